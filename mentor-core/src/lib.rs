@@ -1,0 +1,12 @@
+//! `mentor-core`: the rules for recruiting freelance mentors, from the application form to the
+//! decision on the applicant's working status and the review queue.
+//!
+//! The crate is pure: no I/O, no clock, no global state, no panics. Every answer cites the
+//! rule id of DESIGN section 2 it comes from (`WS-2`, `APP-3`, `POL-1`…).
+
+pub mod country;
+pub mod i18n;
+pub mod registration;
+
+pub use country::CountryCode;
+pub use i18n::{Lang, Text};

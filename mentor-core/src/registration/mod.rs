@@ -1,0 +1,450 @@
+//! Business registration numbers for 15 countries (WS-1): which self-employed status a
+//! country has, how to register, which identifiers prove the registration on an invoice, and
+//! whether a typed number is **well-formed**.
+//!
+//! Well-formed is all a check can tell: a SIRET whose check digits pass may still belong to no
+//! business, or to a closed one. Only the authority's register (INSEE's Sirene, the IRS,
+//! Companies House…) says whether a number is registered; this module never claims it.
+//!
+//! # Normalisation policy
+//! Every scheme reads its input the same way before checking it:
+//! 1. separators are dropped: spaces (also no-break and thin spaces), `.`, `-`, `/`, `_`, `,`;
+//! 2. ASCII letters are upper-cased (`fr40303265045` reads as `FR40303265045`);
+//! 3. any other character makes the number `invalid_characters`, nothing is guessed away;
+//! 4. the country prefix (`FR`, `DE`, `BE`…) is optional on every scheme of that country, and
+//!    a duplicated prefix (`FRFR…`, a form that adds the prefix the person typed) is removed
+//!    too. Schemes whose normal form carries the prefix (VAT numbers) put it back.
+//!
+//! Each scheme's module documents its exact checks and its public source.
+//!
+//! ```
+//! use mentor_core::registration::{validate, SchemeId};
+//! use mentor_core::CountryCode;
+//!
+//! let fr = CountryCode::parse("FR").unwrap();
+//! let siret = validate(fr, "732 829 320 00074").unwrap();
+//! assert_eq!(siret.scheme_id(), SchemeId::FrSiret);
+//! assert_eq!(siret.normalized(), "73282932000074");
+//! assert_eq!(siret.formatted(), "732 829 320 00074");
+//! assert!(validate(fr, "732 829 320 00075").is_err());
+//! ```
+
+mod checksum;
+mod number;
+
+mod be;
+mod ca;
+mod ch;
+mod ci;
+mod cm;
+mod de;
+mod es;
+mod fr;
+mod gb;
+mod it;
+mod ma;
+mod nl;
+mod sn;
+mod tn;
+mod us;
+
+use serde::Serialize;
+
+pub use number::Compact;
+
+use crate::country::CountryCode;
+use crate::i18n::{Lang, Text};
+
+/// One identifier scheme, named `country_scheme` on the wire (`fr_siret`).
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, serde::Deserialize)]
+#[serde(rename_all = "snake_case")]
+#[non_exhaustive]
+pub enum SchemeId {
+    /// France: SIREN, 9 digits, Luhn.
+    FrSiren,
+    /// France: SIRET (SIREN + establishment number), 14 digits, Luhn.
+    FrSiret,
+    /// France: intra-community VAT number, `FR` + 2-character key + SIREN.
+    FrVat,
+    /// United States: Employer Identification Number, `NN-NNNNNNN`.
+    UsEin,
+    /// United Kingdom: Unique Taxpayer Reference, 10 digits.
+    GbUtr,
+    /// United Kingdom: VAT registration number, `GB` + 9 or 12 digits, or GD/HA forms.
+    GbVat,
+    /// Germany: Steuernummer, the tax number of the regional tax office.
+    DeStnr,
+    /// Germany: Umsatzsteuer-Identifikationsnummer, `DE` + 9 digits.
+    DeVat,
+    /// Spain: NIF (DNI, NIE or CIF), also the VAT number with `ES`.
+    EsNif,
+    /// Italy: partita IVA, 11 digits, also the VAT number with `IT`.
+    ItIva,
+    /// Belgium: enterprise number (BCE/KBO), 10 digits, also the VAT number with `BE`.
+    BeEnterpriseNumber,
+    /// Switzerland: business identification number UID, `CHE-123.456.789`.
+    ChUid,
+    /// Switzerland: VAT number, the UID followed by `MWST`, `TVA` or `IVA`.
+    ChVat,
+    /// Canada: Business Number, 9 digits (+ a program account such as `RT0001`).
+    CaBn,
+    /// Netherlands: Chamber of Commerce (KVK) number, 8 digits.
+    NlKvk,
+    /// Netherlands: VAT number (btw-id), `NL` + 9 digits + `B` + 2 digits.
+    NlVat,
+    /// Morocco: Identifiant Commun de l'Entreprise, 15 digits.
+    MaIce,
+    /// Senegal: NINEA, 7 or 9 digits (+ COFI).
+    SnNinea,
+    /// Côte d'Ivoire: Numéro de Compte Contribuable, 7 digits + a letter.
+    CiNcc,
+    /// Côte d'Ivoire: trade register number RCCM (`CI-ABJ-2024-A-12345`).
+    CiRccm,
+    /// Tunisia: matricule fiscal.
+    TnMf,
+    /// Cameroon: Numéro d'Identifiant Unique.
+    CmNiu,
+}
+
+impl SchemeId {
+    /// The wire name (`"fr_siret"`).
+    #[must_use]
+    pub const fn as_str(self) -> &'static str {
+        match self {
+            SchemeId::FrSiren => "fr_siren",
+            SchemeId::FrSiret => "fr_siret",
+            SchemeId::FrVat => "fr_vat",
+            SchemeId::UsEin => "us_ein",
+            SchemeId::GbUtr => "gb_utr",
+            SchemeId::GbVat => "gb_vat",
+            SchemeId::DeStnr => "de_stnr",
+            SchemeId::DeVat => "de_vat",
+            SchemeId::EsNif => "es_nif",
+            SchemeId::ItIva => "it_iva",
+            SchemeId::BeEnterpriseNumber => "be_enterprise_number",
+            SchemeId::ChUid => "ch_uid",
+            SchemeId::ChVat => "ch_vat",
+            SchemeId::CaBn => "ca_bn",
+            SchemeId::NlKvk => "nl_kvk",
+            SchemeId::NlVat => "nl_vat",
+            SchemeId::MaIce => "ma_ice",
+            SchemeId::SnNinea => "sn_ninea",
+            SchemeId::CiNcc => "ci_ncc",
+            SchemeId::CiRccm => "ci_rccm",
+            SchemeId::TnMf => "tn_mf",
+            SchemeId::CmNiu => "cm_niu",
+        }
+    }
+
+    /// The scheme with this id.
+    #[must_use]
+    pub fn scheme(self) -> &'static Scheme {
+        ALL_SCHEMES
+            .iter()
+            .copied()
+            .find(|s| s.id == self)
+            .unwrap_or(&fr::SIREN)
+    }
+}
+
+impl std::fmt::Display for SchemeId {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.write_str(self.as_str())
+    }
+}
+
+/// Why a number is not well-formed for a scheme. Stable wire codes in snake_case.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Serialize)]
+#[serde(rename_all = "snake_case")]
+#[non_exhaustive]
+pub enum InvalidReason {
+    /// Nothing but separators.
+    Empty,
+    /// A character that is neither a digit, an ASCII letter nor a separator.
+    InvalidCharacters,
+    /// Too few or too many characters for the scheme.
+    WrongLength,
+    /// The characters are not where the scheme puts them (a letter among digits…).
+    InvalidFormat,
+    /// A prefix, office or region code the issuing authority does not assign.
+    UnknownPrefix,
+    /// The check digit or check letter does not match.
+    BadCheckDigit,
+}
+
+impl InvalidReason {
+    /// The stable code (`"bad_check_digit"`).
+    #[must_use]
+    pub const fn code(self) -> &'static str {
+        match self {
+            InvalidReason::Empty => "empty",
+            InvalidReason::InvalidCharacters => "invalid_characters",
+            InvalidReason::WrongLength => "wrong_length",
+            InvalidReason::InvalidFormat => "invalid_format",
+            InvalidReason::UnknownPrefix => "unknown_prefix",
+            InvalidReason::BadCheckDigit => "bad_check_digit",
+        }
+    }
+
+    /// The message in `lang`.
+    #[must_use]
+    pub const fn message(self, lang: Lang) -> &'static str {
+        let text = match self {
+            InvalidReason::Empty => Text::new("the number is empty", "le numéro est vide"),
+            InvalidReason::InvalidCharacters => Text::new(
+                "the number contains characters other than letters, digits and separators",
+                "le numéro contient des caractères autres que des lettres, des chiffres et des séparateurs",
+            ),
+            InvalidReason::WrongLength => {
+                Text::new("the number has the wrong length", "le numéro n'a pas la bonne longueur")
+            }
+            InvalidReason::InvalidFormat => Text::new(
+                "the number does not have the expected format",
+                "le numéro n'a pas le format attendu",
+            ),
+            InvalidReason::UnknownPrefix => Text::new(
+                "the number starts with a prefix that is not assigned",
+                "le numéro commence par un préfixe qui n'est pas attribué",
+            ),
+            InvalidReason::BadCheckDigit => Text::new(
+                "the check digit does not match: the number was probably mistyped",
+                "la clé de contrôle ne correspond pas : le numéro a sans doute été mal saisi",
+            ),
+        };
+        text.get(lang)
+    }
+
+    /// How close a failed attempt came to matching, to pick the most telling error among a
+    /// country's schemes: a bad check digit says more than a wrong length.
+    const fn closeness(self) -> u8 {
+        match self {
+            InvalidReason::Empty => 0,
+            InvalidReason::InvalidCharacters => 1,
+            InvalidReason::WrongLength => 2,
+            InvalidReason::InvalidFormat => 3,
+            InvalidReason::UnknownPrefix => 4,
+            InvalidReason::BadCheckDigit => 5,
+        }
+    }
+}
+
+/// A number that is not well-formed: the scheme that came closest (if any) and why.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, thiserror::Error)]
+#[error("{}", reason.message(Lang::En))]
+pub struct InvalidNumber {
+    /// The scheme the number was checked against, or the country's scheme that came closest.
+    pub scheme: SchemeId,
+    /// Why it is not well-formed.
+    pub reason: InvalidReason,
+}
+
+/// The error of [`validate`].
+#[derive(Clone, Copy, Debug, PartialEq, Eq, thiserror::Error)]
+#[non_exhaustive]
+pub enum RegistrationError {
+    /// The library has no registration rules for this country: it cannot tell (WS-1).
+    #[error("no registration rules for country `{0}`")]
+    UnsupportedCountry(CountryCode),
+    /// The number is well-formed for none of the country's schemes.
+    #[error(transparent)]
+    Invalid(#[from] InvalidNumber),
+}
+
+/// An identifier scheme: its names, what it proves, and its checks.
+///
+/// Build none yourself: [`rules`] and [`SchemeId::scheme`] hand them out.
+#[derive(Debug)]
+pub struct Scheme {
+    /// Its id (`fr_siret`).
+    pub id: SchemeId,
+    /// The name used in the country (`SIRET`).
+    pub name: &'static str,
+    /// The full name, in English and French.
+    pub title: Text,
+    /// What a well-formed number of this scheme does and does not prove.
+    pub proves: Text,
+    /// A well-formed example, in formatted form.
+    pub example: &'static str,
+    /// Normalisation: the generic policy of this module plus the scheme's prefixes.
+    pub(crate) compact: fn(&str) -> Result<Compact, InvalidReason>,
+    /// Checks a compact number: length, format, prefixes, check digits.
+    pub(crate) check: fn(&Compact) -> Result<(), InvalidReason>,
+    /// The usual printed form of a well-formed compact number.
+    pub(crate) format: fn(&Compact) -> String,
+}
+
+impl Scheme {
+    /// The compact form of `input` per the module's normalisation policy, without checking
+    /// the number itself. Idempotent: `compact(compact(x)) == compact(x)`.
+    ///
+    /// # Errors
+    /// [`InvalidNumber`] with reason `empty`, `invalid_characters` or `wrong_length` (over 64
+    /// bytes of input or 24 characters once compact).
+    pub fn compact(&'static self, input: &str) -> Result<Compact, InvalidNumber> {
+        (self.compact)(input).map_err(|reason| InvalidNumber { scheme: self.id, reason })
+    }
+
+    /// Checks that `input` is a well-formed number of this scheme (not that it is registered).
+    ///
+    /// # Errors
+    /// [`InvalidNumber`] saying why it is not well-formed.
+    ///
+    /// ```
+    /// use mentor_core::registration::SchemeId;
+    /// let siren = SchemeId::FrSiren.scheme();
+    /// assert_eq!(siren.validate("732829320").unwrap().formatted(), "732 829 320");
+    /// assert_eq!(siren.validate("73282932").unwrap_err().reason.code(), "wrong_length");
+    /// ```
+    pub fn validate(&'static self, input: &str) -> Result<RegistrationNumber, InvalidNumber> {
+        let compact = self.compact(input)?;
+        (self.check)(&compact).map_err(|reason| InvalidNumber { scheme: self.id, reason })?;
+        Ok(RegistrationNumber { scheme: self, compact })
+    }
+
+    /// The formatted form of a well-formed `input` (`732 829 320 00074`).
+    ///
+    /// # Errors
+    /// [`InvalidNumber`] when `input` is not well-formed.
+    pub fn format(&'static self, input: &str) -> Result<String, InvalidNumber> {
+        self.validate(input).map(|n| n.formatted())
+    }
+}
+
+/// A well-formed registration number: its scheme and its compact form. Well-formed means the
+/// format and check digits are right, **not** that the authority has registered it.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub struct RegistrationNumber {
+    scheme: &'static Scheme,
+    compact: Compact,
+}
+
+impl RegistrationNumber {
+    /// The scheme that matched.
+    #[must_use]
+    pub fn scheme(&self) -> &'static Scheme {
+        self.scheme
+    }
+
+    /// The id of the scheme that matched.
+    #[must_use]
+    pub fn scheme_id(&self) -> SchemeId {
+        self.scheme.id
+    }
+
+    /// The normalized (compact) form, as stored: `73282932000074`.
+    #[must_use]
+    pub fn normalized(&self) -> &str {
+        self.compact.as_str()
+    }
+
+    /// The usual printed form: `732 829 320 00074`.
+    #[must_use]
+    pub fn formatted(&self) -> String {
+        (self.scheme.format)(&self.compact)
+    }
+}
+
+impl PartialEq for Scheme {
+    fn eq(&self, other: &Self) -> bool {
+        self.id == other.id
+    }
+}
+impl Eq for Scheme {}
+
+impl Serialize for RegistrationNumber {
+    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        use serde::ser::SerializeStruct;
+        let mut s = serializer.serialize_struct("RegistrationNumber", 4)?;
+        s.serialize_field("scheme", &self.scheme.id)?;
+        s.serialize_field("normalized", self.normalized())?;
+        s.serialize_field("formatted", &self.formatted())?;
+        s.serialize_field("valid", &true)?;
+        s.end()
+    }
+}
+
+/// A self-employed status of a country: its local name and a gloss.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize)]
+pub struct SelfEmployedStatus {
+    /// The name used in the country (`micro-entrepreneur`).
+    pub local_name: &'static str,
+    /// What it is, in English and French.
+    pub gloss: Text,
+}
+
+/// What the library knows of a country's registration: statuses, procedure, schemes.
+#[derive(Debug)]
+pub struct CountryRules {
+    /// ISO 3166-1 alpha-2 code.
+    pub country: &'static str,
+    /// The statuses under which a person works on their own (WS-5).
+    pub statuses: &'static [SelfEmployedStatus],
+    /// The authority or procedure to register as self-employed (WS-5).
+    pub procedure: Text,
+    /// The identifiers accepted as proof of registration on an invoice, in the order
+    /// [`validate`] tries them.
+    pub schemes: &'static [&'static Scheme],
+}
+
+static COUNTRIES: [&CountryRules; 15] = [
+    &fr::RULES, &us::RULES, &gb::RULES, &de::RULES, &es::RULES, &it::RULES, &be::RULES,
+    &ch::RULES, &ca::RULES, &nl::RULES, &ma::RULES, &sn::RULES, &ci::RULES, &tn::RULES,
+    &cm::RULES,
+];
+
+static ALL_SCHEMES: [&Scheme; 22] = [
+    &fr::SIREN, &fr::SIRET, &fr::VAT, &us::EIN, &gb::UTR, &gb::VAT, &de::STNR, &de::VAT,
+    &es::NIF, &it::IVA, &be::ENTERPRISE_NUMBER, &ch::UID, &ch::VAT, &ca::BN, &nl::KVK,
+    &nl::VAT, &ma::ICE, &sn::NINEA, &ci::NCC, &ci::RCCM, &tn::MF, &cm::NIU,
+];
+
+/// The countries the library has registration rules for, in the order of DESIGN 4.4.
+#[must_use]
+pub fn countries() -> impl ExactSizeIterator<Item = &'static CountryRules> {
+    COUNTRIES.iter().copied()
+}
+
+/// Every scheme of every country.
+#[must_use]
+pub fn all_schemes() -> impl ExactSizeIterator<Item = &'static Scheme> {
+    ALL_SCHEMES.iter().copied()
+}
+
+/// The registration rules of `country`, or `None` when the library has none (it then cannot
+/// check that country's numbers: `country_rules_unknown`).
+///
+/// ```
+/// use mentor_core::{registration, CountryCode};
+/// let fr = registration::rules(CountryCode::parse("FR").unwrap()).unwrap();
+/// assert!(fr.schemes.iter().any(|s| s.name == "SIRET"));
+/// assert!(registration::rules(CountryCode::parse("JP").unwrap()).is_none());
+/// ```
+#[must_use]
+pub fn rules(country: CountryCode) -> Option<&'static CountryRules> {
+    COUNTRIES.iter().copied().find(|r| r.country == country.as_str())
+}
+
+/// Checks `number` against each of `country`'s schemes in order and names the first that
+/// matches. Any listed scheme is accepted as proof of registration (DESIGN 4.4).
+///
+/// # Errors
+/// - [`RegistrationError::UnsupportedCountry`] when the library has no rules for `country`;
+/// - [`RegistrationError::Invalid`] when no scheme matches: the error of the scheme that came
+///   closest (a bad check digit before a format error before a wrong length; on a tie, the
+///   first scheme in the country's order).
+pub fn validate(country: CountryCode, number: &str) -> Result<RegistrationNumber, RegistrationError> {
+    let rules = rules(country).ok_or(RegistrationError::UnsupportedCountry(country))?;
+    let mut closest: Option<InvalidNumber> = None;
+    for scheme in rules.schemes {
+        match scheme.validate(number) {
+            Ok(found) => return Ok(found),
+            Err(e) => {
+                if closest.is_none_or(|c| e.reason.closeness() > c.reason.closeness()) {
+                    closest = Some(e);
+                }
+            }
+        }
+    }
+    let fallback = InvalidNumber { scheme: SchemeId::FrSiren, reason: InvalidReason::Empty };
+    Err(RegistrationError::Invalid(closest.unwrap_or(fallback)))
+}
