@@ -10,3 +10,14 @@ pub mod registration;
 
 pub use country::CountryCode;
 pub use i18n::{Lang, Text};
+pub mod application;
+pub mod eligibility;
+pub mod error;
+pub mod policy;
+mod read;
+pub mod rule;
+
+pub use error::{ErrorCode, FieldError, InputError, error_codes};
+pub use rule::Rule;
+pub mod review;
+pub mod triage;

@@ -134,10 +134,7 @@ pub(crate) fn clean(input: &str) -> Result<Compact, InvalidReason> {
             c if c.is_ascii_alphanumeric() => {
                 let slot = out.bytes.get_mut(len).ok_or(InvalidReason::WrongLength)?;
                 // `c` is ASCII here, so the cast keeps it whole.
-                #[expect(clippy::cast_possible_truncation, reason = "ASCII checked just above")]
-                {
-                    *slot = c.to_ascii_uppercase() as u8;
-                }
+                *slot = c.to_ascii_uppercase() as u8;
                 len += 1;
             }
             _ => return Err(InvalidReason::InvalidCharacters),
@@ -204,5 +201,40 @@ mod tests {
     fn group_splits_and_keeps_the_rest() {
         assert_eq!(group("73282932000074", &[3, 3, 3], " "), "732 829 320 00074");
         assert_eq!(group("12", &[3, 3], " "), "12");
+    }
+}
+
+impl Compact {
+    /// The optional and the duplicated country prefix removed (`FR…`, `FRFR…`), as
+    /// [`Compact::strip_country_prefix`] does, with two more guarantees that keep a scheme's
+    /// `compact` idempotent (`compact(compact(x)) == compact(x)`):
+    /// - a third copy of the prefix (`FRFRFR…`) is no typing habit: the input is refused
+    ///   ([`InvalidReason::InvalidFormat`]) instead of leaving a `FR…` that a second pass
+    ///   would strip;
+    /// - nothing left after the prefix is [`InvalidReason::Empty`], like an empty input.
+    pub(crate) fn strip_country_prefix_checked(&self, prefix: &str) -> Result<Compact, InvalidReason> {
+        let rest = self.strip_country_prefix(prefix);
+        if rest.is_empty() {
+            return Err(InvalidReason::Empty);
+        }
+        if !prefix.is_empty() && rest.as_bytes().starts_with(prefix.as_bytes()) {
+            return Err(InvalidReason::InvalidFormat);
+        }
+        Ok(rest)
+    }
+}
+
+#[cfg(test)]
+mod checked_prefix_tests {
+    use super::*;
+
+    #[test]
+    fn prefix_is_stripped_once_or_twice_and_a_third_refused() {
+        let strip = |s: &str| clean(s).and_then(|c| c.strip_country_prefix_checked("FR"));
+        assert_eq!(strip("12").unwrap().as_str(), "12");
+        assert_eq!(strip("fr12").unwrap().as_str(), "12");
+        assert_eq!(strip("FR FR 12").unwrap().as_str(), "12");
+        assert_eq!(strip("FRFRFR12"), Err(InvalidReason::InvalidFormat));
+        assert_eq!(strip("FRFR"), Err(InvalidReason::Empty));
     }
 }

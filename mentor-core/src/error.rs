@@ -1,0 +1,279 @@
+//! Field errors (DESIGN 4.1): a path, a stable code and a message in the caller's language.
+
+use std::fmt;
+
+use serde::Serialize;
+use serde_json::{Value, json};
+
+use crate::i18n::{Lang, Text};
+use crate::registration::InvalidReason;
+
+/// The stable machine code of a field error. Codes never change meaning; new ones may be
+/// added (the enum is non-exhaustive). [`ErrorCode::ALL`] is the catalogue.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize)]
+#[serde(rename_all = "snake_case")]
+#[non_exhaustive]
+pub enum ErrorCode {
+    /// A required field is missing, null, or an empty or whitespace-only string.
+    Required,
+    /// The value has the wrong JSON type (a number where a string is expected…).
+    InvalidType,
+    /// The record is not JSON at all.
+    InvalidJson,
+    /// A key the format does not define (a typo must not silently drop data).
+    UnknownField,
+    /// A value outside the field's vocabulary.
+    InvalidEnum,
+    /// Not an e-mail address.
+    InvalidEmail,
+    /// Not an ISO 3166-1 alpha-2 country code.
+    InvalidCountry,
+    /// Not an IANA time-zone name.
+    InvalidTimezone,
+    /// Not an `http` or `https` URL.
+    InvalidUrl,
+    /// Not an E.164 phone number.
+    InvalidPhone,
+    /// Not an ISO 639-1 language code.
+    InvalidLanguage,
+    /// Not a subject slug (lower-case ASCII letters, digits and `_`, starting with a letter).
+    InvalidSubject,
+    /// Not an RFC 3339 date-time.
+    InvalidDatetime,
+    /// Control characters or other characters a name or a text cannot hold.
+    InvalidCharacters,
+    /// Longer than the field allows.
+    TooLong,
+    /// A number outside the field's range, or not a whole number where one is expected.
+    OutOfRange,
+    /// The same subject chosen twice.
+    DuplicateSubject,
+    /// Consent to data processing was not given.
+    ConsentRequired,
+    /// The offer is not one the policy accepts (POL-1).
+    UnknownOffer,
+    /// A registration number that is not well-formed for any scheme of its country (WS-1).
+    InvalidRegistrationNumber,
+    /// A registration number for a country the library has no rules for.
+    UnsupportedCountry,
+}
+
+impl ErrorCode {
+    /// Every code, in a stable order: the catalogue exposed to bindings.
+    pub const ALL: [ErrorCode; 21] = [
+        ErrorCode::Required,
+        ErrorCode::InvalidType,
+        ErrorCode::InvalidJson,
+        ErrorCode::UnknownField,
+        ErrorCode::InvalidEnum,
+        ErrorCode::InvalidEmail,
+        ErrorCode::InvalidCountry,
+        ErrorCode::InvalidTimezone,
+        ErrorCode::InvalidUrl,
+        ErrorCode::InvalidPhone,
+        ErrorCode::InvalidLanguage,
+        ErrorCode::InvalidSubject,
+        ErrorCode::InvalidDatetime,
+        ErrorCode::InvalidCharacters,
+        ErrorCode::TooLong,
+        ErrorCode::OutOfRange,
+        ErrorCode::DuplicateSubject,
+        ErrorCode::ConsentRequired,
+        ErrorCode::UnknownOffer,
+        ErrorCode::InvalidRegistrationNumber,
+        ErrorCode::UnsupportedCountry,
+    ];
+
+    /// The stable code (`"invalid_email"`).
+    #[must_use]
+    pub const fn as_str(self) -> &'static str {
+        match self {
+            ErrorCode::Required => "required",
+            ErrorCode::InvalidType => "invalid_type",
+            ErrorCode::InvalidJson => "invalid_json",
+            ErrorCode::UnknownField => "unknown_field",
+            ErrorCode::InvalidEnum => "invalid_enum",
+            ErrorCode::InvalidEmail => "invalid_email",
+            ErrorCode::InvalidCountry => "invalid_country",
+            ErrorCode::InvalidTimezone => "invalid_timezone",
+            ErrorCode::InvalidUrl => "invalid_url",
+            ErrorCode::InvalidPhone => "invalid_phone",
+            ErrorCode::InvalidLanguage => "invalid_language",
+            ErrorCode::InvalidSubject => "invalid_subject",
+            ErrorCode::InvalidDatetime => "invalid_datetime",
+            ErrorCode::InvalidCharacters => "invalid_characters",
+            ErrorCode::TooLong => "too_long",
+            ErrorCode::OutOfRange => "out_of_range",
+            ErrorCode::DuplicateSubject => "duplicate_subject",
+            ErrorCode::ConsentRequired => "consent_required",
+            ErrorCode::UnknownOffer => "unknown_offer",
+            ErrorCode::InvalidRegistrationNumber => "invalid_registration_number",
+            ErrorCode::UnsupportedCountry => "unsupported_country",
+        }
+    }
+
+    /// The generic message of the code, without the details of one occurrence.
+    #[must_use]
+    pub const fn message(self, lang: Lang) -> &'static str {
+        let text = match self {
+            ErrorCode::Required => Text::new("this field is required", "ce champ est obligatoire"),
+            ErrorCode::InvalidType => Text::new("this value has the wrong type", "cette valeur n'a pas le bon type"),
+            ErrorCode::InvalidJson => Text::new("this record is not valid JSON", "cet enregistrement n'est pas du JSON valide"),
+            ErrorCode::UnknownField => Text::new("this field is not part of the format", "ce champ ne fait pas partie du format"),
+            ErrorCode::InvalidEnum => Text::new("this value is not one of the allowed values", "cette valeur ne fait pas partie des valeurs permises"),
+            ErrorCode::InvalidEmail => Text::new("this is not a valid e-mail address", "cette adresse e-mail n'est pas valide"),
+            ErrorCode::InvalidCountry => Text::new("this is not an ISO 3166-1 alpha-2 country code", "ce n'est pas un code pays ISO 3166-1 alpha-2"),
+            ErrorCode::InvalidTimezone => Text::new("this is not an IANA time zone name", "ce n'est pas un nom de fuseau horaire IANA"),
+            ErrorCode::InvalidUrl => Text::new("this is not an http or https URL", "ce n'est pas une URL http ou https"),
+            ErrorCode::InvalidPhone => Text::new("this is not an international phone number (E.164, such as +33612345678)", "ce n'est pas un numéro de téléphone international (E.164, par exemple +33612345678)"),
+            ErrorCode::InvalidLanguage => Text::new("this is not an ISO 639-1 language code", "ce n'est pas un code de langue ISO 639-1"),
+            ErrorCode::InvalidSubject => Text::new("a subject is written in lower-case letters, digits and underscores, such as web_development", "un sujet s'écrit en minuscules, chiffres et tirets bas, par exemple web_development"),
+            ErrorCode::InvalidDatetime => Text::new("this is not an RFC 3339 date and time, such as 2026-11-12T09:30:00Z", "ce n'est pas une date et heure RFC 3339, par exemple 2026-11-12T09:30:00Z"),
+            ErrorCode::InvalidCharacters => Text::new("this text contains control characters", "ce texte contient des caractères de contrôle"),
+            ErrorCode::TooLong => Text::new("this value is too long", "cette valeur est trop longue"),
+            ErrorCode::OutOfRange => Text::new("this number is out of range", "ce nombre est hors limites"),
+            ErrorCode::DuplicateSubject => Text::new("this subject is listed twice", "ce sujet figure deux fois"),
+            ErrorCode::ConsentRequired => Text::new("consent to data processing is required to apply", "le consentement au traitement des données est nécessaire pour postuler"),
+            ErrorCode::UnknownOffer => Text::new("this job offer is not open for applications", "cette offre n'est pas ouverte aux candidatures"),
+            ErrorCode::InvalidRegistrationNumber => Text::new("this registration number is not well-formed", "ce numéro d'immatriculation n'est pas bien formé"),
+            ErrorCode::UnsupportedCountry => Text::new("the library has no registration rules for this country", "la bibliothèque n'a pas de règles d'immatriculation pour ce pays"),
+        };
+        text.get(lang)
+    }
+}
+
+impl fmt::Display for ErrorCode {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(self.as_str())
+    }
+}
+
+/// What one occurrence of an error adds to the code's generic message.
+#[derive(Clone, Debug, PartialEq, Eq)]
+#[non_exhaustive]
+pub enum Detail {
+    /// Nothing to add.
+    None,
+    /// The JSON type that was expected (`"a string"`), in English and French.
+    Expected(Text),
+    /// The allowed values of a vocabulary.
+    Allowed(&'static [&'static str]),
+    /// The maximum length, in characters.
+    MaxChars(usize),
+    /// The inclusive range of a number.
+    Range(i64, i64),
+    /// Why a registration number is not well-formed.
+    Registration(InvalidReason),
+    /// A parser's own description (JSON syntax errors), in English.
+    Parser(String),
+}
+
+/// One problem with one field (DESIGN 4.1): `{"path", "code", "message"}` on the wire.
+///
+/// The message is rendered in the caller's language by [`FieldError::message`]. It never
+/// quotes the field's value, so personal data cannot leak through error reports or logs.
+///
+/// ```
+/// use mentor_core::{ErrorCode, FieldError, Lang};
+/// let e = FieldError::new("applicant.email", ErrorCode::InvalidEmail);
+/// assert_eq!(e.message(Lang::Fr), "cette adresse e-mail n'est pas valide");
+/// assert_eq!(e.to_json(Lang::En)["path"], "applicant.email");
+/// ```
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct FieldError {
+    /// Where: `subjects[1].level`; empty for the record itself.
+    pub path: String,
+    /// What, as a stable code.
+    pub code: ErrorCode,
+    /// What this occurrence adds to the code's message.
+    pub detail: Detail,
+}
+
+impl FieldError {
+    /// An error without details.
+    #[must_use]
+    pub fn new(path: impl Into<String>, code: ErrorCode) -> Self {
+        FieldError { path: path.into(), code, detail: Detail::None }
+    }
+
+    /// An error with details.
+    #[must_use]
+    pub fn with(path: impl Into<String>, code: ErrorCode, detail: Detail) -> Self {
+        FieldError { path: path.into(), code, detail }
+    }
+
+    /// The message in `lang`: the code's message and this occurrence's details.
+    #[must_use]
+    pub fn message(&self, lang: Lang) -> String {
+        let base = self.code.message(lang);
+        match (&self.detail, lang) {
+            (Detail::None, _) => base.to_owned(),
+            (Detail::Expected(t), Lang::En) => format!("{base}: expected {}", t.get(lang)),
+            (Detail::Expected(t), Lang::Fr) => format!("{base} : {} attendu", t.get(lang)),
+            (Detail::Allowed(values), Lang::En) => format!("{base}: expected one of `{}`", values.join("`, `")),
+            (Detail::Allowed(values), Lang::Fr) => format!("{base} : valeurs permises `{}`", values.join("`, `")),
+            (Detail::MaxChars(max), Lang::En) => format!("{base}: at most {max} characters"),
+            (Detail::MaxChars(max), Lang::Fr) => format!("{base} : {max} caractères au plus"),
+            (Detail::Range(lo, hi), Lang::En) => format!("{base}: expected a whole number from {lo} to {hi}"),
+            (Detail::Range(lo, hi), Lang::Fr) => format!("{base} : nombre entier de {lo} à {hi} attendu"),
+            (Detail::Registration(reason), Lang::En) => format!("{base}: {}", reason.message(lang)),
+            (Detail::Registration(reason), Lang::Fr) => format!("{base} : {}", reason.message(lang)),
+            (Detail::Parser(text), Lang::En) => format!("{base}: {text}"),
+            (Detail::Parser(text), Lang::Fr) => format!("{base} : {text}"),
+        }
+    }
+
+    /// The wire form `{"path", "code", "message"}`.
+    #[must_use]
+    pub fn to_json(&self, lang: Lang) -> Value {
+        json!({"path": self.path, "code": self.code, "message": self.message(lang)})
+    }
+}
+
+impl fmt::Display for FieldError {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        if self.path.is_empty() {
+            f.write_str(&self.message(Lang::En))
+        } else {
+            write!(f, "`{}`: {}", self.path, self.message(Lang::En))
+        }
+    }
+}
+
+/// The field errors of one input that did not parse: what decision and lookup calls return
+/// (DESIGN 4.1). Never empty when returned by the library.
+#[derive(Clone, Debug, PartialEq, Eq, thiserror::Error)]
+pub struct InputError {
+    /// Every problem found, in document order.
+    pub errors: Vec<FieldError>,
+}
+
+impl fmt::Display for InputError {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        match self.errors.as_slice() {
+            [] => f.write_str("invalid input"),
+            [one] => write!(f, "invalid input: {one}"),
+            [first, rest @ ..] => write!(f, "invalid input: {first} (and {} more)", rest.len()),
+        }
+    }
+}
+
+impl InputError {
+    /// The wire form: a list of field errors.
+    #[must_use]
+    pub fn to_json(&self, lang: Lang) -> Value {
+        Value::Array(self.errors.iter().map(|e| e.to_json(lang)).collect())
+    }
+}
+
+/// The catalogue of error codes with their messages in both languages:
+/// `[{"code", "en", "fr"}]`, for bindings and documentation.
+#[must_use]
+pub fn error_codes() -> Value {
+    Value::Array(
+        ErrorCode::ALL
+            .iter()
+            .map(|c| json!({"code": c, "en": c.message(Lang::En), "fr": c.message(Lang::Fr)}))
+            .collect(),
+    )
+}

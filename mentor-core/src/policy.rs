@@ -1,0 +1,282 @@
+//! What an operator tunes (DESIGN 4.5, POL-1): accepted offers, subject demand, contact
+//! deadlines, review weights, employer sectors that suit WS-2, excluded countries, billing.
+//!
+//! Every key is optional; [`Policy::default`] holds the documented defaults. Loaded from TOML
+//! or JSON; unknown keys are errors, so a typo in a policy file cannot go unnoticed.
+
+use std::collections::BTreeMap;
+
+use rust_decimal::Decimal;
+use serde::{Deserialize, Serialize};
+
+use crate::country::CountryCode;
+use crate::eligibility::EmployerSector;
+
+/// How much a subject's mentors are needed (SEL-2, SEL-3); `closed` takes no new mentors.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum Demand {
+    /// Closed to new mentors (POL-1): applications for it alone are put on hold.
+    Closed,
+    /// The default for unlisted subjects (SEL-3).
+    #[default]
+    Normal,
+    /// Needed soon.
+    High,
+    /// Urgently needed: candidates are contacted sooner (SEL-2).
+    Urgent,
+}
+
+impl Demand {
+    /// The wire name (`"urgent"`).
+    #[must_use]
+    pub const fn as_str(self) -> &'static str {
+        match self {
+            Demand::Closed => "closed",
+            Demand::Normal => "normal",
+            Demand::High => "high",
+            Demand::Urgent => "urgent",
+        }
+    }
+}
+
+/// Days within which a candidate should be contacted, by the demand of their best subject.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(default, deny_unknown_fields)]
+pub struct ContactDeadlines {
+    /// Urgent subjects (SEL-2). Default 3.
+    pub urgent: u16,
+    /// High-demand subjects. Default 7.
+    pub high: u16,
+    /// Other open subjects (SEL-3). Default 14.
+    pub normal: u16,
+}
+
+impl Default for ContactDeadlines {
+    fn default() -> Self {
+        ContactDeadlines { urgent: 3, high: 7, normal: 14 }
+    }
+}
+
+impl ContactDeadlines {
+    /// The deadline for an open demand level; `None` for `closed`.
+    #[must_use]
+    pub const fn days(&self, demand: Demand) -> Option<u16> {
+        match demand {
+            Demand::Closed => None,
+            Demand::Normal => Some(self.normal),
+            Demand::High => Some(self.high),
+            Demand::Urgent => Some(self.urgent),
+        }
+    }
+}
+
+/// Weights of the review priority's components (DESIGN 4.6); each component is in 0..1.
+#[derive(Clone, Copy, Debug, PartialEq, Serialize, Deserialize)]
+#[serde(default, deny_unknown_fields)]
+pub struct ReviewWeights {
+    /// Demand of the best open subject (SEL-2). Default 0.4.
+    pub demand: f64,
+    /// Best subject level and years of experience (SEL-1). Default 0.3.
+    pub experience: f64,
+    /// Completeness of the form (APP-3). Default 0.2.
+    pub completeness: f64,
+    /// Time waited since submission. Default 0.1.
+    pub waiting: f64,
+}
+
+impl Default for ReviewWeights {
+    fn default() -> Self {
+        ReviewWeights { demand: 0.4, experience: 0.3, completeness: 0.2, waiting: 0.1 }
+    }
+}
+
+/// Billing settings (DESIGN 4.10, POL-1).
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(default, deny_unknown_fields)]
+pub struct BillingPolicy {
+    /// IANA zone whose calendar months are the billing periods. Default `Europe/Paris`.
+    pub time_zone: String,
+    /// Share of the session rate paid when the student does not show up (0..1). Default 1.0.
+    #[serde(with = "rust_decimal::serde::str")]
+    pub student_no_show: Decimal,
+    /// Share paid for a late cancellation (0..1). Default 0.5.
+    #[serde(with = "rust_decimal::serde::str")]
+    pub cancelled_late: Decimal,
+}
+
+impl Default for BillingPolicy {
+    fn default() -> Self {
+        BillingPolicy {
+            time_zone: "Europe/Paris".to_owned(),
+            student_no_show: Decimal::ONE,
+            cancelled_late: Decimal::new(5, 1),
+        }
+    }
+}
+
+/// An operator's policy (POL-1). Parse it once and reuse it across calls.
+///
+/// ```
+/// use mentor_core::policy::{Demand, Policy};
+/// let policy = Policy::from_toml(r#"
+///     offers = ["mentor-web-2026"]
+///     [demand]
+///     python = "urgent"
+/// "#).unwrap();
+/// assert_eq!(policy.demand_of("python"), Demand::Urgent);
+/// assert_eq!(policy.demand_of("rust"), Demand::Normal);
+/// assert_eq!(policy.contact_deadline_days.normal, 14);
+/// assert!(Policy::from_toml("ofers = []").is_err());
+/// ```
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+#[serde(default, deny_unknown_fields)]
+pub struct Policy {
+    /// Accepted offer ids (APP-1); empty accepts any offer id.
+    pub offers: Vec<String>,
+    /// Employer sectors that suit mentoring through the employer (WS-2).
+    pub employer_sectors_suited: Vec<EmployerSector>,
+    /// Countries whose applicants the operator cannot contract with.
+    pub excluded_countries: Vec<CountryCode>,
+    /// Demand per subject slug; unlisted subjects are `normal`.
+    pub demand: BTreeMap<String, Demand>,
+    /// Contact deadlines by demand.
+    pub contact_deadline_days: ContactDeadlines,
+    /// Review weights.
+    pub review_weights: ReviewWeights,
+    /// Billing settings.
+    pub billing: BillingPolicy,
+}
+
+impl Default for Policy {
+    fn default() -> Self {
+        Policy {
+            offers: Vec::new(),
+            employer_sectors_suited: vec![EmployerSector::Tutoring, EmployerSector::Education, EmployerSector::ItServices],
+            excluded_countries: Vec::new(),
+            demand: BTreeMap::new(),
+            contact_deadline_days: ContactDeadlines::default(),
+            review_weights: ReviewWeights::default(),
+            billing: BillingPolicy::default(),
+        }
+    }
+}
+
+/// A policy that could not be loaded: the parser's message (with line and column for TOML)
+/// or the key whose value is out of bounds. Code `invalid_policy`.
+#[derive(Clone, Debug, PartialEq, Eq, thiserror::Error)]
+#[error("invalid policy: {message}")]
+pub struct PolicyError {
+    /// What is wrong, in English.
+    pub message: String,
+}
+
+impl PolicyError {
+    /// The stable code of every policy error.
+    pub const CODE: &'static str = "invalid_policy";
+
+    fn at(key: &str, what: &str) -> Self {
+        PolicyError { message: format!("`{key}` {what}") }
+    }
+}
+
+impl Policy {
+    /// Loads a policy from TOML text.
+    ///
+    /// # Errors
+    /// [`PolicyError`] on a syntax error, an unknown key, a value of the wrong type or out of
+    /// bounds.
+    pub fn from_toml(text: &str) -> Result<Policy, PolicyError> {
+        let policy: Policy = toml::from_str(text).map_err(|e| PolicyError { message: e.to_string().trim_end().to_owned() })?;
+        policy.checked()
+    }
+
+    /// Loads a policy from JSON text.
+    ///
+    /// # Errors
+    /// As [`Policy::from_toml`].
+    pub fn from_json(text: &str) -> Result<Policy, PolicyError> {
+        let policy: Policy = serde_json::from_str(text).map_err(|e| PolicyError { message: e.to_string() })?;
+        policy.checked()
+    }
+
+    /// Loads a policy from a JSON value (what bindings hand over).
+    ///
+    /// # Errors
+    /// As [`Policy::from_toml`].
+    pub fn from_value(value: &serde_json::Value) -> Result<Policy, PolicyError> {
+        let policy = Policy::deserialize(value).map_err(|e| PolicyError { message: e.to_string() })?;
+        policy.checked()
+    }
+
+    /// Loads a policy from text that is JSON when it starts with `{`, TOML otherwise.
+    ///
+    /// # Errors
+    /// As [`Policy::from_toml`].
+    pub fn from_text(text: &str) -> Result<Policy, PolicyError> {
+        if text.trim_start().starts_with('{') { Policy::from_json(text) } else { Policy::from_toml(text) }
+    }
+
+    /// The demand of a subject (unlisted: `normal`).
+    #[must_use]
+    pub fn demand_of(&self, subject: &str) -> Demand {
+        self.demand.get(subject).copied().unwrap_or_default()
+    }
+
+    /// Whether the policy accepts applications to `offer_id` (APP-1, POL-1).
+    #[must_use]
+    pub fn accepts_offer(&self, offer_id: &str) -> bool {
+        self.offers.is_empty() || self.offers.iter().any(|o| o == offer_id)
+    }
+
+    fn checked(self) -> Result<Policy, PolicyError> {
+        let w = &self.review_weights;
+        for (key, weight) in [("demand", w.demand), ("experience", w.experience), ("completeness", w.completeness), ("waiting", w.waiting)] {
+            if !weight.is_finite() || weight < 0.0 {
+                return Err(PolicyError::at(&format!("review_weights.{key}"), "must be a finite number, 0 or more"));
+            }
+        }
+        if self.billing.time_zone.parse::<chrono_tz::Tz>().is_err() {
+            return Err(PolicyError::at("billing.time_zone", "is not an IANA time zone name"));
+        }
+        for (key, share) in [("student_no_show", self.billing.student_no_show), ("cancelled_late", self.billing.cancelled_late)] {
+            if share < Decimal::ZERO || share > Decimal::ONE {
+                return Err(PolicyError::at(&format!("billing.{key}"), "must be a share from 0 to 1"));
+            }
+        }
+        if let Some(bad) = self.demand.keys().find(|s| !crate::application::is_subject_slug(s)) {
+            return Err(PolicyError::at("demand", &format!("has `{}`, which is not a subject slug", bad.chars().take(64).collect::<String>())));
+        }
+        Ok(self)
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn empty_text_is_the_default_policy() {
+        assert_eq!(Policy::from_toml("").unwrap(), Policy::default());
+        assert_eq!(Policy::from_json("{}").unwrap(), Policy::default());
+    }
+
+    #[test]
+    fn bad_values_are_refused_with_the_key() {
+        let e = Policy::from_toml("[review_weights]\ndemand = -1.0").unwrap_err();
+        assert!(e.message.contains("review_weights.demand"), "{e}");
+        let e = Policy::from_toml("[billing]\ntime_zone = \"Mars/Olympus\"").unwrap_err();
+        assert!(e.message.contains("billing.time_zone"), "{e}");
+        assert!(Policy::from_toml("[demand]\npython = \"hot\"").is_err());
+        assert!(Policy::from_toml("excluded_countries = [\"XX\"]").is_err());
+    }
+
+    #[test]
+    fn the_shipped_defaults_are_the_documented_ones() {
+        let p = Policy::default();
+        assert_eq!((p.contact_deadline_days.urgent, p.contact_deadline_days.high, p.contact_deadline_days.normal), (3, 7, 14));
+        assert_eq!(p.review_weights, ReviewWeights { demand: 0.4, experience: 0.3, completeness: 0.2, waiting: 0.1 });
+        assert_eq!(p.billing.cancelled_late.to_string(), "0.5");
+        assert_eq!(p.employer_sectors_suited.len(), 3);
+    }
+}

@@ -1,0 +1,270 @@
+//! The main job (DESIGN 4.9 `triage`): for each application form of a batch, is it valid,
+//! what is the eligibility decision, and in which order should mentor managers call
+//! candidates back.
+//!
+//! A batch never stops on one bad record: a line that is not JSON is an `invalid` record with
+//! code `invalid_json`; every other record is still assessed.
+//!
+//! Order of the report: ranked forms in rank order, then `on_hold`, then `ineligible`, then
+//! `invalid`, each of the last three in input order. A form whose eligibility is
+//! `ineligible` is reported as such even when its subjects are closed.
+
+use chrono::{DateTime, NaiveDate, Utc};
+use serde::de::{DeserializeSeed, SeqAccess, Visitor};
+use serde_json::{Value, json};
+
+use crate::application::{self, Personal};
+use crate::eligibility::{self, Decision, Outcome};
+use crate::error::{Detail, ErrorCode, FieldError};
+use crate::i18n::Lang;
+use crate::policy::Policy;
+use crate::review::{self, Priority};
+
+/// One record of a batch as read from its file.
+#[derive(Clone, Debug, PartialEq)]
+pub enum Record {
+    /// A JSON value, with its 1-based line (JSON Lines) or array index + 1 (JSON array).
+    Json {
+        /// Where it was.
+        line: usize,
+        /// The value.
+        value: Value,
+    },
+    /// Text that is not JSON.
+    Unreadable {
+        /// Where it was.
+        line: usize,
+        /// The parser's message (no content of the record).
+        message: String,
+    },
+}
+
+/// Reads a batch: a JSON array when the text starts with `[`, JSON Lines otherwise (blank
+/// lines are skipped but counted). A byte-order mark is ignored.
+///
+/// In an array that breaks off, the elements before the break are kept and the break is one
+/// `Unreadable` record.
+///
+/// ```
+/// use mentor_core::triage::{read_records, Record};
+/// let records = read_records("{\"a\": 1}\nnot json\n\n{}\n");
+/// assert_eq!(records.len(), 3);
+/// assert!(matches!(records[1], Record::Unreadable { line: 2, .. }));
+/// assert!(matches!(records[2], Record::Json { line: 4, .. }));
+/// ```
+#[must_use]
+pub fn read_records(text: &str) -> Vec<Record> {
+    let text = text.strip_prefix('\u{feff}').unwrap_or(text);
+    if text.trim_start().starts_with('[') {
+        return read_array(text);
+    }
+    text.lines()
+        .enumerate()
+        .filter(|(_, l)| !l.trim().is_empty())
+        .map(|(i, l)| match serde_json::from_str::<Value>(l) {
+            Ok(value) => Record::Json { line: i + 1, value },
+            Err(e) => Record::Unreadable { line: i + 1, message: syntax_message(&e) },
+        })
+        .collect()
+}
+
+fn syntax_message(e: &serde_json::Error) -> String {
+    format!("{:?} error at column {}", e.classify(), e.column()).to_lowercase()
+}
+
+/// Collects the elements of a JSON array into a vector the caller keeps, so that the
+/// elements before a syntax error survive it.
+struct Elements<'a>(&'a mut Vec<Value>);
+
+impl<'de> DeserializeSeed<'de> for Elements<'_> {
+    type Value = ();
+    fn deserialize<D: serde::Deserializer<'de>>(self, deserializer: D) -> Result<(), D::Error> {
+        deserializer.deserialize_seq(self)
+    }
+}
+
+impl<'de> Visitor<'de> for Elements<'_> {
+    type Value = ();
+    fn expecting(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.write_str("an array of application forms")
+    }
+    fn visit_seq<A: SeqAccess<'de>>(self, mut seq: A) -> Result<(), A::Error> {
+        while let Some(v) = seq.next_element::<Value>()? {
+            self.0.push(v);
+        }
+        Ok(())
+    }
+}
+
+fn read_array(text: &str) -> Vec<Record> {
+    let mut values = Vec::new();
+    let mut de = serde_json::Deserializer::from_str(text);
+    let outcome = Elements(&mut values).deserialize(&mut de).and_then(|()| de.end());
+    let mut records: Vec<Record> = values.into_iter().enumerate().map(|(i, value)| Record::Json { line: i + 1, value }).collect();
+    if let Err(e) = outcome {
+        records.push(Record::Unreadable { line: records.len() + 1, message: syntax_message(&e) });
+    }
+    records
+}
+
+/// Where a form ends up in the review queue.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, PartialOrd, Ord, serde::Serialize)]
+#[serde(rename_all = "snake_case")]
+pub enum Status {
+    /// Valid, eligible or on its way, ranked for a call back.
+    Ranked,
+    /// Every subject is closed to new mentors (POL-1).
+    OnHold,
+    /// The eligibility decision is `ineligible`.
+    Ineligible,
+    /// The form has errors.
+    Invalid,
+}
+
+/// What triage says of one form.
+#[derive(Clone, Debug, PartialEq)]
+pub struct Entry {
+    /// The record's line (JSON Lines) or array index + 1.
+    pub line: usize,
+    /// The form's `reference`, echoed.
+    pub reference: Option<String>,
+    /// The applicant's e-mail as typed, for the people who call back.
+    pub email: Option<Personal>,
+    /// Where it ends up.
+    pub status: Status,
+    /// 1-based rank among the ranked forms.
+    pub rank: Option<usize>,
+    /// Field errors of an invalid form.
+    pub errors: Vec<FieldError>,
+    /// Completeness, 0.0–1.0.
+    pub completeness: f64,
+    /// The eligibility decision of a valid form.
+    pub eligibility: Option<Decision>,
+    /// The review priority of a ranked form.
+    pub priority: Option<Priority>,
+}
+
+impl Entry {
+    /// The contact deadline of a ranked form.
+    #[must_use]
+    pub fn contact_by(&self) -> Option<NaiveDate> {
+        self.priority.map(|p| p.contact_by)
+    }
+
+    /// The wire form of DESIGN 4.9, messages in `lang`.
+    #[must_use]
+    pub fn to_json(&self, lang: Lang) -> Value {
+        json!({
+            "reference": self.reference,
+            "line": self.line,
+            "email": self.email.as_ref().map(Personal::expose),
+            "status": self.status,
+            "rank": self.rank,
+            "errors": self.errors.iter().map(|e| e.to_json(lang)).collect::<Vec<_>>(),
+            "completeness": self.completeness,
+            "eligibility": self.eligibility.as_ref().map(|d| d.to_json(lang)),
+            "priority": self.priority,
+            "contact_by": self.contact_by().map(|d| d.to_string()),
+        })
+    }
+}
+
+/// Assesses one record: validation, eligibility, priority. Ranks are given by [`rank`].
+#[must_use]
+pub fn assess(record: &Record, policy: &Policy, now: DateTime<Utc>) -> Entry {
+    let (line, value) = match record {
+        Record::Json { line, value } => (*line, value),
+        Record::Unreadable { line, message } => {
+            return Entry {
+                line: *line,
+                reference: None,
+                email: None,
+                status: Status::Invalid,
+                rank: None,
+                errors: vec![FieldError::with("", ErrorCode::InvalidJson, Detail::Parser(message.clone()))],
+                completeness: 0.0,
+                eligibility: None,
+                priority: None,
+            };
+        }
+    };
+    let v = application::validate(value, policy);
+    let mut entry = Entry {
+        line,
+        reference: v.reference,
+        email: v.email,
+        status: Status::Invalid,
+        rank: None,
+        errors: Vec::new(),
+        completeness: v.completeness,
+        eligibility: None,
+        priority: None,
+    };
+    match v.result {
+        Err(errors) => entry.errors = errors,
+        Ok(app) => {
+            let decision = match &app.working_situation {
+                Some(s) => eligibility::evaluate(s, policy),
+                None => Decision::to_settle_at_interview(),
+            };
+            entry.priority = review::priority(&app, policy, now);
+            entry.status = if decision.outcome == Outcome::Ineligible {
+                Status::Ineligible
+            } else if entry.priority.is_none() {
+                Status::OnHold
+            } else {
+                Status::Ranked
+            };
+            if entry.status != Status::Ranked {
+                entry.priority = None;
+            }
+            entry.eligibility = Some(decision);
+        }
+    }
+    entry
+}
+
+/// Puts assessed entries in report order and numbers the ranked ones. Deterministic: equal
+/// priorities fall back on input order.
+#[must_use]
+pub fn rank(mut entries: Vec<Entry>) -> Vec<Entry> {
+    entries.sort_by(|a, b| {
+        a.status.cmp(&b.status).then_with(|| match (&a.priority, &b.priority) {
+            (Some(pa), Some(pb)) => pa.cmp_urgency(pb),
+            _ => std::cmp::Ordering::Equal,
+        })
+        .then(a.line.cmp(&b.line))
+    });
+    for (rank, e) in (1..).zip(entries.iter_mut().filter(|e| e.status == Status::Ranked)) {
+        e.rank = Some(rank);
+    }
+    entries
+}
+
+/// Triage of a whole batch at `now` (the core reads no clock).
+///
+/// ```
+/// use chrono::{TimeZone, Utc};
+/// use mentor_core::{policy::Policy, triage};
+/// let text = r#"{"offer_id": "o", "applicant": {"first_name": "A", "last_name": "B", "email": "a@b.org", "country": "FR"}, "subjects": [{"subject": "python", "level": "expert"}], "consent": {"data_processing": true}}
+/// {"offer_id": 1}"#;
+/// let now = Utc.with_ymd_and_hms(2026, 11, 30, 0, 0, 0).unwrap();
+/// let report = triage::triage(&triage::read_records(text), &Policy::default(), now);
+/// assert_eq!(report[0].rank, Some(1));
+/// assert_eq!(report[1].status, triage::Status::Invalid);
+/// ```
+#[must_use]
+pub fn triage(records: &[Record], policy: &Policy, now: DateTime<Utc>) -> Vec<Entry> {
+    rank(records.iter().map(|r| assess(r, policy, now)).collect())
+}
+
+/// [`triage`] on the wire format: an array of forms in, the array of entries out.
+/// A value that is not an array is one invalid record.
+#[must_use]
+pub fn triage_json(forms: &Value, policy: &Policy, now: DateTime<Utc>, lang: Lang) -> Value {
+    let records: Vec<Record> = match forms {
+        Value::Array(items) => items.iter().enumerate().map(|(i, v)| Record::Json { line: i + 1, value: v.clone() }).collect(),
+        other => vec![Record::Json { line: 1, value: other.clone() }],
+    };
+    Value::Array(triage(&records, policy, now).iter().map(|e| e.to_json(lang)).collect())
+}
