@@ -1,1 +1,212 @@
-fn main() {}
+//! `mentor`: the command line of the mentor library (DESIGN 4.9).
+//!
+//! Exit status: 0 all good; 1 some records were invalid (or a number is not well-formed);
+//! 2 usage or I/O error. Errors go to stderr in the chosen language.
+
+mod render;
+
+use std::io::{self, IsTerminal, Read, Write};
+use std::process::ExitCode;
+
+use chrono::{DateTime, Utc};
+use clap::{Parser, Subcommand};
+use indicatif::{ProgressBar, ProgressDrawTarget, ProgressStyle};
+use mentor_core::eligibility::{self, WorkingSituation};
+use mentor_core::policy::Policy;
+use mentor_core::triage::{self, Status};
+use mentor_core::{CountryCode, Lang, registration};
+
+/// Batches at least this large show a progress bar on a terminal.
+const PROGRESS_FROM: usize = 2_000;
+
+#[derive(Parser)]
+#[command(name = "mentor", version, about = "Triage mentor applications, decide working-status eligibility, check registration numbers")]
+struct Cli {
+    #[command(subcommand)]
+    command: Command,
+}
+
+#[derive(Subcommand)]
+enum Command {
+    /// Validate, decide eligibility and rank a batch of application forms (JSON array or JSON Lines).
+    Triage {
+        /// The forms; `-` reads standard input.
+        file: String,
+        /// Policy file, TOML or JSON (DESIGN 4.5); defaults apply without it.
+        #[arg(long)]
+        policy: Option<String>,
+        /// The time to rank at, RFC 3339 (default: now).
+        #[arg(long, value_parser = parse_now)]
+        now: Option<DateTime<Utc>>,
+        /// Language of the messages.
+        #[arg(long, default_value = "en", value_parser = parse_lang)]
+        lang: Lang,
+        /// One JSON object per line instead of a table.
+        #[arg(long)]
+        json: bool,
+    },
+    /// Decide who signs and bills for one working situation (DESIGN 4.3).
+    Eligibility {
+        /// The working situation as JSON; `-` reads standard input.
+        file: String,
+        /// Policy file, TOML or JSON.
+        #[arg(long)]
+        policy: Option<String>,
+        /// Language of the messages.
+        #[arg(long, default_value = "en", value_parser = parse_lang)]
+        lang: Lang,
+        /// JSON output.
+        #[arg(long)]
+        json: bool,
+    },
+    /// Check that a business registration number is well-formed (not that it is registered).
+    ValidateId {
+        /// ISO 3166-1 alpha-2 country code (FR, US, GB…).
+        country: String,
+        /// The number, as typed.
+        number: String,
+        /// Language of the messages.
+        #[arg(long, default_value = "en", value_parser = parse_lang)]
+        lang: Lang,
+        /// JSON output.
+        #[arg(long)]
+        json: bool,
+    },
+}
+
+fn parse_lang(s: &str) -> Result<Lang, String> {
+    s.parse::<Lang>().map_err(|e| e.to_string())
+}
+
+fn parse_now(s: &str) -> Result<DateTime<Utc>, String> {
+    DateTime::parse_from_rfc3339(s).map(|d| d.with_timezone(&Utc)).map_err(|_| format!("`{s}` is not an RFC 3339 date-time such as 2026-11-30T09:00:00Z"))
+}
+
+/// A failure that ends the command with status 2, said in the chosen language.
+struct Failure(String);
+
+fn main() -> ExitCode {
+    let cli = Cli::parse();
+    let (result, lang) = match cli.command {
+        Command::Triage { file, policy, now, lang, json } => (run_triage(&file, policy.as_deref(), now, lang, json), lang),
+        Command::Eligibility { file, policy, lang, json } => (run_eligibility(&file, policy.as_deref(), lang, json), lang),
+        Command::ValidateId { country, number, lang, json } => (run_validate_id(&country, &number, lang, json), lang),
+    };
+    match result {
+        Ok(code) => code,
+        Err(Failure(message)) => {
+            let prefix = match lang {
+                Lang::En => "error",
+                Lang::Fr => "erreur",
+            };
+            eprintln!("mentor: {prefix}: {message}");
+            ExitCode::from(2)
+        }
+    }
+}
+
+fn read_input(path: &str, lang: Lang) -> Result<String, Failure> {
+    let mut text = String::new();
+    let outcome = if path == "-" { io::stdin().read_to_string(&mut text).map(|_| ()) } else { std::fs::read_to_string(path).map(|t| text = t) };
+    outcome.map_err(|e| {
+        Failure(match lang {
+            Lang::En => format!("cannot read `{path}`: {e}"),
+            Lang::Fr => format!("impossible de lire `{path}` : {e}"),
+        })
+    })?;
+    Ok(text)
+}
+
+fn load_policy(path: Option<&str>, lang: Lang) -> Result<Policy, Failure> {
+    let Some(path) = path else { return Ok(Policy::default()) };
+    let text = read_input(path, lang)?;
+    Policy::from_text(&text).map_err(|e| {
+        Failure(match lang {
+            Lang::En => format!("policy `{path}`: {e}"),
+            Lang::Fr => format!("politique `{path}` : {e}"),
+        })
+    })
+}
+
+fn write_out(text: &str) -> Result<(), Failure> {
+    let mut out = io::stdout().lock();
+    match out.write_all(text.as_bytes()).and_then(|()| out.flush()) {
+        // A closed pipe (`mentor triage … | head`) is not an error worth a message.
+        Err(e) if e.kind() == io::ErrorKind::BrokenPipe => Ok(()),
+        other => other.map_err(|e| Failure(format!("stdout: {e}"))),
+    }
+}
+
+fn run_triage(file: &str, policy: Option<&str>, now: Option<DateTime<Utc>>, lang: Lang, json: bool) -> Result<ExitCode, Failure> {
+    let policy = load_policy(policy, lang)?;
+    let text = read_input(file, lang)?;
+    let now = now.unwrap_or_else(Utc::now);
+    let records = triage::read_records(&text);
+    drop(text);
+    let bar = progress(records.len(), lang);
+    let entries: Vec<triage::Entry> = records
+        .iter()
+        .map(|r| {
+            bar.inc(1);
+            triage::assess(r, &policy, now)
+        })
+        .collect();
+    bar.finish_and_clear();
+    let entries = triage::rank(entries);
+    let out = if json { render::json_lines(&entries, lang) } else { render::triage_table(&entries, lang) };
+    write_out(&out)?;
+    let any_invalid = entries.iter().any(|e| e.status == Status::Invalid);
+    Ok(if any_invalid { ExitCode::from(1) } else { ExitCode::SUCCESS })
+}
+
+fn progress(len: usize, lang: Lang) -> ProgressBar {
+    if len < PROGRESS_FROM || !io::stderr().is_terminal() {
+        return ProgressBar::hidden();
+    }
+    let label = match lang {
+        Lang::En => "forms",
+        Lang::Fr => "formulaires",
+    };
+    let bar = ProgressBar::with_draw_target(Some(len as u64), ProgressDrawTarget::stderr());
+    if let Ok(style) = ProgressStyle::with_template(&format!("{{bar:40}} {{pos}}/{{len}} {label} ({{per_sec}}, {{eta}})")) {
+        bar.set_style(style);
+    }
+    bar
+}
+
+fn run_eligibility(file: &str, policy: Option<&str>, lang: Lang, json: bool) -> Result<ExitCode, Failure> {
+    let policy = load_policy(policy, lang)?;
+    let text = read_input(file, lang)?;
+    let value: serde_json::Value = match serde_json::from_str(&text) {
+        Ok(v) => v,
+        Err(e) => {
+            let error = mentor_core::FieldError::with("", mentor_core::ErrorCode::InvalidJson, mentor_core::error::Detail::Parser(e.to_string()));
+            write_out(&render::errors(&[error], lang, json))?;
+            return Ok(ExitCode::from(1));
+        }
+    };
+    match WorkingSituation::from_json(&value) {
+        Ok(situation) => {
+            let decision = eligibility::evaluate(&situation, &policy);
+            let out = if json { format!("{}\n", decision.to_json(lang)) } else { render::decision(&decision, lang) };
+            write_out(&out)?;
+            Ok(ExitCode::SUCCESS)
+        }
+        Err(e) => {
+            write_out(&render::errors(&e.errors, lang, json))?;
+            Ok(ExitCode::from(1))
+        }
+    }
+}
+
+fn run_validate_id(country: &str, number: &str, lang: Lang, json: bool) -> Result<ExitCode, Failure> {
+    let Some(code) = CountryCode::parse(country) else {
+        return Err(Failure(match lang {
+            Lang::En => format!("`{country}` is not an ISO 3166-1 alpha-2 country code"),
+            Lang::Fr => format!("`{country}` n'est pas un code pays ISO 3166-1 alpha-2"),
+        }));
+    };
+    let result = registration::validate(code, number);
+    write_out(&render::registration(code, &result, lang, json))?;
+    Ok(if result.is_ok() { ExitCode::SUCCESS } else { ExitCode::from(1) })
+}

@@ -1,0 +1,153 @@
+//! Deterministic generator of realistic inputs for the benchmarks: application forms and
+//! working situations that cover every row of the decision table (DESIGN 4.3), the 15
+//! countries with registration rules and one without, valid and invalid registration
+//! numbers. Seeded, so every run sees the same data.
+
+#![allow(clippy::indexing_slicing, reason = "string-keyed indexing of JSON objects the generator itself built as objects")]
+use serde_json::{Value, json};
+
+/// A small, fast, seeded PRNG (SplitMix64): deterministic across machines.
+#[derive(Clone, Debug)]
+pub struct Rng(u64);
+
+impl Rng {
+    /// A generator from a seed.
+    #[must_use]
+    pub const fn new(seed: u64) -> Self {
+        Rng(seed)
+    }
+
+    /// The next 64 random bits.
+    pub fn next_u64(&mut self) -> u64 {
+        self.0 = self.0.wrapping_add(0x9E37_79B9_7F4A_7C15);
+        let mut z = self.0;
+        z = (z ^ (z >> 30)).wrapping_mul(0xBF58_476D_1CE4_E5B9);
+        z = (z ^ (z >> 27)).wrapping_mul(0x94D0_49BB_1331_11EB);
+        z ^ (z >> 31)
+    }
+
+    /// A number in `0..n` (`n` > 0).
+    pub fn below(&mut self, n: usize) -> usize {
+        usize::try_from(self.next_u64() % (n.max(1) as u64)).unwrap_or(0)
+    }
+
+    /// One element of a non-empty slice.
+    pub fn pick<'a, T>(&mut self, items: &'a [T]) -> Option<&'a T> {
+        items.get(self.below(items.len()))
+    }
+}
+
+/// Well-formed numbers checked by hand or against python-stdnum, then the same with a digit
+/// changed: (country, number).
+pub const NUMBERS: &[(&str, &str)] = &[
+    ("FR", "732 829 320 00074"),
+    ("FR", "732829320"),
+    ("FR", "FR40303265045"),
+    ("FR", "732 829 320 00075"),
+    ("US", "12-3456789"),
+    ("US", "07-3456789"),
+    ("GB", "GB980780684"),
+    ("GB", "GB980780685"),
+    ("DE", "DE136695976"),
+    ("DE", "DE136695978"),
+    ("ES", "A58818501"),
+    ("ES", "A58818502"),
+    ("IT", "00743110157"),
+    ("IT", "00743110158"),
+    ("BE", "BE 0403.019.261"),
+    ("BE", "BE0000000000"),
+    ("CH", "CHE-116.281.710"),
+    ("CH", "CHE-116.281.711"),
+    ("CA", "123456782"),
+    ("NL", "NL004495445B01"),
+    ("NL", "12345678"),
+    ("MA", "001561191000066"),
+    ("SN", "3067221"),
+    ("CI", "1234567A"),
+    ("TN", "1234567/M/A/M/000"),
+    ("CM", "M012345678901A"),
+    ("JP", "T1234567890123"),
+];
+
+const STATUSES: &[&str] = &["employee", "freelancer", "company_owner", "self_employed", "student", "job_seeker", "retired", "other"];
+const SECTORS: &[&str] = &["tutoring", "education", "it_services", "other"];
+const AGREEMENTS: &[&str] = &["agreed", "refused", "not_asked"];
+const SUBJECTS: &[&str] = &["web_development", "python", "data_analysis", "cybersecurity", "ux_design", "devops", "project_management"];
+const LEVELS: &[&str] = &["comfortable", "proficient", "expert"];
+
+/// A working situation (DESIGN 4.3) drawn to cover every row of the decision table.
+pub fn situation(rng: &mut Rng) -> Value {
+    let (country, number) = rng.pick(NUMBERS).copied().unwrap_or(("FR", "732829320"));
+    let status = rng.pick(STATUSES).copied().unwrap_or("freelancer");
+    let mut s = json!({"country": country, "status": status});
+    if status == "employee" {
+        s["employment"] = json!({
+            "full_time": rng.below(4) != 0,
+            "employer_sector": rng.pick(SECTORS).copied().unwrap_or("other"),
+            "employer_agreement": rng.pick(AGREEMENTS).copied().unwrap_or("not_asked"),
+            "employer_informed": rng.below(2) == 0,
+        });
+        match rng.below(3) {
+            0 => {}
+            1 => s["route"] = json!("via_employer"),
+            _ => s["route"] = json!("via_own_company"),
+        }
+    }
+    match rng.below(4) {
+        0 => {}
+        1 => s["business"] = json!({"legal_form": "micro_entrepreneur"}),
+        _ => s["business"] = json!({"legal_form": "micro_entrepreneur", "registration_number": number}),
+    }
+    s
+}
+
+/// An application form (DESIGN 4.2), mostly valid, one in twenty with an error, with a
+/// working situation most of the time.
+pub fn form(rng: &mut Rng, i: usize) -> Value {
+    let mut situation = situation(rng);
+    let country = situation.get("country").cloned().unwrap_or(json!("FR"));
+    let mut f = json!({
+        "reference": format!("B-{i}"),
+        "offer_id": "mentor-web-2026",
+        "applicant": {
+            "first_name": "Camille", "last_name": "Moreau",
+            "email": format!("applicant{i}@example.org"),
+            "country": country, "timezone": "Europe/Paris", "languages": ["fr", "en"],
+        },
+        "subjects": [{
+            "subject": rng.pick(SUBJECTS).copied().unwrap_or("python"),
+            "level": rng.pick(LEVELS).copied().unwrap_or("proficient"),
+            "years_experience": rng.below(20),
+        }],
+        "consent": {"data_processing": true},
+        "submitted_at": format!("2026-11-{:02}T{:02}:15:00Z", 1 + rng.below(28), rng.below(24)),
+    });
+    if rng.below(2) == 0 {
+        f["experience"] = json!({"current_role": "Developer", "years_professional": rng.below(30), "mentoring_experience": true, "recent_projects": ["A site"]});
+        f["motivation"] = json!("I like explaining things.");
+        f["availability_hours_per_week"] = json!(1 + rng.below(20));
+        f["links"] = json!({"portfolio": "https://example.org/me"});
+    }
+    if rng.below(5) != 0 {
+        if let Some(obj) = situation.as_object_mut() {
+            obj.remove("country");
+        }
+        f["working_situation"] = situation;
+    }
+    if rng.below(20) == 0 {
+        f["applicant"]["email"] = json!("not-an-email");
+    }
+    f
+}
+
+/// `n` forms as JSON Lines text.
+#[must_use]
+pub fn forms_jsonl(seed: u64, n: usize) -> String {
+    let mut rng = Rng::new(seed);
+    let mut out = String::with_capacity(n * 700);
+    for i in 0..n {
+        out.push_str(&form(&mut rng, i).to_string());
+        out.push('\n');
+    }
+    out
+}

@@ -1,0 +1,203 @@
+//! Human and JSON renderings of the core's answers. Text only; no rule lives here.
+
+use std::fmt::Write as _;
+
+use mentor_core::eligibility::{Decision, RegistrationCheck};
+use mentor_core::registration::{RegistrationError, RegistrationNumber};
+use mentor_core::triage::{Entry, Status};
+use mentor_core::{CountryCode, FieldError, Lang};
+use serde_json::{Value, json};
+
+fn tr(lang: Lang, en: &'static str, fr: &'static str) -> &'static str {
+    match lang {
+        Lang::En => en,
+        Lang::Fr => fr,
+    }
+}
+
+/// One JSON object per line.
+pub fn json_lines(entries: &[Entry], lang: Lang) -> String {
+    let mut out = String::new();
+    for e in entries {
+        let _ = writeln!(out, "{}", e.to_json(lang));
+    }
+    out
+}
+
+fn as_code(v: &impl serde::Serialize) -> String {
+    match serde_json::to_value(v) {
+        Ok(Value::String(s)) => s,
+        Ok(Value::Null) => "-".to_owned(),
+        Ok(other) => other.to_string(),
+        Err(_) => "?".to_owned(),
+    }
+}
+
+/// A table: one row per form, then the details of each form (actions, errors).
+pub fn triage_table(entries: &[Entry], lang: Lang) -> String {
+    let header = [
+        tr(lang, "rank", "rang"),
+        tr(lang, "status", "statut"),
+        tr(lang, "reference", "référence"),
+        tr(lang, "line", "ligne"),
+        tr(lang, "outcome", "décision"),
+        tr(lang, "signs", "signataire"),
+        tr(lang, "score", "score"),
+        tr(lang, "contact by", "contacter avant"),
+    ];
+    let mut rows: Vec<[String; 8]> = vec![header.map(str::to_owned)];
+    for e in entries {
+        rows.push([
+            e.rank.map_or_else(|| "-".to_owned(), |r| r.to_string()),
+            as_code(&e.status),
+            e.reference.clone().unwrap_or_else(|| "-".to_owned()),
+            e.line.to_string(),
+            e.eligibility.as_ref().map_or_else(|| "-".to_owned(), |d| as_code(&d.outcome)),
+            e.eligibility.as_ref().map_or_else(|| "-".to_owned(), |d| as_code(&d.contracting_party)),
+            e.priority.map_or_else(|| "-".to_owned(), |p| format!("{:.3}", p.score)),
+            e.contact_by().map_or_else(|| "-".to_owned(), |d| d.to_string()),
+        ]);
+    }
+    let mut widths = [0usize; 8];
+    for row in &rows {
+        for (w, cell) in widths.iter_mut().zip(row) {
+            *w = (*w).max(cell.chars().count());
+        }
+    }
+    let mut out = String::new();
+    for row in &rows {
+        let line: Vec<String> = row.iter().zip(widths).map(|(c, w)| format!("{c:<w$}")).collect();
+        let _ = writeln!(out, "{}", line.join("  ").trim_end());
+    }
+    out.push('\n');
+    for e in entries {
+        let name = e.reference.clone().unwrap_or_else(|| format!("{} {}", tr(lang, "line", "ligne"), e.line));
+        if e.status == Status::Invalid {
+            let _ = writeln!(out, "{name}: {}", tr(lang, "invalid form", "formulaire invalide"));
+            for err in &e.errors {
+                let _ = writeln!(out, "  - {}", field_error_line(err, lang));
+            }
+            continue;
+        }
+        let Some(d) = &e.eligibility else { continue };
+        if d.required_actions.is_empty() && d.recommended_actions.is_empty() && d.reasons.is_empty() {
+            continue;
+        }
+        let _ = writeln!(out, "{name}:");
+        decision_lines(&mut out, d, lang, "  ");
+    }
+    let count = |s: Status| entries.iter().filter(|e| e.status == s).count();
+    let _ = writeln!(
+        out,
+        "{}: {} {}, {} {}, {} {}, {} {}",
+        tr(lang, "total", "total"),
+        count(Status::Ranked),
+        tr(lang, "ranked", "classés"),
+        count(Status::OnHold),
+        tr(lang, "on hold", "en attente"),
+        count(Status::Ineligible),
+        tr(lang, "ineligible", "inéligibles"),
+        count(Status::Invalid),
+        tr(lang, "invalid", "invalides"),
+    );
+    out
+}
+
+fn field_error_line(err: &FieldError, lang: Lang) -> String {
+    if err.path.is_empty() {
+        format!("[{}] {}", err.code, err.message(lang))
+    } else {
+        format!("{} [{}] {}", err.path, err.code, err.message(lang))
+    }
+}
+
+fn decision_lines(out: &mut String, d: &Decision, lang: Lang, indent: &str) {
+    let json = d.to_json(lang);
+    let list = |key: &str| json.get(key).and_then(Value::as_array).cloned().unwrap_or_default();
+    for (key, label) in [
+        ("required_actions", tr(lang, "to do", "à faire")),
+        ("recommended_actions", tr(lang, "advised", "conseillé")),
+        ("reasons", tr(lang, "why", "pourquoi")),
+    ] {
+        for item in list(key) {
+            let code = item.get("code").and_then(Value::as_str).unwrap_or_default();
+            let rule = item.get("rule").and_then(Value::as_str).unwrap_or_default();
+            let message = item.get("message").and_then(Value::as_str).unwrap_or_default();
+            let _ = writeln!(out, "{indent}{label}: {message} ({code}, {rule})");
+            if let Some(procedure) = item.pointer("/params/procedure").and_then(Value::as_str) {
+                let _ = writeln!(out, "{indent}  {}", procedure);
+            }
+        }
+    }
+}
+
+/// A decision for people.
+pub fn decision(d: &Decision, lang: Lang) -> String {
+    let mut out = String::new();
+    let _ = writeln!(out, "{}: {}", tr(lang, "outcome", "décision"), as_code(&d.outcome));
+    let _ = writeln!(out, "{}: {}", tr(lang, "contracting party", "partie contractante"), as_code(&d.contracting_party));
+    let _ = writeln!(out, "{}: {}", tr(lang, "invoicing party", "partie qui facture"), as_code(&d.invoicing_party));
+    let _ = writeln!(out, "{}: {}", tr(lang, "payout", "rémunération"), as_code(&d.payout));
+    match &d.registration {
+        Some(RegistrationCheck::WellFormed(n)) => {
+            let _ = writeln!(out, "{}: {} ({})", tr(lang, "registration", "immatriculation"), n.formatted(), n.scheme_id());
+        }
+        Some(RegistrationCheck::NotWellFormed(e)) => {
+            let _ = writeln!(out, "{}: {} ({})", tr(lang, "registration", "immatriculation"), e.reason.message(lang), e.scheme);
+        }
+        None => {}
+    }
+    decision_lines(&mut out, d, lang, "");
+    out
+}
+
+/// Field errors of an input that did not parse.
+pub fn errors(errors: &[FieldError], lang: Lang, json: bool) -> String {
+    if json {
+        return format!("{}\n", json!({"errors": errors.iter().map(|e| e.to_json(lang)).collect::<Vec<_>>()}));
+    }
+    let mut out = String::new();
+    for e in errors {
+        let _ = writeln!(out, "{}", field_error_line(e, lang));
+    }
+    out
+}
+
+/// The result of `validate-id`.
+pub fn registration(country: CountryCode, result: &Result<RegistrationNumber, RegistrationError>, lang: Lang, json: bool) -> String {
+    let value = match result {
+        Ok(n) => json!({
+            "country": country, "scheme": n.scheme_id(), "normalized": n.normalized(), "formatted": n.formatted(), "valid": true,
+        }),
+        Err(RegistrationError::Invalid(e)) => json!({
+            "country": country, "scheme": e.scheme, "normalized": null, "formatted": null, "valid": false,
+            "error": e.reason, "message": e.reason.message(lang),
+        }),
+        Err(_) => json!({
+            "country": country, "scheme": null, "normalized": null, "formatted": null, "valid": false,
+            "error": "unsupported_country", "message": mentor_core::ErrorCode::UnsupportedCountry.message(lang),
+        }),
+    };
+    if json {
+        return format!("{value}\n");
+    }
+    match result {
+        Ok(n) => format!(
+            "{}: {} ({})\n{}: {}\n{}: {}\n{}\n",
+            tr(lang, "well-formed", "bien formé"),
+            n.scheme().name,
+            n.scheme_id(),
+            tr(lang, "normalized", "normalisé"),
+            n.normalized(),
+            tr(lang, "formatted", "formaté"),
+            n.formatted(),
+            tr(lang, "(well-formed means the format and check digits are right, not that the number is registered)",
+                "(bien formé signifie que le format et la clé sont justes, pas que le numéro est immatriculé)"),
+        ),
+        Err(_) => format!(
+            "{}: {}\n",
+            tr(lang, "not well-formed", "mal formé"),
+            value.get("message").and_then(Value::as_str).unwrap_or_default()
+        ),
+    }
+}
