@@ -31,7 +31,7 @@ pub(super) static ICE: Scheme = Scheme {
         "le numéro est bien formé (15 chiffres, multiple de 97) ; cela ne prouve pas que l'entreprise est immatriculée",
     ),
     example: "001561191000066",
-    compact: |input| Ok(clean(input)?.strip_country_prefix("MA")),
+    compact: |input| clean(input)?.strip_country_prefix_checked("MA"),
     check,
     format: |c| c.as_str().to_owned(),
 };

@@ -448,3 +448,77 @@ pub fn validate(country: CountryCode, number: &str) -> Result<RegistrationNumber
     let fallback = InvalidNumber { scheme: SchemeId::FrSiren, reason: InvalidReason::Empty };
     Err(RegistrationError::Invalid(closest.unwrap_or(fallback)))
 }
+
+/// Reads a country code for the JSON entry points.
+fn country_of(country: &str) -> Result<CountryCode, crate::InputError> {
+    CountryCode::parse(country.trim()).ok_or_else(|| crate::InputError {
+        errors: vec![crate::FieldError::new("country", crate::ErrorCode::InvalidCountry)],
+    })
+}
+
+/// [`validate`] on the wire format (DESIGN 4.9 `validate-id`):
+/// `{"country", "scheme", "normalized", "formatted", "valid": true}`, or for a number that is
+/// not well-formed `{"country", "scheme" (the closest, or null), "normalized": null,
+/// "formatted": null, "valid": false, "error", "message"}`; `error` is a reason code
+/// (`bad_check_digit`…) or `unsupported_country`.
+///
+/// # Errors
+/// [`crate::InputError`] (`invalid_country` at path `country`) when `country` is not an ISO
+/// 3166-1 alpha-2 code.
+///
+/// ```
+/// use mentor_core::{registration::validate_json, Lang};
+/// let ok = validate_json("FR", "732 829 320 00074", Lang::En).unwrap();
+/// assert_eq!(ok["formatted"], "732 829 320 00074");
+/// let bad = validate_json("FR", "732 829 320 00075", Lang::Fr).unwrap();
+/// assert_eq!(bad["valid"], false);
+/// assert!(validate_json("XX", "1", Lang::En).is_err());
+/// ```
+pub fn validate_json(country: &str, number: &str, lang: Lang) -> Result<serde_json::Value, crate::InputError> {
+    use serde_json::json;
+    let code = country_of(country)?;
+    Ok(match validate(code, number) {
+        Ok(n) => json!({
+            "country": code, "scheme": n.scheme_id(), "normalized": n.normalized(), "formatted": n.formatted(), "valid": true,
+        }),
+        Err(RegistrationError::Invalid(e)) => json!({
+            "country": code, "scheme": e.scheme, "normalized": null, "formatted": null, "valid": false,
+            "error": e.reason, "message": e.reason.message(lang),
+        }),
+        Err(RegistrationError::UnsupportedCountry(_)) => json!({
+            "country": code, "scheme": null, "normalized": null, "formatted": null, "valid": false,
+            "error": crate::ErrorCode::UnsupportedCountry, "message": crate::ErrorCode::UnsupportedCountry.message(lang),
+        }),
+    })
+}
+
+/// What the library knows of a country's registration, on the wire format:
+/// `{"country", "supported", "statuses": [{"local_name", "gloss"}], "procedure",
+/// "schemes": [{"id", "name", "title", "proves", "example"}]}`; for a country without rules,
+/// `supported` is false and the lists are empty.
+///
+/// # Errors
+/// [`crate::InputError`] (`invalid_country`) when `country` is not an ISO 3166-1 alpha-2 code.
+///
+/// ```
+/// use mentor_core::{registration::rules_json, Lang};
+/// let fr = rules_json("FR", Lang::Fr).unwrap();
+/// assert_eq!(fr["schemes"][0]["id"], "fr_siret");
+/// assert_eq!(rules_json("JP", Lang::En).unwrap()["supported"], false);
+/// ```
+pub fn rules_json(country: &str, lang: Lang) -> Result<serde_json::Value, crate::InputError> {
+    use serde_json::json;
+    let code = country_of(country)?;
+    Ok(match rules(code) {
+        Some(r) => json!({
+            "country": code,
+            "supported": true,
+            "statuses": r.statuses.iter().map(|s| json!({"local_name": s.local_name, "gloss": s.gloss.get(lang)})).collect::<Vec<_>>(),
+            "procedure": r.procedure.get(lang),
+            "schemes": r.schemes.iter().map(|s| json!({
+                "id": s.id, "name": s.name, "title": s.title.get(lang), "proves": s.proves.get(lang), "example": s.example,
+            })).collect::<Vec<_>>(),
+        }),
+        None => json!({"country": code, "supported": false, "statuses": [], "procedure": null, "schemes": []}),
+    })
+}
