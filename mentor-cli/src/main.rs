@@ -14,7 +14,7 @@ use indicatif::{ProgressBar, ProgressDrawTarget, ProgressStyle};
 use mentor_core::eligibility::{self, WorkingSituation};
 use mentor_core::policy::Policy;
 use mentor_core::triage::{self, Status};
-use mentor_core::{CountryCode, Lang, registration};
+use mentor_core::{Lang, registration};
 
 /// Batches at least this large show a progress bar on a terminal.
 const PROGRESS_FROM: usize = 2_000;
@@ -106,15 +106,25 @@ fn main() -> ExitCode {
 }
 
 fn read_input(path: &str, lang: Lang) -> Result<String, Failure> {
-    let mut text = String::new();
-    let outcome = if path == "-" { io::stdin().read_to_string(&mut text).map(|_| ()) } else { std::fs::read_to_string(path).map(|t| text = t) };
-    outcome.map_err(|e| {
-        Failure(match lang {
-            Lang::En => format!("cannot read `{path}`: {e}"),
-            Lang::Fr => format!("impossible de lire `{path}` : {e}"),
-        })
-    })?;
-    Ok(text)
+    String::from_utf8(read_bytes(path, lang)?).map_err(|_| {
+        cannot_read(path, &io::Error::new(io::ErrorKind::InvalidData, "stream did not contain valid UTF-8"), lang)
+    })
+}
+
+/// The file's bytes as they are: a batch reads them itself, so that one line that is not
+/// UTF-8 is one invalid record rather than the loss of the whole batch.
+fn read_bytes(path: &str, lang: Lang) -> Result<Vec<u8>, Failure> {
+    let mut bytes = Vec::new();
+    let outcome = if path == "-" { io::stdin().read_to_end(&mut bytes).map(|_| ()) } else { std::fs::read(path).map(|b| bytes = b) };
+    outcome.map_err(|e| cannot_read(path, &e, lang))?;
+    Ok(bytes)
+}
+
+fn cannot_read(path: &str, e: &io::Error, lang: Lang) -> Failure {
+    Failure(match lang {
+        Lang::En => format!("cannot read `{path}`: {e}"),
+        Lang::Fr => format!("impossible de lire `{path}` : {e}"),
+    })
 }
 
 fn load_policy(path: Option<&str>, lang: Lang) -> Result<Policy, Failure> {
@@ -139,10 +149,10 @@ fn write_out(text: &str) -> Result<(), Failure> {
 
 fn run_triage(file: &str, policy: Option<&str>, now: Option<DateTime<Utc>>, lang: Lang, json: bool) -> Result<ExitCode, Failure> {
     let policy = load_policy(policy, lang)?;
-    let text = read_input(file, lang)?;
+    let bytes = read_bytes(file, lang)?;
     let now = now.unwrap_or_else(Utc::now);
-    let records = triage::read_records(&text);
-    drop(text);
+    let records = triage::read_records_bytes(&bytes);
+    drop(bytes);
     let bar = progress(records.len(), lang);
     let entries: Vec<triage::Entry> = records
         .iter()
@@ -200,13 +210,13 @@ fn run_eligibility(file: &str, policy: Option<&str>, lang: Lang, json: bool) -> 
 }
 
 fn run_validate_id(country: &str, number: &str, lang: Lang, json: bool) -> Result<ExitCode, Failure> {
-    let Some(code) = CountryCode::parse(country) else {
-        return Err(Failure(match lang {
+    let value = registration::validate_json(country, number, lang).map_err(|_| {
+        Failure(match lang {
             Lang::En => format!("`{country}` is not an ISO 3166-1 alpha-2 country code"),
             Lang::Fr => format!("`{country}` n'est pas un code pays ISO 3166-1 alpha-2"),
-        }));
-    };
-    let result = registration::validate(code, number);
-    write_out(&render::registration(code, &result, lang, json))?;
-    Ok(if result.is_ok() { ExitCode::SUCCESS } else { ExitCode::from(1) })
+        })
+    })?;
+    write_out(&render::registration(&value, lang, json))?;
+    let valid = value.get("valid").and_then(serde_json::Value::as_bool) == Some(true);
+    Ok(if valid { ExitCode::SUCCESS } else { ExitCode::from(1) })
 }

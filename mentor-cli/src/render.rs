@@ -3,9 +3,8 @@
 use std::fmt::Write as _;
 
 use mentor_core::eligibility::{Decision, RegistrationCheck};
-use mentor_core::registration::{RegistrationError, RegistrationNumber};
 use mentor_core::triage::{Entry, Status};
-use mentor_core::{CountryCode, FieldError, Lang};
+use mentor_core::{FieldError, Lang};
 use serde_json::{Value, json};
 
 fn tr(lang: Lang, en: &'static str, fr: &'static str) -> &'static str {
@@ -163,41 +162,35 @@ pub fn errors(errors: &[FieldError], lang: Lang, json: bool) -> String {
     out
 }
 
-/// The result of `validate-id`.
-pub fn registration(country: CountryCode, result: &Result<RegistrationNumber, RegistrationError>, lang: Lang, json: bool) -> String {
-    let value = match result {
-        Ok(n) => json!({
-            "country": country, "scheme": n.scheme_id(), "normalized": n.normalized(), "formatted": n.formatted(), "valid": true,
-        }),
-        Err(RegistrationError::Invalid(e)) => json!({
-            "country": country, "scheme": e.scheme, "normalized": null, "formatted": null, "valid": false,
-            "error": e.reason, "message": e.reason.message(lang),
-        }),
-        Err(_) => json!({
-            "country": country, "scheme": null, "normalized": null, "formatted": null, "valid": false,
-            "error": "unsupported_country", "message": mentor_core::ErrorCode::UnsupportedCountry.message(lang),
-        }),
-    };
+/// The result of `validate-id`: the core's wire form, or a readable summary of it.
+pub fn registration(value: &Value, lang: Lang, json: bool) -> String {
     if json {
-        return format!("{value}\n");
+        return format!("{}\n", in_order(value, &["country", "scheme", "normalized", "formatted", "valid", "error", "message"]));
     }
-    match result {
-        Ok(n) => format!(
-            "{}: {} ({})\n{}: {}\n{}: {}\n{}\n",
+    let field = |key: &str| value.get(key).and_then(Value::as_str).unwrap_or_default();
+    if value.get("valid").and_then(Value::as_bool) == Some(true) {
+        format!(
+            "{}: {}\n{}: {}\n{}: {}\n{}\n",
             tr(lang, "well-formed", "bien formé"),
-            n.scheme().name,
-            n.scheme_id(),
+            field("scheme"),
             tr(lang, "normalized", "normalisé"),
-            n.normalized(),
+            field("normalized"),
             tr(lang, "formatted", "formaté"),
-            n.formatted(),
+            field("formatted"),
             tr(lang, "(well-formed means the format and check digits are right, not that the number is registered)",
                 "(bien formé signifie que le format et la clé sont justes, pas que le numéro est immatriculé)"),
-        ),
-        Err(_) => format!(
-            "{}: {}\n",
-            tr(lang, "not well-formed", "mal formé"),
-            value.get("message").and_then(Value::as_str).unwrap_or_default()
-        ),
+        )
+    } else {
+        format!("{}: {} ({})\n", tr(lang, "not well-formed", "mal formé"), field("message"), field("error"))
     }
+}
+
+/// An object's JSON text with `keys` first, in that order (the order DESIGN 4.9 documents),
+/// then any other key: `serde_json`'s maps sort their keys.
+fn in_order(value: &Value, keys: &[&str]) -> String {
+    let Value::Object(map) = value else { return value.to_string() };
+    let first = keys.iter().filter_map(|k| map.get(*k).map(|v| (*k, v)));
+    let rest = map.iter().filter(|(k, _)| !keys.contains(&k.as_str())).map(|(k, v)| (k.as_str(), v));
+    let members: Vec<String> = first.chain(rest).map(|(k, v)| format!("{}:{v}", Value::from(k))).collect();
+    format!("{{{}}}", members.join(","))
 }

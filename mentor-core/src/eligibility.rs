@@ -202,7 +202,14 @@ pub(crate) fn read_situation(r: &mut Reader, value: &Value, path: &Path<'_>, def
             parsed
         }
         None => {
-            if default_country.is_none() && map.get("country").is_none_or(Value::is_null) {
+            // Absent, null, or a blank string (which `text` reads as absent, DESIGN 4.1);
+            // a value of the wrong type has its own error already.
+            let blank = match map.get("country") {
+                None | Some(Value::Null) => true,
+                Some(Value::String(s)) => s.trim().is_empty(),
+                Some(_) => false,
+            };
+            if default_country.is_none() && blank {
                 r.error(&country_path, ErrorCode::Required);
             }
             default_country
@@ -411,10 +418,13 @@ impl Decision {
     }
 
     /// The decision for an application whose working situation is not given yet: it is
-    /// settled at the first interview (INT-5), so `needs_review`.
+    /// settled at the first interview (INT-5), so `needs_review`. The situation's country
+    /// defaults to the applicant's (DESIGN 4.3), so a country the policy excludes still makes
+    /// the application `ineligible` (POL-1).
     #[must_use]
-    pub fn to_settle_at_interview() -> Decision {
-        let mut d = Decision::new(None);
+    pub fn to_settle_at_interview(country: CountryCode, policy: &Policy) -> Decision {
+        let mut d = Decision::new(Some(country));
+        exclusion(&mut d, country, policy);
         d.at_least(Outcome::NeedsReview);
         d.reason(ReasonCode::StatusToSettleAtInterview, Rule::Int5);
         d
@@ -574,10 +584,7 @@ const fn reason_text(code: ReasonCode) -> Text {
 #[must_use]
 pub fn evaluate(situation: &WorkingSituation, policy: &Policy) -> Decision {
     let mut d = Decision::new(Some(situation.country));
-    if policy.excluded_countries.contains(&situation.country) {
-        d.at_least(Outcome::Ineligible);
-        d.reason(ReasonCode::CountryExcluded, Rule::Pol1);
-    }
+    exclusion(&mut d, situation.country, policy);
     match situation.status {
         WorkingStatus::Employee => match situation.route {
             None => d.require(ActionCode::ChooseRoute, Rule::Ws2),
@@ -603,6 +610,14 @@ pub fn evaluate(situation: &WorkingSituation, policy: &Policy) -> Decision {
         }
     }
     d
+}
+
+/// POL-1: the operator does not contract with mentors registered in an excluded country.
+fn exclusion(d: &mut Decision, country: CountryCode, policy: &Policy) {
+    if policy.excluded_countries.contains(&country) {
+        d.at_least(Outcome::Ineligible);
+        d.reason(ReasonCode::CountryExcluded, Rule::Pol1);
+    }
 }
 
 /// WS-2: the employer signs, bills and pays through payroll, if it agrees.

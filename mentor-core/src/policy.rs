@@ -187,7 +187,15 @@ impl Policy {
     /// [`PolicyError`] on a syntax error, an unknown key, a value of the wrong type or out of
     /// bounds.
     pub fn from_toml(text: &str) -> Result<Policy, PolicyError> {
-        let policy: Policy = toml::from_str(text).map_err(|e| PolicyError { message: e.to_string().trim_end().to_owned() })?;
+        let policy: Policy = toml::from_str(text).map_err(|e| {
+            // One line: `line L, column C: what`, instead of the parser's multi-line snippet.
+            let message = e.message().trim_end().replace('\n', " ");
+            let Some(span) = e.span() else { return PolicyError { message } };
+            let before = text.get(..span.start).unwrap_or_default();
+            let line = before.matches('\n').count() + 1;
+            let column = before.rsplit('\n').next().map_or(0, |l| l.chars().count()) + 1;
+            PolicyError { message: format!("line {line}, column {column}: {message}") }
+        })?;
         policy.checked()
     }
 

@@ -56,16 +56,50 @@ pub enum Record {
 pub fn read_records(text: &str) -> Vec<Record> {
     let text = text.strip_prefix('\u{feff}').unwrap_or(text);
     if text.trim_start().starts_with('[') {
-        return read_array(text);
+        return read_array(serde_json::Deserializer::from_str(text));
     }
-    text.lines()
+    text.lines().enumerate().filter(|(_, l)| !l.trim().is_empty()).map(|(i, l)| read_line(i + 1, l)).collect()
+}
+
+/// [`read_records`] on raw bytes, for files that may not be UTF-8 (JSON text is UTF-8,
+/// RFC 8259): in JSON Lines, a line that is not UTF-8 is one `Unreadable` record and every
+/// other line is still read; in a JSON array, the elements before the first bad byte are kept.
+///
+/// ```
+/// use mentor_core::triage::{read_records_bytes, Record};
+/// let records = read_records_bytes(b"{}\n\"Ren\xe9e\"\n{}\n");
+/// assert_eq!(records.len(), 3);
+/// assert!(matches!(records[1], Record::Unreadable { line: 2, .. }));
+/// assert!(matches!(records[2], Record::Json { line: 3, .. }));
+/// ```
+#[must_use]
+pub fn read_records_bytes(bytes: &[u8]) -> Vec<Record> {
+    if let Ok(text) = std::str::from_utf8(bytes) {
+        return read_records(text);
+    }
+    let bytes = bytes.strip_prefix("\u{feff}".as_bytes()).unwrap_or(bytes);
+    if bytes.trim_ascii_start().starts_with(b"[") {
+        return read_array(serde_json::Deserializer::from_slice(bytes));
+    }
+    bytes
+        .split(|b| *b == b'\n')
         .enumerate()
-        .filter(|(_, l)| !l.trim().is_empty())
-        .map(|(i, l)| match serde_json::from_str::<Value>(l) {
-            Ok(value) => Record::Json { line: i + 1, value },
-            Err(e) => Record::Unreadable { line: i + 1, message: syntax_message(&e) },
+        .filter_map(|(i, line)| {
+            let line = line.strip_suffix(b"\r").unwrap_or(line);
+            match std::str::from_utf8(line) {
+                Ok(l) if l.trim().is_empty() => None,
+                Ok(l) => Some(read_line(i + 1, l)),
+                Err(e) => Some(Record::Unreadable { line: i + 1, message: format!("invalid utf-8 at column {}", e.valid_up_to() + 1) }),
+            }
         })
         .collect()
+}
+
+fn read_line(line: usize, text: &str) -> Record {
+    match serde_json::from_str::<Value>(text) {
+        Ok(value) => Record::Json { line, value },
+        Err(e) => Record::Unreadable { line, message: syntax_message(&e) },
+    }
 }
 
 fn syntax_message(e: &serde_json::Error) -> String {
@@ -96,9 +130,8 @@ impl<'de> Visitor<'de> for Elements<'_> {
     }
 }
 
-fn read_array(text: &str) -> Vec<Record> {
+fn read_array<'de, R: serde_json::de::Read<'de>>(mut de: serde_json::Deserializer<R>) -> Vec<Record> {
     let mut values = Vec::new();
-    let mut de = serde_json::Deserializer::from_str(text);
     let outcome = Elements(&mut values).deserialize(&mut de).and_then(|()| de.end());
     let mut records: Vec<Record> = values.into_iter().enumerate().map(|(i, value)| Record::Json { line: i + 1, value }).collect();
     if let Err(e) = outcome {
@@ -205,7 +238,7 @@ pub fn assess(record: &Record, policy: &Policy, now: DateTime<Utc>) -> Entry {
         Ok(app) => {
             let decision = match &app.working_situation {
                 Some(s) => eligibility::evaluate(s, policy),
-                None => Decision::to_settle_at_interview(),
+                None => Decision::to_settle_at_interview(app.applicant.country, policy),
             };
             entry.priority = review::priority(&app, policy, now);
             entry.status = if decision.outcome == Outcome::Ineligible {
@@ -258,8 +291,9 @@ pub fn triage(records: &[Record], policy: &Policy, now: DateTime<Utc>) -> Vec<En
     rank(records.iter().map(|r| assess(r, policy, now)).collect())
 }
 
-/// [`triage`] on the wire format: an array of forms in, the array of entries out.
-/// A value that is not an array is one invalid record.
+/// [`triage`] on the wire format: an array of forms in, the array of entries out (DESIGN
+/// 4.9), `line` being the index + 1. Any other value is taken as a batch of one form (so an
+/// object is triaged alone, and a string or number is one `invalid_type` record).
 #[must_use]
 pub fn triage_json(forms: &Value, policy: &Policy, now: DateTime<Utc>, lang: Lang) -> Value {
     let records: Vec<Record> = match forms {
