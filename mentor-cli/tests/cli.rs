@@ -1,0 +1,527 @@
+//! Behaviour of the built `mentor` binary (DESIGN 4.9): output and exit status.
+//!
+//! Commands run from the workspace root, so that `../shared/fixtures` is the path the issue
+//! gives. Tests on the shared fixtures print a notice and pass when the fixtures are absent.
+
+#![allow(
+    clippy::indexing_slicing,
+    clippy::unwrap_used,
+    clippy::expect_used,
+    clippy::panic,
+    reason = "test code: a panic is a test failure (clippy.toml allows these in tests, but not in an integration test's helper functions)"
+)]
+
+use std::collections::{BTreeMap, BTreeSet};
+use std::path::{Path, PathBuf};
+
+use assert_cmd::Command;
+use serde_json::{Value, json};
+
+const FIXTURES: &str = "../shared/fixtures";
+const NOW: &str = "2026-11-30T09:00:00Z";
+
+fn workspace() -> PathBuf {
+    PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("..")
+}
+
+fn mentor() -> Command {
+    let mut cmd = Command::new(env!("CARGO_BIN_EXE_mentor"));
+    cmd.current_dir(workspace());
+    cmd
+}
+
+fn fixtures() -> bool {
+    let present = workspace().join(FIXTURES).join("applications.jsonl").is_file();
+    if !present {
+        eprintln!("notice: {FIXTURES} not found next to the workspace; fixture test skipped");
+    }
+    present
+}
+
+fn fixture_text(name: &str) -> String {
+    std::fs::read_to_string(workspace().join(FIXTURES).join(name)).unwrap()
+}
+
+struct Run {
+    code: i32,
+    stdout: String,
+    stderr: String,
+}
+
+fn run(cmd: &mut Command) -> Run {
+    let out = cmd.output().unwrap();
+    Run {
+        code: out.status.code().expect("the command was not killed by a signal"),
+        stdout: String::from_utf8(out.stdout).expect("stdout is UTF-8"),
+        stderr: String::from_utf8(out.stderr).expect("stderr is UTF-8"),
+    }
+}
+
+fn json_lines(stdout: &str) -> Vec<Value> {
+    stdout.lines().map(|l| serde_json::from_str(l).unwrap_or_else(|e| panic!("not a JSON line ({e}): {l}"))).collect()
+}
+
+fn triage_fixtures(extra: &[&str]) -> Run {
+    let mut cmd = mentor();
+    cmd.args(["triage", &format!("{FIXTURES}/applications.jsonl"), "--policy", &format!("{FIXTURES}/policy.toml"), "--now", NOW]);
+    cmd.args(extra);
+    run(&mut cmd)
+}
+
+fn codes(list: &Value) -> BTreeSet<String> {
+    list.as_array()
+        .unwrap()
+        .iter()
+        .map(|item| item.as_str().map_or_else(|| item["code"].as_str().unwrap().to_owned(), str::to_owned))
+        .collect()
+}
+
+/// Checks the report against `applications.expected.jsonl` as fixtures/README.md says.
+fn check_fixture_report(report: &[Value]) {
+    let expected: Vec<Value> = fixture_text("applications.expected.jsonl").lines().filter(|l| !l.trim().is_empty()).map(|l| serde_json::from_str(l).unwrap()).collect();
+    assert_eq!(report.len(), expected.len(), "one report line per form");
+    let by_ref: BTreeMap<&str, &Value> = report.iter().map(|l| (l["reference"].as_str().unwrap(), l)).collect();
+    assert_eq!(by_ref.len(), report.len(), "each reference once");
+    let mut problems = Vec::new();
+    for want in &expected {
+        let reference = want["reference"].as_str().unwrap();
+        let Some(got) = by_ref.get(reference) else {
+            problems.push(format!("{reference}: missing"));
+            continue;
+        };
+        if want["invalid"] == true {
+            if got["status"] != "invalid" {
+                problems.push(format!("{reference}: status {}", got["status"]));
+            }
+            let paths: BTreeSet<&str> = got["errors"].as_array().unwrap().iter().map(|e| e["path"].as_str().unwrap()).collect();
+            for p in want["error_paths"].as_array().unwrap() {
+                if !paths.contains(p.as_str().unwrap()) {
+                    problems.push(format!("{reference}: no error at {p} ({paths:?})"));
+                }
+            }
+            continue;
+        }
+        let d = &got["eligibility"];
+        if d.is_null() {
+            problems.push(format!("{reference}: no eligibility (status {}, errors {})", got["status"], got["errors"]));
+            continue;
+        }
+        for key in ["outcome", "contracting_party"] {
+            if d[key] != want[key] {
+                problems.push(format!("{reference}: {key} {} instead of {}", d[key], want[key]));
+            }
+        }
+        for key in ["required_actions", "recommended_actions"] {
+            if codes(&d[key]) != codes(&want[key]) {
+                problems.push(format!("{reference}: {key} {:?} instead of {:?}", codes(&d[key]), codes(&want[key])));
+            }
+        }
+        if !codes(&want["reasons"]).is_subset(&codes(&d["reasons"])) {
+            problems.push(format!("{reference}: reasons {:?} lack some of {:?}", codes(&d["reasons"]), codes(&want["reasons"])));
+        }
+    }
+    assert!(problems.is_empty(), "{}", problems.join("\n"));
+}
+
+fn without_messages(v: &Value) -> Value {
+    match v {
+        Value::Object(map) => Value::Object(
+            map.iter().filter(|(k, _)| !matches!(k.as_str(), "message" | "gloss" | "procedure")).map(|(k, v)| (k.clone(), without_messages(v))).collect(),
+        ),
+        Value::Array(items) => Value::Array(items.iter().map(without_messages).collect()),
+        other => other.clone(),
+    }
+}
+
+fn messages(v: &Value, out: &mut Vec<String>) {
+    match v {
+        Value::Object(map) => {
+            for (k, v) in map {
+                match (k.as_str(), v) {
+                    ("message", Value::String(s)) => out.push(s.clone()),
+                    _ => messages(v, out),
+                }
+            }
+        }
+        Value::Array(items) => items.iter().for_each(|v| messages(v, out)),
+        _ => {}
+    }
+}
+
+fn temp_file(content: impl AsRef<[u8]>) -> tempfile::NamedTempFile {
+    let file = tempfile::NamedTempFile::new().unwrap();
+    std::fs::write(file.path(), content).unwrap();
+    file
+}
+
+fn path_str(p: &Path) -> &str {
+    p.to_str().unwrap()
+}
+
+/// A small valid form.
+fn form(reference: &str) -> Value {
+    json!({
+        "reference": reference,
+        "offer_id": "mentor-web-2026",
+        "applicant": {"first_name": "Ada", "last_name": "Lovelace", "email": "ada@example.org", "country": "GB"},
+        "subjects": [{"subject": "python", "level": "expert", "years_experience": 12}],
+        "working_situation": {"status": "freelancer", "business": {"registration_number": "GB980780684"}},
+        "consent": {"data_processing": true},
+        "submitted_at": "2026-11-20T10:00:00Z"
+    })
+}
+
+// ---------------------------------------------------------------------------------------------
+// triage on the shared fixtures
+
+#[test]
+fn triage_of_the_fixtures_as_json_lines_matches_the_expected_file_and_exits_1() {
+    if !fixtures() {
+        return;
+    }
+    let r = triage_fixtures(&["--json"]);
+    assert_eq!(r.code, 1, "one form is invalid; stderr: {}", r.stderr);
+    let report = json_lines(&r.stdout);
+    check_fixture_report(&report);
+    // DESIGN 4.9: each line has these keys; ranked first, then on_hold, ineligible, invalid.
+    for line in &report {
+        let keys: BTreeSet<&str> = line.as_object().unwrap().keys().map(String::as_str).collect();
+        assert_eq!(
+            keys,
+            BTreeSet::from(["reference", "line", "email", "status", "rank", "errors", "completeness", "eligibility", "priority", "contact_by"]),
+        );
+    }
+    let order: Vec<usize> = report
+        .iter()
+        .map(|l| ["ranked", "on_hold", "ineligible", "invalid"].iter().position(|s| l["status"] == *s).unwrap())
+        .collect();
+    assert!(order.windows(2).all(|w| w[0] <= w[1]), "{order:?}");
+}
+
+#[test]
+fn triage_of_the_fixtures_in_french_has_the_same_codes_and_french_messages() {
+    if !fixtures() {
+        return;
+    }
+    let en = triage_fixtures(&["--json"]);
+    let fr = triage_fixtures(&["--json", "--lang", "fr"]);
+    assert_eq!(fr.code, 1);
+    let (en, fr) = (json_lines(&en.stdout), json_lines(&fr.stdout));
+    check_fixture_report(&fr);
+    assert_eq!(en.iter().map(without_messages).collect::<Vec<_>>(), fr.iter().map(without_messages).collect::<Vec<_>>());
+    let (mut me, mut mf) = (Vec::new(), Vec::new());
+    en.iter().for_each(|l| messages(l, &mut me));
+    fr.iter().for_each(|l| messages(l, &mut mf));
+    assert_eq!(me.len(), mf.len());
+    assert!(me.len() >= 20, "only {} messages", me.len());
+    for (e, f) in me.iter().zip(&mf) {
+        assert_ne!(e, f, "untranslated message");
+    }
+    // Unmistakably French: the consent error of F-15.
+    assert!(mf.iter().any(|m| m.contains("consentement")), "{mf:?}");
+}
+
+#[test]
+fn the_default_table_names_every_form() {
+    if !fixtures() {
+        return;
+    }
+    for lang in ["en", "fr"] {
+        let r = triage_fixtures(&["--lang", lang]);
+        assert_eq!(r.code, 1);
+        assert!(!r.stdout.trim_start().starts_with('{'), "a table, not JSON");
+        for line in fixture_text("applications.jsonl").lines().filter(|l| !l.trim().is_empty()) {
+            let reference = serde_json::from_str::<Value>(line).unwrap()["reference"].as_str().unwrap().to_owned();
+            assert!(r.stdout.contains(&reference), "{reference} missing from the {lang} table:\n{}", r.stdout);
+        }
+    }
+    let fr = triage_fixtures(&["--lang", "fr"]);
+    assert!(fr.stdout.contains("référence"), "{}", fr.stdout);
+}
+
+#[test]
+fn standard_input_gives_the_same_report_as_the_file() {
+    if !fixtures() {
+        return;
+    }
+    let from_file = triage_fixtures(&["--json"]);
+    let from_stdin = run(mentor()
+        .args(["triage", "-", "--policy", &format!("{FIXTURES}/policy.toml"), "--now", NOW, "--json"])
+        .write_stdin(fixture_text("applications.jsonl")));
+    assert_eq!(from_stdin.code, 1);
+    assert_eq!(from_stdin.stdout, from_file.stdout);
+}
+
+#[test]
+fn a_json_array_gives_the_same_answers_as_json_lines() {
+    if !fixtures() {
+        return;
+    }
+    let forms: Vec<Value> = fixture_text("applications.jsonl").lines().filter(|l| !l.trim().is_empty()).map(|l| serde_json::from_str(l).unwrap()).collect();
+    let array = temp_file(serde_json::to_string_pretty(&forms).unwrap());
+    let from_array = run(mentor().args(["triage", path_str(array.path()), "--policy", &format!("{FIXTURES}/policy.toml"), "--now", NOW, "--json"]));
+    let from_lines = triage_fixtures(&["--json"]);
+    assert_eq!(from_array.code, 1);
+    // The fixture has no blank line, so array index + 1 is the line number: the reports are equal.
+    assert_eq!(json_lines(&from_array.stdout), json_lines(&from_lines.stdout));
+}
+
+// ---------------------------------------------------------------------------------------------
+// triage on bad input
+
+#[test]
+fn a_line_that_is_not_json_is_an_invalid_record_and_the_rest_is_processed() {
+    let text = format!("{}\n{{\"reference\": \"broken\", \"offer_id\": \n\n{}\n", form("A-1"), form("A-2"));
+    let file = temp_file(text);
+    for lang in ["en", "fr"] {
+        let r = run(mentor().args(["triage", path_str(file.path()), "--now", NOW, "--json", "--lang", lang]));
+        assert_eq!(r.code, 1, "{}", r.stderr);
+        let report = json_lines(&r.stdout);
+        assert_eq!(report.len(), 3, "{report:?}");
+        let bad: Vec<&Value> = report.iter().filter(|l| l["status"] == "invalid").collect();
+        assert_eq!(bad.len(), 1);
+        assert_eq!(bad[0]["line"], 2);
+        assert_eq!(bad[0]["errors"][0]["code"], "invalid_json");
+        assert!(!bad[0]["errors"][0]["message"].as_str().unwrap().is_empty());
+        let good: BTreeMap<&str, &Value> = report.iter().filter(|l| l["status"] == "ranked").map(|l| (l["reference"].as_str().unwrap(), l)).collect();
+        assert_eq!(good.keys().copied().collect::<Vec<_>>(), ["A-1", "A-2"]);
+        assert_eq!(good["A-1"]["line"], 1);
+        assert_eq!(good["A-2"]["line"], 4, "blank lines count");
+        assert_eq!(good["A-1"]["eligibility"]["outcome"], "eligible");
+    }
+}
+
+#[test]
+fn a_line_that_is_not_utf8_is_an_invalid_record_and_the_rest_is_processed() {
+    // A form saved in Latin-1 ("Renée" as 52 65 6e e9 65) between two good ones.
+    let mut bytes = format!("{}\n", form("A-1")).into_bytes();
+    bytes.extend(b"{\"reference\": \"LATIN-1\", \"applicant\": {\"first_name\": \"Ren\xe9e\"}}\n");
+    bytes.extend(format!("{}\n", form("A-2")).into_bytes());
+    assert!(std::str::from_utf8(&bytes).is_err());
+    let file = temp_file(&bytes);
+    let r = run(mentor().args(["triage", path_str(file.path()), "--now", NOW, "--json"]));
+    assert_eq!(r.code, 1, "{}", r.stderr);
+    let report = json_lines(&r.stdout);
+    assert_eq!(report.len(), 3, "{report:?}");
+    let bad: Vec<&Value> = report.iter().filter(|l| l["status"] == "invalid").collect();
+    assert_eq!((bad.len(), &bad[0]["line"], &bad[0]["errors"][0]["code"]), (1, &json!(2), &json!("invalid_json")));
+    let good: BTreeSet<&str> = report.iter().filter(|l| l["status"] == "ranked").map(|l| l["reference"].as_str().unwrap()).collect();
+    assert_eq!(good, BTreeSet::from(["A-1", "A-2"]));
+    // The same from standard input.
+    let r = run(mentor().args(["triage", "-", "--now", NOW, "--json"]).write_stdin(bytes));
+    assert_eq!((r.code, json_lines(&r.stdout).len()), (1, 3));
+}
+
+#[test]
+fn an_empty_file_is_an_empty_report() {
+    for content in ["", "\n\n  \n", "[]", "\u{feff}"] {
+        let file = temp_file(content);
+        let r = run(mentor().args(["triage", path_str(file.path()), "--now", NOW, "--json"]));
+        assert_eq!(r.code, 0, "{content:?}: {}", r.stderr);
+        assert_eq!(r.stdout, "", "{content:?}");
+        let table = run(mentor().args(["triage", path_str(file.path()), "--now", NOW]));
+        assert_eq!(table.code, 0, "{content:?}: {}", table.stderr);
+    }
+}
+
+#[test]
+fn a_batch_of_valid_forms_exits_0() {
+    let file = temp_file(format!("{}\n{}\n", form("A-1"), form("A-2")));
+    let r = run(mentor().args(["triage", path_str(file.path()), "--now", NOW, "--json"]));
+    assert_eq!(r.code, 0, "{}", r.stderr);
+    let report = json_lines(&r.stdout);
+    assert_eq!(report.iter().map(|l| l["rank"].clone()).collect::<Vec<_>>(), [json!(1), json!(2)]);
+}
+
+#[test]
+fn a_missing_file_exits_2_with_one_line_in_the_chosen_language() {
+    let mut said = Vec::new();
+    for lang in ["en", "fr"] {
+        let r = run(mentor().args(["triage", "no/such/file.jsonl", "--lang", lang, "--json"]));
+        assert_eq!(r.code, 2);
+        assert_eq!(r.stdout, "");
+        assert_eq!(r.stderr.trim_end().lines().count(), 1, "one line: {:?}", r.stderr);
+        assert!(r.stderr.contains("no/such/file.jsonl"), "{}", r.stderr);
+        said.push(r.stderr);
+    }
+    assert_ne!(said[0], said[1]);
+    assert!(said[1].contains("impossible de lire"), "{}", said[1]);
+    // The same for `eligibility`.
+    let r = run(mentor().args(["eligibility", "no/such/situation.json", "--lang", "fr"]));
+    assert_eq!(r.code, 2);
+    assert_eq!(r.stderr.trim_end().lines().count(), 1, "{:?}", r.stderr);
+}
+
+#[test]
+fn a_bad_policy_file_exits_2() {
+    let forms = temp_file(format!("{}\n", form("A-1")));
+    let unknown_key = temp_file("ofers = [\"mentor-web-2026\"]\n");
+    let bad_syntax = temp_file("offers = [\n");
+    let bad_value = temp_file("[review_weights]\ndemand = -1.0\n");
+    let bad_json = temp_file("{\"demand\": {\"python\": \"hot\"}}");
+    for policy in [unknown_key.path(), bad_syntax.path(), bad_value.path(), bad_json.path(), Path::new("no/such/policy.toml")] {
+        for lang in ["en", "fr"] {
+            let r = run(mentor().args(["triage", path_str(forms.path()), "--policy", path_str(policy), "--now", NOW, "--json", "--lang", lang]));
+            assert_eq!(r.code, 2, "{}: {}", policy.display(), r.stderr);
+            assert_eq!(r.stdout, "", "no report with a bad policy");
+            assert!(!r.stderr.trim().is_empty());
+        }
+    }
+    // A good JSON policy is accepted too (DESIGN 4.5).
+    let good_json = temp_file("{\"offers\": [\"mentor-web-2026\"], \"demand\": {\"python\": \"closed\"}}");
+    let r = run(mentor().args(["triage", path_str(forms.path()), "--policy", path_str(good_json.path()), "--now", NOW, "--json"]));
+    assert_eq!(r.code, 0, "{}", r.stderr);
+    assert_eq!(json_lines(&r.stdout)[0]["status"], "on_hold");
+}
+
+#[test]
+fn bad_arguments_exit_2() {
+    let forms = temp_file(format!("{}\n", form("A-1")));
+    for args in [
+        vec!["triage", path_str(forms.path()), "--now", "yesterday"],
+        vec!["triage", path_str(forms.path()), "--lang", "de"],
+        vec!["triage"],
+        vec!["frobnicate"],
+    ] {
+        let r = run(mentor().args(&args));
+        assert_eq!(r.code, 2, "{args:?}");
+        assert!(!r.stderr.is_empty());
+    }
+}
+
+#[test]
+fn a_ten_megabyte_string_and_odd_unicode_names_give_a_clear_result() {
+    let mut huge = form("HUGE");
+    huge["motivation"] = json!("é".repeat(5 * 1024 * 1024));
+    let mut huge_name = form("HUGE-NAME");
+    huge_name["applicant"]["first_name"] = json!("👩\u{200d}💻".repeat(1024 * 1024));
+    let names = [
+        ("UNI-1", "E\u{301}lodie", "Lefe\u{300}vre"),
+        ("UNI-2", "\u{5e9}\u{5e8}\u{5d4}", "\u{5dc}\u{5d5}\u{5d9}"),
+        ("UNI-3", "محمد", "\u{202e}الفاسي"),
+        ("UNI-4", "🦄", "Love👩\u{200d}💻lace"),
+    ];
+    let mut lines = vec![huge.to_string(), huge_name.to_string()];
+    for (reference, first, last) in names {
+        let mut f = form(reference);
+        f["applicant"]["first_name"] = json!(first);
+        f["applicant"]["last_name"] = json!(last);
+        lines.push(f.to_string());
+    }
+    let file = temp_file(lines.join("\n"));
+    assert!(std::fs::metadata(file.path()).unwrap().len() > 10_000_000);
+    let r = run(mentor().args(["triage", path_str(file.path()), "--now", NOW, "--json"]));
+    assert_eq!(r.code, 1, "{}", r.stderr);
+    assert!(r.stdout.len() < 100_000, "the report does not echo the huge values ({} bytes)", r.stdout.len());
+    let report: BTreeMap<String, Value> = json_lines(&r.stdout).into_iter().map(|l| (l["reference"].as_str().unwrap().to_owned(), l)).collect();
+    assert_eq!(report.len(), 6);
+    let huge = &report["HUGE"];
+    assert_eq!(huge["status"], "invalid");
+    assert_eq!((&huge["errors"][0]["path"], &huge["errors"][0]["code"]), (&json!("motivation"), &json!("too_long")));
+    let huge_name = &report["HUGE-NAME"];
+    assert_eq!((&huge_name["errors"][0]["path"], &huge_name["errors"][0]["code"]), (&json!("applicant.first_name"), &json!("too_long")));
+    for (reference, ..) in names {
+        assert_eq!(report[reference]["status"], "ranked", "{reference}: {}", report[reference]["errors"]);
+    }
+    // And the table renders them.
+    let table = run(mentor().args(["triage", path_str(file.path()), "--now", NOW]));
+    assert_eq!(table.code, 1);
+    for (reference, ..) in names {
+        assert!(table.stdout.contains(reference));
+    }
+}
+
+// ---------------------------------------------------------------------------------------------
+// eligibility
+
+#[test]
+fn eligibility_of_a_working_situation() {
+    let situation = temp_file(r#"{"country": "FR", "status": "freelancer", "business": {"legal_form": "micro_entrepreneur", "registration_number": "732 829 320 00074"}}"#);
+    let en = run(mentor().args(["eligibility", path_str(situation.path()), "--json"]));
+    assert_eq!(en.code, 0, "{}", en.stderr);
+    let d: Value = serde_json::from_str(en.stdout.trim()).unwrap();
+    assert_eq!(d["outcome"], "eligible");
+    assert_eq!(d["contracting_party"], "mentor_business");
+    assert_eq!(d["invoicing_party"], "mentor_business");
+    assert_eq!(d["payout"], "invoice");
+    assert_eq!(d["registration"], json!({"scheme": "fr_siret", "normalized": "73282932000074", "formatted": "732 829 320 00074", "valid": true}));
+    assert_eq!(codes(&d["reasons"]), BTreeSet::from(["mentor_business_signs".to_owned()]));
+
+    let student = temp_file(r#"{"country": "FR", "status": "student"}"#);
+    let (en, fr) = (
+        run(mentor().args(["eligibility", path_str(student.path()), "--json"])),
+        run(mentor().args(["eligibility", path_str(student.path()), "--json", "--lang", "fr"])),
+    );
+    let (en, fr): (Value, Value) = (serde_json::from_str(&en.stdout).unwrap(), serde_json::from_str(&fr.stdout).unwrap());
+    assert_eq!(en["outcome"], "action_required");
+    assert_eq!(codes(&en["required_actions"]), BTreeSet::from(["register_as_self_employed".to_owned()]));
+    assert_eq!(en["required_actions"][0]["params"]["country"], "FR");
+    assert_eq!(without_messages(&en), without_messages(&fr));
+    assert_ne!(en["required_actions"][0]["message"], fr["required_actions"][0]["message"]);
+
+    // The table form, and standard input.
+    let table = run(mentor().args(["eligibility", "-"]).write_stdin(r#"{"country": "GB", "status": "employee"}"#));
+    assert_eq!(table.code, 0);
+    assert!(table.stdout.contains("action_required") && table.stdout.contains("choose_route"), "{}", table.stdout);
+}
+
+#[test]
+fn eligibility_of_a_bad_situation_reports_field_errors() {
+    let bad = temp_file(r#"{"country": "FR", "status": "pirate", "rout": "via_employer"}"#);
+    let r = run(mentor().args(["eligibility", path_str(bad.path()), "--json"]));
+    assert_eq!(r.code, 1);
+    let out: Value = serde_json::from_str(&r.stdout).unwrap();
+    let found: BTreeSet<(String, String)> = out["errors"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|e| (e["path"].as_str().unwrap().to_owned(), e["code"].as_str().unwrap().to_owned()))
+        .collect();
+    assert!(found.contains(&("status".to_owned(), "invalid_enum".to_owned())), "{found:?}");
+    assert!(found.contains(&("rout".to_owned(), "unknown_field".to_owned())), "{found:?}");
+
+    let not_json = temp_file("{\"country\": ");
+    let r = run(mentor().args(["eligibility", path_str(not_json.path()), "--json"]));
+    assert_eq!(r.code, 1);
+    let out: Value = serde_json::from_str(&r.stdout).unwrap();
+    assert_eq!(out["errors"][0]["code"], "invalid_json");
+}
+
+// ---------------------------------------------------------------------------------------------
+// validate-id
+
+#[test]
+fn validate_id_prints_the_documented_object() {
+    let r = run(mentor().args(["validate-id", "FR", "732 829 320 00074", "--json"]));
+    assert_eq!(r.code, 0, "{}", r.stderr);
+    assert_eq!(r.stdout.trim_end(), r#"{"country":"FR","scheme":"fr_siret","normalized":"73282932000074","formatted":"732 829 320 00074","valid":true}"#);
+    let text = run(mentor().args(["validate-id", "FR", "732 829 320 00074"]));
+    assert_eq!(text.code, 0);
+    assert!(text.stdout.contains("732 829 320 00074"));
+}
+
+#[test]
+fn validate_id_of_a_number_that_is_not_well_formed_exits_1() {
+    for (country, number) in [("FR", "732 829 320 00075"), ("US", "07-1144442"), ("GB", "GB980780685"), ("DE", "DE136695977")] {
+        let r = run(mentor().args(["validate-id", country, number, "--json"]));
+        assert_eq!(r.code, 1, "{country} {number}: {}", r.stdout);
+        let out: Value = serde_json::from_str(&r.stdout).unwrap();
+        assert_eq!(out["valid"], false);
+        assert_eq!(out["country"], country);
+    }
+    for (country, number) in [("US", "91-1144442"), ("GB", "GB980780684"), ("DE", "DE136695976"), ("fr", "fr 40 303265045")] {
+        let r = run(mentor().args(["validate-id", country, number, "--json"]));
+        assert_eq!(r.code, 0, "{country} {number}: {}", r.stdout);
+        assert_eq!(serde_json::from_str::<Value>(&r.stdout).unwrap()["valid"], true);
+    }
+}
+
+#[test]
+fn validate_id_of_an_unknown_country_exits_2() {
+    for lang in ["en", "fr"] {
+        let r = run(mentor().args(["validate-id", "XX", "123", "--json", "--lang", lang]));
+        assert_eq!(r.code, 2);
+        assert_eq!(r.stderr.trim_end().lines().count(), 1, "{:?}", r.stderr);
+        assert!(r.stderr.contains("XX"));
+    }
+}
