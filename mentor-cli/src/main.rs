@@ -148,6 +148,12 @@ fn write_out(text: &str) -> Result<(), Failure> {
 }
 
 fn run_triage(file: &str, policy: Option<&str>, now: Option<DateTime<Utc>>, lang: Lang, json: bool) -> Result<ExitCode, Failure> {
+    if file == "-" && policy == Some("-") {
+        return Err(Failure(match lang {
+            Lang::En => "the forms and the policy cannot both be read from standard input".to_owned(),
+            Lang::Fr => "les formulaires et la politique ne peuvent pas être lus tous deux sur l'entrée standard".to_owned(),
+        }));
+    }
     let policy = load_policy(policy, lang)?;
     let bytes = read_bytes(file, lang)?;
     let now = now.unwrap_or_else(Utc::now);
@@ -191,7 +197,7 @@ fn run_eligibility(file: &str, policy: Option<&str>, lang: Lang, json: bool) -> 
         Ok(v) => v,
         Err(e) => {
             let error = mentor_core::FieldError::with("", mentor_core::ErrorCode::InvalidJson, mentor_core::error::Detail::Parser(e.to_string()));
-            write_out(&render::errors(&[error], lang, json))?;
+            report_errors(&render::errors(&[error], lang, json), json)?;
             return Ok(ExitCode::from(1));
         }
     };
@@ -203,9 +209,20 @@ fn run_eligibility(file: &str, policy: Option<&str>, lang: Lang, json: bool) -> 
             Ok(ExitCode::SUCCESS)
         }
         Err(e) => {
-            write_out(&render::errors(&e.errors, lang, json))?;
+            report_errors(&render::errors(&e.errors, lang, json), json)?;
             Ok(ExitCode::from(1))
         }
+    }
+}
+
+/// Field errors of an input that did not parse: data on stdout with `--json` (as `triage`
+/// reports invalid records), messages on stderr otherwise.
+fn report_errors(text: &str, json: bool) -> Result<(), Failure> {
+    if json {
+        write_out(text)
+    } else {
+        eprint!("{text}");
+        Ok(())
     }
 }
 

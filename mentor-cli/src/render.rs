@@ -181,7 +181,12 @@ pub fn registration(value: &Value, lang: Lang, json: bool) -> String {
                 "(bien formé signifie que le format et la clé sont justes, pas que le numéro est immatriculé)"),
         )
     } else {
-        format!("{}: {} ({})\n", tr(lang, "not well-formed", "mal formé"), field("message"), field("error"))
+        let label = if field("error") == "unsupported_country" {
+            tr(lang, "cannot check", "vérification impossible")
+        } else {
+            tr(lang, "not well-formed", "mal formé")
+        };
+        format!("{label}: {} ({})\n", field("message"), field("error"))
     }
 }
 

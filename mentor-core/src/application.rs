@@ -16,7 +16,7 @@ use chrono::{DateTime, Utc};
 use serde_json::Value;
 
 use crate::country::CountryCode;
-use crate::eligibility::{WorkingSituation, read_situation};
+use crate::eligibility::{Country, WorkingSituation, read_situation};
 use crate::error::{Detail, ErrorCode, FieldError};
 use crate::policy::Policy;
 use crate::read::{Path, Reader, present};
@@ -237,7 +237,7 @@ pub fn validate(form: &Value, policy: &Policy) -> Validation {
             e164.map(Personal)
         });
         let country_path = ap.key("country");
-        let country = r.required_text(a.get("country"), &country_path, 8).and_then(|c| {
+        let country = r.required_text(a.get("country"), &country_path, 64).and_then(|c| {
             let code = CountryCode::parse(c);
             if code.is_none() {
                 r.error(&country_path, ErrorCode::InvalidCountry);
@@ -377,7 +377,7 @@ pub fn validate(form: &Value, policy: &Policy) -> Validation {
 
     let default_country = applicant.as_ref().map(|a| a.country);
     let wp = root.key("working_situation");
-    let working_situation = present(map.get("working_situation")).and_then(|w| read_situation(&mut r, w, &wp, default_country));
+    let working_situation = present(map.get("working_situation")).and_then(|w| read_situation(&mut r, w, &wp, Country::Applicant(default_country)));
     count(working_situation.is_some());
 
     let rp = root.key("interview_readiness");

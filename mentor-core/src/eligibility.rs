@@ -180,7 +180,7 @@ impl WorkingSituation {
     /// [`InputError`] with every field error (`required`, `invalid_enum`, `unknown_field`…).
     pub fn from_json(value: &Value) -> Result<WorkingSituation, InputError> {
         let mut reader = Reader::new();
-        let parsed = read_situation(&mut reader, value, &Path::Root, None);
+        let parsed = read_situation(&mut reader, value, &Path::Root, Country::Required);
         match parsed {
             Some(s) if reader.errors.is_empty() => Ok(s),
             _ => Err(InputError { errors: reader.errors }),
@@ -188,12 +188,20 @@ impl WorkingSituation {
     }
 }
 
-/// Reads a working situation at `path`; `default_country` is the applicant's country when the
-/// situation is part of a form.
-pub(crate) fn read_situation(r: &mut Reader, value: &Value, path: &Path<'_>, default_country: Option<CountryCode>) -> Option<WorkingSituation> {
+/// Where a working situation's country comes from when it does not give one.
+pub(crate) enum Country {
+    /// On its own, the situation must give its country.
+    Required,
+    /// In a form, the applicant's country, if it is valid (when it is not, the applicant's
+    /// error is already reported and no second error is added).
+    Applicant(Option<CountryCode>),
+}
+
+/// Reads a working situation at `path`.
+pub(crate) fn read_situation(r: &mut Reader, value: &Value, path: &Path<'_>, fallback: Country) -> Option<WorkingSituation> {
     let map = r.object(value, path, &["country", "status", "employment", "route", "business"])?;
     let country_path = path.key("country");
-    let country = match r.text(map.get("country"), &country_path, 8, false) {
+    let country = match r.text(map.get("country"), &country_path, 64, false) {
         Some(s) => {
             let parsed = CountryCode::parse(s);
             if parsed.is_none() {
@@ -209,10 +217,15 @@ pub(crate) fn read_situation(r: &mut Reader, value: &Value, path: &Path<'_>, def
                 Some(Value::String(s)) => s.trim().is_empty(),
                 Some(_) => false,
             };
-            if default_country.is_none() && blank {
-                r.error(&country_path, ErrorCode::Required);
+            match fallback {
+                Country::Applicant(country) => country,
+                Country::Required => {
+                    if blank {
+                        r.error(&country_path, ErrorCode::Required);
+                    }
+                    None
+                }
             }
-            default_country
         }
     };
     let status_path = path.key("status");

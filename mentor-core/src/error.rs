@@ -129,7 +129,7 @@ impl ErrorCode {
             ErrorCode::InvalidLanguage => Text::new("this is not an ISO 639-1 language code", "ce n'est pas un code de langue ISO 639-1"),
             ErrorCode::InvalidSubject => Text::new("a subject is written in lower-case letters, digits and underscores, such as web_development", "un sujet s'écrit en minuscules, chiffres et tirets bas, par exemple web_development"),
             ErrorCode::InvalidDatetime => Text::new("this is not an RFC 3339 date and time, such as 2026-11-12T09:30:00Z", "ce n'est pas une date et heure RFC 3339, par exemple 2026-11-12T09:30:00Z"),
-            ErrorCode::InvalidCharacters => Text::new("this text contains control characters", "ce texte contient des caractères de contrôle"),
+            ErrorCode::InvalidCharacters => Text::new("this text contains control characters or direction overrides", "ce texte contient des caractères de contrôle ou de forçage de direction"),
             ErrorCode::TooLong => Text::new("this value is too long", "cette valeur est trop longue"),
             ErrorCode::OutOfRange => Text::new("this number is out of range", "ce nombre est hors limites"),
             ErrorCode::DuplicateSubject => Text::new("this subject is listed twice", "ce sujet figure deux fois"),

@@ -244,6 +244,9 @@ impl Policy {
                 return Err(PolicyError::at(&format!("review_weights.{key}"), "must be a finite number, 0 or more"));
             }
         }
+        if !(w.demand + w.experience + w.completeness + w.waiting).is_finite() {
+            return Err(PolicyError::at("review_weights", "must add up to a finite number"));
+        }
         if self.billing.time_zone.parse::<chrono_tz::Tz>().is_err() {
             return Err(PolicyError::at("billing.time_zone", "is not an IANA time zone name"));
         }

@@ -114,7 +114,11 @@ impl Reader {
             self.error_with(path, ErrorCode::TooLong, Detail::MaxChars(max_chars));
             return None;
         }
-        if s.chars().any(|c| c.is_control() && !(multiline && matches!(c, '\n' | '\r' | '\t'))) {
+        // Control characters, and the bidirectional overrides LRO/RLO, which make a text
+        // display in another order than it reads (Unicode TR #9; "Trojan Source"). Embeddings
+        // and isolates stay allowed: right-to-left names need them.
+        let bad = |c: char| (c.is_control() && !(multiline && matches!(c, '\n' | '\r' | '\t'))) || matches!(c, '\u{202d}' | '\u{202e}');
+        if s.chars().any(bad) {
             self.error(path, ErrorCode::InvalidCharacters);
             return None;
         }

@@ -58,6 +58,14 @@ pub fn read_records(text: &str) -> Vec<Record> {
     if text.trim_start().starts_with('[') {
         return read_array(serde_json::Deserializer::from_str(text));
     }
+    // One object written over several lines (as `jq .` prints it) is one record, not one
+    // broken record per line.
+    let first = text.lines().find(|l| !l.trim().is_empty()).unwrap_or_default();
+    if serde_json::from_str::<Value>(first).is_err() {
+        if let Ok(value) = serde_json::from_str::<Value>(text) {
+            return vec![Record::Json { line: 1, value }];
+        }
+    }
     text.lines().enumerate().filter(|(_, l)| !l.trim().is_empty()).map(|(i, l)| read_line(i + 1, l)).collect()
 }
 

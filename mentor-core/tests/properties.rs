@@ -794,3 +794,57 @@ fn odd_unicode_in_names_and_texts_is_valid() {
         BTreeSet::from([("applicant.first_name", "invalid_characters"), ("applicant.last_name", "invalid_characters")])
     );
 }
+
+/// Found by a new user's trial: an invalid applicant must not also make the working
+/// situation's country "required" (its country defaults to the applicant's).
+#[test]
+fn an_invalid_applicant_adds_no_false_working_situation_error() {
+    let form = serde_json::json!({
+        "offer_id": "mentor-web-2026",
+        "applicant": {"first_name": "Ada", "last_name": "Lovelace", "email": "x at example", "country": "FR"},
+        "subjects": [{"subject": "python", "level": "expert"}],
+        "working_situation": {"status": "student"},
+        "consent": {"data_processing": true}
+    });
+    let errors = mentor_core::application::validate(&form, &Policy::default()).result.unwrap_err();
+    let paths: Vec<&str> = errors.iter().map(|e| e.path.as_str()).collect();
+    assert_eq!(paths, ["applicant.email"]);
+    let mut bad_country = form.clone();
+    bad_country["applicant"]["email"] = serde_json::json!("ada@example.org");
+    bad_country["applicant"]["country"] = serde_json::json!("a@b.net");
+    let errors = mentor_core::application::validate(&bad_country, &Policy::default()).result.unwrap_err();
+    let found: Vec<(&str, &str)> = errors.iter().map(|e| (e.path.as_str(), e.code.as_str())).collect();
+    assert_eq!(found, [("applicant.country", "invalid_country")]);
+}
+
+/// Bidirectional overrides can make a reference or a name display as something else.
+#[test]
+fn bidi_overrides_are_refused_in_texts() {
+    let form = serde_json::json!({
+        "reference": "A-\u{202e}1001",
+        "offer_id": "mentor-web-2026",
+        "applicant": {"first_name": "Ada", "last_name": "Lovelace", "email": "ada@example.org", "country": "FR"},
+        "subjects": [{"subject": "python", "level": "expert"}],
+        "consent": {"data_processing": true}
+    });
+    let errors = mentor_core::application::validate(&form, &Policy::default()).result.unwrap_err();
+    assert_eq!(errors.iter().map(|e| (e.path.as_str(), e.code.as_str())).collect::<Vec<_>>(), [("reference", "invalid_characters")]);
+}
+
+/// A single object printed over several lines is one record, not one error per line.
+#[test]
+fn a_pretty_printed_object_is_one_record() {
+    let text = "{\n  \"offer_id\": \"x\",\n  \"subjects\": []\n}\n";
+    let records = triage::read_records(text);
+    assert_eq!(records.len(), 1);
+    assert!(matches!(records[0], triage::Record::Json { line: 1, .. }));
+    // JSON Lines whose first line is fine are still read line by line.
+    assert_eq!(triage::read_records("{}\n{\n").len(), 2);
+}
+
+/// Weights that overflow when added would make every score `null`.
+#[test]
+fn weights_must_add_up_to_a_finite_number() {
+    let e = Policy::from_toml("[review_weights]\ndemand = 1.7e308\nexperience = 1.7e308").unwrap_err();
+    assert!(e.message.contains("review_weights"), "{e}");
+}
