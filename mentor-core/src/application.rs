@@ -52,7 +52,6 @@ pub enum Level {
 }
 
 const LEVELS: &[(&str, Level)] = &[("comfortable", Level::Comfortable), ("proficient", Level::Proficient), ("expert", Level::Expert)];
-const LEVEL_NAMES: &[&str] = &["comfortable", "proficient", "expert"];
 
 /// A subject the applicant chose (APP-4).
 #[derive(Clone, Debug, PartialEq, Eq)]
@@ -313,7 +312,7 @@ pub fn validate(form: &Value, policy: &Policy) -> Validation {
                 if present(s.get("level")).is_none() {
                     r.error(&level_path, ErrorCode::Required);
                 }
-                let level = r.choice(s.get("level"), &level_path, LEVELS, LEVEL_NAMES);
+                let level = r.choice(s.get("level"), &level_path, LEVELS);
                 let years = r.integer(s.get("years_experience"), &ip.key("years_experience"), 0, 80).and_then(|y| u8::try_from(y).ok());
                 match (subject, level) {
                     (Some(subject), Some(level)) => subjects.push(SubjectChoice { subject: subject.to_owned(), level, years_experience: years }),

@@ -55,16 +55,6 @@ impl CountryCode {
     pub fn as_str(&self) -> &str {
         std::str::from_utf8(&self.0).unwrap_or("??")
     }
-
-    /// Whether the country is a member state of the European Union (27 since 2020).
-    #[must_use]
-    pub fn is_eu_member(&self) -> bool {
-        const EU: [&str; 27] = [
-            "AT", "BE", "BG", "CY", "CZ", "DE", "DK", "EE", "ES", "FI", "FR", "GR", "HR", "HU",
-            "IE", "IT", "LT", "LU", "LV", "MT", "NL", "PL", "PT", "RO", "SE", "SI", "SK",
-        ];
-        EU.contains(&self.as_str())
-    }
 }
 
 impl fmt::Debug for CountryCode {

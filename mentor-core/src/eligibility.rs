@@ -66,7 +66,6 @@ const STATUSES: &[(&str, WorkingStatus)] = &[
     ("retired", WorkingStatus::Retired),
     ("other", WorkingStatus::Other),
 ];
-const STATUS_NAMES: &[&str] = &["employee", "freelancer", "company_owner", "self_employed", "student", "job_seeker", "retired", "other"];
 
 /// The sector of an employee's employer; WS-2 suits tutoring, education and IT services
 /// (the policy's `employer_sectors_suited`).
@@ -90,7 +89,6 @@ const SECTORS: &[(&str, EmployerSector)] = &[
     ("it_services", EmployerSector::ItServices),
     ("other", EmployerSector::Other),
 ];
-const SECTOR_NAMES: &[&str] = &["tutoring", "education", "it_services", "other"];
 
 /// Whether the employer agreed to the employee mentoring through it (WS-2).
 #[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Hash)]
@@ -106,7 +104,6 @@ pub enum EmployerAgreement {
 
 const AGREEMENTS: &[(&str, EmployerAgreement)] =
     &[("agreed", EmployerAgreement::Agreed), ("refused", EmployerAgreement::Refused), ("not_asked", EmployerAgreement::NotAsked)];
-const AGREEMENT_NAMES: &[&str] = &["agreed", "refused", "not_asked"];
 
 /// How an employee will be contracted.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
@@ -118,7 +115,6 @@ pub enum Route {
 }
 
 const ROUTES: &[(&str, Route)] = &[("via_employer", Route::ViaEmployer), ("via_own_company", Route::ViaOwnCompany)];
-const ROUTE_NAMES: &[&str] = &["via_employer", "via_own_company"];
 
 /// An employee's employment (ignored for other statuses).
 #[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
@@ -229,7 +225,7 @@ pub(crate) fn read_situation(r: &mut Reader, value: &Value, path: &Path<'_>, fal
         }
     };
     let status_path = path.key("status");
-    let status = r.choice(map.get("status"), &status_path, STATUSES, STATUS_NAMES);
+    let status = r.choice(map.get("status"), &status_path, STATUSES);
     if map.get("status").is_none_or(Value::is_null) {
         r.error(&status_path, ErrorCode::Required);
     }
@@ -241,15 +237,15 @@ pub(crate) fn read_situation(r: &mut Reader, value: &Value, path: &Path<'_>, fal
             r.text(e.get("employer_name"), &employment_path.key("employer_name"), 200, false);
             Employment {
                 full_time,
-                sector: r.choice(e.get("employer_sector"), &employment_path.key("employer_sector"), SECTORS, SECTOR_NAMES).unwrap_or_default(),
+                sector: r.choice(e.get("employer_sector"), &employment_path.key("employer_sector"), SECTORS).unwrap_or_default(),
                 agreement: r
-                    .choice(e.get("employer_agreement"), &employment_path.key("employer_agreement"), AGREEMENTS, AGREEMENT_NAMES)
+                    .choice(e.get("employer_agreement"), &employment_path.key("employer_agreement"), AGREEMENTS)
                     .unwrap_or_default(),
                 employer_informed: r.boolean(e.get("employer_informed"), &employment_path.key("employer_informed")).unwrap_or(false),
             }
         })
         .unwrap_or_default();
-    let route = r.choice(map.get("route"), &path.key("route"), ROUTES, ROUTE_NAMES);
+    let route = r.choice(map.get("route"), &path.key("route"), ROUTES);
     let business_path = path.key("business");
     let business = r.optional_object(map.get("business"), &business_path, &["legal_form", "registration_number"]).map(|b| Business {
         legal_form: r.text(b.get("legal_form"), &business_path.key("legal_form"), 64, false).map(str::to_owned),
@@ -384,11 +380,12 @@ pub struct Decision {
     pub recommended_actions: Vec<Action>,
     /// Why.
     pub reasons: Vec<Reason>,
-    country: Option<CountryCode>,
+    /// The country whose rules applied (it fills the actions' params).
+    country: CountryCode,
 }
 
 impl Decision {
-    fn new(country: Option<CountryCode>) -> Self {
+    fn new(country: CountryCode) -> Self {
         Decision {
             outcome: Outcome::Eligible,
             contracting_party: None,
@@ -436,7 +433,7 @@ impl Decision {
     /// the application `ineligible` (POL-1).
     #[must_use]
     pub fn to_settle_at_interview(country: CountryCode, policy: &Policy) -> Decision {
-        let mut d = Decision::new(Some(country));
+        let mut d = Decision::new(country);
         exclusion(&mut d, country, policy);
         d.at_least(Outcome::NeedsReview);
         d.reason(ReasonCode::StatusToSettleAtInterview, Rule::Int5);
@@ -477,7 +474,7 @@ impl Decision {
 
     fn action_params(&self, code: ActionCode, lang: Lang) -> Value {
         let mut params = Map::new();
-        let Some(country) = self.country else { return Value::Object(params) };
+        let country = self.country;
         let rules = registration::rules(country);
         match code {
             ActionCode::RegisterAsSelfEmployed | ActionCode::RegisterBusiness => {
@@ -510,17 +507,13 @@ impl Decision {
 
 fn registration_json(check: &RegistrationCheck, lang: Lang) -> Value {
     match check {
-        RegistrationCheck::WellFormed(n) => json!({
-            "scheme": n.scheme_id(), "normalized": n.normalized(), "formatted": n.formatted(), "valid": true,
-        }),
-        RegistrationCheck::NotWellFormed(e) => json!({
-            "scheme": e.scheme, "valid": false, "error": e.reason, "message": e.reason.message(lang),
-        }),
+        RegistrationCheck::WellFormed(n) => n.to_json(),
+        RegistrationCheck::NotWellFormed(e) => RegistrationError::Invalid(*e).to_json(lang),
     }
 }
 
-fn action_message(code: ActionCode, country: Option<CountryCode>, lang: Lang) -> String {
-    let where_ = country.map(|c| c.to_string()).unwrap_or_default();
+fn action_message(code: ActionCode, country: CountryCode, lang: Lang) -> String {
+    let where_ = country;
     match (code, lang) {
         (ActionCode::ChooseRoute, Lang::En) => "choose how to mentor: through your employer, or through a small business of your own".into(),
         (ActionCode::ChooseRoute, Lang::Fr) => "choisissez comment mentorer : par votre employeur, ou par votre propre petite entreprise".into(),
@@ -596,7 +589,7 @@ const fn reason_text(code: ReasonCode) -> Text {
 /// ```
 #[must_use]
 pub fn evaluate(situation: &WorkingSituation, policy: &Policy) -> Decision {
-    let mut d = Decision::new(Some(situation.country));
+    let mut d = Decision::new(situation.country);
     exclusion(&mut d, situation.country, policy);
     match situation.status {
         WorkingStatus::Employee => match situation.route {
@@ -695,4 +688,19 @@ fn through_own_business(d: &mut Decision, situation: &WorkingSituation, rule: Ru
 pub fn evaluate_json(situation: &Value, policy: &Policy, lang: Lang) -> Result<Value, InputError> {
     let situation = WorkingSituation::from_json(situation)?;
     Ok(evaluate(&situation, policy).to_json(lang))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// Forms read sectors through `SECTORS`, policies through serde: the two must agree, or a
+    /// policy could name a sector no form can have.
+    #[test]
+    fn sector_names_are_the_same_for_forms_and_policies() {
+        for (name, sector) in SECTORS {
+            assert_eq!(serde_json::to_value(sector).unwrap(), *name);
+        }
+        assert_eq!(SECTORS.len(), 4);
+    }
 }

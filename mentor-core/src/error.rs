@@ -157,7 +157,7 @@ pub enum Detail {
     /// The JSON type that was expected (`"a string"`), in English and French.
     Expected(Text),
     /// The allowed values of a vocabulary.
-    Allowed(&'static [&'static str]),
+    Allowed(Vec<&'static str>),
     /// The maximum length, in characters.
     MaxChars(usize),
     /// The inclusive range of a number.

@@ -169,8 +169,9 @@ impl Reader {
         }
     }
 
-    /// An optional value of a vocabulary: one of `table`'s names, exactly.
-    pub(crate) fn choice<T: Copy>(&mut self, value: Option<&Value>, path: &Path<'_>, table: &'static [(&'static str, T)], names: &'static [&'static str]) -> Option<T> {
+    /// An optional value of a vocabulary: one of `table`'s names, exactly (the error lists
+    /// them, from the same table).
+    pub(crate) fn choice<T: Copy>(&mut self, value: Option<&Value>, path: &Path<'_>, table: &'static [(&'static str, T)]) -> Option<T> {
         let s = match present(value)? {
             Value::String(s) => s.as_str(),
             _ => {
@@ -181,7 +182,7 @@ impl Reader {
         match table.iter().find(|(name, _)| *name == s) {
             Some((_, v)) => Some(*v),
             None => {
-                self.error_with(path, ErrorCode::InvalidEnum, Detail::Allowed(names));
+                self.error_with(path, ErrorCode::InvalidEnum, Detail::Allowed(table.iter().map(|(name, _)| *name).collect()));
                 None
             }
         }

@@ -109,7 +109,8 @@ fn poke_scheme(scheme: &'static Scheme, input: &str) {
         Ok(n) => {
             assert_eq!(n.scheme_id(), scheme.id);
             let _ = n.formatted();
-            let _ = serde_json::to_string(&n).unwrap();
+            let wire = n.to_json();
+            assert_eq!((&wire["normalized"], &wire["valid"]), (&serde_json::json!(n.normalized()), &serde_json::json!(true)));
         }
         Err(e) => {
             assert_eq!(e.scheme, scheme.id);

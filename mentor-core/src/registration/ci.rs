@@ -16,7 +16,7 @@
 //! printed as its compact form. The newer RCCM numbers that carry a court code
 //! (`CI-ABJ-03-2022-B13-…`) are not recognised.
 
-use super::number::{Compact, clean};
+use super::number::{Compact, as_is, clean};
 use super::{CountryRules, InvalidReason, Scheme, SchemeId, SelfEmployedStatus};
 use crate::i18n::Text;
 
@@ -49,7 +49,7 @@ pub(super) static NCC: Scheme = Scheme {
     example: "1234567A",
     compact: |input| clean(input)?.strip_country_prefix_checked(PREFIX),
     check: check_ncc,
-    format: |c| c.as_str().to_owned(),
+    format: as_is,
 };
 
 /// The trade register number.

@@ -9,7 +9,7 @@
 //! Normalisation: the module policy, with an optional or duplicated `CM` prefix. Normal and
 //! printed form: `P012345678901A`.
 
-use super::number::{Compact, clean};
+use super::number::{Compact, as_is, clean};
 use super::{CountryRules, InvalidReason, Scheme, SchemeId, SelfEmployedStatus};
 use crate::i18n::Text;
 
@@ -42,7 +42,7 @@ pub(super) static NIU: Scheme = Scheme {
     example: "P012345678901A",
     compact: |input| clean(input)?.strip_country_prefix_checked("CM"),
     check,
-    format: |c| c.as_str().to_owned(),
+    format: as_is,
 };
 
 /// `P` or `M`, twelve digits, a letter.

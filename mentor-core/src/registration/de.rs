@@ -28,7 +28,7 @@
 //! prefix (`DE18181508155`) and the USt-IdNr a duplicated one (`DEDE136695976`).
 
 use super::checksum::iso7064_mod_11_10_valid;
-use super::number::{Compact, clean};
+use super::number::{Compact, as_is, clean};
 use super::{CountryRules, InvalidReason, Scheme, SchemeId, SelfEmployedStatus};
 use crate::i18n::Text;
 
@@ -70,7 +70,7 @@ pub(super) static STNR: Scheme = Scheme {
     example: "18181508155",
     compact: |input| clean(input)?.strip_country_prefix_checked("DE"),
     check: check_stnr,
-    format: |c| c.as_str().to_owned(),
+    format: as_is,
 };
 
 /// The Umsatzsteuer-Identifikationsnummer (VAT number).
@@ -87,7 +87,7 @@ pub(super) static VAT: Scheme = Scheme {
         clean(input)?.strip_country_prefix_checked("DE")?.with_prefix("DE").ok_or(InvalidReason::WrongLength)
     },
     check: check_vat,
-    format: |c| c.as_str().to_owned(),
+    format: as_is,
 };
 
 /// The first two digits of the 13-digit federal form, by Land (Bavaria `9` and

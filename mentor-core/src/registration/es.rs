@@ -24,7 +24,7 @@
 //! Differences from python-stdnum 2.2 (`stdnum.es.nif`), beyond the separators and Unicode
 //! characters of the module policy: a duplicated prefix is accepted (`ESESA58818501`).
 
-use super::number::{Compact, clean};
+use super::number::{Compact, as_is, clean};
 use super::{CountryRules, InvalidReason, Scheme, SchemeId, SelfEmployedStatus};
 use crate::i18n::Text;
 
@@ -57,7 +57,7 @@ pub(super) static NIF: Scheme = Scheme {
     example: "A58818501",
     compact: |input| clean(input)?.strip_country_prefix_checked("ES"),
     check,
-    format: |c| c.as_str().to_owned(),
+    format: as_is,
 };
 
 /// The check letters of DNI, NIE and K/L/M NIFs, indexed by the number modulo 23.

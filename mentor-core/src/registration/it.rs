@@ -14,7 +14,7 @@
 //! and printed forms are the 11 digits.
 
 use super::checksum::luhn_valid;
-use super::number::{Compact, clean};
+use super::number::{Compact, as_is, clean};
 use super::{CountryRules, InvalidReason, Scheme, SchemeId, SelfEmployedStatus};
 use crate::i18n::Text;
 
@@ -56,7 +56,7 @@ pub(super) static IVA: Scheme = Scheme {
     example: "06363391001",
     compact: |input| clean(input)?.strip_country_prefix_checked("IT"),
     check,
-    format: |c| c.as_str().to_owned(),
+    format: as_is,
 };
 
 /// Office codes (digits 8–10) the Agenzia delle Entrate assigns besides 001–100.

@@ -5,7 +5,7 @@
 //! number is a multiple of 97.
 
 use super::checksum::mod_decimal;
-use super::number::{Compact, clean};
+use super::number::{Compact, as_is, clean};
 use super::{CountryRules, InvalidReason, Scheme, SchemeId, SelfEmployedStatus};
 use crate::i18n::Text;
 
@@ -33,7 +33,7 @@ pub(super) static ICE: Scheme = Scheme {
     example: "001561191000066",
     compact: |input| clean(input)?.strip_country_prefix_checked("MA"),
     check,
-    format: |c| c.as_str().to_owned(),
+    format: as_is,
 };
 
 fn check(c: &Compact) -> Result<(), InvalidReason> {

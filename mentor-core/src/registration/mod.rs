@@ -138,12 +138,31 @@ impl SchemeId {
 
     /// The scheme with this id.
     #[must_use]
-    pub fn scheme(self) -> &'static Scheme {
-        ALL_SCHEMES
-            .iter()
-            .copied()
-            .find(|s| s.id == self)
-            .unwrap_or(&fr::SIREN)
+    pub const fn scheme(self) -> &'static Scheme {
+        match self {
+            SchemeId::FrSiren => &fr::SIREN,
+            SchemeId::FrSiret => &fr::SIRET,
+            SchemeId::FrVat => &fr::VAT,
+            SchemeId::UsEin => &us::EIN,
+            SchemeId::GbUtr => &gb::UTR,
+            SchemeId::GbVat => &gb::VAT,
+            SchemeId::DeStnr => &de::STNR,
+            SchemeId::DeVat => &de::VAT,
+            SchemeId::EsNif => &es::NIF,
+            SchemeId::ItIva => &it::IVA,
+            SchemeId::BeEnterpriseNumber => &be::ENTERPRISE_NUMBER,
+            SchemeId::ChUid => &ch::UID,
+            SchemeId::ChVat => &ch::VAT,
+            SchemeId::CaBn => &ca::BN,
+            SchemeId::NlKvk => &nl::KVK,
+            SchemeId::NlVat => &nl::VAT,
+            SchemeId::MaIce => &ma::ICE,
+            SchemeId::SnNinea => &sn::NINEA,
+            SchemeId::CiNcc => &ci::NCC,
+            SchemeId::CiRccm => &ci::RCCM,
+            SchemeId::TnMf => &tn::MF,
+            SchemeId::CmNiu => &cm::NIU,
+        }
     }
 }
 
@@ -351,15 +370,34 @@ impl PartialEq for Scheme {
 }
 impl Eq for Scheme {}
 
-impl Serialize for RegistrationNumber {
-    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
-        use serde::ser::SerializeStruct;
-        let mut s = serializer.serialize_struct("RegistrationNumber", 4)?;
-        s.serialize_field("scheme", &self.scheme.id)?;
-        s.serialize_field("normalized", self.normalized())?;
-        s.serialize_field("formatted", &self.formatted())?;
-        s.serialize_field("valid", &true)?;
-        s.end()
+impl RegistrationNumber {
+    /// The wire form shared by `validate-id` and the eligibility decision (DESIGN 4.3):
+    /// `{"scheme", "normalized", "formatted", "valid": true}`.
+    #[must_use]
+    pub fn to_json(&self) -> serde_json::Value {
+        serde_json::json!({
+            "scheme": self.scheme.id, "normalized": self.normalized(), "formatted": self.formatted(), "valid": true,
+        })
+    }
+}
+
+impl RegistrationError {
+    /// The wire form of a number that could not be shown well-formed, the counterpart of
+    /// [`RegistrationNumber::to_json`]: `{"scheme" (the closest, or null), "normalized": null,
+    /// "formatted": null, "valid": false, "error", "message"}`, where `error` is a reason code
+    /// (`bad_check_digit`…) or `unsupported_country`.
+    #[must_use]
+    pub fn to_json(&self, lang: Lang) -> serde_json::Value {
+        let (scheme, error, message) = match self {
+            RegistrationError::Invalid(e) => (Some(e.scheme), e.reason.code(), e.reason.message(lang)),
+            RegistrationError::UnsupportedCountry(_) => {
+                let code = crate::ErrorCode::UnsupportedCountry;
+                (None, code.as_str(), code.message(lang))
+            }
+        };
+        serde_json::json!({
+            "scheme": scheme, "normalized": null, "formatted": null, "valid": false, "error": error, "message": message,
+        })
     }
 }
 
@@ -433,20 +471,22 @@ pub fn rules(country: CountryCode) -> Option<&'static CountryRules> {
 ///   closest (a bad check digit before a format error before a wrong length; on a tie, the
 ///   first scheme in the country's order).
 pub fn validate(country: CountryCode, number: &str) -> Result<RegistrationNumber, RegistrationError> {
-    let rules = rules(country).ok_or(RegistrationError::UnsupportedCountry(country))?;
-    let mut closest: Option<InvalidNumber> = None;
-    for scheme in rules.schemes {
-        match scheme.validate(number) {
+    let unsupported = RegistrationError::UnsupportedCountry(country);
+    let mut attempts = rules(country).ok_or(unsupported)?.schemes.iter().map(|scheme| scheme.validate(number));
+    // A country listed without schemes could check nothing: as good as unsupported.
+    let mut closest = match attempts.next() {
+        Some(Ok(found)) => return Ok(found),
+        Some(Err(e)) => e,
+        None => return Err(unsupported),
+    };
+    for attempt in attempts {
+        match attempt {
             Ok(found) => return Ok(found),
-            Err(e) => {
-                if closest.is_none_or(|c| e.reason.closeness() > c.reason.closeness()) {
-                    closest = Some(e);
-                }
-            }
+            Err(e) if e.reason.closeness() > closest.reason.closeness() => closest = e,
+            Err(_) => {}
         }
     }
-    let fallback = InvalidNumber { scheme: SchemeId::FrSiren, reason: InvalidReason::Empty };
-    Err(RegistrationError::Invalid(closest.unwrap_or(fallback)))
+    Err(RegistrationError::Invalid(closest))
 }
 
 /// Reads a country code for the JSON entry points.
@@ -475,21 +515,15 @@ fn country_of(country: &str) -> Result<CountryCode, crate::InputError> {
 /// assert!(validate_json("XX", "1", Lang::En).is_err());
 /// ```
 pub fn validate_json(country: &str, number: &str, lang: Lang) -> Result<serde_json::Value, crate::InputError> {
-    use serde_json::json;
     let code = country_of(country)?;
-    Ok(match validate(code, number) {
-        Ok(n) => json!({
-            "country": code, "scheme": n.scheme_id(), "normalized": n.normalized(), "formatted": n.formatted(), "valid": true,
-        }),
-        Err(RegistrationError::Invalid(e)) => json!({
-            "country": code, "scheme": e.scheme, "normalized": null, "formatted": null, "valid": false,
-            "error": e.reason, "message": e.reason.message(lang),
-        }),
-        Err(RegistrationError::UnsupportedCountry(_)) => json!({
-            "country": code, "scheme": null, "normalized": null, "formatted": null, "valid": false,
-            "error": crate::ErrorCode::UnsupportedCountry, "message": crate::ErrorCode::UnsupportedCountry.message(lang),
-        }),
-    })
+    let mut out = match validate(code, number) {
+        Ok(n) => n.to_json(),
+        Err(e) => e.to_json(lang),
+    };
+    if let Some(map) = out.as_object_mut() {
+        map.insert("country".to_owned(), serde_json::json!(code));
+    }
+    Ok(out)
 }
 
 /// What the library knows of a country's registration, on the wire format:
@@ -521,4 +555,41 @@ pub fn rules_json(country: &str, lang: Lang) -> Result<serde_json::Value, crate:
         }),
         None => json!({"country": code, "supported": false, "statuses": [], "procedure": null, "schemes": []}),
     })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn every_scheme_is_listed_once_and_found_by_its_id() {
+        let mut ids: Vec<SchemeId> = all_schemes().map(|s| s.id).collect();
+        for scheme in all_schemes() {
+            assert!(std::ptr::eq(scheme.id.scheme(), scheme), "{}", scheme.id);
+        }
+        ids.sort();
+        ids.dedup();
+        assert_eq!(ids.len(), ALL_SCHEMES.len());
+    }
+
+    #[test]
+    fn every_country_has_schemes_of_its_own() {
+        for rules in countries() {
+            assert!(!rules.schemes.is_empty(), "{}", rules.country);
+            let prefix = format!("{}_", rules.country.to_ascii_lowercase());
+            assert!(rules.schemes.iter().all(|s| s.id.as_str().starts_with(&prefix)), "{}", rules.country);
+        }
+        assert_eq!(countries().map(|r| r.schemes.len()).sum::<usize>(), ALL_SCHEMES.len());
+    }
+
+    #[test]
+    fn one_wire_form_for_both_answers() {
+        let fr = CountryCode::parse("FR").unwrap();
+        let ok = validate(fr, "73282932000074").unwrap().to_json();
+        assert_eq!(ok, serde_json::json!({"scheme": "fr_siret", "normalized": "73282932000074", "formatted": "732 829 320 00074", "valid": true}));
+        let bad = validate(fr, "73282932000075").unwrap_err().to_json(Lang::En);
+        assert_eq!((&bad["scheme"], &bad["error"], &bad["valid"]), (&serde_json::json!("fr_siret"), &serde_json::json!("bad_check_digit"), &serde_json::json!(false)));
+        let jp = validate(CountryCode::parse("JP").unwrap(), "1").unwrap_err().to_json(Lang::En);
+        assert_eq!((&jp["scheme"], &jp["error"]), (&serde_json::Value::Null, &serde_json::json!("unsupported_country")));
+    }
 }

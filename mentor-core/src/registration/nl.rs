@@ -18,7 +18,7 @@
 //! forms: `12345678` and `NL004495445B01`, printed the same way.
 
 use super::checksum::{iso7064_mod_97_10_valid, weighted_sum};
-use super::number::{Compact, clean};
+use super::number::{Compact, as_is, clean};
 use super::{CountryRules, InvalidReason, Scheme, SchemeId, SelfEmployedStatus};
 use crate::i18n::Text;
 
@@ -51,7 +51,7 @@ pub(super) static KVK: Scheme = Scheme {
     example: "17001910",
     compact: |input| clean(input)?.strip_country_prefix_checked(PREFIX),
     check: check_kvk,
-    format: |c| c.as_str().to_owned(),
+    format: as_is,
 };
 
 /// The VAT identification number (btw-id).
@@ -66,7 +66,7 @@ pub(super) static VAT: Scheme = Scheme {
     example: "NL004495445B01",
     compact: compact_vat,
     check: check_vat,
-    format: |c| c.as_str().to_owned(),
+    format: as_is,
 };
 
 /// The country prefix.

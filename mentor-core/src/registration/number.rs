@@ -147,6 +147,11 @@ pub(crate) fn clean(input: &str) -> Result<Compact, InvalidReason> {
     Ok(out)
 }
 
+/// The printed form of schemes that print their compact form as it is (`001561191000066`).
+pub(crate) fn as_is(c: &Compact) -> String {
+    c.as_str().to_owned()
+}
+
 /// Splits `s` into groups of the given sizes joined by `sep` (the last group takes the
 /// rest). Used by the schemes' `format`.
 pub(crate) fn group(s: &str, sizes: &[usize], sep: &str) -> String {
