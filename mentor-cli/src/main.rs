@@ -196,8 +196,7 @@ fn run_eligibility(file: &str, policy: Option<&str>, lang: Lang, json: bool) -> 
     let value: serde_json::Value = match serde_json::from_str(&text) {
         Ok(v) => v,
         Err(e) => {
-            let error = mentor_core::FieldError::with("", mentor_core::ErrorCode::InvalidJson, mentor_core::error::Detail::Parser(e.to_string()));
-            report_errors(&render::errors(&[error], lang, json), json)?;
+            report_errors(&render::errors(&[mentor_core::FieldError::invalid_json(&e)], lang, json), json)?;
             return Ok(ExitCode::from(1));
         }
     };
@@ -227,11 +226,9 @@ fn report_errors(text: &str, json: bool) -> Result<(), Failure> {
 }
 
 fn run_validate_id(country: &str, number: &str, lang: Lang, json: bool) -> Result<ExitCode, Failure> {
-    let value = registration::validate_json(country, number, lang).map_err(|_| {
-        Failure(match lang {
-            Lang::En => format!("`{country}` is not an ISO 3166-1 alpha-2 country code"),
-            Lang::Fr => format!("`{country}` n'est pas un code pays ISO 3166-1 alpha-2"),
-        })
+    let value = registration::validate_json(country, number, lang).map_err(|e| {
+        let why = e.errors.first().map(|f| f.message(lang)).unwrap_or_default();
+        Failure(format!("`{country}`: {why}"))
     })?;
     write_out(&render::registration(&value, lang, json))?;
     let valid = value.get("valid").and_then(serde_json::Value::as_bool) == Some(true);

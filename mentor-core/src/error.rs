@@ -202,6 +202,19 @@ impl FieldError {
         FieldError { path: path.into(), code, detail }
     }
 
+    /// The `invalid_json` error of a text that does not parse, at the record's root. The detail
+    /// says where and what kind of error (`syntax error at column 12`), never the text itself.
+    ///
+    /// ```
+    /// use mentor_core::FieldError;
+    /// let e = serde_json::from_str::<serde_json::Value>("{\"a\": }").unwrap_err();
+    /// assert_eq!(FieldError::invalid_json(&e).to_string(), "this record is not valid JSON: syntax error at column 7");
+    /// ```
+    #[must_use]
+    pub fn invalid_json(e: &serde_json::Error) -> Self {
+        FieldError::with("", ErrorCode::InvalidJson, Detail::Parser(json_syntax_message(e)))
+    }
+
     /// The message in `lang`: the code's message and this occurrence's details.
     #[must_use]
     pub fn message(&self, lang: Lang) -> String {
@@ -238,6 +251,11 @@ impl fmt::Display for FieldError {
             write!(f, "`{}`: {}", self.path, self.message(Lang::En))
         }
     }
+}
+
+/// Where and what kind of JSON error, without quoting the input (it may hold personal data).
+pub(crate) fn json_syntax_message(e: &serde_json::Error) -> String {
+    format!("{:?} error at column {}", e.classify(), e.column()).to_lowercase()
 }
 
 /// The field errors of one input that did not parse: what decision and lookup calls return

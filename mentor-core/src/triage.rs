@@ -15,7 +15,7 @@ use serde_json::{Value, json};
 
 use crate::application::{self, Personal};
 use crate::eligibility::{self, Decision, Outcome};
-use crate::error::{Detail, ErrorCode, FieldError};
+use crate::error::{Detail, ErrorCode, FieldError, json_syntax_message};
 use crate::i18n::Lang;
 use crate::policy::Policy;
 use crate::review::{self, Priority};
@@ -106,12 +106,8 @@ pub fn read_records_bytes(bytes: &[u8]) -> Vec<Record> {
 fn read_line(line: usize, text: &str) -> Record {
     match serde_json::from_str::<Value>(text) {
         Ok(value) => Record::Json { line, value },
-        Err(e) => Record::Unreadable { line, message: syntax_message(&e) },
+        Err(e) => Record::Unreadable { line, message: json_syntax_message(&e) },
     }
-}
-
-fn syntax_message(e: &serde_json::Error) -> String {
-    format!("{:?} error at column {}", e.classify(), e.column()).to_lowercase()
 }
 
 /// Collects the elements of a JSON array into a vector the caller keeps, so that the
@@ -143,7 +139,7 @@ fn read_array<'de, R: serde_json::de::Read<'de>>(mut de: serde_json::Deserialize
     let outcome = Elements(&mut values).deserialize(&mut de).and_then(|()| de.end());
     let mut records: Vec<Record> = values.into_iter().enumerate().map(|(i, value)| Record::Json { line: i + 1, value }).collect();
     if let Err(e) = outcome {
-        records.push(Record::Unreadable { line: records.len() + 1, message: syntax_message(&e) });
+        records.push(Record::Unreadable { line: records.len() + 1, message: json_syntax_message(&e) });
     }
     records
 }
