@@ -220,37 +220,17 @@ pub fn validate(form: &Value, policy: &Policy) -> Validation {
         let first_name = r.required_text(a.get("first_name"), &ap.key("first_name"), NAME_MAX);
         let last_name = r.required_text(a.get("last_name"), &ap.key("last_name"), NAME_MAX);
         let email_path = ap.key("email");
-        let email = r.required_text(a.get("email"), &email_path, EMAIL_MAX).and_then(|e| {
-            let ok = is_email(e);
-            if !ok {
-                r.error(&email_path, ErrorCode::InvalidEmail);
-            }
-            ok.then(|| Personal(e.to_owned()))
-        });
+        let email = r.required_text(a.get("email"), &email_path, EMAIL_MAX);
+        let email = r.parse(email, &email_path, ErrorCode::InvalidEmail, |e| is_email(e).then(|| Personal(e.to_owned())));
         let phone_path = ap.key("phone");
-        let phone = r.text(a.get("phone"), &phone_path, 32, false).and_then(|p| {
-            let e164 = e164(p);
-            if e164.is_none() {
-                r.error(&phone_path, ErrorCode::InvalidPhone);
-            }
-            e164.map(Personal)
-        });
+        let phone = r.text(a.get("phone"), &phone_path, 32, false);
+        let phone = r.parse(phone, &phone_path, ErrorCode::InvalidPhone, |p| e164(p).map(Personal));
         let country_path = ap.key("country");
-        let country = r.required_text(a.get("country"), &country_path, 64).and_then(|c| {
-            let code = CountryCode::parse(c);
-            if code.is_none() {
-                r.error(&country_path, ErrorCode::InvalidCountry);
-            }
-            code
-        });
+        let country = r.required_text(a.get("country"), &country_path, 64);
+        let country = r.parse(country, &country_path, ErrorCode::InvalidCountry, CountryCode::parse);
         let tz_path = ap.key("timezone");
-        let timezone = r.text(a.get("timezone"), &tz_path, 64, false).and_then(|t| {
-            let tz = t.parse::<chrono_tz::Tz>().ok();
-            if tz.is_none() {
-                r.error(&tz_path, ErrorCode::InvalidTimezone);
-            }
-            tz
-        });
+        let timezone = r.text(a.get("timezone"), &tz_path, 64, false);
+        let timezone = r.parse(timezone, &tz_path, ErrorCode::InvalidTimezone, |t| t.parse::<chrono_tz::Tz>().ok());
         let lang_path = ap.key("languages");
         let mut languages: Vec<String> = Vec::new();
         for (i, item) in r.array(a.get("languages"), &lang_path).unwrap_or_default().iter().enumerate() {
@@ -360,13 +340,8 @@ pub fn validate(form: &Value, policy: &Policy) -> Validation {
         .map(|l| {
             let mut url = |key: &'static str| {
                 let path = lp.key(key);
-                r.text(l.get(key), &path, URL_MAX, false).and_then(|u| {
-                    let ok = is_http_url(u);
-                    if !ok {
-                        r.error(&path, ErrorCode::InvalidUrl);
-                    }
-                    ok.then(|| Personal(u.to_owned()))
-                })
+                let text = r.text(l.get(key), &path, URL_MAX, false);
+                r.parse(text, &path, ErrorCode::InvalidUrl, |u| is_http_url(u).then(|| Personal(u.to_owned())))
             };
             (url("linkedin"), url("portfolio"))
         })
@@ -401,12 +376,9 @@ pub fn validate(form: &Value, policy: &Policy) -> Validation {
     }
 
     let tp = root.key("submitted_at");
-    let submitted_at = r.text(map.get("submitted_at"), &tp, 64, false).and_then(|t| {
-        let at = DateTime::parse_from_rfc3339(t).ok().map(|d| d.with_timezone(&Utc));
-        if at.is_none() {
-            r.error(&tp, ErrorCode::InvalidDatetime);
-        }
-        at
+    let submitted_at = r.text(map.get("submitted_at"), &tp, 64, false);
+    let submitted_at = r.parse(submitted_at, &tp, ErrorCode::InvalidDatetime, |t| {
+        DateTime::parse_from_rfc3339(t).ok().map(|d| d.with_timezone(&Utc))
     });
 
     let completeness = f64::from(present_items) / f64::from(COMPLETENESS_ITEMS);

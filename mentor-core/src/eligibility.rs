@@ -197,14 +197,9 @@ pub(crate) enum Country {
 pub(crate) fn read_situation(r: &mut Reader, value: &Value, path: &Path<'_>, fallback: Country) -> Option<WorkingSituation> {
     let map = r.object(value, path, &["country", "status", "employment", "route", "business"])?;
     let country_path = path.key("country");
-    let country = match r.text(map.get("country"), &country_path, 64, false) {
-        Some(s) => {
-            let parsed = CountryCode::parse(s);
-            if parsed.is_none() {
-                r.error(&country_path, ErrorCode::InvalidCountry);
-            }
-            parsed
-        }
+    let text = r.text(map.get("country"), &country_path, 64, false);
+    let country = match text {
+        Some(_) => r.parse(text, &country_path, ErrorCode::InvalidCountry, CountryCode::parse),
         None => {
             // Absent, null, or a blank string (which `text` reads as absent, DESIGN 4.1);
             // a value of the wrong type has its own error already.

@@ -139,6 +139,16 @@ impl Reader {
         self.text(value, path, max_chars, false)
     }
 
+    /// Turns a text read from `path` into a value with `parse`; when it does not parse, `code`
+    /// is reported at `path`. `None` text (absent, or already reported) stays `None`.
+    pub(crate) fn parse<T>(&mut self, text: Option<&str>, path: &Path<'_>, code: ErrorCode, parse: impl FnOnce(&str) -> Option<T>) -> Option<T> {
+        let parsed = parse(text?);
+        if parsed.is_none() {
+            self.error(path, code);
+        }
+        parsed
+    }
+
     /// An optional boolean.
     pub(crate) fn boolean(&mut self, value: Option<&Value>, path: &Path<'_>) -> Option<bool> {
         match present(value)? {
