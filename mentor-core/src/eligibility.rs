@@ -394,6 +394,20 @@ impl Decision {
         }
     }
 
+    /// The country whose rules applied: the working situation's (DESIGN 4.3), where the
+    /// contracting party is or will be registered.
+    ///
+    /// ```
+    /// use mentor_core::eligibility::{evaluate, WorkingSituation};
+    /// use mentor_core::policy::Policy;
+    /// let s = WorkingSituation::from_json(&serde_json::json!({"country": "SN", "status": "student"})).unwrap();
+    /// assert_eq!(evaluate(&s, &Policy::default()).country().as_str(), "SN");
+    /// ```
+    #[must_use]
+    pub fn country(&self) -> CountryCode {
+        self.country
+    }
+
     fn at_least(&mut self, outcome: Outcome) {
         self.outcome = self.outcome.max(outcome);
     }

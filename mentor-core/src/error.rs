@@ -2,6 +2,7 @@
 
 use std::fmt;
 
+use chrono::{DateTime, SecondsFormat, Utc};
 use serde::Serialize;
 use serde_json::{Value, json};
 
@@ -56,11 +57,32 @@ pub enum ErrorCode {
     InvalidRegistrationNumber,
     /// A registration number for a country the library has no rules for.
     UnsupportedCountry,
+    /// Not an ISO 4217 currency code.
+    InvalidCurrency,
+    /// Not an amount of money: a decimal string, not negative, with no more decimals than the
+    /// currency's minor unit (`"35.00"`).
+    InvalidMoney,
+    /// Not an ISO 8601 calendar date (`2026-12-01`).
+    InvalidDate,
+    /// Not a billing period `YYYY-MM`.
+    InvalidPeriod,
+    /// A session type the contract has no rate for.
+    UnknownSessionType,
+    /// An amount in another currency than the contract's.
+    CurrencyMismatch,
+    /// The same person applied twice to the same offer (normalised e-mail and offer id).
+    DuplicateApplication,
+    /// A local wall-clock time that a daylight-saving change skips in its time zone (it never
+    /// happens there).
+    NonexistentLocalTime,
+    /// A local wall-clock time that happens twice in its time zone (daylight saving time
+    /// ends): the UTC instant must say which one.
+    AmbiguousLocalTime,
 }
 
 impl ErrorCode {
     /// Every code, in a stable order: the catalogue exposed to bindings.
-    pub const ALL: [ErrorCode; 21] = [
+    pub const ALL: [ErrorCode; 30] = [
         ErrorCode::Required,
         ErrorCode::InvalidType,
         ErrorCode::InvalidJson,
@@ -82,6 +104,15 @@ impl ErrorCode {
         ErrorCode::UnknownOffer,
         ErrorCode::InvalidRegistrationNumber,
         ErrorCode::UnsupportedCountry,
+        ErrorCode::InvalidCurrency,
+        ErrorCode::InvalidMoney,
+        ErrorCode::InvalidDate,
+        ErrorCode::InvalidPeriod,
+        ErrorCode::UnknownSessionType,
+        ErrorCode::CurrencyMismatch,
+        ErrorCode::DuplicateApplication,
+        ErrorCode::NonexistentLocalTime,
+        ErrorCode::AmbiguousLocalTime,
     ];
 
     /// The stable code (`"invalid_email"`).
@@ -109,6 +140,15 @@ impl ErrorCode {
             ErrorCode::UnknownOffer => "unknown_offer",
             ErrorCode::InvalidRegistrationNumber => "invalid_registration_number",
             ErrorCode::UnsupportedCountry => "unsupported_country",
+            ErrorCode::InvalidCurrency => "invalid_currency",
+            ErrorCode::InvalidMoney => "invalid_money",
+            ErrorCode::InvalidDate => "invalid_date",
+            ErrorCode::InvalidPeriod => "invalid_period",
+            ErrorCode::UnknownSessionType => "unknown_session_type",
+            ErrorCode::CurrencyMismatch => "currency_mismatch",
+            ErrorCode::DuplicateApplication => "duplicate_application",
+            ErrorCode::NonexistentLocalTime => "nonexistent_local_time",
+            ErrorCode::AmbiguousLocalTime => "ambiguous_local_time",
         }
     }
 
@@ -137,6 +177,15 @@ impl ErrorCode {
             ErrorCode::UnknownOffer => Text::new("this job offer is not open for applications", "cette offre n'est pas ouverte aux candidatures"),
             ErrorCode::InvalidRegistrationNumber => Text::new("this registration number is not well-formed", "ce numéro d'immatriculation n'est pas bien formé"),
             ErrorCode::UnsupportedCountry => Text::new("the library has no registration rules for this country", "la bibliothèque n'a pas de règles d'immatriculation pour ce pays"),
+            ErrorCode::InvalidCurrency => Text::new("this is not an ISO 4217 currency code, such as EUR", "ce n'est pas un code de devise ISO 4217, par exemple EUR"),
+            ErrorCode::InvalidMoney => Text::new("this is not an amount of money: a decimal string such as \"35.00\", not negative, with at most the currency's decimals", "ce n'est pas un montant : une chaîne décimale comme \"35.00\" avec au plus les décimales de la devise, non négative"),
+            ErrorCode::InvalidDate => Text::new("this is not a calendar date, such as 2026-12-01", "ce n'est pas une date du calendrier, par exemple 2026-12-01"),
+            ErrorCode::InvalidPeriod => Text::new("this is not a billing period, such as 2026-01 (year and month)", "ce n'est pas une période de facturation, par exemple 2026-01 (année et mois)"),
+            ErrorCode::UnknownSessionType => Text::new("the contract has no rate for this session type", "le contrat n'a pas de tarif pour ce type de séance"),
+            ErrorCode::CurrencyMismatch => Text::new("this currency is not the contract's", "cette devise n'est pas celle du contrat"),
+            ErrorCode::DuplicateApplication => Text::new("the same person has already applied to this offer (same e-mail address)", "la même personne a déjà postulé à cette offre (même adresse e-mail)"),
+            ErrorCode::NonexistentLocalTime => Text::new("this local time does not exist in this time zone: the clocks skip it when daylight saving time starts", "cette heure locale n'existe pas dans ce fuseau horaire : les horloges la sautent au passage à l'heure d'été"),
+            ErrorCode::AmbiguousLocalTime => Text::new("this local time happens twice in this time zone (daylight saving time ends): give the UTC instant instead", "cette heure locale existe deux fois dans ce fuseau horaire (fin de l'heure d'été) : indiquez plutôt l'instant UTC"),
         };
         text.get(lang)
     }
@@ -166,6 +215,10 @@ pub enum Detail {
     Registration(InvalidReason),
     /// A parser's own description (JSON syntax errors), in English.
     Parser(String),
+    /// The line (or array index + 1) of the record this one repeats.
+    FirstSeenAt(usize),
+    /// The two UTC instants an ambiguous local time may mean, earliest first.
+    Instants(DateTime<Utc>, DateTime<Utc>),
 }
 
 /// One problem with one field (DESIGN 4.1): `{"path", "code", "message"}` on the wire.
@@ -233,6 +286,10 @@ impl FieldError {
             (Detail::Registration(reason), Lang::Fr) => format!("{base} : {}", reason.message(lang)),
             (Detail::Parser(text), Lang::En) => format!("{base}: {text}"),
             (Detail::Parser(text), Lang::Fr) => format!("{base} : {text}"),
+            (Detail::FirstSeenAt(line), Lang::En) => format!("{base}: first seen at line {line}"),
+            (Detail::FirstSeenAt(line), Lang::Fr) => format!("{base} : vue d'abord à la ligne {line}"),
+            (Detail::Instants(a, b), Lang::En) => format!("{base}: {} or {}", utc(*a), utc(*b)),
+            (Detail::Instants(a, b), Lang::Fr) => format!("{base} : {} ou {}", utc(*a), utc(*b)),
         }
     }
 
@@ -251,6 +308,11 @@ impl fmt::Display for FieldError {
             write!(f, "`{}`: {}", self.path, self.message(Lang::En))
         }
     }
+}
+
+/// An instant as the wire writes it: `2026-10-25T00:30:00Z`.
+fn utc(at: DateTime<Utc>) -> String {
+    at.to_rfc3339_opts(SecondsFormat::AutoSi, true)
 }
 
 /// Where and what kind of JSON error, without quoting the input (it may hold personal data).

@@ -1,5 +1,6 @@
 //! `mentor-core`: the rules for recruiting freelance mentors, from the application form to the
-//! decision on the applicant's working status and the review queue.
+//! decision on the applicant's working status, the review queue, the interview and the
+//! contract's lifecycle.
 //!
 //! The crate is pure: no I/O, no clock, no global state, no panics. Every answer cites the
 //! rule id of DESIGN section 2 it comes from (`WS-2`, `APP-3`, `POL-1`…).
@@ -13,7 +14,13 @@ pub use i18n::{Lang, Text};
 pub mod application;
 pub mod eligibility;
 pub mod error;
+pub mod esign;
+pub mod interview;
+pub mod lifecycle;
+pub mod money;
+pub mod contract;
 pub mod policy;
+pub mod recruitment;
 mod read;
 pub mod rule;
 

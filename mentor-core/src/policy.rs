@@ -1,5 +1,6 @@
 //! What an operator tunes (DESIGN 4.5, POL-1): accepted offers, subject demand, contact
-//! deadlines, review weights, employer sectors that suit WS-2, excluded countries, billing.
+//! deadlines, review weights, employer sectors that suit WS-2, excluded countries, the
+//! interview scorecard's thresholds, billing.
 //!
 //! Every key is optional; [`Policy::default`] holds the documented defaults. Loaded from TOML
 //! or JSON; unknown keys are errors, so a typo in a policy file cannot go unnoticed.
@@ -115,6 +116,35 @@ impl Default for BillingPolicy {
     }
 }
 
+/// The thresholds of the scorecard's suggestion (INT-4, POL-1; see
+/// [`crate::interview::suggest`]). Scores are on the scorecard's 1–4 scale.
+///
+/// ```
+/// use mentor_core::policy::Policy;
+/// let policy = Policy::from_toml("[interview]\nselection_threshold = 3.5").unwrap();
+/// assert_eq!(policy.interview.selection_threshold, 3.5);
+/// assert_eq!(policy.interview.minimum_scored, 3);
+/// assert!(Policy::from_toml("[interview]\nmanner_minimum = 5").is_err());
+/// ```
+#[derive(Clone, Copy, Debug, PartialEq, Serialize, Deserialize)]
+#[serde(default, deny_unknown_fields)]
+pub struct InterviewPolicy {
+    /// The average of the scored criteria needed to suggest selection, 1 to 4. Default 3.0.
+    pub selection_threshold: f64,
+    /// How many of the 5 criteria must be scored (not `no_decision`) to suggest anything,
+    /// 1 to 5. Default 3.
+    pub minimum_scored: u8,
+    /// The score each scored manner criterion (kindness, patience, humility: INT-4's "nice,
+    /// patient and humble") must reach, 1 to 4. Default 2.
+    pub manner_minimum: u8,
+}
+
+impl Default for InterviewPolicy {
+    fn default() -> Self {
+        InterviewPolicy { selection_threshold: 3.0, minimum_scored: 3, manner_minimum: 2 }
+    }
+}
+
 /// An operator's policy (POL-1). Parse it once and reuse it across calls.
 ///
 /// ```
@@ -144,6 +174,8 @@ pub struct Policy {
     pub contact_deadline_days: ContactDeadlines,
     /// Review weights.
     pub review_weights: ReviewWeights,
+    /// The interview scorecard's thresholds.
+    pub interview: InterviewPolicy,
     /// Billing settings.
     pub billing: BillingPolicy,
 }
@@ -157,6 +189,7 @@ impl Default for Policy {
             demand: BTreeMap::new(),
             contact_deadline_days: ContactDeadlines::default(),
             review_weights: ReviewWeights::default(),
+            interview: InterviewPolicy::default(),
             billing: BillingPolicy::default(),
         }
     }
@@ -247,6 +280,16 @@ impl Policy {
         if !(w.demand + w.experience + w.completeness + w.waiting).is_finite() {
             return Err(PolicyError::at("review_weights", "must add up to a finite number"));
         }
+        let i = &self.interview;
+        if !(1.0..=4.0).contains(&i.selection_threshold) {
+            return Err(PolicyError::at("interview.selection_threshold", "must be a number from 1 to 4 (the scorecard's scale)"));
+        }
+        if !(1..=5).contains(&i.minimum_scored) {
+            return Err(PolicyError::at("interview.minimum_scored", "must be a whole number from 1 to 5 (the scorecard's criteria)"));
+        }
+        if !(1..=4).contains(&i.manner_minimum) {
+            return Err(PolicyError::at("interview.manner_minimum", "must be a whole number from 1 to 4 (the scorecard's scale)"));
+        }
         if self.billing.time_zone.parse::<chrono_tz::Tz>().is_err() {
             return Err(PolicyError::at("billing.time_zone", "is not an IANA time zone name"));
         }
@@ -289,5 +332,6 @@ mod tests {
         assert_eq!(p.review_weights, ReviewWeights { demand: 0.4, experience: 0.3, completeness: 0.2, waiting: 0.1 });
         assert_eq!(p.billing.cancelled_late.to_string(), "0.5");
         assert_eq!(p.employer_sectors_suited.len(), 3);
+        assert_eq!(p.interview, InterviewPolicy { selection_threshold: 3.0, minimum_scored: 3, manner_minimum: 2 });
     }
 }

@@ -18,7 +18,9 @@ use crate::eligibility::{self, Decision, Outcome};
 use crate::error::{Detail, ErrorCode, FieldError, json_syntax_message};
 use crate::i18n::Lang;
 use crate::policy::Policy;
+use crate::recruitment::DuplicateKey;
 use crate::review::{self, Priority};
+use std::collections::HashMap;
 
 /// One record of a batch as read from its file.
 #[derive(Clone, Debug, PartialEq)]
@@ -37,6 +39,16 @@ pub enum Record {
         /// The parser's message (no content of the record).
         message: String,
     },
+}
+
+impl Record {
+    /// The record's 1-based line (JSON Lines) or array index + 1 (JSON array).
+    #[must_use]
+    pub fn line(&self) -> usize {
+        match self {
+            Record::Json { line, .. } | Record::Unreadable { line, .. } => *line,
+        }
+    }
 }
 
 /// Reads a batch: a JSON array when the text starts with `[`, JSON Lines otherwise (blank
@@ -167,6 +179,8 @@ pub struct Entry {
     pub reference: Option<String>,
     /// The applicant's e-mail as typed, for the people who call back.
     pub email: Option<Personal>,
+    /// The offer applied to, when the form could be read.
+    pub offer_id: Option<String>,
     /// Where it ends up.
     pub status: Status,
     /// 1-based rank among the ranked forms.
@@ -216,6 +230,7 @@ pub fn assess(record: &Record, policy: &Policy, now: DateTime<Utc>) -> Entry {
                 line: *line,
                 reference: None,
                 email: None,
+                offer_id: None,
                 status: Status::Invalid,
                 rank: None,
                 errors: vec![FieldError::with("", ErrorCode::InvalidJson, Detail::Parser(message.clone()))],
@@ -230,6 +245,7 @@ pub fn assess(record: &Record, policy: &Policy, now: DateTime<Utc>) -> Entry {
         line,
         reference: v.reference,
         email: v.email,
+        offer_id: v.result.as_ref().ok().map(|app| app.offer_id.clone()),
         status: Status::Invalid,
         rank: None,
         errors: Vec::new(),
@@ -261,10 +277,15 @@ pub fn assess(record: &Record, policy: &Policy, now: DateTime<Utc>) -> Entry {
     entry
 }
 
-/// Puts assessed entries in report order and numbers the ranked ones. Deterministic: equal
-/// priorities fall back on input order.
+/// Puts assessed entries (given in input order) in report order and numbers the ranked ones.
+/// Deterministic: equal priorities fall back on input order.
+///
+/// A valid form that repeats an earlier valid form of the batch (same normalised e-mail and
+/// offer id, [`DuplicateKey`]) is the same application sent twice: it becomes `invalid` with a
+/// `duplicate_application` error naming the first one's line, and only the first is ranked.
 #[must_use]
 pub fn rank(mut entries: Vec<Entry>) -> Vec<Entry> {
+    mark_duplicates(&mut entries);
     entries.sort_by(|a, b| {
         a.status.cmp(&b.status).then_with(|| match (&a.priority, &b.priority) {
             (Some(pa), Some(pb)) => pa.cmp_urgency(pb),
@@ -276,6 +297,25 @@ pub fn rank(mut entries: Vec<Entry>) -> Vec<Entry> {
         e.rank = Some(rank);
     }
     entries
+}
+
+fn mark_duplicates(entries: &mut [Entry]) {
+    let mut first_seen: HashMap<DuplicateKey, usize> = HashMap::new();
+    for e in entries.iter_mut().filter(|e| e.status != Status::Invalid) {
+        let (Some(email), Some(offer_id)) = (&e.email, &e.offer_id) else { continue };
+        let key = DuplicateKey::new(email.expose(), offer_id);
+        match first_seen.get(&key) {
+            None => {
+                first_seen.insert(key, e.line);
+            }
+            Some(first) => {
+                e.errors = vec![FieldError::with("applicant.email", ErrorCode::DuplicateApplication, Detail::FirstSeenAt(*first))];
+                e.status = Status::Invalid;
+                e.eligibility = None;
+                e.priority = None;
+            }
+        }
+    }
 }
 
 /// Triage of a whole batch at `now` (the core reads no clock).

@@ -507,7 +507,9 @@ fn situations() -> [Value; 4] {
 }
 
 fn form_of(spec: &Spec, reference: &str) -> Value {
-    let mut applicant = json!({"first_name": "Ada", "last_name": "Lovelace", "email": "ada@example.org", "country": "FR"});
+    // One person per reference: two forms of the same person to the same offer would be one
+    // application sent twice (`duplicate_application`).
+    let mut applicant = json!({"first_name": "Ada", "last_name": "Lovelace", "email": format!("{reference}@example.org"), "country": "FR"});
     let mut form = json!({
         "reference": reference,
         "offer_id": "mentor-web-2026",

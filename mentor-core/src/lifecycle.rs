@@ -1,0 +1,594 @@
+//! What the two lifecycles share (DESIGN 4.7): events with who and when, transition tables,
+//! replay, refusals, and the Mermaid export.
+//!
+//! An aggregate ([`crate::recruitment::Application`], [`crate::contract::Contract`]) is the fold
+//! of its events. Each aggregate has **one** transition table ([`Aggregate::TRANSITIONS`]); the
+//! same table decides [`Aggregate::apply`], answers [`Aggregate::allowed_events`] and draws
+//! [`mermaid`]. An event the table does not allow from the current state is a [`Refused`]
+//! naming the state and the event, and the aggregate is left unchanged.
+//!
+//! The actor of an event is recorded, not authorised: deciding who may act belongs to the
+//! service that embeds the library.
+//!
+//! Wire form of an event (DESIGN 4):
+//! `{"type": "interview_scheduled", "at": "2026-11-12T09:30:00Z", "actor": "mentor_manager",
+//! "version": 1, …data}`. `version` is the schema version of the event; an event without it is
+//! read as version 1, and every event the library writes carries it, so that logs stored by this
+//! version keep loading when the schema grows (older versions are upgraded on read).
+
+use std::fmt;
+
+use chrono::{DateTime, SecondsFormat, Utc};
+use serde_json::{Map, Value};
+
+use crate::error::{Detail, ErrorCode, FieldError, InputError};
+use crate::esign::Provider;
+use crate::i18n::{Lang, Text};
+use crate::read::{Path, Reader, present};
+
+/// The schema version of the events this library writes.
+pub const SCHEMA_VERSION: u32 = 1;
+
+/// A closed vocabulary with stable snake_case names on the wire (states, event types).
+pub trait Vocabulary: Copy + Eq + fmt::Debug + 'static {
+    /// Every value with its wire name, in the order documentation lists them.
+    const ALL: &'static [(&'static str, Self)];
+
+    /// The wire name (`"interview_scheduled"`).
+    #[must_use]
+    fn name(self) -> &'static str {
+        Self::ALL.iter().find(|(_, v)| *v == self).map_or("", |(name, _)| name)
+    }
+
+    /// The value of a wire name.
+    #[must_use]
+    fn from_name(name: &str) -> Option<Self> {
+        Self::ALL.iter().find(|(n, _)| *n == name).map(|(_, v)| *v)
+    }
+}
+
+/// Who acted (DESIGN 4.7 `actor`).
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
+pub enum Actor {
+    /// The applicant.
+    Candidate,
+    /// A mentor manager (INT-1).
+    MentorManager,
+    /// The service itself (a timer, an import).
+    System,
+    /// An e-signature provider's delivery (CON-2).
+    Provider(Provider),
+}
+
+impl Actor {
+    /// The wire name: `candidate`, `mentor_manager`, `system` or a provider's name.
+    #[must_use]
+    pub fn name(self) -> &'static str {
+        match self {
+            Actor::Candidate => "candidate",
+            Actor::MentorManager => "mentor_manager",
+            Actor::System => "system",
+            Actor::Provider(p) => p.name(),
+        }
+    }
+
+    /// The actor of a wire name.
+    #[must_use]
+    pub fn from_name(name: &str) -> Option<Actor> {
+        match name {
+            "candidate" => Some(Actor::Candidate),
+            "mentor_manager" => Some(Actor::MentorManager),
+            "system" => Some(Actor::System),
+            _ => Provider::from_name(name).map(Actor::Provider),
+        }
+    }
+
+    fn names() -> Vec<&'static str> {
+        let mut names = vec!["candidate", "mentor_manager", "system"];
+        names.extend(Provider::ALL.iter().map(|(n, _)| *n));
+        names
+    }
+}
+
+/// One event of a log: when, who, and what changed.
+#[derive(Clone, Debug, PartialEq)]
+pub struct Event<C> {
+    /// When it happened (UTC).
+    pub at: DateTime<Utc>,
+    /// Who did it.
+    pub actor: Actor,
+    /// What happened, with its data.
+    pub change: C,
+}
+
+/// The data of an event: one enum per aggregate, one variant per event type.
+pub trait Change: Sized {
+    /// The event types.
+    type Type: Vocabulary;
+
+    /// The type of this change.
+    fn event_type(&self) -> Self::Type;
+
+    /// The data keys an event of type `ty` may carry, besides `type`, `at`, `actor` and
+    /// `version`.
+    fn keys(ty: Self::Type) -> &'static [&'static str];
+
+    /// Reads the data of an event of type `ty` from the event's object (whose keys are already
+    /// checked against [`Change::keys`]).
+    ///
+    /// # Errors
+    /// The data's field errors, with paths from the event's root (`slot.start`).
+    fn read(ty: Self::Type, map: &Map<String, Value>) -> Result<Self, Vec<FieldError>>;
+
+    /// Writes the data into the event's object.
+    fn write(&self, map: &mut Map<String, Value>);
+}
+
+const ENVELOPE: [&str; 4] = ["type", "at", "actor", "version"];
+
+impl<C: Change> Event<C> {
+    /// Reads an event from its wire form (see the module doc).
+    ///
+    /// # Errors
+    /// Every problem as a field error: `required` (`type`, `at`, `actor`), `invalid_enum`
+    /// (an unknown type or actor, listing the allowed ones), `invalid_datetime`,
+    /// `unknown_field`, `out_of_range` (a `version` this library does not know), and the
+    /// data's own errors.
+    pub fn from_json(value: &Value) -> Result<Event<C>, InputError> {
+        let mut r = Reader::new();
+        let root = Path::Root;
+        let event = read_event::<C>(&mut r, value, &root);
+        match event {
+            Some(e) if r.errors.is_empty() => Ok(e),
+            _ => Err(InputError { errors: r.errors }),
+        }
+    }
+
+    /// The wire form, with `version` set to [`SCHEMA_VERSION`].
+    #[must_use]
+    pub fn to_json(&self) -> Value {
+        let mut map = Map::new();
+        map.insert("type".into(), Value::from(self.change.event_type().name()));
+        map.insert("at".into(), Value::from(format_instant(self.at)));
+        map.insert("actor".into(), Value::from(self.actor.name()));
+        map.insert("version".into(), Value::from(SCHEMA_VERSION));
+        self.change.write(&mut map);
+        Value::Object(map)
+    }
+}
+
+fn read_event<C: Change>(r: &mut Reader, value: &Value, root: &Path<'_>) -> Option<Event<C>> {
+    let Value::Object(map) = value else {
+        r.object(value, root, &[]);
+        return None;
+    };
+    let type_path = root.key("type");
+    let ty = match present(map.get("type")) {
+        None => {
+            r.error(&type_path, ErrorCode::Required);
+            None
+        }
+        Some(v) => r.choice(Some(v), &type_path, C::Type::ALL),
+    };
+    // The keys are checked once the type is known (each type has its own data).
+    if let Some(ty) = ty {
+        let keys = C::keys(ty);
+        for key in map.keys() {
+            if !ENVELOPE.contains(&key.as_str()) && !keys.contains(&key.as_str()) {
+                r.error(&root.key(key), ErrorCode::UnknownField);
+            }
+        }
+    }
+    let version_path = root.key("version");
+    if present(map.get("version")).is_some() {
+        r.integer(map.get("version"), &version_path, 1, i64::from(SCHEMA_VERSION));
+    }
+    let at = read_instant(r, map.get("at"), &root.key("at"), true);
+    let actor_path = root.key("actor");
+    let actor = match r.required_text(map.get("actor"), &actor_path, 32) {
+        Some(name) => {
+            let actor = Actor::from_name(name);
+            if actor.is_none() {
+                r.error_with(&actor_path, ErrorCode::InvalidEnum, Detail::Allowed(Actor::names()));
+            }
+            actor
+        }
+        None => None,
+    };
+    let change = match C::read(ty?, map) {
+        Ok(change) => Some(change),
+        Err(errors) => {
+            r.errors.extend(errors);
+            None
+        }
+    };
+    Some(Event { at: at?, actor: actor?, change: change? })
+}
+
+/// Reads an RFC 3339 instant (any offset; stored in UTC). `required` when absent and
+/// `required` is set.
+pub(crate) fn read_instant(r: &mut Reader, value: Option<&Value>, path: &Path<'_>, required: bool) -> Option<DateTime<Utc>> {
+    let text = if required { r.required_text(value, path, 64) } else { r.text(value, path, 64, false) };
+    r.parse(text, path, ErrorCode::InvalidDatetime, parse_instant)
+}
+
+/// An RFC 3339 date-time, converted to UTC.
+pub(crate) fn parse_instant(text: &str) -> Option<DateTime<Utc>> {
+    DateTime::parse_from_rfc3339(text).ok().map(|d| d.with_timezone(&Utc))
+}
+
+/// The wire form of an instant: `2026-11-12T09:30:00Z` (fractions only when present).
+pub(crate) fn format_instant(at: DateTime<Utc>) -> String {
+    at.to_rfc3339_opts(SecondsFormat::AutoSi, true)
+}
+
+/// When an event may fire from a row's `from` state, besides the event type matching.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
+pub enum Guard {
+    /// Always.
+    Always,
+    /// Only towards the state the aggregate was in before it left for the `from` state
+    /// (reopening a rejection returns to the stage it came from).
+    CameFrom,
+    /// Only while another signer has still to sign.
+    SignersPending,
+    /// Only when this signature is the last one missing.
+    LastSigner,
+}
+
+impl Guard {
+    const fn label(self) -> Option<&'static str> {
+        match self {
+            Guard::Always => None,
+            Guard::CameFrom => Some("back where it came from"),
+            Guard::SignersPending => Some("others still to sign"),
+            Guard::LastSigner => Some("last signature"),
+        }
+    }
+}
+
+/// One row of a transition table: from `from` (`None`: the log's first event), `event` leads to
+/// `to` when `guard` holds.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub struct Transition<S, T> {
+    /// The state before; `None` for the event that starts a log.
+    pub from: Option<S>,
+    /// The event type.
+    pub event: T,
+    /// The state after.
+    pub to: S,
+    /// The condition on the aggregate's data.
+    pub guard: Guard,
+}
+
+/// A row (shorthand for the tables).
+pub(crate) const fn row<S, T>(from: S, event: T, to: S) -> Transition<S, T> {
+    Transition { from: Some(from), event, to, guard: Guard::Always }
+}
+
+/// A guarded row.
+pub(crate) const fn guarded<S, T>(from: S, event: T, to: S, guard: Guard) -> Transition<S, T> {
+    Transition { from: Some(from), event, to, guard }
+}
+
+/// An event-sourced aggregate with a transition table.
+pub trait Aggregate: Default {
+    /// Its states.
+    type State: Vocabulary;
+    /// The data of its events.
+    type Change: Change;
+    /// Its name on the wire and in diagrams (`"application"`).
+    const NAME: &'static str;
+    /// The transition table: the only source of what may happen.
+    const TRANSITIONS: &'static [Transition<Self::State, <Self::Change as Change>::Type>];
+
+    /// The current state; `None` before the first event.
+    fn state(&self) -> Option<Self::State>;
+
+    /// Whether `guard` holds for a move to `to` (rows with [`Guard::Always`] never ask).
+    fn guard_holds(&self, guard: Guard, to: Self::State) -> bool;
+
+    /// Applies one event.
+    ///
+    /// # Errors
+    /// [`Refused`] when the table does not allow the event from the current state, when the
+    /// event is dated before the previous one, or when its data contradicts the aggregate
+    /// (see each aggregate). The aggregate is then unchanged.
+    fn apply(&mut self, event: &Event<Self::Change>) -> Result<(), Refused>;
+
+    /// The event types the table allows now, in table order, each once.
+    fn allowed_events(&self) -> Vec<<Self::Change as Change>::Type> {
+        let mut allowed = Vec::new();
+        for t in Self::TRANSITIONS {
+            if t.from == self.state() && (t.guard == Guard::Always || self.guard_holds(t.guard, t.to)) && !allowed.contains(&t.event) {
+                allowed.push(t.event);
+            }
+        }
+        allowed
+    }
+
+    /// The state the table leads to for `event` now; `None` when it does not allow it.
+    fn next_state(&self, event: <Self::Change as Change>::Type) -> Option<Self::State> {
+        let from = self.state();
+        Self::TRANSITIONS
+            .iter()
+            .find(|t| t.from == from && t.event == event && (t.guard == Guard::Always || self.guard_holds(t.guard, t.to)))
+            .map(|t| t.to)
+    }
+
+    /// The refusal of `event` for `reason`, naming the current state.
+    fn refuse(&self, event: <Self::Change as Change>::Type, reason: Refusal) -> Refused {
+        Refused { aggregate: Self::NAME, state: self.state().map(Vocabulary::name), event: event.name(), reason }
+    }
+
+    /// The aggregate's data as JSON, for reports (`mentor replay`): at least `{"state"}`.
+    fn to_json(&self) -> Value {
+        serde_json::json!({ "state": self.state().map(Vocabulary::name) })
+    }
+
+    /// The fold of a log: applies its events in order from the empty aggregate.
+    ///
+    /// # Errors
+    /// The first refused event, with its 0-based index in `events`.
+    fn replay(events: &[Event<Self::Change>]) -> Result<Self, Rejected> {
+        let mut aggregate = Self::default();
+        for (index, event) in events.iter().enumerate() {
+            aggregate.apply(event).map_err(|refused| Rejected { index, refused })?;
+        }
+        Ok(aggregate)
+    }
+}
+
+/// Why an event was refused, as a stable code.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
+#[non_exhaustive]
+pub enum Refusal {
+    /// The transition table does not allow this event from the current state.
+    NotAllowed,
+    /// The event is dated before the previous event of the log.
+    BeforePrevious,
+    /// The signer has already signed or declined (signer states only move forward).
+    SignerAlreadyFinal,
+    /// The contract's data does not allow it (see the message), such as an amendment that does
+    /// not raise the version.
+    InvalidData(Text),
+}
+
+impl Refusal {
+    /// The stable code.
+    #[must_use]
+    pub const fn code(self) -> &'static str {
+        match self {
+            Refusal::NotAllowed => "transition_not_allowed",
+            Refusal::BeforePrevious => "event_before_previous",
+            Refusal::SignerAlreadyFinal => "signer_already_final",
+            Refusal::InvalidData(_) => "invalid_event_data",
+        }
+    }
+}
+
+/// An event an aggregate refused: the aggregate, its state, the event type and why. The
+/// aggregate that refused is unchanged.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, thiserror::Error)]
+#[error("{}", self.message(Lang::En))]
+pub struct Refused {
+    /// `application` or `contract`.
+    pub aggregate: &'static str,
+    /// The state's wire name; `None` before the first event.
+    pub state: Option<&'static str>,
+    /// The event type's wire name.
+    pub event: &'static str,
+    /// Why.
+    pub reason: Refusal,
+}
+
+impl Refused {
+    /// The message in `lang`.
+    #[must_use]
+    pub fn message(&self, lang: Lang) -> String {
+        let state = self.state.unwrap_or(match lang {
+            Lang::En => "(no event yet)",
+            Lang::Fr => "(aucun événement)",
+        });
+        let (aggregate, event) = (self.aggregate, self.event);
+        match (self.reason, lang) {
+            (Refusal::NotAllowed, Lang::En) => format!("{aggregate} in state `{state}` does not allow the event `{event}`"),
+            (Refusal::NotAllowed, Lang::Fr) => format!("l'état `{state}` ({aggregate}) n'autorise pas l'événement `{event}`"),
+            (Refusal::BeforePrevious, Lang::En) => format!("the event `{event}` is dated before the previous event of the {aggregate} (state `{state}`)"),
+            (Refusal::BeforePrevious, Lang::Fr) => format!("l'événement `{event}` est daté avant l'événement précédent ({aggregate}, état `{state}`)"),
+            (Refusal::SignerAlreadyFinal, Lang::En) => format!("the event `{event}` concerns a signer who has already signed or declined (state `{state}`)"),
+            (Refusal::SignerAlreadyFinal, Lang::Fr) => format!("l'événement `{event}` concerne un signataire qui a déjà signé ou refusé (état `{state}`)"),
+            (Refusal::InvalidData(text), Lang::En) => format!("the event `{event}` cannot apply in state `{state}`: {}", text.get(lang)),
+            (Refusal::InvalidData(text), Lang::Fr) => format!("l'événement `{event}` ne peut s'appliquer dans l'état `{state}` : {}", text.get(lang)),
+        }
+    }
+
+    /// The wire form `{"code", "aggregate", "state", "event", "message"}`.
+    #[must_use]
+    pub fn to_json(&self, lang: Lang) -> Value {
+        serde_json::json!({
+            "code": self.reason.code(),
+            "aggregate": self.aggregate,
+            "state": self.state,
+            "event": self.event,
+            "message": self.message(lang),
+        })
+    }
+}
+
+/// A replay that stopped: the 0-based index of the refused event in the log, and why.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, thiserror::Error)]
+#[error("event {index}: {refused}")]
+pub struct Rejected {
+    /// The index of the refused event (0-based).
+    pub index: usize,
+    /// The refusal.
+    pub refused: Refused,
+}
+
+/// Refuses an event dated before `last` (a log is in time order).
+pub(crate) fn check_order(last: Option<DateTime<Utc>>, at: DateTime<Utc>) -> Result<(), Refusal> {
+    match last {
+        Some(last) if at < last => Err(Refusal::BeforePrevious),
+        _ => Ok(()),
+    }
+}
+
+/// The Mermaid `stateDiagram-v2` of an aggregate, drawn from its transition table: one arrow
+/// per row (labelled with the event type, and the guard when there is one), `[*]` into the
+/// first state and out of every state no row leaves.
+///
+/// ```
+/// use mentor_core::lifecycle::mermaid;
+/// use mentor_core::recruitment::Application;
+/// let diagram = mermaid::<Application>();
+/// assert!(diagram.starts_with("stateDiagram-v2\n"));
+/// assert!(diagram.contains("    in_review --> interview_scheduled: interview_scheduled\n"));
+/// assert!(diagram.contains("    onboarded --> [*]\n"));
+/// ```
+#[must_use]
+pub fn mermaid<A: Aggregate>() -> String {
+    use fmt::Write as _;
+    let mut out = String::from("stateDiagram-v2\n");
+    for t in A::TRANSITIONS {
+        let from = t.from.map_or("[*]", Vocabulary::name);
+        let _ = write!(out, "    {from} --> {}: {}", t.to.name(), t.event.name());
+        if let Some(label) = t.guard.label() {
+            let _ = write!(out, " ({label})");
+        }
+        out.push('\n');
+    }
+    for (name, state) in A::State::ALL {
+        if !A::TRANSITIONS.iter().any(|t| t.from == Some(*state)) {
+            let _ = writeln!(out, "    {name} --> [*]");
+        }
+    }
+    out
+}
+
+/// Reads a log from records (a JSON array or JSON Lines, read by
+/// [`crate::triage::read_records`]): every event, or every record that is not one.
+///
+/// # Errors
+/// One [`BadRecord`] per record that is not an event (with its line and its field errors), so
+/// that one bad record does not hide the others.
+pub fn read_log<C: Change>(records: &[crate::triage::Record]) -> Result<Vec<Event<C>>, Vec<BadRecord>> {
+    let mut events = Vec::with_capacity(records.len());
+    let mut bad = Vec::new();
+    for record in records {
+        match record {
+            crate::triage::Record::Json { line, value } => match Event::<C>::from_json(value) {
+                Ok(e) => events.push(e),
+                Err(e) => bad.push(BadRecord { line: *line, errors: e.errors }),
+            },
+            crate::triage::Record::Unreadable { line, message } => {
+                let error = FieldError::with("", ErrorCode::InvalidJson, Detail::Parser(message.clone()));
+                bad.push(BadRecord { line: *line, errors: vec![error] });
+            }
+        }
+    }
+    if bad.is_empty() { Ok(events) } else { Err(bad) }
+}
+
+/// A record of a log that is not an event.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct BadRecord {
+    /// The record's 1-based line (JSON Lines) or array index + 1 (JSON array).
+    pub line: usize,
+    /// What is wrong with it.
+    pub errors: Vec<FieldError>,
+}
+
+/// One applied event of a replay: its position, type, time, actor and the move it made.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub struct Step {
+    /// The event's 0-based index in the log.
+    pub index: usize,
+    /// The event type's wire name.
+    pub event: &'static str,
+    /// When.
+    pub at: DateTime<Utc>,
+    /// Who.
+    pub actor: Actor,
+    /// The state before (`None` for the first event).
+    pub from: Option<&'static str>,
+    /// The state after.
+    pub to: &'static str,
+}
+
+/// A replay with its history: every applied step, and the refusal that stopped it, if any.
+#[derive(Clone, Debug, PartialEq)]
+pub struct Replay<A> {
+    /// The aggregate after the last accepted event.
+    pub aggregate: A,
+    /// The accepted events, in order.
+    pub history: Vec<Step>,
+    /// The first refused event; the events after it were not applied.
+    pub rejected: Option<Rejected>,
+}
+
+impl<A: Aggregate> Replay<A> {
+    /// Replays `events` from the empty aggregate, recording each step, and stops at the first
+    /// refused event (DESIGN 4.7).
+    ///
+    /// ```
+    /// use mentor_core::lifecycle::{Actor, Event, Replay};
+    /// use mentor_core::recruitment::{Application, ApplicationChange};
+    /// let at = "2026-11-12T09:30:00Z".parse().unwrap();
+    /// let log = [
+    ///     Event { at, actor: Actor::Candidate, change: ApplicationChange::Submitted { offer_id: "o-1".into() } },
+    ///     Event { at, actor: Actor::MentorManager, change: ApplicationChange::Selected },
+    /// ];
+    /// let replay = Replay::<Application>::run(&log);
+    /// assert_eq!(replay.history.len(), 1);
+    /// let rejected = replay.rejected.unwrap();
+    /// assert_eq!((rejected.index, rejected.refused.state, rejected.refused.event), (1, Some("submitted"), "selected"));
+    /// ```
+    #[must_use]
+    pub fn run(events: &[Event<A::Change>]) -> Replay<A> {
+        let mut aggregate = A::default();
+        let mut history = Vec::with_capacity(events.len());
+        for (index, event) in events.iter().enumerate() {
+            let from = aggregate.state().map(Vocabulary::name);
+            if let Err(refused) = aggregate.apply(event) {
+                return Replay { aggregate, history, rejected: Some(Rejected { index, refused }) };
+            }
+            let to = aggregate.state().map_or("", Vocabulary::name);
+            history.push(Step { index, event: event.change.event_type().name(), at: event.at, actor: event.actor, from, to });
+        }
+        Replay { aggregate, history, rejected: None }
+    }
+
+    /// The report: `{"aggregate", "state", "history": [{"index", "type", "at", "actor",
+    /// "from", "to"}], "allowed_events", "data", "refused": null | {"index", "code", "state",
+    /// "event", "message"}}`, messages in `lang`.
+    #[must_use]
+    pub fn to_json(&self, lang: Lang) -> Value {
+        let history: Vec<Value> = self
+            .history
+            .iter()
+            .map(|s| {
+                serde_json::json!({
+                    "index": s.index, "type": s.event, "at": format_instant(s.at),
+                    "actor": s.actor.name(), "from": s.from, "to": s.to,
+                })
+            })
+            .collect();
+        let allowed: Vec<&str> = self.aggregate.allowed_events().into_iter().map(Vocabulary::name).collect();
+        let refused = self.rejected.map(|r| {
+            let mut v = r.refused.to_json(lang);
+            if let Value::Object(map) = &mut v {
+                map.insert("index".into(), Value::from(r.index));
+            }
+            v
+        });
+        serde_json::json!({
+            "aggregate": A::NAME,
+            "state": self.aggregate.state().map(Vocabulary::name),
+            "history": history,
+            "allowed_events": allowed,
+            "data": self.aggregate.to_json(),
+            "refused": refused,
+        })
+    }
+}

@@ -1,0 +1,534 @@
+//! The application's lifecycle (DESIGN 4.7): from submission to onboarding, as the fold of its
+//! events.
+//!
+//! ```text
+//! submitted → in_review → interview_scheduled → interviewed → selected | rejected
+//! selected → contract_sent → contract_signed → onboarded
+//! ```
+//! - `on_hold` when no subject of the application is in demand (POL-1), from `submitted` or
+//!   `in_review`; `resumed` takes it back to `in_review`.
+//! - `rejected` from `in_review`, `on_hold`, `interview_scheduled`, `no_show` or `interviewed`;
+//!   `reopened` returns it to the state it was rejected from (never anywhere else).
+//! - an interview may be rescheduled, cancelled (back to `in_review`), or end in `no_show`,
+//!   from which it may be scheduled again or the application rejected (INT-1).
+//! - `withdrawn`: the candidate withdraws, from any state before `onboarded` except
+//!   `rejected` (a rejected application is closed already; reopen it first). Reading of
+//!   DESIGN: "any state before onboarded" is read along the path to onboarding.
+//! - a contract that was declined or voided may be followed by a new one:
+//!   `contract_sent` → `contract_sent`.
+//!
+//! [`TRANSITIONS`](Aggregate::TRANSITIONS) is the only source of these rules: `apply`,
+//! `allowed_events` and the diagram all read it.
+//!
+//! ```
+//! use mentor_core::lifecycle::{Aggregate, Event, Actor};
+//! use mentor_core::recruitment::{Application, ApplicationChange, ApplicationState};
+//! let at = "2026-11-12T09:30:00Z".parse().unwrap();
+//! let log = [
+//!     Event { at, actor: Actor::Candidate, change: ApplicationChange::Submitted { offer_id: "mentor-web-2026".into() } },
+//!     Event { at, actor: Actor::MentorManager, change: ApplicationChange::ReviewStarted },
+//!     Event { at, actor: Actor::MentorManager, change: ApplicationChange::Rejected },
+//!     Event { at, actor: Actor::MentorManager, change: ApplicationChange::Reopened },
+//! ];
+//! let app = Application::replay(&log).unwrap();
+//! assert_eq!(app.state(), Some(ApplicationState::InReview));
+//! ```
+
+use chrono::{DateTime, Utc};
+use serde_json::{Map, Value};
+
+use crate::error::{ErrorCode, FieldError};
+use crate::interview::{Scorecard, Slot, read_scorecard, read_slot};
+use crate::lifecycle::{Aggregate, Change, Event, Guard, Refusal, Refused, Transition, Vocabulary, check_order, guarded, row};
+use crate::read::{Path, Reader};
+
+/// Where an application stands.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
+pub enum ApplicationState {
+    /// Received (APP-1).
+    Submitted,
+    /// A mentor manager is looking at it (SEL-1).
+    InReview,
+    /// No demand for its subjects now (POL-1, SEL-3).
+    OnHold,
+    /// An interview is booked (INT-1).
+    InterviewScheduled,
+    /// The candidate did not come to the interview.
+    NoShow,
+    /// The interview took place (INT-3, INT-4).
+    Interviewed,
+    /// Selected after the interview (CON-2).
+    Selected,
+    /// Not selected; may be reopened.
+    Rejected,
+    /// The contract was sent for online signature (CON-2).
+    ContractSent,
+    /// The contract is signed (CON-3).
+    ContractSigned,
+    /// The mentor has started.
+    Onboarded,
+    /// The candidate withdrew.
+    Withdrawn,
+}
+
+impl Vocabulary for ApplicationState {
+    const ALL: &'static [(&'static str, Self)] = &[
+        ("submitted", ApplicationState::Submitted),
+        ("in_review", ApplicationState::InReview),
+        ("on_hold", ApplicationState::OnHold),
+        ("interview_scheduled", ApplicationState::InterviewScheduled),
+        ("no_show", ApplicationState::NoShow),
+        ("interviewed", ApplicationState::Interviewed),
+        ("selected", ApplicationState::Selected),
+        ("rejected", ApplicationState::Rejected),
+        ("contract_sent", ApplicationState::ContractSent),
+        ("contract_signed", ApplicationState::ContractSigned),
+        ("onboarded", ApplicationState::Onboarded),
+        ("withdrawn", ApplicationState::Withdrawn),
+    ];
+}
+
+/// The type of an application event (`type` on the wire).
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
+pub enum ApplicationEventType {
+    /// `submitted`.
+    Submitted,
+    /// `review_started`.
+    ReviewStarted,
+    /// `put_on_hold`.
+    PutOnHold,
+    /// `resumed`.
+    Resumed,
+    /// `interview_scheduled`.
+    InterviewScheduled,
+    /// `interview_rescheduled`.
+    InterviewRescheduled,
+    /// `interview_cancelled`.
+    InterviewCancelled,
+    /// `no_show`.
+    NoShow,
+    /// `interviewed`.
+    Interviewed,
+    /// `scorecard_submitted`.
+    ScorecardSubmitted,
+    /// `selected`.
+    Selected,
+    /// `rejected`.
+    Rejected,
+    /// `reopened`.
+    Reopened,
+    /// `contract_sent`.
+    ContractSent,
+    /// `contract_signed`.
+    ContractSigned,
+    /// `onboarded`.
+    Onboarded,
+    /// `withdrawn`.
+    Withdrawn,
+}
+
+impl Vocabulary for ApplicationEventType {
+    const ALL: &'static [(&'static str, Self)] = &[
+        ("submitted", ApplicationEventType::Submitted),
+        ("review_started", ApplicationEventType::ReviewStarted),
+        ("put_on_hold", ApplicationEventType::PutOnHold),
+        ("resumed", ApplicationEventType::Resumed),
+        ("interview_scheduled", ApplicationEventType::InterviewScheduled),
+        ("interview_rescheduled", ApplicationEventType::InterviewRescheduled),
+        ("interview_cancelled", ApplicationEventType::InterviewCancelled),
+        ("no_show", ApplicationEventType::NoShow),
+        ("interviewed", ApplicationEventType::Interviewed),
+        ("scorecard_submitted", ApplicationEventType::ScorecardSubmitted),
+        ("selected", ApplicationEventType::Selected),
+        ("rejected", ApplicationEventType::Rejected),
+        ("reopened", ApplicationEventType::Reopened),
+        ("contract_sent", ApplicationEventType::ContractSent),
+        ("contract_signed", ApplicationEventType::ContractSigned),
+        ("onboarded", ApplicationEventType::Onboarded),
+        ("withdrawn", ApplicationEventType::Withdrawn),
+    ];
+}
+
+/// What happened to an application, with its data. Wire data keys are given per variant.
+#[derive(Clone, Debug, PartialEq)]
+pub enum ApplicationChange {
+    /// The form was submitted to an offer (APP-1). Data: `offer_id`.
+    Submitted {
+        /// The job offer's id.
+        offer_id: String,
+    },
+    /// A mentor manager started the review (SEL-1).
+    ReviewStarted,
+    /// No demand for the subjects now (POL-1, SEL-3).
+    PutOnHold,
+    /// Back to review.
+    Resumed,
+    /// An interview was booked (INT-1). Data: `slot`.
+    InterviewScheduled {
+        /// When.
+        slot: Slot,
+    },
+    /// The interview moved (from `interview_scheduled`, or after a `no_show`). Data: `slot`.
+    InterviewRescheduled {
+        /// The new slot.
+        slot: Slot,
+    },
+    /// The interview was called off; back to review.
+    InterviewCancelled,
+    /// The candidate did not come.
+    NoShow,
+    /// The interview took place (INT-3, INT-4). Data: `scorecard` (optional: it may follow).
+    Interviewed {
+        /// The interviewer's scorecard, if filled in already.
+        scorecard: Option<Scorecard>,
+    },
+    /// The scorecard was filled in or corrected after the interview (INT-4). Data: `scorecard`.
+    ScorecardSubmitted {
+        /// The scorecard.
+        scorecard: Scorecard,
+    },
+    /// Selected (CON-2).
+    Selected,
+    /// Not selected.
+    Rejected,
+    /// A rejection was reopened: back to the stage it was rejected from.
+    Reopened,
+    /// The contract went out for online signature (CON-2). Data: `contract_id`.
+    ContractSent {
+        /// The contract's id.
+        contract_id: String,
+    },
+    /// The contract is signed (CON-3). Data: `contract_id`.
+    ContractSigned {
+        /// The contract's id.
+        contract_id: String,
+    },
+    /// The mentor started.
+    Onboarded,
+    /// The candidate withdrew.
+    Withdrawn,
+}
+
+use ApplicationEventType as T;
+use ApplicationState as S;
+
+const TRANSITIONS: [Transition<S, T>; 36] = [
+    Transition { from: None, event: T::Submitted, to: S::Submitted, guard: Guard::Always },
+    row(S::Submitted, T::ReviewStarted, S::InReview),
+    row(S::Submitted, T::PutOnHold, S::OnHold),
+    row(S::InReview, T::PutOnHold, S::OnHold),
+    row(S::OnHold, T::Resumed, S::InReview),
+    row(S::InReview, T::InterviewScheduled, S::InterviewScheduled),
+    row(S::InterviewScheduled, T::InterviewRescheduled, S::InterviewScheduled),
+    row(S::InterviewScheduled, T::InterviewCancelled, S::InReview),
+    row(S::InterviewScheduled, T::NoShow, S::NoShow),
+    row(S::NoShow, T::InterviewRescheduled, S::InterviewScheduled),
+    row(S::InterviewScheduled, T::Interviewed, S::Interviewed),
+    row(S::Interviewed, T::ScorecardSubmitted, S::Interviewed),
+    row(S::Interviewed, T::Selected, S::Selected),
+    row(S::Selected, T::ContractSent, S::ContractSent),
+    row(S::ContractSent, T::ContractSent, S::ContractSent),
+    row(S::ContractSent, T::ContractSigned, S::ContractSigned),
+    row(S::ContractSigned, T::Onboarded, S::Onboarded),
+    // Rejection, and reopening to exactly the state it came from.
+    row(S::InReview, T::Rejected, S::Rejected),
+    row(S::OnHold, T::Rejected, S::Rejected),
+    row(S::InterviewScheduled, T::Rejected, S::Rejected),
+    row(S::NoShow, T::Rejected, S::Rejected),
+    row(S::Interviewed, T::Rejected, S::Rejected),
+    guarded(S::Rejected, T::Reopened, S::InReview, Guard::CameFrom),
+    guarded(S::Rejected, T::Reopened, S::OnHold, Guard::CameFrom),
+    guarded(S::Rejected, T::Reopened, S::InterviewScheduled, Guard::CameFrom),
+    guarded(S::Rejected, T::Reopened, S::NoShow, Guard::CameFrom),
+    guarded(S::Rejected, T::Reopened, S::Interviewed, Guard::CameFrom),
+    // The candidate withdraws, from any state on the way to onboarding.
+    row(S::Submitted, T::Withdrawn, S::Withdrawn),
+    row(S::InReview, T::Withdrawn, S::Withdrawn),
+    row(S::OnHold, T::Withdrawn, S::Withdrawn),
+    row(S::InterviewScheduled, T::Withdrawn, S::Withdrawn),
+    row(S::NoShow, T::Withdrawn, S::Withdrawn),
+    row(S::Interviewed, T::Withdrawn, S::Withdrawn),
+    row(S::Selected, T::Withdrawn, S::Withdrawn),
+    row(S::ContractSent, T::Withdrawn, S::Withdrawn),
+    row(S::ContractSigned, T::Withdrawn, S::Withdrawn),
+];
+
+/// An application: the fold of its events (DESIGN 4.7). `Default` is the empty log.
+#[derive(Clone, Debug, Default, PartialEq)]
+pub struct Application {
+    state: Option<ApplicationState>,
+    rejected_from: Option<ApplicationState>,
+    offer_id: Option<String>,
+    interview: Option<Slot>,
+    reschedules: u32,
+    no_shows: u32,
+    scorecard: Option<Scorecard>,
+    contract_id: Option<String>,
+    last_at: Option<DateTime<Utc>>,
+}
+
+impl Application {
+    /// The offer applied to.
+    #[must_use]
+    pub fn offer_id(&self) -> Option<&str> {
+        self.offer_id.as_deref()
+    }
+
+    /// The current (or last) interview slot.
+    #[must_use]
+    pub fn interview(&self) -> Option<&Slot> {
+        self.interview.as_ref()
+    }
+
+    /// How many times the interview was rescheduled.
+    #[must_use]
+    pub fn reschedules(&self) -> u32 {
+        self.reschedules
+    }
+
+    /// How many interviews the candidate missed.
+    #[must_use]
+    pub fn no_shows(&self) -> u32 {
+        self.no_shows
+    }
+
+    /// The latest scorecard (INT-4).
+    #[must_use]
+    pub fn scorecard(&self) -> Option<&Scorecard> {
+        self.scorecard.as_ref()
+    }
+
+    /// The contract sent or signed for this application.
+    #[must_use]
+    pub fn contract_id(&self) -> Option<&str> {
+        self.contract_id.as_deref()
+    }
+
+    /// The state a rejected application would return to if reopened.
+    #[must_use]
+    pub fn rejected_from(&self) -> Option<ApplicationState> {
+        self.rejected_from
+    }
+
+    /// When the last event happened.
+    #[must_use]
+    pub fn last_event_at(&self) -> Option<DateTime<Utc>> {
+        self.last_at
+    }
+}
+
+impl Aggregate for Application {
+    type State = ApplicationState;
+    type Change = ApplicationChange;
+    const NAME: &'static str = "application";
+    const TRANSITIONS: &'static [Transition<S, T>] = &TRANSITIONS;
+
+    fn state(&self) -> Option<S> {
+        self.state
+    }
+
+    fn to_json(&self) -> Value {
+        serde_json::json!({
+            "state": self.state.map(Vocabulary::name),
+            "offer_id": self.offer_id,
+            "interview": self.interview.map(|s| s.to_json()),
+            "reschedules": self.reschedules,
+            "no_shows": self.no_shows,
+            "scorecard": self.scorecard.map(|c| c.to_json()),
+            "contract_id": self.contract_id,
+            "rejected_from": self.rejected_from.map(Vocabulary::name),
+            "last_event_at": self.last_at.map(crate::lifecycle::format_instant),
+        })
+    }
+
+    fn guard_holds(&self, guard: Guard, to: S) -> bool {
+        match guard {
+            Guard::Always => true,
+            Guard::CameFrom => self.rejected_from == Some(to),
+            Guard::SignersPending | Guard::LastSigner => false,
+        }
+    }
+
+    fn apply(&mut self, event: &Event<ApplicationChange>) -> Result<(), Refused> {
+        let ty = event.change.event_type();
+        let Some(to) = self.next_state(ty) else {
+            return Err(self.refuse(ty, Refusal::NotAllowed));
+        };
+        check_order(self.last_at, event.at).map_err(|reason| self.refuse(ty, reason))?;
+        // Nothing below can fail: the aggregate changes only once the event is accepted.
+        let from = self.state;
+        match &event.change {
+            ApplicationChange::Submitted { offer_id } => self.offer_id = Some(offer_id.clone()),
+            ApplicationChange::InterviewScheduled { slot } => self.interview = Some(*slot),
+            ApplicationChange::InterviewRescheduled { slot } => {
+                self.interview = Some(*slot);
+                self.reschedules += 1;
+            }
+            ApplicationChange::NoShow => self.no_shows += 1,
+            ApplicationChange::Interviewed { scorecard } => self.scorecard = *scorecard,
+            ApplicationChange::ScorecardSubmitted { scorecard } => self.scorecard = Some(*scorecard),
+            ApplicationChange::ContractSent { contract_id } | ApplicationChange::ContractSigned { contract_id } => {
+                self.contract_id = Some(contract_id.clone());
+            }
+            ApplicationChange::Rejected => self.rejected_from = from,
+            ApplicationChange::Reopened => self.rejected_from = None,
+            ApplicationChange::ReviewStarted
+            | ApplicationChange::PutOnHold
+            | ApplicationChange::Resumed
+            | ApplicationChange::InterviewCancelled
+            | ApplicationChange::Selected
+            | ApplicationChange::Onboarded
+            | ApplicationChange::Withdrawn => {}
+        }
+        self.state = Some(to);
+        self.last_at = Some(event.at);
+        Ok(())
+    }
+}
+
+impl Change for ApplicationChange {
+    type Type = ApplicationEventType;
+
+    fn event_type(&self) -> T {
+        match self {
+            ApplicationChange::Submitted { .. } => T::Submitted,
+            ApplicationChange::ReviewStarted => T::ReviewStarted,
+            ApplicationChange::PutOnHold => T::PutOnHold,
+            ApplicationChange::Resumed => T::Resumed,
+            ApplicationChange::InterviewScheduled { .. } => T::InterviewScheduled,
+            ApplicationChange::InterviewRescheduled { .. } => T::InterviewRescheduled,
+            ApplicationChange::InterviewCancelled => T::InterviewCancelled,
+            ApplicationChange::NoShow => T::NoShow,
+            ApplicationChange::Interviewed { .. } => T::Interviewed,
+            ApplicationChange::ScorecardSubmitted { .. } => T::ScorecardSubmitted,
+            ApplicationChange::Selected => T::Selected,
+            ApplicationChange::Rejected => T::Rejected,
+            ApplicationChange::Reopened => T::Reopened,
+            ApplicationChange::ContractSent { .. } => T::ContractSent,
+            ApplicationChange::ContractSigned { .. } => T::ContractSigned,
+            ApplicationChange::Onboarded => T::Onboarded,
+            ApplicationChange::Withdrawn => T::Withdrawn,
+        }
+    }
+
+    fn keys(ty: T) -> &'static [&'static str] {
+        match ty {
+            T::Submitted => &["offer_id"],
+            T::InterviewScheduled | T::InterviewRescheduled => &["slot"],
+            T::Interviewed | T::ScorecardSubmitted => &["scorecard"],
+            T::ContractSent | T::ContractSigned => &["contract_id"],
+            _ => &[],
+        }
+    }
+
+    fn read(ty: T, map: &Map<String, Value>) -> Result<Self, Vec<FieldError>> {
+        let mut r = Reader::new();
+        let root = Path::Root;
+        let slot = |r: &mut Reader| {
+            let p = root.key("slot");
+            match map.get("slot").filter(|v| !v.is_null()) {
+                Some(v) => read_slot(r, v, &p),
+                None => {
+                    r.error(&p, ErrorCode::Required);
+                    None
+                }
+            }
+        };
+        let id = |r: &mut Reader, key: &'static str| r.required_text(map.get(key), &root.key(key), 128).map(str::to_owned);
+        let change = match ty {
+            T::Submitted => id(&mut r, "offer_id").map(|offer_id| ApplicationChange::Submitted { offer_id }),
+            T::ReviewStarted => Some(ApplicationChange::ReviewStarted),
+            T::PutOnHold => Some(ApplicationChange::PutOnHold),
+            T::Resumed => Some(ApplicationChange::Resumed),
+            T::InterviewScheduled => slot(&mut r).map(|slot| ApplicationChange::InterviewScheduled { slot }),
+            T::InterviewRescheduled => slot(&mut r).map(|slot| ApplicationChange::InterviewRescheduled { slot }),
+            T::InterviewCancelled => Some(ApplicationChange::InterviewCancelled),
+            T::NoShow => Some(ApplicationChange::NoShow),
+            T::Interviewed => match map.get("scorecard").filter(|v| !v.is_null()) {
+                None => Some(ApplicationChange::Interviewed { scorecard: None }),
+                Some(v) => read_scorecard(&mut r, v, &root.key("scorecard")).map(|c| ApplicationChange::Interviewed { scorecard: Some(c) }),
+            },
+            T::ScorecardSubmitted => {
+                let p = root.key("scorecard");
+                match map.get("scorecard").filter(|v| !v.is_null()) {
+                    None => {
+                        r.error(&p, ErrorCode::Required);
+                        None
+                    }
+                    Some(v) => read_scorecard(&mut r, v, &p).map(|scorecard| ApplicationChange::ScorecardSubmitted { scorecard }),
+                }
+            }
+            T::Selected => Some(ApplicationChange::Selected),
+            T::Rejected => Some(ApplicationChange::Rejected),
+            T::Reopened => Some(ApplicationChange::Reopened),
+            T::ContractSent => id(&mut r, "contract_id").map(|contract_id| ApplicationChange::ContractSent { contract_id }),
+            T::ContractSigned => id(&mut r, "contract_id").map(|contract_id| ApplicationChange::ContractSigned { contract_id }),
+            T::Onboarded => Some(ApplicationChange::Onboarded),
+            T::Withdrawn => Some(ApplicationChange::Withdrawn),
+        };
+        match change {
+            Some(c) if r.errors.is_empty() => Ok(c),
+            _ => Err(r.errors),
+        }
+    }
+
+    fn write(&self, map: &mut Map<String, Value>) {
+        match self {
+            ApplicationChange::Submitted { offer_id } => {
+                map.insert("offer_id".into(), Value::from(offer_id.as_str()));
+            }
+            ApplicationChange::InterviewScheduled { slot } | ApplicationChange::InterviewRescheduled { slot } => {
+                map.insert("slot".into(), slot.to_json());
+            }
+            ApplicationChange::Interviewed { scorecard: Some(card) } | ApplicationChange::ScorecardSubmitted { scorecard: card } => {
+                map.insert("scorecard".into(), card.to_json());
+            }
+            ApplicationChange::ContractSent { contract_id } | ApplicationChange::ContractSigned { contract_id } => {
+                map.insert("contract_id".into(), Value::from(contract_id.as_str()));
+            }
+            _ => {}
+        }
+    }
+}
+
+/// The Mermaid `stateDiagram-v2` of the application lifecycle, from [`Application`]'s
+/// transition table.
+#[must_use]
+pub fn diagram() -> String {
+    crate::lifecycle::mermaid::<Application>()
+}
+
+/// What makes two submissions the same application: the normalised e-mail address and the
+/// offer id. Submitting the same form twice (a double click, a retry) is one application,
+/// not two.
+///
+/// Normalisation: surrounding spaces removed and the whole address lower-cased. The local
+/// part is case-sensitive in RFC 5321 but no mainstream mail provider treats it so; dots and
+/// `+tags` are kept, since they are meaningful at most providers.
+///
+/// ```
+/// use mentor_core::recruitment::DuplicateKey;
+/// let a = DuplicateKey::new(" Ada.Lovelace@Example.org ", "mentor-web-2026");
+/// let b = DuplicateKey::new("ada.lovelace@example.org", "mentor-web-2026");
+/// assert_eq!(a, b);
+/// assert_ne!(a, DuplicateKey::new("ada.lovelace@example.org", "mentor-data-2026"));
+/// ```
+#[derive(Clone, PartialEq, Eq, Hash)]
+pub struct DuplicateKey {
+    email: String,
+    offer_id: String,
+}
+
+impl DuplicateKey {
+    /// The key of an e-mail address and an offer id.
+    #[must_use]
+    pub fn new(email: &str, offer_id: &str) -> DuplicateKey {
+        DuplicateKey { email: email.trim().to_lowercase(), offer_id: offer_id.trim().to_owned() }
+    }
+}
+
+impl std::fmt::Debug for DuplicateKey {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.debug_struct("DuplicateKey").field("email", &"<redacted>").field("offer_id", &self.offer_id).finish()
+    }
+}
