@@ -4,6 +4,10 @@
 //! numbers. Seeded, so every run sees the same data.
 
 #![allow(clippy::indexing_slicing, reason = "string-keyed indexing of JSON objects the generator itself built as objects")]
+use chrono::{DateTime, TimeDelta, Utc};
+use mentor_core::interview::{Rating, Recommendation, Scorecard, Slot};
+use mentor_core::lifecycle::{Actor, Aggregate, Event};
+use mentor_core::recruitment::{Application, ApplicationChange};
 use serde_json::{Value, json};
 
 /// A small, fast, seeded PRNG (SplitMix64): deterministic across machines.
@@ -150,4 +154,59 @@ pub fn forms_jsonl(seed: u64, n: usize) -> String {
         out.push('\n');
     }
     out
+}
+
+/// Application event logs for the replay benchmark: `logs` applications of 10 events each,
+/// every one a path the lifecycle allows (DESIGN 4.7), with the interview moved, missed,
+/// cancelled, put on hold, rejected and reopened along the way, so that replay meets a mix of
+/// event types rather than one hot row. Logs the lifecycle would refuse are left out (none
+/// are: the `generated_logs_are_full_and_valid` test checks it).
+#[must_use]
+pub fn application_logs(rng: &mut Rng, logs: usize) -> Vec<Vec<Event<ApplicationChange>>> {
+    use ApplicationChange as C;
+    let start: DateTime<Utc> = DateTime::from_timestamp(1_790_000_000, 0).unwrap_or_default();
+    let slot = Slot { start: start + TimeDelta::days(7), time_zone: chrono_tz::Europe::Paris, duration_minutes: 45 };
+    let card = Scorecard {
+        kindness: Rating::Score(4),
+        patience: Rating::Score(3),
+        humility: Rating::NoDecision,
+        communication: Rating::Score(4),
+        subject_knowledge: Rating::Score(3),
+        recommendation: Recommendation::Yes,
+    };
+    let contract = || C::ContractSent { contract_id: "c-2026-0001".to_owned() };
+    let signed = || C::ContractSigned { contract_id: "c-2026-0001".to_owned() };
+    // After `submitted`, nine events each.
+    let paths: [Vec<C>; 4] = [
+        vec![C::ReviewStarted, C::InterviewScheduled { slot }, C::InterviewRescheduled { slot }, C::Interviewed { scorecard: None }, C::ScorecardSubmitted { scorecard: card }, C::Selected, contract(), signed(), C::Onboarded],
+        vec![C::ReviewStarted, C::PutOnHold, C::Resumed, C::InterviewScheduled { slot }, C::NoShow, C::InterviewRescheduled { slot }, C::Interviewed { scorecard: Some(card) }, C::Rejected, C::Reopened],
+        vec![C::ReviewStarted, C::InterviewScheduled { slot }, C::InterviewCancelled, C::Rejected, C::Reopened, C::InterviewScheduled { slot }, C::Interviewed { scorecard: Some(card) }, C::Selected, C::Withdrawn],
+        vec![C::PutOnHold, C::Rejected, C::Reopened, C::Resumed, C::InterviewScheduled { slot }, C::InterviewRescheduled { slot }, C::InterviewRescheduled { slot }, C::NoShow, C::Withdrawn],
+    ];
+    (0..logs)
+        .filter_map(|i| {
+            let path = rng.pick(&paths)?;
+            let mut at = start + TimeDelta::minutes(i64::try_from(i).unwrap_or(0));
+            let mut log = Vec::with_capacity(10);
+            log.push(Event { at, actor: Actor::Candidate, change: C::Submitted { offer_id: "mentor-web-2026".to_owned() } });
+            for change in path {
+                at += TimeDelta::hours(1);
+                let actor = if matches!(change, C::Withdrawn) { Actor::Candidate } else { Actor::MentorManager };
+                log.push(Event { at, actor, change: change.clone() });
+            }
+            Application::replay(&log).is_ok().then_some(log)
+        })
+        .collect()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn generated_logs_are_full_and_valid() {
+        let logs = application_logs(&mut Rng::new(1), 400);
+        assert_eq!(logs.len(), 400);
+        assert!(logs.iter().all(|l| l.len() == 10));
+    }
 }
