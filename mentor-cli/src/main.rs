@@ -1,7 +1,7 @@
 //! `mentor`: the command line of the mentor library (DESIGN 4.9).
 //!
-//! Exit status: 0 all good; 1 some records were invalid (or a number is not well-formed);
-//! 2 usage or I/O error. Errors go to stderr in the chosen language.
+//! Exit status: 0 all good; 1 some records were invalid (or a number is not well-formed, or a
+//! replayed event was refused); 2 usage or I/O error. Errors go to stderr in the chosen language.
 
 mod render;
 
@@ -11,7 +11,10 @@ use std::process::ExitCode;
 use chrono::{DateTime, Utc};
 use clap::{Parser, Subcommand};
 use indicatif::{ProgressBar, ProgressDrawTarget, ProgressStyle};
+use mentor_core::contract::Contract;
 use mentor_core::eligibility::{self, WorkingSituation};
+use mentor_core::lifecycle::{self, Aggregate, Replay};
+use mentor_core::recruitment::Application;
 use mentor_core::policy::Policy;
 use mentor_core::triage::{self, Status};
 use mentor_core::{Lang, registration};
@@ -72,6 +75,35 @@ enum Command {
         #[arg(long)]
         json: bool,
     },
+    /// Print the Mermaid state diagram of a lifecycle, drawn from its transition table.
+    Diagram {
+        /// Which lifecycle.
+        #[arg(value_enum)]
+        lifecycle: Lifecycle,
+    },
+    /// Replay an event log: final state, history, and what may happen next.
+    Replay {
+        /// Which lifecycle.
+        #[arg(value_enum)]
+        lifecycle: Lifecycle,
+        /// The events (JSON array or JSON Lines); `-` reads standard input.
+        file: String,
+        /// Language of the messages.
+        #[arg(long, default_value = "en", value_parser = parse_lang)]
+        lang: Lang,
+        /// JSON output.
+        #[arg(long)]
+        json: bool,
+    },
+}
+
+/// The two lifecycles of DESIGN 4.7.
+#[derive(Clone, Copy, clap::ValueEnum)]
+enum Lifecycle {
+    /// An application, from submission to onboarding.
+    Application,
+    /// A contract, from draft to its end.
+    Contract,
 }
 
 fn parse_lang(s: &str) -> Result<Lang, String> {
@@ -91,6 +123,14 @@ fn main() -> ExitCode {
         Command::Triage { file, policy, now, lang, json } => (run_triage(&file, policy.as_deref(), now, lang, json), lang),
         Command::Eligibility { file, policy, lang, json } => (run_eligibility(&file, policy.as_deref(), lang, json), lang),
         Command::ValidateId { country, number, lang, json } => (run_validate_id(&country, &number, lang, json), lang),
+        Command::Diagram { lifecycle } => (run_diagram(lifecycle), Lang::En),
+        Command::Replay { lifecycle, file, lang, json } => {
+            let result = match lifecycle {
+                Lifecycle::Application => run_replay::<Application>(&file, lang, json),
+                Lifecycle::Contract => run_replay::<Contract>(&file, lang, json),
+            };
+            (result, lang)
+        }
     };
     match result {
         Ok(code) => code,
@@ -233,4 +273,51 @@ fn run_validate_id(country: &str, number: &str, lang: Lang, json: bool) -> Resul
     write_out(&render::registration(&value, lang, json))?;
     let valid = value.get("valid").and_then(serde_json::Value::as_bool) == Some(true);
     Ok(if valid { ExitCode::SUCCESS } else { ExitCode::from(1) })
+}
+
+fn run_diagram(lifecycle: Lifecycle) -> Result<ExitCode, Failure> {
+    let diagram = match lifecycle {
+        Lifecycle::Application => lifecycle::mermaid::<Application>(),
+        Lifecycle::Contract => lifecycle::mermaid::<Contract>(),
+    };
+    write_out(&diagram)?;
+    Ok(ExitCode::SUCCESS)
+}
+
+fn run_replay<A: Aggregate>(file: &str, lang: Lang, json: bool) -> Result<ExitCode, Failure> {
+    let records = triage::read_records_bytes(&read_bytes(file, lang)?);
+    let events = match lifecycle::read_log::<<A as Aggregate>::Change>(&records) {
+        Ok(events) => events,
+        Err(bad) => {
+            report_errors(&render::bad_records(&bad, lang, json), json)?;
+            return Ok(ExitCode::from(1));
+        }
+    };
+    let replay = Replay::<A>::run(&events);
+    // The line of each event, for messages: records and events are in the same order.
+    let line_of = |index: usize| records.get(index).map_or(index + 1, triage::Record::line);
+    if json {
+        write_out(&format!("{}\n", replay.to_json(lang)))?;
+    } else {
+        write_out(&render::replay(&replay.to_json(lang), lang))?;
+    }
+    match replay.rejected {
+        None => Ok(ExitCode::SUCCESS),
+        Some(rejected) => {
+            if !json {
+                let (en, fr) = ("event", "événement");
+                let word = match lang {
+                    Lang::En => en,
+                    Lang::Fr => fr,
+                };
+                let line = line_of(rejected.index);
+                let prefix = match lang {
+                    Lang::En => format!("{word} {} (line {line})", rejected.index),
+                    Lang::Fr => format!("{word} {} (ligne {line})", rejected.index),
+                };
+                eprintln!("mentor: {prefix}: {}", rejected.refused.message(lang));
+            }
+            Ok(ExitCode::from(1))
+        }
+    }
 }

@@ -3,6 +3,7 @@
 use std::fmt::Write as _;
 
 use mentor_core::eligibility::{Decision, RegistrationCheck};
+use mentor_core::lifecycle::BadRecord;
 use mentor_core::triage::{Entry, Status};
 use mentor_core::{FieldError, Lang};
 use serde_json::{Value, json};
@@ -159,6 +160,56 @@ pub fn errors(errors: &[FieldError], lang: Lang, json: bool) -> String {
     for e in errors {
         let _ = writeln!(out, "{}", field_error_line(e, lang));
     }
+    out
+}
+
+/// The records of a log that are not events: `{"line", "errors"}` per record with `--json`,
+/// one block per record otherwise.
+pub fn bad_records(bad: &[BadRecord], lang: Lang, json: bool) -> String {
+    let mut out = String::new();
+    for record in bad {
+        if json {
+            let errors: Vec<Value> = record.errors.iter().map(|e| e.to_json(lang)).collect();
+            let _ = writeln!(out, "{}", json!({"line": record.line, "errors": errors}));
+        } else {
+            let _ = writeln!(out, "{} {}: {}", tr(lang, "line", "ligne"), record.line, tr(lang, "not an event", "pas un événement"));
+            for e in &record.errors {
+                let _ = writeln!(out, "  - {}", field_error_line(e, lang));
+            }
+        }
+    }
+    out
+}
+
+/// A replay for people: the final state, the history, and what may happen next (from the
+/// core's report, `lifecycle::Replay::to_json`).
+pub fn replay(report: &Value, lang: Lang) -> String {
+    let text = |v: Option<&Value>| v.and_then(Value::as_str).unwrap_or("-").to_owned();
+    let mut out = String::new();
+    let _ = writeln!(out, "{} {}: {}", text(report.get("aggregate")), tr(lang, "state", "état"), text(report.get("state")));
+    let _ = writeln!(out, "{}:", tr(lang, "history", "historique"));
+    let steps = report.get("history").and_then(Value::as_array).cloned().unwrap_or_default();
+    let rows: Vec<[String; 5]> = steps
+        .iter()
+        .map(|s| {
+            let index = s.get("index").and_then(Value::as_u64).map_or_else(|| "-".to_owned(), |i| i.to_string());
+            [index, text(s.get("at")), text(s.get("actor")), text(s.get("type")), format!("{} -> {}", text(s.get("from")), text(s.get("to")))]
+        })
+        .collect();
+    let mut widths = [0usize; 5];
+    for row in &rows {
+        for (w, cell) in widths.iter_mut().zip(row) {
+            *w = (*w).max(cell.chars().count());
+        }
+    }
+    for row in &rows {
+        let cells: Vec<String> = row.iter().zip(widths).map(|(c, w)| format!("{c:<w$}")).collect();
+        let _ = writeln!(out, "  {}", cells.join("  ").trim_end());
+    }
+    let allowed: Vec<&str> = report.get("allowed_events").and_then(Value::as_array).map(|a| a.iter().filter_map(Value::as_str).collect()).unwrap_or_default();
+    let none = tr(lang, "(none: final state)", "(aucun : état final)");
+    let allowed = if allowed.is_empty() { none.to_owned() } else { allowed.join(", ") };
+    let _ = writeln!(out, "{}: {allowed}", tr(lang, "allowed next", "événements possibles"));
     out
 }
 

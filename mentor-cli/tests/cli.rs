@@ -158,12 +158,13 @@ fn path_str(p: &Path) -> &str {
     p.to_str().unwrap()
 }
 
-/// A small valid form.
+/// A small valid form, one person per reference (the same person applying twice to the same
+/// offer would be a `duplicate_application`).
 fn form(reference: &str) -> Value {
     json!({
         "reference": reference,
         "offer_id": "mentor-web-2026",
-        "applicant": {"first_name": "Ada", "last_name": "Lovelace", "email": "ada@example.org", "country": "GB"},
+        "applicant": {"first_name": "Ada", "last_name": "Lovelace", "email": format!("{reference}@example.org"), "country": "GB"},
         "subjects": [{"subject": "python", "level": "expert", "years_experience": 12}],
         "working_situation": {"status": "freelancer", "business": {"registration_number": "GB980780684"}},
         "consent": {"data_processing": true},
@@ -524,4 +525,69 @@ fn validate_id_of_an_unknown_country_exits_2() {
         assert_eq!(r.stderr.trim_end().lines().count(), 1, "{:?}", r.stderr);
         assert!(r.stderr.contains("XX"));
     }
+}
+
+/// The diagrams in docs/lifecycles.md are the output of `mentor diagram`, so they cannot drift
+/// from the transition tables.
+#[test]
+fn the_documented_diagrams_are_the_generated_ones() {
+    let doc = std::fs::read_to_string(workspace().join("docs/lifecycles.md")).unwrap();
+    for lifecycle in ["application", "contract"] {
+        let r = run(mentor().args(["diagram", lifecycle]));
+        assert_eq!(r.code, 0);
+        assert!(r.stdout.starts_with("stateDiagram-v2\n"));
+        let block = format!("```mermaid\n{}```\n", r.stdout);
+        assert!(doc.contains(&block), "docs/lifecycles.md is out of date for `{lifecycle}`: regenerate it with `mentor diagram {lifecycle}`");
+    }
+}
+
+#[test]
+fn replay_of_a_valid_log_prints_state_history_and_next_events() {
+    let log = workspace().join("docs/examples/application-events.jsonl");
+    let r = run(mentor().args(["replay", "application", path_str(&log), "--json"]));
+    assert_eq!(r.code, 0, "{}", r.stderr);
+    let report: Value = serde_json::from_str(&r.stdout).unwrap();
+    assert_eq!(report["state"], "contract_sent");
+    assert_eq!(report["history"].as_array().unwrap().len(), 7);
+    assert_eq!(report["history"][2]["from"], "in_review");
+    assert_eq!(report["history"][2]["to"], "interview_scheduled");
+    assert_eq!(report["allowed_events"], json!(["contract_sent", "contract_signed", "withdrawn"]));
+    assert_eq!(report["refused"], Value::Null);
+    let human = run(mentor().args(["replay", "application", path_str(&log)]));
+    assert_eq!(human.code, 0);
+    assert!(human.stdout.contains("contract_sent"), "{}", human.stdout);
+}
+
+#[test]
+fn replay_stops_at_the_first_refused_event_naming_index_state_and_type() {
+    let log = workspace().join("docs/examples/application-events-refused.jsonl");
+    let r = run(mentor().args(["replay", "application", path_str(&log), "--json"]));
+    assert_eq!(r.code, 1);
+    let report: Value = serde_json::from_str(&r.stdout).unwrap();
+    assert_eq!(report["state"], "in_review");
+    assert_eq!(report["refused"]["index"], 2);
+    assert_eq!(report["refused"]["state"], "in_review");
+    assert_eq!(report["refused"]["event"], "selected");
+    assert_eq!(report["refused"]["code"], "transition_not_allowed");
+    // The fourth event is never applied.
+    assert_eq!(report["history"].as_array().unwrap().len(), 2);
+    let human = run(mentor().args(["replay", "application", path_str(&log), "--lang", "fr"]));
+    assert_eq!(human.code, 1);
+    assert!(human.stderr.contains("ligne 3") && human.stderr.contains("`in_review`") && human.stderr.contains("`selected`"), "{}", human.stderr);
+}
+
+#[test]
+fn replay_reports_every_record_that_is_not_an_event_and_exits_1() {
+    let log = temp_file("{\"type\": \"submitted\", \"at\": \"2026-11-02T08:15:00Z\", \"actor\": \"candidate\", \"offer_id\": \"o\"}\nnot json\n{\"type\": \"hired\", \"at\": \"2026-11-02T08:15:00Z\", \"actor\": \"candidate\"}\n");
+    let r = run(mentor().args(["replay", "application", path_str(log.path()), "--json"]));
+    assert_eq!(r.code, 1);
+    let lines = json_lines(&r.stdout);
+    assert_eq!(lines.len(), 2);
+    assert_eq!(lines[0]["line"], 2);
+    assert_eq!(lines[0]["errors"][0]["code"], "invalid_json");
+    assert_eq!(lines[1]["line"], 3);
+    assert_eq!(lines[1]["errors"][0]["path"], "type");
+    assert_eq!(lines[1]["errors"][0]["code"], "invalid_enum");
+    let missing = run(mentor().args(["replay", "contract", "/nonexistent/log.jsonl"]));
+    assert_eq!(missing.code, 2);
 }
