@@ -31,6 +31,13 @@ fn eligibility(c: &mut Criterion) {
             evaluate(black_box(&typed[i]), &policy)
         })
     });
+    let mut k = 0;
+    g.bench_function("one decision from JSON text, typed decision (messages rendered lazily)", |b| {
+        b.iter(|| {
+            k = (k + 1) % texts.len();
+            WorkingSituation::from_json_str(black_box(&texts[k])).map(|s| evaluate(&s, &policy))
+        })
+    });
     let mut j = 0;
     g.bench_function("one decision from JSON text to JSON value (en)", |b| {
         b.iter(|| {

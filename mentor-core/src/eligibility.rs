@@ -182,6 +182,139 @@ impl WorkingSituation {
             _ => Err(InputError { errors: reader.errors }),
         }
     }
+
+    /// Parses a working situation from JSON text: the same answer as [`from_json`] on the
+    /// parsed text, faster. A situation whose every value is already clean (no surrounding
+    /// spaces, within its length, a known vocabulary word…) is read straight from the text
+    /// without building a JSON tree; anything else goes through [`from_json`], which reports
+    /// every problem. So there is one reading of the format, and the fast path only skips work
+    /// whose result is known.
+    ///
+    /// [`from_json`]: WorkingSituation::from_json
+    ///
+    /// ```
+    /// use mentor_core::eligibility::WorkingSituation;
+    /// let text = r#"{"country": "FR", "status": "freelancer", "business": {"registration_number": "73282932000074"}}"#;
+    /// let fast = WorkingSituation::from_json_str(text).unwrap();
+    /// assert_eq!(fast, WorkingSituation::from_json(&serde_json::from_str(text).unwrap()).unwrap());
+    /// let err = WorkingSituation::from_json_str(r#"{"status": "pirate"}"#).unwrap_err();
+    /// assert_eq!(err.errors.len(), 2); // country required, status not in the vocabulary
+    /// ```
+    ///
+    /// # Errors
+    /// [`InputError`]: `invalid_json` when the text is not JSON, or the field errors of
+    /// [`from_json`].
+    pub fn from_json_str(text: &str) -> Result<WorkingSituation, InputError> {
+        if let Some(situation) = clean::read(text) {
+            return Ok(situation);
+        }
+        let value: Value = serde_json::from_str(text).map_err(|e| InputError { errors: vec![crate::error::FieldError::invalid_json(&e)] })?;
+        WorkingSituation::from_json(&value)
+    }
+}
+
+/// The fast reading of [`WorkingSituation::from_json_str`]: borrowed strings, no JSON tree,
+/// and `None` as soon as anything would need [`read_situation`]'s judgement (a blank or
+/// padded string, an unknown word, a duplicate key, a wrong type…).
+mod clean {
+    use std::borrow::Cow;
+
+    use serde::Deserialize;
+
+    use super::{AGREEMENTS, Business, CountryCode, Employment, ROUTES, SECTORS, STATUSES, WorkingSituation};
+
+    #[derive(Deserialize)]
+    #[serde(deny_unknown_fields)]
+    struct Situation<'a> {
+        #[serde(borrow)]
+        country: Option<Cow<'a, str>>,
+        #[serde(borrow)]
+        status: Option<Cow<'a, str>>,
+        #[serde(borrow)]
+        employment: Option<Employed<'a>>,
+        #[serde(borrow)]
+        route: Option<Cow<'a, str>>,
+        #[serde(borrow)]
+        business: Option<Owned<'a>>,
+    }
+
+    #[derive(Deserialize)]
+    #[serde(deny_unknown_fields)]
+    struct Employed<'a> {
+        full_time: Option<bool>,
+        #[serde(borrow)]
+        employer_name: Option<Cow<'a, str>>,
+        #[serde(borrow)]
+        employer_sector: Option<Cow<'a, str>>,
+        #[serde(borrow)]
+        employer_agreement: Option<Cow<'a, str>>,
+        employer_informed: Option<bool>,
+    }
+
+    #[derive(Deserialize)]
+    #[serde(deny_unknown_fields)]
+    struct Owned<'a> {
+        #[serde(borrow)]
+        legal_form: Option<Cow<'a, str>>,
+        #[serde(borrow)]
+        registration_number: Option<Cow<'a, str>>,
+    }
+
+    /// A text `Reader::text` would return unchanged: not blank, not padded, at most `max`
+    /// characters, no control characters or direction overrides.
+    fn clean(s: &str, max: usize) -> bool {
+        !s.is_empty()
+            && s.trim().len() == s.len()
+            && s.chars().nth(max).is_none()
+            && !s.chars().any(|c| c.is_control() || matches!(c, '\u{202d}' | '\u{202e}'))
+    }
+
+    /// An optional clean text: `Some(None)` when absent.
+    fn text<'s>(s: Option<&'s Cow<'_, str>>, max: usize) -> Option<Option<&'s str>> {
+        match s {
+            None => Some(None),
+            Some(s) => clean(s, max).then_some(Some(s.as_ref())),
+        }
+    }
+
+    fn word<T: Copy>(s: Option<&Cow<'_, str>>, table: &[(&str, T)]) -> Option<Option<T>> {
+        match s {
+            None => Some(None),
+            Some(s) => table.iter().find(|(name, _)| *name == s.as_ref()).map(|(_, v)| Some(*v)),
+        }
+    }
+
+    pub(super) fn read(json: &str) -> Option<WorkingSituation> {
+        // serde reads a struct from an array too; the format has no arrays, so any `[` (even
+        // inside a string) leaves the text to the full reader.
+        if json.contains('[') {
+            return None;
+        }
+        let raw: Situation<'_> = serde_json::from_str(json).ok()?;
+        let country = CountryCode::parse(text(raw.country.as_ref(), 64)??)?;
+        let status = word(raw.status.as_ref(), STATUSES)??;
+        let employment = match &raw.employment {
+            None => Employment::default(),
+            Some(e) => {
+                text(e.employer_name.as_ref(), 200)?;
+                Employment {
+                    full_time: e.full_time,
+                    sector: word(e.employer_sector.as_ref(), SECTORS)?.unwrap_or_default(),
+                    agreement: word(e.employer_agreement.as_ref(), AGREEMENTS)?.unwrap_or_default(),
+                    employer_informed: e.employer_informed.unwrap_or(false),
+                }
+            }
+        };
+        let route = word(raw.route.as_ref(), ROUTES)?;
+        let business = match &raw.business {
+            None => None,
+            Some(b) => Some(Business {
+                legal_form: text(b.legal_form.as_ref(), 64)?.map(str::to_owned),
+                registration_number: text(b.registration_number.as_ref(), 64)?.map(str::to_owned),
+            }),
+        };
+        Some(WorkingSituation { country, status, employment, route, business })
+    }
 }
 
 /// Where a working situation's country comes from when it does not give one.
@@ -696,6 +829,23 @@ fn through_own_business(d: &mut Decision, situation: &WorkingSituation, rule: Ru
 /// ```
 pub fn evaluate_json(situation: &Value, policy: &Policy, lang: Lang) -> Result<Value, InputError> {
     let situation = WorkingSituation::from_json(situation)?;
+    Ok(evaluate(&situation, policy).to_json(lang))
+}
+
+/// [`evaluate`] on JSON text, for bindings that hold text (a request body, a JS string): the
+/// same answer as [`evaluate_json`] on the parsed text, read with
+/// [`WorkingSituation::from_json_str`].
+///
+/// # Errors
+/// [`InputError`] when the text is not JSON or the situation does not parse.
+///
+/// ```
+/// use mentor_core::{eligibility::evaluate_json_str, policy::Policy, Lang};
+/// let out = evaluate_json_str(r#"{"country": "FR", "status": "student"}"#, &Policy::default(), Lang::En).unwrap();
+/// assert_eq!(out["outcome"], "action_required");
+/// ```
+pub fn evaluate_json_str(situation: &str, policy: &Policy, lang: Lang) -> Result<Value, InputError> {
+    let situation = WorkingSituation::from_json_str(situation)?;
     Ok(evaluate(&situation, policy).to_json(lang))
 }
 
