@@ -3,7 +3,9 @@
 //! Exit status: 0 all good; 1 some records were invalid (or a number is not well-formed, or a
 //! replayed event was refused); 2 usage or I/O error. Errors go to stderr in the chosen language.
 
+mod billing;
 mod render;
+mod webhook;
 
 use std::io::{self, IsTerminal, Read, Write};
 use std::process::ExitCode;
@@ -95,6 +97,66 @@ enum Command {
         #[arg(long)]
         json: bool,
     },
+    /// Monthly billing statement of a contract: sessions priced, totals, VAT and mention (BIL-1).
+    Statement {
+        /// The contract for billing (JSON); `-` reads standard input.
+        #[arg(long)]
+        contract: String,
+        /// The sessions (JSON array or JSON Lines); `-` reads standard input.
+        #[arg(long)]
+        sessions: String,
+        /// The billing period, YYYY-MM.
+        #[arg(long)]
+        period: String,
+        /// Policy file, TOML or JSON (its [billing] keys).
+        #[arg(long)]
+        policy: Option<String>,
+        /// Language of the messages.
+        #[arg(long, default_value = "en", value_parser = parse_lang)]
+        lang: Lang,
+        /// JSON output (what `check-invoice --statement` reads).
+        #[arg(long)]
+        json: bool,
+    },
+    /// Check a received invoice against a statement; exit 1 on any discrepancy.
+    CheckInvoice {
+        /// The statement, as `mentor statement --json` writes it.
+        #[arg(long)]
+        statement: String,
+        /// The received invoice (JSON).
+        #[arg(long)]
+        invoice: String,
+        /// Language of the messages.
+        #[arg(long, default_value = "en", value_parser = parse_lang)]
+        lang: Lang,
+        /// JSON output.
+        #[arg(long)]
+        json: bool,
+    },
+    /// Verify an e-signature webhook delivery and print its normalised events (DESIGN 4.8); exit 3 when its signature check fails.
+    Webhook {
+        /// The provider: concord, docusign, dropbox_sign, yousign, documenso, docuseal.
+        #[arg(value_parser = webhook::parse_provider)]
+        provider: mentor_core::esign::Provider,
+        /// The webhook secret (DocuSign HMAC key, Dropbox Sign API key, …), used as its UTF-8 bytes.
+        #[arg(long)]
+        secret: Option<String>,
+        /// A request header, `Name: value`; repeat for each header.
+        #[arg(long = "header")]
+        headers: Vec<String>,
+        /// The raw request body; `-` reads standard input.
+        #[arg(long)]
+        body: String,
+        /// The time of receipt, RFC 3339 (default: now); DocuSeal's ±5 minute window is checked against it.
+        #[arg(long, value_parser = parse_now)]
+        now: Option<DateTime<Utc>>,
+        /// Language of the messages.
+        #[arg(long, default_value = "en", value_parser = parse_lang)]
+        lang: Lang,
+        /// JSON output.
+        #[arg(long)]
+        json: bool,
+    },
 }
 
 /// The two lifecycles of DESIGN 4.7.
@@ -130,6 +192,13 @@ fn main() -> ExitCode {
                 Lifecycle::Contract => run_replay::<Contract>(&file, lang, json),
             };
             (result, lang)
+        }
+        Command::Statement { contract, sessions, period, policy, lang, json } => {
+            (billing::run_statement(&contract, &sessions, &period, policy.as_deref(), lang, json), lang)
+        }
+        Command::CheckInvoice { statement, invoice, lang, json } => (billing::run_check_invoice(&statement, &invoice, lang, json), lang),
+        Command::Webhook { provider, secret, headers, body, now, lang, json } => {
+            (webhook::run_webhook(provider, secret.as_deref(), &headers, &body, now, lang, json), lang)
         }
     };
     match result {

@@ -591,3 +591,255 @@ fn replay_reports_every_record_that_is_not_an_event_and_exits_1() {
     let missing = run(mentor().args(["replay", "contract", "/nonexistent/log.jsonl"]));
     assert_eq!(missing.code, 2);
 }
+
+// ---------------------------------------------------------------------------------------------
+// `mentor webhook` (DESIGN 4.8, 4.9): the examples of docs/esign.md, and refusals.
+
+/// Splits a documented command line into arguments: words, and `'single-quoted'` runs.
+fn shell_words(line: &str) -> Vec<String> {
+    let (mut words, mut word, mut quoted, mut any) = (Vec::new(), String::new(), false, false);
+    for c in line.chars() {
+        match c {
+            '\'' => {
+                quoted = !quoted;
+                any = true;
+            }
+            ' ' if !quoted => {
+                if any {
+                    words.push(std::mem::take(&mut word));
+                    any = false;
+                }
+            }
+            c => {
+                word.push(c);
+                any = true;
+            }
+        }
+    }
+    if any {
+        words.push(word);
+    }
+    words
+}
+
+/// The `mentor webhook …` commands of docs/esign.md, as arguments (without `mentor`).
+fn documented_webhook_commands() -> Vec<Vec<String>> {
+    let doc = std::fs::read_to_string(workspace().join("docs/esign.md")).unwrap();
+    doc.lines().filter(|l| l.starts_with("mentor webhook ") && !l.contains("PROVIDER")).map(|l| shell_words(l).into_iter().skip(1).collect()).collect()
+}
+
+#[test]
+fn webhook_every_documented_example_verifies_as_shipped() {
+    let commands = documented_webhook_commands();
+    let providers: BTreeSet<String> = commands.iter().map(|c| c[1].clone()).collect();
+    assert_eq!(providers.len(), 6, "one example per provider: {providers:?}");
+    for args in commands {
+        let provider = args[1].clone();
+        let r = run(mentor().args(&args).arg("--json"));
+        assert_eq!(r.code, 0, "{provider}: {}", r.stderr);
+        let out: Value = serde_json::from_str(&r.stdout).unwrap();
+        assert_eq!(out["provider"], provider.as_str());
+        assert_eq!(out["verified"], provider != "concord", "{provider}");
+        let event = &out["events"][0];
+        let expected = if provider == "concord" { "completed" } else { "signed" };
+        assert_eq!(event["kind"], expected, "{provider}: {out}");
+        assert_eq!(event["hint"], provider == "concord");
+        assert!(event["dedupe_key"].as_str().unwrap().starts_with(&format!("{provider}:")), "{out}");
+        // The human summary too.
+        let human = run(mentor().args(&args));
+        assert_eq!(human.code, 0);
+        assert!(human.stdout.contains(expected), "{}", human.stdout);
+    }
+}
+
+#[test]
+fn webhook_a_failed_verification_exits_3_and_says_which_check_failed() {
+    let examples = workspace().join("docs/examples/webhooks");
+    let yousign = examples.join("yousign.json");
+    let header = "X-Yousign-Signature-256: sha256=3aa8531a7084b644006940ba1fd7b592b9a9abf7a33370f71094f6dac4ea460f";
+    let forged = run(mentor().args(["webhook", "yousign", "--secret", "a-guess", "--header", header, "--body", path_str(&yousign)]));
+    assert_eq!(forged.code, 3);
+    assert!(forged.stderr.contains("bad_signature") && forged.stderr.contains("does not match"), "{}", forged.stderr);
+    let unsigned = run(mentor().args(["webhook", "yousign", "--secret", "mentor-example-secret", "--body", path_str(&yousign), "--json"]));
+    assert_eq!(unsigned.code, 3);
+    let out: Value = serde_json::from_str(&unsigned.stdout).unwrap();
+    assert_eq!((out["verified"].clone(), out["error"]["code"].clone()), (json!(false), json!("missing_header")));
+    let malformed = run(mentor().args(["webhook", "yousign", "--secret", "x", "--header", "x-yousign-signature-256: md5=00", "--body", path_str(&yousign)]));
+    assert_eq!(malformed.code, 3);
+    assert!(malformed.stderr.contains("malformed_header"), "{}", malformed.stderr);
+    // The DocuSeal example, received 30 minutes after it was signed: stale, said in French.
+    let docuseal = documented_webhook_commands().into_iter().find(|c| c[1] == "docuseal").unwrap();
+    let mut args: Vec<String> = docuseal.into_iter().take_while(|a| a != "--now").collect();
+    args.extend(["--now", "2026-11-20T10:45:31Z", "--lang", "fr"].map(str::to_owned));
+    let stale = run(mentor().args(&args));
+    assert_eq!(stale.code, 3);
+    assert!(stale.stderr.contains("stale_timestamp") && stale.stderr.contains("1800 s"), "{}", stale.stderr);
+    assert!(stale.stderr.contains("livraison rejetée"), "{}", stale.stderr);
+}
+
+#[test]
+fn webhook_a_malformed_body_exits_1_and_usage_or_io_errors_exit_2() {
+    let examples = workspace().join("docs/examples/webhooks");
+    let secret = "mentor-example-secret";
+    let header = format!("X-Documenso-Secret: {secret}");
+    // A verified delivery whose body is not Documenso's payload (it is DocuSign's).
+    let wrong = run(mentor().args(["webhook", "documenso", "--secret", secret, "--header", &header, "--body", path_str(&examples.join("docusign.json")), "--json"]));
+    assert_eq!(wrong.code, 1, "{}", wrong.stderr);
+    let out: Value = serde_json::from_str(&wrong.stdout).unwrap();
+    assert_eq!(out["error"]["code"], "invalid_body");
+    let paths: BTreeSet<String> = out["error"]["errors"].as_array().unwrap().iter().map(|e| e["path"].as_str().unwrap().to_owned()).collect();
+    assert!(paths.contains("createdAt"), "{out}");
+    let not_json = temp_file("not json at all");
+    let r = run(mentor().args(["webhook", "documenso", "--secret", secret, "--header", &header, "--body", path_str(not_json.path())]));
+    assert_eq!(r.code, 1);
+    assert!(r.stderr.contains("invalid_body") && r.stderr.contains("JSON"), "{}", r.stderr);
+    for args in [
+        vec!["webhook", "hellosign", "--secret", secret, "--body", "docs/examples/webhooks/yousign.json"],
+        vec!["webhook", "yousign", "--secret", secret, "--body", "/nonexistent/body.json"],
+        vec!["webhook", "yousign", "--secret", secret, "--header", "no colon here", "--body", "docs/examples/webhooks/yousign.json"],
+        vec!["webhook", "docuseal", "--secret", secret, "--body", "docs/examples/webhooks/docuseal.json", "--now", "yesterday"],
+    ] {
+        assert_eq!(run(mentor().args(&args)).code, 2, "{args:?}");
+    }
+}
+
+// ---------------------------------------------------------------------------------------------
+// `mentor statement` and `mentor check-invoice` (DESIGN 4.10, BIL-1): the examples of
+// docs/billing.md. January 2026 in Europe/Paris, worked out by hand: s-0099 (00:30 on
+// 1 January there) 35.00, s-0101 35.00, s-0102 no-show 35.00, s-0103 defense 50.00, s-0104
+// (00:30 on 15 January, the day version 2 starts) 38.00, s-0105 late cancellation
+// 38.00 × 0.5 = 19.00, s-0106 cancelled 0.00, s-0107 38.00: 250.00; s-0108 (00:30 on
+// 1 February there) is February's.
+
+const BILLING: &str = "docs/examples/billing";
+
+fn statement_args(extra: &[&str]) -> Vec<String> {
+    let mut args: Vec<String> = ["statement", "--contract", &format!("{BILLING}/contract.json"), "--sessions", &format!("{BILLING}/sessions.jsonl")]
+        .map(str::to_owned)
+        .to_vec();
+    args.extend(extra.iter().map(|s| (*s).to_owned()));
+    args
+}
+
+#[test]
+fn statement_of_the_shipped_example_as_json() {
+    let r = run(mentor().args(statement_args(&["--period", "2026-01", "--json"])));
+    assert_eq!(r.code, 0, "{}", r.stderr);
+    let st: Value = serde_json::from_str(&r.stdout).unwrap();
+    let lines = st["lines"].as_array().unwrap();
+    let ids: Vec<&str> = lines.iter().map(|l| l["session_id"].as_str().unwrap()).collect();
+    assert_eq!(ids, ["s-0099", "s-0101", "s-0102", "s-0103", "s-0104", "s-0105", "s-0106", "s-0107"]);
+    assert_eq!(lines[0]["date"], "2026-01-01");
+    assert_eq!((lines[4]["terms_version"].as_u64(), lines[4]["amount"].as_str()), (Some(2), Some("38.00")));
+    assert_eq!((lines[5]["share"].as_str(), lines[5]["amount"].as_str()), (Some("0.5"), Some("19.00")));
+    assert_eq!(st["subtotals"], json!([
+        {"session_type": "defense", "sessions": 1, "amount": "50.00"},
+        {"session_type": "mentoring", "sessions": 7, "amount": "200.00"},
+    ]));
+    assert_eq!((st["total_excluding_vat"].as_str(), st["vat_amount"].as_str(), st["total"].as_str()), (Some("250.00"), Some("0.00"), Some("250.00")));
+    assert_eq!(st["vat"]["treatment"], "franchise");
+    assert_eq!(st["vat"]["mention"], "TVA non applicable, art. 293 B du CGI");
+    let feb = run(mentor().args(statement_args(&["--period", "2026-02", "--json"])));
+    let feb: Value = serde_json::from_str(&feb.stdout).unwrap();
+    assert_eq!(feb["lines"][0]["session_id"], "s-0108");
+    assert_eq!(feb["total"], "38.00");
+}
+
+#[test]
+fn statement_for_people_has_the_lines_totals_and_mention_in_both_languages() {
+    let en = run(mentor().args(statement_args(&["--period", "2026-01"])));
+    assert_eq!(en.code, 0);
+    for needle in ["s-0104", "v2", "Total excluding VAT", "250.00", "\"TVA non applicable, art. 293 B du CGI\"", "SIRET 732 829 320 00074"] {
+        assert!(en.stdout.contains(needle), "{needle}: {}", en.stdout);
+    }
+    assert!(!en.stdout.contains("s-0108") && !en.stdout.contains("stu-"));
+    let fr = run(mentor().args(statement_args(&["--period", "2026-01", "--lang", "fr"])));
+    assert_eq!(fr.code, 0);
+    for needle in ["Relevé de facturation 2026-01", "annulée tardivement", "Total HT", "Mention à porter sur la facture"] {
+        assert!(fr.stdout.contains(needle), "{needle}: {}", fr.stdout);
+    }
+}
+
+#[test]
+fn check_invoice_of_the_shipped_examples() {
+    let st = run(mentor().args(statement_args(&["--period", "2026-01", "--json"])));
+    let statement = temp_file(&st.stdout);
+    let check = |invoice: &str, extra: &[&str]| {
+        let invoice = format!("{BILLING}/{invoice}");
+        run(mentor().args(["check-invoice", "--statement", path_str(statement.path()), "--invoice", &invoice]).args(extra))
+    };
+    let ok = check("invoice-matching.json", &["--json"]);
+    assert_eq!(ok.code, 0, "{}{}", ok.stdout, ok.stderr);
+    assert_eq!(serde_json::from_str::<Value>(&ok.stdout).unwrap(), json!({"invoice_number": "2026-007", "matches": true, "discrepancies": []}));
+    let bad = check("invoice-not-matching.json", &["--json"]);
+    assert_eq!(bad.code, 1);
+    let report: Value = serde_json::from_str(&bad.stdout).unwrap();
+    let codes: Vec<&str> = report["discrepancies"].as_array().unwrap().iter().map(|d| d["code"].as_str().unwrap()).collect();
+    assert_eq!(codes, ["registration_number_mismatch", "amount_mismatch", "vat_charged", "total_mismatch", "missing_vat_mention"]);
+    assert_eq!(report["discrepancies"][1]["expected"], "250.00");
+    let fr = check("invoice-not-matching.json", &["--lang", "fr"]);
+    assert_eq!(fr.code, 1);
+    assert!(fr.stdout.contains("5 écart(s)") && fr.stdout.contains("la facture applique de la TVA alors qu'aucune n'est due"), "{}", fr.stdout);
+}
+
+#[test]
+fn statement_with_bad_sessions_reports_every_one_with_its_line_and_prints_no_statement() {
+    let session = |id: &str, day: u32, session_type: &str, duration: i64| {
+        json!({"session_id": id, "started_at": format!("2026-01-{day:02}T10:00:00Z"), "duration_minutes": duration,
+               "session_type": session_type, "student_ref": "stu-1", "status": "completed"})
+        .to_string()
+    };
+    // Unreadable records first: nothing is priced while one is there.
+    let unreadable = temp_file(format!("{}\nnot json\n{}\n", session("s-1", 5, "mentoring", -45), session("s-2", 6, "mentoring", 45)));
+    let r = run(mentor().args(["statement", "--contract", &format!("{BILLING}/contract.json"), "--sessions", path_str(unreadable.path()), "--period", "2026-01", "--json"]));
+    assert_eq!(r.code, 1);
+    let lines = json_lines(&r.stdout);
+    assert_eq!(lines.len(), 2);
+    assert_eq!((lines[0]["line"].as_u64(), lines[0]["errors"][0]["code"].as_str()), (Some(1), Some("out_of_range")));
+    assert_eq!((lines[1]["line"].as_u64(), lines[1]["errors"][0]["code"].as_str()), (Some(2), Some("invalid_json")));
+    assert!(r.stderr.contains("no statement"), "{}", r.stderr);
+    // Sessions that read but cannot be billed: a type without a rate, a repeated id.
+    let unbillable = temp_file(format!(
+        "{}\n\n{}\n{}\n",
+        session("s-1", 5, "mentoring", 45),
+        session("s-2", 6, "workshop", 45),
+        session("s-1", 7, "mentoring", 45)
+    ));
+    let r = run(mentor().args(["statement", "--contract", &format!("{BILLING}/contract.json"), "--sessions", path_str(unbillable.path()), "--period", "2026-01", "--lang", "fr"]));
+    assert_eq!(r.code, 1);
+    assert!(r.stdout.is_empty(), "{}", r.stdout);
+    assert!(r.stderr.contains("ligne 3") && r.stderr.contains("unknown_session_type"), "{}", r.stderr);
+    assert!(r.stderr.contains("ligne 4") && r.stderr.contains("vue d'abord à la ligne 1"), "{}", r.stderr);
+    assert!(r.stderr.contains("aucun relevé n'est établi"), "{}", r.stderr);
+}
+
+#[test]
+fn statement_usage_errors_exit_2() {
+    let r = run(mentor().args(statement_args(&["--period", "2026-13", "--lang", "fr"])));
+    assert_eq!(r.code, 2);
+    assert!(r.stderr.contains("période de facturation"), "{}", r.stderr);
+    let r = run(mentor().args(["statement", "--contract", "/nonexistent/contract.json", "--sessions", "-", "--period", "2026-01"]));
+    assert_eq!(r.code, 2);
+    let bad_contract = temp_file(r#"{"contract_id": "c-1", "versions": []}"#);
+    let r = run(mentor().args(["statement", "--contract", path_str(bad_contract.path()), "--sessions", &format!("{BILLING}/sessions.jsonl"), "--period", "2026-01", "--json"]));
+    assert_eq!(r.code, 1);
+    let report: Value = serde_json::from_str(&r.stdout).unwrap();
+    let paths: Vec<&str> = report["errors"].as_array().unwrap().iter().map(|e| e["path"].as_str().unwrap()).collect();
+    assert_eq!(paths, ["invoicing_party", "versions"]);
+}
+
+#[test]
+fn check_invoice_of_unreadable_files() {
+    let st = run(mentor().args(statement_args(&["--period", "2026-01", "--json"])));
+    let statement = temp_file(&st.stdout);
+    let invoice = temp_file(r#"{"invoice_number": "F-1", "period": "2026-13"}"#);
+    let r = run(mentor().args(["check-invoice", "--statement", path_str(statement.path()), "--invoice", path_str(invoice.path()), "--json"]));
+    assert_eq!(r.code, 1);
+    let report: Value = serde_json::from_str(&r.stdout).unwrap();
+    assert!(report["errors"].as_array().unwrap().iter().any(|e| e["path"] == "period" && e["code"] == "invalid_period"));
+    // A statement edited by hand is not a reference any more.
+    let edited = temp_file(st.stdout.replace("\"total\":\"250.00\"", "\"total\":\"25.00\""));
+    let r = run(mentor().args(["check-invoice", "--statement", path_str(edited.path()), "--invoice", &format!("{BILLING}/invoice-matching.json")]));
+    assert_eq!(r.code, 2);
+    assert!(r.stderr.contains("inconsistent_amount"), "{}", r.stderr);
+}

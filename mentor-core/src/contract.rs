@@ -875,6 +875,18 @@ impl Contract {
         self.signers().iter().find(|s| s.role == role)
     }
 
+    /// The signer whose provider recipient id is `recipient_id` (DESIGN 4.8: signers are
+    /// matched by the provider's id, never by e-mail).
+    ///
+    /// ```
+    /// use mentor_core::contract::Contract;
+    /// assert!(Contract::default().signer_by_recipient("r-1").is_none());
+    /// ```
+    #[must_use]
+    pub fn signer_by_recipient(&self, recipient_id: &str) -> Option<&Signer> {
+        self.signers().iter().find(|s| s.recipient_id.as_deref() == Some(recipient_id))
+    }
+
     /// Whether every signer signed (CON-3).
     #[must_use]
     pub fn is_fully_signed(&self) -> bool {

@@ -78,11 +78,20 @@ pub enum ErrorCode {
     /// A local wall-clock time that happens twice in its time zone (daylight saving time
     /// ends): the UTC instant must say which one.
     AmbiguousLocalTime,
+    /// The same session id twice in the sessions of a statement (a session is paid once,
+    /// BIL-1).
+    DuplicateSession,
+    /// A session on a day no version of the contract's terms covers (before the first
+    /// version's start date, or after the end date of the version in force).
+    NoTermsInForce,
+    /// An amount of a statement that does not follow from its other figures (a line that is
+    /// not its rate times its share, a total that is not the sum of the lines).
+    InconsistentAmount,
 }
 
 impl ErrorCode {
     /// Every code, in a stable order: the catalogue exposed to bindings.
-    pub const ALL: [ErrorCode; 30] = [
+    pub const ALL: [ErrorCode; 33] = [
         ErrorCode::Required,
         ErrorCode::InvalidType,
         ErrorCode::InvalidJson,
@@ -113,6 +122,9 @@ impl ErrorCode {
         ErrorCode::DuplicateApplication,
         ErrorCode::NonexistentLocalTime,
         ErrorCode::AmbiguousLocalTime,
+        ErrorCode::DuplicateSession,
+        ErrorCode::NoTermsInForce,
+        ErrorCode::InconsistentAmount,
     ];
 
     /// The stable code (`"invalid_email"`).
@@ -149,6 +161,9 @@ impl ErrorCode {
             ErrorCode::DuplicateApplication => "duplicate_application",
             ErrorCode::NonexistentLocalTime => "nonexistent_local_time",
             ErrorCode::AmbiguousLocalTime => "ambiguous_local_time",
+            ErrorCode::DuplicateSession => "duplicate_session",
+            ErrorCode::NoTermsInForce => "no_terms_in_force",
+            ErrorCode::InconsistentAmount => "inconsistent_amount",
         }
     }
 
@@ -186,6 +201,9 @@ impl ErrorCode {
             ErrorCode::DuplicateApplication => Text::new("the same person has already applied to this offer (same e-mail address)", "la même personne a déjà postulé à cette offre (même adresse e-mail)"),
             ErrorCode::NonexistentLocalTime => Text::new("this local time does not exist in this time zone: the clocks skip it when daylight saving time starts", "cette heure locale n'existe pas dans ce fuseau horaire : les horloges la sautent au passage à l'heure d'été"),
             ErrorCode::AmbiguousLocalTime => Text::new("this local time happens twice in this time zone (daylight saving time ends): give the UTC instant instead", "cette heure locale existe deux fois dans ce fuseau horaire (fin de l'heure d'été) : indiquez plutôt l'instant UTC"),
+            ErrorCode::DuplicateSession => Text::new("this session id appears twice: a session is billed once", "cet identifiant de séance figure deux fois : une séance n'est facturée qu'une fois"),
+            ErrorCode::NoTermsInForce => Text::new("no version of the contract's terms is in force on this session's date", "aucune version des conditions du contrat n'est en vigueur à la date de cette séance"),
+            ErrorCode::InconsistentAmount => Text::new("this amount does not follow from the statement's other figures", "ce montant ne découle pas des autres chiffres du relevé"),
         };
         text.get(lang)
     }

@@ -1,6 +1,6 @@
 //! `mentor-core`: the rules for recruiting freelance mentors, from the application form to the
-//! decision on the applicant's working status, the review queue, the interview and the
-//! contract's lifecycle.
+//! decision on the applicant's working status, the review queue, the interview, the
+//! contract's lifecycle and the monthly billing of sessions.
 //!
 //! The crate is pure: no I/O, no clock, no global state, no panics. Every answer cites the
 //! rule id of DESIGN section 2 it comes from (`WS-2`, `APP-3`, `POL-1`…).
@@ -12,6 +12,7 @@ pub mod registration;
 pub use country::CountryCode;
 pub use i18n::{Lang, Text};
 pub mod application;
+pub mod billing;
 pub mod eligibility;
 pub mod error;
 pub mod esign;

@@ -1,0 +1,272 @@
+//! A mentoring session as billing sees it (DESIGN 4.10): when it started, its type, and
+//! whether it took place.
+
+use std::fmt;
+
+use chrono::{DateTime, Utc};
+use serde_json::{Value, json};
+
+use crate::error::{ErrorCode, InputError};
+use crate::lifecycle::{Vocabulary, format_instant, read_instant};
+use crate::read::{Path, Reader, present};
+
+/// The longest session id or student reference, in characters.
+pub const MAX_SESSION_ID_CHARS: usize = 128;
+
+/// The longest session type, in characters (session types are slugs, as in the contract's
+/// rates).
+pub const MAX_SESSION_TYPE_CHARS: usize = 64;
+
+/// The longest session, in minutes (a day).
+pub const MAX_DURATION_MINUTES: u16 = 1440;
+
+/// What became of a session. Wire names `completed`, `student_no_show`, `cancelled_late`,
+/// `cancelled`.
+///
+/// How much each pays is the operator's policy (POL-1, DESIGN 4.5 `[billing]`): a completed
+/// session pays its rate, a no-show `student_no_show` of it (default all), a late
+/// cancellation `cancelled_late` of it (default half), a cancellation nothing.
+///
+/// ```
+/// use mentor_core::billing::SessionStatus;
+/// use mentor_core::lifecycle::Vocabulary;
+/// assert_eq!(SessionStatus::from_name("cancelled_late"), Some(SessionStatus::CancelledLate));
+/// assert_eq!(SessionStatus::StudentNoShow.name(), "student_no_show");
+/// ```
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, PartialOrd, Ord)]
+pub enum SessionStatus {
+    /// The session took place.
+    Completed,
+    /// The mentor was there, the student was not.
+    StudentNoShow,
+    /// Cancelled too late to be free.
+    CancelledLate,
+    /// Cancelled in time: unpaid.
+    Cancelled,
+}
+
+impl Vocabulary for SessionStatus {
+    const ALL: &'static [(&'static str, Self)] = &[
+        ("completed", SessionStatus::Completed),
+        ("student_no_show", SessionStatus::StudentNoShow),
+        ("cancelled_late", SessionStatus::CancelledLate),
+        ("cancelled", SessionStatus::Cancelled),
+    ];
+}
+
+/// The company's pseudonymous reference of the student of a session. Pseudonymous data is
+/// still personal data (GDPR recital 26), so `Debug` never shows it.
+///
+/// ```
+/// use mentor_core::billing::StudentRef;
+/// let student = StudentRef::new("stu-8812");
+/// assert_eq!(student.expose(), "stu-8812");
+/// assert_eq!(format!("{student:?}"), "<redacted>");
+/// ```
+#[derive(Clone, PartialEq, Eq, Hash, PartialOrd, Ord)]
+pub struct StudentRef(String);
+
+impl StudentRef {
+    /// A reference from its text, as given.
+    #[must_use]
+    pub fn new(text: &str) -> StudentRef {
+        StudentRef(text.to_owned())
+    }
+
+    /// The reference itself (for the people allowed to see it, and the wire form).
+    #[must_use]
+    pub fn expose(&self) -> &str {
+        &self.0
+    }
+}
+
+impl fmt::Debug for StudentRef {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str("<redacted>")
+    }
+}
+
+/// One mentoring session to bill (DESIGN 4.10). Wire form:
+/// `{"session_id": "s-1", "started_at": "2026-01-12T17:00:00Z", "duration_minutes": 45,
+/// "session_type": "mentoring", "student_ref": "stu-8812", "status": "completed"}`; every key
+/// is required.
+///
+/// Read only by [`Session::from_json`] or [`Session::new`], so a `Session` always has an id,
+/// a type and a reference of at most their maximum lengths and a duration of 1 to
+/// [`MAX_DURATION_MINUTES`] minutes. Whether its type has a rate is the contract's business:
+/// [`crate::billing::statement`] checks it.
+///
+/// ```
+/// use mentor_core::billing::{Session, SessionStatus};
+/// let s = Session::from_json(&serde_json::json!({
+///     "session_id": "s-1", "started_at": "2026-01-12T17:00:00Z", "duration_minutes": 45,
+///     "session_type": "mentoring", "student_ref": "stu-8812", "status": "student_no_show",
+/// })).unwrap();
+/// assert_eq!(s.status(), SessionStatus::StudentNoShow);
+/// assert!(!format!("{s:?}").contains("stu-8812"));
+/// ```
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Session {
+    session_id: String,
+    started_at: DateTime<Utc>,
+    duration_minutes: u16,
+    session_type: String,
+    student_ref: StudentRef,
+    status: SessionStatus,
+}
+
+const SESSION_KEYS: [&str; 6] = ["session_id", "started_at", "duration_minutes", "session_type", "student_ref", "status"];
+
+impl Session {
+    /// A session from typed values, checked as [`Session::from_json`] checks them.
+    ///
+    /// ```
+    /// use mentor_core::billing::{Session, SessionStatus, StudentRef};
+    /// let at = "2026-01-12T17:00:00Z".parse().unwrap();
+    /// let s = Session::new("s-1", at, 45, "mentoring", StudentRef::new("stu-1"), SessionStatus::Completed).unwrap();
+    /// assert_eq!(s.session_type(), "mentoring");
+    /// let e = Session::new("s-1", at, 0, "mentoring", StudentRef::new("stu-1"), SessionStatus::Completed).unwrap_err();
+    /// assert_eq!(e.errors[0].path, "duration_minutes");
+    /// ```
+    ///
+    /// # Errors
+    /// Field errors: `required` (a blank id, type or reference), `too_long`, `out_of_range`
+    /// (a duration of 0 or over [`MAX_DURATION_MINUTES`]).
+    pub fn new(
+        session_id: &str,
+        started_at: DateTime<Utc>,
+        duration_minutes: u16,
+        session_type: &str,
+        student_ref: StudentRef,
+        status: SessionStatus,
+    ) -> Result<Session, InputError> {
+        let value = json!({
+            "session_id": session_id, "started_at": format_instant(started_at), "duration_minutes": duration_minutes,
+            "session_type": session_type, "student_ref": student_ref.expose(), "status": status.name(),
+        });
+        Session::from_json(&value)
+    }
+
+    /// A session from values already checked (a statement read back from JSON).
+    pub(crate) fn from_parts(
+        session_id: &str,
+        started_at: DateTime<Utc>,
+        duration_minutes: u16,
+        session_type: &str,
+        student_ref: StudentRef,
+        status: SessionStatus,
+    ) -> Session {
+        Session {
+            session_id: session_id.to_owned(),
+            started_at,
+            duration_minutes,
+            session_type: session_type.to_owned(),
+            student_ref,
+            status,
+        }
+    }
+
+    /// Reads a session from its wire form.
+    ///
+    /// # Errors
+    /// Every problem as a field error: `required`, `invalid_type`, `too_long`,
+    /// `invalid_characters`, `invalid_datetime` (`started_at` not RFC 3339), `out_of_range`
+    /// (`duration_minutes` not a whole number from 1 to 1440: a negative duration is refused),
+    /// `invalid_enum` (`status`), `unknown_field`.
+    pub fn from_json(value: &Value) -> Result<Session, InputError> {
+        let mut r = Reader::new();
+        let session = read_session(&mut r, value, &Path::Root);
+        match session {
+            Some(s) if r.errors.is_empty() => Ok(s),
+            _ => Err(InputError { errors: r.errors }),
+        }
+    }
+
+    /// The wire form (`started_at` in UTC).
+    #[must_use]
+    pub fn to_json(&self) -> Value {
+        json!({
+            "session_id": self.session_id, "started_at": format_instant(self.started_at),
+            "duration_minutes": self.duration_minutes, "session_type": self.session_type,
+            "student_ref": self.student_ref.expose(), "status": self.status.name(),
+        })
+    }
+
+    /// The session's id, unique among the sessions billed together.
+    #[must_use]
+    pub fn session_id(&self) -> &str {
+        &self.session_id
+    }
+
+    /// When it started (UTC).
+    #[must_use]
+    pub fn started_at(&self) -> DateTime<Utc> {
+        self.started_at
+    }
+
+    /// How long it lasted (informational: the contract pays per session, CON-1).
+    #[must_use]
+    pub fn duration_minutes(&self) -> u16 {
+        self.duration_minutes
+    }
+
+    /// Its type: a key of the contract's rates.
+    #[must_use]
+    pub fn session_type(&self) -> &str {
+        &self.session_type
+    }
+
+    /// The student's pseudonymous reference.
+    #[must_use]
+    pub fn student_ref(&self) -> &StudentRef {
+        &self.student_ref
+    }
+
+    /// What became of it.
+    #[must_use]
+    pub fn status(&self) -> SessionStatus {
+        self.status
+    }
+}
+
+/// Reads a required value of a vocabulary.
+pub(crate) fn required_choice<T: Copy>(r: &mut Reader, value: Option<&Value>, path: &Path<'_>, table: &'static [(&'static str, T)]) -> Option<T> {
+    if present(value).is_none() {
+        r.error(path, ErrorCode::Required);
+        return None;
+    }
+    r.choice(value, path, table)
+}
+
+/// Reads a required whole number in `lo..=hi`.
+pub(crate) fn required_integer(r: &mut Reader, value: Option<&Value>, path: &Path<'_>, lo: i64, hi: i64) -> Option<i64> {
+    if present(value).is_none() {
+        r.error(path, ErrorCode::Required);
+        return None;
+    }
+    r.integer(value, path, lo, hi)
+}
+
+fn read_session(r: &mut Reader, value: &Value, path: &Path<'_>) -> Option<Session> {
+    let map = r.object(value, path, &SESSION_KEYS)?;
+    let session_id = r.required_text(map.get("session_id"), &path.key("session_id"), MAX_SESSION_ID_CHARS);
+    let started_at = read_instant(r, map.get("started_at"), &path.key("started_at"), true);
+    let duration = required_integer(
+        r,
+        map.get("duration_minutes"),
+        &path.key("duration_minutes"),
+        1,
+        i64::from(MAX_DURATION_MINUTES),
+    );
+    let session_type = r.required_text(map.get("session_type"), &path.key("session_type"), MAX_SESSION_TYPE_CHARS);
+    let student_ref = r.required_text(map.get("student_ref"), &path.key("student_ref"), MAX_SESSION_ID_CHARS);
+    let status = required_choice(r, map.get("status"), &path.key("status"), SessionStatus::ALL);
+    Some(Session::from_parts(
+        session_id?,
+        started_at?,
+        u16::try_from(duration?).ok()?,
+        session_type?,
+        StudentRef::new(student_ref?),
+        status?,
+    ))
+}

@@ -1,0 +1,423 @@
+//! Reading a provider's payload: typed, in one pass, borrowing from the body, and never failing
+//! on a value's type (a wrong type becomes a field error with its path, reported with every
+//! other problem). Providers add fields over time, so keys this library does not read are
+//! skipped, not refused (unlike the library's own wire format, DESIGN 4).
+
+use std::borrow::Cow;
+use std::fmt;
+use std::marker::PhantomData;
+
+use chrono::{DateTime, Utc};
+use serde::de::{self, Deserialize, Deserializer, IgnoredAny, MapAccess, SeqAccess, Visitor};
+
+use crate::contract::MAX_ID_CHARS;
+use crate::error::{Detail, ErrorCode, FieldError, InputError};
+use crate::i18n::Text;
+use crate::lifecycle::parse_instant;
+
+const A_STRING: Text = Text::new("a string", "une chaîne");
+const AN_OBJECT: Text = Text::new("an object", "un objet");
+const AN_ARRAY: Text = Text::new("an array", "un tableau");
+const AN_ID: Text = Text::new("a string or a whole number", "une chaîne ou un nombre entier");
+const UNIX_TIME: Text = Text::new("a Unix time in seconds", "un temps Unix en secondes");
+
+/// The longest event name read, in characters.
+const MAX_EVENT_CHARS: usize = 128;
+
+/// The JSON type of a value, for messages.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub(crate) enum Kind {
+    Object,
+    Array,
+    Other,
+}
+
+/// One scalar of a payload, whatever its JSON type.
+#[derive(Clone, Debug, Default, PartialEq)]
+pub(crate) enum Leaf<'a> {
+    /// Absent or `null`.
+    #[default]
+    Absent,
+    Text(Cow<'a, str>),
+    Int(i64),
+    UInt(u64),
+    Float,
+    Bool,
+    Nested(Kind),
+}
+
+struct LeafVisitor<'a>(PhantomData<&'a ()>);
+
+impl<'de: 'a, 'a> Visitor<'de> for LeafVisitor<'a> {
+    type Value = Leaf<'a>;
+
+    fn expecting(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str("any JSON value")
+    }
+    fn visit_borrowed_str<E: de::Error>(self, v: &'de str) -> Result<Leaf<'a>, E> {
+        Ok(Leaf::Text(Cow::Borrowed(v)))
+    }
+    fn visit_str<E: de::Error>(self, v: &str) -> Result<Leaf<'a>, E> {
+        Ok(Leaf::Text(Cow::Owned(v.to_owned())))
+    }
+    fn visit_string<E: de::Error>(self, v: String) -> Result<Leaf<'a>, E> {
+        Ok(Leaf::Text(Cow::Owned(v)))
+    }
+    fn visit_i64<E: de::Error>(self, v: i64) -> Result<Leaf<'a>, E> {
+        Ok(Leaf::Int(v))
+    }
+    fn visit_u64<E: de::Error>(self, v: u64) -> Result<Leaf<'a>, E> {
+        Ok(Leaf::UInt(v))
+    }
+    fn visit_f64<E: de::Error>(self, _: f64) -> Result<Leaf<'a>, E> {
+        Ok(Leaf::Float)
+    }
+    fn visit_bool<E: de::Error>(self, _: bool) -> Result<Leaf<'a>, E> {
+        Ok(Leaf::Bool)
+    }
+    fn visit_unit<E: de::Error>(self) -> Result<Leaf<'a>, E> {
+        Ok(Leaf::Absent)
+    }
+    fn visit_none<E: de::Error>(self) -> Result<Leaf<'a>, E> {
+        Ok(Leaf::Absent)
+    }
+    fn visit_map<A: MapAccess<'de>>(self, mut map: A) -> Result<Leaf<'a>, A::Error> {
+        while map.next_entry::<IgnoredAny, IgnoredAny>()?.is_some() {}
+        Ok(Leaf::Nested(Kind::Object))
+    }
+    fn visit_seq<A: SeqAccess<'de>>(self, mut seq: A) -> Result<Leaf<'a>, A::Error> {
+        while seq.next_element::<IgnoredAny>()?.is_some() {}
+        Ok(Leaf::Nested(Kind::Array))
+    }
+}
+
+impl<'de: 'a, 'a> Deserialize<'de> for Leaf<'a> {
+    fn deserialize<D: Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
+        d.deserialize_any(LeafVisitor(PhantomData))
+    }
+}
+
+/// An object of a payload: absent (or `null`), of another JSON type, or read as `T`.
+#[derive(Clone, Debug, Default, PartialEq)]
+pub(crate) enum Obj<T> {
+    #[default]
+    Absent,
+    Wrong(Kind),
+    Present(T),
+}
+
+struct ObjVisitor<T>(PhantomData<T>);
+
+impl<'de, T: Deserialize<'de>> Visitor<'de> for ObjVisitor<T> {
+    type Value = Obj<T>;
+
+    fn expecting(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str("any JSON value")
+    }
+    fn visit_map<A: MapAccess<'de>>(self, map: A) -> Result<Obj<T>, A::Error> {
+        T::deserialize(de::value::MapAccessDeserializer::new(map)).map(Obj::Present)
+    }
+    fn visit_seq<A: SeqAccess<'de>>(self, mut seq: A) -> Result<Obj<T>, A::Error> {
+        while seq.next_element::<IgnoredAny>()?.is_some() {}
+        Ok(Obj::Wrong(Kind::Array))
+    }
+    fn visit_unit<E: de::Error>(self) -> Result<Obj<T>, E> {
+        Ok(Obj::Absent)
+    }
+    fn visit_none<E: de::Error>(self) -> Result<Obj<T>, E> {
+        Ok(Obj::Absent)
+    }
+    fn visit_str<E: de::Error>(self, _: &str) -> Result<Obj<T>, E> {
+        Ok(Obj::Wrong(Kind::Other))
+    }
+    fn visit_i64<E: de::Error>(self, _: i64) -> Result<Obj<T>, E> {
+        Ok(Obj::Wrong(Kind::Other))
+    }
+    fn visit_u64<E: de::Error>(self, _: u64) -> Result<Obj<T>, E> {
+        Ok(Obj::Wrong(Kind::Other))
+    }
+    fn visit_f64<E: de::Error>(self, _: f64) -> Result<Obj<T>, E> {
+        Ok(Obj::Wrong(Kind::Other))
+    }
+    fn visit_bool<E: de::Error>(self, _: bool) -> Result<Obj<T>, E> {
+        Ok(Obj::Wrong(Kind::Other))
+    }
+}
+
+impl<'de, T: Deserialize<'de>> Deserialize<'de> for Obj<T> {
+    fn deserialize<D: Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
+        d.deserialize_any(ObjVisitor(PhantomData))
+    }
+}
+
+/// An array of a payload: absent (or `null`), of another JSON type, or its items read as `T`.
+#[derive(Clone, Debug, Default, PartialEq)]
+pub(crate) enum Arr<T> {
+    #[default]
+    Absent,
+    Wrong(Kind),
+    Items(Vec<T>),
+}
+
+struct ArrVisitor<T>(PhantomData<T>);
+
+impl<'de, T: Deserialize<'de>> Visitor<'de> for ArrVisitor<T> {
+    type Value = Arr<T>;
+
+    fn expecting(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str("any JSON value")
+    }
+    fn visit_seq<A: SeqAccess<'de>>(self, mut seq: A) -> Result<Arr<T>, A::Error> {
+        let mut items = Vec::new();
+        while let Some(item) = seq.next_element::<T>()? {
+            items.push(item);
+        }
+        Ok(Arr::Items(items))
+    }
+    fn visit_map<A: MapAccess<'de>>(self, mut map: A) -> Result<Arr<T>, A::Error> {
+        while map.next_entry::<IgnoredAny, IgnoredAny>()?.is_some() {}
+        Ok(Arr::Wrong(Kind::Object))
+    }
+    fn visit_unit<E: de::Error>(self) -> Result<Arr<T>, E> {
+        Ok(Arr::Absent)
+    }
+    fn visit_none<E: de::Error>(self) -> Result<Arr<T>, E> {
+        Ok(Arr::Absent)
+    }
+    fn visit_str<E: de::Error>(self, _: &str) -> Result<Arr<T>, E> {
+        Ok(Arr::Wrong(Kind::Other))
+    }
+    fn visit_i64<E: de::Error>(self, _: i64) -> Result<Arr<T>, E> {
+        Ok(Arr::Wrong(Kind::Other))
+    }
+    fn visit_u64<E: de::Error>(self, _: u64) -> Result<Arr<T>, E> {
+        Ok(Arr::Wrong(Kind::Other))
+    }
+    fn visit_f64<E: de::Error>(self, _: f64) -> Result<Arr<T>, E> {
+        Ok(Arr::Wrong(Kind::Other))
+    }
+    fn visit_bool<E: de::Error>(self, _: bool) -> Result<Arr<T>, E> {
+        Ok(Arr::Wrong(Kind::Other))
+    }
+}
+
+impl<'de, T: Deserialize<'de>> Deserialize<'de> for Arr<T> {
+    fn deserialize<D: Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
+        d.deserialize_any(ArrVisitor(PhantomData))
+    }
+}
+
+/// Reads a payload's root object as `T`.
+///
+/// # Errors
+/// `invalid_json` for a body that is not JSON (where and what kind of error, never the text),
+/// `invalid_type` for a root that is not an object.
+pub(crate) fn read_root<'a, T: Deserialize<'a>>(body: &'a [u8]) -> Result<T, InputError> {
+    let root: Obj<T> = serde_json::from_slice(body).map_err(|e| InputError { errors: vec![FieldError::invalid_json(&e)] })?;
+    match root {
+        Obj::Present(t) => Ok(t),
+        Obj::Absent | Obj::Wrong(_) => {
+            Err(InputError { errors: vec![FieldError::with("", ErrorCode::InvalidType, Detail::Expected(AN_OBJECT))] })
+        }
+    }
+}
+
+/// Collects the field errors of one payload.
+#[derive(Default)]
+pub(crate) struct Check {
+    errors: Vec<FieldError>,
+}
+
+impl Check {
+    pub(crate) fn new() -> Self {
+        Check::default()
+    }
+
+    fn error(&mut self, path: &str, code: ErrorCode) {
+        self.errors.push(FieldError::new(path, code));
+    }
+
+    fn wrong(&mut self, path: &str, expected: Text) {
+        self.errors.push(FieldError::with(path, ErrorCode::InvalidType, Detail::Expected(expected)));
+    }
+
+    /// The object at `path`; `required` when absent and `required` is set.
+    pub(crate) fn object<'o, T>(&mut self, obj: &'o Obj<T>, path: &str, required: bool) -> Option<&'o T> {
+        match obj {
+            Obj::Present(t) => Some(t),
+            Obj::Absent => {
+                if required {
+                    self.error(path, ErrorCode::Required);
+                }
+                None
+            }
+            Obj::Wrong(_) => {
+                self.wrong(path, AN_OBJECT);
+                None
+            }
+        }
+    }
+
+    /// The items of the array at `path` (absent: none).
+    pub(crate) fn array<'o, T>(&mut self, arr: &'o Arr<T>, path: &str) -> &'o [T] {
+        match arr {
+            Arr::Items(items) => items,
+            Arr::Absent => &[],
+            Arr::Wrong(_) => {
+                self.wrong(path, AN_ARRAY);
+                &[]
+            }
+        }
+    }
+
+    /// A short text (an event name, a status), trimmed; `required` when absent or blank and
+    /// `required` is set.
+    pub(crate) fn text<'l>(&mut self, leaf: &'l Leaf<'_>, path: &str, required: bool) -> Option<&'l str> {
+        match leaf {
+            Leaf::Text(s) => self.checked(s.trim(), path, MAX_EVENT_CHARS, required),
+            Leaf::Absent => {
+                if required {
+                    self.error(path, ErrorCode::Required);
+                }
+                None
+            }
+            _ => {
+                self.wrong(path, A_STRING);
+                None
+            }
+        }
+    }
+
+    /// A provider id: a string or a whole number, at most [`MAX_ID_CHARS`] characters.
+    pub(crate) fn id(&mut self, leaf: &Leaf<'_>, path: &str, required: bool) -> Option<String> {
+        match leaf {
+            Leaf::Text(s) => self.checked(s.trim(), path, MAX_ID_CHARS, required).map(str::to_owned),
+            Leaf::Int(i) => Some(i.to_string()),
+            Leaf::UInt(u) => Some(u.to_string()),
+            Leaf::Absent => {
+                if required {
+                    self.error(path, ErrorCode::Required);
+                }
+                None
+            }
+            _ => {
+                self.wrong(path, AN_ID);
+                None
+            }
+        }
+    }
+
+    fn checked<'s>(&mut self, s: &'s str, path: &str, max_chars: usize, required: bool) -> Option<&'s str> {
+        if s.is_empty() {
+            if required {
+                self.error(path, ErrorCode::Required);
+            }
+            return None;
+        }
+        if s.chars().nth(max_chars).is_some() {
+            self.errors.push(FieldError::with(path, ErrorCode::TooLong, Detail::MaxChars(max_chars)));
+            return None;
+        }
+        if s.chars().any(|c| c.is_control() || matches!(c, '\u{202d}' | '\u{202e}')) {
+            self.error(path, ErrorCode::InvalidCharacters);
+            return None;
+        }
+        Some(s)
+    }
+
+    /// A required RFC 3339 instant (any offset, stored in UTC).
+    pub(crate) fn instant(&mut self, leaf: &Leaf<'_>, path: &str) -> Option<DateTime<Utc>> {
+        let text = self.text(leaf, path, true)?;
+        let at = parse_instant(text);
+        if at.is_none() {
+            self.error(path, ErrorCode::InvalidDatetime);
+        }
+        at
+    }
+
+    /// A required Unix time in seconds, given as a number or a string of digits.
+    pub(crate) fn unix_time(&mut self, leaf: &Leaf<'_>, path: &str) -> Option<DateTime<Utc>> {
+        let seconds = match leaf {
+            Leaf::Text(s) => s.trim().parse::<i64>().ok(),
+            Leaf::Int(i) => Some(*i),
+            Leaf::UInt(u) => i64::try_from(*u).ok(),
+            Leaf::Absent => {
+                self.error(path, ErrorCode::Required);
+                return None;
+            }
+            _ => None,
+        };
+        let at = seconds.and_then(|s| DateTime::from_timestamp(s, 0));
+        if at.is_none() {
+            self.errors.push(FieldError::with(path, ErrorCode::InvalidDatetime, Detail::Expected(UNIX_TIME)));
+        }
+        at
+    }
+
+    /// The value, or every error found.
+    pub(crate) fn finish<T>(self, value: Option<T>) -> Result<T, InputError> {
+        match value {
+            Some(v) if self.errors.is_empty() => Ok(v),
+            _ => Err(InputError { errors: self.errors }),
+        }
+    }
+}
+
+/// The dedupe key `provider:part:part…`, `-` for a missing part.
+pub(crate) fn key(parts: &[Option<&str>]) -> String {
+    let mut out = String::with_capacity(96);
+    for (i, part) in parts.iter().enumerate() {
+        if i > 0 {
+            out.push(':');
+        }
+        out.push_str(part.unwrap_or("-"));
+    }
+    out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use serde::Deserialize;
+
+    #[derive(Debug, Deserialize, Default)]
+    #[serde(default)]
+    struct Root<'a> {
+        #[serde(borrow)]
+        name: Leaf<'a>,
+        #[serde(borrow)]
+        data: Obj<Data<'a>>,
+    }
+
+    #[derive(Debug, Deserialize, Default)]
+    #[serde(default)]
+    struct Data<'a> {
+        #[serde(borrow)]
+        id: Leaf<'a>,
+    }
+
+    #[test]
+    fn wrong_types_are_field_errors_not_parse_failures() {
+        let root: Root<'_> = read_root(br#"{"name": 5, "data": {"id": [1], "extra": {"deep": true}}}"#).unwrap();
+        let mut c = Check::new();
+        assert_eq!(c.text(&root.name, "name", true), None);
+        let data = c.object(&root.data, "data", true).unwrap();
+        assert_eq!(c.id(&data.id, "data.id", true), None);
+        let paths: Vec<_> = c.errors.iter().map(|e| (e.path.as_str(), e.code)).collect();
+        assert_eq!(paths, [("name", ErrorCode::InvalidType), ("data.id", ErrorCode::InvalidType)]);
+    }
+
+    #[test]
+    fn strings_borrow_from_the_body_unless_escaped() {
+        let root: Root<'_> = read_root(br#"{"name": "plain", "data": {"id": "a\"b"}}"#).unwrap();
+        assert!(matches!(root.name, Leaf::Text(Cow::Borrowed("plain"))));
+        let Obj::Present(data) = root.data else { panic!() };
+        assert_eq!(data.id, Leaf::Text(Cow::Owned("a\"b".into())));
+    }
+
+    #[test]
+    fn a_body_that_is_not_an_object_is_refused() {
+        assert_eq!(read_root::<Root<'_>>(b"[1]").unwrap_err().errors[0].code, ErrorCode::InvalidType);
+        assert_eq!(read_root::<Root<'_>>(b"{").unwrap_err().errors[0].code, ErrorCode::InvalidJson);
+    }
+}
