@@ -1,0 +1,56 @@
+#!/usr/bin/env bash
+# Everything mentor-wasm's tests need, from a fresh clone on a fresh machine, then the tests:
+#   bash mentor-wasm/run-tests.sh        (from the workspace root, or anywhere)
+# Installs what is missing and skips what is present: Chromium (apt-get, only when
+# /usr/bin/chromium is absent), Node (apt-get, only when absent), the npm tools (npm ci, from the
+# committed package-lock.json), the wasm32 target and wasm-bindgen-cli (build.sh). Then builds
+# both packages, computes the native core's answers, and runs `node --test` on tests/: the
+# conformance vectors, the thrown errors, the TypeScript declarations (tsc --strict), the README
+# example, and the demo in Chromium.
+set -euo pipefail
+here="$(cd "$(dirname "$0")" && pwd)"
+root="$(dirname "$here")"
+cd "$root"
+if [ -x "$HOME/.cargo/bin/cargo" ]; then export PATH="$HOME/.cargo/bin:$PATH"; fi
+
+step() { printf '\n== mentor-wasm: %s\n' "$*"; }
+
+as_root() {
+  if [ "$(id -u)" -eq 0 ]; then "$@"; else sudo "$@"; fi
+}
+
+apt_updated=false
+apt_install() {
+  if [ "$apt_updated" = false ]; then
+    as_root apt-get update -qq
+    apt_updated=true
+  fi
+  DEBIAN_FRONTEND=noninteractive as_root apt-get install -y -qq "$@"
+}
+
+step "system packages"
+if [ ! -x /usr/bin/chromium ]; then
+  apt_install chromium
+fi
+if ! command -v node >/dev/null 2>&1 || ! command -v npm >/dev/null 2>&1; then
+  apt_install nodejs npm
+fi
+echo "node $(node --version), npm $(npm --version), $(/usr/bin/chromium --version 2>/dev/null || echo 'chromium ?')"
+
+step "npm tools (typescript, playwright-core, binaryen)"
+# `npm ci` only when node_modules does not match the committed lock file.
+if ! cmp -s "$here/package-lock.json" "$here/node_modules/.installed-lock.json" 2>/dev/null; then
+  (cd "$here" && npm ci --no-audit --no-fund)
+  cp "$here/package-lock.json" "$here/node_modules/.installed-lock.json"
+fi
+
+step "build"
+bash "$here/build.sh"
+
+step "the native core's answers to the conformance inputs"
+mkdir -p "$here/test-artifacts"
+cargo run -q -p mentor-wasm --example native_answers >"$here/test-artifacts/native-answers.json.tmp"
+mv "$here/test-artifacts/native-answers.json.tmp" "$here/test-artifacts/native-answers.json"
+
+step "tests"
+node --test "$here"/tests/*.test.mjs

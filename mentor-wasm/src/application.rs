@@ -1,0 +1,138 @@
+//! The application form (DESIGN 4.2) and the review queue (DESIGN 4.6, 4.9 `triage`).
+//! Both return problems as data.
+
+use chrono::{DateTime, Utc};
+use mentor_core::error::{Detail, ErrorCode, FieldError};
+use mentor_core::policy::Policy as CorePolicy;
+use mentor_core::triage::{self, Record};
+use mentor_core::{Lang, Text, application};
+use serde_json::Value;
+use wasm_bindgen::prelude::*;
+
+use crate::convert::{self, from_js, from_js_or_throw, from_text_or_throw, to_js, to_text};
+use crate::errors::input_error;
+use crate::policy;
+
+/// Validates an application form (DESIGN 4.2, APP-1..4): `{valid, reference, completeness,
+/// errors}`, each error `{path, code, message}` with its message in `lang`. Problems are data:
+/// any JSON value is validated, and an invalid form is not an exception.
+///
+/// `policy` decides which offers are open (`unknown_offer`, POL-1); without one, any offer id
+/// is accepted.
+///
+/// ```js
+/// const v = validateApplication({ offer_id: "mentor-web-2026", applicant: { email: "nope" } }, "fr");
+/// v.valid;                                                   // false
+/// v.errors.find((e) => e.path === "applicant.email").code;   // "invalid_email"
+/// ```
+///
+/// # Errors
+/// Throws `code` `"invalid_input"` only when `form` is not JSON at all (a cycle, a `BigInt`)
+/// or `lang` is not `"en"` or `"fr"`.
+#[wasm_bindgen(js_name = validateApplication, unchecked_return_type = "ApplicationValidation")]
+pub fn validate_application(
+    #[wasm_bindgen(unchecked_param_type = "ApplicationForm")] form: JsValue,
+    #[wasm_bindgen(unchecked_optional_param_type = "Lang")] lang: JsValue,
+    #[wasm_bindgen(unchecked_optional_param_type = "Policy")] policy: JsValue,
+) -> Result<JsValue, JsValue> {
+    let lang = convert::lang(&lang)?;
+    let form = from_js_or_throw(&form, lang)?;
+    to_js(&application::validate_json(&form, &*policy::resolve(&policy, lang)?, lang))
+}
+
+/// [`validate_application`] on JSON text, the answer as JSON text.
+///
+/// # Errors
+/// As [`validate_application`]; text that is not JSON throws `invalid_json` at the root.
+#[wasm_bindgen(js_name = validateApplicationJson)]
+pub fn validate_application_json(
+    form: &str,
+    #[wasm_bindgen(unchecked_optional_param_type = "Lang")] lang: JsValue,
+    #[wasm_bindgen(unchecked_optional_param_type = "Policy")] policy: JsValue,
+) -> Result<String, JsValue> {
+    let lang = convert::lang(&lang)?;
+    let form = from_text_or_throw(form, lang)?;
+    to_text(&application::validate_json(&form, &*policy::resolve(&policy, lang)?, lang))
+}
+
+/// Triages a batch of application forms (DESIGN 4.6, 4.9): validates each, decides its
+/// eligibility, ranks the valid ones. The answer is one entry per form, in report order
+/// (ranked, then `on_hold`, `ineligible`, `invalid`): `{reference, line, email, status, rank,
+/// errors, completeness, eligibility, priority, contact_by}`, `line` being the index + 1.
+///
+/// `forms` is an array (anything else is a batch of one); an element that is not JSON (a
+/// cycle, a `BigInt`) is an `invalid` entry with `invalid_json`, the others are still
+/// assessed. `now` (an RFC 3339 string or a `Date`; default: the current time) dates the
+/// contact deadlines and the waiting time.
+///
+/// # Errors
+/// Throws `code` `"invalid_input"` only for a bad `now` (path `now`) or `lang`.
+#[wasm_bindgen(js_name = triage, unchecked_return_type = "TriageEntry[]")]
+pub fn triage(
+    #[wasm_bindgen(unchecked_param_type = "ApplicationForm[]")] forms: JsValue,
+    #[wasm_bindgen(unchecked_optional_param_type = "Policy")] policy: JsValue,
+    #[wasm_bindgen(unchecked_optional_param_type = "string | Date")] now: JsValue,
+    #[wasm_bindgen(unchecked_optional_param_type = "Lang")] lang: JsValue,
+) -> Result<JsValue, JsValue> {
+    let lang = convert::lang(&lang)?;
+    let now = instant(&now, lang)?;
+    let records: Vec<Record> = if js_sys::Array::is_array(&forms) {
+        js_sys::Array::from(&forms).iter().enumerate().map(|(i, form)| record(i + 1, &form)).collect()
+    } else {
+        vec![record(1, &forms)]
+    };
+    let policy = policy::resolve(&policy, lang)?;
+    to_js(&report(&records, &policy, now, lang))
+}
+
+/// [`triage`] on text: a JSON array or JSON Lines (a line that is not JSON is an `invalid`
+/// entry, `line` being the line number), the answer as the JSON text of the entries' array.
+///
+/// # Errors
+/// As [`triage`].
+#[wasm_bindgen(js_name = triageJson)]
+pub fn triage_json(
+    forms: &str,
+    #[wasm_bindgen(unchecked_optional_param_type = "Policy")] policy: JsValue,
+    #[wasm_bindgen(unchecked_optional_param_type = "string | Date")] now: JsValue,
+    #[wasm_bindgen(unchecked_optional_param_type = "Lang")] lang: JsValue,
+) -> Result<String, JsValue> {
+    let lang = convert::lang(&lang)?;
+    let now = instant(&now, lang)?;
+    let policy = policy::resolve(&policy, lang)?;
+    to_text(&report(&triage::read_records(forms), &policy, now, lang))
+}
+
+fn report(records: &[Record], policy: &CorePolicy, now: DateTime<Utc>, lang: Lang) -> Value {
+    let entries = triage::triage(records, policy, now);
+    Value::Array(entries.iter().map(|e| e.to_json(lang)).collect())
+}
+
+fn record(line: usize, form: &JsValue) -> Record {
+    match from_js(form) {
+        Ok(value) => Record::Json { line, value },
+        Err(message) => Record::Unreadable { line, message },
+    }
+}
+
+/// `now`: absent is the current time (the core reads no clock; the binding does).
+fn instant(now: &JsValue, lang: Lang) -> Result<DateTime<Utc>, JsValue> {
+    let bad = |code| input_error(vec![FieldError::new("now", code)], lang);
+    if now.is_undefined() || now.is_null() {
+        return millis(js_sys::Date::now()).ok_or_else(|| bad(ErrorCode::InvalidDatetime));
+    }
+    if let Some(text) = now.as_string() {
+        return DateTime::parse_from_rfc3339(text.trim()).map(|d| d.with_timezone(&Utc)).map_err(|_| bad(ErrorCode::InvalidDatetime));
+    }
+    if now.is_instance_of::<js_sys::Date>() {
+        return millis(js_sys::Date::from(now.clone()).get_time()).ok_or_else(|| bad(ErrorCode::InvalidDatetime));
+    }
+    const A_DATE: Text = Text::new("an RFC 3339 string or a Date", "une chaîne RFC 3339 ou une Date");
+    Err(input_error(vec![FieldError::with("now", ErrorCode::InvalidType, Detail::Expected(A_DATE))], lang))
+}
+
+/// A JS time value (milliseconds since the epoch; NaN for an invalid `Date`).
+fn millis(ms: f64) -> Option<DateTime<Utc>> {
+    // A finite JS time value is a whole number within ±8.64e15: exact in i64.
+    if ms.is_finite() { DateTime::from_timestamp_millis(ms as i64) } else { None }
+}

@@ -1,0 +1,105 @@
+//! JS values to and from the wire format, and the arguments several calls share (`lang`,
+//! strings).
+//!
+//! Objects cross as JSON text: `JSON.stringify` and `JSON.parse` run inside the JS engine, in
+//! one call each, where walking an object key by key costs one boundary crossing per value
+//! (measured in `bench/bench.mjs`).
+
+use mentor_core::error::{Detail, ErrorCode, FieldError};
+use mentor_core::{Lang, Text};
+use serde_json::Value;
+use wasm_bindgen::JsValue;
+
+use crate::errors::{input_error, internal_error};
+
+const A_STRING: Text = Text::new("a string", "une chaîne");
+
+/// Reads a JS value as a wire value. `undefined`, functions and symbols read as `null` (what
+/// the core reports as a value of the wrong type).
+///
+/// # Errors
+/// A description of why the value is not JSON (a cycle, a `BigInt`, nesting deeper than 128),
+/// without its content.
+pub(crate) fn from_js(value: &JsValue) -> Result<Value, String> {
+    if value.is_undefined() || value.is_null() {
+        return Ok(Value::Null);
+    }
+    let text = js_sys::JSON::stringify(value).map_err(|e| {
+        let why = js_sys::Error::from(e).message().as_string().unwrap_or_default();
+        // The engine's first line only: the next ones quote the input's structure.
+        let first_line = why.lines().next().unwrap_or_default();
+        format!("not representable as JSON: {}", first_line.chars().take(120).collect::<String>())
+    })?;
+    match text.as_string() {
+        Some(text) => from_text(&text).map_err(|e| match e.detail {
+            Detail::Parser(why) => why,
+            _ => e.message(Lang::En),
+        }),
+        None => Ok(Value::Null),
+    }
+}
+
+/// Reads JSON text as a wire value.
+///
+/// # Errors
+/// The `invalid_json` field error, at the root.
+pub(crate) fn from_text(text: &str) -> Result<Value, FieldError> {
+    serde_json::from_str(text).map_err(|e| FieldError::invalid_json(&e))
+}
+
+/// Reads a JS value as a wire value, or the `invalid_json` error at the root.
+pub(crate) fn from_js_or_throw(value: &JsValue, lang: Lang) -> Result<Value, JsValue> {
+    from_js(value).map_err(|why| input_error(vec![FieldError::with("", ErrorCode::InvalidJson, Detail::Parser(why))], lang))
+}
+
+/// Reads JSON text as a wire value, or the `invalid_json` error at the root.
+pub(crate) fn from_text_or_throw(text: &str, lang: Lang) -> Result<Value, JsValue> {
+    from_text(text).map_err(|e| input_error(vec![e], lang))
+}
+
+/// The JS value of a wire value (a plain object, array, string, number, boolean or null).
+///
+/// # Errors
+/// An internal error, which cannot happen for a `serde_json::Value`.
+pub(crate) fn to_js(value: &Value) -> Result<JsValue, JsValue> {
+    js_sys::JSON::parse(&to_text(value)?)
+}
+
+/// The JSON text of a wire value.
+///
+/// # Errors
+/// An internal error, which cannot happen for a `serde_json::Value` (its keys are strings).
+pub(crate) fn to_text(value: &Value) -> Result<String, JsValue> {
+    serde_json::to_string(value).map_err(|e| internal_error(&e.to_string()))
+}
+
+/// The language argument: `undefined` or `null` is English; otherwise `"en"` or `"fr"`, any
+/// ASCII case.
+///
+/// # Errors
+/// `invalid_input` at path `lang`: `invalid_enum` or `invalid_type`.
+pub(crate) fn lang(value: &JsValue) -> Result<Lang, JsValue> {
+    if value.is_undefined() || value.is_null() {
+        return Ok(Lang::En);
+    }
+    let error = match value.as_string() {
+        Some(code) => match code.parse::<Lang>() {
+            Ok(lang) => return Ok(lang),
+            Err(_) => FieldError::with("lang", ErrorCode::InvalidEnum, Detail::Allowed(vec!["en", "fr"])),
+        },
+        None => FieldError::with("lang", ErrorCode::InvalidType, Detail::Expected(A_STRING)),
+    };
+    Err(input_error(vec![error], Lang::En))
+}
+
+/// A string argument named `name`: `required` when absent, `invalid_type` when not a string.
+pub(crate) fn string(value: &JsValue, name: &str) -> Result<String, FieldError> {
+    if let Some(text) = value.as_string() {
+        return Ok(text);
+    }
+    Err(if value.is_undefined() || value.is_null() {
+        FieldError::new(name, ErrorCode::Required)
+    } else {
+        FieldError::with(name, ErrorCode::InvalidType, Detail::Expected(A_STRING))
+    })
+}

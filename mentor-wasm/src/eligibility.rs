@@ -1,0 +1,51 @@
+//! The eligibility decision (DESIGN 4.3): a working situation in, the decision out.
+
+use mentor_core::eligibility::evaluate_json;
+use wasm_bindgen::prelude::*;
+
+use crate::convert::{self, from_js_or_throw, from_text_or_throw, to_js, to_text};
+use crate::errors::input_error;
+use crate::policy;
+
+/// Decides who signs, who bills and what the applicant must do first, from their working
+/// situation (DESIGN 4.3, WS-1..5, POL-1). Messages are in `lang` (`"en"` by default, `"fr"`).
+///
+/// ```js
+/// const d = evaluateEligibility(
+///   { country: "FR", status: "freelancer", business: { registration_number: "732 829 320 00074" } },
+/// );
+/// d.outcome;           // "eligible"
+/// d.contracting_party; // "mentor_business"
+/// ```
+///
+/// # Errors
+/// Throws `code` `"invalid_input"` with the field errors when the situation does not parse
+/// (`required`, `invalid_enum`, `unknown_field`…), or when `lang` is not `"en"` or `"fr"`.
+#[wasm_bindgen(js_name = evaluateEligibility, unchecked_return_type = "Decision")]
+pub fn evaluate_eligibility(
+    #[wasm_bindgen(unchecked_param_type = "WorkingSituation")] situation: JsValue,
+    #[wasm_bindgen(unchecked_optional_param_type = "Policy")] policy: JsValue,
+    #[wasm_bindgen(unchecked_optional_param_type = "Lang")] lang: JsValue,
+) -> Result<JsValue, JsValue> {
+    let lang = convert::lang(&lang)?;
+    let situation = from_js_or_throw(&situation, lang)?;
+    let decision = evaluate_json(&situation, &*policy::resolve(&policy, lang)?, lang).map_err(|e| input_error(e.errors, lang))?;
+    to_js(&decision)
+}
+
+/// [`evaluate_eligibility`] on JSON text: the situation as JSON text in, the decision as JSON
+/// text out (the fastest way in when the situation is already text).
+///
+/// # Errors
+/// As [`evaluate_eligibility`]; text that is not JSON is `invalid_json` at the root.
+#[wasm_bindgen(js_name = evaluateEligibilityJson)]
+pub fn evaluate_eligibility_json(
+    situation: &str,
+    #[wasm_bindgen(unchecked_optional_param_type = "Policy")] policy: JsValue,
+    #[wasm_bindgen(unchecked_optional_param_type = "Lang")] lang: JsValue,
+) -> Result<String, JsValue> {
+    let lang = convert::lang(&lang)?;
+    let situation = from_text_or_throw(situation, lang)?;
+    let decision = evaluate_json(&situation, &*policy::resolve(&policy, lang)?, lang).map_err(|e| input_error(e.errors, lang))?;
+    to_text(&decision)
+}

@@ -1,0 +1,62 @@
+//! What the calls throw, and the catalogue of error codes.
+//!
+//! Every thrown value is a JS `Error` with two more properties, the same shape as the Python
+//! package's `InputError` (STYLE, "Errors"):
+//! - `code`: `"invalid_input"` (the input does not parse; `errors` says why, field by field),
+//!   `"invalid_policy"` (a policy that does not load), or `"internal"` (a bug of this crate);
+//! - `errors`: the field errors `{path, code, message}` of DESIGN 4.1, messages in the
+//!   requested language (empty for the last two codes).
+//!
+//! `name` is `InputError`, `PolicyError` or `MentorError`; `message` is the core's English
+//! summary (`invalid input: `country`: this field is required`).
+
+use js_sys::{Array, Error, Reflect};
+use mentor_core::policy::PolicyError;
+use mentor_core::{FieldError, InputError, Lang};
+use wasm_bindgen::prelude::*;
+
+use crate::convert::to_js;
+
+/// The `code` of an error thrown for input that does not parse.
+pub(crate) const INVALID_INPUT: &str = "invalid_input";
+
+/// The error thrown for input that does not parse: `code` `"invalid_input"`, `errors` the
+/// field errors with messages in `lang`.
+pub(crate) fn input_error(errors: Vec<FieldError>, lang: Lang) -> JsValue {
+    let error = InputError { errors };
+    let details = to_js(&error.to_json(lang)).unwrap_or_else(|_| Array::new().into());
+    thrown("InputError", INVALID_INPUT, &error.to_string(), &details)
+}
+
+/// The error thrown for a policy that does not load: `code` `"invalid_policy"`.
+pub(crate) fn policy_error(error: &PolicyError) -> JsValue {
+    thrown("PolicyError", PolicyError::CODE, &error.to_string(), &Array::new().into())
+}
+
+/// The error thrown when this crate fails where it cannot (a bug): `code` `"internal"`.
+pub(crate) fn internal_error(message: &str) -> JsValue {
+    thrown("MentorError", "internal", message, &Array::new().into())
+}
+
+fn thrown(name: &str, code: &str, message: &str, errors: &JsValue) -> JsValue {
+    let error = Error::new(message);
+    error.set_name(name);
+    // Setting a property of a fresh, extensible `Error` cannot fail.
+    let _ = Reflect::set(&error, &JsValue::from_str("code"), &JsValue::from_str(code));
+    let _ = Reflect::set(&error, &JsValue::from_str("errors"), errors);
+    error.into()
+}
+
+/// The catalogue of field error codes, with their generic messages in both languages:
+/// `[{code, en, fr}]` (`mentor_core::error_codes`).
+///
+/// ```js
+/// errorCodes().find((c) => c.code === "invalid_email").fr; // "cette adresse e-mail n'est pas valide"
+/// ```
+///
+/// # Errors
+/// None in practice (`internal` if the catalogue could not be converted).
+#[wasm_bindgen(js_name = errorCodes, unchecked_return_type = "ErrorCodeEntry[]")]
+pub fn error_codes() -> Result<JsValue, JsValue> {
+    to_js(&mentor_core::error_codes())
+}

@@ -1,0 +1,44 @@
+//! `mentor-wasm`: the WebAssembly build of [`mentor_core`], for browser forms and Node.
+//!
+//! The crate converts and forwards, nothing else (DESIGN 3): a JS value in, the core's typed
+//! call, a JS value out, in the wire format of DESIGN 4 (keys stay `snake_case`). Every rule
+//! lives in `mentor-core`.
+//!
+//! - Validators (`validateApplication`, `triage`) return problems as data.
+//! - Decision and lookup calls (`evaluateEligibility`, `validateRegistrationNumber`,
+//!   `registrationSchemes`, `replayApplication`, `replayContract`, `diagram`) throw, on input
+//!   that does not parse, an `Error` whose `code` is `"invalid_input"` and whose `errors`
+//!   holds the field errors (DESIGN 4.1). A policy that does not load throws `code`
+//!   `"invalid_policy"`.
+//! - A [`Policy`] is parsed once and passed to the calls that need one.
+//!
+//! JS values cross the boundary as JSON text (`JSON.stringify` / `JSON.parse`, run by the
+//! engine): measured faster and smaller than `serde-wasm-bindgen` (README, "Size"). The
+//! validators and the decision also have a `…Json` variant, JSON text in and out.
+//!
+//! Two builds (`build.sh`): the browser's, tuned for size, without the `toml` and `lifecycles`
+//! features; Node's, tuned for speed, with every feature.
+//!
+//! ```js
+//! import { evaluateEligibility } from "mentor-wasm";
+//! const d = evaluateEligibility({ country: "FR", status: "student" }, undefined, "fr");
+//! d.required_actions[0].code; // "register_as_self_employed"
+//! ```
+
+mod application;
+mod convert;
+mod eligibility;
+mod errors;
+#[cfg(feature = "lifecycles")]
+mod lifecycle;
+mod policy;
+mod registration;
+mod types;
+
+pub use application::{triage, triage_json, validate_application, validate_application_json};
+pub use eligibility::{evaluate_eligibility, evaluate_eligibility_json};
+pub use errors::error_codes;
+#[cfg(feature = "lifecycles")]
+pub use lifecycle::{diagram, replay_application, replay_contract};
+pub use policy::Policy;
+pub use registration::{registration_schemes, validate_registration_number};

@@ -1,0 +1,221 @@
+// What the package throws, and what it does with bad input of every kind (DESIGN 4.1, 5):
+// validators return problems as data; decision and lookup calls throw an `Error` with a stable
+// `code` and the field errors; nothing crashes, whatever the input.
+import assert from "node:assert/strict";
+import { describe, test } from "node:test";
+
+import { builds, node, thrown } from "./helpers.mjs";
+
+/** The shape every thrown error has. */
+function assertMentorError(e, code, name) {
+  assert.ok(e instanceof Error, `an Error: ${e}`);
+  assert.equal(e.code, code);
+  assert.equal(e.name, name);
+  assert.equal(typeof e.message, "string");
+  assert.ok(Array.isArray(e.errors));
+  for (const fe of e.errors) {
+    assert.deepStrictEqual(Object.keys(fe).sort(), ["code", "message", "path"]);
+    assert.equal(typeof fe.path, "string");
+    assert.match(fe.code, /^[a-z_]+$/);
+    assert.ok(fe.message.length > 0);
+  }
+}
+
+const paths = (e) => e.errors.map((fe) => `${fe.path}:${fe.code}`);
+
+const HUGE = "x".repeat(5_000_000);
+
+for (const [name, mentor] of builds) {
+  describe(`${name} build: thrown errors`, () => {
+    test("a situation that does not parse: invalid_input with every field error, in the requested language", () => {
+      const situation = { country: "XX", status: "pirate", route: 3, colour: "blue" };
+      const en = thrown(() => mentor.evaluateEligibility(situation));
+      assertMentorError(en, "invalid_input", "InputError");
+      assert.deepStrictEqual(paths(en), ["colour:unknown_field", "country:invalid_country", "status:invalid_enum", "route:invalid_type"]);
+      assert.match(en.message, /^invalid input: /);
+      const fr = thrown(() => mentor.evaluateEligibility(situation, undefined, "fr"));
+      assert.deepStrictEqual(paths(fr), paths(en));
+      assert.notEqual(fr.errors[0].message, en.errors[0].message);
+      assert.equal(fr.errors[2].message.includes("valeurs permises"), true);
+    });
+
+    test("the same errors through the JSON text variant, and invalid_json for text that is not JSON", () => {
+      const e = thrown(() => mentor.evaluateEligibilityJson('{"country": "FR"}'));
+      assertMentorError(e, "invalid_input", "InputError");
+      assert.deepStrictEqual(paths(e), ["status:required"]);
+      const bad = thrown(() => mentor.evaluateEligibilityJson('{"country": '));
+      assert.deepStrictEqual(paths(bad), [":invalid_json"]);
+      assert.match(bad.errors[0].message, /column/);
+    });
+
+    test("wrong types at the root are field errors, not crashes", () => {
+      for (const value of [undefined, null, 42, "FR", true, [], [{ country: "FR" }], () => 1, Symbol("s"), new Map()]) {
+        const e = thrown(() => mentor.evaluateEligibility(value));
+        assertMentorError(e, "invalid_input", "InputError");
+        assert.ok(e.errors.length > 0, String(value?.toString?.() ?? value));
+      }
+    });
+
+    test("values JSON cannot hold: invalid_json at the root (cycles, BigInt, deep nesting, lone surrogates)", () => {
+      const cycle = { country: "FR", status: "student" };
+      cycle.self = cycle;
+      let deep = {};
+      for (let i = 0; i < 10_000; i++) deep = { business: deep };
+      for (const value of [cycle, { country: "FR", status: "student", n: 10n }, deep]) {
+        const e = thrown(() => mentor.evaluateEligibility(value));
+        assertMentorError(e, "invalid_input", "InputError");
+        assert.deepStrictEqual(paths(e), [":invalid_json"]);
+      }
+      // The error says what kind of problem, never the content.
+      const e = thrown(() => mentor.evaluateEligibility(cycle));
+      assert.ok(!e.errors[0].message.includes("self"), e.errors[0].message);
+      const surrogate = thrown(() => mentor.evaluateEligibility({ country: "FR", status: "\ud800" }));
+      assertMentorError(surrogate, "invalid_input", "InputError");
+    });
+
+    test("huge strings: too_long, in reasonable time", () => {
+      const started = Date.now();
+      const e = thrown(() =>
+        mentor.evaluateEligibility({ country: "FR", status: "freelancer", business: { legal_form: HUGE, registration_number: HUGE } }),
+      );
+      assertMentorError(e, "invalid_input", "InputError");
+      assert.deepStrictEqual(paths(e), ["business.legal_form:too_long", "business.registration_number:too_long"]);
+      const country = thrown(() => mentor.evaluateEligibility({ country: HUGE, status: HUGE }));
+      assert.ok(country.errors.length >= 2);
+      assert.ok(Date.now() - started < 10_000);
+    });
+
+    test("odd Unicode is data: right-to-left overrides, emoji, NUL", () => {
+      const v = mentor.validateApplication({
+        offer_id: "o",
+        applicant: { first_name: "Ada\u202e", last_name: "😀", email: "a\u0000@example.org", country: "FR" },
+        subjects: [{ subject: "python", level: "expert" }],
+        consent: { data_processing: true },
+      });
+      assert.equal(v.valid, false);
+      assert.ok(v.errors.some((e) => e.path === "applicant.first_name" && e.code === "invalid_characters"), JSON.stringify(v.errors));
+      assert.ok(v.errors.some((e) => e.path === "applicant.email"));
+    });
+
+    test("lang: invalid_enum or invalid_type at path lang", () => {
+      const bad = thrown(() => mentor.evaluateEligibility({ country: "FR", status: "student" }, undefined, "de"));
+      assertMentorError(bad, "invalid_input", "InputError");
+      assert.deepStrictEqual(paths(bad), ["lang:invalid_enum"]);
+      const wrongType = thrown(() => mentor.validateApplication({}, 1));
+      assert.deepStrictEqual(paths(wrongType), ["lang:invalid_type"]);
+      assert.equal(mentor.evaluateEligibility({ country: "FR", status: "student" }, null, "FR").required_actions[0].code, "register_as_self_employed");
+    });
+
+    test("a policy that is not a live Policy: invalid_type at path policy", () => {
+      const situation = { country: "FR", status: "student" };
+      for (const policy of [{}, { offers: [] }, "policy", 3]) {
+        const e = thrown(() => mentor.evaluateEligibility(situation, policy));
+        assertMentorError(e, "invalid_input", "InputError");
+        assert.deepStrictEqual(paths(e), ["policy:invalid_type"]);
+      }
+      const freed = mentor.Policy.fromJson("{}");
+      freed.free();
+      assert.deepStrictEqual(paths(thrown(() => mentor.validateApplication({}, "en", freed))), ["policy:invalid_type"]);
+      assert.deepStrictEqual(paths(thrown(() => mentor.triage([], freed))), ["policy:invalid_type"]);
+    });
+
+    test("policies that do not load: invalid_policy", () => {
+      for (const text of ['{"ofers": []}', '{"review_weights": {"demand": -1}}', "{", '{"excluded_countries": ["XX"]}', "[1]"]) {
+        const e = thrown(() => mentor.Policy.fromJson(text));
+        assertMentorError(e, "invalid_policy", "PolicyError");
+        assert.match(e.message, /^invalid policy: /);
+        assert.deepStrictEqual(e.errors, []);
+      }
+      assert.match(thrown(() => mentor.Policy.fromJson('{"ofers": []}')).message, /ofers/);
+      assert.match(thrown(() => mentor.Policy.fromJson("{\n  \"offers\": [")).message, /line 2/);
+      assertMentorError(thrown(() => mentor.Policy.fromJson({ demand: { python: "hot" } })), "invalid_policy", "PolicyError");
+      assertMentorError(thrown(() => mentor.Policy.fromJson(7)), "invalid_policy", "PolicyError");
+    });
+
+    test("registration lookups: invalid_country, wrong types, unsupported countries as data", () => {
+      const e = thrown(() => mentor.validateRegistrationNumber("XX", "1"));
+      assertMentorError(e, "invalid_input", "InputError");
+      assert.deepStrictEqual(paths(e), ["country:invalid_country"]);
+      assert.deepStrictEqual(paths(thrown(() => mentor.validateRegistrationNumber(33, undefined))), [
+        "country:invalid_type",
+        "number:required",
+      ]);
+      assert.deepStrictEqual(paths(thrown(() => mentor.registrationSchemes())), ["country:required"]);
+      assert.deepStrictEqual(paths(thrown(() => mentor.registrationSchemes("France"))), ["country:invalid_country"]);
+      const jp = mentor.validateRegistrationNumber("JP", "1234");
+      assert.equal(jp.valid, false);
+      assert.equal(jp.error, "unsupported_country");
+      const huge = mentor.validateRegistrationNumber("FR", HUGE);
+      assert.equal(huge.valid, false);
+    });
+
+    test("validators never throw for JSON input: problems are data", () => {
+      for (const form of [null, 42, "form", [], {}, { offer_id: { nested: true } }, { applicant: HUGE }]) {
+        const v = mentor.validateApplication(form);
+        assert.equal(v.valid, false);
+        assert.ok(v.errors.length > 0);
+        assert.deepStrictEqual(Object.keys(v).sort(), ["completeness", "errors", "reference", "valid"]);
+      }
+      const text = mentor.validateApplicationJson("[1, 2]");
+      assert.equal(JSON.parse(text).valid, false);
+      assertMentorError(thrown(() => mentor.validateApplicationJson("{")), "invalid_input", "InputError");
+    });
+
+    test("triage never loses a record: each bad one is an invalid entry in its place", () => {
+      const cycle = {};
+      cycle.self = cycle;
+      const entries = mentor.triage([null, cycle, 7, { offer_id: "o" }, { reference: HUGE }], undefined, "2026-11-30T09:00:00Z");
+      assert.equal(entries.length, 5);
+      assert.deepStrictEqual(entries.map((e) => e.line).sort(), [1, 2, 3, 4, 5]);
+      assert.ok(entries.every((e) => e.status === "invalid" && e.errors.length > 0));
+      assert.equal(entries.find((e) => e.line === 2).errors[0].code, "invalid_json");
+      const lines = mentor.triageJson('{"offer_id": 1}\nnot json\n\n{}', undefined, "2026-11-30T09:00:00Z");
+      assert.deepStrictEqual(JSON.parse(lines).map((e) => e.line), [1, 2, 4]);
+      const single = mentor.triage({ offer_id: "o" }, undefined, "2026-11-30T09:00:00Z");
+      assert.equal(single.length, 1);
+    });
+
+    test("triage's now: RFC 3339, a Date, or the current time; anything else is invalid_input", () => {
+      assert.deepStrictEqual(paths(thrown(() => mentor.triage([], undefined, "yesterday"))), ["now:invalid_datetime"]);
+      assert.deepStrictEqual(paths(thrown(() => mentor.triage([], undefined, new Date("nope")))), ["now:invalid_datetime"]);
+      assert.deepStrictEqual(paths(thrown(() => mentor.triage([], undefined, 1234))), ["now:invalid_type"]);
+      assert.deepStrictEqual(mentor.triage([]), []);
+      assert.deepStrictEqual(mentor.triage([], null, "2026-11-30T10:00:00+01:00", "fr"), []);
+    });
+  });
+}
+
+describe("node build: lifecycles and TOML policies", () => {
+  test("replays: a refused transition is data, an event that does not parse throws with its index in the path", () => {
+    const submitted = { type: "submitted", at: "2026-11-12T09:30:00Z", actor: "candidate", offer_id: "mentor-web-2026" };
+    const report = node.replayApplication([submitted, { type: "selected", at: "2026-11-13T09:30:00Z", actor: "mentor_manager" }], "fr");
+    assert.equal(report.state, "submitted");
+    assert.equal(report.refused.index, 1);
+    assert.equal(report.refused.code, "transition_not_allowed");
+    assert.match(report.refused.message, /n'autorise pas/);
+    const e = thrown(() => node.replayApplication([submitted, { type: "review_started", at: "hier", actor: "mentor_manager" }]));
+    assertMentorError(e, "invalid_input", "InputError");
+    assert.deepStrictEqual(paths(e), ["[1].at:invalid_datetime"]);
+    assert.deepStrictEqual(paths(thrown(() => node.replayContract({}))), [":invalid_type"]);
+    assert.deepStrictEqual(paths(thrown(() => node.replayContract([7]))), ["[0]:invalid_type"]);
+    assert.equal(node.replayContract([]).state, null);
+  });
+
+  test("diagrams: application and contract, anything else is invalid_enum", () => {
+    assert.match(node.diagram("application"), /^stateDiagram-v2\n/);
+    assert.match(node.diagram("contract"), /draft/);
+    assert.deepStrictEqual(paths(thrown(() => node.diagram("invoice"))), ["name:invalid_enum"]);
+    assert.deepStrictEqual(paths(thrown(() => node.diagram())), ["name:required"]);
+  });
+
+  test("TOML policies: line and column of the problem", () => {
+    const e = thrown(() => node.Policy.fromToml("offers = [\n  1,\n]"));
+    assertMentorError(e, "invalid_policy", "PolicyError");
+    assert.match(e.message, /line 2/);
+    assertMentorError(thrown(() => node.Policy.fromToml("ofers = []")), "invalid_policy", "PolicyError");
+    assertMentorError(thrown(() => node.Policy.fromToml(undefined)), "invalid_policy", "PolicyError");
+    const policy = node.Policy.fromText('excluded_countries = ["FR"]');
+    assert.equal(node.evaluateEligibility({ country: "FR", status: "student" }, policy).outcome, "ineligible");
+    policy.free();
+  });
+});

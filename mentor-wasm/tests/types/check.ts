@@ -1,0 +1,88 @@
+// Type-level tests of the declarations (`tsc --noEmit --strict`, run by tests/types.test.mjs):
+// every export is usable as documented, and misuse is a type error. The generated
+// test-artifacts/types/answers.ts checks the declarations against real answers.
+import * as node from "../../pkg/node/mentor_wasm.js";
+import initWeb, * as web from "../../pkg/web/mentor_wasm.js";
+import type {
+  ApplicationForm,
+  ApplicationValidation,
+  CountryRegistration,
+  Decision,
+  ErrorCodeEntry,
+  FieldError,
+  MentorError,
+  RegistrationCheck,
+  ReplayReport,
+  TriageEntry,
+  WorkingSituation,
+} from "../../pkg/node/mentor_wasm.js";
+
+const situation: WorkingSituation = {
+  country: "FR",
+  status: "freelancer",
+  business: { legal_form: "micro_entrepreneur", registration_number: "732 829 320 00074" },
+};
+const form: ApplicationForm = {
+  offer_id: "mentor-web-2026",
+  applicant: { first_name: "Camille", last_name: "Moreau", email: "camille@example.org", country: "FR", languages: ["fr"] },
+  subjects: [{ subject: "web_development", level: "proficient", years_experience: 6 }],
+  working_situation: situation,
+  consent: { data_processing: true },
+};
+
+for (const m of [node, web]) {
+  const policy: web.Policy = m.Policy.fromJson({ offers: ["mentor-web-2026"], demand: { python: "urgent" } });
+  const decision: Decision = m.evaluateEligibility(situation, policy, "fr");
+  const who: "employer" | "mentor_business" | null = decision.contracting_party;
+  const firstAction: string | undefined = decision.required_actions[0]?.params.procedure;
+  const text: string = m.evaluateEligibilityJson(JSON.stringify(situation), undefined, "en");
+  const validation: ApplicationValidation = m.validateApplication(form, "en", policy);
+  const errors: FieldError[] = validation.errors;
+  const entries: TriageEntry[] = m.triage([form], policy, new Date(), "fr");
+  const lines: string = m.triageJson("{}", undefined, "2026-11-30T09:00:00Z");
+  const check: RegistrationCheck = m.validateRegistrationNumber("FR", "732 829 320 00074");
+  if (check.valid) {
+    const formatted: string = check.formatted;
+    void formatted;
+  } else {
+    const why: string = check.error;
+    void why;
+  }
+  const schemes: CountryRegistration = m.registrationSchemes("FR", "en");
+  const catalogue: ErrorCodeEntry[] = m.errorCodes();
+  policy.free();
+  void [who, firstAction, text, errors, entries, lines, schemes, catalogue, new m.Policy()];
+
+  try {
+    m.evaluateEligibility(situation);
+  } catch (e) {
+    const error = e as MentorError;
+    const code: "invalid_input" | "invalid_policy" | "internal" = error.code;
+    const paths: string[] = error.errors.map((fe) => fe.path);
+    void [code, paths];
+  }
+
+  // @ts-expect-error: a language the library does not write
+  m.evaluateEligibility(situation, undefined, "de");
+  // @ts-expect-error: a policy is a Policy, not a plain object
+  m.evaluateEligibility(situation, { offers: [] });
+  // @ts-expect-error: not a working status
+  m.evaluateEligibility({ country: "FR", status: "pirate" });
+  // @ts-expect-error: the level is one of comfortable | proficient | expert
+  const badForm: ApplicationForm = { ...form, subjects: [{ subject: "python", level: "guru" }] };
+  void badForm;
+}
+
+// The Node build has the TOML reader and the lifecycles; the browser build does not.
+const fromToml: node.Policy = node.Policy.fromToml('excluded_countries = ["JP"]');
+const fromText: node.Policy = node.Policy.fromText("{}");
+const replay: ReplayReport = node.replayApplication([{ type: "submitted", at: "2026-11-12T09:30:00Z", actor: "candidate", offer_id: "o" }]);
+const state: string | null = node.replayContract([]).state;
+const mermaid: string = node.diagram("contract");
+// @ts-expect-error: only application and contract have a diagram
+node.diagram("invoice");
+// @ts-expect-error: not in the browser build
+web.Policy.fromToml("");
+// @ts-expect-error: not in the browser build
+web.replayApplication([]);
+void [fromToml, fromText, replay, state, mermaid, initWeb];

@@ -1,0 +1,347 @@
+/* The wire format of DESIGN 4, as TypeScript types. Keys stay snake_case, as on the wire.
+ * Inputs are what the calls accept when well-formed; any value may be passed at run time and is
+ * checked by the library (a wrong value is a field error, never a crash). */
+
+/** A language the library writes its messages in. */
+export type Lang = "en" | "fr";
+
+/** A rule id of DESIGN section 2 (`WS-2`, `POL-1`…). */
+export type RuleId =
+  | "APP-1" | "APP-2" | "APP-3" | "APP-4"
+  | "SEL-1" | "SEL-2" | "SEL-3"
+  | "INT-1" | "INT-2" | "INT-3" | "INT-4" | "INT-5"
+  | "WS-1" | "WS-2" | "WS-3" | "WS-4" | "WS-5"
+  | "CON-1" | "CON-2" | "CON-3" | "BIL-1" | "POL-1";
+
+/** The stable code of a field error (DESIGN 4.1); the catalogue is `errorCodes()`. */
+export type ErrorCode =
+  | "required" | "invalid_type" | "invalid_json" | "unknown_field" | "invalid_enum"
+  | "invalid_email" | "invalid_country" | "invalid_timezone" | "invalid_url" | "invalid_phone"
+  | "invalid_language" | "invalid_subject" | "invalid_datetime" | "invalid_characters"
+  | "too_long" | "out_of_range" | "duplicate_subject" | "consent_required" | "unknown_offer"
+  | "invalid_registration_number" | "unsupported_country" | "invalid_currency" | "invalid_money"
+  | "invalid_date" | "invalid_period" | "unknown_session_type" | "currency_mismatch"
+  | "duplicate_application" | "nonexistent_local_time" | "ambiguous_local_time"
+  | "duplicate_session" | "no_terms_in_force" | "inconsistent_amount";
+
+/** One problem with one field (DESIGN 4.1). */
+export interface FieldError {
+  /** Where: `subjects[1].level`; `""` for the input itself. */
+  path: string;
+  code: ErrorCode;
+  /** In the requested language; never quotes the value. */
+  message: string;
+}
+
+/** One entry of the error catalogue. */
+export interface ErrorCodeEntry {
+  code: ErrorCode;
+  en: string;
+  fr: string;
+}
+
+/** What the decision and lookup calls throw. */
+export interface MentorError extends Error {
+  name: "InputError" | "PolicyError" | "MentorError";
+  /** `invalid_input`: the input does not parse (see `errors`); `invalid_policy`: a policy that
+   * does not load; `internal`: a bug of this library. */
+  code: "invalid_input" | "invalid_policy" | "internal";
+  /** The field errors of `invalid_input` (empty otherwise). */
+  errors: FieldError[];
+}
+
+// ---- 4.3 working situation and eligibility decision ----
+
+export type WorkingStatus =
+  | "employee" | "freelancer" | "company_owner" | "self_employed"
+  | "student" | "job_seeker" | "retired" | "other";
+export type EmployerSector = "tutoring" | "education" | "it_services" | "other";
+export type EmployerAgreement = "agreed" | "refused" | "not_asked";
+export type Route = "via_employer" | "via_own_company";
+
+export interface Employment {
+  full_time?: boolean | null;
+  employer_name?: string | null;
+  employer_sector?: EmployerSector | null;
+  employer_agreement?: EmployerAgreement | null;
+  employer_informed?: boolean | null;
+}
+
+export interface Business {
+  legal_form?: string | null;
+  registration_number?: string | null;
+}
+
+/** The applicant's working situation (DESIGN 4.3 input). On its own, `country` is required;
+ * in a form, it defaults to `applicant.country`. */
+export interface WorkingSituation {
+  country?: string | null;
+  status: WorkingStatus;
+  employment?: Employment | null;
+  route?: Route | null;
+  business?: Business | null;
+}
+
+export type Outcome = "eligible" | "action_required" | "needs_review" | "ineligible";
+export type Party = "employer" | "mentor_business";
+export type Payout = "employer_payroll" | "invoice";
+export type ActionCode =
+  | "choose_route" | "obtain_employer_agreement" | "register_business"
+  | "register_as_self_employed" | "provide_registration_number" | "fix_registration_number"
+  | "inform_employer";
+export type ReasonCode =
+  | "employer_signs" | "mentor_business_signs" | "employer_refused" | "employer_sector_unusual"
+  | "no_registered_business" | "registration_number_invalid" | "status_to_settle_at_interview"
+  | "country_rules_unknown" | "country_excluded";
+
+/** A self-employed status of a country: its local name and a gloss in the requested language. */
+export interface SelfEmployedStatus {
+  local_name: string;
+  gloss: string;
+}
+
+/** What an action needs to be done; which keys are present depends on the action. */
+export interface ActionParams {
+  country?: string;
+  statuses?: SelfEmployedStatus[];
+  procedure?: string;
+  schemes?: SchemeId[];
+  scheme?: SchemeId;
+  error?: RegistrationErrorCode;
+  example?: string;
+}
+
+export interface Action {
+  code: ActionCode;
+  rule: RuleId;
+  message: string;
+  params: ActionParams;
+}
+
+export interface Reason {
+  code: ReasonCode;
+  rule: RuleId;
+  message: string;
+}
+
+/** The eligibility decision (DESIGN 4.3 output). */
+export interface Decision {
+  outcome: Outcome;
+  /** Who will sign once the required actions are done; null while a route is to choose. */
+  contracting_party: Party | null;
+  /** Who will bill the company (BIL-1). */
+  invoicing_party: Party | null;
+  payout: Payout | null;
+  /** The check of the business's registration number, when one was checked. */
+  registration: RegistrationResult | null;
+  required_actions: Action[];
+  recommended_actions: Action[];
+  reasons: Reason[];
+}
+
+// ---- 4.4 registration numbers ----
+
+export type SchemeId =
+  | "fr_siren" | "fr_siret" | "fr_vat" | "us_ein" | "gb_utr" | "gb_vat" | "de_stnr" | "de_vat"
+  | "es_nif" | "it_iva" | "be_enterprise_number" | "ch_uid" | "ch_vat" | "ca_bn" | "nl_kvk"
+  | "nl_vat" | "ma_ice" | "sn_ninea" | "ci_ncc" | "ci_rccm" | "tn_mf" | "cm_niu";
+export type RegistrationErrorCode =
+  | "empty" | "invalid_characters" | "wrong_length" | "invalid_format" | "unknown_prefix"
+  | "bad_check_digit";
+
+/** A well-formed number (`valid` means well-formed, not registered). */
+export interface WellFormedNumber {
+  scheme: SchemeId;
+  normalized: string;
+  formatted: string;
+  valid: true;
+}
+
+/** A number that is not well-formed for any scheme of its country. */
+export interface NotWellFormedNumber {
+  /** The closest scheme, or null for a country without rules. */
+  scheme: SchemeId | null;
+  normalized: null;
+  formatted: null;
+  valid: false;
+  error: RegistrationErrorCode | "unsupported_country";
+  message: string;
+}
+
+export type RegistrationResult = WellFormedNumber | NotWellFormedNumber;
+
+/** `validateRegistrationNumber`'s answer. */
+export type RegistrationCheck = RegistrationResult & { country: string };
+
+export interface SchemeInfo {
+  id: SchemeId;
+  name: string;
+  title: string;
+  proves: string;
+  example: string;
+}
+
+/** `registrationSchemes`'s answer. */
+export interface CountryRegistration {
+  country: string;
+  supported: boolean;
+  statuses: SelfEmployedStatus[];
+  procedure: string | null;
+  schemes: SchemeInfo[];
+}
+
+// ---- 4.2 application form ----
+
+export type Level = "comfortable" | "proficient" | "expert";
+
+export interface Applicant {
+  first_name: string;
+  last_name: string;
+  email: string;
+  phone?: string | null;
+  country: string;
+  timezone?: string | null;
+  languages?: string[] | null;
+}
+
+export interface SubjectChoice {
+  subject: string;
+  level: Level;
+  years_experience?: number | null;
+}
+
+export interface Experience {
+  current_role?: string | null;
+  years_professional?: number | null;
+  mentoring_experience?: boolean | null;
+  recent_projects?: string[] | null;
+}
+
+export interface Links {
+  linkedin?: string | null;
+  portfolio?: string | null;
+}
+
+export interface InterviewReadiness {
+  microphone?: boolean | null;
+  camera?: boolean | null;
+  quiet_well_lit_room?: boolean | null;
+}
+
+/** An application form (DESIGN 4.2). */
+export interface ApplicationForm {
+  reference?: string | null;
+  offer_id: string;
+  applicant: Applicant;
+  subjects: SubjectChoice[];
+  experience?: Experience | null;
+  motivation?: string | null;
+  availability_hours_per_week?: number | null;
+  links?: Links | null;
+  working_situation?: WorkingSituation | null;
+  interview_readiness?: InterviewReadiness | null;
+  consent: { data_processing: boolean };
+  /** RFC 3339. */
+  submitted_at?: string | null;
+}
+
+/** `validateApplication`'s answer. */
+export interface ApplicationValidation {
+  valid: boolean;
+  reference: string | null;
+  /** Share of the optional items given, 0..1 (APP-3). */
+  completeness: number;
+  errors: FieldError[];
+}
+
+// ---- 4.6 / 4.9 review queue ----
+
+export type TriageStatus = "ranked" | "on_hold" | "ineligible" | "invalid";
+
+export interface PriorityComponents {
+  demand: number;
+  experience: number;
+  completeness: number;
+  waiting: number;
+}
+
+export interface Priority {
+  score: number;
+  components: PriorityComponents;
+}
+
+/** One form of `triage`'s answer. */
+export interface TriageEntry {
+  reference: string | null;
+  /** The form's index + 1 (or its line, for `triageJson` on JSON Lines). */
+  line: number;
+  email: string | null;
+  status: TriageStatus;
+  rank: number | null;
+  errors: FieldError[];
+  completeness: number;
+  eligibility: Decision | null;
+  priority: Priority | null;
+  /** `YYYY-MM-DD`. */
+  contact_by: string | null;
+}
+
+// ---- 4.5 policy ----
+
+export type Demand = "urgent" | "high" | "normal" | "closed";
+
+/** A policy as data (DESIGN 4.5); every key optional when loading. */
+export interface PolicyConfig {
+  offers?: string[];
+  employer_sectors_suited?: EmployerSector[];
+  excluded_countries?: string[];
+  demand?: Record<string, Demand>;
+  contact_deadline_days?: { urgent?: number; high?: number; normal?: number };
+  review_weights?: { demand?: number; experience?: number; completeness?: number; waiting?: number };
+  interview?: { selection_threshold?: number; minimum_scored?: number; manner_minimum?: number };
+  /** Shares are decimal strings (`"0.5"`). */
+  billing?: { time_zone?: string; student_no_show?: string; cancelled_late?: string };
+}
+
+// ---- 4.7 lifecycles ----
+
+/** An event of a log: `type`, `at` (RFC 3339), `actor`, the event's data, and `version`. */
+export interface LifecycleEvent {
+  type: string;
+  at: string;
+  actor: string;
+  version?: number;
+  [data: string]: unknown;
+}
+
+export interface ReplayStep {
+  index: number;
+  type: string;
+  at: string;
+  actor: string;
+  from: string | null;
+  to: string;
+}
+
+export interface Refusal {
+  /** `transition_not_allowed`, `event_before_previous`, `signer_already_final`, `invalid_event_data`. */
+  code: string;
+  aggregate: "application" | "contract";
+  state: string | null;
+  event: string;
+  message: string;
+  /** The 0-based index of the refused event in the log. */
+  index: number;
+}
+
+/** `replayApplication` / `replayContract`'s answer. */
+export interface ReplayReport {
+  aggregate: "application" | "contract";
+  state: string | null;
+  history: ReplayStep[];
+  allowed_events: string[];
+  /** The aggregate's data: at least `{state}`. */
+  data: { state: string | null; [key: string]: unknown };
+  /** The first refused event; the events after it were not applied. */
+  refused: Refusal | null;
+}
