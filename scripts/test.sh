@@ -1,6 +1,7 @@
 #!/usr/bin/env bash
 # Every test of the project, in the order a failure is cheapest to read: the Rust workspace,
-# then the WebAssembly package (Node and a headless Chromium). Each package's script installs
+# then the Python package (pytest, stubtest, mypy), then the WebAssembly package (Node and a
+# headless Chromium). Each package's script installs
 # what it needs when it is missing (wasm32 target, wasm-bindgen-cli, npm tools, Chromium) and
 # skips what is present, so a second run is quick.
 #   bash scripts/test.sh
@@ -10,6 +11,9 @@ if ! command -v cargo >/dev/null 2>&1 && [ -x "$HOME/.cargo/bin/cargo" ]; then e
 
 printf '\n== Rust: cargo test --workspace\n'
 cargo test --workspace
+
+printf '\n== Python: mentor-py\n'
+bash mentor-py/run-tests.sh
 
 printf '\n== WebAssembly: mentor-wasm\n'
 bash mentor-wasm/run-tests.sh

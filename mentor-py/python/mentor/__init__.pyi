@@ -1,0 +1,274 @@
+"""mentor: recruiting freelance mentors, from the application form to the contract.
+
+Every call takes and returns plain dicts and lists in the wire format (DESIGN 4): snake_case
+keys and values, RFC 3339 UTC instants, ISO country codes, money as decimal strings. Inputs
+may also hold an aware ``datetime`` (sent as an RFC 3339 instant in UTC), a ``date`` (ISO
+8601) or a ``Decimal`` (its decimal string); a naive ``datetime`` is refused, since it names no
+instant. Unknown keys are errors (``unknown_field``). ``lang`` is ``"en"`` (default) or
+``"fr"`` and sets the language of the messages; codes never depend on it.
+"""
+
+import os
+from datetime import datetime
+from typing import Any, Dict, Iterable, List, Mapping, Optional, Union, final
+
+from mentor._errors import InputError as InputError
+from mentor._errors import MentorError as MentorError
+from mentor._errors import SignatureError as SignatureError
+from mentor._errors import TransitionError as TransitionError
+from mentor.wire import Action as Action
+from mentor.wire import ApplicationValidation as ApplicationValidation
+from mentor.wire import EligibilityDecision as EligibilityDecision
+from mentor.wire import ErrorCodeInfo as ErrorCodeInfo
+from mentor.wire import FieldError as FieldError
+from mentor.wire import Outcome as Outcome
+from mentor.wire import Party as Party
+from mentor.wire import Payout as Payout
+from mentor.wire import Priority as Priority
+from mentor.wire import PriorityComponents as PriorityComponents
+from mentor.wire import Reason as Reason
+from mentor.wire import RegistrationCheck as RegistrationCheck
+from mentor.wire import RegistrationNumberResult as RegistrationNumberResult
+from mentor.wire import RegistrationSchemes as RegistrationSchemes
+from mentor.wire import SchemeInfo as SchemeInfo
+from mentor.wire import SelfEmployedStatus as SelfEmployedStatus
+from mentor.wire import TriageEntry as TriageEntry
+from mentor.wire import TriageStatus as TriageStatus
+
+__all__ = [
+    "validate_application",
+    "evaluate_eligibility",
+    "triage",
+    "triage_json_bytes",
+    "validate_registration_number",
+    "registration_schemes",
+    "error_codes",
+    "Policy",
+    "Application",
+    "Contract",
+    "MentorError",
+    "InputError",
+    "TransitionError",
+    "SignatureError",
+    "Action",
+    "ApplicationValidation",
+    "EligibilityDecision",
+    "ErrorCodeInfo",
+    "FieldError",
+    "Outcome",
+    "Party",
+    "Payout",
+    "Priority",
+    "PriorityComponents",
+    "Reason",
+    "RegistrationCheck",
+    "RegistrationNumberResult",
+    "RegistrationSchemes",
+    "SchemeInfo",
+    "SelfEmployedStatus",
+    "TriageEntry",
+    "TriageStatus",
+    "__version__",
+]
+
+__version__: str
+"""The version of the package (the version of mentor-core it was built from)."""
+
+@final
+class Policy:
+    """What an operator tunes (DESIGN 4.5, POL-1): accepted offers, subject demand, contact
+    deadlines, review weights, employer sectors that suit WS-2, excluded countries, interview
+    thresholds, billing.
+
+    Parse it once and pass it to every call (``policy=``); calls without one use the
+    documented defaults, which ``Policy()`` also holds. Unknown keys and out-of-range values
+    are refused with ``InputError`` (code ``invalid_policy``). A policy pickles.
+    """
+
+    def __init__(self) -> None:
+        """The default policy (every key at its documented default)."""
+    @classmethod
+    def from_toml(cls, text: str) -> "Policy":
+        """A policy from TOML text. Raises ``InputError`` (``invalid_policy``, with the line
+        and column or the key) when it does not load."""
+    @classmethod
+    def from_json(cls, text: str) -> "Policy":
+        """A policy from JSON text. Raises ``InputError`` (``invalid_policy``)."""
+    @classmethod
+    def from_file(cls, path: Union[str, "os.PathLike[str]"]) -> "Policy":
+        """A policy from a file, JSON when its text starts with ``{`` and TOML otherwise.
+        Raises ``OSError`` when the file cannot be read, ``InputError`` (``invalid_policy``)
+        when it does not load."""
+    @classmethod
+    def from_dict(cls, data: Mapping[str, Any]) -> "Policy":
+        """A policy from a dict shaped like its JSON form (as ``to_dict`` returns it).
+        Raises ``InputError`` (``invalid_policy``)."""
+    def to_dict(self) -> Dict[str, Any]:
+        """The policy as a dict, every key filled in."""
+
+def validate_application(
+    form: Mapping[str, Any], *, policy: Optional[Policy] = None, lang: str = "en"
+) -> ApplicationValidation:
+    """Validates one application form (DESIGN 4.2; APP-1..4).
+
+    Never raises on the form's content: problems are data. Returns ``{"valid", "reference",
+    "completeness", "errors"}``; ``completeness`` (0.0 to 1.0) counts the optional items given
+    (APP-3), ``errors`` lists every field error ``{"path", "code", "message"}``. A form that
+    is not a dict is one ``invalid_type`` error; a value with no JSON form inside it (bytes, a
+    set, a naive datetime…) is one error at its path. Raises ``InputError`` only for a bad
+    ``lang``.
+    """
+
+def evaluate_eligibility(
+    situation: Mapping[str, Any], *, policy: Optional[Policy] = None, lang: str = "en"
+) -> EligibilityDecision:
+    """Decides who signs, who invoices and what the applicant must do first (DESIGN 4.3;
+    WS-1..5, INT-5, POL-1), from a working situation such as
+    ``{"country": "FR", "status": "freelancer", "business": {"registration_number": "…"}}``.
+
+    Returns ``{"outcome", "contracting_party", "invoicing_party", "payout", "registration",
+    "required_actions", "recommended_actions", "reasons"}``; each action and reason cites its
+    rule. Raises ``InputError`` when the situation does not parse (a missing or unknown key,
+    an unknown value, a wrong type such as a list, ``None`` or bytes), with every field
+    error in ``errors()``.
+    """
+
+def triage(
+    forms: Union[Iterable[Mapping[str, Any]], Mapping[str, Any]],
+    *,
+    policy: Optional[Policy] = None,
+    now: Union[datetime, str, None] = None,
+    lang: str = "en",
+) -> List[TriageEntry]:
+    """The main job (DESIGN 4.9): validates each form, decides its eligibility and ranks the
+    valid ones for a call back (DESIGN 4.6).
+
+    ``forms`` is a list (or any iterable) of forms, each entry's ``line`` being its index + 1;
+    a single dict is a batch of one. A batch never stops on one bad form: an invalid form is
+    reported with its errors (a form holding a value with no JSON form is ``invalid_json``,
+    like an unreadable line of a file). The report lists the ranked forms in rank order, then
+    ``on_hold``, ``ineligible`` and ``invalid`` ones. ``now`` (an aware ``datetime`` or an RFC
+    3339 string; default: the current time) dates the waiting time and the forms without
+    ``submitted_at``. The core works with the GIL released. Raises ``InputError`` only for a
+    bad ``now`` or ``lang``.
+    """
+
+def triage_json_bytes(
+    data: bytes,
+    *,
+    policy: Optional[Policy] = None,
+    now: Union[datetime, str, None] = None,
+    lang: str = "en",
+) -> List[TriageEntry]:
+    """``triage`` of a JSON array or JSON Lines document given as bytes (UTF-8): the fast
+    path for big exports, as ``mentor triage --json`` reads files.
+
+    ``line`` is the 1-based line (JSON Lines) or the array index + 1. A line that is not JSON
+    (or not UTF-8) is one ``invalid`` entry with code ``invalid_json``; the others are still
+    triaged. Reading, triage and rendering run with the GIL released.
+    """
+
+def validate_registration_number(country: str, number: str, *, lang: str = "en") -> RegistrationNumberResult:
+    """Checks a registration number against each scheme of ``country`` (DESIGN 4.4; WS-1).
+
+    Returns ``{"country", "scheme", "normalized", "formatted", "valid"}``; ``valid`` means
+    well-formed (check digits and format), not registered. When no scheme matches, ``valid``
+    is false and ``error`` (``bad_check_digit``…, or ``unsupported_country``) and ``message``
+    say why. Raises ``InputError`` when ``country`` is not an ISO 3166-1 alpha-2 code or an
+    argument is not a string.
+    """
+
+def registration_schemes(country: str, *, lang: str = "en") -> RegistrationSchemes:
+    """What the library knows of registering in ``country`` (DESIGN 4.4): its self-employed
+    statuses, the procedure and the identifier schemes, each with an example. ``supported``
+    is false (and the lists empty) for a country without rules. Raises ``InputError`` when
+    ``country`` is not an ISO 3166-1 alpha-2 code.
+    """
+
+def error_codes() -> List[ErrorCodeInfo]:
+    """The catalogue of field error codes (DESIGN 4.1), stable across versions, each with its
+    generic message in English and French: ``[{"code", "en", "fr"}]``."""
+
+@final
+class Application:
+    """An application's lifecycle (DESIGN 4.7), the fold of its events: ``submitted →
+    in_review → interview_scheduled → interviewed → selected | rejected``, then
+    ``contract_sent → contract_signed → onboarded``; ``on_hold``, ``no_show``, ``withdrawn``.
+
+    An event is a dict in the wire form ``{"type", "at", "actor", "version", …data}``
+    (``at``: an aware ``datetime`` or an RFC 3339 string). The transition table of mentor-core
+    decides every move. An application pickles (as the replay of its events).
+    """
+
+    def __init__(self) -> None:
+        """An application with no event yet (``state`` is ``None``)."""
+    def apply(self, event: Mapping[str, Any]) -> None:
+        """Applies one event. Raises ``InputError`` when the event does not parse and
+        ``TransitionError`` when the current state does not allow it (or it is dated before
+        the previous event); the application is then unchanged."""
+    @classmethod
+    def replay(cls, events: Iterable[Mapping[str, Any]]) -> "Application":
+        """The application after ``events``, in order. Raises ``InputError`` listing every
+        event that does not parse (paths start with its index: ``[2].at``), else
+        ``TransitionError`` for the first refused event, with its 0-based ``index``."""
+    @property
+    def state(self) -> Optional[str]:
+        """The current state (``"in_review"``…); ``None`` before the first event."""
+    @property
+    def events(self) -> List[Dict[str, Any]]:
+        """The accepted events, in order, in their wire form."""
+    def allowed_events(self) -> List[str]:
+        """The event types the transition table allows now, in table order."""
+    def to_dict(self) -> Dict[str, Any]:
+        """The application's data: ``{"state", "offer_id", "interview", "reschedules",
+        "no_shows", "scorecard", "contract_id", "rejected_from", "last_event_at"}``."""
+    @property
+    def data(self) -> Dict[str, Any]:
+        """The same dict as ``to_dict()``."""
+    @staticmethod
+    def to_mermaid() -> str:
+        """The Mermaid ``stateDiagram-v2`` of the lifecycle, drawn from the same transition
+        table that ``apply`` uses."""
+
+@final
+class Contract:
+    """A contract's lifecycle (DESIGN 4.7; CON-1..3), the fold of its events: ``draft → sent →
+    viewed → partially_signed → signed → active``, then ``amended``, ``terminated`` or
+    ``expired``; ``declined``, ``voided`` or ``signing_expired`` while it is out for
+    signature. Signers are tracked one by one, and only move forward.
+
+    Events are dicts in the wire form, as for ``Application``. A contract pickles (as the
+    replay of its events).
+    """
+
+    def __init__(self) -> None:
+        """A contract with no event yet (``state`` is ``None``)."""
+    def apply(self, event: Mapping[str, Any]) -> None:
+        """Applies one event. Raises ``InputError`` when the event does not parse and
+        ``TransitionError`` when it is not allowed now (``code`` says why: the state, the
+        order of events, a signer already final, or data that contradicts the contract); the
+        contract is then unchanged."""
+    @classmethod
+    def replay(cls, events: Iterable[Mapping[str, Any]]) -> "Contract":
+        """The contract after ``events``, in order. Raises ``InputError`` listing every event
+        that does not parse (paths start with its index), else ``TransitionError`` for the
+        first refused event, with its 0-based ``index``."""
+    @property
+    def state(self) -> Optional[str]:
+        """The current state (``"sent"``…); ``None`` before the first event."""
+    @property
+    def events(self) -> List[Dict[str, Any]]:
+        """The accepted events, in order, in their wire form."""
+    def allowed_events(self) -> List[str]:
+        """The event types the transition table allows now, in table order."""
+    def to_dict(self) -> Dict[str, Any]:
+        """The contract's data: ``{"state", "contract_id", "terms", "contracting_party",
+        "signers", "provider", "request_id", "supersedes", "superseded_by", "terminated_on",
+        "last_event_at"}``."""
+    @property
+    def data(self) -> Dict[str, Any]:
+        """The same dict as ``to_dict()``."""
+    @staticmethod
+    def to_mermaid() -> str:
+        """The Mermaid ``stateDiagram-v2`` of the lifecycle, drawn from the same transition
+        table that ``apply`` uses."""

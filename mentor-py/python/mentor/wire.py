@@ -1,0 +1,181 @@
+"""The shapes of the wire format (DESIGN 4) as typing aids: what the functions return.
+
+These are ``TypedDict`` and ``Literal`` types only, for type checkers and editors: at run time
+the functions return plain ``dict`` and ``list`` objects. Inputs are taken as any mapping in
+the same wire format (see the package README).
+"""
+
+from typing import Any, Dict, List, Literal, Optional, TypedDict, Union
+
+__all__ = [
+    "Action",
+    "ApplicationValidation",
+    "EligibilityDecision",
+    "ErrorCodeInfo",
+    "FieldError",
+    "Outcome",
+    "Party",
+    "Payout",
+    "Priority",
+    "PriorityComponents",
+    "Reason",
+    "RegistrationCheck",
+    "RegistrationNumberResult",
+    "RegistrationSchemes",
+    "SchemeInfo",
+    "SelfEmployedStatus",
+    "TriageEntry",
+    "TriageStatus",
+]
+
+# Each vocabulary is a union of one-value literals (the same type as a many-value literal for a
+# type checker), so that mypy.stubtest can match the run-time alias with the typed one.
+Outcome = Union[Literal["eligible"], Literal["needs_review"], Literal["action_required"], Literal["ineligible"]]
+"""The eligibility outcome, from best to worst (DESIGN 4.3)."""
+
+Party = Union[Literal["employer"], Literal["mentor_business"]]
+"""Who signs the contract and who invoices the company (DESIGN 4.3)."""
+
+Payout = Union[Literal["employer_payroll"], Literal["invoice"]]
+"""How the mentor is paid (DESIGN 4.3)."""
+
+TriageStatus = Union[Literal["ranked"], Literal["on_hold"], Literal["ineligible"], Literal["invalid"]]
+"""Where a form ends up in the review queue (DESIGN 4.9)."""
+
+
+class FieldError(TypedDict):
+    """One problem with one field (DESIGN 4.1): ``{"path", "code", "message"}``."""
+
+    path: str
+    code: str
+    message: str
+
+
+class ApplicationValidation(TypedDict):
+    """What ``validate_application`` returns."""
+
+    valid: bool
+    reference: Optional[str]
+    completeness: float
+    errors: List[FieldError]
+
+
+class Action(TypedDict):
+    """A required or recommended action of a decision, with the rule it comes from."""
+
+    code: str
+    rule: str
+    message: str
+    params: Dict[str, Any]
+
+
+class Reason(TypedDict):
+    """A reason of a decision, with the rule it comes from."""
+
+    code: str
+    rule: str
+    message: str
+
+
+class _RegistrationCheckBase(TypedDict):
+    scheme: Optional[str]
+    normalized: Optional[str]
+    formatted: Optional[str]
+    valid: bool
+
+
+class RegistrationCheck(_RegistrationCheckBase, total=False):
+    """The check of a registration number: ``valid`` means well-formed, not registered.
+
+    ``error`` (a reason code such as ``bad_check_digit``, or ``unsupported_country``) and
+    ``message`` are present when ``valid`` is false.
+    """
+
+    error: str
+    message: str
+
+
+class RegistrationNumberResult(RegistrationCheck):
+    """What ``validate_registration_number`` returns: the check and the country."""
+
+    country: str
+
+
+class EligibilityDecision(TypedDict):
+    """The eligibility decision (DESIGN 4.3)."""
+
+    outcome: Outcome
+    contracting_party: Optional[Party]
+    invoicing_party: Optional[Party]
+    payout: Optional[Payout]
+    registration: Optional[RegistrationCheck]
+    required_actions: List[Action]
+    recommended_actions: List[Action]
+    reasons: List[Reason]
+
+
+class PriorityComponents(TypedDict):
+    """The components of a review priority, each in 0..1 before weighting (DESIGN 4.6)."""
+
+    demand: float
+    experience: float
+    completeness: float
+    waiting: float
+
+
+class Priority(TypedDict):
+    """A review priority: the weighted sum of its components."""
+
+    score: float
+    components: PriorityComponents
+
+
+class TriageEntry(TypedDict):
+    """One line of a triage report (DESIGN 4.9)."""
+
+    reference: Optional[str]
+    line: int
+    email: Optional[str]
+    status: TriageStatus
+    rank: Optional[int]
+    errors: List[FieldError]
+    completeness: float
+    eligibility: Optional[EligibilityDecision]
+    priority: Optional[Priority]
+    contact_by: Optional[str]
+
+
+class SelfEmployedStatus(TypedDict):
+    """A self-employed status of a country: its local name and a gloss."""
+
+    local_name: str
+    gloss: str
+
+
+class SchemeInfo(TypedDict):
+    """A registration scheme of a country (DESIGN 4.4)."""
+
+    id: str
+    name: str
+    title: str
+    proves: str
+    example: str
+
+
+class RegistrationSchemes(TypedDict):
+    """What ``registration_schemes`` returns; ``supported`` is false for a country the
+    library has no rules for (the lists are then empty)."""
+
+    country: str
+    supported: bool
+    statuses: List[SelfEmployedStatus]
+    procedure: Optional[str]
+    schemes: List[SchemeInfo]
+
+
+class ErrorCodeInfo(TypedDict):
+    """One entry of the error code catalogue: the code and its messages."""
+
+    code: str
+    en: str
+    fr: str

@@ -1,0 +1,68 @@
+//! The core's errors as the package's exceptions (defined in Python, `mentor/_errors.py`, so
+//! that they pickle and carry attributes on every Python version an abi3 wheel serves).
+//!
+//! - a field error of the wire format → `InputError` (also a `ValueError`), whose `errors()`
+//!   are the `{"path", "code", "message"}` dicts, messages in the caller's language;
+//! - an event a lifecycle refuses → `TransitionError` with `code`, `aggregate`, `state`,
+//!   `event` and, from a replay, the event's `index`.
+//!
+//! The exception's own text is English, like the core's `Display`; `errors()` follow `lang`.
+
+use mentor_core::lifecycle::Refused;
+use mentor_core::policy::PolicyError;
+use mentor_core::{FieldError, InputError, Lang};
+use pyo3::prelude::*;
+use pyo3::sync::PyOnceLock;
+use pyo3::types::PyType;
+use serde_json::json;
+
+use crate::convert::to_python;
+
+static INPUT_ERROR: PyOnceLock<Py<PyType>> = PyOnceLock::new();
+static TRANSITION_ERROR: PyOnceLock<Py<PyType>> = PyOnceLock::new();
+
+/// `InputError` carrying every field error of `e`.
+pub(crate) fn input_error(py: Python<'_>, e: &InputError, lang: Lang) -> PyErr {
+    let raise = || -> PyResult<PyErr> {
+        let class = INPUT_ERROR.import(py, "mentor._errors", "InputError")?;
+        let errors = to_python(py, &e.to_json(lang))?;
+        Ok(PyErr::from_value(class.call1((e.to_string(), errors))?))
+    };
+    raise().unwrap_or_else(|failure| failure)
+}
+
+/// `InputError` with one field error.
+pub(crate) fn field_error(py: Python<'_>, e: FieldError, lang: Lang) -> PyErr {
+    input_error(py, &InputError { errors: vec![e] }, lang)
+}
+
+/// `TransitionError` for a refused event; `index` is the event's place in a replayed log.
+pub(crate) fn transition_error(py: Python<'_>, refused: &Refused, index: Option<usize>) -> PyErr {
+    let raise = || -> PyResult<PyErr> {
+        let class = TRANSITION_ERROR.import(py, "mentor._errors", "TransitionError")?;
+        let message = match index {
+            Some(i) => format!("event {i}: {refused}"),
+            None => refused.to_string(),
+        };
+        let args = (message, refused.reason.code(), refused.aggregate, refused.state, refused.event, index);
+        Ok(PyErr::from_value(class.call1(args)?))
+    };
+    raise().unwrap_or_else(|failure| failure)
+}
+
+/// `InputError` for a policy that does not load: one error, code `invalid_policy`, whose
+/// message (English, from the parser) names the line or the key.
+pub(crate) fn policy_error(py: Python<'_>, e: &PolicyError) -> PyErr {
+    let raise = || -> PyResult<PyErr> {
+        let class = INPUT_ERROR.import(py, "mentor._errors", "InputError")?;
+        let errors = to_python(py, &json!([{"path": "", "code": PolicyError::CODE, "message": e.message}]))?;
+        Ok(PyErr::from_value(class.call1((e.to_string(), errors))?))
+    };
+    raise().unwrap_or_else(|failure| failure)
+}
+
+/// The catalogue of field error codes with their messages: `[{"code", "en", "fr"}]`.
+#[pyfunction]
+pub(crate) fn error_codes(py: Python<'_>) -> PyResult<Bound<'_, PyAny>> {
+    to_python(py, &mentor_core::error_codes())
+}

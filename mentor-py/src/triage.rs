@@ -1,0 +1,105 @@
+//! `triage` and `triage_json_bytes`: the main job (DESIGN 4.9) on a batch of forms. The core
+//! works with the GIL released; only the conversions from and to Python objects hold it.
+
+use mentor_core::Lang;
+use mentor_core::triage::{Entry, Record, read_records_bytes, triage};
+use pyo3::prelude::*;
+use pyo3::types::{PyBytes, PyDict, PyList, PyString};
+use serde_json::Value;
+
+use crate::args::{Language, now_of, policy_of};
+use crate::convert::{list_to_python, to_value, without_gc};
+use crate::policy::Policy;
+
+/// Triage of forms given as Python objects: a list (or any iterable) of dicts, the `line`
+/// of each being its index + 1. One dict (or any other single value) is a batch of one, as
+/// in the core's `triage_json`.
+#[pyfunction]
+#[pyo3(signature = (forms, *, policy = None, now = None, lang = Language::EN), text_signature = "(forms, *, policy=None, now=None, lang='en')")]
+#[pyo3(name = "triage")]
+pub(crate) fn triage_forms<'py>(
+    py: Python<'py>,
+    forms: &Bound<'py, PyAny>,
+    policy: Option<&Bound<'py, Policy>>,
+    now: Option<&Bound<'py, PyAny>>,
+    lang: Language,
+) -> PyResult<Bound<'py, PyList>> {
+    let now = now_of(py, now, lang.0)?;
+    let single = forms.is_none() || forms.cast::<PyDict>().is_ok() || forms.cast::<PyString>().is_ok() || forms.cast::<PyBytes>().is_ok();
+    let mut records = Vec::new();
+    if single {
+        records.push(record(1, forms));
+    } else {
+        match forms.try_iter() {
+            Ok(items) => {
+                for (i, item) in items.enumerate() {
+                    records.push(record(i + 1, &item?));
+                }
+            }
+            // Not iterable (a number…): a batch of one record, which the core reports.
+            Err(_) => records.push(record(1, forms)),
+        }
+    }
+    let policy = policy_of(policy);
+    let entries = py.detach(move || triage(&records, policy, now));
+    report(py, entries, lang.0)
+}
+
+/// Triage of a JSON array or JSON Lines text given as bytes: the fast path for big exports.
+/// The reading, the triage and the rendering run with the GIL released.
+#[pyfunction]
+#[pyo3(signature = (data, *, policy = None, now = None, lang = Language::EN), text_signature = "(data, *, policy=None, now=None, lang='en')")]
+pub(crate) fn triage_json_bytes<'py>(
+    py: Python<'py>,
+    data: &Bound<'py, PyBytes>,
+    policy: Option<&Bound<'py, Policy>>,
+    now: Option<&Bound<'py, PyAny>>,
+    lang: Language,
+) -> PyResult<Bound<'py, PyList>> {
+    let now = now_of(py, now, lang.0)?;
+    let policy = policy_of(policy);
+    let bytes = data.as_bytes();
+    // The records (the parsed forms) are dropped as soon as they are assessed.
+    let entries = py.detach(|| triage(&read_records_bytes(bytes), policy, now));
+    report(py, entries, lang.0)
+}
+
+/// One form as a record. A Python value with no JSON form inside it makes the record
+/// unreadable, like a line of a JSON Lines file that is not JSON: the core reports it as
+/// `invalid_json`, naming where, and the batch goes on.
+fn record(line: usize, form: &Bound<'_, PyAny>) -> Record {
+    match to_value(form) {
+        Ok(value) => Record::Json { line, value },
+        Err(e) => Record::Unreadable { line, message: e.to_string() },
+    }
+}
+
+/// The report as Python objects. The core renders the entries with the GIL released; only
+/// the conversion of the rendered values to Python objects holds it, with the cyclic garbage
+/// collector paused (the report holds no cycles).
+fn report<'py>(py: Python<'py>, entries: Vec<Entry>, lang: Lang) -> PyResult<Bound<'py, PyList>> {
+    let values: Vec<Value> = py.detach(move || render(&entries, lang));
+    without_gc(py, || list_to_python(py, &values))
+}
+
+/// Batches smaller than this are rendered on the calling thread (a thread costs more).
+const PARALLEL_FROM: usize = 2048;
+
+/// Each entry's wire form, `Entry::to_json`, spread over the machine's cores: rendering is a
+/// pure function of each entry, so the order and the answer are those of a single thread.
+fn render(entries: &[Entry], lang: Lang) -> Vec<Value> {
+    let threads = std::thread::available_parallelism().map_or(1, std::num::NonZeroUsize::get).min(4);
+    if threads < 2 || entries.len() < PARALLEL_FROM {
+        return entries.iter().map(|e| e.to_json(lang)).collect();
+    }
+    let part = entries.len().div_ceil(threads);
+    std::thread::scope(|scope| {
+        let parts: Vec<_> = entries.chunks(part).map(|chunk| scope.spawn(move || chunk.iter().map(|e| e.to_json(lang)).collect::<Vec<Value>>())).collect();
+        let mut values = Vec::with_capacity(entries.len());
+        for handle in parts {
+            // The core does not panic; if it ever did, the panic goes on to PyO3, which raises it.
+            values.extend(handle.join().unwrap_or_else(|panic| std::panic::resume_unwind(panic)));
+        }
+        values
+    })
+}

@@ -1,0 +1,264 @@
+"""Python values in, wire values out: datetimes, unknown keys, wrong types, odd and huge input."""
+
+import decimal
+import json
+import pickle
+from datetime import date, datetime, timedelta, timezone
+from pathlib import Path
+from typing import Any, Dict
+
+import pytest
+
+import mentor
+from mentor import InputError
+
+NOW = "2026-11-30T09:00:00Z"
+
+
+def form(**changes: Any) -> Dict[str, Any]:
+    f: Dict[str, Any] = {
+        "reference": "T-1",
+        "offer_id": "mentor-web-2026",
+        "applicant": {"first_name": "Ada", "last_name": "Lovelace", "email": "ada@example.org", "country": "GB"},
+        "subjects": [{"subject": "python", "level": "expert"}],
+        "consent": {"data_processing": True},
+        "submitted_at": "2026-11-12T09:30:00Z",
+    }
+    f.update(changes)
+    return f
+
+
+def paths_codes(errors: Any) -> set:  # type: ignore[type-arg]
+    return {(e["path"], e["code"]) for e in errors}
+
+
+def input_errors(call: Any, *args: Any, **kwargs: Any) -> set:  # type: ignore[type-arg]
+    with pytest.raises(InputError) as info:
+        call(*args, **kwargs)
+    return paths_codes(info.value.errors())
+
+
+# --- datetimes --------------------------------------------------------------------------
+
+def test_aware_datetimes_are_instants_in_utc() -> None:
+    paris = timezone(timedelta(hours=1))
+    as_text = mentor.triage([form()], now=NOW)
+    as_datetime = mentor.triage([form(submitted_at=datetime(2026, 11, 12, 10, 30, tzinfo=paris))], now=datetime(2026, 11, 30, 10, 0, tzinfo=paris))
+    assert as_text == as_datetime
+    assert mentor.validate_application(form(submitted_at=datetime(2026, 11, 12, 9, 30, tzinfo=timezone.utc)))["valid"] is True
+
+
+def test_an_odd_offset_is_converted_not_refused() -> None:
+    lmt = timezone(timedelta(minutes=9, seconds=21))
+    out = mentor.validate_application(form(submitted_at=datetime(1911, 3, 10, 0, 0, tzinfo=lmt)))
+    assert out["valid"] is True
+
+
+def test_naive_datetimes_are_refused_with_a_clear_message() -> None:
+    naive = datetime(2026, 11, 12, 9, 30)
+    out = mentor.validate_application(form(submitted_at=naive))
+    assert out["valid"] is False
+    (error,) = out["errors"]
+    assert (error["path"], error["code"]) == ("submitted_at", "invalid_datetime")
+    assert "naive" in error["message"] and "time zone" in error["message"]
+    with pytest.raises(InputError) as info:
+        mentor.triage([form()], now=naive)
+    (error,) = info.value.errors()
+    assert (error["path"], error["code"]) == ("now", "invalid_datetime")
+    assert "naive" in error["message"]
+    with pytest.raises(InputError) as info:
+        mentor.Application().apply({"type": "submitted", "at": naive, "actor": "candidate", "offer_id": "o"})
+    assert paths_codes(info.value.errors()) == {("at", "invalid_datetime")}
+
+
+def test_now_accepts_strings_and_refuses_nonsense() -> None:
+    assert mentor.triage([form()], now="2026-11-30T10:00:00+01:00") == mentor.triage([form()], now=NOW)
+    for bad in ["yesterday", "2026-11-30", 1764493200, b"2026-11-30T09:00:00Z"]:
+        assert input_errors(mentor.triage, [form()], now=bad) == {("now", "invalid_datetime")}
+
+
+def test_dates_and_decimals_take_their_wire_form() -> None:
+    contract = mentor.Contract()
+    contract.apply({
+        "type": "drafted", "at": datetime(2026, 11, 20, 9, tzinfo=timezone.utc), "actor": "system", "contract_id": "c-1",
+        "terms": {"version": 1, "currency": "EUR", "rates": {"mentoring": decimal.Decimal("35.00")},
+                  "start_date": date(2026, 12, 1), "notice_period_days": 30},
+        "contracting_party": {"party": "mentor_business", "country": "FR"},
+    })
+    data = contract.to_dict()
+    assert data["terms"]["rates"] == {"mentoring": "35.00"}
+    assert data["terms"]["start_date"] == "2026-12-01"
+
+
+# --- unknown keys and wrong types ---------------------------------------------------------
+
+def test_unknown_keys_are_errors() -> None:
+    assert ("applicant.nickname", "unknown_field") in paths_codes(
+        mentor.validate_application(form(applicant={**form()["applicant"], "nickname": "A"}))["errors"])
+    assert input_errors(mentor.evaluate_eligibility, {"country": "FR", "status": "student", "rout": "x"}) == {("rout", "unknown_field")}
+
+
+@pytest.mark.parametrize("bad", [[], ["FR"], None, b'{"country": "FR"}', "FR", 3, 2.5, True])
+def test_a_situation_of_the_wrong_type_is_an_input_error(bad: Any) -> None:
+    assert input_errors(mentor.evaluate_eligibility, bad) == {("", "invalid_type")}
+
+
+@pytest.mark.parametrize("bad", [[], None, b"{}", "form", 7])
+def test_a_form_of_the_wrong_type_is_reported(bad: Any) -> None:
+    out = mentor.validate_application(bad)
+    assert out["valid"] is False and paths_codes(out["errors"]) == {("", "invalid_type")}
+
+
+@pytest.mark.parametrize(
+    "value, code",
+    [
+        (b"732829320", "invalid_type"),
+        ({"732829320"}, "invalid_type"),
+        (object(), "invalid_type"),
+        (float("nan"), "invalid_type"),
+        (float("inf"), "invalid_type"),
+        ("\ud800", "invalid_characters"),
+    ],
+)
+def test_values_with_no_json_form_are_errors_at_their_path(value: Any, code: str) -> None:
+    situation = {"country": "FR", "status": "freelancer", "business": {"registration_number": value}}
+    assert input_errors(mentor.evaluate_eligibility, situation) == {("business.registration_number", code)}
+    out = mentor.validate_application(form(working_situation=situation))
+    assert paths_codes(out["errors"]) == {("working_situation.business.registration_number", code)}
+    # In a batch, the form is invalid (it cannot be read as JSON) and the others go on.
+    report = mentor.triage([form(working_situation=situation), form(reference="T-2")], now=NOW)
+    assert [(e["reference"], e["status"]) for e in report] == [("T-2", "ranked"), (None, "invalid")]
+    (error,) = report[1]["errors"]
+    assert error["code"] == "invalid_json" and "working_situation.business.registration_number" in error["message"]
+
+
+def test_wrong_types_inside_are_the_cores_errors() -> None:
+    situation = {"country": "FR", "status": "employee", "employment": ["full_time"], "route": None}
+    assert input_errors(mentor.evaluate_eligibility, situation) == {("employment", "invalid_type")}
+    situation = {"country": "FR", "status": ["student"]}
+    assert ("status", "invalid_type") in input_errors(mentor.evaluate_eligibility, situation)
+    out = mentor.validate_application(form(subjects={"subject": "python"}))
+    assert ("subjects", "invalid_type") in paths_codes(out["errors"])
+
+
+def test_non_string_keys_are_refused() -> None:
+    assert input_errors(mentor.evaluate_eligibility, {"country": "FR", "status": "student", 1: "x"}) == {("", "invalid_type")}
+
+
+def test_big_integers() -> None:
+    out = mentor.validate_application(form(availability_hours_per_week=10**30))
+    assert ("availability_hours_per_week", "out_of_range") in paths_codes(out["errors"])
+    out = mentor.validate_application(form(availability_hours_per_week=2**64 + 1))
+    assert ("availability_hours_per_week", "out_of_range") in paths_codes(out["errors"])
+    assert ("availability_hours_per_week", "invalid_type") in paths_codes(
+        mentor.validate_application(form(availability_hours_per_week=10**400))["errors"])
+
+
+def test_tuples_and_subclasses() -> None:
+    from collections import OrderedDict
+
+    situation = OrderedDict([("country", "FR"), ("status", "student")])
+    assert mentor.evaluate_eligibility(situation)["outcome"] == "action_required"
+    out = mentor.validate_application(form(subjects=({"subject": "python", "level": "expert"},)))
+    assert out["valid"] is True
+
+
+def test_deep_nesting_is_refused_not_a_crash() -> None:
+    deep: Any = "x"
+    for _ in range(100_000):
+        deep = [deep]
+    errors = input_errors(mentor.evaluate_eligibility, {"country": "FR", "status": "student", "business": {"legal_form": deep}})
+    assert {code for _, code in errors} == {"invalid_type"}
+    loop: Dict[str, Any] = {"country": "FR", "status": "student"}
+    loop["business"] = loop
+    assert {code for _, code in input_errors(mentor.evaluate_eligibility, loop)} == {"invalid_type"}
+
+
+# --- very large input ------------------------------------------------------------------
+
+def test_a_10_mb_string_is_too_long_not_a_crash() -> None:
+    huge = "x" * (10 * 1024 * 1024)
+    out = mentor.validate_application(form(motivation=huge))
+    assert paths_codes(out["errors"]) == {("motivation", "too_long")}
+    out = mentor.validate_application(form(applicant={**form()["applicant"], "first_name": huge}))
+    assert paths_codes(out["errors"]) == {("applicant.first_name", "too_long")}
+    situation = {"country": "FR", "status": "freelancer", "business": {"registration_number": huge}}
+    assert input_errors(mentor.evaluate_eligibility, situation) == {("business.registration_number", "too_long")}
+    report = mentor.triage([form(motivation=huge), form(reference="T-2")], now=NOW)
+    assert [e["status"] for e in report] == ["ranked", "invalid"]
+    out = mentor.validate_registration_number("FR", huge)
+    assert out["valid"] is False
+
+
+def test_a_big_batch_from_bytes() -> None:
+    lines = [json.dumps(form(reference=f"T-{i}", applicant={**form()["applicant"], "email": f"a{i}@example.org"})) for i in range(5000)]
+    data = ("\n".join(lines) + "\nnot json\n").encode()
+    report = mentor.triage_json_bytes(data, now=NOW)
+    assert len(report) == 5001
+    assert report[-1]["status"] == "invalid" and report[-1]["line"] == 5001
+    assert [e["rank"] for e in report[:3]] == [1, 2, 3]
+
+
+def test_triage_json_bytes_takes_arrays_and_survives_bad_bytes() -> None:
+    as_array = json.dumps([form(), form(reference="T-2")]).encode()
+    report = mentor.triage_json_bytes(as_array, now=NOW)
+    assert [e["line"] for e in report] == [1, 2]
+    broken = b'{"offer_id": "\xff"}\n' + json.dumps(form()).encode()
+    report = mentor.triage_json_bytes(broken, now=NOW)
+    assert [(e["line"], e["status"]) for e in report] == [(2, "ranked"), (1, "invalid")]
+    with pytest.raises(TypeError):
+        mentor.triage_json_bytes("not bytes", now=NOW)  # type: ignore[arg-type]
+
+
+def test_triage_takes_any_iterable_and_one_form() -> None:
+    one = mentor.triage(form(), now=NOW)
+    assert len(one) == 1 and one[0]["status"] == "ranked"
+    assert mentor.triage((f for f in [form()]), now=NOW) == one
+    assert mentor.triage([], now=NOW) == []
+
+
+# --- lang, policy ------------------------------------------------------------------------
+
+def test_lang() -> None:
+    assert mentor.evaluate_eligibility({"country": "FR", "status": "student"}, lang="FR")["reasons"][0]["message"] != \
+        mentor.evaluate_eligibility({"country": "FR", "status": "student"}, lang="en")["reasons"][0]["message"]
+    assert input_errors(mentor.evaluate_eligibility, {"country": "FR", "status": "student"}, lang="de") == {("lang", "invalid_enum")}
+    assert input_errors(mentor.validate_application, form(), lang=None) == {("lang", "invalid_enum")}
+
+
+def test_policy_loading(tmp_path: Path) -> None:
+    toml = 'offers = ["mentor-web-2026"]\n[demand]\npython = "urgent"\n'
+    from_toml = mentor.Policy.from_toml(toml)
+    (tmp_path / "p.toml").write_text(toml)
+    (tmp_path / "p.json").write_text(json.dumps(from_toml.to_dict()))
+    assert mentor.Policy.from_file(tmp_path / "p.toml").to_dict() == from_toml.to_dict()
+    assert mentor.Policy.from_file(str(tmp_path / "p.json")).to_dict() == from_toml.to_dict()
+    assert mentor.Policy.from_json(json.dumps({"offers": ["mentor-web-2026"], "demand": {"python": "urgent"}})).to_dict() == from_toml.to_dict()
+    assert mentor.Policy().to_dict() == mentor.Policy.from_toml("").to_dict()
+    assert mentor.validate_application(form(offer_id="other"), policy=from_toml)["errors"][0]["code"] == "unknown_offer"
+    with pytest.raises(FileNotFoundError):
+        mentor.Policy.from_file(tmp_path / "missing.toml")
+
+
+@pytest.mark.parametrize("call", [
+    lambda: mentor.Policy.from_toml("ofers = []"),
+    lambda: mentor.Policy.from_toml("[review_weights]\ndemand = -1.0"),
+    lambda: mentor.Policy.from_json("{"),
+    lambda: mentor.Policy.from_dict({"excluded_countries": ["XX"]}),
+])
+def test_bad_policies_are_input_errors(call: Any) -> None:
+    with pytest.raises(InputError) as info:
+        call()
+    (error,) = info.value.errors()
+    assert error["code"] == "invalid_policy" and error["message"]
+
+
+def test_policy_pickles_and_is_reused() -> None:
+    policy = mentor.Policy.from_toml('excluded_countries = ["CA"]\n[demand]\npython = "urgent"\n')
+    back = pickle.loads(pickle.dumps(policy))
+    assert isinstance(back, mentor.Policy) and back.to_dict() == policy.to_dict()
+    assert "excluded_countries" in repr(policy)
+    for _ in range(3):
+        assert mentor.evaluate_eligibility({"country": "CA", "status": "student"}, policy=back)["outcome"] == "ineligible"
+    with pytest.raises(TypeError):
+        mentor.evaluate_eligibility({"country": "CA", "status": "student"}, policy={"excluded_countries": ["CA"]})  # type: ignore[arg-type]
