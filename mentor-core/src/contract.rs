@@ -616,7 +616,13 @@ pub struct ContractingParty {
     pub registration: Option<RegistrationNumber>,
 }
 
-const PARTIES: &[(&str, Party)] = &[("mentor_business", Party::MentorBusiness), ("employer", Party::Employer)];
+/// The wire names of the parties, for a contracting and an invoicing party alike.
+pub(crate) const PARTIES: &[(&str, Party)] = &[("mentor_business", Party::MentorBusiness), ("employer", Party::Employer)];
+
+/// The wire name of `party`.
+pub(crate) fn party_name(party: Party) -> &'static str {
+    PARTIES.iter().find(|(_, p)| *p == party).map_or("", |(name, _)| name)
+}
 
 const PARTY_KEYS: [&str; 3] = ["party", "country", "registration_number"];
 
@@ -640,9 +646,8 @@ impl ContractingParty {
     /// The wire form, with the registration number in its normalized form (or null).
     #[must_use]
     pub fn to_json(&self) -> Value {
-        let party = PARTIES.iter().find(|(_, p)| *p == self.party).map_or("", |(name, _)| name);
         json!({
-            "party": party,
+            "party": party_name(self.party),
             "country": self.country.as_str(),
             "registration_number": self.registration.as_ref().map(RegistrationNumber::normalized),
         })
@@ -656,26 +661,44 @@ fn read_party(r: &mut Reader, value: &Value, path: &Path<'_>) -> Option<Contract
         r.error(&party_path, ErrorCode::Required);
     }
     let party = r.choice(map.get("party"), &party_path, PARTIES);
+    let (country, registration) = read_registration(r, map, path, false);
+    Some(ContractingParty { party: party?, country: country?, registration })
+}
+
+/// Reads a party's `country` (required) and `registration_number` (at most 64 characters,
+/// required when `number_required`) under `path`, and checks the number against the country.
+pub(crate) fn read_registration(
+    r: &mut Reader,
+    map: &Map<String, Value>,
+    path: &Path<'_>,
+    number_required: bool,
+) -> (Option<CountryCode>, Option<RegistrationNumber>) {
     let country_path = path.key("country");
     let country = r.required_text(map.get("country"), &country_path, 8);
     let country = r.parse(country, &country_path, ErrorCode::InvalidCountry, CountryCode::parse);
     let number_path = path.key("registration_number");
-    let number = r.text(map.get("registration_number"), &number_path, 64, false);
-    let registration = match (number, country) {
-        (Some(number), Some(country)) => match registration::validate(country, number) {
-            Ok(found) => Some(found),
-            Err(RegistrationError::Invalid(e)) => {
-                r.error_with(&number_path, ErrorCode::InvalidRegistrationNumber, Detail::Registration(e.reason));
-                None
-            }
-            Err(RegistrationError::UnsupportedCountry(_)) => {
-                r.error(&number_path, ErrorCode::UnsupportedCountry);
-                None
-            }
-        },
-        _ => None,
+    let number = if number_required {
+        r.required_text(map.get("registration_number"), &number_path, 64)
+    } else {
+        r.text(map.get("registration_number"), &number_path, 64, false)
     };
-    Some(ContractingParty { party: party?, country: country?, registration })
+    (country, read_number(r, number, country, &number_path))
+}
+
+/// Reads a registration number of `country`: `invalid_registration_number` or
+/// `unsupported_country` at `path` when it cannot be shown well-formed.
+pub(crate) fn read_number(r: &mut Reader, text: Option<&str>, country: Option<CountryCode>, path: &Path<'_>) -> Option<RegistrationNumber> {
+    match registration::validate(country?, text?) {
+        Ok(number) => Some(number),
+        Err(RegistrationError::Invalid(e)) => {
+            r.error_with(path, ErrorCode::InvalidRegistrationNumber, Detail::Registration(e.reason));
+            None
+        }
+        Err(RegistrationError::UnsupportedCountry(_)) => {
+            r.error(path, ErrorCode::UnsupportedCountry);
+            None
+        }
+    }
 }
 
 /// What happened to a contract, with its data. Wire data keys are given per variant.

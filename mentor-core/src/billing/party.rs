@@ -3,13 +3,13 @@
 
 use serde_json::{Map, Value, json};
 
-use crate::contract::ContractingParty;
+use crate::contract::{ContractingParty, PARTIES, party_name, read_number, read_registration};
 use crate::country::CountryCode;
 use crate::eligibility::Party;
 use crate::error::{Detail, ErrorCode, FieldError, InputError};
 use crate::i18n::{Lang, Text};
 use crate::read::{Path, Reader, present};
-use crate::registration::{self, RegistrationError, RegistrationNumber, SchemeId};
+use crate::registration::{self, RegistrationNumber, SchemeId};
 
 use super::session::required_choice;
 
@@ -127,7 +127,6 @@ pub struct InvoicingParty {
 }
 
 const PARTY_KEYS: [&str; 5] = ["party", "country", "registration_number", "vat", "vat_number"];
-const PARTIES: &[(&str, Party)] = &[("mentor_business", Party::MentorBusiness), ("employer", Party::Employer)];
 
 impl InvoicingParty {
     /// The invoicing party a contract names: its contracting party (DESIGN 4.3: the same
@@ -223,9 +222,8 @@ impl InvoicingParty {
     /// The wire form, numbers normalized.
     #[must_use]
     pub fn to_json(&self) -> Value {
-        let party = PARTIES.iter().find(|(_, p)| *p == self.party).map_or("", |(name, _)| name);
         json!({
-            "party": party,
+            "party": party_name(self.party),
             "country": self.country.as_str(),
             "registration_number": self.registration.normalized(),
             "vat": self.vat.name(),
@@ -263,31 +261,10 @@ fn belongs_to(number: &RegistrationNumber, country: CountryCode) -> bool {
     registration::rules(country).is_some_and(|rules| rules.schemes.iter().any(|s| s.id == number.scheme_id()))
 }
 
-/// Reads a registration number of `country`: `invalid_registration_number` or
-/// `unsupported_country` at `path` when it cannot be shown well-formed.
-fn read_number(r: &mut Reader, text: Option<&str>, country: Option<CountryCode>, path: &Path<'_>) -> Option<RegistrationNumber> {
-    match registration::validate(country?, text?) {
-        Ok(number) => Some(number),
-        Err(RegistrationError::Invalid(e)) => {
-            r.error_with(path, ErrorCode::InvalidRegistrationNumber, Detail::Registration(e.reason));
-            None
-        }
-        Err(RegistrationError::UnsupportedCountry(_)) => {
-            r.error(path, ErrorCode::UnsupportedCountry);
-            None
-        }
-    }
-}
-
 pub(crate) fn read_invoicing_party(r: &mut Reader, value: &Value, path: &Path<'_>) -> Option<InvoicingParty> {
     let map: &Map<String, Value> = r.object(value, path, &PARTY_KEYS)?;
     let party = required_choice(r, map.get("party"), &path.key("party"), PARTIES);
-    let country_path = path.key("country");
-    let country = r.required_text(map.get("country"), &country_path, 8);
-    let country = r.parse(country, &country_path, ErrorCode::InvalidCountry, CountryCode::parse);
-    let number_path = path.key("registration_number");
-    let number = r.required_text(map.get("registration_number"), &number_path, 64);
-    let registration = read_number(r, number, country, &number_path);
+    let (country, registration) = read_registration(r, map, path, true);
     let vat_path = path.key("vat");
     let kind = required_choice(r, map.get("vat"), &vat_path, VAT_STATUSES);
     let vat_number_path = path.key("vat_number");

@@ -18,7 +18,7 @@ use serde::Deserialize;
 use super::Provider;
 use super::delivery::{Delivery, Secret, VerifyError, hex_tag, hmac_sha256, same_bytes};
 use super::event::{EventKind, SignatureEvent};
-use super::payload::{Check, Leaf, Obj, key, read_root};
+use super::payload::{About, Check, Leaf, Obj, key, read_root};
 use crate::error::InputError;
 
 const SIGNATURE: &str = "X-Docuseal-Signature";
@@ -92,21 +92,7 @@ pub(super) fn parse(body: &[u8]) -> Result<Vec<SignatureEvent>, InputError> {
         Some(d) => (c.id(&d.id, "data.id", known), None),
         None => (None, None),
     };
-    let timestamp = match &root.timestamp {
-        Leaf::Text(t) => Some(t.trim()),
-        _ => None,
-    };
+    let timestamp = root.timestamp.as_text();
     let dedupe_key = key(&[Some("docuseal"), request_id.as_deref(), event, signer_id.as_deref(), timestamp]);
-    let built = event.zip(occurred_at).map(|(event, occurred_at)| SignatureEvent {
-        provider: Provider::Docuseal,
-        request_id,
-        signer_id,
-        new_signer_id: None,
-        kind,
-        provider_event: event.to_owned(),
-        occurred_at,
-        dedupe_key,
-        hint: false,
-    });
-    c.finish(built).map(|e| vec![e])
+    c.one_event(Provider::Docuseal, event, occurred_at, About { kind, request_id, signer_id, new_signer_id: None, dedupe_key })
 }

@@ -19,7 +19,7 @@ use serde::Deserialize;
 use super::Provider;
 use super::delivery::{Delivery, Secret, VerifyError, hmac_sha256, same_bytes};
 use super::event::{EventKind, SignatureEvent};
-use super::payload::{Check, Leaf, Obj, key, read_root};
+use super::payload::{About, Check, Leaf, Obj, key, read_root};
 use crate::error::InputError;
 
 const SIGNATURE_PREFIX: &str = "X-DocuSign-Signature-";
@@ -91,23 +91,9 @@ pub(super) fn parse(body: &[u8]) -> Result<Vec<SignatureEvent>, InputError> {
     let data = c.object(&root.data, "data", known);
     let request_id = data.and_then(|d| c.id(&d.envelope_id, "data.envelopeId", known));
     let signer_id = data.and_then(|d| c.id(&d.recipient_id, "data.recipientId", false));
-    let generated = match &root.generated {
-        Leaf::Text(t) => Some(t.trim()),
-        _ => None,
-    };
+    let generated = root.generated.as_text();
     let dedupe_key = key(&[Some("docusign"), request_id.as_deref(), event, signer_id.as_deref(), generated]);
-    let built = event.zip(occurred_at).map(|(event, occurred_at)| SignatureEvent {
-        provider: Provider::Docusign,
-        request_id,
-        signer_id,
-        // JSON SIM names the recipient who reassigned; the new recipient must be read from the
-        // envelope (it is not in the message).
-        new_signer_id: None,
-        kind,
-        provider_event: event.to_owned(),
-        occurred_at,
-        dedupe_key,
-        hint: false,
-    });
-    c.finish(built).map(|e| vec![e])
+    // JSON SIM names the recipient who reassigned; the new recipient must be read from the
+    // envelope (it is not in the message).
+    c.one_event(Provider::Docusign, event, occurred_at, About { kind, request_id, signer_id, new_signer_id: None, dedupe_key })
 }

@@ -23,7 +23,7 @@ use serde::Deserialize;
 use super::Provider;
 use super::delivery::{Delivery, Secret, VerifyError, WebhookError, hex_tag, hmac_sha256, same_bytes};
 use super::event::{EventKind, SignatureEvent};
-use super::payload::{Arr, Check, Leaf, Obj, key, read_root};
+use super::payload::{About, Arr, Check, Leaf, Obj, key, read_root};
 use crate::error::{ErrorCode, FieldError, InputError};
 
 const HASH_FIELD: &str = "event.event_hash";
@@ -219,16 +219,5 @@ pub(super) fn parse(json: &[u8]) -> Result<Vec<SignatureEvent>, InputError> {
         }
     }
     let dedupe_key = key(&[Some("dropbox_sign"), request_id.as_deref(), event_type, time_text.as_deref(), related.as_deref()]);
-    let built = event_type.zip(occurred_at).map(|(event_type, occurred_at)| SignatureEvent {
-        provider: Provider::DropboxSign,
-        request_id,
-        signer_id,
-        new_signer_id,
-        kind,
-        provider_event: event_type.to_owned(),
-        occurred_at,
-        dedupe_key,
-        hint: false,
-    });
-    c.finish(built).map(|e| vec![e])
+    c.one_event(Provider::DropboxSign, event_type, occurred_at, About { kind, request_id, signer_id, new_signer_id, dedupe_key })
 }

@@ -10,6 +10,8 @@ use std::marker::PhantomData;
 use chrono::{DateTime, Utc};
 use serde::de::{self, Deserialize, Deserializer, IgnoredAny, MapAccess, SeqAccess, Visitor};
 
+use super::Provider;
+use super::event::{EventKind, SignatureEvent};
 use crate::contract::MAX_ID_CHARS;
 use crate::error::{Detail, ErrorCode, FieldError, InputError};
 use crate::i18n::Text;
@@ -44,6 +46,16 @@ pub(crate) enum Leaf<'a> {
     Float,
     Bool,
     Nested(Kind),
+}
+
+impl Leaf<'_> {
+    /// The text as sent, trimmed, when the value is a string (a dedupe key's part).
+    pub(crate) fn as_text(&self) -> Option<&str> {
+        match self {
+            Leaf::Text(t) => Some(t.trim()),
+            _ => None,
+        }
+    }
 }
 
 struct LeafVisitor<'a>(PhantomData<&'a ()>);
@@ -361,6 +373,39 @@ impl Check {
             _ => Err(InputError { errors: self.errors }),
         }
     }
+
+    /// The delivery's one event, from its name and time (both required) and what else the
+    /// payload says of it; or every error found.
+    pub(crate) fn one_event(
+        self,
+        provider: Provider,
+        event: Option<&str>,
+        occurred_at: Option<DateTime<Utc>>,
+        about: About,
+    ) -> Result<Vec<SignatureEvent>, InputError> {
+        let About { kind, request_id, signer_id, new_signer_id, dedupe_key } = about;
+        let built = event.zip(occurred_at).map(|(event, occurred_at)| SignatureEvent {
+            provider,
+            request_id,
+            signer_id,
+            new_signer_id,
+            kind,
+            provider_event: event.to_owned(),
+            occurred_at,
+            dedupe_key,
+            hint: false,
+        });
+        self.finish(built).map(|e| vec![e])
+    }
+}
+
+/// What a payload says of its one event besides its name and time (see [`SignatureEvent`]).
+pub(crate) struct About {
+    pub(crate) kind: EventKind,
+    pub(crate) request_id: Option<String>,
+    pub(crate) signer_id: Option<String>,
+    pub(crate) new_signer_id: Option<String>,
+    pub(crate) dedupe_key: String,
 }
 
 /// The dedupe key `provider:part:part…`, `-` for a missing part.

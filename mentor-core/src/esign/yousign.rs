@@ -14,7 +14,7 @@ use serde::Deserialize;
 use super::Provider;
 use super::delivery::{Delivery, Secret, VerifyError, hex_tag, hmac_sha256, same_bytes};
 use super::event::{EventKind, SignatureEvent};
-use super::payload::{Check, Leaf, Obj, key, read_root};
+use super::payload::{About, Check, Leaf, Obj, key, read_root};
 use crate::error::InputError;
 
 const SIGNATURE: &str = "X-Yousign-Signature-256";
@@ -85,16 +85,7 @@ pub(super) fn parse(body: &[u8]) -> Result<Vec<SignatureEvent>, InputError> {
     let request_id = request.and_then(|r| c.id(&r.id, "data.signature_request.id", known));
     let signer = data.and_then(|d| c.object(&d.signer, "data.signer", false));
     let signer_id = signer.and_then(|s| c.id(&s.id, "data.signer.id", false));
-    let built = event.zip(occurred_at).zip(event_id).map(|((event, occurred_at), event_id)| SignatureEvent {
-        provider: Provider::Yousign,
-        request_id,
-        signer_id,
-        new_signer_id: None,
-        kind,
-        provider_event: event.to_owned(),
-        occurred_at,
-        dedupe_key: key(&[Some("yousign"), Some(&event_id)]),
-        hint: false,
-    });
-    c.finish(built).map(|e| vec![e])
+    // A missing `event_id` is a field error, so no event is built without it.
+    let dedupe_key = key(&[Some("yousign"), event_id.as_deref()]);
+    c.one_event(Provider::Yousign, event, occurred_at, About { kind, request_id, signer_id, new_signer_id: None, dedupe_key })
 }
