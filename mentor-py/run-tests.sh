@@ -4,7 +4,7 @@
 #      recreated only when the pins or the Python version change);
 #   2. `pip install ./mentor-py`, rebuilt and reinstalled every run (the code may have changed);
 #   3. the native `mentor` command, built in release mode, that the tests compare answers with;
-#   4. pytest, mypy.stubtest on the stubs, and mypy --strict on the example script.
+#   4. pytest, mypy.stubtest on the stubs, and mypy --strict on the example scripts.
 # Run it from anywhere in the workspace: bash mentor-py/run-tests.sh
 set -euo pipefail
 cd "$(dirname "$0")/.."
@@ -58,7 +58,7 @@ step "mypy.stubtest mentor"
 # From a directory without the sources, so that `mentor` is the installed package.
 (cd "$root/target" && "$py" -m mypy.stubtest mentor)
 
-step "mypy --strict examples/quickstart.py"
-"$py" -m mypy --strict examples/quickstart.py
+step "mypy --strict examples/*.py"
+"$py" -m mypy --strict examples/*.py
 
 step "all green"

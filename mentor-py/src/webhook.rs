@@ -18,7 +18,7 @@ use pyo3::types::{PyByteArray, PyBytes, PyList, PyString, PyTuple, PyType};
 use serde_json::{Value, json};
 
 use crate::args::{Language, now_of};
-use crate::convert::to_python;
+use crate::convert::{string_arg, to_python};
 use crate::errors::{field_error, input_error};
 
 static SIGNATURE_ERROR: PyOnceLock<Py<PyType>> = PyOnceLock::new();
@@ -98,19 +98,11 @@ fn secret_of(obj: &Bound<'_, PyAny>, lang: Lang) -> PyResult<Secret> {
     if obj.is_none() {
         return Ok(Secret::new(""));
     }
-    if let Ok(s) = obj.cast::<PyString>() {
-        if let Ok(text) = s.to_cow() {
-            return Ok(Secret::new(text));
-        }
-        return Err(field_error(obj.py(), FieldError::with("secret", ErrorCode::InvalidCharacters, Detail::Expected(SECRET)), lang));
+    if obj.cast::<PyString>().is_ok() {
+        return string_arg(obj, "secret", lang).map(Secret::new);
     }
-    if let Ok(b) = obj.cast::<PyBytes>() {
-        return match std::str::from_utf8(b.as_bytes()) {
-            Ok(text) => Ok(Secret::new(text)),
-            Err(_) => Err(field_error(obj.py(), FieldError::with("secret", ErrorCode::InvalidCharacters, Detail::Expected(SECRET)), lang)),
-        };
-    }
-    Err(field_error(obj.py(), FieldError::with("secret", ErrorCode::InvalidType, Detail::Expected(SECRET)), lang))
+    let text = obj.cast::<PyBytes>().ok().and_then(|b| std::str::from_utf8(b.as_bytes()).ok().map(Secret::new));
+    text.ok_or_else(|| field_error(obj.py(), FieldError::with("secret", ErrorCode::InvalidType, Detail::Expected(SECRET)), lang))
 }
 
 /// The headers, in order: from a mapping (anything with `items()`: a dict, the header objects

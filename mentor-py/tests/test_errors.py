@@ -83,10 +83,10 @@ def test_transition_error_from_apply_has_no_index() -> None:
 
 
 def test_signature_error_pickles() -> None:
-    e = SignatureError("the signature does not match", "signature_mismatch", "docusign")
+    e = SignatureError("the signature does not match", "bad_signature", "docusign")
     back = pickle.loads(pickle.dumps(e))
     assert type(back) is SignatureError
-    assert (str(back), back.code, back.provider) == (str(e), "signature_mismatch", "docusign")
+    assert (str(back), back.code, back.provider) == (str(e), "bad_signature", "docusign")
     assert isinstance(back, MentorError)
 
 
@@ -95,6 +95,10 @@ def test_mentor_error_catches_everything_the_library_raises() -> None:
         mentor.evaluate_eligibility([])
     with pytest.raises(MentorError):
         mentor.Application().apply({"type": "selected", "at": "2026-11-02T08:15:00Z", "actor": "system"})
+    with pytest.raises(MentorError):
+        mentor.verify_webhook("documenso", "s3cret", {"X-Documenso-Secret": "guess"}, b"{}")
+    with pytest.raises(MentorError):
+        mentor.billing_statement({}, [], "2026-01")
 
 
 def test_validators_report_problems_as_data() -> None:

@@ -10,7 +10,7 @@ instant. Unknown keys are errors (``unknown_field``). ``lang`` is ``"en"`` (defa
 
 import os
 from datetime import datetime
-from typing import Any, Dict, Iterable, List, Mapping, Optional, Union, final
+from typing import Any, Dict, Iterable, List, Mapping, Optional, Tuple, Union, final
 
 from mentor._errors import InputError as InputError
 from mentor._errors import MentorError as MentorError
@@ -18,9 +18,15 @@ from mentor._errors import SignatureError as SignatureError
 from mentor._errors import TransitionError as TransitionError
 from mentor.wire import Action as Action
 from mentor.wire import ApplicationValidation as ApplicationValidation
+from mentor.wire import BillingCustomer as BillingCustomer
+from mentor.wire import BillingInvoicingParty as BillingInvoicingParty
+from mentor.wire import BillingStatement as BillingStatement
+from mentor.wire import Discrepancy as Discrepancy
 from mentor.wire import EligibilityDecision as EligibilityDecision
 from mentor.wire import ErrorCodeInfo as ErrorCodeInfo
+from mentor.wire import EventKind as EventKind
 from mentor.wire import FieldError as FieldError
+from mentor.wire import InvoiceCheck as InvoiceCheck
 from mentor.wire import Outcome as Outcome
 from mentor.wire import Party as Party
 from mentor.wire import Payout as Payout
@@ -32,8 +38,14 @@ from mentor.wire import RegistrationNumberResult as RegistrationNumberResult
 from mentor.wire import RegistrationSchemes as RegistrationSchemes
 from mentor.wire import SchemeInfo as SchemeInfo
 from mentor.wire import SelfEmployedStatus as SelfEmployedStatus
+from mentor.wire import SignatureEvent as SignatureEvent
+from mentor.wire import StatementLine as StatementLine
+from mentor.wire import StatementSubtotal as StatementSubtotal
 from mentor.wire import TriageEntry as TriageEntry
 from mentor.wire import TriageStatus as TriageStatus
+from mentor.wire import VatInfo as VatInfo
+from mentor.wire import WebhookDelivery as WebhookDelivery
+from mentor.wire import WebhookProvider as WebhookProvider
 
 __all__ = [
     "validate_application",
@@ -43,6 +55,9 @@ __all__ = [
     "validate_registration_number",
     "registration_schemes",
     "error_codes",
+    "verify_webhook",
+    "billing_statement",
+    "check_invoice",
     "Policy",
     "Application",
     "Contract",
@@ -52,9 +67,15 @@ __all__ = [
     "SignatureError",
     "Action",
     "ApplicationValidation",
+    "BillingCustomer",
+    "BillingInvoicingParty",
+    "BillingStatement",
+    "Discrepancy",
     "EligibilityDecision",
     "ErrorCodeInfo",
+    "EventKind",
     "FieldError",
+    "InvoiceCheck",
     "Outcome",
     "Party",
     "Payout",
@@ -66,8 +87,14 @@ __all__ = [
     "RegistrationSchemes",
     "SchemeInfo",
     "SelfEmployedStatus",
+    "SignatureEvent",
+    "StatementLine",
+    "StatementSubtotal",
     "TriageEntry",
     "TriageStatus",
+    "VatInfo",
+    "WebhookDelivery",
+    "WebhookProvider",
     "__version__",
 ]
 
@@ -188,6 +215,85 @@ def registration_schemes(country: str, *, lang: str = "en") -> RegistrationSchem
 def error_codes() -> List[ErrorCodeInfo]:
     """The catalogue of field error codes (DESIGN 4.1), stable across versions, each with its
     generic message in English and French: ``[{"code", "en", "fr"}]``."""
+
+def verify_webhook(
+    provider: str,
+    secret: Union[str, bytes, None],
+    headers: Union[Mapping[str, str], Iterable[Tuple[str, str]]],
+    body: bytes,
+    *,
+    now: Union[datetime, str, None] = None,
+    lang: str = "en",
+) -> WebhookDelivery:
+    """Verifies one e-signature webhook delivery and returns its normalised events (DESIGN
+    4.8; CON-2, CON-3): ``{"provider", "verified", "events"}``, as ``mentor webhook PROVIDER
+    … --json`` prints it.
+
+    ``provider`` is a wire name: ``concord``, ``docusign``, ``dropbox_sign``, ``yousign``,
+    ``documenso`` or ``docuseal``. ``secret`` is the webhook secret (DocuSign's HMAC key,
+    Dropbox Sign's API key…), used as its UTF-8 bytes; ``None`` for Concord, which documents
+    no signature. ``headers`` are the request's headers, names in any case: a mapping (a dict
+    or a web framework's header object: anything with ``items()``) or an iterable of ``(name,
+    value)`` pairs. ``body`` is the raw request body, exactly as received (a re-encoded body
+    does not verify). ``now`` (an aware ``datetime`` or an RFC 3339 string; default: the
+    current time) is checked against DocuSeal's signed timestamp (±5 minutes).
+
+    The check runs on the raw bytes before parsing, in constant time, with the GIL released.
+    ``verified`` is true when the signature matched, false for Concord's unverified
+    deliveries (their events have ``hint`` true: confirm them with the provider). Each event
+    is ``{"provider", "request_id", "signer_id", "new_signer_id", "kind", "provider_event",
+    "occurred_at", "dedupe_key", "hint"}``; an unknown event type is an event of kind
+    ``unknown``, never an error.
+
+    Raises ``SignatureError`` when the check fails: ``code`` is ``empty_secret``,
+    ``missing_header``, ``malformed_header``, ``missing_signature``, ``bad_signature`` or
+    ``stale_timestamp``, and the message (in ``lang``) says which check failed. Raises
+    ``InputError`` when the body is not the provider's documented payload (field errors at
+    the payload's paths, such as ``data.envelopeId``; values are never quoted), or for an
+    unknown provider or an argument of the wrong type.
+    """
+
+def billing_statement(
+    contract: Mapping[str, Any],
+    sessions: Iterable[Mapping[str, Any]],
+    period: str,
+    *,
+    policy: Optional[Policy] = None,
+    lang: str = "en",
+) -> BillingStatement:
+    """The monthly statement of a contract (DESIGN 4.10; CON-1, BIL-1), as ``mentor statement
+    --json`` prints it.
+
+    ``contract`` is the contract for billing (``{"contract_id", "invoicing_party",
+    "customer", "versions"}``, see docs/billing.md), ``sessions`` a list (or any iterable) of
+    sessions ``{"session_id", "started_at", "duration_minutes", "session_type",
+    "student_ref", "status"}``, ``period`` a month ``"YYYY-MM"`` in the policy's billing time
+    zone (default ``Europe/Paris``); the policy's ``[billing]`` shares pay no-shows and late
+    cancellations. Returns ``{"contract_id", "period", "time_zone", "currency",
+    "invoicing_party", "customer", "vat", "lines", "subtotals", "total_excluding_vat",
+    "vat_amount", "total"}``, money as decimal strings rounded per line, and the VAT
+    treatment with the mention to write on the invoice.
+
+    Raises ``InputError`` with every problem in ``errors()`` (paths under ``contract``,
+    ``sessions[i]``, ``period``): a period such as ``2026-13`` (``invalid_period``), a session
+    that does not read, a session type the contract has no rate for
+    (``unknown_session_type``), a date no version covers (``no_terms_in_force``), a repeated
+    id (``duplicate_session``). No statement is made while one session cannot be billed.
+    """
+
+def check_invoice(statement: Mapping[str, Any], invoice: Mapping[str, Any], *, lang: str = "en") -> InvoiceCheck:
+    """Checks a received invoice against a statement (DESIGN 4.10; BIL-1), as ``mentor
+    check-invoice --json`` prints it: ``{"invoice_number", "matches", "discrepancies"}``, each
+    discrepancy ``{"code", "field", "expected", "found", "message"}`` (``amount_mismatch``,
+    ``vat_charged``, ``missing_vat_mention``…). Every discrepancy is reported.
+
+    ``statement`` is a statement as ``billing_statement`` returns it (every figure is checked
+    against the others: an edited one is ``inconsistent_amount``); ``invoice`` is
+    ``{"invoice_number", "issued_on", "period", "issuer": {"country",
+    "registration_number"}, "currency", "total_excluding_vat", "vat_amount", "total",
+    "mentions"}``. Raises ``InputError`` when either does not read (paths under
+    ``statement`` and ``invoice``).
+    """
 
 @final
 class Application:

@@ -66,8 +66,10 @@ class TransitionError(MentorError):
 class SignatureError(MentorError):
     """A webhook whose signature does not verify (DESIGN 4.8): nothing of its body is trusted.
 
-    Attributes: ``code`` (a stable code) and ``provider`` (the e-signature provider's name,
-    when known).
+    Attributes: ``code``, the check that failed (``empty_secret``, ``missing_header``,
+    ``malformed_header``, ``missing_signature``, ``bad_signature`` or ``stale_timestamp``),
+    and ``provider`` (the e-signature provider's wire name, when known). ``str(error)`` names
+    the provider and says which check failed, in the language the call asked for.
     """
 
     def __init__(self, message: str, code: str, provider: Optional[str] = None) -> None:

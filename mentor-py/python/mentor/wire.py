@@ -10,9 +10,15 @@ from typing import Any, Dict, List, Literal, Optional, TypedDict, Union
 __all__ = [
     "Action",
     "ApplicationValidation",
+    "BillingCustomer",
+    "BillingInvoicingParty",
+    "BillingStatement",
+    "Discrepancy",
     "EligibilityDecision",
     "ErrorCodeInfo",
+    "EventKind",
     "FieldError",
+    "InvoiceCheck",
     "Outcome",
     "Party",
     "Payout",
@@ -24,8 +30,14 @@ __all__ = [
     "RegistrationSchemes",
     "SchemeInfo",
     "SelfEmployedStatus",
+    "SignatureEvent",
+    "StatementLine",
+    "StatementSubtotal",
     "TriageEntry",
     "TriageStatus",
+    "VatInfo",
+    "WebhookDelivery",
+    "WebhookProvider",
 ]
 
 # Each vocabulary is a union of one-value literals (the same type as a many-value literal for a
@@ -179,3 +191,138 @@ class ErrorCodeInfo(TypedDict):
     code: str
     en: str
     fr: str
+
+
+# E-signature webhooks (DESIGN 4.8): what ``verify_webhook`` returns.
+
+WebhookProvider = Union[
+    Literal["concord"], Literal["docusign"], Literal["dropbox_sign"], Literal["yousign"], Literal["documenso"], Literal["docuseal"]
+]
+"""An e-signature provider's wire name."""
+
+EventKind = Union[
+    Literal["sent"],
+    Literal["viewed"],
+    Literal["signed"],
+    Literal["declined"],
+    Literal["completed"],
+    Literal["voided"],
+    Literal["expired"],
+    Literal["reassigned"],
+    Literal["test"],
+    Literal["unknown"],
+]
+"""What a normalised signature event says happened (DESIGN 4.8)."""
+
+
+class SignatureEvent(TypedDict):
+    """One normalised signature event of a delivery (DESIGN 4.8)."""
+
+    provider: WebhookProvider
+    request_id: Optional[str]
+    signer_id: Optional[str]
+    new_signer_id: Optional[str]
+    kind: EventKind
+    provider_event: str
+    occurred_at: str
+    dedupe_key: str
+    hint: bool
+
+
+class WebhookDelivery(TypedDict):
+    """What ``verify_webhook`` returns (as ``mentor webhook … --json`` prints it)."""
+
+    provider: WebhookProvider
+    verified: bool
+    events: List[SignatureEvent]
+
+
+# Billing (DESIGN 4.10): what ``billing_statement`` and ``check_invoice`` return.
+
+
+class BillingInvoicingParty(TypedDict):
+    """Who invoices the company: the employer (WS-2) or the mentor's business."""
+
+    party: Party
+    country: str
+    registration_number: str
+    vat: str
+    vat_number: Optional[str]
+
+
+class BillingCustomer(TypedDict):
+    """The company that receives the invoice (established in France); ``name`` is ``None``
+    when the contract names none."""
+
+    name: Optional[str]
+    country: str
+
+
+class VatInfo(TypedDict):
+    """The VAT treatment of the invoice: ``franchise``, ``french_vat``, ``reverse_charge`` or
+    ``outside_eu``, with the mention to write (``None`` when none is required)."""
+
+    treatment: str
+    rate: str
+    mention: Optional[str]
+    explanation: str
+    source: str
+
+
+class StatementLine(TypedDict):
+    """One session of a statement, priced (money as decimal strings)."""
+
+    session_id: str
+    started_at: str
+    date: str
+    session_type: str
+    status: str
+    duration_minutes: int
+    student_ref: str
+    terms_version: int
+    rate: str
+    share: str
+    amount: str
+
+
+class StatementSubtotal(TypedDict):
+    """The sessions of one type in a statement and their amount."""
+
+    session_type: str
+    sessions: int
+    amount: str
+
+
+class BillingStatement(TypedDict):
+    """What ``billing_statement`` returns (as ``mentor statement --json`` prints it)."""
+
+    contract_id: str
+    period: str
+    time_zone: str
+    currency: str
+    invoicing_party: BillingInvoicingParty
+    customer: BillingCustomer
+    vat: VatInfo
+    lines: List[StatementLine]
+    subtotals: List[StatementSubtotal]
+    total_excluding_vat: str
+    vat_amount: str
+    total: str
+
+
+class Discrepancy(TypedDict):
+    """One difference between a received invoice and its statement."""
+
+    code: str
+    field: str
+    expected: Optional[str]
+    found: Optional[str]
+    message: str
+
+
+class InvoiceCheck(TypedDict):
+    """What ``check_invoice`` returns (as ``mentor check-invoice --json`` prints it)."""
+
+    invoice_number: str
+    matches: bool
+    discrepancies: List[Discrepancy]
