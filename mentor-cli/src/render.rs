@@ -186,7 +186,13 @@ pub fn bad_records(bad: &[BadRecord], lang: Lang, json: bool) -> String {
 pub fn replay(report: &Value, lang: Lang) -> String {
     let text = |v: Option<&Value>| v.and_then(Value::as_str).unwrap_or("-").to_owned();
     let mut out = String::new();
-    let _ = writeln!(out, "{} {}: {}", text(report.get("aggregate")), tr(lang, "state", "état"), text(report.get("state")));
+    let aggregate = match (text(report.get("aggregate")).as_str(), lang) {
+        ("application", Lang::Fr) => "candidature".to_owned(),
+        ("contract", Lang::Fr) => "contrat".to_owned(),
+        (other, _) => other.to_owned(),
+    };
+    let _ = writeln!(out, "{}: {}", tr(lang, "state", "état"), text(report.get("state")));
+    let _ = writeln!(out, "{}: {aggregate}", tr(lang, "lifecycle", "cycle de vie"));
     let _ = writeln!(out, "{}:", tr(lang, "history", "historique"));
     let steps = report.get("history").and_then(Value::as_array).cloned().unwrap_or_default();
     let rows: Vec<[String; 5]> = steps

@@ -59,13 +59,14 @@ pub fn run_webhook(
     let now = now.unwrap_or_else(Utc::now);
     let verified = match esign::verify(provider, &delivery, &secret, now) {
         Ok(v) => v,
-        Err(e) => return refused(provider, &e, lang, json),
-    };
-    let events = match verified.events() {
-        Ok(events) => events,
-        Err(e) => return refused(provider, &WebhookError::Malformed(e), lang, json),
+        Err(e) => return refused(provider, false, &e, lang, json),
     };
     let is_verified = verified.verification() == Verification::Verified;
+    let events = match verified.events() {
+        Ok(events) => events,
+        // The signature held but the body is not the provider's payload: say it was verified.
+        Err(e) => return refused(provider, is_verified, &WebhookError::Malformed(e), lang, json),
+    };
     let out = if json {
         let events: Vec<_> = events.iter().map(SignatureEvent::to_json).collect();
         format!("{}\n", json!({"provider": provider.name(), "verified": is_verified, "events": events}))
@@ -78,13 +79,13 @@ pub fn run_webhook(
 
 /// A refused delivery: the message on stderr (and the error as data on stdout with `--json`);
 /// exit 3 when the authenticity check failed, 1 for a malformed body.
-fn refused(provider: Provider, e: &WebhookError, lang: Lang, json: bool) -> Result<ExitCode, Failure> {
+fn refused(provider: Provider, verified: bool, e: &WebhookError, lang: Lang, json: bool) -> Result<ExitCode, Failure> {
     let (status, lead) = match e {
         WebhookError::Rejected(_) => (3, tr(lang, "delivery rejected", "livraison rejetée")),
         _ => (1, tr(lang, "invalid delivery", "livraison invalide")),
     };
     if json {
-        write_out(&format!("{}\n", json!({"provider": provider.name(), "verified": false, "events": [], "error": e.to_json(lang)})))?;
+        write_out(&format!("{}\n", json!({"provider": provider.name(), "verified": verified, "events": [], "error": e.to_json(lang)})))?;
     }
     eprintln!("mentor: {lead} ({}) [{}]: {}", provider.name(), e.code(), e.message(lang));
     Ok(ExitCode::from(status))

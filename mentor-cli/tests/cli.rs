@@ -687,6 +687,8 @@ fn webhook_a_malformed_body_exits_1_and_usage_or_io_errors_exit_2() {
     assert_eq!(wrong.code, 1, "{}", wrong.stderr);
     let out: Value = serde_json::from_str(&wrong.stdout).unwrap();
     assert_eq!(out["error"]["code"], "invalid_body");
+    // The secret matched: the delivery is authentic, only its body is not Documenso's.
+    assert_eq!(out["verified"], true);
     let paths: BTreeSet<String> = out["error"]["errors"].as_array().unwrap().iter().map(|e| e["path"].as_str().unwrap().to_owned()).collect();
     assert!(paths.contains("createdAt"), "{out}");
     let not_json = temp_file("not json at all");
