@@ -4,9 +4,10 @@
 # Installs what is missing and skips what is present: Chromium (apt-get, only when
 # /usr/bin/chromium is absent), Node (apt-get, only when absent), the npm tools (npm ci, from the
 # committed package-lock.json), the wasm32 target and wasm-bindgen-cli (build.sh). Then builds
-# both packages, computes the native core's answers, and runs `node --test` on tests/: the
-# conformance vectors, the thrown errors, the TypeScript declarations (tsc --strict), the README
-# example, and the demo in Chromium.
+# both packages, computes the native core's answers, builds the native `mentor` command, and
+# runs `node --test` on tests/: the conformance vectors, billing and webhooks against the
+# command, the thrown errors, the TypeScript declarations (tsc --strict), the README example,
+# and the demo in Chromium.
 set -euo pipefail
 here="$(cd "$(dirname "$0")" && pwd)"
 root="$(dirname "$here")"
@@ -51,6 +52,9 @@ step "the native core's answers to the conformance inputs"
 mkdir -p "$here/test-artifacts"
 cargo run -q -p mentor-wasm --example native_answers >"$here/test-artifacts/native-answers.json.tmp"
 mv "$here/test-artifacts/native-answers.json.tmp" "$here/test-artifacts/native-answers.json"
+
+step "the native command (the billing and webhook tests compare with its --json output)"
+cargo build -q -p mentor-cli
 
 step "tests"
 node --test "$here"/tests/*.test.mjs

@@ -3,13 +3,15 @@
 //! wire values, both languages).
 //!
 //! `cargo run -q -p mentor-wasm --example native_answers > answers.json`, from the workspace
-//! root. Reads `tests/vectors/eligibility.json` and, when present, `../shared/fixtures`.
+//! root. Reads `tests/vectors/eligibility.json`, `docs/examples/billing/` and, when present,
+//! `../shared/fixtures`.
 
 use std::error::Error;
 use std::io::Write as _;
 use std::path::{Path, PathBuf};
 
 use chrono::{DateTime, Utc};
+use mentor_core::billing::{check_invoice_json, statement_json};
 use mentor_core::eligibility::evaluate_json;
 use mentor_core::policy::Policy;
 use mentor_core::triage::{read_records, triage};
@@ -39,6 +41,7 @@ fn main() -> Result<(), Box<dyn Error>> {
         "fixtures": fixtures(&root.join("../shared/fixtures"))?,
         "registration": registration_answers(),
         "error_codes": mentor_core::error_codes(),
+        "billing": billing(&root.join("docs/examples/billing"))?,
     });
     writeln!(std::io::stdout().lock(), "{out}")?;
     Ok(())
@@ -72,4 +75,81 @@ fn registration_answers() -> Value {
         }
     }
     Value::Array(answers)
+}
+
+/// Billing statements and invoice checks (the core's `statement_json` and `check_invoice_json`)
+/// on the documentation's examples and on broken variants of them, in both languages: each case
+/// holds its inputs, so that the tests replay them through the package.
+fn billing(dir: &Path) -> Result<Value, Box<dyn Error>> {
+    let contract: Value = serde_json::from_str(&std::fs::read_to_string(dir.join("contract.json"))?)?;
+    let sessions: Vec<Value> = std::fs::read_to_string(dir.join("sessions.jsonl"))?
+        .lines()
+        .filter(|l| !l.trim().is_empty())
+        .map(serde_json::from_str)
+        .collect::<Result<_, _>>()?;
+    let sessions = Value::Array(sessions);
+    let with = |extra: Vec<Value>| {
+        let mut all = sessions.as_array().cloned().unwrap_or_default();
+        all.extend(extra);
+        Value::Array(all)
+    };
+    // Sessions that cannot be priced (a repeated id, a type without a rate), then one that
+    // does not even read.
+    let unpriced = with(vec![
+        json!({"session_id": "s-0101", "started_at": "2026-01-29T10:00:00Z", "duration_minutes": 45,
+            "session_type": "mentoring", "student_ref": "stu-1", "status": "completed"}),
+        json!({"session_id": "s-0201", "started_at": "2026-01-30T11:00:00Z", "duration_minutes": 45,
+            "session_type": "workshop", "student_ref": "stu-1", "status": "completed"}),
+    ]);
+    let unread = with(vec![json!({"session_id": "s-0200", "started_at": "2026-01-29T11:00:00Z", "duration_minutes": -5,
+        "session_type": "mentoring", "student_ref": "stu-1", "status": "done", "room": "B"})]);
+    let mut broken_contract = contract.clone();
+    set(&mut broken_contract, "/invoicing_party/registration_number", json!("732 829 320 00075"))?;
+    set(&mut broken_contract, "/versions/1/version", json!(3))?;
+    let policy = json!({"billing": {"time_zone": "UTC", "student_no_show": "0.5", "cancelled_late": "0.25"}});
+    let statements = [
+        ("the example", &contract, &sessions, "2026-01", Value::Null),
+        ("the example, the next month", &contract, &sessions, "2026-02", Value::Null),
+        ("the example under a policy", &contract, &sessions, "2026-01", policy),
+        ("a bad period", &contract, &sessions, "2026-13", Value::Null),
+        ("sessions that cannot be priced", &contract, &unpriced, "2026-01", Value::Null),
+        ("a session that does not read", &contract, &unread, "2026-01", Value::Null),
+        ("a contract that does not read, and a bad period", &broken_contract, &sessions, "January", Value::Null),
+    ];
+    let mut cases = Vec::new();
+    for (name, contract, sessions, period, policy) in statements {
+        let loaded = if policy.is_null() { Policy::default() } else { Policy::from_value(&policy)? };
+        let answer = |lang| match statement_json(contract, sessions, period, &loaded.billing, lang) {
+            Ok(statement) => json!({"answer": statement}),
+            Err(e) => json!({"errors": e.to_json(lang)}),
+        };
+        cases.push(json!({"name": name, "call": "statement", "contract": contract, "sessions": sessions, "period": period,
+            "policy": policy, "en": answer(Lang::En), "fr": answer(Lang::Fr)}));
+    }
+    let statement = statement_json(&contract, &sessions, "2026-01", &Policy::default().billing, Lang::En)?;
+    let mut edited = statement.clone();
+    set(&mut edited, "/total", json!("251.00"))?;
+    let matching: Value = serde_json::from_str(&std::fs::read_to_string(dir.join("invoice-matching.json"))?)?;
+    let not_matching: Value = serde_json::from_str(&std::fs::read_to_string(dir.join("invoice-not-matching.json"))?)?;
+    let checks = [
+        ("the matching invoice", &statement, matching.clone()),
+        ("the invoice that does not match", &statement, not_matching),
+        ("an invoice that does not read", &statement, json!({"invoice_number": "", "period": "2026-13", "total": 250})),
+        ("a statement edited by hand", &edited, matching),
+    ];
+    for (name, statement, invoice) in checks {
+        let answer = |lang| match check_invoice_json(statement, &invoice, lang) {
+            Ok(check) => json!({"answer": check}),
+            Err(e) => json!({"errors": e.to_json(lang)}),
+        };
+        cases.push(json!({"name": name, "call": "check_invoice", "statement": statement, "invoice": invoice,
+            "en": answer(Lang::En), "fr": answer(Lang::Fr)}));
+    }
+    Ok(Value::Array(cases))
+}
+
+/// Replaces the value at a JSON pointer, which must exist.
+fn set(value: &mut Value, pointer: &str, new: Value) -> Result<(), Box<dyn Error>> {
+    *value.pointer_mut(pointer).ok_or_else(|| format!("no {pointer} in the example"))? = new;
+    Ok(())
 }

@@ -2,15 +2,13 @@
 //! Both return problems as data.
 
 use chrono::{DateTime, Utc};
-use mentor_core::error::{Detail, ErrorCode, FieldError};
 use mentor_core::policy::Policy as CorePolicy;
 use mentor_core::triage::{self, Record};
-use mentor_core::{Lang, Text, application};
+use mentor_core::{Lang, application};
 use serde_json::Value;
 use wasm_bindgen::prelude::*;
 
-use crate::convert::{self, from_js, from_js_or_throw, from_text_or_throw, to_js, to_text};
-use crate::errors::input_error;
+use crate::convert::{self, from_js, from_js_or_throw, from_text_or_throw, instant, to_js, to_text};
 use crate::policy;
 
 /// Validates an application form (DESIGN 4.2, APP-1..4): `{valid, reference, completeness,
@@ -113,26 +111,4 @@ fn record(line: usize, form: &JsValue) -> Record {
         Ok(value) => Record::Json { line, value },
         Err(message) => Record::Unreadable { line, message },
     }
-}
-
-/// `now`: absent is the current time (the core reads no clock; the binding does).
-fn instant(now: &JsValue, lang: Lang) -> Result<DateTime<Utc>, JsValue> {
-    let bad = |code| input_error(vec![FieldError::new("now", code)], lang);
-    if now.is_undefined() || now.is_null() {
-        return millis(js_sys::Date::now()).ok_or_else(|| bad(ErrorCode::InvalidDatetime));
-    }
-    if let Some(text) = now.as_string() {
-        return DateTime::parse_from_rfc3339(text.trim()).map(|d| d.with_timezone(&Utc)).map_err(|_| bad(ErrorCode::InvalidDatetime));
-    }
-    if now.is_instance_of::<js_sys::Date>() {
-        return millis(js_sys::Date::from(now.clone()).get_time()).ok_or_else(|| bad(ErrorCode::InvalidDatetime));
-    }
-    const A_DATE: Text = Text::new("an RFC 3339 string or a Date", "une chaîne RFC 3339 ou une Date");
-    Err(input_error(vec![FieldError::with("now", ErrorCode::InvalidType, Detail::Expected(A_DATE))], lang))
-}
-
-/// A JS time value (milliseconds since the epoch; NaN for an invalid `Date`).
-fn millis(ms: f64) -> Option<DateTime<Utc>> {
-    // A finite JS time value is a whole number within ±8.64e15: exact in i64.
-    if ms.is_finite() { DateTime::from_timestamp_millis(ms as i64) } else { None }
 }

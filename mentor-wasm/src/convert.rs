@@ -5,10 +5,11 @@
 //! one call each, where walking an object key by key costs one boundary crossing per value
 //! (measured in `bench/bench.mjs`).
 
+use chrono::{DateTime, Utc};
 use mentor_core::error::{Detail, ErrorCode, FieldError};
 use mentor_core::{Lang, Text};
 use serde_json::Value;
-use wasm_bindgen::JsValue;
+use wasm_bindgen::{JsCast, JsValue};
 
 use crate::errors::{input_error, internal_error};
 
@@ -50,6 +51,31 @@ pub(crate) fn from_text(text: &str) -> Result<Value, FieldError> {
 /// Reads a JS value as a wire value, or the `invalid_json` error at the root.
 pub(crate) fn from_js_or_throw(value: &JsValue, lang: Lang) -> Result<Value, JsValue> {
     from_js(value).map_err(|why| input_error(vec![FieldError::with("", ErrorCode::InvalidJson, Detail::Parser(why))], lang))
+}
+
+/// Reads an argument named `path` as a wire value; `invalid_json` at `path` when it is not JSON.
+#[cfg(feature = "billing")]
+pub(crate) fn from_js_at(value: &JsValue, path: &str) -> Result<Value, FieldError> {
+    from_js(value).map_err(|why| FieldError::with(path, ErrorCode::InvalidJson, Detail::Parser(why)))
+}
+
+/// Reads an argument named `path` that should be an array element by element, so that a value
+/// JSON cannot hold is `invalid_json` at its own index (`sessions[3]`); anything else as
+/// [`from_js_at`] does (the core reports the wrong type).
+#[cfg(feature = "billing")]
+pub(crate) fn array_at(value: &JsValue, path: &str) -> Result<Value, Vec<FieldError>> {
+    if !js_sys::Array::is_array(value) {
+        return from_js_at(value, path).map_err(|e| vec![e]);
+    }
+    let mut items = Vec::new();
+    let mut errors = Vec::new();
+    for (i, item) in js_sys::Array::from(value).iter().enumerate() {
+        match from_js_at(&item, &format!("{path}[{i}]")) {
+            Ok(v) => items.push(v),
+            Err(e) => errors.push(e),
+        }
+    }
+    if errors.is_empty() { Ok(Value::Array(items)) } else { Err(errors) }
 }
 
 /// Reads JSON text as a wire value, or the `invalid_json` error at the root.
@@ -102,4 +128,30 @@ pub(crate) fn string(value: &JsValue, name: &str) -> Result<String, FieldError> 
     } else {
         FieldError::with(name, ErrorCode::InvalidType, Detail::Expected(A_STRING))
     })
+}
+
+/// The `now` argument: an RFC 3339 string or a `Date`; absent is the current time (the core
+/// reads no clock; the binding does).
+///
+/// # Errors
+/// `invalid_input` at path `now`: `invalid_datetime` or `invalid_type`.
+pub(crate) fn instant(now: &JsValue, lang: Lang) -> Result<DateTime<Utc>, JsValue> {
+    let bad = |code| input_error(vec![FieldError::new("now", code)], lang);
+    if now.is_undefined() || now.is_null() {
+        return millis(js_sys::Date::now()).ok_or_else(|| bad(ErrorCode::InvalidDatetime));
+    }
+    if let Some(text) = now.as_string() {
+        return DateTime::parse_from_rfc3339(text.trim()).map(|d| d.with_timezone(&Utc)).map_err(|_| bad(ErrorCode::InvalidDatetime));
+    }
+    if now.is_instance_of::<js_sys::Date>() {
+        return millis(js_sys::Date::from(now.clone()).get_time()).ok_or_else(|| bad(ErrorCode::InvalidDatetime));
+    }
+    const A_DATE: Text = Text::new("an RFC 3339 string or a Date", "une chaîne RFC 3339 ou une Date");
+    Err(input_error(vec![FieldError::with("now", ErrorCode::InvalidType, Detail::Expected(A_DATE))], lang))
+}
+
+/// A JS time value (milliseconds since the epoch; NaN for an invalid `Date`).
+fn millis(ms: f64) -> Option<DateTime<Utc>> {
+    // A finite JS time value is a whole number within ±8.64e15: exact in i64.
+    if ms.is_finite() { DateTime::from_timestamp_millis(ms as i64) } else { None }
 }

@@ -3,11 +3,12 @@
 //! Every thrown value is a JS `Error` with two more properties, the same shape as the Python
 //! package's `InputError` (STYLE, "Errors"):
 //! - `code`: `"invalid_input"` (the input does not parse; `errors` says why, field by field),
-//!   `"invalid_policy"` (a policy that does not load), or `"internal"` (a bug of this crate);
+//!   `"invalid_policy"` (a policy that does not load), `"internal"` (a bug of this crate), or
+//!   for a webhook delivery that is not authentic the core's code (`"bad_signature"`…);
 //! - `errors`: the field errors `{path, code, message}` of DESIGN 4.1, messages in the
 //!   requested language (empty for the last two codes).
 //!
-//! `name` is `InputError`, `PolicyError` or `MentorError`; `message` is the core's English
+//! `name` is `InputError`, `PolicyError`, `SignatureError` (with `provider`) or `MentorError`; `message` is the core's English
 //! summary (`invalid input: `country`: this field is required`).
 
 use js_sys::{Array, Error, Reflect};
@@ -31,6 +32,15 @@ pub(crate) fn input_error(errors: Vec<FieldError>, lang: Lang) -> JsValue {
 /// The error thrown for a policy that does not load: `code` `"invalid_policy"`.
 pub(crate) fn policy_error(error: &PolicyError) -> JsValue {
     thrown("PolicyError", PolicyError::CODE, &error.to_string(), &Array::new().into())
+}
+
+/// The error thrown for a webhook delivery that is not authentic (DESIGN 4.8): `name`
+/// `SignatureError`, `code` the core's stable code (`bad_signature`…), `provider` its name.
+#[cfg(feature = "webhooks")]
+pub(crate) fn signature_error(provider: &str, code: &str, message: &str) -> JsValue {
+    let error = thrown("SignatureError", code, message, &Array::new().into());
+    let _ = Reflect::set(&error, &JsValue::from_str("provider"), &JsValue::from_str(provider));
+    error
 }
 
 /// The error thrown when this crate fails where it cannot (a bug): `code` `"internal"`.

@@ -6,18 +6,19 @@
 //!
 //! - Validators (`validateApplication`, `triage`) return problems as data.
 //! - Decision and lookup calls (`evaluateEligibility`, `validateRegistrationNumber`,
-//!   `registrationSchemes`, `replayApplication`, `replayContract`, `diagram`) throw, on input
-//!   that does not parse, an `Error` whose `code` is `"invalid_input"` and whose `errors`
-//!   holds the field errors (DESIGN 4.1). A policy that does not load throws `code`
-//!   `"invalid_policy"`.
+//!   `registrationSchemes`, `replayApplication`, `replayContract`, `diagram`,
+//!   `billingStatement`, `checkInvoice`, `verifyWebhook`) throw, on input that does not parse,
+//!   an `Error` whose `code` is `"invalid_input"` and whose `errors` holds the field errors
+//!   (DESIGN 4.1). A policy that does not load throws `code` `"invalid_policy"`; a webhook
+//!   delivery that is not authentic, `name` `SignatureError` with the core's code.
 //! - A [`Policy`] is parsed once and passed to the calls that need one.
 //!
 //! JS values cross the boundary as JSON text (`JSON.stringify` / `JSON.parse`, run by the
 //! engine): measured faster and smaller than `serde-wasm-bindgen` (README, "Size"). The
 //! validators and the decision also have a `…Json` variant, JSON text in and out.
 //!
-//! Two builds (`build.sh`): the browser's, tuned for size, without the `toml` and `lifecycles`
-//! features; Node's, tuned for speed, with every feature.
+//! Two builds (`build.sh`): the browser's, tuned for size, without the `toml`, `lifecycles`,
+//! `billing` and `webhooks` features; Node's, tuned for speed, with every feature.
 //!
 //! ```js
 //! import { evaluateEligibility } from "mentor-wasm";
@@ -26,6 +27,8 @@
 //! ```
 
 mod application;
+#[cfg(feature = "billing")]
+mod billing;
 mod convert;
 mod eligibility;
 mod errors;
@@ -34,11 +37,17 @@ mod lifecycle;
 mod policy;
 mod registration;
 mod types;
+#[cfg(feature = "webhooks")]
+mod webhook;
 
 pub use application::{triage, triage_json, validate_application, validate_application_json};
+#[cfg(feature = "billing")]
+pub use billing::{billing_statement, check_invoice};
 pub use eligibility::{evaluate_eligibility, evaluate_eligibility_json};
 pub use errors::error_codes;
 #[cfg(feature = "lifecycles")]
 pub use lifecycle::{diagram, replay_application, replay_contract};
 pub use policy::Policy;
 pub use registration::{registration_schemes, validate_registration_number};
+#[cfg(feature = "webhooks")]
+pub use webhook::verify_webhook;

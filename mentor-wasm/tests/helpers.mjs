@@ -1,6 +1,6 @@
 // Shared by the Node tests: both builds of the package, the workspace's paths, and the native
 // core's answers to the conformance inputs (from `cargo run --example native_answers`).
-import { execFileSync } from "node:child_process";
+import { execFileSync, spawnSync } from "node:child_process";
 import { existsSync, mkdirSync, readFileSync, writeFileSync } from "node:fs";
 import { createRequire } from "node:module";
 import { dirname, join } from "node:path";
@@ -50,4 +50,28 @@ export function thrown(f) {
     return e;
   }
   throw new Error("expected an exception");
+}
+
+let cliPath;
+
+/** Runs the native `mentor` command (built once per test process) from the workspace root:
+ * `{status, stdout, stderr}`. */
+export function mentorCli(args) {
+  if (!cliPath) {
+    const out = execFileSync("cargo", ["build", "-q", "-p", "mentor-cli", "--message-format=json"], {
+      cwd: workspace,
+      encoding: "utf8",
+      maxBuffer: 64 * 1024 * 1024,
+      stdio: ["ignore", "pipe", "inherit"],
+    });
+    for (const line of out.split("\n")) {
+      if (!line.startsWith("{")) continue;
+      const message = JSON.parse(line);
+      if (message.reason === "compiler-artifact" && message.executable && message.target?.name === "mentor") cliPath = message.executable;
+    }
+    if (!cliPath) throw new Error("cargo built no `mentor` executable");
+  }
+  const { status, stdout, stderr, error } = spawnSync(cliPath, args, { cwd: workspace, encoding: "utf8", maxBuffer: 64 * 1024 * 1024 });
+  if (error) throw error;
+  return { status, stdout, stderr };
 }

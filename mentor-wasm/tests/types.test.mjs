@@ -53,6 +53,54 @@ function answers() {
       node.replayContract([]),
     ],
     policyError: (({ name, code, errors }) => ({ name, code, errors }))(thrown(() => web.Policy.fromJson("{"))),
+    ...billingAnswers(),
+    ...webhookAnswers(),
+  };
+}
+
+/** Statements and invoice checks of docs/examples/billing, in both languages. */
+function billingAnswers() {
+  const dir = join(workspace, "docs/examples/billing");
+  const read = (file) => JSON.parse(readFileSync(join(dir, file), "utf8"));
+  const sessions = readFileSync(join(dir, "sessions.jsonl"), "utf8")
+    .split("\n")
+    .filter((l) => l.trim())
+    .map((l) => JSON.parse(l));
+  const contract = read("contract.json");
+  const invoices = [read("invoice-matching.json"), read("invoice-not-matching.json")];
+  // Every VAT treatment: a French business under the franchise and registered, a Belgian one,
+  // a Moroccan one.
+  const parties = [
+    contract.invoicing_party,
+    { ...contract.invoicing_party, vat: "registered" },
+    { party: "mentor_business", country: "BE", registration_number: "0403.019.261", vat: "registered" },
+    { party: "employer", country: "MA", registration_number: "001561191000066", vat: "not_registered" },
+  ];
+  const statements = parties.flatMap((invoicing_party) =>
+    ["en", "fr"].map((lang) => node.billingStatement({ ...contract, invoicing_party }, sessions, "2026-01", undefined, lang)),
+  );
+  return {
+    contracts: [contract],
+    sessions,
+    receivedInvoices: invoices,
+    statements,
+    invoiceChecks: statements.flatMap((s) => invoices.map((i) => node.checkInvoice(s, i, "fr"))),
+  };
+}
+
+/** The documented deliveries of docs/examples/webhooks, and a rejection. */
+function webhookAnswers() {
+  const dir = join(workspace, "docs/examples/webhooks");
+  const deliveries = [
+    node.verifyWebhook("documenso", "mentor-example-secret", { "x-documenso-secret": "mentor-example-secret" }, readFileSync(join(dir, "documenso.json"))),
+    node.verifyWebhook("concord", undefined, {}, readFileSync(join(dir, "concord.json")), NOW),
+  ];
+  const e = thrown(() => node.verifyWebhook("yousign", "s", {}, "{}"));
+  const b = thrown(() => node.verifyWebhook("documenso", "s", { "x-documenso-secret": "s" }, '{"event": 1}', NOW, "fr"));
+  return {
+    deliveries,
+    signatureError: { name: e.name, code: e.code, provider: e.provider, errors: e.errors },
+    bodyError: { name: b.name, code: b.code, provider: b.provider, verified: b.verified, errors: b.errors },
   };
 }
 
@@ -73,9 +121,18 @@ test("the declarations type-check, and type the package's real answers", () => {
       typed("schemes", "W.CountryRegistration[]") +
       typed("catalogue", "W.ErrorCodeEntry[]") +
       typed("replays", "W.ReplayReport[]") +
-      typed("policyError", 'Pick<W.MentorError, "name" | "code" | "errors">'),
+      typed("policyError", 'Pick<W.MentorError, "name" | "code" | "errors">') +
+      typed("contracts", "W.BillingContract[]") +
+      typed("sessions", "W.BillingSession[]") +
+      typed("receivedInvoices", "W.ReceivedInvoice[]") +
+      typed("statements", "W.BillingStatement[]") +
+      typed("invoiceChecks", "W.InvoiceCheck[]") +
+      typed("deliveries", "W.WebhookDelivery[]") +
+      typed("signatureError", 'Pick<W.SignatureError, "name" | "code" | "provider" | "errors">') +
+      typed("bodyError", 'Pick<W.WebhookBodyError, "name" | "code" | "provider" | "verified" | "errors">'),
   );
   assert.ok(a.decisions.length > 100 && a.entries.length >= 2);
+  assert.deepStrictEqual(new Set(a.statements.map((s) => s.vat.treatment)), new Set(["franchise", "french_vat", "reverse_charge", "outside_eu"]));
   const tsc = join(crateDir, "node_modules/.bin/tsc");
   try {
     execFileSync(tsc, ["--noEmit", "--strict", "-p", join(crateDir, "tests/types/tsconfig.json")], { encoding: "utf8", stdio: "pipe" });

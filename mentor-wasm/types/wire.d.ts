@@ -345,3 +345,206 @@ export interface ReplayReport {
   /** The first refused event; the events after it were not applied. */
   refused: Refusal | null;
 }
+
+// ---- 4.10 billing (Node build) ----
+
+/** Money: a decimal string with the currency's minor unit (`"35.00"`; `"3500"` in yen), never
+ * a float. */
+export type Money = string;
+
+export type SessionStatus = "completed" | "student_no_show" | "cancelled_late" | "cancelled";
+/** The invoicing party's VAT status (an input: the eligibility decision does not know it). */
+export type VatStatus = "franchise" | "registered" | "not_registered";
+/** The VAT treatment of the invoice the company receives. */
+export type VatTreatment = "franchise" | "french_vat" | "reverse_charge" | "outside_eu";
+
+/** Who bills (BIL-1): the decision's `invoicing_party`, with its number and VAT status. */
+export interface InvoicingPartyInput {
+  party: Party;
+  /** ISO 3166-1 alpha-2. */
+  country: string;
+  /** Checked against the country's schemes (WS-1). */
+  registration_number: string;
+  vat: VatStatus;
+  /** A VAT number of the country; only with `vat: "registered"`. */
+  vat_number?: string | null;
+}
+
+/** One version of a contract's terms (DESIGN 4.7); amendments apply from their `start_date`. */
+export interface ContractTerms {
+  version: number;
+  /** ISO 4217. */
+  currency: string;
+  /** The rate of each session type. */
+  rates: Record<string, Money>;
+  billing?: "monthly";
+  /** `YYYY-MM-DD`. */
+  start_date: string;
+  end_date?: string | null;
+  notice_period_days: number;
+}
+
+/** `billingStatement`'s contract: every version of its terms, in order. */
+export interface BillingContract {
+  contract_id: string;
+  invoicing_party: InvoicingPartyInput;
+  /** The company (established in France); optional. */
+  customer?: { name?: string | null; country?: "FR" | null } | null;
+  versions: ContractTerms[];
+}
+
+/** One session delivered (DESIGN 4.10). */
+export interface BillingSession {
+  session_id: string;
+  /** RFC 3339; the session belongs to the month it starts in, in the billing time zone. */
+  started_at: string;
+  duration_minutes: number;
+  session_type: string;
+  /** The company's pseudonymous reference of the student. */
+  student_ref: string;
+  status: SessionStatus;
+}
+
+export interface StatementLine {
+  session_id: string;
+  started_at: string;
+  /** The local date in the billing time zone, `YYYY-MM-DD`. */
+  date: string;
+  session_type: string;
+  status: SessionStatus;
+  duration_minutes: number;
+  student_ref: string;
+  terms_version: number;
+  rate: Money;
+  /** The share of the rate paid (`"1"`, `"0.5"`, `"0"`), per the policy (POL-1). */
+  share: string;
+  amount: Money;
+}
+
+export interface StatementSubtotal {
+  session_type: string;
+  sessions: number;
+  amount: Money;
+}
+
+/** `billingStatement`'s answer, what `mentor statement --json` prints (and `checkInvoice` reads). */
+export interface BillingStatement {
+  contract_id: string;
+  /** `YYYY-MM`. */
+  period: string;
+  time_zone: string;
+  currency: string;
+  invoicing_party: { party: Party; country: string; registration_number: string; vat: VatStatus; vat_number: string | null };
+  customer: { name: string | null; country: "FR" };
+  vat: {
+    treatment: VatTreatment;
+    rate: string;
+    /** The mention the invoice must carry, word for word, in the requested language. */
+    mention: string | null;
+    explanation: string;
+    source: string;
+  };
+  lines: StatementLine[];
+  subtotals: StatementSubtotal[];
+  total_excluding_vat: Money;
+  vat_amount: Money;
+  total: Money;
+}
+
+/** A received invoice, as the accounts team keys it in. */
+export interface ReceivedInvoice {
+  invoice_number: string;
+  /** `YYYY-MM-DD`. */
+  issued_on: string;
+  /** `YYYY-MM`. */
+  period: string;
+  issuer: { country: string; registration_number: string };
+  currency: string;
+  total_excluding_vat: Money;
+  /** Absent or null: no VAT charged. */
+  vat_amount?: Money | null;
+  total: Money;
+  mentions?: string[] | null;
+}
+
+export type DiscrepancyCode =
+  | "period_mismatch" | "issuer_mismatch" | "registration_number_mismatch" | "currency_mismatch"
+  | "amount_mismatch" | "vat_charged" | "vat_amount_mismatch" | "total_mismatch"
+  | "missing_vat_mention" | "wrong_vat_mention";
+
+export interface Discrepancy {
+  code: DiscrepancyCode;
+  /** The invoice's field: `total_excluding_vat`, `issuer.registration_number`, `mentions`… */
+  field: string;
+  expected: string | null;
+  found: string | null;
+  message: string;
+}
+
+/** `checkInvoice`'s answer, what `mentor check-invoice --json` prints. */
+export interface InvoiceCheck {
+  invoice_number: string;
+  matches: boolean;
+  discrepancies: Discrepancy[];
+}
+
+// ---- 4.8 e-signature webhooks (Node build) ----
+
+export type SignatureProvider = "concord" | "docusign" | "dropbox_sign" | "yousign" | "documenso" | "docuseal";
+export type SignatureEventKind =
+  | "sent" | "viewed" | "signed" | "declined" | "completed" | "voided" | "expired" | "reassigned"
+  | "test" | "unknown";
+
+/** One normalised signature event (DESIGN 4.8). */
+export interface SignatureEvent {
+  provider: SignatureProvider;
+  /** The envelope, signature request, document, submission or agreement id; null for tests. */
+  request_id: string | null;
+  /** The provider's recipient id of the signer it concerns. */
+  signer_id: string | null;
+  /** For `reassigned`: the recipient id who takes the role over, when the payload says it. */
+  new_signer_id: string | null;
+  kind: SignatureEventKind;
+  /** The provider's own event name (`recipient-completed`). */
+  provider_event: string;
+  /** RFC 3339, UTC. */
+  occurred_at: string;
+  /** A repeat of the same event has the same key. */
+  dedupe_key: string;
+  /** From an unverified delivery (Concord): to confirm with the provider before applying. */
+  hint: boolean;
+}
+
+/** `verifyWebhook`'s answer, what `mentor webhook --json` prints for an accepted delivery. */
+export interface WebhookDelivery {
+  provider: SignatureProvider;
+  /** False for Concord only, whose deliveries carry no signature. */
+  verified: boolean;
+  events: SignatureEvent[];
+}
+
+/** Node's `req.headers`, a fetch `Headers`, a `Map`, or `[name, value]` pairs. */
+export type WebhookHeaders = Record<string, string | string[] | undefined> | Iterable<readonly [string, string]>;
+
+export type SignatureErrorCode =
+  | "empty_secret" | "missing_header" | "malformed_header" | "missing_signature" | "bad_signature"
+  | "stale_timestamp";
+
+/** What `verifyWebhook` throws for a delivery that is not authentic: trust nothing of it. */
+export interface SignatureError extends Error {
+  name: "SignatureError";
+  code: SignatureErrorCode;
+  provider: SignatureProvider;
+  /** Always empty. */
+  errors: FieldError[];
+}
+
+/** What `verifyWebhook` throws for a body that is not the provider's payload (`code`
+ * `invalid_input`, the payload's field errors). */
+export interface WebhookBodyError extends MentorError {
+  name: "InputError";
+  code: "invalid_input";
+  provider: SignatureProvider;
+  /** Whether the delivery's signature held (then only its content is wrong). */
+  verified: boolean;
+}

@@ -5,6 +5,18 @@ import * as node from "../../pkg/node/mentor_wasm.js";
 import initWeb, * as web from "../../pkg/web/mentor_wasm.js";
 import type {
   ApplicationForm,
+  BillingContract,
+  BillingSession,
+  BillingStatement,
+  DiscrepancyCode,
+  InvoiceCheck,
+  ReceivedInvoice,
+  SignatureError,
+  SignatureErrorCode,
+  SignatureEventKind,
+  SignatureProvider,
+  WebhookBodyError,
+  WebhookDelivery,
   ApplicationValidation,
   CountryRegistration,
   Decision,
@@ -81,6 +93,55 @@ const state: string | null = node.replayContract([]).state;
 const mermaid: string = node.diagram("contract");
 // @ts-expect-error: only application and contract have a diagram
 node.diagram("invoice");
+
+// Billing and webhooks: Node build only.
+const contract: BillingContract = {
+  contract_id: "c-1",
+  invoicing_party: { party: "mentor_business", country: "FR", registration_number: "732 829 320 00074", vat: "franchise" },
+  versions: [{ version: 1, currency: "EUR", rates: { mentoring: "35.00" }, start_date: "2026-01-01", notice_period_days: 30 }],
+};
+const sessions: BillingSession[] = [
+  { session_id: "s-1", started_at: "2026-01-12T17:00:00Z", duration_minutes: 45, session_type: "mentoring", student_ref: "stu-1", status: "completed" },
+];
+const statement: BillingStatement = node.billingStatement(contract, sessions, "2026-01", new node.Policy(), "fr");
+const mention: string | null = statement.vat.mention;
+const invoice: ReceivedInvoice = {
+  invoice_number: "1",
+  issued_on: "2026-02-01",
+  period: "2026-01",
+  issuer: { country: "FR", registration_number: "732 829 320 00074" },
+  currency: "EUR",
+  total_excluding_vat: "35.00",
+  total: "35.00",
+};
+const invoiceCheck: InvoiceCheck = node.checkInvoice(statement, invoice, "en");
+const firstCode: DiscrepancyCode | undefined = invoiceCheck.discrepancies[0]?.code;
+// @ts-expect-error: a session status the library does not know
+const badSession: BillingSession = { ...sessions[0]!, status: "done" };
+const delivery: WebhookDelivery = node.verifyWebhook("yousign", "secret", { "x-yousign-signature-256": "sha256=00" }, new Uint8Array(), new Date());
+const fromHeaders: WebhookDelivery = node.verifyWebhook("docusign", "secret", new Headers(), "{}");
+const fromPairs: WebhookDelivery = node.verifyWebhook("concord", undefined, [["content-type", "application/json"]], new ArrayBuffer(0), "2026-11-20T10:00:00Z", "fr");
+const kind: SignatureEventKind | undefined = delivery.events[0]?.kind;
+try {
+  node.verifyWebhook("documenso", "s", {}, "{}");
+} catch (e) {
+  if ((e as SignatureError).name === "SignatureError") {
+    const code: SignatureErrorCode = (e as SignatureError).code;
+    const provider: SignatureProvider = (e as SignatureError).provider;
+    void [code, provider];
+  } else {
+    const verified: boolean = (e as WebhookBodyError).verified;
+    const paths: string[] = (e as WebhookBodyError).errors.map((fe) => fe.path);
+    void [verified, paths];
+  }
+}
+// @ts-expect-error: not a provider
+node.verifyWebhook("hellosign", "s", {}, "{}");
+// @ts-expect-error: not in the browser build
+web.billingStatement(contract, sessions, "2026-01");
+// @ts-expect-error: not in the browser build
+web.verifyWebhook("yousign", "s", {}, "{}");
+void [mention, firstCode, badSession, fromHeaders, fromPairs, kind];
 // @ts-expect-error: not in the browser build
 web.Policy.fromToml("");
 // @ts-expect-error: not in the browser build
