@@ -9,19 +9,14 @@ use mentor_core::billing::{
 };
 use mentor_core::eligibility::Party;
 use mentor_core::error::Detail;
-use mentor_core::lifecycle::BadRecord;
+use mentor_core::lifecycle::{self, BadRecord};
 use mentor_core::triage::{self, Record};
 use mentor_core::{ErrorCode, FieldError, Lang};
 use serde_json::Value;
 
+use crate::render::tr;
 use crate::{Failure, load_policy, read_bytes, render, report_errors, write_out};
 
-fn tr(lang: Lang, en: &'static str, fr: &'static str) -> &'static str {
-    match lang {
-        Lang::En => en,
-        Lang::Fr => fr,
-    }
-}
 
 /// Parses a JSON file, or reports `invalid_json` for it.
 fn json_file(path: &str, lang: Lang) -> Result<Result<Value, FieldError>, Failure> {
@@ -61,25 +56,10 @@ pub fn run_statement(contract: &str, sessions: &str, period: &str, policy: Optio
         Err(error) => return report_file_errors(contract, &[error], lang, json).map(|()| ExitCode::from(1)),
     };
     let records = triage::read_records_bytes(&read_bytes(sessions, lang)?);
-    let mut read = Vec::with_capacity(records.len());
-    let mut bad = Vec::new();
-    for record in &records {
-        match record {
-            Record::Json { line, value } => match Session::from_json(value) {
-                Ok(s) => read.push(s),
-                Err(e) => bad.push(BadRecord { line: *line, errors: e.errors }),
-            },
-            Record::Unreadable { line, message } => {
-                bad.push(BadRecord {
-                    line: *line,
-                    errors: vec![FieldError::with("", ErrorCode::InvalidJson, Detail::Parser(message.clone()))],
-                });
-            }
-        }
-    }
-    if !bad.is_empty() {
-        return no_statement(&bad, &StatementError::Sessions(Vec::new()), lang, json);
-    }
+    let read = match lifecycle::read_each(&records, Session::from_json) {
+        Ok(read) => read,
+        Err(bad) => return no_statement(&bad, &StatementError::Sessions(Vec::new()), lang, json),
+    };
     // Every record is a session, in order: the session at index i is the record at index i.
     let line_of = |index: usize| records.get(index).map_or(index + 1, Record::line);
     match billing::statement(&contract, &read, period, &policy.billing) {
@@ -119,26 +99,7 @@ fn bad_session(problem: &SessionError, line_of: impl Fn(usize) -> usize) -> BadR
 /// The sessions that cannot be billed: `{"line", "errors"}` per session with `--json`, one
 /// block per session otherwise.
 fn bad_sessions(bad: &[BadRecord], lang: Lang, json: bool) -> String {
-    if json {
-        return render::bad_records(bad, lang, true);
-    }
-    let mut out = String::new();
-    for record in bad {
-        let _ = writeln!(
-            out,
-            "{} {}: {}",
-            tr(lang, "line", "ligne"),
-            record.line,
-            tr(lang, "session that cannot be billed", "séance impossible à facturer")
-        );
-        out.push_str(
-            &render::errors(&record.errors, lang, false)
-                .lines()
-                .map(|l| format!("  - {l}\n"))
-                .collect::<String>(),
-        );
-    }
-    out
+    render::bad_records(bad, mentor_core::Text::new("session that cannot be billed", "séance impossible à facturer"), lang, json)
 }
 
 fn no_statement(bad: &[BadRecord], error: &StatementError, lang: Lang, json: bool) -> Result<ExitCode, Failure> {
@@ -168,28 +129,6 @@ fn status_name(status: billing::SessionStatus, lang: Lang) -> &'static str {
         billing::SessionStatus::CancelledLate => tr(lang, "cancelled late", "annulée tardivement"),
         billing::SessionStatus::Cancelled => tr(lang, "cancelled", "annulée"),
     }
-}
-
-/// Left-aligned columns, two spaces apart; the last `right` columns right-aligned.
-fn table(rows: &[Vec<String>], right: usize, indent: &str) -> String {
-    let columns = rows.iter().map(Vec::len).max().unwrap_or(0);
-    let mut widths = vec![0usize; columns];
-    for row in rows {
-        for (w, cell) in widths.iter_mut().zip(row) {
-            *w = (*w).max(cell.chars().count());
-        }
-    }
-    let mut out = String::new();
-    for row in rows {
-        let cells: Vec<String> = row
-            .iter()
-            .zip(&widths)
-            .enumerate()
-            .map(|(i, (c, w))| if i + right >= columns { format!("{c:>w$}") } else { format!("{c:<w$}") })
-            .collect();
-        let _ = writeln!(out, "{indent}{}", cells.join("  ").trim_end());
-    }
-    out
 }
 
 /// The statement for people: a mentor can copy it into an invoice.
@@ -265,7 +204,7 @@ fn statement_text(st: &Statement<'_>, lang: Lang) -> String {
                 money(l.amount),
             ]);
         }
-        out.push_str(&table(&rows, 3, ""));
+        out.push_str(&render::table(&rows, 3, ""));
         out.push('\n');
         let _ = writeln!(out, "{}:", tr(lang, "Subtotals by session type", "Sous-totaux par type de séance"));
         let rows: Vec<Vec<String>> = st
@@ -279,7 +218,7 @@ fn statement_text(st: &Statement<'_>, lang: Lang) -> String {
                 ]
             })
             .collect();
-        out.push_str(&table(&rows, 1, "  "));
+        out.push_str(&render::table(&rows, 1, "  "));
     }
     out.push('\n');
     let vat = st.vat();
@@ -297,7 +236,7 @@ fn statement_text(st: &Statement<'_>, lang: Lang) -> String {
         vec![vat_label.to_owned(), money(st.vat_amount()), currency.to_string()],
         vec![tr(lang, "Total", "Total TTC").to_owned(), money(st.total()), currency.to_string()],
     ];
-    out.push_str(&table(&rows, 2, ""));
+    out.push_str(&render::table(&rows, 2, ""));
     out.push('\n');
     let _ = writeln!(
         out,

@@ -358,7 +358,7 @@ fn run_replay<A: Aggregate>(file: &str, lang: Lang, json: bool) -> Result<ExitCo
     let events = match lifecycle::read_log::<<A as Aggregate>::Change>(&records) {
         Ok(events) => events,
         Err(bad) => {
-            report_errors(&render::bad_records(&bad, lang, json), json)?;
+            report_errors(&render::bad_records(&bad, mentor_core::Text::new("not an event", "pas un événement"), lang, json), json)?;
             return Ok(ExitCode::from(1));
         }
     };

@@ -5,14 +5,34 @@ use std::fmt::Write as _;
 use mentor_core::eligibility::{Decision, RegistrationCheck};
 use mentor_core::lifecycle::BadRecord;
 use mentor_core::triage::{Entry, Status};
-use mentor_core::{FieldError, Lang};
+use mentor_core::{FieldError, Lang, Text};
 use serde_json::{Value, json};
 
-fn tr(lang: Lang, en: &'static str, fr: &'static str) -> &'static str {
-    match lang {
-        Lang::En => en,
-        Lang::Fr => fr,
+/// A short text in `lang` (the core's [`Text`], written inline).
+pub fn tr(lang: Lang, en: &'static str, fr: &'static str) -> &'static str {
+    Text::new(en, fr).get(lang)
+}
+
+/// Left-aligned columns, two spaces apart; the last `right` columns right-aligned.
+pub fn table(rows: &[Vec<String>], right: usize, indent: &str) -> String {
+    let columns = rows.iter().map(Vec::len).max().unwrap_or(0);
+    let mut widths = vec![0usize; columns];
+    for row in rows {
+        for (w, cell) in widths.iter_mut().zip(row) {
+            *w = (*w).max(cell.chars().count());
+        }
     }
+    let mut out = String::new();
+    for row in rows {
+        let cells: Vec<String> = row
+            .iter()
+            .zip(&widths)
+            .enumerate()
+            .map(|(i, (c, w))| if i + right >= columns { format!("{c:>w$}") } else { format!("{c:<w$}") })
+            .collect();
+        let _ = writeln!(out, "{indent}{}", cells.join("  ").trim_end());
+    }
+    out
 }
 
 /// One JSON object per line.
@@ -45,9 +65,9 @@ pub fn triage_table(entries: &[Entry], lang: Lang) -> String {
         tr(lang, "score", "score"),
         tr(lang, "contact by", "contacter avant"),
     ];
-    let mut rows: Vec<[String; 8]> = vec![header.map(str::to_owned)];
+    let mut rows: Vec<Vec<String>> = vec![header.map(str::to_owned).to_vec()];
     for e in entries {
-        rows.push([
+        rows.push(vec![
             e.rank.map_or_else(|| "-".to_owned(), |r| r.to_string()),
             as_code(&e.status),
             e.reference.clone().unwrap_or_else(|| "-".to_owned()),
@@ -58,17 +78,7 @@ pub fn triage_table(entries: &[Entry], lang: Lang) -> String {
             e.contact_by().map_or_else(|| "-".to_owned(), |d| d.to_string()),
         ]);
     }
-    let mut widths = [0usize; 8];
-    for row in &rows {
-        for (w, cell) in widths.iter_mut().zip(row) {
-            *w = (*w).max(cell.chars().count());
-        }
-    }
-    let mut out = String::new();
-    for row in &rows {
-        let line: Vec<String> = row.iter().zip(widths).map(|(c, w)| format!("{c:<w$}")).collect();
-        let _ = writeln!(out, "{}", line.join("  ").trim_end());
-    }
+    let mut out = table(&rows, 0, "");
     out.push('\n');
     for e in entries {
         let name = e.reference.clone().unwrap_or_else(|| format!("{} {}", tr(lang, "line", "ligne"), e.line));
@@ -163,16 +173,16 @@ pub fn errors(errors: &[FieldError], lang: Lang, json: bool) -> String {
     out
 }
 
-/// The records of a log that are not events: `{"line", "errors"}` per record with `--json`,
-/// one block per record otherwise.
-pub fn bad_records(bad: &[BadRecord], lang: Lang, json: bool) -> String {
+/// The records of a file that could not be used (`what` says what they are not: "not an
+/// event"): `{"line", "errors"}` per record with `--json`, one block per record otherwise.
+pub fn bad_records(bad: &[BadRecord], what: Text, lang: Lang, json: bool) -> String {
     let mut out = String::new();
     for record in bad {
         if json {
             let errors: Vec<Value> = record.errors.iter().map(|e| e.to_json(lang)).collect();
             let _ = writeln!(out, "{}", json!({"line": record.line, "errors": errors}));
         } else {
-            let _ = writeln!(out, "{} {}: {}", tr(lang, "line", "ligne"), record.line, tr(lang, "not an event", "pas un événement"));
+            let _ = writeln!(out, "{} {}: {}", tr(lang, "line", "ligne"), record.line, what.get(lang));
             for e in &record.errors {
                 let _ = writeln!(out, "  - {}", field_error_line(e, lang));
             }
@@ -195,23 +205,14 @@ pub fn replay(report: &Value, lang: Lang) -> String {
     let _ = writeln!(out, "{}: {aggregate}", tr(lang, "lifecycle", "cycle de vie"));
     let _ = writeln!(out, "{}:", tr(lang, "history", "historique"));
     let steps = report.get("history").and_then(Value::as_array).cloned().unwrap_or_default();
-    let rows: Vec<[String; 5]> = steps
+    let rows: Vec<Vec<String>> = steps
         .iter()
         .map(|s| {
             let index = s.get("index").and_then(Value::as_u64).map_or_else(|| "-".to_owned(), |i| i.to_string());
-            [index, text(s.get("at")), text(s.get("actor")), text(s.get("type")), format!("{} -> {}", text(s.get("from")), text(s.get("to")))]
+            vec![index, text(s.get("at")), text(s.get("actor")), text(s.get("type")), format!("{} -> {}", text(s.get("from")), text(s.get("to")))]
         })
         .collect();
-    let mut widths = [0usize; 5];
-    for row in &rows {
-        for (w, cell) in widths.iter_mut().zip(row) {
-            *w = (*w).max(cell.chars().count());
-        }
-    }
-    for row in &rows {
-        let cells: Vec<String> = row.iter().zip(widths).map(|(c, w)| format!("{c:<w$}")).collect();
-        let _ = writeln!(out, "  {}", cells.join("  ").trim_end());
-    }
+    out.push_str(&table(&rows, 0, "  "));
     let allowed: Vec<&str> = report.get("allowed_events").and_then(Value::as_array).map(|a| a.iter().filter_map(Value::as_str).collect()).unwrap_or_default();
     let none = tr(lang, "(none: final state)", "(aucun : état final)");
     let allowed = if allowed.is_empty() { none.to_owned() } else { allowed.join(", ") };

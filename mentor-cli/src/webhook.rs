@@ -13,14 +13,9 @@ use mentor_core::Lang;
 use mentor_core::esign::{self, Delivery, Provider, Secret, SignatureEvent, Verification, WebhookError};
 use serde_json::json;
 
+use crate::render::tr;
 use crate::{Failure, read_bytes, write_out};
 
-fn tr(lang: Lang, en: &'static str, fr: &'static str) -> &'static str {
-    match lang {
-        Lang::En => en,
-        Lang::Fr => fr,
-    }
-}
 
 /// Reads a provider's wire name (`dropbox_sign`; `dropbox-sign` is accepted too).
 pub fn parse_provider(s: &str) -> Result<Provider, String> {

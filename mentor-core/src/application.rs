@@ -377,9 +377,7 @@ pub fn validate(form: &Value, policy: &Policy) -> Validation {
 
     let tp = root.key("submitted_at");
     let submitted_at = r.text(map.get("submitted_at"), &tp, 64, false);
-    let submitted_at = r.parse(submitted_at, &tp, ErrorCode::InvalidDatetime, |t| {
-        DateTime::parse_from_rfc3339(t).ok().map(|d| d.with_timezone(&Utc))
-    });
+    let submitted_at = r.parse(submitted_at, &tp, ErrorCode::InvalidDatetime, crate::lifecycle::parse_instant);
 
     let completeness = f64::from(present_items) / f64::from(COMPLETENESS_ITEMS);
     let result = match (r.errors.is_empty(), offer_id, applicant) {

@@ -473,12 +473,29 @@ pub fn mermaid<A: Aggregate>() -> String {
 /// One [`BadRecord`] per record that is not an event (with its line and its field errors), so
 /// that one bad record does not hide the others.
 pub fn read_log<C: Change>(records: &[crate::triage::Record]) -> Result<Vec<Event<C>>, Vec<BadRecord>> {
-    let mut events = Vec::with_capacity(records.len());
+    read_each(records, Event::<C>::from_json)
+}
+
+/// Reads every record of a file with `read` (an event, a billing session…): all the values, or
+/// every record that could not be read, each with its line. A record that is not JSON is one
+/// `invalid_json` error.
+///
+/// ```
+/// use mentor_core::{lifecycle::read_each, triage::read_records, interview::Slot};
+/// let records = read_records("not json\n{\"start\": \"2026-11-12T17:00:00Z\", \"time_zone\": \"Europe/Paris\", \"duration_minutes\": 45}\n");
+/// let bad = read_each(&records, Slot::from_json).unwrap_err();
+/// assert_eq!((bad.len(), bad[0].line, bad[0].errors[0].code.as_str()), (1, 1, "invalid_json"));
+/// ```
+///
+/// # Errors
+/// One [`BadRecord`] per record that could not be read.
+pub fn read_each<T>(records: &[crate::triage::Record], read: impl Fn(&Value) -> Result<T, InputError>) -> Result<Vec<T>, Vec<BadRecord>> {
+    let mut values = Vec::with_capacity(records.len());
     let mut bad = Vec::new();
     for record in records {
         match record {
-            crate::triage::Record::Json { line, value } => match Event::<C>::from_json(value) {
-                Ok(e) => events.push(e),
+            crate::triage::Record::Json { line, value } => match read(value) {
+                Ok(v) => values.push(v),
                 Err(e) => bad.push(BadRecord { line: *line, errors: e.errors }),
             },
             crate::triage::Record::Unreadable { line, message } => {
@@ -487,7 +504,7 @@ pub fn read_log<C: Change>(records: &[crate::triage::Record]) -> Result<Vec<Even
             }
         }
     }
-    if bad.is_empty() { Ok(events) } else { Err(bad) }
+    if bad.is_empty() { Ok(values) } else { Err(bad) }
 }
 
 /// A record of a log that is not an event.
