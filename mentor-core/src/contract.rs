@@ -430,10 +430,7 @@ impl Terms {
     pub fn from_json(value: &Value) -> Result<Terms, InputError> {
         let mut r = Reader::new();
         let terms = read_terms(&mut r, value, &Path::Root);
-        match terms {
-            Some(t) if r.errors.is_empty() => Ok(t),
-            _ => Err(InputError { errors: r.errors }),
-        }
+        r.finish(terms)
     }
 
     /// The wire form; rates written with exactly the currency's minor units (`"35.00"`).
@@ -637,10 +634,7 @@ impl ContractingParty {
     pub fn from_json(value: &Value) -> Result<ContractingParty, InputError> {
         let mut r = Reader::new();
         let party = read_party(&mut r, value, &Path::Root);
-        match party {
-            Some(p) if r.errors.is_empty() => Ok(p),
-            _ => Err(InputError { errors: r.errors }),
-        }
+        r.finish(party)
     }
 
     /// The wire form, with the registration number in its normalized form (or null).
@@ -1226,10 +1220,7 @@ impl Change for ContractChange {
             }
             T::Expired => Some(ContractChange::Expired),
         };
-        match change {
-            Some(c) if r.errors.is_empty() => Ok(c),
-            _ => Err(r.errors),
-        }
+        r.finish(change).map_err(|e| e.errors)
     }
 
     fn write(&self, map: &mut Map<String, Value>) {

@@ -177,10 +177,7 @@ impl WorkingSituation {
     pub fn from_json(value: &Value) -> Result<WorkingSituation, InputError> {
         let mut reader = Reader::new();
         let parsed = read_situation(&mut reader, value, &Path::Root, Country::Required);
-        match parsed {
-            Some(s) if reader.errors.is_empty() => Ok(s),
-            _ => Err(InputError { errors: reader.errors }),
-        }
+        reader.finish(parsed)
     }
 
     /// Parses a working situation from JSON text: the same answer as [`from_json`] on the

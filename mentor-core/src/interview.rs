@@ -202,10 +202,7 @@ impl Slot {
     pub fn from_json(value: &Value) -> Result<Slot, InputError> {
         let mut r = Reader::new();
         let slot = read_slot(&mut r, value, &Path::Root);
-        match slot {
-            Some(s) if r.errors.is_empty() => Ok(s),
-            _ => Err(InputError { errors: r.errors }),
-        }
+        r.finish(slot)
     }
 
     /// Reads `{"local_start", "time_zone", "duration_minutes"}`, where `local_start` is the
@@ -234,10 +231,7 @@ impl Slot {
     pub fn from_local_json(value: &Value) -> Result<Slot, InputError> {
         let mut r = Reader::new();
         let slot = read_local_slot(&mut r, value, &Path::Root);
-        match slot {
-            Some(s) if r.errors.is_empty() => Ok(s),
-            _ => Err(InputError { errors: r.errors }),
-        }
+        r.finish(slot)
     }
 
     /// The wire form `{"start", "time_zone", "duration_minutes"}`, which
@@ -521,10 +515,7 @@ impl Scorecard {
     pub fn from_json(value: &Value) -> Result<Scorecard, InputError> {
         let mut r = Reader::new();
         let card = read_scorecard(&mut r, value, &Path::Root);
-        match card {
-            Some(c) if r.errors.is_empty() => Ok(c),
-            _ => Err(InputError { errors: r.errors }),
-        }
+        r.finish(card)
     }
 
     /// The wire form, which [`Scorecard::from_json`] reads back.

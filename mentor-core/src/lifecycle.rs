@@ -138,10 +138,7 @@ impl<C: Change> Event<C> {
         let mut r = Reader::new();
         let root = Path::Root;
         let event = read_event::<C>(&mut r, value, &root);
-        match event {
-            Some(e) if r.errors.is_empty() => Ok(e),
-            _ => Err(InputError { errors: r.errors }),
-        }
+        r.finish(event)
     }
 
     /// The wire form, with `version` set to [`SCHEMA_VERSION`].

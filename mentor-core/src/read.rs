@@ -5,7 +5,7 @@ use std::fmt;
 
 use serde_json::{Map, Value};
 
-use crate::error::{Detail, ErrorCode, FieldError};
+use crate::error::{Detail, ErrorCode, FieldError, InputError};
 use crate::i18n::Text;
 
 /// Where a value sits in a document: `subjects[1].level`. Borrowed links, no allocation.
@@ -51,6 +51,14 @@ pub(crate) struct Reader {
 impl Reader {
     pub(crate) fn new() -> Self {
         Reader { errors: Vec::new() }
+    }
+
+    /// The value read, when nothing was reported; otherwise every error found.
+    pub(crate) fn finish<T>(self, parsed: Option<T>) -> Result<T, InputError> {
+        match parsed {
+            Some(v) if self.errors.is_empty() => Ok(v),
+            _ => Err(InputError { errors: self.errors }),
+        }
     }
 
     pub(crate) fn error(&mut self, path: &Path<'_>, code: ErrorCode) {

@@ -466,10 +466,7 @@ impl Change for ApplicationChange {
             T::Onboarded => Some(ApplicationChange::Onboarded),
             T::Withdrawn => Some(ApplicationChange::Withdrawn),
         };
-        match change {
-            Some(c) if r.errors.is_empty() => Ok(c),
-            _ => Err(r.errors),
-        }
+        r.finish(change).map_err(|e| e.errors)
     }
 
     fn write(&self, map: &mut Map<String, Value>) {

@@ -103,10 +103,7 @@ impl BillingContract {
     pub fn from_json(value: &Value) -> Result<BillingContract, InputError> {
         let mut r = Reader::new();
         let contract = read_contract(&mut r, value, &Path::Root);
-        match contract {
-            Some(c) if r.errors.is_empty() => Ok(c),
-            _ => Err(InputError { errors: r.errors }),
-        }
+        r.finish(contract)
     }
 
     /// The wire form.

@@ -95,10 +95,7 @@ impl ReceivedInvoice {
     pub fn from_json(value: &Value) -> Result<ReceivedInvoice, InputError> {
         let mut r = Reader::new();
         let invoice = read_invoice(&mut r, value, &Path::Root);
-        match invoice {
-            Some(i) if r.errors.is_empty() => Ok(i),
-            _ => Err(InputError { errors: r.errors }),
-        }
+        r.finish(invoice)
     }
 
     /// The wire form.

@@ -213,10 +213,7 @@ impl InvoicingParty {
     pub fn from_json(value: &Value) -> Result<InvoicingParty, InputError> {
         let mut r = Reader::new();
         let party = read_invoicing_party(&mut r, value, &Path::Root);
-        match party {
-            Some(p) if r.errors.is_empty() => Ok(p),
-            _ => Err(InputError { errors: r.errors }),
-        }
+        r.finish(party)
     }
 
     /// The wire form, numbers normalized.

@@ -176,10 +176,7 @@ impl Session {
     pub fn from_json(value: &Value) -> Result<Session, InputError> {
         let mut r = Reader::new();
         let session = read_session(&mut r, value, &Path::Root);
-        match session {
-            Some(s) if r.errors.is_empty() => Ok(s),
-            _ => Err(InputError { errors: r.errors }),
-        }
+        r.finish(session)
     }
 
     /// The wire form (`started_at` in UTC).

@@ -525,10 +525,7 @@ impl<'s> Statement<'s> {
     pub fn from_json(value: &Value) -> Result<Statement<'static>, InputError> {
         let mut r = Reader::new();
         let statement = read_statement(&mut r, value, &Path::Root);
-        match statement {
-            Some(s) if r.errors.is_empty() => Ok(s),
-            _ => Err(InputError { errors: r.errors }),
-        }
+        r.finish(statement)
     }
 
     /// The contract's id.
