@@ -2,12 +2,20 @@
 //! working situations that cover every row of the decision table (DESIGN 4.3), the 15
 //! countries with registration rules and one without, valid and invalid registration
 //! numbers. Seeded, so every run sees the same data.
+//!
+//! The side-by-side benchmarks (issue 8) share [`cases`]: each is a situation, its `facts`
+//! (the situation flattened, with the registration check precomputed by mentor, which is what
+//! the rules engines in `benches/engines/` read) and the `expected` answer (mentor's decision
+//! reduced to what every engine must reproduce).
 
 #![allow(clippy::indexing_slicing, reason = "string-keyed indexing of JSON objects the generator itself built as objects")]
 use chrono::{DateTime, TimeDelta, Utc};
+use mentor_core::eligibility::{Decision, EmployerAgreement, Route, WorkingSituation, WorkingStatus, evaluate};
 use mentor_core::interview::{Rating, Recommendation, Scorecard, Slot};
 use mentor_core::lifecycle::{Actor, Aggregate, Event};
+use mentor_core::policy::{Policy, PolicyError};
 use mentor_core::recruitment::{Application, ApplicationChange};
+use mentor_core::registration::{self, RegistrationError};
 use serde_json::{Value, json};
 
 /// A small, fast, seeded PRNG (SplitMix64): deterministic across machines.
@@ -73,6 +81,11 @@ pub const NUMBERS: &[(&str, &str)] = &[
     ("JP", "T1234567890123"),
 ];
 
+/// Countries the benchmark policy excludes (`benches/engines/policy.toml`), with a number of
+/// theirs, drawn alongside [`NUMBERS`] so that the exclusion row of DESIGN 4.3 appears. Russia
+/// has no registration rules in mentor either, so its number is also `unsupported`.
+pub const EXCLUDED: &[(&str, &str)] = &[("RU", "1027700132195")];
+
 const STATUSES: &[&str] = &["employee", "freelancer", "company_owner", "self_employed", "student", "job_seeker", "retired", "other"];
 const SECTORS: &[&str] = &["tutoring", "education", "it_services", "other"];
 const AGREEMENTS: &[&str] = &["agreed", "refused", "not_asked"];
@@ -81,7 +94,8 @@ const LEVELS: &[&str] = &["comfortable", "proficient", "expert"];
 
 /// A working situation (DESIGN 4.3) drawn to cover every row of the decision table.
 pub fn situation(rng: &mut Rng) -> Value {
-    let (country, number) = rng.pick(NUMBERS).copied().unwrap_or(("FR", "732829320"));
+    let drawn = rng.below(NUMBERS.len() + EXCLUDED.len());
+    let (country, number) = NUMBERS.iter().chain(EXCLUDED).nth(drawn).copied().unwrap_or(("FR", "732829320"));
     let status = rng.pick(STATUSES).copied().unwrap_or("freelancer");
     let mut s = json!({"country": country, "status": status});
     if status == "employee" {
@@ -103,6 +117,125 @@ pub fn situation(rng: &mut Rng) -> Value {
         _ => s["business"] = json!({"legal_form": "micro_entrepreneur", "registration_number": number}),
     }
     s
+}
+
+/// The benchmark policy (`benches/engines/policy.toml`), which every engine encodes as
+/// literals: the default sectors that suit WS-2, Russia excluded.
+pub const POLICY_TOML: &str = include_str!("../engines/policy.toml");
+
+/// [`POLICY_TOML`], loaded.
+///
+/// # Errors
+/// [`PolicyError`] if the file does not load (a test checks that it does).
+pub fn benchmark_policy() -> Result<Policy, PolicyError> {
+    Policy::from_toml(POLICY_TOML)
+}
+
+/// What the rules engines read (the `facts` of a case): the situation flattened with the
+/// defaults of DESIGN 4.3 applied (agreement `not_asked`, sector `other`, informed `false`,
+/// route `null`) and the registration check precomputed by mentor, as DESIGN 6 measured the
+/// engines: `none` (no business, or no number), `valid` / `invalid` (mentor's
+/// [`registration::validate`] for the country), `unsupported` (a country without rules).
+/// `Value::Null` for a situation that does not parse (the generator never makes one).
+#[must_use]
+pub fn facts(situation: &Value) -> Value {
+    WorkingSituation::from_json(situation).map_or(Value::Null, |s| facts_of(&s))
+}
+
+/// [`facts`] of a parsed situation.
+#[must_use]
+pub fn facts_of(s: &WorkingSituation) -> Value {
+    let status = match s.status {
+        WorkingStatus::Employee => "employee",
+        WorkingStatus::Freelancer => "freelancer",
+        WorkingStatus::CompanyOwner => "company_owner",
+        WorkingStatus::SelfEmployed => "self_employed",
+        WorkingStatus::Student => "student",
+        WorkingStatus::JobSeeker => "job_seeker",
+        WorkingStatus::Retired => "retired",
+        WorkingStatus::Other => "other",
+    };
+    let route = s.route.map(|r| match r {
+        Route::ViaEmployer => "via_employer",
+        Route::ViaOwnCompany => "via_own_company",
+    });
+    let agreement = match s.employment.agreement {
+        EmployerAgreement::Agreed => "agreed",
+        EmployerAgreement::Refused => "refused",
+        EmployerAgreement::NotAsked => "not_asked",
+    };
+    let number = s.business.as_ref().and_then(|b| b.registration_number.as_deref());
+    let registration = match number.map(|n| registration::validate(s.country, n)) {
+        None => "none",
+        Some(Ok(_)) => "valid",
+        Some(Err(RegistrationError::Invalid(_))) => "invalid",
+        Some(Err(_)) => "unsupported",
+    };
+    json!({
+        "country": s.country.as_str(),
+        "status": status,
+        "route": route,
+        "agreement": agreement,
+        "sector": s.employment.sector,
+        "informed": s.employment.employer_informed,
+        "has_business": s.business.is_some(),
+        "registration": registration,
+    })
+}
+
+/// The answer every engine must give (the `expected` of a case): mentor's decision without
+/// its messages, reasons and registration details, action codes sorted.
+#[must_use]
+pub fn expected(decision: &Decision) -> Value {
+    let codes = |actions: &[mentor_core::eligibility::Action]| -> Vec<String> {
+        let mut codes: Vec<String> = actions.iter().filter_map(|a| json!(a.code).as_str().map(str::to_owned)).collect();
+        codes.sort();
+        codes
+    };
+    json!({
+        "outcome": decision.outcome,
+        "contracting_party": decision.contracting_party,
+        "invoicing_party": decision.invoicing_party,
+        "payout": decision.payout,
+        "required_actions": codes(&decision.required_actions),
+        "recommended_actions": codes(&decision.recommended_actions),
+    })
+}
+
+/// One benchmark case: a working situation, what the engines read, what they must answer.
+#[derive(Clone, Debug, PartialEq)]
+pub struct Case {
+    /// The DESIGN 4.3 input, as a user sends it.
+    pub situation: Value,
+    /// [`facts`] of the situation.
+    pub facts: Value,
+    /// [`expected`] of mentor's decision under the policy.
+    pub expected: Value,
+}
+
+impl Case {
+    /// The line of the shared JSON Lines file (`{"situation", "facts", "expected"}`).
+    #[must_use]
+    pub fn to_json(&self) -> Value {
+        json!({"situation": self.situation, "facts": self.facts, "expected": self.expected})
+    }
+}
+
+/// `n` cases drawn with [`situation`] from `seed`, decided under `policy` (normally
+/// [`benchmark_policy`]). Situations that do not parse are skipped (the generator makes none;
+/// `generated_cases_cover_the_decision_table` checks the count).
+#[must_use]
+pub fn cases(seed: u64, n: usize, policy: &Policy) -> Vec<Case> {
+    let mut rng = Rng::new(seed);
+    (0..n)
+        .filter_map(|_| {
+            let situation = situation(&mut rng);
+            let parsed = WorkingSituation::from_json(&situation).ok()?;
+            let facts = facts_of(&parsed);
+            let expected = expected(&evaluate(&parsed, policy));
+            Some(Case { situation, facts, expected })
+        })
+        .collect()
 }
 
 /// An application form (DESIGN 4.2), mostly valid, one in twenty with an error, with a
@@ -202,6 +335,75 @@ pub fn application_logs(rng: &mut Rng, logs: usize) -> Vec<Vec<Event<Application
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    /// The row of DESIGN 4.3 a case falls in: status, then what the row depends on.
+    fn row(facts: &Value) -> String {
+        let f = |k: &str| facts[k].as_str().unwrap_or("null").to_owned();
+        let registration = if facts["has_business"] == json!(true) { f("registration") } else { "no_business".to_owned() };
+        let suited = ["tutoring", "education", "it_services"].contains(&f("sector").as_str());
+        match (f("status").as_str(), f("route").as_str()) {
+            ("employee", "null") => "employee/no_route".to_owned(),
+            ("employee", "via_employer") => format!("employee/via_employer/{}/suited={suited}", f("agreement")),
+            ("employee", route) => format!("employee/{route}/{registration}/informed={}", facts["informed"]),
+            (status, _) => format!("{status}/{registration}"),
+        }
+    }
+
+    #[test]
+    fn generated_cases_cover_the_decision_table() {
+        let policy = benchmark_policy().unwrap();
+        let cases = cases(42, 10_000, &policy);
+        assert_eq!(cases.len(), 10_000, "every generated situation parses");
+        let registrations = ["no_business", "none", "valid", "invalid", "unsupported"];
+        let mut wanted = std::collections::BTreeSet::new();
+        for status in STATUSES {
+            if *status != "employee" {
+                wanted.extend(registrations.iter().map(|r| format!("{status}/{r}")));
+                continue;
+            }
+            wanted.insert("employee/no_route".to_owned());
+            for agreement in AGREEMENTS {
+                wanted.extend([true, false].map(|suited| format!("employee/via_employer/{agreement}/suited={suited}")));
+            }
+            for r in registrations {
+                wanted.extend([true, false].map(|informed| format!("employee/via_own_company/{r}/informed={informed}")));
+            }
+        }
+        let seen: std::collections::BTreeSet<String> = cases.iter().map(|c| row(&c.facts)).collect();
+        let missing: Vec<&String> = wanted.difference(&seen).collect();
+        assert!(missing.is_empty(), "rows never generated: {missing:?}");
+        assert!(seen.is_subset(&wanted), "rows outside the table: {:?}", seen.difference(&wanted).collect::<Vec<_>>());
+
+        let values = |key: &str| -> std::collections::BTreeSet<String> {
+            cases.iter().flat_map(|c| match &c.expected[key] {
+                Value::Array(items) => items.iter().map(ToString::to_string).collect(),
+                v => vec![v.to_string()],
+            }).collect()
+        };
+        assert_eq!(values("outcome").len(), 4, "every outcome: {:?}", values("outcome"));
+        assert_eq!(values("required_actions").len(), 6, "every required action: {:?}", values("required_actions"));
+        assert_eq!(values("recommended_actions").len(), 1, "inform_employer");
+        assert_eq!(values("payout").len(), 3, "payroll, invoice and none");
+
+        let countries: std::collections::BTreeSet<&str> = cases.iter().filter_map(|c| c.facts["country"].as_str()).collect();
+        assert_eq!(countries.len(), 15 + 2, "the 15 countries with rules, JP and RU: {countries:?}");
+        assert!(cases.iter().any(|c| c.facts["country"] == "RU" && c.expected["outcome"] == "ineligible"));
+        assert!(cases.iter().any(|c| c.facts["country"] == "JP" && c.expected["outcome"] == "needs_review"));
+    }
+
+    #[test]
+    fn facts_apply_the_defaults_and_precompute_the_registration() {
+        let f = facts(&json!({"country": "FR", "status": "employee", "route": "via_own_company", "business": {"registration_number": "732 829 320 00074"}}));
+        assert_eq!(
+            f,
+            json!({"country": "FR", "status": "employee", "route": "via_own_company", "agreement": "not_asked", "sector": "other",
+                   "informed": false, "has_business": true, "registration": "valid"})
+        );
+        assert_eq!(facts(&json!({"country": "FR", "status": "student", "business": {"registration_number": "732 829 320 00075"}}))["registration"], "invalid");
+        assert_eq!(facts(&json!({"country": "JP", "status": "freelancer", "business": {"registration_number": "T1"}}))["registration"], "unsupported");
+        assert_eq!(facts(&json!({"country": "FR", "status": "freelancer", "business": {}}))["registration"], "none");
+        assert_eq!(facts(&json!({"status": "pirate"})), Value::Null);
+    }
 
     #[test]
     fn generated_logs_are_full_and_valid() {
