@@ -5,7 +5,7 @@
 
 use std::path::PathBuf;
 
-use mentor_core::eligibility::{WorkingSituation, evaluate_json, evaluate_json_str};
+use mentor_core::eligibility::{WorkingSituation, evaluate_json, evaluate_json_str, evaluate_json_text};
 use mentor_core::policy::Policy;
 use mentor_core::Lang;
 use proptest::prelude::*;
@@ -30,6 +30,12 @@ fn the_shared_vectors_read_the_same_from_text() {
         assert_eq!(fast(&text), slow(&text), "{text}");
         let policy = Policy::default();
         assert_eq!(evaluate_json_str(&text, &policy, Lang::Fr).ok(), evaluate_json(&v["situation"], &policy, Lang::Fr).ok());
+        // The text written without a tree parses to the same decision, in both languages.
+        for lang in [Lang::En, Lang::Fr] {
+            let written = evaluate_json_text(&text, &policy, lang).unwrap();
+            let parsed: Value = serde_json::from_str(&written).unwrap();
+            assert_eq!(parsed, evaluate_json(&v["situation"], &policy, lang).unwrap(), "{text}");
+        }
     }
 }
 

@@ -221,7 +221,7 @@ fn number<'py>(py: Python<'py>, n: &Number) -> PyResult<Bound<'py, PyAny>> {
 /// answers instead of built again each time: a direct-mapped cache, so a miss costs one
 /// replacement. Python strings are immutable, so sharing them is invisible to callers (and
 /// a shared key keeps its hash, which makes building dicts cheaper too).
-struct Strings {
+pub(crate) struct Strings {
     slots: Vec<Option<(Box<str>, Py<PyString>)>>,
 }
 
@@ -233,7 +233,7 @@ static STRINGS: Mutex<Strings> = Mutex::new(Strings { slots: Vec::new() });
 
 /// Runs `f` with the cache, or with an empty one when the cache is in use: a conversion
 /// can re-enter (a garbage collection run by an allocation may call back into the package).
-fn with_strings<T>(f: impl FnOnce(&mut Strings) -> T) -> T {
+pub(crate) fn with_strings<T>(f: impl FnOnce(&mut Strings) -> T) -> T {
     match STRINGS.try_lock() {
         Ok(mut strings) => f(&mut strings),
         Err(_) => f(&mut Strings { slots: Vec::new() }),
@@ -241,7 +241,7 @@ fn with_strings<T>(f: impl FnOnce(&mut Strings) -> T) -> T {
 }
 
 impl Strings {
-    fn get<'py>(&mut self, py: Python<'py>, text: &str) -> Bound<'py, PyString> {
+    pub(crate) fn get<'py>(&mut self, py: Python<'py>, text: &str) -> Bound<'py, PyString> {
         if text.len() > STRING_MAX {
             return PyString::new(py, text);
         }

@@ -1,10 +1,10 @@
 //! `evaluate_eligibility`: the working-status decision (DESIGN 4.3).
 
-use mentor_core::eligibility::evaluate_json;
+use mentor_core::eligibility::{WorkingSituation, evaluate};
 use pyo3::prelude::*;
 
 use crate::args::{Language, policy_of};
-use crate::convert::{to_python, to_value};
+use crate::convert::to_value;
 use crate::errors::{field_error, input_error};
 use crate::policy::Policy;
 
@@ -18,6 +18,7 @@ pub(crate) fn evaluate_eligibility<'py>(
     lang: Language,
 ) -> PyResult<Bound<'py, PyAny>> {
     let value = to_value(situation).map_err(|e| field_error(py, e, lang.0))?;
-    let decision = evaluate_json(&value, policy_of(policy), lang.0).map_err(|e| input_error(py, &e, lang.0))?;
-    to_python(py, &decision)
+    let situation = WorkingSituation::from_json(&value).map_err(|e| input_error(py, &e, lang.0))?;
+    let decision = evaluate(&situation, policy_of(policy));
+    crate::serialize::to_python(py, &decision.render(lang.0))
 }

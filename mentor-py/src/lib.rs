@@ -14,6 +14,7 @@ mod errors;
 mod lifecycle;
 mod policy;
 mod registration;
+mod serialize;
 mod triage;
 mod webhook;
 

@@ -22,8 +22,23 @@ const A_STRING: Text = Text::new("a string", "une chaîne");
 /// A description of why the value is not JSON (a cycle, a `BigInt`, nesting deeper than 128),
 /// without its content.
 pub(crate) fn from_js(value: &JsValue) -> Result<Value, String> {
+    match json_text(value)? {
+        Some(text) => from_text(&text).map_err(|e| match e.detail {
+            Detail::Parser(why) => why,
+            _ => e.message(Lang::En),
+        }),
+        None => Ok(Value::Null),
+    }
+}
+
+/// The JSON text of a JS value (`JSON.stringify`, run by the engine); `None` for `undefined`,
+/// `null`, functions and symbols, which read as `null`.
+///
+/// # Errors
+/// As [`from_js`].
+pub(crate) fn json_text(value: &JsValue) -> Result<Option<String>, String> {
     if value.is_undefined() || value.is_null() {
-        return Ok(Value::Null);
+        return Ok(None);
     }
     let text = js_sys::JSON::stringify(value).map_err(|e| {
         let why = js_sys::Error::from(e).message().as_string().unwrap_or_default();
@@ -31,12 +46,15 @@ pub(crate) fn from_js(value: &JsValue) -> Result<Value, String> {
         let first_line = why.lines().next().unwrap_or_default();
         format!("not representable as JSON: {}", first_line.chars().take(120).collect::<String>())
     })?;
-    match text.as_string() {
-        Some(text) => from_text(&text).map_err(|e| match e.detail {
-            Detail::Parser(why) => why,
-            _ => e.message(Lang::En),
-        }),
-        None => Ok(Value::Null),
+    Ok(text.as_string())
+}
+
+/// [`json_text`], or the `invalid_json` error at the root; `null` stands for what reads as
+/// `null`.
+pub(crate) fn json_text_or_throw(value: &JsValue, lang: Lang) -> Result<String, JsValue> {
+    match json_text(value) {
+        Ok(text) => Ok(text.unwrap_or_else(|| "null".to_owned())),
+        Err(why) => Err(input_error(vec![FieldError::with("", ErrorCode::InvalidJson, Detail::Parser(why))], lang)),
     }
 }
 

@@ -375,9 +375,7 @@ impl RegistrationNumber {
     /// `{"scheme", "normalized", "formatted", "valid": true}`.
     #[must_use]
     pub fn to_json(&self) -> serde_json::Value {
-        serde_json::json!({
-            "scheme": self.scheme.id, "normalized": self.normalized(), "formatted": self.formatted(), "valid": true,
-        })
+        Checked::WellFormed(self).to_json()
     }
 }
 
@@ -388,17 +386,57 @@ impl RegistrationError {
     /// (`bad_check_digit`…) or `unsupported_country`.
     #[must_use]
     pub fn to_json(&self, lang: Lang) -> serde_json::Value {
-        let (scheme, error, message) = match self {
-            RegistrationError::Invalid(e) => (Some(e.scheme), e.reason.code(), e.reason.message(lang)),
-            RegistrationError::UnsupportedCountry(_) => {
-                let code = crate::ErrorCode::UnsupportedCountry;
-                (None, code.as_str(), code.message(lang))
-            }
-        };
-        serde_json::json!({
-            "scheme": scheme, "normalized": null, "formatted": null, "valid": false, "error": error, "message": message,
-        })
+        match self {
+            RegistrationError::Invalid(e) => Checked::Invalid(*e, lang),
+            RegistrationError::UnsupportedCountry(_) => Checked::Unsupported(lang),
+        }
+        .to_json()
     }
+}
+
+/// What a check of a number found, in its wire form (see [`RegistrationNumber::to_json`] and
+/// [`RegistrationError::to_json`]), written straight into any serializer.
+pub(crate) enum Checked<'a> {
+    WellFormed(&'a RegistrationNumber),
+    Invalid(InvalidNumber, Lang),
+    Unsupported(Lang),
+}
+
+impl Checked<'_> {
+    fn to_json(&self) -> serde_json::Value {
+        // Cannot fail: every key is a string.
+        serde_json::to_value(self).unwrap_or(serde_json::Value::Null)
+    }
+}
+
+impl Serialize for Checked<'_> {
+    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        use serde::ser::SerializeMap;
+        let mut map = serializer.serialize_map(None)?;
+        match self {
+            Checked::WellFormed(n) => {
+                map.serialize_entry("scheme", &n.scheme.id)?;
+                map.serialize_entry("normalized", n.normalized())?;
+                map.serialize_entry("formatted", &n.formatted())?;
+                map.serialize_entry("valid", &true)?;
+            }
+            Checked::Invalid(e, lang) => not_well_formed(&mut map, Some(e.scheme), e.reason.code(), e.reason.message(*lang))?,
+            Checked::Unsupported(lang) => {
+                let code = crate::ErrorCode::UnsupportedCountry;
+                not_well_formed(&mut map, None, code.as_str(), code.message(*lang))?;
+            }
+        }
+        map.end()
+    }
+}
+
+fn not_well_formed<M: serde::ser::SerializeMap>(map: &mut M, scheme: Option<SchemeId>, error: &str, message: &str) -> Result<(), M::Error> {
+    map.serialize_entry("scheme", &scheme)?;
+    map.serialize_entry("normalized", &None::<&str>)?;
+    map.serialize_entry("formatted", &None::<&str>)?;
+    map.serialize_entry("valid", &false)?;
+    map.serialize_entry("error", error)?;
+    map.serialize_entry("message", message)
 }
 
 /// A self-employed status of a country: its local name and a gloss.

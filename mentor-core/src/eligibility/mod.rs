@@ -25,7 +25,12 @@
 //! (the table says so); `mentor_business_signs` / `employer_signs` is given whenever the
 //! contracting party is known, since it is the reason for that party.
 
-use serde_json::{Map, Value, json};
+use serde_json::Value;
+
+mod wire;
+
+use wire::Message;
+pub use wire::Rendered;
 
 use crate::country::CountryCode;
 use crate::error::{ErrorCode, InputError};
@@ -579,95 +584,33 @@ impl Decision {
         d
     }
 
-    /// The wire form of DESIGN 4.3, messages in `lang`.
+    /// The wire form of DESIGN 4.3 as a JSON value, messages in `lang`: [`Decision::render`]
+    /// serialized into a `serde_json::Value`. To write JSON text (or a binding's objects),
+    /// serialize [`Decision::render`] directly, which builds no tree.
     #[must_use]
     pub fn to_json(&self, lang: Lang) -> Value {
-        let actions = |list: &[Action]| -> Value {
-            list.iter()
-                .map(|a| {
-                    json!({
-                        "code": a.code,
-                        "rule": a.rule,
-                        "message": action_message(a.code, self.country, lang),
-                        "params": self.action_params(a.code, lang),
-                    })
-                })
-                .collect()
-        };
-        let reasons: Value = self
-            .reasons
-            .iter()
-            .map(|r| json!({"code": r.code, "rule": r.rule, "message": reason_text(r.code).get(lang)}))
-            .collect();
-        json!({
-            "outcome": self.outcome,
-            "contracting_party": self.contracting_party,
-            "invoicing_party": self.invoicing_party,
-            "payout": self.payout,
-            "registration": self.registration.map(|c| registration_json(&c, lang)),
-            "required_actions": actions(&self.required_actions),
-            "recommended_actions": actions(&self.recommended_actions),
-            "reasons": reasons,
-        })
-    }
-
-    fn action_params(&self, code: ActionCode, lang: Lang) -> Value {
-        let mut params = Map::new();
-        let country = self.country;
-        let rules = registration::rules(country);
-        match code {
-            ActionCode::RegisterAsSelfEmployed | ActionCode::RegisterBusiness => {
-                params.insert("country".into(), json!(country));
-                if let Some(rules) = rules {
-                    let statuses: Vec<Value> =
-                        rules.statuses.iter().map(|s| json!({"local_name": s.local_name, "gloss": s.gloss.get(lang)})).collect();
-                    params.insert("statuses".into(), Value::Array(statuses));
-                    params.insert("procedure".into(), json!(rules.procedure.get(lang)));
-                }
-            }
-            ActionCode::ProvideRegistrationNumber => {
-                params.insert("country".into(), json!(country));
-                if let Some(rules) = rules {
-                    params.insert("schemes".into(), rules.schemes.iter().map(|s| json!(s.id)).collect());
-                }
-            }
-            ActionCode::FixRegistrationNumber => {
-                if let Some(RegistrationCheck::NotWellFormed(e)) = self.registration {
-                    params.insert("scheme".into(), json!(e.scheme));
-                    params.insert("error".into(), json!(e.reason));
-                    params.insert("example".into(), json!(e.scheme.scheme().example));
-                }
-            }
-            ActionCode::ChooseRoute | ActionCode::ObtainEmployerAgreement | ActionCode::InformEmployer => {}
-        }
-        Value::Object(params)
+        // Serializing `Rendered` cannot fail: every map key is a string.
+        serde_json::to_value(self.render(lang)).unwrap_or(Value::Null)
     }
 }
 
-fn registration_json(check: &RegistrationCheck, lang: Lang) -> Value {
-    match check {
-        RegistrationCheck::WellFormed(n) => n.to_json(),
-        RegistrationCheck::NotWellFormed(e) => RegistrationError::Invalid(*e).to_json(lang),
-    }
-}
-
-fn action_message(code: ActionCode, country: CountryCode, lang: Lang) -> String {
-    let where_ = country;
+/// The message of an action: the country, where it has one, is the decision's.
+const fn action_message(code: ActionCode, lang: Lang) -> Message {
     match (code, lang) {
-        (ActionCode::ChooseRoute, Lang::En) => "choose how to mentor: through your employer, or through a small business of your own".into(),
-        (ActionCode::ChooseRoute, Lang::Fr) => "choisissez comment mentorer : par votre employeur, ou par votre propre petite entreprise".into(),
-        (ActionCode::ObtainEmployerAgreement, Lang::En) => "ask your employer to agree to sign the contract and pay you through your salary".into(),
-        (ActionCode::ObtainEmployerAgreement, Lang::Fr) => "demandez à votre employeur d'accepter de signer le contrat et de vous rémunérer avec votre salaire".into(),
-        (ActionCode::RegisterBusiness, Lang::En) => format!("set up your own small business in {where_} to sign the contract yourself"),
-        (ActionCode::RegisterBusiness, Lang::Fr) => format!("créez votre propre petite entreprise ({where_}) pour signer le contrat vous-même"),
-        (ActionCode::RegisterAsSelfEmployed, Lang::En) => format!("register as self-employed in {where_} before the contract can be signed"),
-        (ActionCode::RegisterAsSelfEmployed, Lang::Fr) => format!("immatriculez-vous comme indépendant ({where_}) avant de pouvoir signer le contrat"),
-        (ActionCode::ProvideRegistrationNumber, Lang::En) => "give your business's registration number: it is needed to invoice the company".into(),
-        (ActionCode::ProvideRegistrationNumber, Lang::Fr) => "indiquez le numéro d'immatriculation de votre entreprise : il est nécessaire pour facturer".into(),
-        (ActionCode::FixRegistrationNumber, Lang::En) => "check the registration number: it is not well-formed".into(),
-        (ActionCode::FixRegistrationNumber, Lang::Fr) => "vérifiez le numéro d'immatriculation : il n'est pas bien formé".into(),
-        (ActionCode::InformEmployer, Lang::En) => "tell your employer that you mentor in your free time".into(),
-        (ActionCode::InformEmployer, Lang::Fr) => "informez votre employeur que vous mentorez sur votre temps libre".into(),
+        (ActionCode::ChooseRoute, Lang::En) => Message::Fixed("choose how to mentor: through your employer, or through a small business of your own"),
+        (ActionCode::ChooseRoute, Lang::Fr) => Message::Fixed("choisissez comment mentorer : par votre employeur, ou par votre propre petite entreprise"),
+        (ActionCode::ObtainEmployerAgreement, Lang::En) => Message::Fixed("ask your employer to agree to sign the contract and pay you through your salary"),
+        (ActionCode::ObtainEmployerAgreement, Lang::Fr) => Message::Fixed("demandez à votre employeur d'accepter de signer le contrat et de vous rémunérer avec votre salaire"),
+        (ActionCode::RegisterBusiness, Lang::En) => Message::Country("set up your own small business in ", " to sign the contract yourself"),
+        (ActionCode::RegisterBusiness, Lang::Fr) => Message::Country("créez votre propre petite entreprise (", ") pour signer le contrat vous-même"),
+        (ActionCode::RegisterAsSelfEmployed, Lang::En) => Message::Country("register as self-employed in ", " before the contract can be signed"),
+        (ActionCode::RegisterAsSelfEmployed, Lang::Fr) => Message::Country("immatriculez-vous comme indépendant (", ") avant de pouvoir signer le contrat"),
+        (ActionCode::ProvideRegistrationNumber, Lang::En) => Message::Fixed("give your business's registration number: it is needed to invoice the company"),
+        (ActionCode::ProvideRegistrationNumber, Lang::Fr) => Message::Fixed("indiquez le numéro d'immatriculation de votre entreprise : il est nécessaire pour facturer"),
+        (ActionCode::FixRegistrationNumber, Lang::En) => Message::Fixed("check the registration number: it is not well-formed"),
+        (ActionCode::FixRegistrationNumber, Lang::Fr) => Message::Fixed("vérifiez le numéro d'immatriculation : il n'est pas bien formé"),
+        (ActionCode::InformEmployer, Lang::En) => Message::Fixed("tell your employer that you mentor in your free time"),
+        (ActionCode::InformEmployer, Lang::Fr) => Message::Fixed("informez votre employeur que vous mentorez sur votre temps libre"),
     }
 }
 
@@ -844,6 +787,27 @@ pub fn evaluate_json(situation: &Value, policy: &Policy, lang: Lang) -> Result<V
 pub fn evaluate_json_str(situation: &str, policy: &Policy, lang: Lang) -> Result<Value, InputError> {
     let situation = WorkingSituation::from_json_str(situation)?;
     Ok(evaluate(&situation, policy).to_json(lang))
+}
+
+/// [`evaluate`] from JSON text to JSON text, the fastest way through when both ends hold text
+/// (a request body, a browser's string): the situation is read with
+/// [`WorkingSituation::from_json_str`] and the decision written straight from
+/// [`Decision::render`], with no JSON tree on either side. The text parses to exactly
+/// [`evaluate_json`]'s value; its keys are in the order of DESIGN 4.3.
+///
+/// # Errors
+/// [`InputError`] when the text is not JSON or the situation does not parse.
+///
+/// ```
+/// use mentor_core::{eligibility::evaluate_json_text, policy::Policy, Lang};
+/// let out = evaluate_json_text(r#"{"country": "FR", "status": "student"}"#, &Policy::default(), Lang::En).unwrap();
+/// assert!(out.starts_with(r#"{"outcome":"action_required","#));
+/// ```
+pub fn evaluate_json_text(situation: &str, policy: &Policy, lang: Lang) -> Result<String, InputError> {
+    let situation = WorkingSituation::from_json_str(situation)?;
+    let decision = evaluate(&situation, policy);
+    // Writing `Rendered` into a String cannot fail: every map key is a string.
+    Ok(serde_json::to_string(&decision.render(lang)).unwrap_or_default())
 }
 
 #[cfg(test)]

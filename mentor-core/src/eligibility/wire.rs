@@ -1,0 +1,236 @@
+//! The decision's wire form (DESIGN 4.3 output), written straight into any serde serializer:
+//! JSON text, a `serde_json::Value`, or a binding's native objects (Python dicts, JS objects),
+//! without building an intermediate tree. Messages are rendered here, only when the decision
+//! is serialized, in the caller's language.
+
+use serde::ser::{SerializeMap, SerializeSeq};
+use serde::{Serialize, Serializer};
+
+use super::{Action, ActionCode, Decision, Outcome, Party, Payout, Reason, RegistrationCheck};
+use crate::i18n::Lang;
+use crate::registration::{self, CountryRules, SelfEmployedStatus};
+use crate::rule::Rule;
+
+/// A [`Decision`] with its messages in one language, ready to serialize: the wire form of
+/// DESIGN 4.3 (`outcome`, `contracting_party`, `invoicing_party`, `payout`, `registration`,
+/// `required_actions`, `recommended_actions`, `reasons`), keys in that order. Made by
+/// [`Decision::render`].
+///
+/// ```
+/// use mentor_core::eligibility::{evaluate, WorkingSituation};
+/// use mentor_core::{policy::Policy, Lang};
+/// let s = WorkingSituation::from_json_str(r#"{"country": "FR", "status": "student"}"#).unwrap();
+/// let text = serde_json::to_string(&evaluate(&s, &Policy::default()).render(Lang::En)).unwrap();
+/// assert!(text.starts_with(r#"{"outcome":"action_required","contracting_party":"mentor_business""#));
+/// ```
+#[derive(Clone, Copy, Debug)]
+pub struct Rendered<'a> {
+    decision: &'a Decision,
+    lang: Lang,
+}
+
+impl Decision {
+    /// The decision ready to serialize in `lang` (see [`Rendered`]); nothing is rendered until
+    /// it is serialized.
+    #[must_use]
+    pub fn render(&self, lang: Lang) -> Rendered<'_> {
+        Rendered { decision: self, lang }
+    }
+}
+
+#[derive(Serialize)]
+struct Wire<'a> {
+    outcome: Outcome,
+    contracting_party: Option<Party>,
+    invoicing_party: Option<Party>,
+    payout: Option<Payout>,
+    registration: Option<RegistrationWire>,
+    required_actions: Actions<'a>,
+    recommended_actions: Actions<'a>,
+    reasons: Reasons<'a>,
+}
+
+impl Serialize for Rendered<'_> {
+    fn serialize<S: Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        let d = self.decision;
+        Wire {
+            outcome: d.outcome,
+            contracting_party: d.contracting_party,
+            invoicing_party: d.invoicing_party,
+            payout: d.payout,
+            registration: d.registration.map(|check| RegistrationWire { check, lang: self.lang }),
+            required_actions: Actions { list: &d.required_actions, decision: d, lang: self.lang },
+            recommended_actions: Actions { list: &d.recommended_actions, decision: d, lang: self.lang },
+            reasons: Reasons { list: &d.reasons, lang: self.lang },
+        }
+        .serialize(serializer)
+    }
+}
+
+/// `registration`: the shape of `validate-id` (see [`registration::Checked`]).
+struct RegistrationWire {
+    check: RegistrationCheck,
+    lang: Lang,
+}
+
+impl Serialize for RegistrationWire {
+    fn serialize<S: Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        match &self.check {
+            RegistrationCheck::WellFormed(n) => registration::Checked::WellFormed(n).serialize(serializer),
+            RegistrationCheck::NotWellFormed(e) => registration::Checked::Invalid(*e, self.lang).serialize(serializer),
+        }
+    }
+}
+
+struct Actions<'a> {
+    list: &'a [Action],
+    decision: &'a Decision,
+    lang: Lang,
+}
+
+impl Serialize for Actions<'_> {
+    fn serialize<S: Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        let mut seq = serializer.serialize_seq(Some(self.list.len()))?;
+        for action in self.list {
+            seq.serialize_element(&ActionWire {
+                code: action.code,
+                rule: action.rule,
+                message: ActionMessage { code: action.code, decision: self.decision, lang: self.lang },
+                params: Params { code: action.code, decision: self.decision, lang: self.lang },
+            })?;
+        }
+        seq.end()
+    }
+}
+
+#[derive(Serialize)]
+struct ActionWire<'a> {
+    code: ActionCode,
+    rule: Rule,
+    message: ActionMessage<'a>,
+    params: Params<'a>,
+}
+
+struct ActionMessage<'a> {
+    code: ActionCode,
+    decision: &'a Decision,
+    lang: Lang,
+}
+
+impl Serialize for ActionMessage<'_> {
+    fn serialize<S: Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        match super::action_message(self.code, self.lang) {
+            Message::Fixed(text) => serializer.serialize_str(text),
+            Message::Country(before, after) => {
+                serializer.collect_str(&format_args!("{before}{}{after}", self.decision.country))
+            }
+        }
+    }
+}
+
+/// An action's message: fixed, or a country code between two fixed parts.
+pub(super) enum Message {
+    Fixed(&'static str),
+    Country(&'static str, &'static str),
+}
+
+/// `params` of an action, by code: the country and what the library knows of its statuses,
+/// procedure and schemes (WS-5, WS-1), or the scheme, error and an example of a number that is
+/// not well-formed.
+struct Params<'a> {
+    code: ActionCode,
+    decision: &'a Decision,
+    lang: Lang,
+}
+
+impl Serialize for Params<'_> {
+    fn serialize<S: Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        let country = self.decision.country;
+        let rules = registration::rules(country);
+        let mut map = serializer.serialize_map(None)?;
+        match self.code {
+            ActionCode::RegisterAsSelfEmployed | ActionCode::RegisterBusiness => {
+                map.serialize_entry("country", &country)?;
+                if let Some(rules) = rules {
+                    map.serialize_entry("statuses", &Statuses { rules, lang: self.lang })?;
+                    map.serialize_entry("procedure", rules.procedure.get(self.lang))?;
+                }
+            }
+            ActionCode::ProvideRegistrationNumber => {
+                map.serialize_entry("country", &country)?;
+                if let Some(rules) = rules {
+                    map.serialize_entry("schemes", &Schemes(rules))?;
+                }
+            }
+            ActionCode::FixRegistrationNumber => {
+                if let Some(RegistrationCheck::NotWellFormed(e)) = self.decision.registration {
+                    map.serialize_entry("scheme", &e.scheme)?;
+                    map.serialize_entry("error", &e.reason)?;
+                    map.serialize_entry("example", e.scheme.scheme().example)?;
+                }
+            }
+            ActionCode::ChooseRoute | ActionCode::ObtainEmployerAgreement | ActionCode::InformEmployer => {}
+        }
+        map.end()
+    }
+}
+
+/// `schemes`: the ids of a country's schemes.
+struct Schemes<'a>(&'a CountryRules);
+
+impl Serialize for Schemes<'_> {
+    fn serialize<S: Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        serializer.collect_seq(self.0.schemes.iter().map(|s| s.id))
+    }
+}
+
+struct Statuses<'a> {
+    rules: &'a CountryRules,
+    lang: Lang,
+}
+
+impl Serialize for Statuses<'_> {
+    fn serialize<S: Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        serializer.collect_seq(self.rules.statuses.iter().map(|s| Status { status: s, lang: self.lang }))
+    }
+}
+
+struct Status<'a> {
+    status: &'a SelfEmployedStatus,
+    lang: Lang,
+}
+
+impl Serialize for Status<'_> {
+    fn serialize<S: Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        let mut map = serializer.serialize_map(Some(2))?;
+        map.serialize_entry("local_name", self.status.local_name)?;
+        map.serialize_entry("gloss", self.status.gloss.get(self.lang))?;
+        map.end()
+    }
+}
+
+struct Reasons<'a> {
+    list: &'a [Reason],
+    lang: Lang,
+}
+
+impl Serialize for Reasons<'_> {
+    fn serialize<S: Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        let mut seq = serializer.serialize_seq(Some(self.list.len()))?;
+        for reason in self.list {
+            seq.serialize_element(&ReasonWire {
+                code: reason.code,
+                rule: reason.rule,
+                message: super::reason_text(reason.code).get(self.lang),
+            })?;
+        }
+        seq.end()
+    }
+}
+
+#[derive(Serialize)]
+struct ReasonWire {
+    code: super::ReasonCode,
+    rule: Rule,
+    message: &'static str,
+}
