@@ -1,0 +1,84 @@
+#!/usr/bin/env python3
+"""Times `mentor triage` end to end on 10k / 100k / 1M generated forms and records each run's
+peak memory (issue 8: "triage of 10k / 100k / 1M forms (also peak memory)").
+
+The forms are the benchmarks' seeded generator's (benches/src/lib.rs `forms_jsonl`, seed 42),
+written once under target/bench-data/. Each size runs `--repeat` times; the wall time is the
+median, the memory the largest maximum resident set size of the runs (the child's rusage from
+`os.wait4`, so nothing outside the standard library is needed). The exit status 1 that triage gives when
+some forms are invalid (the generator makes one in twenty invalid on purpose) is expected.
+
+    python3 benches/triage_memory.py --cli target/release/mentor --out target/bench-results/triage.json \
+        [--sizes 10000,100000,1000000] [--repeat 3]
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import os
+import statistics
+import subprocess
+import sys
+import time
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parents[1]
+
+
+def forms_file(count: int) -> Path:
+    path = ROOT / "target" / "bench-data" / f"forms-{count}.jsonl"
+    if not path.exists():
+        path.parent.mkdir(parents=True, exist_ok=True)
+        tmp = path.with_suffix(".tmp")
+        with tmp.open("wb") as out:
+            subprocess.run(
+                ["cargo", "run", "--release", "-q", "-p", "mentor-benches", "--example", "forms_jsonl", "--", "42", str(count)],
+                cwd=ROOT, stdout=out, check=True,
+            )
+        tmp.rename(path)
+    return path
+
+
+def run_once(cli: Path, forms: Path, policy: Path) -> tuple[float, int]:
+    """Wall seconds and max RSS in bytes of one triage run."""
+    start = time.perf_counter()
+    pid = os.fork()
+    if pid == 0:  # child: exec the command with its output discarded
+        devnull = os.open(os.devnull, os.O_WRONLY)
+        os.dup2(devnull, 1)
+        os.execv(str(cli), [str(cli), "triage", str(forms), "--policy", str(policy), "--json"])
+    _, status, usage = os.wait4(pid, 0)
+    elapsed = time.perf_counter() - start
+    code = os.waitstatus_to_exitcode(status)
+    if code not in (0, 1):
+        sys.exit(f"mentor triage {forms} exited with {code}")
+    return elapsed, usage.ru_maxrss * 1024  # Linux reports kilobytes
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
+    parser.add_argument("--cli", type=Path, default=ROOT / "target" / "release" / "mentor")
+    parser.add_argument("--policy", type=Path, default=ROOT / "docs" / "examples" / "policy.toml")
+    parser.add_argument("--sizes", default="10000,100000,1000000")
+    parser.add_argument("--repeat", type=int, default=3)
+    parser.add_argument("--out", type=Path, required=True)
+    args = parser.parse_args()
+    runs = []
+    for count in (int(s) for s in args.sizes.split(",")):
+        forms = forms_file(count)
+        measured = [run_once(args.cli, forms, args.policy) for _ in range(args.repeat)]
+        runs.append({
+            "forms": count,
+            "file_bytes": forms.stat().st_size,
+            "median_s": statistics.median(m[0] for m in measured),
+            "max_rss_bytes": max(m[1] for m in measured),
+        })
+        print(f"triage {count:>9,} forms: {runs[-1]['median_s']:.2f} s, peak {runs[-1]['max_rss_bytes'] / 2**20:.0f} MiB", file=sys.stderr)
+    note = f"Policy {args.policy.relative_to(ROOT) if args.policy.is_relative_to(ROOT) else args.policy}; {args.repeat} runs per size; output discarded."
+    args.out.parent.mkdir(parents=True, exist_ok=True)
+    args.out.write_text(json.dumps({"runs": runs, "note": note}, indent=2))
+
+
+if __name__ == "__main__":
+    main()
