@@ -262,3 +262,88 @@ def test_policy_pickles_and_is_reused() -> None:
         assert mentor.evaluate_eligibility({"country": "CA", "status": "student"}, policy=back)["outcome"] == "ineligible"
     with pytest.raises(TypeError):
         mentor.evaluate_eligibility({"country": "CA", "status": "student"}, policy={"excluded_countries": ["CA"]})  # type: ignore[arg-type]
+
+
+# --- the in-place reading of situation dicts -----------------------------------------------
+
+# Values that exercise both readings: clean words (read in place), and padded or cased ones
+# (the full reader normalises them), blanks, wrong types (1 is not true, True is not a text),
+# None, nesting. Each key draws a clean value three times in four.
+CLEAN: Dict[str, list] = {  # type: ignore[type-arg]
+    "country": ["FR", "GB", "JP", "RU", "US", "DE"],
+    "status": ["employee", "freelancer", "student", "retired", "company_owner"],
+    "route": ["via_employer", "via_own_company"],
+    "full_time": [True, False],
+    "employer_name": ["Acme", "École du Nord"],
+    "employer_sector": ["tutoring", "it_services", "other"],
+    "employer_agreement": ["agreed", "refused", "not_asked"],
+    "employer_informed": [True, False],
+    "legal_form": ["micro_entrepreneur"],
+    "registration_number": ["732 829 320 00074", "73282932000074", "732 829 320 00075", "GB980780684", "12-3456789"],
+}
+ODD: Dict[str, list] = {  # type: ignore[type-arg]
+    "country": [" FR", "fr", "", "XX", 33, None, True],
+    "status": ["Student", " employee", "pirate", None, 1],
+    "route": ["via_employer ", "nope", None, False],
+    "full_time": [1, 0, "true", None],
+    "employer_name": ["  ", "", "x" * 201, "Ac\u0000me", None, 5],
+    "employer_sector": ["IT_SERVICES", "bakery", None],
+    "employer_agreement": ["Agreed", None, True],
+    "employer_informed": [1, "yes", None],
+    "legal_form": [" sarl ", None, 3.5],
+    "registration_number": [" 732829320", "", None, 732829320],
+}
+
+
+def random_situation(rng: Any) -> Dict[str, Any]:
+    def pick(key: str) -> Any:
+        return rng.choice(CLEAN[key] if rng.random() < 0.75 else ODD[key])
+
+    s: Dict[str, Any] = {}
+    for key in ("country", "status", "route"):
+        if rng.random() < (0.95 if key != "route" else 0.6):
+            s[key] = pick(key)
+    if rng.random() < 0.5:
+        s["employment"] = {k: pick(k) for k in CLEAN if k.startswith(("full_time", "employer")) and rng.random() < 0.6}
+    if rng.random() < 0.6:
+        s["business"] = {k: pick(k) for k in ("legal_form", "registration_number") if rng.random() < 0.8}
+    roll = rng.random()
+    if roll < 0.04:
+        s["extra"] = 1
+    elif roll < 0.07 and isinstance(s.get("employment"), dict):
+        s["employment"]["extra"] = True
+    elif roll < 0.09:
+        s["employment"] = rng.choice([None, [], "full time", 1])
+    elif roll < 0.11:
+        s["business"] = rng.choice([None, ["732829320"], "mine"])
+    return s
+
+
+def test_situation_dicts_get_the_native_commands_answer() -> None:
+    """evaluate_eligibility reads a clean dict in place and hands anything else to the full
+    reader; the native command reads the same situation as JSON text. Decisions and errors must
+    be the same, whichever reading the dict took."""
+    import random
+    import subprocess
+
+    from conftest import mentor_cli
+
+    cli = mentor_cli()
+    if cli is None:
+        pytest.skip("MENTOR_CLI not set (run-tests.sh builds and sets it)")
+    rng = random.Random(20261130)
+    fast = slow = 0
+    for _ in range(300):
+        situation = random_situation(rng)
+        text = json.dumps(situation)
+        native = subprocess.run([str(cli), "eligibility", "-", "--json", "--lang", "fr"], input=text, capture_output=True, text=True, check=False)
+        assert native.returncode in (0, 1), native.stderr
+        if native.returncode == 0:
+            fast += 1
+            assert mentor.evaluate_eligibility(situation, lang="fr") == json.loads(native.stdout), text
+        else:
+            slow += 1
+            expected = paths_codes(json.loads(native.stdout)["errors"])
+            assert input_errors(mentor.evaluate_eligibility, situation, lang="fr") == expected, text
+    # Both outcomes must have been drawn, or the test proves little.
+    assert fast > 50 and slow > 50, (fast, slow)

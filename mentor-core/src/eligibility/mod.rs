@@ -215,15 +215,106 @@ impl WorkingSituation {
     }
 }
 
-/// The fast reading of [`WorkingSituation::from_json_str`]: borrowed strings, no JSON tree,
-/// and `None` as soon as anything would need [`read_situation`]'s judgement (a blank or
-/// padded string, an unknown word, a duplicate key, a wrong type…).
+/// A working situation's fields as a binding finds them in its own objects (a Python dict, a
+/// JS object), each text borrowed and each object's presence known, for
+/// [`WorkingSituation::from_fields`]. `None` is an absent key or a JSON `null`.
+#[derive(Clone, Copy, Debug, Default)]
+pub struct SituationFields<'a> {
+    /// `country`.
+    pub country: Option<&'a str>,
+    /// `status`.
+    pub status: Option<&'a str>,
+    /// `employment`.
+    pub employment: Option<EmploymentFields<'a>>,
+    /// `route`.
+    pub route: Option<&'a str>,
+    /// `business`.
+    pub business: Option<BusinessFields<'a>>,
+}
+
+/// The `employment` object's fields (see [`SituationFields`]). `Debug` hides the employer's
+/// name.
+#[derive(Clone, Copy, Default)]
+pub struct EmploymentFields<'a> {
+    /// `full_time`.
+    pub full_time: Option<bool>,
+    /// `employer_name`.
+    pub employer_name: Option<&'a str>,
+    /// `employer_sector`.
+    pub employer_sector: Option<&'a str>,
+    /// `employer_agreement`.
+    pub employer_agreement: Option<&'a str>,
+    /// `employer_informed`.
+    pub employer_informed: Option<bool>,
+}
+
+/// The `business` object's fields (see [`SituationFields`]). `Debug` hides the number.
+#[derive(Clone, Copy, Default)]
+pub struct BusinessFields<'a> {
+    /// `legal_form`.
+    pub legal_form: Option<&'a str>,
+    /// `registration_number`.
+    pub registration_number: Option<&'a str>,
+}
+
+impl std::fmt::Debug for EmploymentFields<'_> {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.debug_struct("EmploymentFields")
+            .field("full_time", &self.full_time)
+            .field("employer_name", &self.employer_name.map(|_| "<given>"))
+            .field("employer_sector", &self.employer_sector)
+            .field("employer_agreement", &self.employer_agreement)
+            .field("employer_informed", &self.employer_informed)
+            .finish()
+    }
+}
+
+impl std::fmt::Debug for BusinessFields<'_> {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.debug_struct("BusinessFields")
+            .field("legal_form", &self.legal_form)
+            .field("registration_number", &self.registration_number.map(|_| "<given>"))
+            .finish()
+    }
+}
+
+impl WorkingSituation {
+    /// The fast reading for bindings: the situation from fields a binding took from its own
+    /// objects with their exact JSON types (text, boolean, object, null), when every value is
+    /// one [`WorkingSituation::from_json`] would take unchanged; `None` as soon as anything
+    /// needs its judgement (a blank or padded text, an unknown word, a country code to
+    /// normalise…). On `None`, or when the binding met a key or a type the format does not
+    /// have, call [`WorkingSituation::from_json`] for the situation or its field errors: the
+    /// two never disagree (it is the reading [`WorkingSituation::from_json_str`] uses, held to
+    /// `from_json` by a differential test).
+    ///
+    /// ```
+    /// use mentor_core::eligibility::{SituationFields, WorkingSituation};
+    /// let fields = SituationFields { country: Some("FR"), status: Some("student"), ..SituationFields::default() };
+    /// let fast = WorkingSituation::from_fields(&fields).unwrap();
+    /// assert_eq!(fast, WorkingSituation::from_json(&serde_json::json!({"country": "FR", "status": "student"})).unwrap());
+    /// // A padded code is not refused here: it is left to `from_json`, which knows what to say.
+    /// assert!(WorkingSituation::from_fields(&SituationFields { country: Some(" FR"), ..fields }).is_none());
+    /// ```
+    #[must_use]
+    pub fn from_fields(fields: &SituationFields<'_>) -> Option<WorkingSituation> {
+        clean::situation(fields)
+    }
+}
+
+/// The fast reading of [`WorkingSituation::from_json_str`] and [`WorkingSituation::from_fields`]:
+/// borrowed strings, no JSON tree, and `None` as soon as anything would need
+/// [`read_situation`]'s judgement (a blank or padded string, an unknown word, a duplicate key, a
+/// wrong type…).
 mod clean {
     use std::borrow::Cow;
 
     use serde::Deserialize;
 
-    use super::{AGREEMENTS, Business, CountryCode, Employment, ROUTES, SECTORS, STATUSES, WorkingSituation};
+    use super::{
+        AGREEMENTS, Business, BusinessFields, CountryCode, Employment, EmploymentFields, ROUTES, SECTORS, STATUSES, SituationFields,
+        WorkingSituation,
+    };
 
     #[derive(Deserialize)]
     #[serde(deny_unknown_fields)]
@@ -272,17 +363,17 @@ mod clean {
     }
 
     /// An optional clean text: `Some(None)` when absent.
-    fn text<'s>(s: Option<&'s Cow<'_, str>>, max: usize) -> Option<Option<&'s str>> {
+    fn text(s: Option<&str>, max: usize) -> Option<Option<&str>> {
         match s {
             None => Some(None),
-            Some(s) => clean(s, max).then_some(Some(s.as_ref())),
+            Some(s) => clean(s, max).then_some(Some(s)),
         }
     }
 
-    fn word<T: Copy>(s: Option<&Cow<'_, str>>, table: &[(&str, T)]) -> Option<Option<T>> {
+    fn word<T: Copy>(s: Option<&str>, table: &[(&str, T)]) -> Option<Option<T>> {
         match s {
             None => Some(None),
-            Some(s) => table.iter().find(|(name, _)| *name == s.as_ref()).map(|(_, v)| Some(*v)),
+            Some(s) => table.iter().find(|(name, _)| *name == s).map(|(_, v)| Some(*v)),
         }
     }
 
@@ -293,26 +384,45 @@ mod clean {
             return None;
         }
         let raw: Situation<'_> = serde_json::from_str(json).ok()?;
-        let country = CountryCode::parse(text(raw.country.as_ref(), 64)??)?;
-        let status = word(raw.status.as_ref(), STATUSES)??;
+        situation(&SituationFields {
+            country: raw.country.as_deref(),
+            status: raw.status.as_deref(),
+            employment: raw.employment.as_ref().map(|e| EmploymentFields {
+                full_time: e.full_time,
+                employer_name: e.employer_name.as_deref(),
+                employer_sector: e.employer_sector.as_deref(),
+                employer_agreement: e.employer_agreement.as_deref(),
+                employer_informed: e.employer_informed,
+            }),
+            route: raw.route.as_deref(),
+            business: raw.business.as_ref().map(|b| BusinessFields {
+                legal_form: b.legal_form.as_deref(),
+                registration_number: b.registration_number.as_deref(),
+            }),
+        })
+    }
+
+    pub(super) fn situation(raw: &SituationFields<'_>) -> Option<WorkingSituation> {
+        let country = CountryCode::parse(text(raw.country, 64)??)?;
+        let status = word(raw.status, STATUSES)??;
         let employment = match &raw.employment {
             None => Employment::default(),
             Some(e) => {
-                text(e.employer_name.as_ref(), 200)?;
+                text(e.employer_name, 200)?;
                 Employment {
                     full_time: e.full_time,
-                    sector: word(e.employer_sector.as_ref(), SECTORS)?.unwrap_or_default(),
-                    agreement: word(e.employer_agreement.as_ref(), AGREEMENTS)?.unwrap_or_default(),
+                    sector: word(e.employer_sector, SECTORS)?.unwrap_or_default(),
+                    agreement: word(e.employer_agreement, AGREEMENTS)?.unwrap_or_default(),
                     employer_informed: e.employer_informed.unwrap_or(false),
                 }
             }
         };
-        let route = word(raw.route.as_ref(), ROUTES)?;
+        let route = word(raw.route, ROUTES)?;
         let business = match &raw.business {
             None => None,
             Some(b) => Some(Business {
-                legal_form: text(b.legal_form.as_ref(), 64)?.map(str::to_owned),
-                registration_number: text(b.registration_number.as_ref(), 64)?.map(str::to_owned),
+                legal_form: text(b.legal_form, 64)?.map(str::to_owned),
+                registration_number: text(b.registration_number, 64)?.map(str::to_owned),
             }),
         };
         Some(WorkingSituation { country, status, employment, route, business })
