@@ -53,11 +53,14 @@ step "shared cases: 10,000 working situations, seed 42"
 cargo run --release -q -p mentor-benches --example situations -- --count 10000 --seed 42 --out "$data"
 
 step "Rust: criterion (engines checked against mentor first)"
-cargo bench -q -p mentor-benches --features engines -- "${criterion_args[@]}"
+# (`${a[@]+"${a[@]}"}`: an empty array under `set -u` in any bash)
+cargo bench -q -p mentor-benches --features engines -- ${criterion_args[@]+"${criterion_args[@]}"}
 
-step "Python: mentor wheel, zen-engine, pydantic"
+step "Python: mentor wheel, zen-engine, pydantic; triage_json_bytes on 100k forms"
+forms="$root/target/bench-data/forms-100k.jsonl"
+cargo run --release -q -p mentor-benches --example forms_jsonl -- 42 100000 > "$forms"
 bash benches/python/setup.sh
-target/bench-py-venv/bin/python benches/python/compare.py --data "$data" --out "$results/python.json" $quick
+target/bench-py-venv/bin/python benches/python/compare.py --data "$data" --forms "$forms" --out "$results/python.json" $quick
 
 step "Node: mentor-wasm, ZEN (native and WASM), json-logic-js, zod"
 bash benches/node/setup.sh

@@ -15,6 +15,7 @@ some forms are invalid (the generator makes one in twenty invalid on purpose) is
 from __future__ import annotations
 
 import argparse
+import hashlib
 import json
 import os
 import statistics
@@ -24,10 +25,14 @@ import time
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parents[1]
+# The instant triage decides at, as the Python runner's triage_json_bytes row uses it.
+NOW = "2026-11-30T09:00:00Z"
 
 
 def forms_file(count: int) -> Path:
-    path = ROOT / "target" / "bench-data" / f"forms-{count}.jsonl"
+    """The generated forms, cached under a name that changes with the generator's source."""
+    generator = hashlib.sha256((ROOT / "benches" / "src" / "lib.rs").read_bytes()).hexdigest()[:12]
+    path = ROOT / "target" / "bench-data" / f"forms-42-{count}-{generator}.jsonl"
     if not path.exists():
         path.parent.mkdir(parents=True, exist_ok=True)
         tmp = path.with_suffix(".tmp")
@@ -43,14 +48,12 @@ def forms_file(count: int) -> Path:
 def run_once(cli: Path, forms: Path, policy: Path) -> tuple[float, int]:
     """Wall seconds and max RSS in bytes of one triage run."""
     start = time.perf_counter()
-    pid = os.fork()
-    if pid == 0:  # child: exec the command with its output discarded
-        devnull = os.open(os.devnull, os.O_WRONLY)
-        os.dup2(devnull, 1)
-        os.execv(str(cli), [str(cli), "triage", str(forms), "--policy", str(policy), "--json"])
-    _, status, usage = os.wait4(pid, 0)
+    child = subprocess.Popen([str(cli), "triage", str(forms), "--policy", str(policy), "--now", NOW, "--json"], stdout=subprocess.DEVNULL)
+    # wait4 instead of Popen.wait: it also gives the child's resource usage (its peak memory).
+    _, status, usage = os.wait4(child.pid, 0)
+    child.returncode = os.waitstatus_to_exitcode(status)
     elapsed = time.perf_counter() - start
-    code = os.waitstatus_to_exitcode(status)
+    code = child.returncode
     if code not in (0, 1):
         sys.exit(f"mentor triage {forms} exited with {code}")
     return elapsed, usage.ru_maxrss * 1024  # Linux reports kilobytes

@@ -2,11 +2,13 @@
 // otherwise use for the eligibility decision of DESIGN 4.3, on the same shared cases.
 //
 //   bash benches/node/setup.sh     # npm ci, ZEN's WASI build for the size table, mentor-wasm
-//   node benches/node/compare.mjs --data target/bench-data/situations.jsonl --out target/bench-data/node.json [--quick]
+//   node benches/node/compare.mjs --data target/bench-data/situations.jsonl --out target/bench-results/node.json [--quick]
 //
 // 1. Agreement first: every engine answers every case, reduced to the compared answer
 //    (outcome, parties, payout, sorted action codes), and must equal the case's `expected`
 //    (mentor's decision). Any disagreement prints the first cases and exits 1: no numbers.
+//    The expected answers must cover every outcome and action code first (else exit 1), so
+//    that a small data file cannot make the check vacuous.
 // 2. Per-call medians over a fixed list of 1,000 cases (measure.mjs).
 // 3. Payload sizes, raw and gzipped (sizes.mjs).
 // 4. The results JSON of the shared contract at --out.
@@ -66,7 +68,11 @@ const jsonLogicRule = JSON.parse(readFileSync(join(rules, "eligibility.jsonlogic
 
 const { WorkingSituation, decide } = await import("./engines/zod-rules.mjs");
 
-/** The compared answer of DESIGN 4.3 from any engine's object answer. */
+/**
+ * The compared answer of DESIGN 4.3 from any engine's object answer. A missing party or payout
+ * reads as null (ZEN leaves out a table's null outputs), but a missing action list is not an
+ * empty one: it reads as ["<missing>"], as in compare.py.
+ */
 const compared = (d) => ({
   outcome: d.outcome,
   contracting_party: d.contracting_party ?? null,
@@ -75,7 +81,7 @@ const compared = (d) => ({
   required_actions: codes(d.required_actions),
   recommended_actions: codes(d.recommended_actions),
 });
-const codes = (list) => (list ?? []).map((a) => (typeof a === "string" ? a : a.code)).sort();
+const codes = (list) => (list ?? ["<missing>"]).map((a) => (typeof a === "string" ? a : a.code)).sort();
 
 // The JSON Logic rule answers a list: [outcome, contracting party, invoicing party, payout,
 // required action codes, recommended action codes].
@@ -165,6 +171,36 @@ if (cases.length === 0) {
   process.exit(1);
 }
 
+// The expected answers must try every row of the table, or agreement proves little.
+const OUTCOMES = ["eligible", "action_required", "needs_review", "ineligible"];
+const REQUIRED_CODES = [
+  "choose_route",
+  "obtain_employer_agreement",
+  "register_business",
+  "register_as_self_employed",
+  "provide_registration_number",
+  "fix_registration_number",
+];
+const RECOMMENDED_CODES = ["inform_employer"];
+{
+  const expected = cases.map((c) => compared(c.expected));
+  const outcomes = new Set(expected.map((e) => e.outcome));
+  const required = new Set(expected.flatMap((e) => e.required_actions));
+  const recommended = new Set(expected.flatMap((e) => e.recommended_actions));
+  const missing = [
+    ...OUTCOMES.filter((o) => !outcomes.has(o)).map((o) => `outcome ${o}`),
+    ...REQUIRED_CODES.filter((c) => !required.has(c)).map((c) => `required action ${c}`),
+    ...RECOMMENDED_CODES.filter((c) => !recommended.has(c)).map((c) => `recommended action ${c}`),
+  ];
+  if (missing.length > 0) {
+    console.error(
+      `${args.data}: the expected answers of its ${cases.length} cases never give ${missing.join(", ")}: too few or wrong cases for a meaningful agreement check; no timing`,
+    );
+    process.exit(1);
+  }
+  console.log(`coverage: the ${cases.length} expected answers give all ${OUTCOMES.length} outcomes and all ${REQUIRED_CODES.length + RECOMMENDED_CODES.length} action codes`);
+}
+
 const same = (a, b) => JSON.stringify(a) === JSON.stringify(compared(b));
 const agreement = {};
 let disagreeing = false;
@@ -220,8 +256,15 @@ const sizes = await payloadSizes({ here, mentorWasm, wasi: join(here, "vendor/ze
 
 // ---- 4. results ---------------------------------------------------------------------------------
 
-// Read from node_modules directly: some packages do not export their package.json.
-const version = (pkg) => JSON.parse(readFileSync(join(here, "node_modules", pkg, "package.json"), "utf8")).version;
+// Read from node_modules directly: some packages do not export their package.json. Optional
+// (platform) packages may be absent.
+const version = (pkg) => {
+  try {
+    return JSON.parse(readFileSync(join(here, "node_modules", pkg, "package.json"), "utf8")).version;
+  } catch {
+    return "not installed";
+  }
+};
 const environment = {
   node: process.version,
   os: `${type()} ${release()} ${process.arch}`,

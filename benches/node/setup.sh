@@ -5,8 +5,8 @@
 # - ZEN's full browser engine (the WASI build of @gorules/zen-engine), for the size table only,
 #   into benches/node/vendor/: npm refuses to install it as a dependency on x86-64 (its package
 #   says cpu wasm32), so it is fetched with `npm pack` and checked against a pinned integrity;
-# - mentor-wasm's two packages (`bash mentor-wasm/build.sh`, after `npm ci` in mentor-wasm for
-#   its wasm-opt) when mentor-wasm/pkg/node or pkg/web is missing.
+# - mentor-wasm's two packages, always (`bash mentor-wasm/build.sh`, incremental; after `npm ci`
+#   in mentor-wasm for its wasm-opt when missing), so that a run never times a stale build.
 set -euo pipefail
 here="$(cd "$(dirname "$0")" && pwd)"
 root="$(cd "$here/../.." && pwd)"
@@ -18,7 +18,7 @@ fi
 wasi_version="0.52.1"
 wasi_integrity="sha512-XrCHL+yABaKgrlc8ut4Kz8LAMja80IWTOFZC7HCMIITHaXigg509oJtKN34IP5h/u5NWRX5fnJFYc4KM7o9Uvw=="
 wasi_dir="$here/vendor/zen-engine-wasm32-wasi"
-if [ "$(node -p "try { require('$wasi_dir/package.json').version } catch { '' }")" != "$wasi_version" ]; then
+if [ "$(node -p "try { require(process.argv[1]).version } catch { '' }" "$wasi_dir/package.json")" != "$wasi_version" ]; then
   tmp="$(mktemp -d)"
   trap 'rm -rf "$tmp"' EXIT
   (cd "$tmp" && npm pack --silent "@gorules/zen-engine-wasm32-wasi@$wasi_version" >/dev/null)
@@ -34,9 +34,7 @@ if [ "$(node -p "try { require('$wasi_dir/package.json').version } catch { '' }"
   mv "$tmp/package" "$wasi_dir"
 fi
 
-if [ ! -f "$root/mentor-wasm/pkg/node/mentor_wasm_bg.wasm" ] || [ ! -f "$root/mentor-wasm/pkg/web/mentor_wasm_bg.wasm" ]; then
-  if [ ! -x "$root/mentor-wasm/node_modules/.bin/wasm-opt" ]; then
-    (cd "$root/mentor-wasm" && npm ci --no-audit --no-fund)
-  fi
-  bash "$root/mentor-wasm/build.sh"
+if [ ! -x "$root/mentor-wasm/node_modules/.bin/wasm-opt" ]; then
+  (cd "$root/mentor-wasm" && npm ci --no-audit --no-fund)
 fi
+bash "$root/mentor-wasm/build.sh"

@@ -21,6 +21,9 @@ The cases come from the shared generator (benches/examples/situations.rs), one J
 line: ``{"situation", "facts", "expected"}``. Before anything is timed, every engine's answer
 on EVERY case (outcome, parties, payout, sorted action codes) must equal ``expected``; on any
 disagreement the first few cases are printed and the run exits with status 1, no numbers.
+Each timed row is checked through the very call it times (ZEN's batch and async entries on
+the batch itself); the data must also cover every outcome and action code (else exit 1), so
+that a small data file cannot make the check vacuous.
 
 Timing: timeit, one repeat ≈ 0.2 s, 7 repeats taken in turn across the rows of a group (a
 burst of load on the shared machine then hits every row alike), the MEDIAN reported. Per
@@ -30,12 +33,20 @@ which run on several threads). Python's garbage collector is off while timing (t
 default). Anchors for scale: python-stdnum's
 SIRET check and mentor's ``validate_registration_number`` on the cases' French numbers.
 
+With ``--forms PATH`` (JSON Lines forms: ``cargo run --release -q -p mentor-benches --example
+forms_jsonl -- 42 100000 > PATH``), the batch group also times
+``mentor.triage_json_bytes(path.read_bytes(), policy=docs/examples/policy.toml, now=NOW)``,
+file read included, garbage collector on, like mentor-py/bench/bench.py: one call per run, the median of the runs
+(at least 3) divided by the number of forms; to be set beside the native ``mentor triage
+--json`` on the same file.
+
 Run from the workspace root (``bash benches/python/setup.sh`` installs everything):
 
     cargo run --release -q -p mentor-benches --example situations -- \\
         --count 10000 --seed 42 --out target/bench-data/situations.jsonl
     target/bench-py-venv/bin/python benches/python/compare.py \\
-        --data target/bench-data/situations.jsonl --out target/bench-results/python.json
+        --data target/bench-data/situations.jsonl --out target/bench-results/python.json \\
+        [--forms target/py-bench/forms-42-100000.jsonl]
 
 ``--quick`` checks agreement on every case but times only briefly (CI smoke).
 """
@@ -65,9 +76,23 @@ import pydantic_eligibility as pure
 ROOT = Path(__file__).resolve().parents[2]
 POLICY = ROOT / "benches" / "engines" / "policy.toml"
 JDM = ROOT / "benches" / "engines" / "eligibility.jdm.json"
+#: The policy and the clock of the triage row (as mentor-py/bench/bench.py and the native run).
+TRIAGE_POLICY = ROOT / "docs" / "examples" / "policy.toml"
+NOW = "2026-11-30T09:00:00Z"
 
 #: The compared answer (the benchmark contract): these keys, action lists sorted.
 COMPARED = ("outcome", "contracting_party", "invoicing_party", "payout", "required_actions", "recommended_actions")
+#: What the cases' expected answers must cover, or the agreement check proves little.
+OUTCOMES = ("eligible", "action_required", "needs_review", "ineligible")
+REQUIRED_CODES = (
+    "choose_route",
+    "obtain_employer_agreement",
+    "register_business",
+    "register_as_self_employed",
+    "provide_registration_number",
+    "fix_registration_number",
+)
+RECOMMENDED_CODES = ("inform_employer",)
 #: How many disagreeing cases are printed before exiting.
 SHOWN = 5
 
@@ -144,18 +169,38 @@ class Engine:
 
 
 def engines(policy: mentor.Policy, decision: zen.ZenDecision) -> List[Engine]:
-    """The three contenders, each answering from what it takes in (situation or facts)."""
+    """The contenders, each through the call its per-call rows time (time_all), on what it
+    takes in (situation, facts, facts as JSON text). The pydantic row times
+    ``decide(model_validate(situation), registration)``, which returns a ``Decision``: the
+    check makes that same call, then ``.answer()`` and ``compared`` reduce it (untimed, as
+    ``compared`` is for the others). ``model_validate only`` decides nothing and is not checked;
+    ``async_evaluate`` is checked on the batch (time_batches)."""
     return [
         Engine("mentor", lambda case: compared(mentor.evaluate_eligibility(case["situation"], policy=policy))),
         Engine("zen-engine", lambda case: compared(zen_result(decision.evaluate(case["facts"])))),
+        Engine("zen-engine evaluate (JSON text)", lambda case: compared(zen_result(decision.evaluate(json.dumps(case["facts"]))))),
         Engine(
             "pydantic",
-            lambda case: pure.decide(pure.WorkingSituation.model_validate(case["situation"]), case["facts"]["registration"]).answer(),
+            lambda case: compared(pure.decide(pure.WorkingSituation.model_validate(case["situation"]), case["facts"]["registration"]).answer()),
         ),
     ]
 
 
 # -- agreement, before any timing ------------------------------------------------------------
+
+
+def check_coverage(cases: Sequence[Case], path: Path) -> None:
+    """Exits 1 unless the expected answers cover every outcome and every action code: on
+    fewer, the agreement check would leave rows of the decision table untried."""
+    outcomes = {case["expected"]["outcome"] for case in cases}
+    required = {code for case in cases for code in compared(case["expected"])["required_actions"]}
+    recommended = {code for case in cases for code in compared(case["expected"])["recommended_actions"]}
+    missing = [f"outcome {o}" for o in OUTCOMES if o not in outcomes]
+    missing += [f"required action {c}" for c in REQUIRED_CODES if c not in required]
+    missing += [f"recommended action {c}" for c in RECOMMENDED_CODES if c not in recommended]
+    if missing:
+        sys.exit(f"{path}: the expected answers of its {len(cases)} cases never give {', '.join(missing)}: too few or wrong cases for a meaningful agreement check; no timing")
+    print(f"coverage: the {len(cases)} expected answers give all {len(OUTCOMES)} outcomes and all {len(REQUIRED_CODES) + len(RECOMMENDED_CODES)} action codes")
 
 
 def check_agreement(cases: Sequence[Case], contenders: Sequence[Engine]) -> Dict[str, int]:
@@ -239,8 +284,8 @@ def time_group(group: str, rows: Sequence[Row], settings: Settings) -> List[Resu
     return results
 
 
-def time_all(cases: Sequence[Case], policy: mentor.Policy, decision: zen.ZenDecision, settings: Settings) -> List[Result]:
-    """The timed rows: per call over the mix, batches, anchors."""
+def time_all(cases: Sequence[Case], policy: mentor.Policy, decision: zen.ZenDecision, settings: Settings, forms: Optional[Path]) -> List[Result]:
+    """The timed rows: per call over the mix, batches (triage of the forms if given), anchors."""
     mix = list(cases[: settings.mix])
     situations = [c["situation"] for c in mix]
     facts = [c["facts"] for c in mix]
@@ -295,6 +340,8 @@ def time_all(cases: Sequence[Case], policy: mentor.Policy, decision: zen.ZenDeci
     results = time_group("per call", rows, settings)
     loop.close()
     results += time_batches(cases, policy, decision, settings)
+    if forms is not None:
+        results += time_triage(forms, settings)
     results += time_anchors(mix, settings)
     return results
 
@@ -330,8 +377,13 @@ def time_batches(cases: Sequence[Case], policy: mentor.Policy, decision: zen.Zen
     def pydantic_batch() -> List[object]:
         return [decide(validate(s), registration) for s, registration in pairs]
 
-    # ZEN's batch and async entries must give the same answers as the per-call one first.
-    for case, got, response in zip(batch, engine.evaluate_batch(requests), loop.run_until_complete(zen_gathered())):
+    # ZEN's batch and async entries must give the same answers as the per-call one first,
+    # one answer per case: a short answer must not pass.
+    batch_answers = engine.evaluate_batch(requests)
+    gathered = loop.run_until_complete(zen_gathered())
+    if not len(batch_answers) == len(gathered) == n:
+        sys.exit(f"DISAGREEMENT: {n} cases, but zen-engine evaluate_batch answered {len(batch_answers)} and async_evaluate gathered {len(gathered)}")
+    for case, got, response in zip(batch, batch_answers, gathered, strict=True):
         data = got.get("data")
         if not got.get("success") or data is None or compared(zen_result(data)) != compared(case["expected"]):
             sys.exit(f"DISAGREEMENT: zen-engine evaluate_batch, line {case['line']}: {got!r}")
@@ -350,6 +402,38 @@ def time_batches(cases: Sequence[Case], policy: mentor.Policy, decision: zen.Zen
     results = time_group("batch", rows, settings)
     loop.close()
     return results
+
+
+def time_triage(path: Path, settings: Settings) -> List[Result]:
+    """``triage_json_bytes`` on the forms file, read inside the timed call, as
+    mentor-py/bench/bench.py times it against the native ``mentor triage --json``: one call
+    per run (after a warm-up: page cache, allocators), the answer freed after the clock stops,
+    the garbage collector as a program has it (on); the median of the runs per form."""
+    policy = mentor.Policy.from_file(TRIAGE_POLICY)
+    triage_json_bytes = mentor.triage_json_bytes
+
+    def run() -> List[mentor.TriageEntry]:
+        return triage_json_bytes(path.read_bytes(), policy=policy, now=NOW)
+
+    forms = sum(1 for line in path.read_bytes().splitlines() if line.strip())
+    warm_up = run()
+    if len(warm_up) != forms or forms == 0:
+        sys.exit(f"{path}: {forms} forms, but triage_json_bytes answered {len(warm_up)} entries")
+    del warm_up
+    runs = []
+    for _ in range(max(3, settings.repeat)):
+        start = time.perf_counter()
+        answer = run()
+        runs.append(time.perf_counter() - start)
+        del answer
+    total = statistics.median(runs)
+    name = "mentor triage_json_bytes (100k forms)"
+    print(f"batch (triage)\n  {name:56} {total * 1e9 / forms / 1000:10.2f} µs per form ({total:.3f} s for {forms:,} forms, {forms / total:,.0f} forms/s)")
+    note = (
+        f"mentor.triage_json_bytes(path.read_bytes(), policy=docs/examples/policy.toml, now={NOW}) on {path.name} ({forms:,} forms), file read included; "
+        f"median of {len(runs)} runs of one call, per form; compare with the native `mentor triage --json` on the same file"
+    )
+    return [Result("batch", name, total * 1e9 / forms, "form", note)]
 
 
 def french_sirets(cases: Sequence[Case]) -> List[str]:
@@ -392,7 +476,8 @@ def time_anchors(mix: Sequence[Case], settings: Settings) -> List[Result]:
 
 
 def print_ratios(results: Sequence[Result]) -> None:
-    """Each row's median over mentor's in the same group (above 1: mentor is faster)."""
+    """Each row's median over mentor's in the same group and unit (above 1: mentor is faster);
+    the triage row (per form) has no counterpart here."""
     print("ratios (theirs / mentor, same group, same run)")
     for group in dict.fromkeys(r.group for r in results):
         rows = [r for r in results if r.group == group]
@@ -400,7 +485,7 @@ def print_ratios(results: Sequence[Result]) -> None:
         if ours is None:
             continue
         for r in rows:
-            if r is not ours and not r.name.startswith("empty"):
+            if r is not ours and r.per == ours.per and not r.name.startswith("empty"):
                 print(f"  {group}: {r.name} / mentor = {r.median_ns / ours.median_ns:.2f}x")
 
 
@@ -448,10 +533,14 @@ def main(argv: Optional[Sequence[str]] = None) -> int:
     parser.add_argument("--data", type=Path, required=True, help="the cases, JSON Lines (benches/examples/situations.rs)")
     parser.add_argument("--out", type=Path, required=True, help="where to write the results JSON")
     parser.add_argument("--quick", action="store_true", help="agreement on every case, then a very short timing (CI smoke)")
+    parser.add_argument("--forms", type=Path, help="forms, JSON Lines (forms_jsonl -- 42 100000): also time triage_json_bytes on them")
     args = parser.parse_args(argv)
     settings = QUICK if args.quick else FULL
 
     cases = read_cases(args.data)
+    check_coverage(cases, args.data)
+    if args.forms is not None and not args.forms.is_file():
+        sys.exit(f"--forms {args.forms}: no such file")
     policy = load_policy()
     decision = zen_decision()
     started = time.perf_counter()
@@ -459,7 +548,7 @@ def main(argv: Optional[Sequence[str]] = None) -> int:
     print(f"(agreement checked in {time.perf_counter() - started:.1f} s)")
 
     gc.collect()
-    results = time_all(cases, policy, decision, settings)
+    results = time_all(cases, policy, decision, settings, args.forms)
     print_ratios(results)
     report = {
         "runner": "python",

@@ -1,7 +1,7 @@
 //! Deterministic generator of realistic inputs for the benchmarks: application forms and
 //! working situations that cover every row of the decision table (DESIGN 4.3), the 15
-//! countries with registration rules and one without, valid and invalid registration
-//! numbers. Seeded, so every run sees the same data.
+//! countries with registration rules, one without (JP) and one the benchmark policy excludes
+//! (RU), valid and invalid registration numbers. Seeded, so every run sees the same data.
 //!
 //! The side-by-side benchmarks (issue 8) share [`cases`]: each is a situation, its `facts`
 //! (the situation flattened, with the registration check precomputed by mentor, which is what
@@ -49,8 +49,8 @@ impl Rng {
     }
 }
 
-/// Well-formed numbers checked by hand or against python-stdnum, then the same with a digit
-/// changed: (country, number).
+/// Registration numbers by country: well-formed ones (checked by hand or against
+/// python-stdnum) and, for most countries, the same with a digit changed; (country, number).
 pub const NUMBERS: &[(&str, &str)] = &[
     ("FR", "732 829 320 00074"),
     ("FR", "732829320"),

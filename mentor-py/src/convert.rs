@@ -173,48 +173,15 @@ fn is_decimal(obj: &Bound<'_, PyAny>) -> bool {
     DECIMAL.import(obj.py(), "decimal", "Decimal").is_ok_and(|t| obj.is_instance(t.as_any()).unwrap_or(false))
 }
 
-/// The Python form of a wire value: `dict`, `list`, `str`, `int`, `float`, `bool` or `None`.
+/// The Python form of a wire value: `dict`, `list`, `str`, `int`, `float`, `bool` or `None`
+/// (written by [`crate::serialize`], which takes texts from the string cache).
 pub(crate) fn to_python<'py>(py: Python<'py>, value: &Value) -> PyResult<Bound<'py, PyAny>> {
-    with_strings(|strings| python_value(py, value, strings))
+    crate::serialize::to_python(py, value)
 }
 
 /// A list of wire values as a Python `list`.
 pub(crate) fn list_to_python<'py>(py: Python<'py>, values: &[Value]) -> PyResult<Bound<'py, PyList>> {
-    with_strings(|strings| {
-        let items = values.iter().map(|v| python_value(py, v, strings)).collect::<PyResult<Vec<_>>>()?;
-        PyList::new(py, items)
-    })
-}
-
-fn python_value<'py>(py: Python<'py>, value: &Value, strings: &mut Strings) -> PyResult<Bound<'py, PyAny>> {
-    Ok(match value {
-        Value::Null => py.None().into_bound(py),
-        Value::Bool(b) => PyBool::new(py, *b).to_owned().into_any(),
-        Value::Number(n) => number(py, n)?,
-        Value::String(s) => strings.get(py, s).into_any(),
-        Value::Array(items) if items.is_empty() => PyList::empty(py).into_any(),
-        Value::Array(items) => {
-            let items = items.iter().map(|v| python_value(py, v, strings)).collect::<PyResult<Vec<_>>>()?;
-            PyList::new(py, items)?.into_any()
-        }
-        Value::Object(map) => {
-            let dict = PyDict::new(py);
-            for (key, item) in map {
-                dict.set_item(strings.get(py, key), python_value(py, item, strings)?)?;
-            }
-            dict.into_any()
-        }
-    })
-}
-
-fn number<'py>(py: Python<'py>, n: &Number) -> PyResult<Bound<'py, PyAny>> {
-    if let Some(i) = n.as_i64() {
-        Ok(i.into_pyobject(py)?.into_any())
-    } else if let Some(u) = n.as_u64() {
-        Ok(u.into_pyobject(py)?.into_any())
-    } else {
-        Ok(PyFloat::new(py, n.as_f64().unwrap_or(f64::NAN)).into_any())
-    }
+    Ok(crate::serialize::to_python(py, values)?.cast_into::<PyList>()?)
 }
 
 /// Python strings of the texts answers repeat (keys, codes, rules, messages), shared between

@@ -18,7 +18,8 @@
 //!   number would have to be checked; a country the policy excludes → `ineligible`.
 //!
 //! Several rows may apply; the outcome is the worst and every action and reason is listed.
-//! Messages are rendered only by [`Decision::to_json`], in the caller's language.
+//! Messages are rendered only when the decision is serialized ([`Decision::render`], which
+//! [`Decision::to_json`] and [`evaluate_json_text`] use), in the caller's language.
 //!
 //! Reading of the seed where DESIGN is silent: the registration number sits with the
 //! `business`, so a refused employer with a business on file still gets `register_business`
@@ -281,9 +282,9 @@ impl std::fmt::Debug for BusinessFields<'_> {
 impl WorkingSituation {
     /// The fast reading for bindings: the situation from fields a binding took from its own
     /// objects with their exact JSON types (text, boolean, object, null), when every value is
-    /// one [`WorkingSituation::from_json`] would take unchanged; `None` as soon as anything
-    /// needs its judgement (a blank or padded text, an unknown word, a country code to
-    /// normalise…). On `None`, or when the binding met a key or a type the format does not
+    /// one [`WorkingSituation::from_json`] would take as it is (a country code in lower case
+    /// too); `None` as soon as anything needs its judgement (a blank or padded text, an unknown
+    /// word, a text too long…). On `None`, or when the binding met a key or a type the format does not
     /// have, call [`WorkingSituation::from_json`] for the situation or its field errors: the
     /// two never disagree (it is the reading [`WorkingSituation::from_json_str`] uses, held to
     /// `from_json` by a differential test).
@@ -601,7 +602,8 @@ pub enum RegistrationCheck {
     NotWellFormed(InvalidNumber),
 }
 
-/// The eligibility decision (DESIGN 4.3 output). Render it with [`Decision::to_json`].
+/// The eligibility decision (DESIGN 4.3 output). Render it with [`Decision::render`] (any
+/// serde serializer) or [`Decision::to_json`].
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub struct Decision {
     /// The worst outcome of the rows that apply.
@@ -698,9 +700,9 @@ impl Decision {
     /// serialized into a `serde_json::Value`. To write JSON text (or a binding's objects),
     /// serialize [`Decision::render`] directly, which builds no tree.
     #[must_use]
+    #[expect(clippy::expect_used, reason = "serializing `Rendered` into a value cannot fail: every map key is a string")]
     pub fn to_json(&self, lang: Lang) -> Value {
-        // Serializing `Rendered` cannot fail: every map key is a string.
-        serde_json::to_value(self.render(lang)).unwrap_or(Value::Null)
+        serde_json::to_value(self.render(lang)).expect("every map key is a string")
     }
 }
 
@@ -899,6 +901,11 @@ pub fn evaluate_json_str(situation: &str, policy: &Policy, lang: Lang) -> Result
     Ok(evaluate(&situation, policy).to_json(lang))
 }
 
+#[expect(clippy::expect_used, reason = "writing `Rendered` into a String cannot fail: every map key is a string")]
+fn write_text(rendered: &Rendered<'_>) -> String {
+    serde_json::to_string(rendered).expect("every map key is a string")
+}
+
 /// [`evaluate`] from JSON text to JSON text, the fastest way through when both ends hold text
 /// (a request body, a browser's string): the situation is read with
 /// [`WorkingSituation::from_json_str`] and the decision written straight from
@@ -916,8 +923,7 @@ pub fn evaluate_json_str(situation: &str, policy: &Policy, lang: Lang) -> Result
 pub fn evaluate_json_text(situation: &str, policy: &Policy, lang: Lang) -> Result<String, InputError> {
     let situation = WorkingSituation::from_json_str(situation)?;
     let decision = evaluate(&situation, policy);
-    // Writing `Rendered` into a String cannot fail: every map key is a string.
-    Ok(serde_json::to_string(&decision.render(lang)).unwrap_or_default())
+    Ok(write_text(&decision.render(lang)))
 }
 
 #[cfg(test)]

@@ -403,9 +403,9 @@ pub(crate) enum Checked<'a> {
 }
 
 impl Checked<'_> {
+    #[expect(clippy::expect_used, reason = "serializing `Checked` into a value cannot fail: every map key is a string")]
     fn to_json(&self) -> serde_json::Value {
-        // Cannot fail: every key is a string.
-        serde_json::to_value(self).unwrap_or(serde_json::Value::Null)
+        serde_json::to_value(self).expect("every map key is a string")
     }
 }
 
