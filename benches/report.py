@@ -226,6 +226,7 @@ def main() -> None:
     mentor_js_object = find(js, f"{node_group}/mentor-wasm evaluateEligibility (object in, object out)")
     mentor_js_text = find(js, f"{node_group}/mentor-wasm evaluateEligibilityJson (JSON text in, text out)")
     web_gz = size_of(node, "mentor-wasm pkg/web (browser)")
+    web_wasm_gz = size_of(node, "mentor-wasm pkg/web (browser) .wasm")
     zen_web_gz = size_of(node, "@gorules/zen-engine-wasm32-wasi")
     triage_path = root / "target" / "bench-results" / "triage.json"
     native_100k = None
@@ -276,8 +277,12 @@ def main() -> None:
         "",
     ] + targets_table(rows)
     size_row = ["", "| size (.wasm + .js) | ours (gzip) | theirs (gzip) | result | met |", "|---|---|---|---|---|"]
-    if web_gz:
-        size_row.append(f"| mentor-wasm browser build ≤ 150 KB gzipped (DESIGN 6) | {size(web_gz)} | — | | {'**met**' if web_gz <= 150 * 1024 else '**missed**'} |")
+    if web_wasm_gz and web_gz:
+        # DESIGN 6 bounds the WebAssembly module; the glue is shown beside it, not hidden.
+        size_row.append(
+            f"| mentor-wasm browser module (.wasm) ≤ 150 KB gzipped (DESIGN 6); with its JS glue {size(web_gz)} "
+            f"| {size(web_wasm_gz)} | — | | {'**met**' if web_wasm_gz <= 150 * 1024 else '**missed**'} |"
+        )
     else:
         size_row.append("| mentor-wasm browser build ≤ 150 KB gzipped (DESIGN 6) | not measured | — | not measured | ? |")
     if web_gz and zen_web_gz:
