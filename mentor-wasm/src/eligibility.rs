@@ -1,6 +1,8 @@
 //! The eligibility decision (DESIGN 4.3): a working situation in, the decision out.
 
-use mentor_core::eligibility::evaluate_json_text;
+use mentor_core::Lang;
+use mentor_core::error::InputError;
+use mentor_core::policy::Policy;
 use wasm_bindgen::prelude::*;
 
 use crate::convert::{self, json_text_or_throw};
@@ -31,7 +33,7 @@ pub fn evaluate_eligibility(
     // Across the boundary as JSON text both ways, read and written without a JSON tree: the
     // engine's `JSON.stringify` and `JSON.parse` are faster than one crossing per value.
     let situation = json_text_or_throw(&situation, lang)?;
-    let decision = evaluate_json_text(&situation, &*policy::resolve(&policy, lang)?, lang).map_err(|e| input_error(e.errors, lang))?;
+    let decision = decide(&situation, &*policy::resolve(&policy, lang)?, lang).map_err(|e| input_error(e.errors, lang))?;
     js_sys::JSON::parse(&decision)
 }
 
@@ -47,5 +49,22 @@ pub fn evaluate_eligibility_json(
     #[wasm_bindgen(unchecked_optional_param_type = "Lang")] lang: JsValue,
 ) -> Result<String, JsValue> {
     let lang = convert::lang(&lang)?;
-    evaluate_json_text(situation, &*policy::resolve(&policy, lang)?, lang).map_err(|e| input_error(e.errors, lang))
+    decide(situation, &*policy::resolve(&policy, lang)?, lang).map_err(|e| input_error(e.errors, lang))
+}
+
+/// The decision of a situation given as JSON text, as JSON text. With `fast-text` (the Node
+/// build) neither side builds a JSON tree ([`mentor_core::eligibility::evaluate_json_text`]);
+/// without it (the browser build, DESIGN 6's size budget) both go through the tree, which links
+/// less code. The answers parse to the same value.
+fn decide(situation: &str, policy: &Policy, lang: Lang) -> Result<String, InputError> {
+    #[cfg(feature = "fast-text")]
+    {
+        mentor_core::eligibility::evaluate_json_text(situation, policy, lang)
+    }
+    #[cfg(not(feature = "fast-text"))]
+    {
+        let value = convert::from_text(situation).map_err(|e| InputError { errors: vec![e] })?;
+        let decision = mentor_core::eligibility::evaluate_json(&value, policy, lang)?;
+        Ok(decision.to_string())
+    }
 }
