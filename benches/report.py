@@ -239,7 +239,6 @@ def main() -> None:
         ("Rust: one decision, typed, vs ZEN typed (issue 8, DESIGN 6: ≥ 20×)", rust.get("engines/mentor/typed"), rust.get("engines/zen/typed"), True, faster_by(20)),
         ("Rust: one decision from JSON text, vs ZEN from text (≥ 20×)", rust.get("engines/mentor/json text"), rust.get("engines/zen/json text"), True, faster_by(20)),
         ("Rust: from JSON text, at least as fast as datalogic-rs (DESIGN 6: ≥ 1×; it replaced issue 8's 20×)", rust.get("engines/mentor/json text"), rust.get("engines/jsonlogic/json text"), True, faster_by(1)),
-        ("Rust: typed, vs JSON Logic on parsed data (issue 8's 20×, for information)", rust.get("engines/mentor/typed"), rust.get("engines/jsonlogic/parsed data"), True, faster_by(20)),
         ("Rust: registration `validate`, mixed (DESIGN 6: ≤ 200 ns)", rust.get("registration::validate, mixed countries and numbers"), None, False, at_most(200)),
         ("Rust: webhook verify + parse + apply, 4 KB, DocuSign (≤ 10 µs)", rust.get("webhook 4 KB/docusign: verify + parse + apply"), None, False, at_most(10_000)),
         ("Rust: replay, typed, per event (≥ 10 M/s = ≤ 100 ns)", per_element("replay/1M typed application events"), None, False, at_most(100)),

@@ -1,7 +1,9 @@
 #!/usr/bin/env bash
 # Every benchmark, side by side, in one run, then benches/RESULTS.md (issue 8, DESIGN 6):
-#   bash benches/run.sh            # the full run: about 25 minutes on 2 cores, after the builds
-#   bash benches/run.sh --quick    # the same steps with short timings (a smoke run, ~8 minutes)
+#   bash benches/run.sh            # the full run: 18 minutes on 2 cores once built; about 40
+#                                  # from a fresh clone (zen-engine alone builds for ~16)
+#   bash benches/run.sh --quick    # the same steps with short timings: a smoke run (~6 minutes
+#                                  # once built); its verdicts mean little
 #
 # From a fresh clone it installs what it needs, as the test scripts do: the Python venv of the
 # comparison (zen-engine, pydantic, the mentor wheel in release mode), the npm packages of

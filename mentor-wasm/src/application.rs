@@ -41,15 +41,16 @@ pub fn validate_application(
 /// [`validate_application`] on JSON text, the answer as JSON text.
 ///
 /// # Errors
-/// As [`validate_application`]; text that is not JSON throws `invalid_json` at the root.
+/// As [`validate_application`]; text that is not JSON throws `invalid_json` at the root; a
+/// `form` that is not a string throws `invalid_type` (absent: `required`) at `form`.
 #[wasm_bindgen(js_name = validateApplicationJson)]
 pub fn validate_application_json(
-    form: &str,
+    #[wasm_bindgen(unchecked_param_type = "string")] form: JsValue,
     #[wasm_bindgen(unchecked_optional_param_type = "Lang")] lang: JsValue,
     #[wasm_bindgen(unchecked_optional_param_type = "Policy")] policy: JsValue,
 ) -> Result<String, JsValue> {
     let lang = convert::lang(&lang)?;
-    let form = from_text_or_throw(form, lang)?;
+    let form = from_text_or_throw(&convert::text_arg(&form, "form", lang)?, lang)?;
     to_text(&application::validate_json(&form, &*policy::resolve(&policy, lang)?, lang))
 }
 
@@ -87,18 +88,20 @@ pub fn triage(
 /// entry, `line` being the line number), the answer as the JSON text of the entries' array.
 ///
 /// # Errors
-/// As [`triage`].
+/// As [`triage`]; `forms` that is not a string throws `invalid_type` (absent: `required`) at
+/// `forms`.
 #[wasm_bindgen(js_name = triageJson)]
 pub fn triage_json(
-    forms: &str,
+    #[wasm_bindgen(unchecked_param_type = "string")] forms: JsValue,
     #[wasm_bindgen(unchecked_optional_param_type = "Policy")] policy: JsValue,
     #[wasm_bindgen(unchecked_optional_param_type = "string | Date")] now: JsValue,
     #[wasm_bindgen(unchecked_optional_param_type = "Lang")] lang: JsValue,
 ) -> Result<String, JsValue> {
     let lang = convert::lang(&lang)?;
+    let forms = convert::text_arg(&forms, "forms", lang)?;
     let now = instant(&now, lang)?;
     let policy = policy::resolve(&policy, lang)?;
-    to_text(&report(&triage::read_records(forms), &policy, now, lang))
+    to_text(&report(&triage::read_records(&forms), &policy, now, lang))
 }
 
 fn report(records: &[Record], policy: &CorePolicy, now: DateTime<Utc>, lang: Lang) -> Value {

@@ -148,6 +148,14 @@ pub(crate) fn string(value: &JsValue, name: &str) -> Result<String, FieldError> 
     })
 }
 
+/// A text argument named `name` (the `…Json` calls' JSON text): `required` when absent,
+/// `invalid_type` for anything but a string, thrown as `invalid_input`. wasm-bindgen's glue for a
+/// `&str` parameter copies whatever it is given into the module's memory without checking it is
+/// a string, so these calls take a `JsValue` and check it here.
+pub(crate) fn text_arg(value: &JsValue, name: &str, lang: Lang) -> Result<String, JsValue> {
+    string(value, name).map_err(|e| input_error(vec![e], lang))
+}
+
 /// The `now` argument: an RFC 3339 string or a `Date`; absent is the current time (the core
 /// reads no clock; the binding does).
 ///

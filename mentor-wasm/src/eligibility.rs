@@ -41,15 +41,17 @@ pub fn evaluate_eligibility(
 /// text out (the fastest way in when the situation is already text).
 ///
 /// # Errors
-/// As [`evaluate_eligibility`]; text that is not JSON is `invalid_json` at the root.
+/// As [`evaluate_eligibility`]; text that is not JSON is `invalid_json` at the root; a
+/// `situation` that is not a string is `invalid_type` (absent: `required`) at `situation`.
 #[wasm_bindgen(js_name = evaluateEligibilityJson)]
 pub fn evaluate_eligibility_json(
-    situation: &str,
+    #[wasm_bindgen(unchecked_param_type = "string")] situation: JsValue,
     #[wasm_bindgen(unchecked_optional_param_type = "Policy")] policy: JsValue,
     #[wasm_bindgen(unchecked_optional_param_type = "Lang")] lang: JsValue,
 ) -> Result<String, JsValue> {
     let lang = convert::lang(&lang)?;
-    decide(situation, &*policy::resolve(&policy, lang)?, lang).map_err(|e| input_error(e.errors, lang))
+    let situation = convert::text_arg(&situation, "situation", lang)?;
+    decide(&situation, &*policy::resolve(&policy, lang)?, lang).map_err(|e| input_error(e.errors, lang))
 }
 
 /// The decision of a situation given as JSON text, as JSON text. With `fast-text` (the Node

@@ -48,6 +48,24 @@ for (const [name, mentor] of builds) {
       assert.match(bad.errors[0].message, /column/);
     });
 
+    test("the JSON text calls refuse what is not a string at the argument's path, without touching the module's memory", () => {
+      const calls = [
+        ["situation", (v) => mentor.evaluateEligibilityJson(v)],
+        ["form", (v) => mentor.validateApplicationJson(v)],
+        ["forms", (v) => mentor.triageJson(v, undefined, "2026-11-30T09:00:00Z")],
+      ];
+      for (const [path, call] of calls) {
+        for (const value of [{ country: "FR" }, 42, 10n, ["{}"], { length: 1e9 }, Buffer.from("{}"), undefined, null]) {
+          const e = thrown(() => call(value));
+          assertMentorError(e, "invalid_input", "InputError");
+          const code = value === undefined || value === null ? "required" : "invalid_type";
+          assert.deepStrictEqual(paths(e), [`${path}:${code}`], `${path} ${typeof value}`);
+        }
+      }
+      // The module still answers afterwards.
+      assert.equal(JSON.parse(mentor.evaluateEligibilityJson('{"country": "FR", "status": "student"}')).outcome, "action_required");
+    });
+
     test("wrong types at the root are field errors, not crashes", () => {
       for (const value of [undefined, null, 42, "FR", true, [], [{ country: "FR" }], () => 1, Symbol("s"), new Map()]) {
         const e = thrown(() => mentor.evaluateEligibility(value));
