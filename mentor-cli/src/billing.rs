@@ -21,7 +21,7 @@ use crate::{Failure, load_policy, read_bytes, render, report_errors, write_out};
 /// Parses a JSON file, or reports `invalid_json` for it.
 fn json_file(path: &str, lang: Lang) -> Result<Result<Value, FieldError>, Failure> {
     let bytes = read_bytes(path, lang)?;
-    Ok(serde_json::from_slice(&bytes).map_err(|e| FieldError::invalid_json(&e)))
+    Ok(mentor_core::wire::parse_value_bytes(&bytes))
 }
 
 /// Field errors of a whole file, under a heading naming it.

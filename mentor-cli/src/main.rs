@@ -302,14 +302,7 @@ fn progress(len: usize, lang: Lang) -> ProgressBar {
 fn run_eligibility(file: &str, policy: Option<&str>, lang: Lang, json: bool) -> Result<ExitCode, Failure> {
     let policy = load_policy(policy, lang)?;
     let text = read_input(file, lang)?;
-    let value: serde_json::Value = match serde_json::from_str(&text) {
-        Ok(v) => v,
-        Err(e) => {
-            report_errors(&render::errors(&[mentor_core::FieldError::invalid_json(&e)], lang, json), json)?;
-            return Ok(ExitCode::from(1));
-        }
-    };
-    match WorkingSituation::from_json(&value) {
+    match WorkingSituation::from_json_str(&text) {
         Ok(situation) => {
             let decision = eligibility::evaluate(&situation, &policy);
             let out = if json { format!("{}\n", decision.to_json(lang)) } else { render::decision(&decision, lang) };

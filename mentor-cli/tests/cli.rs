@@ -845,3 +845,66 @@ fn check_invoice_of_unreadable_files() {
     assert_eq!(r.code, 2);
     assert!(r.stderr.contains("inconsistent_amount"), "{}", r.stderr);
 }
+
+// ---------------------------------------------------------------------------------------------
+// A key given twice in one object: refused with `duplicate_key` at its path by every command
+// that reads JSON, never "the last one wins" (issue 14).
+
+/// `(line, path, code)` of the first error of each reported line.
+fn first_errors(stdout: &str) -> Vec<(u64, String, String)> {
+    json_lines(stdout)
+        .iter()
+        .filter(|l| l["errors"].as_array().is_some_and(|e| !e.is_empty()))
+        .map(|l| (l["line"].as_u64().unwrap(), l["errors"][0]["path"].as_str().unwrap().to_owned(), l["errors"][0]["code"].as_str().unwrap().to_owned()))
+        .collect()
+}
+
+#[test]
+fn every_command_refuses_a_repeated_key_at_its_path() {
+    // triage: the form with `country` twice is invalid, the other is still ranked.
+    let twice = form("A-1").to_string().replacen("\"country\":\"GB\"", "\"country\":\"GB\",\"country\":\"DE\"", 1);
+    assert!(twice.contains("\"country\":\"DE\""), "{twice}");
+    let batch = temp_file(format!("{twice}\n{}\n", form("A-2")));
+    let r = run(mentor().args(["triage", path_str(batch.path()), "--now", NOW, "--json"]));
+    assert_eq!(r.code, 1, "{}", r.stderr);
+    assert_eq!(first_errors(&r.stdout), [(1, "applicant.country".to_owned(), "duplicate_key".to_owned())]);
+    assert!(json_lines(&r.stdout).iter().any(|l| l["reference"] == "A-2" && l["status"] == "ranked"));
+    // The same in a JSON array: the element is invalid, the others are read.
+    let array = temp_file(format!("[{twice}, {}]", form("A-2")));
+    let r = run(mentor().args(["triage", path_str(array.path()), "--now", NOW, "--json"]));
+    assert_eq!(first_errors(&r.stdout), [(1, "applicant.country".to_owned(), "duplicate_key".to_owned())]);
+    assert_eq!(json_lines(&r.stdout).len(), 2);
+
+    // eligibility
+    let situation = temp_file(r#"{"country": "FR", "status": "student", "status": "freelancer"}"#);
+    let r = run(mentor().args(["eligibility", path_str(situation.path()), "--json"]));
+    assert_eq!(r.code, 1);
+    let out: Value = serde_json::from_str(&r.stdout).unwrap();
+    assert_eq!((&out["errors"][0]["path"], &out["errors"][0]["code"]), (&json!("status"), &json!("duplicate_key")));
+    let r = run(mentor().args(["eligibility", path_str(situation.path()), "--lang", "fr"]));
+    assert!(r.stderr.contains("deux fois"), "{}", r.stderr);
+
+    // replay
+    let log = temp_file("{\"type\": \"submitted\", \"at\": \"2026-11-02T08:15:00Z\", \"at\": \"2026-11-03T08:15:00Z\", \"actor\": \"candidate\", \"offer_id\": \"o\"}\n");
+    let r = run(mentor().args(["replay", "application", path_str(log.path()), "--json"]));
+    assert_eq!(r.code, 1);
+    assert_eq!(first_errors(&r.stdout), [(1, "at".to_owned(), "duplicate_key".to_owned())]);
+
+    // statement: a session, then the contract.
+    let session = r#"{"session_id": "s-1", "started_at": "2026-01-05T10:00:00Z", "duration_minutes": 45, "duration_minutes": 60, "session_type": "mentoring", "student_ref": "stu-1", "status": "completed"}"#;
+    let sessions = temp_file(format!("{session}\n"));
+    let r = run(mentor().args(["statement", "--contract", &format!("{BILLING}/contract.json"), "--sessions", path_str(sessions.path()), "--period", "2026-01", "--json"]));
+    assert_eq!(r.code, 1);
+    assert_eq!(first_errors(&r.stdout), [(1, "duration_minutes".to_owned(), "duplicate_key".to_owned())]);
+    let contract_text = std::fs::read_to_string(workspace().join(BILLING).join("contract.json")).unwrap();
+    let contract = temp_file(contract_text.replacen('{', "{\"contract_id\": \"c-0\",", 1));
+    let r = run(mentor().args(["statement", "--contract", path_str(contract.path()), "--sessions", &format!("{BILLING}/sessions.jsonl"), "--period", "2026-01", "--json"]));
+    assert_eq!(r.code, 1, "{}", r.stdout);
+    assert!(r.stdout.contains("duplicate_key") && r.stdout.contains("contract_id"), "{}", r.stdout);
+
+    // policy (JSON): a subject's demand given twice.
+    let policy = temp_file(r#"{"demand": {"python": "urgent", "python": "closed"}}"#);
+    let r = run(mentor().args(["triage", path_str(batch.path()), "--policy", path_str(policy.path())]));
+    assert_eq!(r.code, 2);
+    assert!(r.stderr.contains("demand.python"), "{}", r.stderr);
+}

@@ -13,13 +13,15 @@
 use std::fmt;
 
 use chrono::{DateTime, Utc};
+use serde::Deserialize;
 use serde_json::Value;
 
 use crate::country::CountryCode;
-use crate::eligibility::{Country, WorkingSituation, read_situation};
+use crate::eligibility::{Country, SituationForm, WorkingSituation};
 use crate::error::{Detail, ErrorCode, FieldError};
 use crate::policy::Policy;
-use crate::read::{Path, Reader, present};
+use crate::read::{Path, Reader};
+use crate::wire::{self, Field, Flag, List, Num, Obj, Object, Str, Unknown};
 
 /// Text that may identify a person: kept whole, never shown by `Debug`.
 #[derive(Clone, PartialEq, Eq, Hash)]
@@ -162,12 +164,124 @@ const SHORT_TEXT_MAX: usize = 200;
 const URL_MAX: usize = 2_048;
 const EMAIL_MAX: usize = 254;
 const SUBJECT_MAX: usize = 64;
+/// A phone number as typed, separators included.
+const PHONE_MAX: usize = 32;
+/// A country code, time-zone name or instant as typed: longer text is refused as too long
+/// before it is looked up.
+const CODE_TEXT_MAX: usize = 64;
+/// A language code as typed.
+const LANGUAGE_TEXT_MAX: usize = 8;
+/// One recent project (INT-3).
+const PROJECT_MAX: usize = 500;
+/// Years of experience, in a subject or in all (DESIGN 4.2: 0–80).
+const YEARS_MAX: i64 = 80;
+/// Availability (DESIGN 4.2: 1–80 hours a week).
+const HOURS_PER_WEEK_MAX: i64 = 80;
 
-const FORM_KEYS: &[&str] = &[
-    "reference", "offer_id", "applicant", "subjects", "experience", "motivation", "availability_hours_per_week", "links",
-    "working_situation", "interview_readiness", "consent", "submitted_at",
-];
-const APPLICANT_KEYS: &[&str] = &["first_name", "last_name", "email", "phone", "country", "timezone", "languages"];
+/// An application form as sent (DESIGN 4.2): each field as found, read in one pass from text,
+/// bytes or a value; [`ApplicationForm::parse`] finds every problem.
+#[derive(Default, Deserialize)]
+#[serde(default)]
+struct ApplicationForm<'a> {
+    #[serde(borrow)]
+    reference: Str<'a>,
+    #[serde(borrow)]
+    offer_id: Str<'a>,
+    #[serde(borrow)]
+    applicant: Object<ApplicantForm<'a>>,
+    #[serde(borrow)]
+    subjects: List<Object<SubjectForm<'a>>>,
+    #[serde(borrow)]
+    experience: Object<ExperienceForm<'a>>,
+    #[serde(borrow)]
+    motivation: Str<'a>,
+    availability_hours_per_week: Num,
+    #[serde(borrow)]
+    links: Object<LinksForm<'a>>,
+    #[serde(borrow)]
+    working_situation: Object<SituationForm<'a>>,
+    interview_readiness: Object<ReadinessForm>,
+    consent: Object<ConsentForm>,
+    #[serde(borrow)]
+    submitted_at: Str<'a>,
+    #[serde(flatten)]
+    unknown: Unknown,
+}
+
+#[derive(Default, Deserialize)]
+#[serde(default)]
+struct ApplicantForm<'a> {
+    #[serde(borrow)]
+    first_name: Str<'a>,
+    #[serde(borrow)]
+    last_name: Str<'a>,
+    #[serde(borrow)]
+    email: Str<'a>,
+    #[serde(borrow)]
+    phone: Str<'a>,
+    #[serde(borrow)]
+    country: Str<'a>,
+    #[serde(borrow)]
+    timezone: Str<'a>,
+    #[serde(borrow)]
+    languages: List<Str<'a>>,
+    #[serde(flatten)]
+    unknown: Unknown,
+}
+
+#[derive(Default, Deserialize)]
+#[serde(default)]
+struct SubjectForm<'a> {
+    #[serde(borrow)]
+    subject: Str<'a>,
+    #[serde(borrow)]
+    level: Str<'a>,
+    years_experience: Num,
+    #[serde(flatten)]
+    unknown: Unknown,
+}
+
+#[derive(Default, Deserialize)]
+#[serde(default)]
+struct ExperienceForm<'a> {
+    #[serde(borrow)]
+    current_role: Str<'a>,
+    years_professional: Num,
+    mentoring_experience: Flag,
+    #[serde(borrow)]
+    recent_projects: List<Str<'a>>,
+    #[serde(flatten)]
+    unknown: Unknown,
+}
+
+#[derive(Default, Deserialize)]
+#[serde(default)]
+struct LinksForm<'a> {
+    #[serde(borrow)]
+    linkedin: Str<'a>,
+    #[serde(borrow)]
+    portfolio: Str<'a>,
+    #[serde(flatten)]
+    unknown: Unknown,
+}
+
+#[derive(Default, Deserialize)]
+#[serde(default)]
+struct ReadinessForm {
+    microphone: Flag,
+    camera: Flag,
+    quiet_well_lit_room: Flag,
+    #[serde(flatten)]
+    unknown: Unknown,
+}
+
+#[derive(Default, Deserialize)]
+#[serde(default)]
+struct ConsentForm {
+    data_processing: Flag,
+    #[serde(flatten)]
+    unknown: Unknown,
+}
 
 /// Validates one application form given as JSON (DESIGN 4.2). Never fails: problems are data.
 ///
@@ -187,6 +301,32 @@ const APPLICANT_KEYS: &[&str] = &["first_name", "last_name", "email", "phone", "
 /// ```
 #[must_use]
 pub fn validate(form: &Value, policy: &Policy) -> Validation {
+    read(wire::from_value(form), policy)
+}
+
+/// [`validate`] on JSON text, read straight into the form's raw shape (no JSON tree). Text
+/// that cannot be read is an invalid form with one error: `invalid_json`, `duplicate_key` (a
+/// key given twice in one object) or `too_deep`.
+///
+/// ```
+/// use mentor_core::{application::validate_str, policy::Policy};
+/// let v = validate_str(r#"{"offer_id": "o", "offer_id": "p"}"#, &Policy::default());
+/// let errors = v.result.unwrap_err();
+/// assert_eq!((errors[0].path.as_str(), errors[0].code.as_str()), ("offer_id", "duplicate_key"));
+/// ```
+#[must_use]
+pub fn validate_str(form: &str, policy: &Policy) -> Validation {
+    read(wire::from_str(form), policy)
+}
+
+fn read(form: Result<Object<ApplicationForm<'_>>, FieldError>, policy: &Policy) -> Validation {
+    match form {
+        Ok(form) => form_validation(&form, policy),
+        Err(e) => Validation { reference: None, email: None, result: Err(vec![e]), completeness: 0.0 },
+    }
+}
+
+fn form_validation(form: &Object<ApplicationForm<'_>>, policy: &Policy) -> Validation {
     let mut r = Reader::new();
     let root = Path::Root;
     let mut present_items = 0u32;
@@ -196,12 +336,13 @@ pub fn validate(form: &Value, policy: &Policy) -> Validation {
         }
     };
 
-    let Some(map) = r.object(form, &root, FORM_KEYS) else {
+    let Some(form) = r.element(form, &root) else {
         return Validation { reference: None, email: None, result: Err(r.errors), completeness: 0.0 };
     };
-    let reference = r.text(map.get("reference"), &root.key("reference"), SHORT_TEXT_MAX, false).map(str::to_owned);
+    r.unknown(&form.unknown, &root);
+    let reference = r.text(&form.reference, &root.key("reference"), SHORT_TEXT_MAX, false).map(str::to_owned);
     let offer_path = root.key("offer_id");
-    let offer_id = r.required_text(map.get("offer_id"), &offer_path, SHORT_TEXT_MAX);
+    let offer_id = r.required_text(&form.offer_id, &offer_path, SHORT_TEXT_MAX);
     if let Some(offer) = offer_id {
         if !policy.accepts_offer(offer) {
             r.error(&offer_path, ErrorCode::UnknownOffer);
@@ -210,32 +351,34 @@ pub fn validate(form: &Value, policy: &Policy) -> Validation {
 
     // applicant
     let ap = root.key("applicant");
-    let email_raw = map
-        .get("applicant")
-        .and_then(|a| a.get("email"))
-        .and_then(Value::as_str)
-        .filter(|s| s.len() <= EMAIL_MAX * 4)
-        .map(|s| Personal(s.trim().to_owned()));
-    let applicant = r.required_object(map.get("applicant"), &ap, APPLICANT_KEYS).map(|a| {
-        let first_name = r.required_text(a.get("first_name"), &ap.key("first_name"), NAME_MAX);
-        let last_name = r.required_text(a.get("last_name"), &ap.key("last_name"), NAME_MAX);
+    let email_raw = match &form.applicant {
+        Field::Given(Obj(a)) => match &a.email {
+            Field::Given(s) if s.len() <= EMAIL_MAX * 4 => Some(Personal(s.trim().to_owned())),
+            _ => None,
+        },
+        _ => None,
+    };
+    let applicant = r.obj(&form.applicant, &ap, true).map(|a| {
+        r.unknown(&a.unknown, &ap);
+        let first_name = r.required_text(&a.first_name, &ap.key("first_name"), NAME_MAX);
+        let last_name = r.required_text(&a.last_name, &ap.key("last_name"), NAME_MAX);
         let email_path = ap.key("email");
-        let email = r.required_text(a.get("email"), &email_path, EMAIL_MAX);
+        let email = r.required_text(&a.email, &email_path, EMAIL_MAX);
         let email = r.parse(email, &email_path, ErrorCode::InvalidEmail, |e| is_email(e).then(|| Personal(e.to_owned())));
         let phone_path = ap.key("phone");
-        let phone = r.text(a.get("phone"), &phone_path, 32, false);
+        let phone = r.text(&a.phone, &phone_path, PHONE_MAX, false);
         let phone = r.parse(phone, &phone_path, ErrorCode::InvalidPhone, |p| e164(p).map(Personal));
         let country_path = ap.key("country");
-        let country = r.required_text(a.get("country"), &country_path, 64);
+        let country = r.required_text(&a.country, &country_path, CODE_TEXT_MAX);
         let country = r.parse(country, &country_path, ErrorCode::InvalidCountry, CountryCode::parse);
         let tz_path = ap.key("timezone");
-        let timezone = r.text(a.get("timezone"), &tz_path, 64, false);
+        let timezone = r.text(&a.timezone, &tz_path, CODE_TEXT_MAX, false);
         let timezone = r.parse(timezone, &tz_path, ErrorCode::InvalidTimezone, |t| t.parse::<chrono_tz::Tz>().ok());
         let lang_path = ap.key("languages");
         let mut languages: Vec<String> = Vec::new();
-        for (i, item) in r.array(a.get("languages"), &lang_path).unwrap_or_default().iter().enumerate() {
+        for (i, item) in r.list(&a.languages, &lang_path).unwrap_or_default().iter().enumerate() {
             let item_path = lang_path.index(i);
-            if let Some(code) = r.text(Some(item), &item_path, 8, false) {
+            if let Some(code) = r.text(item, &item_path, LANGUAGE_TEXT_MAX, false) {
                 let lower = code.to_ascii_lowercase();
                 if !is_language(&lower) {
                     r.error(&item_path, ErrorCode::InvalidLanguage);
@@ -265,19 +408,20 @@ pub fn validate(form: &Value, policy: &Policy) -> Validation {
     let sp = root.key("subjects");
     let mut subjects: Vec<SubjectChoice> = Vec::new();
     let mut subjects_ok = true;
-    match r.array(map.get("subjects"), &sp) {
-        None if present(map.get("subjects")).is_none() => r.error(&sp, ErrorCode::Required),
+    match r.list(&form.subjects, &sp) {
+        None if !form.subjects.is_present() => r.error(&sp, ErrorCode::Required),
         None => subjects_ok = false,
         Some([]) => r.error(&sp, ErrorCode::Required),
         Some(items) => {
             for (i, item) in items.iter().enumerate() {
                 let ip = sp.index(i);
-                let Some(s) = r.object(item, &ip, &["subject", "level", "years_experience"]) else {
+                let Some(s) = r.element(item, &ip) else {
                     subjects_ok = false;
                     continue;
                 };
+                r.unknown(&s.unknown, &ip);
                 let subject_path = ip.key("subject");
-                let subject = r.required_text(s.get("subject"), &subject_path, SUBJECT_MAX).and_then(|name| {
+                let subject = r.required_text(&s.subject, &subject_path, SUBJECT_MAX).and_then(|name| {
                     if !is_subject_slug(name) {
                         r.error(&subject_path, ErrorCode::InvalidSubject);
                         None
@@ -289,11 +433,11 @@ pub fn validate(form: &Value, policy: &Policy) -> Validation {
                     }
                 });
                 let level_path = ip.key("level");
-                if present(s.get("level")).is_none() {
+                if !s.level.is_present() {
                     r.error(&level_path, ErrorCode::Required);
                 }
-                let level = r.choice(s.get("level"), &level_path, LEVELS);
-                let years = r.integer(s.get("years_experience"), &ip.key("years_experience"), 0, 80).and_then(|y| u8::try_from(y).ok());
+                let level = r.choice(&s.level, &level_path, LEVELS);
+                let years = r.integer(&s.years_experience, &ip.key("years_experience"), 0, YEARS_MAX).and_then(|y| u8::try_from(y).ok());
                 match (subject, level) {
                     (Some(subject), Some(level)) => subjects.push(SubjectChoice { subject: subject.to_owned(), level, years_experience: years }),
                     _ => subjects_ok = false,
@@ -306,16 +450,16 @@ pub fn validate(form: &Value, policy: &Policy) -> Validation {
     // experience
     let ep = root.key("experience");
     let experience = r
-        .optional_object(map.get("experience"), &ep, &["current_role", "years_professional", "mentoring_experience", "recent_projects"])
+        .obj(&form.experience, &ep, false)
         .map(|e| {
-            let current_role = r.text(e.get("current_role"), &ep.key("current_role"), SHORT_TEXT_MAX, false).map(|s| Personal(s.to_owned()));
-            let years_professional =
-                r.integer(e.get("years_professional"), &ep.key("years_professional"), 0, 80).and_then(|y| u8::try_from(y).ok());
-            let mentoring_experience = r.boolean(e.get("mentoring_experience"), &ep.key("mentoring_experience"));
+            r.unknown(&e.unknown, &ep);
+            let current_role = r.text(&e.current_role, &ep.key("current_role"), SHORT_TEXT_MAX, false).map(|s| Personal(s.to_owned()));
+            let years_professional = r.integer(&e.years_professional, &ep.key("years_professional"), 0, YEARS_MAX).and_then(|y| u8::try_from(y).ok());
+            let mentoring_experience = r.boolean(&e.mentoring_experience, &ep.key("mentoring_experience"));
             let pp = ep.key("recent_projects");
             let mut recent_projects = Vec::new();
-            for (i, item) in r.array(e.get("recent_projects"), &pp).unwrap_or_default().iter().enumerate() {
-                if let Some(p) = r.text(Some(item), &pp.index(i), 500, false) {
+            for (i, item) in r.list(&e.recent_projects, &pp).unwrap_or_default().iter().enumerate() {
+                if let Some(p) = r.text(item, &pp.index(i), PROJECT_MAX, false) {
                     recent_projects.push(Personal(p.to_owned()));
                 }
             }
@@ -327,23 +471,24 @@ pub fn validate(form: &Value, policy: &Policy) -> Validation {
     count(experience.mentoring_experience.is_some());
     count(!experience.recent_projects.is_empty());
 
-    let motivation = r.text(map.get("motivation"), &root.key("motivation"), MOTIVATION_MAX, true).map(|s| Personal(s.to_owned()));
+    let motivation = r.text(&form.motivation, &root.key("motivation"), MOTIVATION_MAX, true).map(|s| Personal(s.to_owned()));
     count(motivation.is_some());
     let availability = r
-        .integer(map.get("availability_hours_per_week"), &root.key("availability_hours_per_week"), 1, 80)
+        .integer(&form.availability_hours_per_week, &root.key("availability_hours_per_week"), 1, HOURS_PER_WEEK_MAX)
         .and_then(|h| u8::try_from(h).ok());
     count(availability.is_some());
 
     let lp = root.key("links");
     let (linkedin, portfolio) = r
-        .optional_object(map.get("links"), &lp, &["linkedin", "portfolio"])
+        .obj(&form.links, &lp, false)
         .map(|l| {
-            let mut url = |key: &'static str| {
+            r.unknown(&l.unknown, &lp);
+            let mut url = |field: &Str<'_>, key: &'static str| {
                 let path = lp.key(key);
-                let text = r.text(l.get(key), &path, URL_MAX, false);
+                let text = r.text(field, &path, URL_MAX, false);
                 r.parse(text, &path, ErrorCode::InvalidUrl, |u| is_http_url(u).then(|| Personal(u.to_owned())))
             };
-            (url("linkedin"), url("portfolio"))
+            (url(&l.linkedin, "linkedin"), url(&l.portfolio, "portfolio"))
         })
         .unwrap_or_default();
     count(linkedin.is_some());
@@ -351,32 +496,34 @@ pub fn validate(form: &Value, policy: &Policy) -> Validation {
 
     let default_country = applicant.as_ref().map(|a| a.country);
     let wp = root.key("working_situation");
-    let working_situation = present(map.get("working_situation")).and_then(|w| read_situation(&mut r, w, &wp, Country::Applicant(default_country)));
+    let working_situation = r.obj(&form.working_situation, &wp, false).and_then(|w| w.parse(&mut r, &wp, Country::Applicant(default_country)));
     count(working_situation.is_some());
 
     let rp = root.key("interview_readiness");
-    let interview_readiness = r.optional_object(map.get("interview_readiness"), &rp, &["microphone", "camera", "quiet_well_lit_room"]).map(|o| {
+    let interview_readiness = r.obj(&form.interview_readiness, &rp, false).map(|o| {
+        r.unknown(&o.unknown, &rp);
         InterviewReadiness {
-            microphone: r.boolean(o.get("microphone"), &rp.key("microphone")),
-            camera: r.boolean(o.get("camera"), &rp.key("camera")),
-            quiet_well_lit_room: r.boolean(o.get("quiet_well_lit_room"), &rp.key("quiet_well_lit_room")),
+            microphone: r.boolean(&o.microphone, &rp.key("microphone")),
+            camera: r.boolean(&o.camera, &rp.key("camera")),
+            quiet_well_lit_room: r.boolean(&o.quiet_well_lit_room, &rp.key("quiet_well_lit_room")),
         }
     });
     count(interview_readiness.is_some_and(|i| i.microphone.is_some() && i.camera.is_some() && i.quiet_well_lit_room.is_some()));
 
     let cp = root.key("consent");
-    if let Some(consent) = r.required_object(map.get("consent"), &cp, &["data_processing"]) {
+    if let Some(consent) = r.obj(&form.consent, &cp, true) {
+        r.unknown(&consent.unknown, &cp);
         let dp = cp.key("data_processing");
-        match r.boolean(consent.get("data_processing"), &dp) {
+        match r.boolean(&consent.data_processing, &dp) {
             Some(true) => {}
             Some(false) => r.error(&dp, ErrorCode::ConsentRequired),
-            None if present(consent.get("data_processing")).is_none() => r.error(&dp, ErrorCode::Required),
+            None if !consent.data_processing.is_present() => r.error(&dp, ErrorCode::Required),
             None => {}
         }
     }
 
     let tp = root.key("submitted_at");
-    let submitted_at = r.text(map.get("submitted_at"), &tp, 64, false);
+    let submitted_at = r.text(&form.submitted_at, &tp, CODE_TEXT_MAX, false);
     let submitted_at = r.parse(submitted_at, &tp, ErrorCode::InvalidDatetime, crate::lifecycle::parse_instant);
 
     let completeness = f64::from(present_items) / f64::from(COMPLETENESS_ITEMS);

@@ -87,11 +87,17 @@ pub enum ErrorCode {
     /// An amount of a statement that does not follow from its other figures (a line that is
     /// not its rate times its share, a total that is not the sum of the lines).
     InconsistentAmount,
+    /// The same key twice in one JSON object: which value was meant is unknown, so neither is
+    /// taken (a typo must not silently drop data).
+    DuplicateKey,
+    /// Objects and arrays nested deeper than the reader allows
+    /// ([`crate::wire::MAX_DEPTH`] levels).
+    TooDeep,
 }
 
 impl ErrorCode {
     /// Every code, in a stable order: the catalogue exposed to bindings.
-    pub const ALL: [ErrorCode; 33] = [
+    pub const ALL: [ErrorCode; 35] = [
         ErrorCode::Required,
         ErrorCode::InvalidType,
         ErrorCode::InvalidJson,
@@ -125,6 +131,8 @@ impl ErrorCode {
         ErrorCode::DuplicateSession,
         ErrorCode::NoTermsInForce,
         ErrorCode::InconsistentAmount,
+        ErrorCode::DuplicateKey,
+        ErrorCode::TooDeep,
     ];
 
     /// The stable code (`"invalid_email"`).
@@ -164,6 +172,8 @@ impl ErrorCode {
             ErrorCode::DuplicateSession => "duplicate_session",
             ErrorCode::NoTermsInForce => "no_terms_in_force",
             ErrorCode::InconsistentAmount => "inconsistent_amount",
+            ErrorCode::DuplicateKey => "duplicate_key",
+            ErrorCode::TooDeep => "too_deep",
         }
     }
 
@@ -204,6 +214,8 @@ impl ErrorCode {
             ErrorCode::DuplicateSession => Text::new("this session id appears twice: a session is billed once", "cet identifiant de séance figure deux fois : une séance n'est facturée qu'une fois"),
             ErrorCode::NoTermsInForce => Text::new("no version of the contract's terms is in force on this session's date", "aucune version des conditions du contrat n'est en vigueur à la date de cette séance"),
             ErrorCode::InconsistentAmount => Text::new("this amount does not follow from the statement's other figures", "ce montant ne découle pas des autres chiffres du relevé"),
+            ErrorCode::DuplicateKey => Text::new("this key is given twice in the same object: keep one", "cette clé figure deux fois dans le même objet : n'en gardez qu'une"),
+            ErrorCode::TooDeep => Text::new("this value is nested too deeply", "cette valeur est trop profondément imbriquée"),
         };
         text.get(lang)
     }
@@ -237,6 +249,8 @@ pub enum Detail {
     FirstSeenAt(usize),
     /// The two UTC instants an ambiguous local time may mean, earliest first.
     Instants(DateTime<Utc>, DateTime<Utc>),
+    /// The deepest nesting allowed, in levels of objects and arrays.
+    MaxDepth(usize),
 }
 
 /// One problem with one field (DESIGN 4.1): `{"path", "code", "message"}` on the wire.
@@ -308,6 +322,8 @@ impl FieldError {
             (Detail::FirstSeenAt(line), Lang::Fr) => format!("{base} : vue d'abord à la ligne {line}"),
             (Detail::Instants(a, b), Lang::En) => format!("{base}: {} or {}", utc(*a), utc(*b)),
             (Detail::Instants(a, b), Lang::Fr) => format!("{base} : {} ou {}", utc(*a), utc(*b)),
+            (Detail::MaxDepth(max), Lang::En) => format!("{base}: at most {max} levels of objects and arrays"),
+            (Detail::MaxDepth(max), Lang::Fr) => format!("{base} : {max} niveaux d'objets et de tableaux au plus"),
         }
     }
 
@@ -333,9 +349,14 @@ fn utc(at: DateTime<Utc>) -> String {
     at.to_rfc3339_opts(SecondsFormat::AutoSi, true)
 }
 
-/// Where and what kind of JSON error, without quoting the input (it may hold personal data).
+/// Where and what kind of JSON error, without quoting the input (it may hold personal data):
+/// `syntax error at column 7`, with the line when the text has several (a policy file).
 pub(crate) fn json_syntax_message(e: &serde_json::Error) -> String {
-    format!("{:?} error at column {}", e.classify(), e.column()).to_lowercase()
+    let kind = format!("{:?}", e.classify()).to_lowercase();
+    match e.line() {
+        0 | 1 => format!("{kind} error at column {}", e.column()),
+        line => format!("{kind} error at line {line}, column {}", e.column()),
+    }
 }
 
 /// The field errors of one input that did not parse: what decision and lookup calls return

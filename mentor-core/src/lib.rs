@@ -23,6 +23,7 @@ pub mod contract;
 pub mod policy;
 pub mod recruitment;
 mod read;
+pub mod wire;
 pub mod rule;
 
 pub use error::{ErrorCode, FieldError, InputError, error_codes};

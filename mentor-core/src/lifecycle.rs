@@ -25,6 +25,7 @@ use crate::error::{Detail, ErrorCode, FieldError, InputError};
 use crate::esign::Provider;
 use crate::i18n::{Lang, Text};
 use crate::read::{Path, Reader, present};
+use crate::wire::Record;
 
 /// The schema version of the events this library writes.
 pub const SCHEMA_VERSION: u32 = 1;
@@ -464,12 +465,12 @@ pub fn mermaid<A: Aggregate>() -> String {
 }
 
 /// Reads a log from records (a JSON array or JSON Lines, read by
-/// [`crate::triage::read_records`]): every event, or every record that is not one.
+/// [`crate::wire::read_records`]): every event, or every record that is not one.
 ///
 /// # Errors
 /// One [`BadRecord`] per record that is not an event (with its line and its field errors), so
 /// that one bad record does not hide the others.
-pub fn read_log<C: Change>(records: &[crate::triage::Record]) -> Result<Vec<Event<C>>, Vec<BadRecord>> {
+pub fn read_log<C: Change>(records: &[Record]) -> Result<Vec<Event<C>>, Vec<BadRecord>> {
     read_each(records, Event::<C>::from_json)
 }
 
@@ -478,7 +479,7 @@ pub fn read_log<C: Change>(records: &[crate::triage::Record]) -> Result<Vec<Even
 /// `invalid_json` error.
 ///
 /// ```
-/// use mentor_core::{lifecycle::read_each, triage::read_records, interview::Slot};
+/// use mentor_core::{lifecycle::read_each, wire::read_records, interview::Slot};
 /// let records = read_records("not json\n{\"start\": \"2026-11-12T17:00:00Z\", \"time_zone\": \"Europe/Paris\", \"duration_minutes\": 45}\n");
 /// let bad = read_each(&records, Slot::from_json).unwrap_err();
 /// assert_eq!((bad.len(), bad[0].line, bad[0].errors[0].code.as_str()), (1, 1, "invalid_json"));
@@ -486,19 +487,16 @@ pub fn read_log<C: Change>(records: &[crate::triage::Record]) -> Result<Vec<Even
 ///
 /// # Errors
 /// One [`BadRecord`] per record that could not be read.
-pub fn read_each<T>(records: &[crate::triage::Record], read: impl Fn(&Value) -> Result<T, InputError>) -> Result<Vec<T>, Vec<BadRecord>> {
+pub fn read_each<T>(records: &[Record], read: impl Fn(&Value) -> Result<T, InputError>) -> Result<Vec<T>, Vec<BadRecord>> {
     let mut values = Vec::with_capacity(records.len());
     let mut bad = Vec::new();
     for record in records {
         match record {
-            crate::triage::Record::Json { line, value } => match read(value) {
+            Record::Json { line, value } => match read(value) {
                 Ok(v) => values.push(v),
                 Err(e) => bad.push(BadRecord { line: *line, errors: e.errors }),
             },
-            crate::triage::Record::Unreadable { line, message } => {
-                let error = FieldError::with("", ErrorCode::InvalidJson, Detail::Parser(message.clone()));
-                bad.push(BadRecord { line: *line, errors: vec![error] });
-            }
+            Record::Unreadable { line, error } => bad.push(BadRecord { line: *line, errors: vec![error.clone()] }),
         }
     }
     if bad.is_empty() { Ok(values) } else { Err(bad) }

@@ -237,8 +237,9 @@ impl Policy {
     /// # Errors
     /// As [`Policy::from_toml`].
     pub fn from_json(text: &str) -> Result<Policy, PolicyError> {
-        let policy: Policy = serde_json::from_str(text).map_err(|e| PolicyError { message: e.to_string() })?;
-        policy.checked()
+        // Read as a value first: a subject repeated in `demand` is refused, not overwritten.
+        let value = crate::wire::parse_value(text).map_err(|e| PolicyError { message: e.to_string() })?;
+        Policy::from_value(&value)
     }
 
     /// Loads a policy from a JSON value (what bindings hand over).

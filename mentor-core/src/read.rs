@@ -3,10 +3,13 @@
 
 use std::fmt;
 
+use std::borrow::Cow;
+
 use serde_json::{Map, Value};
 
 use crate::error::{Detail, ErrorCode, FieldError, InputError};
 use crate::i18n::Text;
+use crate::wire::{Field, Number, Obj, Unknown};
 
 /// Where a value sits in a document: `subjects[1].level`. Borrowed links, no allocation.
 #[derive(Clone, Copy)]
@@ -42,6 +45,66 @@ const AN_OBJECT: Text = Text::new("an object", "un objet");
 const AN_ARRAY: Text = Text::new("an array", "un tableau");
 const A_BOOLEAN: Text = Text::new("true or false", "true ou false");
 const A_NUMBER: Text = Text::new("a whole number", "un nombre entier");
+
+/// A scalar as found at a path, whether read from a raw form ([`Field`]) or a JSON value.
+pub(crate) enum Seen<'v> {
+    Absent,
+    Str(&'v str),
+    Bool(bool),
+    Number(Number),
+    Other,
+}
+
+/// What the reader's scalar methods take: a raw form's field, or a value of a JSON tree.
+pub(crate) trait See<'v> {
+    fn see(self) -> Seen<'v>;
+}
+
+impl<'v> See<'v> for Option<&'v Value> {
+    fn see(self) -> Seen<'v> {
+        match self {
+            None | Some(Value::Null) => Seen::Absent,
+            Some(Value::String(s)) => Seen::Str(s),
+            Some(Value::Bool(b)) => Seen::Bool(*b),
+            Some(Value::Number(n)) => Seen::Number(match (n.as_i64(), n.as_u64()) {
+                (Some(i), _) => Number::Int(i),
+                (None, Some(u)) => Number::UInt(u),
+                _ => Number::Float(n.as_f64().unwrap_or(f64::NAN)),
+            }),
+            Some(_) => Seen::Other,
+        }
+    }
+}
+
+impl<'v> See<'v> for &'v Field<Cow<'_, str>> {
+    fn see(self) -> Seen<'v> {
+        match self {
+            Field::Absent => Seen::Absent,
+            Field::Given(s) => Seen::Str(s),
+            Field::Wrong(_) => Seen::Other,
+        }
+    }
+}
+
+impl<'v> See<'v> for &Field<bool> {
+    fn see(self) -> Seen<'v> {
+        match self {
+            Field::Absent => Seen::Absent,
+            Field::Given(b) => Seen::Bool(*b),
+            Field::Wrong(_) => Seen::Other,
+        }
+    }
+}
+
+impl<'v> See<'v> for &Field<Number> {
+    fn see(self) -> Seen<'v> {
+        match self {
+            Field::Absent => Seen::Absent,
+            Field::Given(n) => Seen::Number(*n),
+            Field::Wrong(_) => Seen::Other,
+        }
+    }
+}
 
 /// Collects the errors of one document.
 pub(crate) struct Reader {
@@ -104,12 +167,71 @@ impl Reader {
         present(value).and_then(|v| self.object(v, path, known))
     }
 
+    /// Reports each key of a raw form's `unknown` as `unknown_field` under `path`.
+    pub(crate) fn unknown(&mut self, unknown: &Unknown, path: &Path<'_>) {
+        for key in &unknown.0 {
+            self.error(&path.key(key), ErrorCode::UnknownField);
+        }
+    }
+
+    /// The raw form of an object field; `required` when absent and `required` is set,
+    /// `invalid_type` when the value is not an object.
+    pub(crate) fn obj<'f, T>(&mut self, field: &'f Field<Obj<T>>, path: &Path<'_>, required: bool) -> Option<&'f T> {
+        match field {
+            Field::Given(Obj(form)) => Some(form),
+            Field::Absent => {
+                if required {
+                    self.error(path, ErrorCode::Required);
+                }
+                None
+            }
+            Field::Wrong(_) => {
+                self.wrong_type(path, AN_OBJECT);
+                None
+            }
+        }
+    }
+
+    /// An object that must be here (the document's root, an array's item): of any other type,
+    /// or `null`, it is `invalid_type`.
+    pub(crate) fn element<'f, T>(&mut self, field: &'f Field<Obj<T>>, path: &Path<'_>) -> Option<&'f T> {
+        match field {
+            Field::Given(Obj(form)) => Some(form),
+            Field::Absent | Field::Wrong(_) => {
+                self.wrong_type(path, AN_OBJECT);
+                None
+            }
+        }
+    }
+
+    /// The items of an array field; `None` when absent, or not an array (`invalid_type`).
+    pub(crate) fn list<'f, T>(&mut self, field: &'f Field<Vec<T>>, path: &Path<'_>) -> Option<&'f [T]> {
+        match field {
+            Field::Given(items) => Some(items),
+            Field::Absent => None,
+            Field::Wrong(_) => {
+                self.wrong_type(path, AN_ARRAY);
+                None
+            }
+        }
+    }
+
+    /// Whether a value counts as not given: absent, null, or a blank string (DESIGN 4.1).
+    pub(crate) fn is_blank<'v>(&self, value: impl See<'v>) -> bool {
+        match value.see() {
+            Seen::Absent => true,
+            Seen::Str(s) => s.trim().is_empty(),
+            _ => false,
+        }
+    }
+
     /// An optional string, trimmed; `None` when absent, null, blank or wrong. Longer than
     /// `max_chars` characters is `too_long`; control characters are `invalid_characters`
     /// (line breaks and tabs are allowed where `multiline`).
-    pub(crate) fn text<'v>(&mut self, value: Option<&'v Value>, path: &Path<'_>, max_chars: usize, multiline: bool) -> Option<&'v str> {
-        let s = match present(value)? {
-            Value::String(s) => s.trim(),
+    pub(crate) fn text<'v>(&mut self, value: impl See<'v>, path: &Path<'_>, max_chars: usize, multiline: bool) -> Option<&'v str> {
+        let s = match value.see() {
+            Seen::Absent => return None,
+            Seen::Str(s) => s.trim(),
             _ => {
                 self.wrong_type(path, A_STRING);
                 return None;
@@ -134,13 +256,8 @@ impl Reader {
     }
 
     /// A required string: `required` when absent, null, empty or whitespace-only.
-    pub(crate) fn required_text<'v>(&mut self, value: Option<&'v Value>, path: &Path<'_>, max_chars: usize) -> Option<&'v str> {
-        let blank = match present(value) {
-            None => true,
-            Some(Value::String(s)) => s.trim().is_empty(),
-            Some(_) => false,
-        };
-        if blank {
+    pub(crate) fn required_text<'v, V: See<'v> + Copy>(&mut self, value: V, path: &Path<'_>, max_chars: usize) -> Option<&'v str> {
+        if self.is_blank(value) {
             self.error(path, ErrorCode::Required);
             return None;
         }
@@ -158,9 +275,10 @@ impl Reader {
     }
 
     /// An optional boolean.
-    pub(crate) fn boolean(&mut self, value: Option<&Value>, path: &Path<'_>) -> Option<bool> {
-        match present(value)? {
-            Value::Bool(b) => Some(*b),
+    pub(crate) fn boolean<'v>(&mut self, value: impl See<'v>, path: &Path<'_>) -> Option<bool> {
+        match value.see() {
+            Seen::Absent => None,
+            Seen::Bool(b) => Some(b),
             _ => {
                 self.wrong_type(path, A_BOOLEAN);
                 None
@@ -169,16 +287,16 @@ impl Reader {
     }
 
     /// An optional whole number in `lo..=hi` (`6.0` counts as whole; `6.5` does not).
-    pub(crate) fn integer(&mut self, value: Option<&Value>, path: &Path<'_>, lo: i64, hi: i64) -> Option<i64> {
-        let Value::Number(n) = present(value)? else {
-            self.wrong_type(path, A_NUMBER);
-            return None;
+    pub(crate) fn integer<'v>(&mut self, value: impl See<'v>, path: &Path<'_>, lo: i64, hi: i64) -> Option<i64> {
+        let n = match value.see() {
+            Seen::Absent => return None,
+            Seen::Number(n) => n,
+            _ => {
+                self.wrong_type(path, A_NUMBER);
+                return None;
+            }
         };
-        let whole = n.as_i64().or_else(|| {
-            // Whole and below 2^53 (checked), so the cast is exact.
-            n.as_f64().filter(|f| f.fract() == 0.0 && f.abs() < 1e15).map(|f| f as i64)
-        });
-        match whole {
+        match n.whole() {
             Some(i) if (lo..=hi).contains(&i) => Some(i),
             _ => {
                 self.error_with(path, ErrorCode::OutOfRange, Detail::Range(lo, hi));
@@ -189,9 +307,10 @@ impl Reader {
 
     /// An optional value of a vocabulary: one of `table`'s names, exactly (the error lists
     /// them, from the same table).
-    pub(crate) fn choice<T: Copy>(&mut self, value: Option<&Value>, path: &Path<'_>, table: &'static [(&'static str, T)]) -> Option<T> {
-        let s = match present(value)? {
-            Value::String(s) => s.as_str(),
+    pub(crate) fn choice<'v, T: Copy>(&mut self, value: impl See<'v>, path: &Path<'_>, table: &'static [(&'static str, T)]) -> Option<T> {
+        let s = match value.see() {
+            Seen::Absent => return None,
+            Seen::Str(s) => s,
             _ => {
                 self.wrong_type(path, A_STRING);
                 return None;

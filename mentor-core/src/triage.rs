@@ -10,151 +10,18 @@
 //! `ineligible` is reported as such even when its subjects are closed.
 
 use chrono::{DateTime, NaiveDate, Utc};
-use serde::de::{DeserializeSeed, SeqAccess, Visitor};
 use serde_json::{Value, json};
 
 use crate::application::{self, Personal};
 use crate::eligibility::{self, Decision, Outcome};
-use crate::error::{Detail, ErrorCode, FieldError, json_syntax_message};
+use crate::error::{Detail, ErrorCode, FieldError};
 use crate::i18n::Lang;
 use crate::policy::Policy;
 use crate::recruitment::DuplicateKey;
 use crate::review::{self, Priority};
 use std::collections::HashMap;
 
-/// One record of a batch as read from its file.
-#[derive(Clone, Debug, PartialEq)]
-pub enum Record {
-    /// A JSON value, with its 1-based line (JSON Lines) or array index + 1 (JSON array).
-    Json {
-        /// Where it was.
-        line: usize,
-        /// The value.
-        value: Value,
-    },
-    /// Text that is not JSON.
-    Unreadable {
-        /// Where it was.
-        line: usize,
-        /// The parser's message (no content of the record).
-        message: String,
-    },
-}
-
-impl Record {
-    /// The record's 1-based line (JSON Lines) or array index + 1 (JSON array).
-    #[must_use]
-    pub fn line(&self) -> usize {
-        match self {
-            Record::Json { line, .. } | Record::Unreadable { line, .. } => *line,
-        }
-    }
-}
-
-/// Reads a batch: a JSON array when the text starts with `[`, JSON Lines otherwise (blank
-/// lines are skipped but counted). A byte-order mark is ignored.
-///
-/// In an array that breaks off, the elements before the break are kept and the break is one
-/// `Unreadable` record.
-///
-/// ```
-/// use mentor_core::triage::{read_records, Record};
-/// let records = read_records("{\"a\": 1}\nnot json\n\n{}\n");
-/// assert_eq!(records.len(), 3);
-/// assert!(matches!(records[1], Record::Unreadable { line: 2, .. }));
-/// assert!(matches!(records[2], Record::Json { line: 4, .. }));
-/// ```
-#[must_use]
-pub fn read_records(text: &str) -> Vec<Record> {
-    let text = text.strip_prefix('\u{feff}').unwrap_or(text);
-    if text.trim_start().starts_with('[') {
-        return read_array(serde_json::Deserializer::from_str(text));
-    }
-    // One object written over several lines (as `jq .` prints it) is one record, not one
-    // broken record per line.
-    let first = text.lines().find(|l| !l.trim().is_empty()).unwrap_or_default();
-    if serde_json::from_str::<Value>(first).is_err() {
-        if let Ok(value) = serde_json::from_str::<Value>(text) {
-            return vec![Record::Json { line: 1, value }];
-        }
-    }
-    text.lines().enumerate().filter(|(_, l)| !l.trim().is_empty()).map(|(i, l)| read_line(i + 1, l)).collect()
-}
-
-/// [`read_records`] on raw bytes, for files that may not be UTF-8 (JSON text is UTF-8,
-/// RFC 8259): in JSON Lines, a line that is not UTF-8 is one `Unreadable` record and every
-/// other line is still read; in a JSON array, the elements before the first bad byte are kept.
-///
-/// ```
-/// use mentor_core::triage::{read_records_bytes, Record};
-/// let records = read_records_bytes(b"{}\n\"Ren\xe9e\"\n{}\n");
-/// assert_eq!(records.len(), 3);
-/// assert!(matches!(records[1], Record::Unreadable { line: 2, .. }));
-/// assert!(matches!(records[2], Record::Json { line: 3, .. }));
-/// ```
-#[must_use]
-pub fn read_records_bytes(bytes: &[u8]) -> Vec<Record> {
-    if let Ok(text) = std::str::from_utf8(bytes) {
-        return read_records(text);
-    }
-    let bytes = bytes.strip_prefix("\u{feff}".as_bytes()).unwrap_or(bytes);
-    if bytes.trim_ascii_start().starts_with(b"[") {
-        return read_array(serde_json::Deserializer::from_slice(bytes));
-    }
-    bytes
-        .split(|b| *b == b'\n')
-        .enumerate()
-        .filter_map(|(i, line)| {
-            let line = line.strip_suffix(b"\r").unwrap_or(line);
-            match std::str::from_utf8(line) {
-                Ok(l) if l.trim().is_empty() => None,
-                Ok(l) => Some(read_line(i + 1, l)),
-                Err(e) => Some(Record::Unreadable { line: i + 1, message: format!("invalid utf-8 at column {}", e.valid_up_to() + 1) }),
-            }
-        })
-        .collect()
-}
-
-fn read_line(line: usize, text: &str) -> Record {
-    match serde_json::from_str::<Value>(text) {
-        Ok(value) => Record::Json { line, value },
-        Err(e) => Record::Unreadable { line, message: json_syntax_message(&e) },
-    }
-}
-
-/// Collects the elements of a JSON array into a vector the caller keeps, so that the
-/// elements before a syntax error survive it.
-struct Elements<'a>(&'a mut Vec<Value>);
-
-impl<'de> DeserializeSeed<'de> for Elements<'_> {
-    type Value = ();
-    fn deserialize<D: serde::Deserializer<'de>>(self, deserializer: D) -> Result<(), D::Error> {
-        deserializer.deserialize_seq(self)
-    }
-}
-
-impl<'de> Visitor<'de> for Elements<'_> {
-    type Value = ();
-    fn expecting(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-        f.write_str("an array of application forms")
-    }
-    fn visit_seq<A: SeqAccess<'de>>(self, mut seq: A) -> Result<(), A::Error> {
-        while let Some(v) = seq.next_element::<Value>()? {
-            self.0.push(v);
-        }
-        Ok(())
-    }
-}
-
-fn read_array<'de, R: serde_json::de::Read<'de>>(mut de: serde_json::Deserializer<R>) -> Vec<Record> {
-    let mut values = Vec::new();
-    let outcome = Elements(&mut values).deserialize(&mut de).and_then(|()| de.end());
-    let mut records: Vec<Record> = values.into_iter().enumerate().map(|(i, value)| Record::Json { line: i + 1, value }).collect();
-    if let Err(e) = outcome {
-        records.push(Record::Unreadable { line: records.len() + 1, message: json_syntax_message(&e) });
-    }
-    records
-}
+pub use crate::wire::{Record, read_records, read_records_bytes};
 
 /// Where a form ends up in the review queue.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, PartialOrd, Ord, serde::Serialize)]
@@ -225,7 +92,7 @@ impl Entry {
 pub fn assess(record: &Record, policy: &Policy, now: DateTime<Utc>) -> Entry {
     let (line, value) = match record {
         Record::Json { line, value } => (*line, value),
-        Record::Unreadable { line, message } => {
+        Record::Unreadable { line, error } => {
             return Entry {
                 line: *line,
                 reference: None,
@@ -233,7 +100,7 @@ pub fn assess(record: &Record, policy: &Policy, now: DateTime<Utc>) -> Entry {
                 offer_id: None,
                 status: Status::Invalid,
                 rank: None,
-                errors: vec![FieldError::with("", ErrorCode::InvalidJson, Detail::Parser(message.clone()))],
+                errors: vec![error.clone()],
                 completeness: 0.0,
                 eligibility: None,
                 priority: None,

@@ -11,8 +11,10 @@ use mentor_core::Lang;
 use proptest::prelude::*;
 use serde_json::{Map, Value, json};
 
+/// The tree reading: the text parsed as every reader parses text (a repeated key is
+/// `duplicate_key`, not "the last one wins"), then the value read.
 fn slow(text: &str) -> Result<WorkingSituation, Vec<(String, &'static str)>> {
-    let value: Value = serde_json::from_str(text).map_err(|_| vec![(String::new(), "invalid_json")])?;
+    let value: Value = mentor_core::wire::parse_value(text).map_err(|e| vec![(e.path, e.code.as_str())])?;
     WorkingSituation::from_json(&value).map_err(|e| e.errors.iter().map(|f| (f.path.clone(), f.code.as_str())).collect())
 }
 
@@ -58,6 +60,8 @@ fn messy_texts_fall_back_to_the_full_reader() {
     ] {
         assert_eq!(fast(text), slow(text), "{text}");
     }
+    let repeated = r#"{"country": "FR", "status": "student", "status": "pirate"}"#;
+    assert_eq!(fast(repeated), Err(vec![("status".to_owned(), "duplicate_key")]));
 }
 
 fn text_value() -> impl Strategy<Value = Value> {

@@ -1,7 +1,8 @@
 //! `triage` and `triage_json_bytes`: the main job (DESIGN 4.9) on a batch of forms. The core
 //! works with the GIL released; only the conversions from and to Python objects hold it.
 
-use mentor_core::Lang;
+use mentor_core::error::Detail;
+use mentor_core::{ErrorCode, FieldError, Lang};
 use mentor_core::triage::{Entry, Record, read_records_bytes, triage};
 use pyo3::prelude::*;
 use pyo3::types::{PyBytes, PyDict, PyList, PyString};
@@ -70,7 +71,7 @@ pub(crate) fn triage_json_bytes<'py>(
 fn record(line: usize, form: &Bound<'_, PyAny>) -> Record {
     match to_value(form) {
         Ok(value) => Record::Json { line, value },
-        Err(e) => Record::Unreadable { line, message: e.to_string() },
+        Err(e) => Record::Unreadable { line, error: FieldError::with("", ErrorCode::InvalidJson, Detail::Parser(e.to_string())) },
     }
 }
 

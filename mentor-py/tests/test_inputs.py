@@ -369,3 +369,24 @@ def all_clean(situation: Dict[str, Any]) -> bool:
 def is_clean(key: str, value: Any) -> bool:
     # By type as well: 1 == True in Python, but 1 is not JSON's true.
     return key in CLEAN and any(type(value) is type(c) and value == c for c in CLEAN[key])
+
+
+def test_a_repeated_key_in_json_text_is_refused_at_its_path() -> None:
+    """Issue 14: a key given twice is `duplicate_key`, never "the last one wins"."""
+    twice = json.dumps(form(reference="T-1")).replace('"country": "GB"', '"country": "GB", "country": "DE"', 1)
+    assert '"country": "DE"' in twice
+    data = (twice + "\n" + json.dumps(form(reference="T-2", applicant={**form()["applicant"], "email": "b@example.org"}))).encode()
+    report = mentor.triage_json_bytes(data, now=NOW)
+    by_line = {e["line"]: e for e in report}
+    assert by_line[1]["status"] == "invalid"
+    assert paths_codes(by_line[1]["errors"]) == {("applicant.country", "duplicate_key")}
+    assert by_line[2]["status"] == "ranked"
+    with pytest.raises(InputError) as info:
+        mentor.Policy.from_json('{"demand": {"python": "urgent", "python": "closed"}}')
+    assert "demand.python" in str(info.value)
+
+
+def test_nesting_past_the_limit_is_too_deep() -> None:
+    deep = "[" * 200 + "]" * 200
+    (entry,) = mentor.triage_json_bytes(('{"reference": "T-1", "links": ' + deep + "}").encode(), now=NOW)
+    assert [(e["path"].startswith("links[0]"), e["code"]) for e in entry["errors"]] == [(True, "too_deep")]

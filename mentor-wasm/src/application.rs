@@ -112,6 +112,6 @@ fn report(records: &[Record], policy: &CorePolicy, now: DateTime<Utc>, lang: Lan
 fn record(line: usize, form: &JsValue) -> Record {
     match from_js(form) {
         Ok(value) => Record::Json { line, value },
-        Err(message) => Record::Unreadable { line, message },
+        Err(error) => Record::Unreadable { line, error },
     }
 }

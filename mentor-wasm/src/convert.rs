@@ -19,15 +19,14 @@ const A_STRING: Text = Text::new("a string", "une chaîne");
 /// the core reports as a value of the wrong type).
 ///
 /// # Errors
-/// A description of why the value is not JSON (a cycle, a `BigInt`, nesting deeper than 128),
-/// without its content.
-pub(crate) fn from_js(value: &JsValue) -> Result<Value, String> {
-    match json_text(value)? {
-        Some(text) => from_text(&text).map_err(|e| match e.detail {
-            Detail::Parser(why) => why,
-            _ => e.message(Lang::En),
-        }),
-        None => Ok(Value::Null),
+/// The field error at the value's root: `invalid_json` for a value JSON cannot hold (a cycle,
+/// a `BigInt`), saying why without its content; `too_deep` for nesting deeper than the core
+/// reads.
+pub(crate) fn from_js(value: &JsValue) -> Result<Value, FieldError> {
+    match json_text(value) {
+        Ok(Some(text)) => from_text(&text),
+        Ok(None) => Ok(Value::Null),
+        Err(why) => Err(FieldError::with("", ErrorCode::InvalidJson, Detail::Parser(why))),
     }
 }
 
@@ -63,18 +62,26 @@ pub(crate) fn json_text_or_throw(value: &JsValue, lang: Lang) -> Result<String, 
 /// # Errors
 /// The `invalid_json` field error, at the root.
 pub(crate) fn from_text(text: &str) -> Result<Value, FieldError> {
-    serde_json::from_str(text).map_err(|e| FieldError::invalid_json(&e))
+    mentor_core::wire::parse_value(text)
 }
 
 /// Reads a JS value as a wire value, or the `invalid_json` error at the root.
 pub(crate) fn from_js_or_throw(value: &JsValue, lang: Lang) -> Result<Value, JsValue> {
-    from_js(value).map_err(|why| input_error(vec![FieldError::with("", ErrorCode::InvalidJson, Detail::Parser(why))], lang))
+    from_js(value).map_err(|e| input_error(vec![e], lang))
 }
 
-/// Reads an argument named `path` as a wire value; `invalid_json` at `path` when it is not JSON.
+/// Reads an argument named `path` as a wire value; its reading error (`invalid_json`…) under
+/// `path`.
 #[cfg(feature = "billing")]
 pub(crate) fn from_js_at(value: &JsValue, path: &str) -> Result<Value, FieldError> {
-    from_js(value).map_err(|why| FieldError::with(path, ErrorCode::InvalidJson, Detail::Parser(why)))
+    from_js(value).map_err(|mut e| {
+        e.path = match e.path.as_str() {
+            "" => path.to_owned(),
+            p if p.starts_with('[') => format!("{path}{p}"),
+            p => format!("{path}.{p}"),
+        };
+        e
+    })
 }
 
 /// Reads an argument named `path` that should be an array element by element, so that a value

@@ -77,7 +77,7 @@ fn replay<A: Aggregate>(events: &JsValue, lang: &JsValue) -> Result<JsValue, JsV
         .enumerate()
         .map(|(i, event)| match from_js(&event) {
             Ok(value) => Record::Json { line: i + 1, value },
-            Err(message) => Record::Unreadable { line: i + 1, message },
+            Err(error) => Record::Unreadable { line: i + 1, error },
         })
         .collect();
     let events = lifecycle::read_log::<A::Change>(&records).map_err(|bad| input_error(in_log(bad), lang))?;

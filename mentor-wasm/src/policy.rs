@@ -119,8 +119,8 @@ impl Policy {
     #[wasm_bindgen(js_name = fromJson)]
     pub fn from_json(#[wasm_bindgen(unchecked_param_type = "string | PolicyConfig")] text: JsValue) -> Result<Policy, JsValue> {
         let value = match text.as_string() {
-            Some(text) => serde_json::from_str(&text).map_err(|e| PolicyError { message: e.to_string() }),
-            None => from_js(&text).map_err(|message| PolicyError { message }),
+            Some(text) => mentor_core::wire::parse_value(&text).map_err(|e| PolicyError { message: e.to_string() }),
+            None => from_js(&text).map_err(|e| PolicyError { message: e.to_string() }),
         };
         load(value.and_then(|value| CorePolicy::from_value(&value)))
     }

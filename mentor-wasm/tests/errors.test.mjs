@@ -39,6 +39,23 @@ for (const [name, mentor] of builds) {
       assert.equal(fr.errors[2].message.includes("valeurs permises"), true);
     });
 
+    test("a key given twice in JSON text is duplicate_key at its path, never the last one wins (issue 14)", () => {
+      const e = thrown(() => mentor.evaluateEligibilityJson('{"country": "FR", "status": "student", "status": "freelancer"}'));
+      assertMentorError(e, "invalid_input", "InputError");
+      assert.deepStrictEqual(paths(e), ["status:duplicate_key"]);
+      const form = (ref) => ({ reference: ref, offer_id: "o", applicant: { first_name: "A", last_name: "B", email: `${ref}@example.org`, country: "FR" },
+        subjects: [{ subject: "python", level: "expert" }], consent: { data_processing: true } });
+      const twice = JSON.stringify(form("T-1")).replace('"country":"FR"', '"country":"FR","country":"DE"');
+      const entries = JSON.parse(mentor.triageJson(`${twice}\n${JSON.stringify(form("T-2"))}`, undefined, "2026-11-30T09:00:00Z"));
+      const first = entries.find((x) => x.line === 1);
+      assert.deepStrictEqual(first.errors.map((fe) => `${fe.path}:${fe.code}`), ["applicant.country:duplicate_key"]);
+      assert.equal(entries.find((x) => x.line === 2).status, "ranked");
+      assert.deepStrictEqual(paths(thrown(() => mentor.validateApplicationJson(twice))), ["applicant.country:duplicate_key"]);
+      const p = thrown(() => mentor.Policy.fromJson('{"demand": {"python": "urgent", "python": "closed"}}'));
+      assert.equal(p.code, "invalid_policy");
+      assert.ok(p.message.includes("demand.python"), p.message);
+    });
+
     test("the same errors through the JSON text variant, and invalid_json for text that is not JSON", () => {
       const e = thrown(() => mentor.evaluateEligibilityJson('{"country": "FR"}'));
       assertMentorError(e, "invalid_input", "InputError");
@@ -74,7 +91,7 @@ for (const [name, mentor] of builds) {
       }
     });
 
-    test("values JSON cannot hold: invalid_json at the root (cycles, BigInt, deep nesting, lone surrogates)", () => {
+    test("values JSON cannot hold: invalid_json at the root (cycles, BigInt, deep nesting, lone surrogates); too_deep past the core's limit", () => {
       const cycle = { country: "FR", status: "student" };
       cycle.self = cycle;
       let deep = {};
@@ -84,6 +101,14 @@ for (const [name, mentor] of builds) {
         assertMentorError(e, "invalid_input", "InputError");
         assert.deepStrictEqual(paths(e), [":invalid_json"]);
       }
+      // Deeper than the core reads (128 levels) but not than the engine writes (issue 14):
+      // `too_deep` where it starts, not a syntax error.
+      let nested = {};
+      for (let i = 0; i < 200; i++) nested = { business: nested };
+      const tooDeep = thrown(() => mentor.evaluateEligibility(nested));
+      assertMentorError(tooDeep, "invalid_input", "InputError");
+      assert.deepStrictEqual(tooDeep.errors.map((fe) => fe.code), ["too_deep"]);
+      assert.ok(tooDeep.errors[0].path.startsWith("business.business"), tooDeep.errors[0].path);
       // The error says what kind of problem, never the content.
       const e = thrown(() => mentor.evaluateEligibility(cycle));
       assert.ok(!e.errors[0].message.includes("self"), e.errors[0].message);

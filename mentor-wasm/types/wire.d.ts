@@ -22,7 +22,7 @@ export type ErrorCode =
   | "invalid_registration_number" | "unsupported_country" | "invalid_currency" | "invalid_money"
   | "invalid_date" | "invalid_period" | "unknown_session_type" | "currency_mismatch"
   | "duplicate_application" | "nonexistent_local_time" | "ambiguous_local_time"
-  | "duplicate_session" | "no_terms_in_force" | "inconsistent_amount";
+  | "duplicate_session" | "no_terms_in_force" | "inconsistent_amount" | "duplicate_key" | "too_deep";
 
 /** One problem with one field (DESIGN 4.1). */
 export interface FieldError {

@@ -26,6 +26,7 @@
 //! (the table says so); `mentor_business_signs` / `employer_signs` is given whenever the
 //! contracting party is known, since it is the reason for that party.
 
+use serde::Deserialize;
 use serde_json::Value;
 
 mod wire;
@@ -38,6 +39,7 @@ use crate::error::{ErrorCode, InputError};
 use crate::i18n::{Lang, Text};
 use crate::policy::Policy;
 use crate::read::{Path, Reader};
+use crate::wire::{self as wire_format, Flag, Object, Str, Unknown};
 use crate::registration::{self, InvalidNumber, RegistrationError, RegistrationNumber};
 use crate::rule::Rule;
 
@@ -181,17 +183,13 @@ impl WorkingSituation {
     /// # Errors
     /// [`InputError`] with every field error (`required`, `invalid_enum`, `unknown_field`…).
     pub fn from_json(value: &Value) -> Result<WorkingSituation, InputError> {
-        let mut reader = Reader::new();
-        let parsed = read_situation(&mut reader, value, &Path::Root, Country::Required);
-        reader.finish(parsed)
+        let form = wire_format::from_value(value).map_err(|e| InputError { errors: vec![e] })?;
+        WorkingSituation::parse(&form)
     }
 
-    /// Parses a working situation from JSON text: the same answer as [`from_json`] on the
-    /// parsed text, faster. A situation whose every value is already clean (no surrounding
-    /// spaces, within its length, a known vocabulary word…) is read straight from the text
-    /// without building a JSON tree; anything else goes through [`from_json`], which reports
-    /// every problem. So there is one reading of the format, and the fast path only skips work
-    /// whose result is known.
+    /// Parses a working situation from JSON text, read straight into its raw form (no JSON
+    /// tree): the same answer as [`from_json`] on the value the text parses to, and a key given
+    /// twice is `duplicate_key` at its path.
     ///
     /// [`from_json`]: WorkingSituation::from_json
     ///
@@ -205,230 +203,73 @@ impl WorkingSituation {
     /// ```
     ///
     /// # Errors
-    /// [`InputError`]: `invalid_json` when the text is not JSON, or the field errors of
-    /// [`from_json`].
+    /// [`InputError`]: `invalid_json` when the text is not JSON, `duplicate_key`, `too_deep`,
+    /// or the field errors of [`from_json`].
     pub fn from_json_str(text: &str) -> Result<WorkingSituation, InputError> {
-        if let Some(situation) = clean::read(text) {
-            return Ok(situation);
-        }
-        let value: Value = serde_json::from_str(text).map_err(|e| InputError { errors: vec![crate::error::FieldError::invalid_json(&e)] })?;
-        WorkingSituation::from_json(&value)
+        let form = wire_format::from_str(text).map_err(|e| InputError { errors: vec![e] })?;
+        WorkingSituation::parse(&form)
+    }
+
+    /// The situation of a raw form read on its own, or every problem found.
+    fn parse(form: &Object<SituationForm<'_>>) -> Result<WorkingSituation, InputError> {
+        let mut r = Reader::new();
+        let parsed = r.obj(form, &Path::Root, true).and_then(|form| form.parse(&mut r, &Path::Root, Country::Required));
+        r.finish(parsed)
     }
 }
 
-/// A working situation's fields as a binding finds them in its own objects (a Python dict, a
-/// JS object), each text borrowed and each object's presence known, for
-/// [`WorkingSituation::from_fields`]. `None` is an absent key or a JSON `null`.
-#[derive(Clone, Copy, Debug, Default)]
-pub struct SituationFields<'a> {
-    /// `country`.
-    pub country: Option<&'a str>,
-    /// `status`.
-    pub status: Option<&'a str>,
-    /// `employment`.
-    pub employment: Option<EmploymentFields<'a>>,
-    /// `route`.
-    pub route: Option<&'a str>,
-    /// `business`.
-    pub business: Option<BusinessFields<'a>>,
+/// A working situation as sent (DESIGN 4.3 input): each field as found, read in one pass from
+/// text, bytes or a value; [`SituationForm::parse`] finds every problem.
+#[derive(Default, Deserialize)]
+#[serde(default)]
+pub(crate) struct SituationForm<'a> {
+    #[serde(borrow)]
+    country: Str<'a>,
+    #[serde(borrow)]
+    status: Str<'a>,
+    #[serde(borrow)]
+    employment: Object<EmploymentForm<'a>>,
+    #[serde(borrow)]
+    route: Str<'a>,
+    #[serde(borrow)]
+    business: Object<BusinessForm<'a>>,
+    #[serde(flatten)]
+    unknown: Unknown,
 }
 
-/// The `employment` object's fields (see [`SituationFields`]). `Debug` hides the employer's
-/// name.
-#[derive(Clone, Copy, Default)]
-pub struct EmploymentFields<'a> {
-    /// `full_time`.
-    pub full_time: Option<bool>,
-    /// `employer_name`.
-    pub employer_name: Option<&'a str>,
-    /// `employer_sector`.
-    pub employer_sector: Option<&'a str>,
-    /// `employer_agreement`.
-    pub employer_agreement: Option<&'a str>,
-    /// `employer_informed`.
-    pub employer_informed: Option<bool>,
+#[derive(Default, Deserialize)]
+#[serde(default)]
+struct EmploymentForm<'a> {
+    full_time: Flag,
+    #[serde(borrow)]
+    employer_name: Str<'a>,
+    #[serde(borrow)]
+    employer_sector: Str<'a>,
+    #[serde(borrow)]
+    employer_agreement: Str<'a>,
+    employer_informed: Flag,
+    #[serde(flatten)]
+    unknown: Unknown,
 }
 
-/// The `business` object's fields (see [`SituationFields`]). `Debug` hides the number.
-#[derive(Clone, Copy, Default)]
-pub struct BusinessFields<'a> {
-    /// `legal_form`.
-    pub legal_form: Option<&'a str>,
-    /// `registration_number`.
-    pub registration_number: Option<&'a str>,
+#[derive(Default, Deserialize)]
+#[serde(default)]
+struct BusinessForm<'a> {
+    #[serde(borrow)]
+    legal_form: Str<'a>,
+    #[serde(borrow)]
+    registration_number: Str<'a>,
+    #[serde(flatten)]
+    unknown: Unknown,
 }
 
-impl std::fmt::Debug for EmploymentFields<'_> {
-    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-        f.debug_struct("EmploymentFields")
-            .field("full_time", &self.full_time)
-            .field("employer_name", &self.employer_name.map(|_| "<given>"))
-            .field("employer_sector", &self.employer_sector)
-            .field("employer_agreement", &self.employer_agreement)
-            .field("employer_informed", &self.employer_informed)
-            .finish()
-    }
-}
-
-impl std::fmt::Debug for BusinessFields<'_> {
-    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-        f.debug_struct("BusinessFields")
-            .field("legal_form", &self.legal_form)
-            .field("registration_number", &self.registration_number.map(|_| "<given>"))
-            .finish()
-    }
-}
-
-impl WorkingSituation {
-    /// The fast reading for bindings: the situation from fields a binding took from its own
-    /// objects with their exact JSON types (text, boolean, object, null), when every value is
-    /// one [`WorkingSituation::from_json`] would take as it is (a country code in lower case
-    /// too); `None` as soon as anything needs its judgement (a blank or padded text, an unknown
-    /// word, a text too long…). On `None`, or when the binding met a key or a type the format does not
-    /// have, call [`WorkingSituation::from_json`] for the situation or its field errors: the
-    /// two never disagree (it is the reading [`WorkingSituation::from_json_str`] uses, held to
-    /// `from_json` by a differential test).
-    ///
-    /// ```
-    /// use mentor_core::eligibility::{SituationFields, WorkingSituation};
-    /// let fields = SituationFields { country: Some("FR"), status: Some("student"), ..SituationFields::default() };
-    /// let fast = WorkingSituation::from_fields(&fields).unwrap();
-    /// assert_eq!(fast, WorkingSituation::from_json(&serde_json::json!({"country": "FR", "status": "student"})).unwrap());
-    /// // A padded code is not refused here: it is left to `from_json`, which knows what to say.
-    /// assert!(WorkingSituation::from_fields(&SituationFields { country: Some(" FR"), ..fields }).is_none());
-    /// ```
-    #[must_use]
-    pub fn from_fields(fields: &SituationFields<'_>) -> Option<WorkingSituation> {
-        clean::situation(fields)
-    }
-}
-
-/// The fast reading of [`WorkingSituation::from_json_str`] and [`WorkingSituation::from_fields`]:
-/// borrowed strings, no JSON tree, and `None` as soon as anything would need
-/// [`read_situation`]'s judgement (a blank or padded string, an unknown word, a duplicate key, a
-/// wrong type…).
-mod clean {
-    use std::borrow::Cow;
-
-    use serde::Deserialize;
-
-    use super::{
-        AGREEMENTS, Business, BusinessFields, CountryCode, Employment, EmploymentFields, ROUTES, SECTORS, STATUSES, SituationFields,
-        WorkingSituation,
-    };
-
-    #[derive(Deserialize)]
-    #[serde(deny_unknown_fields)]
-    struct Situation<'a> {
-        #[serde(borrow)]
-        country: Option<Cow<'a, str>>,
-        #[serde(borrow)]
-        status: Option<Cow<'a, str>>,
-        #[serde(borrow)]
-        employment: Option<Employed<'a>>,
-        #[serde(borrow)]
-        route: Option<Cow<'a, str>>,
-        #[serde(borrow)]
-        business: Option<Owned<'a>>,
-    }
-
-    #[derive(Deserialize)]
-    #[serde(deny_unknown_fields)]
-    struct Employed<'a> {
-        full_time: Option<bool>,
-        #[serde(borrow)]
-        employer_name: Option<Cow<'a, str>>,
-        #[serde(borrow)]
-        employer_sector: Option<Cow<'a, str>>,
-        #[serde(borrow)]
-        employer_agreement: Option<Cow<'a, str>>,
-        employer_informed: Option<bool>,
-    }
-
-    #[derive(Deserialize)]
-    #[serde(deny_unknown_fields)]
-    struct Owned<'a> {
-        #[serde(borrow)]
-        legal_form: Option<Cow<'a, str>>,
-        #[serde(borrow)]
-        registration_number: Option<Cow<'a, str>>,
-    }
-
-    /// A text `Reader::text` would return unchanged: not blank, not padded, at most `max`
-    /// characters, no control characters or direction overrides.
-    fn clean(s: &str, max: usize) -> bool {
-        !s.is_empty()
-            && s.trim().len() == s.len()
-            && s.chars().nth(max).is_none()
-            && !s.chars().any(|c| c.is_control() || matches!(c, '\u{202d}' | '\u{202e}'))
-    }
-
-    /// An optional clean text: `Some(None)` when absent.
-    fn text(s: Option<&str>, max: usize) -> Option<Option<&str>> {
-        match s {
-            None => Some(None),
-            Some(s) => clean(s, max).then_some(Some(s)),
-        }
-    }
-
-    fn word<T: Copy>(s: Option<&str>, table: &[(&str, T)]) -> Option<Option<T>> {
-        match s {
-            None => Some(None),
-            Some(s) => table.iter().find(|(name, _)| *name == s).map(|(_, v)| Some(*v)),
-        }
-    }
-
-    pub(super) fn read(json: &str) -> Option<WorkingSituation> {
-        // serde reads a struct from an array too; the format has no arrays, so any `[` (even
-        // inside a string) leaves the text to the full reader.
-        if json.contains('[') {
-            return None;
-        }
-        let raw: Situation<'_> = serde_json::from_str(json).ok()?;
-        situation(&SituationFields {
-            country: raw.country.as_deref(),
-            status: raw.status.as_deref(),
-            employment: raw.employment.as_ref().map(|e| EmploymentFields {
-                full_time: e.full_time,
-                employer_name: e.employer_name.as_deref(),
-                employer_sector: e.employer_sector.as_deref(),
-                employer_agreement: e.employer_agreement.as_deref(),
-                employer_informed: e.employer_informed,
-            }),
-            route: raw.route.as_deref(),
-            business: raw.business.as_ref().map(|b| BusinessFields {
-                legal_form: b.legal_form.as_deref(),
-                registration_number: b.registration_number.as_deref(),
-            }),
-        })
-    }
-
-    pub(super) fn situation(raw: &SituationFields<'_>) -> Option<WorkingSituation> {
-        let country = CountryCode::parse(text(raw.country, 64)??)?;
-        let status = word(raw.status, STATUSES)??;
-        let employment = match &raw.employment {
-            None => Employment::default(),
-            Some(e) => {
-                text(e.employer_name, 200)?;
-                Employment {
-                    full_time: e.full_time,
-                    sector: word(e.employer_sector, SECTORS)?.unwrap_or_default(),
-                    agreement: word(e.employer_agreement, AGREEMENTS)?.unwrap_or_default(),
-                    employer_informed: e.employer_informed.unwrap_or(false),
-                }
-            }
-        };
-        let route = word(raw.route, ROUTES)?;
-        let business = match &raw.business {
-            None => None,
-            Some(b) => Some(Business {
-                legal_form: text(b.legal_form, 64)?.map(str::to_owned),
-                registration_number: text(b.registration_number, 64)?.map(str::to_owned),
-            }),
-        };
-        Some(WorkingSituation { country, status, employment, route, business })
-    }
-}
+/// The longest employer name, legal form and registration number, in characters.
+const EMPLOYER_NAME_MAX: usize = 200;
+const LEGAL_FORM_MAX: usize = 64;
+const REGISTRATION_NUMBER_MAX: usize = 64;
+/// The longest country field read before it is refused as not a code (a code is 2 letters;
+/// longer text is `invalid_country`, past this `too_long`).
+const COUNTRY_TEXT_MAX: usize = 64;
 
 /// Where a working situation's country comes from when it does not give one.
 pub(crate) enum Country {
@@ -439,60 +280,59 @@ pub(crate) enum Country {
     Applicant(Option<CountryCode>),
 }
 
-/// Reads a working situation at `path`.
-pub(crate) fn read_situation(r: &mut Reader, value: &Value, path: &Path<'_>, fallback: Country) -> Option<WorkingSituation> {
-    let map = r.object(value, path, &["country", "status", "employment", "route", "business"])?;
-    let country_path = path.key("country");
-    let text = r.text(map.get("country"), &country_path, 64, false);
-    let country = match text {
-        Some(_) => r.parse(text, &country_path, ErrorCode::InvalidCountry, CountryCode::parse),
-        None => {
-            // Absent, null, or a blank string (which `text` reads as absent, DESIGN 4.1);
-            // a value of the wrong type has its own error already.
-            let blank = match map.get("country") {
-                None | Some(Value::Null) => true,
-                Some(Value::String(s)) => s.trim().is_empty(),
-                Some(_) => false,
-            };
-            match fallback {
+impl SituationForm<'_> {
+    /// The situation at `path`, or `None` with every problem reported to `r`.
+    pub(crate) fn parse(&self, r: &mut Reader, path: &Path<'_>, fallback: Country) -> Option<WorkingSituation> {
+        r.unknown(&self.unknown, path);
+        let country_path = path.key("country");
+        let text = r.text(&self.country, &country_path, COUNTRY_TEXT_MAX, false);
+        let country = match text {
+            Some(_) => r.parse(text, &country_path, ErrorCode::InvalidCountry, CountryCode::parse),
+            None => match fallback {
                 Country::Applicant(country) => country,
                 Country::Required => {
-                    if blank {
+                    // Absent, null or blank (which `text` reads as absent, DESIGN 4.1); a value
+                    // of the wrong type has its own error already.
+                    if r.is_blank(&self.country) {
                         r.error(&country_path, ErrorCode::Required);
                     }
                     None
                 }
-            }
+            },
+        };
+        let status_path = path.key("status");
+        let status = r.choice(&self.status, &status_path, STATUSES);
+        if !self.status.is_present() {
+            r.error(&status_path, ErrorCode::Required);
         }
-    };
-    let status_path = path.key("status");
-    let status = r.choice(map.get("status"), &status_path, STATUSES);
-    if map.get("status").is_none_or(Value::is_null) {
-        r.error(&status_path, ErrorCode::Required);
-    }
-    let employment_path = path.key("employment");
-    let employment = r
-        .optional_object(map.get("employment"), &employment_path, &["full_time", "employer_name", "employer_sector", "employer_agreement", "employer_informed"])
-        .map(|e| {
-            let full_time = r.boolean(e.get("full_time"), &employment_path.key("full_time"));
-            r.text(e.get("employer_name"), &employment_path.key("employer_name"), 200, false);
-            Employment {
-                full_time,
-                sector: r.choice(e.get("employer_sector"), &employment_path.key("employer_sector"), SECTORS).unwrap_or_default(),
-                agreement: r
-                    .choice(e.get("employer_agreement"), &employment_path.key("employer_agreement"), AGREEMENTS)
-                    .unwrap_or_default(),
-                employer_informed: r.boolean(e.get("employer_informed"), &employment_path.key("employer_informed")).unwrap_or(false),
+        let employment_path = path.key("employment");
+        let employment = r
+            .obj(&self.employment, &employment_path, false)
+            .map(|e| {
+                r.unknown(&e.unknown, &employment_path);
+                let full_time = r.boolean(&e.full_time, &employment_path.key("full_time"));
+                r.text(&e.employer_name, &employment_path.key("employer_name"), EMPLOYER_NAME_MAX, false);
+                Employment {
+                    full_time,
+                    sector: r.choice(&e.employer_sector, &employment_path.key("employer_sector"), SECTORS).unwrap_or_default(),
+                    agreement: r.choice(&e.employer_agreement, &employment_path.key("employer_agreement"), AGREEMENTS).unwrap_or_default(),
+                    employer_informed: r.boolean(&e.employer_informed, &employment_path.key("employer_informed")).unwrap_or(false),
+                }
+            })
+            .unwrap_or_default();
+        let route = r.choice(&self.route, &path.key("route"), ROUTES);
+        let business_path = path.key("business");
+        let business = r.obj(&self.business, &business_path, false).map(|b| {
+            r.unknown(&b.unknown, &business_path);
+            Business {
+                legal_form: r.text(&b.legal_form, &business_path.key("legal_form"), LEGAL_FORM_MAX, false).map(str::to_owned),
+                registration_number: r
+                    .text(&b.registration_number, &business_path.key("registration_number"), REGISTRATION_NUMBER_MAX, false)
+                    .map(str::to_owned),
             }
-        })
-        .unwrap_or_default();
-    let route = r.choice(map.get("route"), &path.key("route"), ROUTES);
-    let business_path = path.key("business");
-    let business = r.optional_object(map.get("business"), &business_path, &["legal_form", "registration_number"]).map(|b| Business {
-        legal_form: r.text(b.get("legal_form"), &business_path.key("legal_form"), 64, false).map(str::to_owned),
-        registration_number: r.text(b.get("registration_number"), &business_path.key("registration_number"), 64, false).map(str::to_owned),
-    });
-    Some(WorkingSituation { country: country?, status: status?, employment, route, business })
+        });
+        Some(WorkingSituation { country: country?, status: status?, employment, route, business })
+    }
 }
 
 /// The decision's outcome, from best to worst.

@@ -225,7 +225,7 @@ impl<'de, T: Deserialize<'de>> Deserialize<'de> for Arr<T> {
 /// `invalid_json` for a body that is not JSON (where and what kind of error, never the text),
 /// `invalid_type` for a root that is not an object.
 pub(crate) fn read_root<'a, T: Deserialize<'a>>(body: &'a [u8]) -> Result<T, InputError> {
-    let root: Obj<T> = serde_json::from_slice(body).map_err(|e| InputError { errors: vec![FieldError::invalid_json(&e)] })?;
+    let root: Obj<T> = crate::wire::from_slice(body).map_err(|e| InputError { errors: vec![e] })?;
     match root {
         Obj::Present(t) => Ok(t),
         Obj::Absent | Obj::Wrong(_) => {

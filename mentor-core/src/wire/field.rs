@@ -1,0 +1,274 @@
+//! The leaves of a raw wire form: values that never fail to deserialize because of their JSON
+//! type. A form's raw type (`#[derive(Deserialize)]`, every field a [`Field`]) reads in one
+//! pass whatever the caller sent; the wrong types are found afterwards, with every other
+//! problem, when the raw form is parsed into its domain type.
+
+use std::borrow::Cow;
+use std::fmt;
+use std::marker::PhantomData;
+
+use serde::de::{self, Deserialize, Deserializer, IgnoredAny, MapAccess, SeqAccess, Visitor};
+
+/// The JSON type of a value, as found where another was expected.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub(crate) enum Kind {
+    String,
+    Number,
+    Bool,
+    Object,
+    Array,
+}
+
+/// One field of a raw form: absent (or `null`, which means the same on the wire), of a JSON
+/// type the field does not take, or given.
+#[derive(Clone, Debug, Default, PartialEq)]
+pub(crate) enum Field<T> {
+    /// Absent or `null`.
+    #[default]
+    Absent,
+    /// Of another JSON type than the field takes.
+    Wrong(Kind),
+    /// Given, of the JSON type the field takes.
+    Given(T),
+}
+
+impl<T> Field<T> {
+    /// Whether the key was sent with a value other than `null`.
+    pub(crate) fn is_present(&self) -> bool {
+        !matches!(self, Field::Absent)
+    }
+}
+
+/// What a [`Field`] takes: each hook reads one JSON type, `None` (the default) when the field
+/// does not take it.
+pub(crate) trait Expect<'de>: Sized {
+    fn string(_: Cow<'de, str>) -> Option<Self> {
+        None
+    }
+    fn number(_: Number) -> Option<Self> {
+        None
+    }
+    fn boolean(_: bool) -> Option<Self> {
+        None
+    }
+    /// Reads an object; `Ok(None)` once the entries are skipped, when the field takes none.
+    fn object<A: MapAccess<'de>>(mut map: A) -> Result<Option<Self>, A::Error> {
+        while map.next_entry::<IgnoredAny, IgnoredAny>()?.is_some() {}
+        Ok(None)
+    }
+    /// Reads an array; `Ok(None)` once the items are skipped, when the field takes none.
+    fn array<A: SeqAccess<'de>>(mut seq: A) -> Result<Option<Self>, A::Error> {
+        while seq.next_element::<IgnoredAny>()?.is_some() {}
+        Ok(None)
+    }
+}
+
+/// A JSON number as read: exact when it is a whole number that fits 64 bits.
+#[derive(Clone, Copy, Debug, PartialEq)]
+pub(crate) enum Number {
+    Int(i64),
+    UInt(u64),
+    Float(f64),
+}
+
+impl Number {
+    /// The number when it is whole and exact in an `i64` (`6.0` is whole; `6.5` is not).
+    pub(crate) fn whole(self) -> Option<i64> {
+        match self {
+            Number::Int(i) => Some(i),
+            Number::UInt(u) => i64::try_from(u).ok(),
+            // Whole and below 2^53 (checked), so the cast is exact.
+            Number::Float(f) => (f.fract() == 0.0 && f.abs() < 1e15).then_some(f as i64),
+        }
+    }
+}
+
+/// An object of a raw form, read as `T` (itself a raw form).
+#[derive(Clone, Debug, Default, PartialEq)]
+pub(crate) struct Obj<T>(pub(crate) T);
+
+impl<'de: 'a, 'a> Expect<'de> for Cow<'a, str> {
+    fn string(s: Cow<'de, str>) -> Option<Self> {
+        Some(s)
+    }
+}
+
+impl Expect<'_> for bool {
+    fn boolean(b: bool) -> Option<Self> {
+        Some(b)
+    }
+}
+
+impl Expect<'_> for Number {
+    fn number(n: Number) -> Option<Self> {
+        Some(n)
+    }
+}
+
+impl<'de, T: Deserialize<'de>> Expect<'de> for Obj<T> {
+    fn object<A: MapAccess<'de>>(map: A) -> Result<Option<Self>, A::Error> {
+        T::deserialize(de::value::MapAccessDeserializer::new(map)).map(|t| Some(Obj(t)))
+    }
+}
+
+impl<'de, T: Deserialize<'de>> Expect<'de> for Vec<T> {
+    fn array<A: SeqAccess<'de>>(mut seq: A) -> Result<Option<Self>, A::Error> {
+        let mut items = Vec::with_capacity(seq.size_hint().unwrap_or(0).min(64));
+        while let Some(item) = seq.next_element::<T>()? {
+            items.push(item);
+        }
+        Ok(Some(items))
+    }
+}
+
+struct FieldVisitor<T>(PhantomData<T>);
+
+impl<'de, T: Expect<'de>> FieldVisitor<T> {
+    fn found(value: Option<T>, kind: Kind) -> Field<T> {
+        value.map_or(Field::Wrong(kind), Field::Given)
+    }
+}
+
+impl<'de, T: Expect<'de>> Visitor<'de> for FieldVisitor<T> {
+    type Value = Field<T>;
+
+    fn expecting(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str("any JSON value")
+    }
+    fn visit_borrowed_str<E: de::Error>(self, v: &'de str) -> Result<Field<T>, E> {
+        Ok(Self::found(T::string(Cow::Borrowed(v)), Kind::String))
+    }
+    fn visit_str<E: de::Error>(self, v: &str) -> Result<Field<T>, E> {
+        Ok(Self::found(T::string(Cow::Owned(v.to_owned())), Kind::String))
+    }
+    fn visit_string<E: de::Error>(self, v: String) -> Result<Field<T>, E> {
+        Ok(Self::found(T::string(Cow::Owned(v)), Kind::String))
+    }
+    fn visit_i64<E: de::Error>(self, v: i64) -> Result<Field<T>, E> {
+        Ok(Self::found(T::number(Number::Int(v)), Kind::Number))
+    }
+    fn visit_u64<E: de::Error>(self, v: u64) -> Result<Field<T>, E> {
+        Ok(Self::found(T::number(Number::UInt(v)), Kind::Number))
+    }
+    fn visit_f64<E: de::Error>(self, v: f64) -> Result<Field<T>, E> {
+        Ok(Self::found(T::number(Number::Float(v)), Kind::Number))
+    }
+    fn visit_bool<E: de::Error>(self, v: bool) -> Result<Field<T>, E> {
+        Ok(Self::found(T::boolean(v), Kind::Bool))
+    }
+    fn visit_unit<E: de::Error>(self) -> Result<Field<T>, E> {
+        Ok(Field::Absent)
+    }
+    fn visit_none<E: de::Error>(self) -> Result<Field<T>, E> {
+        Ok(Field::Absent)
+    }
+    fn visit_some<D: Deserializer<'de>>(self, d: D) -> Result<Field<T>, D::Error> {
+        d.deserialize_any(self)
+    }
+    fn visit_map<A: MapAccess<'de>>(self, map: A) -> Result<Field<T>, A::Error> {
+        Ok(Self::found(T::object(map)?, Kind::Object))
+    }
+    fn visit_seq<A: SeqAccess<'de>>(self, seq: A) -> Result<Field<T>, A::Error> {
+        Ok(Self::found(T::array(seq)?, Kind::Array))
+    }
+}
+
+impl<'de, T: Expect<'de>> Deserialize<'de> for Field<T> {
+    fn deserialize<D: Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
+        d.deserialize_any(FieldVisitor(PhantomData))
+    }
+}
+
+/// The keys of an object that its raw form does not define, in document order: the
+/// `#[serde(flatten)]` catch-all of every raw form, so that each is reported as
+/// `unknown_field` with the form's other problems (a typo must not silently drop data).
+#[derive(Clone, Debug, Default, PartialEq, Eq)]
+pub(crate) struct Unknown(pub(crate) Vec<String>);
+
+impl<'de> Deserialize<'de> for Unknown {
+    fn deserialize<D: Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
+        struct Keys;
+        impl<'de> Visitor<'de> for Keys {
+            type Value = Unknown;
+            fn expecting(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+                f.write_str("an object")
+            }
+            fn visit_map<A: MapAccess<'de>>(self, mut map: A) -> Result<Unknown, A::Error> {
+                let mut keys = Vec::new();
+                while let Some((key, IgnoredAny)) = map.next_entry::<String, IgnoredAny>()? {
+                    keys.push(key);
+                }
+                Ok(Unknown(keys))
+            }
+        }
+        d.deserialize_map(Keys)
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use serde::Deserialize;
+
+    #[derive(Debug, Default, Deserialize)]
+    #[serde(default)]
+    struct Form<'a> {
+        #[serde(borrow)]
+        name: Field<Cow<'a, str>>,
+        age: Field<Number>,
+        ok: Field<bool>,
+        #[serde(borrow)]
+        tags: Field<Vec<Field<Cow<'a, str>>>>,
+        inner: Field<Obj<Inner>>,
+        #[serde(flatten)]
+        unknown: Unknown,
+    }
+
+    #[derive(Debug, Default, Deserialize)]
+    #[serde(default)]
+    struct Inner {
+        id: Field<Number>,
+        #[serde(flatten)]
+        unknown: Unknown,
+    }
+
+    #[test]
+    fn every_type_is_read_and_wrong_types_are_data() {
+        let text = r#"{"name": 5, "age": 6.0, "ok": "yes", "tags": ["a", 1, null], "inner": {"id": 7, "x": {"deep": [1]}}, "zz": 1, "aa": 2}"#;
+        let form: Form<'_> = serde_json::from_str(text).unwrap();
+        assert_eq!(form.name, Field::Wrong(Kind::Number));
+        assert_eq!(form.age, Field::Given(Number::Float(6.0)));
+        assert_eq!(form.ok, Field::Wrong(Kind::String));
+        let Field::Given(tags) = &form.tags else { panic!("{:?}", form.tags) };
+        assert_eq!(tags, &[Field::Given(Cow::Borrowed("a")), Field::Wrong(Kind::Number), Field::Absent]);
+        let Field::Given(Obj(inner)) = &form.inner else { panic!() };
+        assert_eq!(inner.id, Field::Given(Number::UInt(7)));
+        assert_eq!(inner.unknown.0, ["x"]);
+        assert_eq!(form.unknown.0, ["zz", "aa"], "document order");
+    }
+
+    #[test]
+    fn absent_and_null_are_the_same() {
+        let form: Form<'_> = serde_json::from_str(r#"{"name": null}"#).unwrap();
+        assert_eq!(form.name, Field::Absent);
+        assert_eq!(form.age, Field::Absent);
+        assert!(!form.inner.is_present());
+    }
+
+    #[test]
+    fn strings_borrow_from_the_text_unless_escaped() {
+        let form: Form<'_> = serde_json::from_str(r#"{"name": "plain", "tags": ["a\"b"]}"#).unwrap();
+        assert!(matches!(form.name, Field::Given(Cow::Borrowed("plain"))));
+        let Field::Given(tags) = form.tags else { panic!() };
+        assert!(matches!(&tags[0], Field::Given(Cow::Owned(s)) if s == "a\"b"));
+    }
+
+    #[test]
+    fn whole_numbers() {
+        assert_eq!(Number::Float(6.0).whole(), Some(6));
+        assert_eq!(Number::Float(6.5).whole(), None);
+        assert_eq!(Number::Float(1e300).whole(), None);
+        assert_eq!(Number::UInt(u64::MAX).whole(), None);
+        assert_eq!(Number::Int(-3).whole(), Some(-3));
+    }
+}

@@ -1,0 +1,283 @@
+//! The wire format's reading layer (DESIGN 4), shared by every shape: JSON text, bytes or a
+//! `serde_json::Value` read into a shape's raw form in one pass, with the structural problems
+//! every reader must refuse the same way:
+//!
+//! - text that is not JSON: `invalid_json` at the record's root, with where and what kind of
+//!   error (never the text itself: it may hold personal data);
+//! - a key given twice in one object: `duplicate_key` at the key's path (`applicant.country`),
+//!   never "the last one wins" (a typo must not silently drop data);
+//! - nesting deeper than [`MAX_DEPTH`] levels: `too_deep` at the value's path.
+//!
+//! A raw form is a `#[derive(Deserialize)]` struct whose fields are [`Field`]s (which never
+//! fail on a value's JSON type) and whose `#[serde(flatten)]` [`Unknown`] keeps the keys it
+//! does not define; so these three are the only ways reading stops, and every other problem
+//! is found, with its path, when the raw form is parsed into its domain type.
+
+mod field;
+mod records;
+
+pub(crate) use field::{Field, Number, Obj, Unknown};
+#[cfg(test)]
+use field::Kind;
+pub use records::{Record, read_records, read_records_bytes};
+
+/// A text field of a raw form (borrowed from the input when it has no escapes).
+pub(crate) type Str<'a> = Field<std::borrow::Cow<'a, str>>;
+/// A `true`/`false` field.
+pub(crate) type Flag = Field<bool>;
+/// A number field.
+pub(crate) type Num = Field<Number>;
+/// An object field, read as the raw form `T`.
+pub(crate) type Object<T> = Field<Obj<T>>;
+/// An array field whose items are `T` (each itself a [`Field`]).
+pub(crate) type List<T> = Field<Vec<T>>;
+
+use serde::Deserialize;
+use serde::de::{self, DeserializeSeed, MapAccess, SeqAccess, Visitor};
+use serde_json::{Map, Value};
+
+use crate::error::{Detail, ErrorCode, FieldError};
+
+/// The deepest nesting of objects and arrays read (serde_json's own limit): deeper is
+/// `too_deep`.
+pub const MAX_DEPTH: usize = 128;
+
+/// The most path segments a `too_deep` error names: the outermost ones, which say where in
+/// the document the runaway value starts.
+const DEEP_PATH_SEGMENTS: usize = 16;
+
+/// Reads `T` from JSON text.
+///
+/// # Errors
+/// `invalid_json`, `duplicate_key` or `too_deep` (see the module doc).
+pub(crate) fn from_str<'a, T: Deserialize<'a>>(text: &'a str) -> Result<T, FieldError> {
+    serde_json::from_str(text).map_err(|_| locate::<T, _>(serde_json::Deserializer::from_str(text)))
+}
+
+/// Reads `T` from JSON bytes (UTF-8, RFC 8259).
+///
+/// # Errors
+/// As [`from_str`]; bytes that are not UTF-8 inside a string are `invalid_json`.
+pub(crate) fn from_slice<'a, T: Deserialize<'a>>(bytes: &'a [u8]) -> Result<T, FieldError> {
+    serde_json::from_slice(bytes).map_err(|_| locate::<T, _>(serde_json::Deserializer::from_slice(bytes)))
+}
+
+/// Reads `T` from a JSON value (which cannot repeat a key).
+///
+/// # Errors
+/// Only for a raw form whose root is not a [`Field`]: `invalid_type` at the value's path.
+pub(crate) fn from_value<'a, T: Deserialize<'a>>(value: &'a Value) -> Result<T, FieldError> {
+    T::deserialize(value).map_err(|_| match serde_path_to_error::deserialize::<_, T>(value) {
+        Ok(_) => FieldError::new("", ErrorCode::InvalidType),
+        Err(e) => FieldError::new(render(e.path(), usize::MAX), ErrorCode::InvalidType),
+    })
+}
+
+/// Reads JSON text into a `serde_json::Value` the way every reader of the library reads text:
+/// a key given twice in one object is `duplicate_key` at its path (where `serde_json` alone
+/// keeps the last value), nesting past [`MAX_DEPTH`] is `too_deep`, anything else that is not
+/// JSON is `invalid_json`. For callers that hand the library a value parsed from text.
+///
+/// ```
+/// use mentor_core::wire::parse_value;
+/// assert_eq!(parse_value(r#"{"status": "student"}"#).unwrap()["status"], "student");
+/// let e = parse_value(r#"{"country": "FR", "country": "DE"}"#).unwrap_err();
+/// assert_eq!((e.path.as_str(), e.code.as_str()), ("country", "duplicate_key"));
+/// ```
+///
+/// # Errors
+/// One [`FieldError`]: `invalid_json` at the root, `duplicate_key` or `too_deep` at the path.
+pub fn parse_value(text: &str) -> Result<Value, FieldError> {
+    from_str::<Unique>(text).map(|u| u.0)
+}
+
+/// [`parse_value`] on bytes (JSON text is UTF-8, RFC 8259).
+///
+/// ```
+/// use mentor_core::wire::parse_value_bytes;
+/// assert_eq!(parse_value_bytes(b"{\"a\": \"\xff\"}").unwrap_err().code.as_str(), "invalid_json");
+/// ```
+///
+/// # Errors
+/// As [`parse_value`]; bytes that are not UTF-8 are `invalid_json`.
+pub fn parse_value_bytes(bytes: &[u8]) -> Result<Value, FieldError> {
+    from_slice::<Unique>(bytes).map(|u| u.0)
+}
+
+/// Reads the text again, tracking the path, to say where the first reading stopped (errors are
+/// rare: the common path pays nothing for tracking).
+fn locate<'a, T: Deserialize<'a>, R: serde_json::de::Read<'a>>(mut de: serde_json::Deserializer<R>) -> FieldError {
+    let e = match serde_path_to_error::deserialize::<_, T>(&mut de) {
+        // What follows the value is not JSON (`{} x`).
+        Ok(_) => return de.end().map_or_else(|e| FieldError::invalid_json(&e), |()| FieldError::new("", ErrorCode::InvalidJson)),
+        Err(e) => e,
+    };
+    let path = e.path().clone();
+    let inner = e.into_inner();
+    let message = inner.to_string();
+    if inner.classify() == serde_json::error::Category::Data {
+        if let Some(key) = message.strip_prefix("duplicate field `").and_then(|rest| rest.split_once('`')).map(|(key, _)| key) {
+            let parent = render(&path, usize::MAX);
+            let at = if parent.is_empty() { key.to_owned() } else { format!("{parent}.{key}") };
+            return FieldError::new(at, ErrorCode::DuplicateKey);
+        }
+        return FieldError::new(render(&path, usize::MAX), ErrorCode::InvalidType);
+    }
+    if message.starts_with("recursion limit exceeded") {
+        return FieldError::with(render(&path, DEEP_PATH_SEGMENTS), ErrorCode::TooDeep, Detail::MaxDepth(MAX_DEPTH));
+    }
+    FieldError::invalid_json(&inner)
+}
+
+/// A tracked path as the wire writes paths (`subjects[1].level`), its first `max` segments.
+fn render(path: &serde_path_to_error::Path, max: usize) -> String {
+    use serde_path_to_error::Segment;
+    use std::fmt::Write as _;
+    let mut out = String::new();
+    for segment in path.iter().take(max) {
+        match segment {
+            Segment::Seq { index } => {
+                let _ = write!(out, "[{index}]");
+            }
+            Segment::Map { key } | Segment::Enum { variant: key } => {
+                if !out.is_empty() {
+                    out.push('.');
+                }
+                out.push_str(key);
+            }
+            Segment::Unknown => {}
+        }
+    }
+    out
+}
+
+/// A JSON value read with every object's keys checked for repeats.
+struct Unique(Value);
+
+impl<'de> Deserialize<'de> for Unique {
+    fn deserialize<D: de::Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
+        d.deserialize_any(UniqueVisitor).map(Unique)
+    }
+}
+
+struct UniqueVisitor;
+
+impl<'de> Visitor<'de> for UniqueVisitor {
+    type Value = Value;
+
+    fn expecting(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.write_str("any JSON value")
+    }
+    fn visit_bool<E: de::Error>(self, v: bool) -> Result<Value, E> {
+        Ok(Value::Bool(v))
+    }
+    fn visit_i64<E: de::Error>(self, v: i64) -> Result<Value, E> {
+        Ok(Value::from(v))
+    }
+    fn visit_u64<E: de::Error>(self, v: u64) -> Result<Value, E> {
+        Ok(Value::from(v))
+    }
+    fn visit_f64<E: de::Error>(self, v: f64) -> Result<Value, E> {
+        Ok(serde_json::Number::from_f64(v).map_or(Value::Null, Value::Number))
+    }
+    fn visit_str<E: de::Error>(self, v: &str) -> Result<Value, E> {
+        Ok(Value::String(v.to_owned()))
+    }
+    fn visit_string<E: de::Error>(self, v: String) -> Result<Value, E> {
+        Ok(Value::String(v))
+    }
+    fn visit_unit<E: de::Error>(self) -> Result<Value, E> {
+        Ok(Value::Null)
+    }
+    fn visit_none<E: de::Error>(self) -> Result<Value, E> {
+        Ok(Value::Null)
+    }
+    fn visit_some<D: de::Deserializer<'de>>(self, d: D) -> Result<Value, D::Error> {
+        d.deserialize_any(self)
+    }
+    fn visit_seq<A: SeqAccess<'de>>(self, mut seq: A) -> Result<Value, A::Error> {
+        let mut items = Vec::with_capacity(seq.size_hint().unwrap_or(0).min(64));
+        while let Some(Unique(v)) = seq.next_element()? {
+            items.push(v);
+        }
+        Ok(Value::Array(items))
+    }
+    fn visit_map<A: MapAccess<'de>>(self, mut map: A) -> Result<Value, A::Error> {
+        let mut out = Map::new();
+        while let Some(key) = map.next_key::<String>()? {
+            let Unique(value) = map.next_value_seed(UniqueSeed)?;
+            if out.contains_key(&key) {
+                // The message serde gives a struct's repeated field, so that one reading of it
+                // finds the key for every reader.
+                return Err(de::Error::custom(format_args!("duplicate field `{key}`")));
+            }
+            out.insert(key, value);
+        }
+        Ok(Value::Object(out))
+    }
+}
+
+struct UniqueSeed;
+
+impl<'de> DeserializeSeed<'de> for UniqueSeed {
+    type Value = Unique;
+    fn deserialize<D: de::Deserializer<'de>>(self, d: D) -> Result<Unique, D::Error> {
+        Unique::deserialize(d)
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn error(text: &str) -> (String, &'static str) {
+        let e = parse_value(text).unwrap_err();
+        (e.path, e.code.as_str())
+    }
+
+    #[test]
+    fn a_repeated_key_is_refused_at_its_path() {
+        assert_eq!(error(r#"{"country": "FR", "country": "DE"}"#), ("country".to_owned(), "duplicate_key"));
+        assert_eq!(error(r#"{"a": [{"b": {"c": 1, "c": 2}}]}"#), ("a[0].b.c".to_owned(), "duplicate_key"));
+        assert_eq!(parse_value(r#"{"a": {"c": 1}, "b": {"c": 2}}"#).unwrap()["b"]["c"], 2);
+    }
+
+    #[test]
+    fn nesting_past_the_limit_is_too_deep_not_a_syntax_error() {
+        let deep = format!("{{\"x\": {}{}}}", "[".repeat(200), "]".repeat(200));
+        let (path, code) = error(&deep);
+        assert_eq!(code, "too_deep");
+        assert!(path.starts_with("x[0][0]"), "{path}");
+        let ok = format!("{}{}", "[".repeat(100), "]".repeat(100));
+        assert!(parse_value(&ok).is_ok());
+    }
+
+    #[test]
+    fn text_that_is_not_json_is_invalid_json_at_the_root() {
+        assert_eq!(error(r#"{"a": }"#), (String::new(), "invalid_json"));
+        assert_eq!(error(r#"{"a": 1} x"#), (String::new(), "invalid_json"));
+        assert_eq!(parse_value_bytes(b"{\"a\": \"\xff\"}").unwrap_err().code, ErrorCode::InvalidJson);
+    }
+
+    #[test]
+    fn a_derived_form_refuses_a_repeated_field() {
+        #[derive(Debug, Default, Deserialize)]
+        #[serde(default)]
+        struct Form {
+            inner: Field<Obj<Inner>>,
+        }
+        #[derive(Debug, Default, Deserialize)]
+        #[serde(default)]
+        struct Inner {
+            ok: Field<bool>,
+            #[serde(flatten)]
+            unknown: Unknown,
+        }
+        let e = from_str::<Form>(r#"{"inner": {"ok": true, "x": 1, "ok": false}}"#).unwrap_err();
+        assert_eq!((e.path.as_str(), e.code), ("inner.ok", ErrorCode::DuplicateKey));
+        let e = from_slice::<Form>(br#"{"inner": {}, "inner": {}}"#).unwrap_err();
+        assert_eq!((e.path.as_str(), e.code), ("inner", ErrorCode::DuplicateKey));
+        let Form { inner: Field::Given(Obj(inner)) } = from_str::<Form>(r#"{"inner": {"ok": 1, "x": 2}}"#).unwrap() else { panic!() };
+        assert_eq!((inner.ok, inner.unknown.0), (Field::Wrong(Kind::Number), vec!["x".to_owned()]));
+    }
+}
