@@ -90,7 +90,7 @@ fn triage_batch(c: &mut Criterion) {
         b.iter_batched(
             || (),
             |()| {
-                let records = triage::read_records(black_box(&text));
+                let records = triage::read_forms(black_box(&text));
                 triage::triage(&records, &policy, now)
             },
             BatchSize::PerIteration,

@@ -266,7 +266,8 @@ fn run_triage(file: &str, policy: Option<&str>, now: Option<DateTime<Utc>>, lang
     let policy = load_policy(policy, lang)?;
     let bytes = read_bytes(file, lang)?;
     let now = now.unwrap_or_else(Utc::now);
-    let records = triage::read_records_bytes(&bytes);
+    // Each form is kept as its text and read when assessed: no JSON tree per form.
+    let records = triage::read_forms_bytes(&bytes);
     drop(bytes);
     let bar = progress(records.len(), lang);
     let entries: Vec<triage::Entry> = records

@@ -491,12 +491,13 @@ pub fn read_each<T>(records: &[Record], read: impl Fn(&Value) -> Result<T, Input
     let mut values = Vec::with_capacity(records.len());
     let mut bad = Vec::new();
     for record in records {
-        match record {
-            Record::Json { line, value } => match read(value) {
+        let line = record.line();
+        match record.value() {
+            Ok(value) => match read(&value) {
                 Ok(v) => values.push(v),
-                Err(e) => bad.push(BadRecord { line: *line, errors: e.errors }),
+                Err(e) => bad.push(BadRecord { line, errors: e.errors }),
             },
-            Record::Unreadable { line, error } => bad.push(BadRecord { line: *line, errors: vec![error.clone()] }),
+            Err(error) => bad.push(BadRecord { line, errors: vec![error] }),
         }
     }
     if bad.is_empty() { Ok(values) } else { Err(bad) }

@@ -21,7 +21,7 @@ use crate::recruitment::DuplicateKey;
 use crate::review::{self, Priority};
 use std::collections::HashMap;
 
-pub use crate::wire::{Record, read_records, read_records_bytes};
+pub use crate::wire::{Record, read_forms, read_forms_bytes, read_records, read_records_bytes};
 
 /// Where a form ends up in the review queue.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, PartialOrd, Ord, serde::Serialize)]
@@ -90,8 +90,9 @@ impl Entry {
 /// Assesses one record: validation, eligibility, priority. Ranks are given by [`rank`].
 #[must_use]
 pub fn assess(record: &Record, policy: &Policy, now: DateTime<Utc>) -> Entry {
-    let (line, value) = match record {
-        Record::Json { line, value } => (*line, value),
+    let (line, v) = match record {
+        Record::Json { line, value } => (*line, application::validate(value, policy)),
+        Record::Text { line, text } => (*line, application::validate_str(text, policy)),
         Record::Unreadable { line, error } => {
             return Entry {
                 line: *line,
@@ -107,7 +108,6 @@ pub fn assess(record: &Record, policy: &Policy, now: DateTime<Utc>) -> Entry {
             };
         }
     };
-    let v = application::validate(value, policy);
     let mut entry = Entry {
         line,
         reference: v.reference,

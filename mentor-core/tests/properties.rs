@@ -351,7 +351,7 @@ fn check_triage(text: &str, policy: &Policy) -> Result<Vec<Value>, TestCaseError
     let entries = triage::triage(&records, policy, now());
     prop_assert_eq!(entries.len(), records.len());
     let record_lines: BTreeSet<usize> = records.iter().map(|r| match r {
-        Record::Json { line, .. } | Record::Unreadable { line, .. } => *line,
+        Record::Json { line, .. } | Record::Text { line, .. } | Record::Unreadable { line, .. } => *line,
     }).collect();
     let entry_lines: BTreeSet<usize> = entries.iter().map(|e| e.line).collect();
     prop_assert_eq!(record_lines.len(), records.len(), "each record has its own line");
@@ -372,7 +372,12 @@ fn check_triage(text: &str, policy: &Policy) -> Result<Vec<Value>, TestCaseError
             Status::OnHold | Status::Ineligible => prop_assert!(e.rank.is_none() && e.errors.is_empty()),
         }
     }
-    Ok(entries.iter().map(|e| e.to_json(Lang::Fr)).collect())
+    let report: Vec<Value> = entries.iter().map(|e| e.to_json(Lang::Fr)).collect();
+    // The forms kept as text and read straight into their shape (the CLI's way) give the same
+    // report as the forms read into JSON values first.
+    let from_text: Vec<Value> = triage::triage(&triage::read_forms(text), policy, now()).iter().map(|e| e.to_json(Lang::Fr)).collect();
+    prop_assert_eq!(&from_text, &report);
+    Ok(report)
 }
 
 proptest! {

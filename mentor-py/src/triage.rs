@@ -3,7 +3,7 @@
 
 use mentor_core::error::Detail;
 use mentor_core::{ErrorCode, FieldError, Lang};
-use mentor_core::triage::{Entry, Record, read_records_bytes, triage};
+use mentor_core::triage::{Entry, Record, read_forms_bytes, triage};
 use pyo3::prelude::*;
 use pyo3::types::{PyBytes, PyDict, PyList, PyString};
 use serde_json::Value;
@@ -61,7 +61,7 @@ pub(crate) fn triage_json_bytes<'py>(
     let policy = policy_of(policy);
     let bytes = data.as_bytes();
     // The records (the parsed forms) are dropped as soon as they are assessed.
-    let entries = py.detach(|| triage(&read_records_bytes(bytes), policy, now));
+    let entries = py.detach(|| triage(&read_forms_bytes(bytes), policy, now));
     report(py, entries, lang.0)
 }
 

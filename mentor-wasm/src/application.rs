@@ -101,7 +101,7 @@ pub fn triage_json(
     let forms = convert::text_arg(&forms, "forms", lang)?;
     let now = instant(&now, lang)?;
     let policy = policy::resolve(&policy, lang)?;
-    to_text(&report(&triage::read_records(&forms), &policy, now, lang))
+    to_text(&report(&triage::read_forms(&forms), &policy, now, lang))
 }
 
 fn report(records: &[Record], policy: &CorePolicy, now: DateTime<Utc>, lang: Lang) -> Value {

@@ -19,7 +19,7 @@ mod records;
 pub(crate) use field::{Field, Number, Obj, Unknown};
 #[cfg(test)]
 use field::Kind;
-pub use records::{Record, read_records, read_records_bytes};
+pub use records::{Record, read_forms, read_forms_bytes, read_records, read_records_bytes};
 
 /// A text field of a raw form (borrowed from the input when it has no escapes).
 pub(crate) type Str<'a> = Field<std::borrow::Cow<'a, str>>;

@@ -18,6 +18,14 @@ pub enum Record {
         /// The value.
         value: Value,
     },
+    /// A record kept as its JSON text, read only when it is assessed, straight into its
+    /// shape (no JSON tree): what [`read_forms`] gives. Text that is not JSON is found then.
+    Text {
+        /// Where it was.
+        line: usize,
+        /// The record's text.
+        text: String,
+    },
     /// A record that could not be read: `invalid_json` (not JSON, or not UTF-8),
     /// `duplicate_key` (a key given twice in one object) or `too_deep`, with the path where
     /// reading stopped. No content of the record is kept.
@@ -34,16 +42,35 @@ impl Record {
     #[must_use]
     pub fn line(&self) -> usize {
         match self {
-            Record::Json { line, .. } | Record::Unreadable { line, .. } => *line,
+            Record::Json { line, .. } | Record::Text { line, .. } | Record::Unreadable { line, .. } => *line,
         }
     }
 
-    /// A record read from JSON text (see [`crate::wire::parse_value`]).
+    /// A record read from JSON text into a value (see [`crate::wire::parse_value`]).
     #[must_use]
     pub fn from_text(line: usize, text: &str) -> Record {
         match parse_value(text) {
             Ok(value) => Record::Json { line, value },
             Err(error) => Record::Unreadable { line, error },
+        }
+    }
+
+    /// A record kept as its text, to be read when it is assessed.
+    #[must_use]
+    pub fn keep_text(line: usize, text: &str) -> Record {
+        Record::Text { line, text: text.to_owned() }
+    }
+
+    /// The record as a JSON value, for readers that walk a tree: a [`Record::Text`] is parsed
+    /// now. `Err` with its reading error for a record that is not JSON.
+    ///
+    /// # Errors
+    /// The record's reading error (`invalid_json`, `duplicate_key`, `too_deep`).
+    pub fn value(&self) -> Result<std::borrow::Cow<'_, Value>, FieldError> {
+        match self {
+            Record::Json { value, .. } => Ok(std::borrow::Cow::Borrowed(value)),
+            Record::Text { text, .. } => parse_value(text).map(std::borrow::Cow::Owned),
+            Record::Unreadable { error, .. } => Err(error.clone()),
         }
     }
 }
@@ -65,17 +92,44 @@ impl Record {
 /// ```
 #[must_use]
 pub fn read_records(text: &str) -> Vec<Record> {
+    split(text, Record::from_text)
+}
+
+/// [`read_records`] keeping each record as its text ([`Record::Text`]), for batches whose
+/// records are read straight into their shape when assessed (`triage`): memory holds the
+/// text, not a JSON tree per record. The lines and the array/JSON Lines decision are
+/// [`read_records`]'s; a record that is not JSON is found when it is read.
+///
+/// ```
+/// use mentor_core::wire::{read_forms, Record};
+/// let records = read_forms("{\"a\": 1}\n\nnot json\n");
+/// assert_eq!(records.iter().map(Record::line).collect::<Vec<_>>(), [1, 3]);
+/// assert!(matches!(&records[1], Record::Text { text, .. } if text == "not json"));
+/// ```
+#[must_use]
+pub fn read_forms(text: &str) -> Vec<Record> {
+    split(text, Record::keep_text)
+}
+
+/// [`read_forms`] on raw bytes, as [`read_records_bytes`] reads them.
+#[must_use]
+pub fn read_forms_bytes(bytes: &[u8]) -> Vec<Record> {
+    split_bytes(bytes, Record::keep_text)
+}
+
+/// Splits a file into its records, each made by `record` from its line and text.
+fn split(text: &str, record: fn(usize, &str) -> Record) -> Vec<Record> {
     let text = text.strip_prefix('\u{feff}').unwrap_or(text);
     if text.trim_start().starts_with('[') {
-        return read_array(serde_json::Deserializer::from_str(text));
+        return read_array(serde_json::Deserializer::from_str(text), record);
     }
     // One object written over several lines (as `jq .` prints it) is one record, not one
     // broken record per line.
     let first = text.lines().find(|l| !l.trim().is_empty()).unwrap_or_default();
     if serde_json::from_str::<serde::de::IgnoredAny>(first).is_err() && serde_json::from_str::<serde::de::IgnoredAny>(text).is_ok() {
-        return vec![Record::from_text(1, text)];
+        return vec![record(1, text)];
     }
-    text.lines().enumerate().filter(|(_, l)| !l.trim().is_empty()).map(|(i, l)| Record::from_text(i + 1, l)).collect()
+    text.lines().enumerate().filter(|(_, l)| !l.trim().is_empty()).map(|(i, l)| record(i + 1, l)).collect()
 }
 
 /// [`read_records`] on raw bytes, for files that may not be UTF-8 (JSON text is UTF-8,
@@ -91,12 +145,16 @@ pub fn read_records(text: &str) -> Vec<Record> {
 /// ```
 #[must_use]
 pub fn read_records_bytes(bytes: &[u8]) -> Vec<Record> {
+    split_bytes(bytes, Record::from_text)
+}
+
+fn split_bytes(bytes: &[u8], record: fn(usize, &str) -> Record) -> Vec<Record> {
     if let Ok(text) = std::str::from_utf8(bytes) {
-        return read_records(text);
+        return split(text, record);
     }
     let bytes = bytes.strip_prefix("\u{feff}".as_bytes()).unwrap_or(bytes);
     if bytes.trim_ascii_start().starts_with(b"[") {
-        return read_array(serde_json::Deserializer::from_slice(bytes));
+        return read_array(serde_json::Deserializer::from_slice(bytes), record);
     }
     bytes
         .split(|b| *b == b'\n')
@@ -105,7 +163,7 @@ pub fn read_records_bytes(bytes: &[u8]) -> Vec<Record> {
             let line = line.strip_suffix(b"\r").unwrap_or(line);
             match std::str::from_utf8(line) {
                 Ok(l) if l.trim().is_empty() => None,
-                Ok(l) => Some(Record::from_text(i + 1, l)),
+                Ok(l) => Some(record(i + 1, l)),
                 Err(e) => {
                     let error = FieldError::with("", ErrorCode::InvalidJson, Detail::Parser(format!("invalid utf-8 at column {}", e.valid_up_to() + 1)));
                     Some(Record::Unreadable { line: i + 1, error })
@@ -139,10 +197,10 @@ impl<'de> Visitor<'de> for Elements<'_, 'de> {
     }
 }
 
-fn read_array<'de, R: serde_json::de::Read<'de>>(mut de: serde_json::Deserializer<R>) -> Vec<Record> {
+fn read_array<'de, R: serde_json::de::Read<'de>>(mut de: serde_json::Deserializer<R>, record: fn(usize, &str) -> Record) -> Vec<Record> {
     let mut elements = Vec::new();
     let outcome = Elements(&mut elements).deserialize(&mut de).and_then(|()| de.end());
-    let mut records: Vec<Record> = elements.into_iter().enumerate().map(|(i, raw)| Record::from_text(i + 1, raw.get())).collect();
+    let mut records: Vec<Record> = elements.into_iter().enumerate().map(|(i, raw)| record(i + 1, raw.get())).collect();
     if let Err(e) = outcome {
         let error = if e.to_string().starts_with("recursion limit exceeded") {
             FieldError::with("", ErrorCode::TooDeep, Detail::MaxDepth(super::MAX_DEPTH))
