@@ -17,10 +17,12 @@ use serde::Deserialize;
 use serde_json::Value;
 
 use crate::country::CountryCode;
-use crate::eligibility::{Country, SituationForm, WorkingSituation};
+use crate::situation::{Country, SituationForm, WorkingSituation};
 use crate::error::{Detail, ErrorCode, FieldError};
 use crate::policy::Policy;
 use crate::read::{Path, Reader};
+pub use crate::subject::is_subject_slug;
+use crate::subject::SUBJECT_MAX;
 use crate::wire::{self, Field, Flag, List, Num, Obj, Object, Str, Unknown};
 
 /// Text that may identify a person: kept whole, never shown by `Debug`.
@@ -163,7 +165,6 @@ const MOTIVATION_MAX: usize = 5_000;
 const SHORT_TEXT_MAX: usize = 200;
 const URL_MAX: usize = 2_048;
 const EMAIL_MAX: usize = 254;
-const SUBJECT_MAX: usize = 64;
 /// A phone number as typed, separators included.
 const PHONE_MAX: usize = 32;
 /// A country code, time-zone name or instant as typed: longer text is refused as too long
@@ -575,15 +576,6 @@ pub fn validate_json(form: &Value, policy: &Policy, lang: crate::Lang) -> Value 
     })
 }
 
-/// Whether `s` is a subject slug: lower-case ASCII letters, digits and `_`, starting with a
-/// letter, at most 64 characters.
-#[must_use]
-pub fn is_subject_slug(s: &str) -> bool {
-    let mut bytes = s.bytes();
-    s.len() <= SUBJECT_MAX
-        && bytes.next().is_some_and(|b| b.is_ascii_lowercase())
-        && bytes.all(|b| b.is_ascii_lowercase() || b.is_ascii_digit() || b == b'_')
-}
 
 /// A practical e-mail check (the addresses people type, not all of RFC 5322): one `@`, a local
 /// part of 1–64 characters without spaces or quotes, a domain of dot-separated labels of

@@ -61,11 +61,11 @@ use chrono_tz::Tz;
 use rust_decimal::Decimal;
 use serde_json::{Map, Value, json};
 
-use crate::application::is_subject_slug;
+use crate::subject::is_subject_slug;
 use crate::country::CountryCode;
 use crate::eligibility::{Decision, Outcome, Party, RegistrationCheck};
 use crate::error::{Detail, ErrorCode, FieldError, InputError};
-use crate::esign::Provider;
+use crate::provider::Provider;
 use crate::i18n::{Lang, Text};
 use crate::lifecycle::{
     Actor, Aggregate, Change, Event, Guard, Refusal, Refused, Transition, Vocabulary, check_order, format_instant, guarded, row,

@@ -22,7 +22,7 @@ use chrono::{DateTime, SecondsFormat, Utc};
 use serde_json::{Map, Value};
 
 use crate::error::{Detail, ErrorCode, FieldError, InputError};
-use crate::esign::Provider;
+use crate::provider::Provider;
 use crate::i18n::{Lang, Text};
 use crate::read::{Path, Reader, present};
 use crate::wire::Record;

@@ -11,7 +11,7 @@ use rust_decimal::Decimal;
 use serde::{Deserialize, Serialize};
 
 use crate::country::CountryCode;
-use crate::eligibility::EmployerSector;
+use crate::situation::EmployerSector;
 
 /// How much a subject's mentors are needed (SEL-2, SEL-3); `closed` takes no new mentors.
 #[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize)]
@@ -299,7 +299,7 @@ impl Policy {
                 return Err(PolicyError::at(&format!("billing.{key}"), "must be a share from 0 to 1"));
             }
         }
-        if let Some(bad) = self.demand.keys().find(|s| !crate::application::is_subject_slug(s)) {
+        if let Some(bad) = self.demand.keys().find(|s| !crate::subject::is_subject_slug(s)) {
             return Err(PolicyError::at("demand", &format!("has `{}`, which is not a subject slug", bad.chars().take(64).collect::<String>())));
         }
         Ok(self)
