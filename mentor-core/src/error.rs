@@ -384,15 +384,3 @@ impl InputError {
         Value::Array(self.errors.iter().map(|e| e.to_json(lang)).collect())
     }
 }
-
-/// The catalogue of error codes with their messages in both languages:
-/// `[{"code", "en", "fr"}]`, for bindings and documentation.
-#[must_use]
-pub fn error_codes() -> Value {
-    Value::Array(
-        ErrorCode::ALL
-            .iter()
-            .map(|c| json!({"code": c, "en": c.message(Lang::En), "fr": c.message(Lang::Fr)}))
-            .collect(),
-    )
-}

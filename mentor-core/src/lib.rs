@@ -13,6 +13,7 @@ pub use country::CountryCode;
 pub use i18n::{Lang, Text};
 pub mod application;
 pub mod billing;
+pub mod catalogue;
 pub mod eligibility;
 pub mod error;
 pub mod esign;
@@ -27,7 +28,8 @@ mod read;
 pub mod wire;
 pub mod rule;
 
-pub use error::{ErrorCode, FieldError, InputError, error_codes};
+pub use catalogue::error_codes;
+pub use error::{ErrorCode, FieldError, InputError};
 pub use rule::Rule;
 pub mod review;
 pub mod situation;

@@ -180,7 +180,7 @@ impl WorkingSituation {
     /// The situation of a raw form read on its own, or every problem found.
     fn parse(form: &Object<SituationForm<'_>>) -> Result<WorkingSituation, InputError> {
         let mut r = Reader::new();
-        let parsed = r.obj(form, &Path::Root, true).and_then(|form| form.parse(&mut r, &Path::Root, Country::Required));
+        let parsed = r.element(form, &Path::Root).and_then(|form| form.parse(&mut r, &Path::Root, Country::Required));
         r.finish(parsed)
     }
 }

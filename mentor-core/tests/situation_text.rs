@@ -114,3 +114,11 @@ proptest! {
         prop_assert_eq!(fast(&text), slow(&text), "{}", text);
     }
 }
+
+#[test]
+fn a_situation_that_is_not_an_object_is_invalid_type_at_the_root() {
+    for text in ["null", "[]", "\"FR\"", "3", "true"] {
+        assert_eq!(fast(text), Err(vec![(String::new(), "invalid_type")]), "{text}");
+        assert_eq!(slow(text), fast(text), "{text}");
+    }
+}

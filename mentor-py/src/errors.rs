@@ -19,6 +19,7 @@ use serde_json::json;
 use crate::convert::to_python;
 
 static INPUT_ERROR: PyOnceLock<Py<PyType>> = PyOnceLock::new();
+static POLICY_ERROR: PyOnceLock<Py<PyType>> = PyOnceLock::new();
 static TRANSITION_ERROR: PyOnceLock<Py<PyType>> = PyOnceLock::new();
 
 /// `InputError` carrying every field error of `e`.
@@ -50,18 +51,18 @@ pub(crate) fn transition_error(py: Python<'_>, refused: &Refused, index: Option<
     raise().unwrap_or_else(|failure| failure)
 }
 
-/// `InputError` for a policy that does not load: one error, code `invalid_policy`, whose
-/// message (English, from the parser) names the line or the key.
+/// `PolicyError` (an `InputError`) for a policy that does not load: one error, code
+/// `invalid_policy`, whose message (English, from the parser) names the line or the key.
 pub(crate) fn policy_error(py: Python<'_>, e: &PolicyError) -> PyErr {
     let raise = || -> PyResult<PyErr> {
-        let class = INPUT_ERROR.import(py, "mentor._errors", "InputError")?;
+        let class = POLICY_ERROR.import(py, "mentor._errors", "PolicyError")?;
         let errors = to_python(py, &json!([{"path": "", "code": PolicyError::CODE, "message": e.message}]))?;
         Ok(PyErr::from_value(class.call1((e.to_string(), errors))?))
     };
     raise().unwrap_or_else(|failure| failure)
 }
 
-/// The catalogue of field error codes with their messages: `[{"code", "en", "fr"}]`.
+/// The catalogue of every code with its family and messages: `[{"code", "kind", "en", "fr"}]`.
 #[pyfunction]
 pub(crate) fn error_codes(py: Python<'_>) -> PyResult<Bound<'_, PyAny>> {
     to_python(py, &mentor_core::error_codes())

@@ -251,6 +251,9 @@ def test_bad_policies_are_input_errors(call: Any) -> None:
         call()
     (error,) = info.value.errors()
     assert error["code"] == "invalid_policy" and error["message"]
+    # The class and code JavaScript throws for the same failure (issue 14).
+    assert isinstance(info.value, mentor.PolicyError) and info.value.code == "invalid_policy"
+    assert type(pickle.loads(pickle.dumps(info.value))) is mentor.PolicyError
 
 
 def test_policy_pickles_and_is_reused() -> None:

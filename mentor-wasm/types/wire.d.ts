@@ -33,9 +33,18 @@ export interface FieldError {
   message: string;
 }
 
-/** One entry of the error catalogue. */
+/** The family of a code: where it appears (`mentor_core::catalogue::CodeKind`). */
+export type CodeKind =
+  | "field" | "registration_number" | "input" | "refusal" | "signature" | "ignored" | "conflict"
+  | "draft" | "statement" | "discrepancy" | "internal";
+
+/**
+ * One entry of the error catalogue: every code any call can answer with, by family (a `field`
+ * entry's code is an `ErrorCode`), with its generic message in both languages.
+ */
 export interface ErrorCodeEntry {
-  code: ErrorCode;
+  code: string;
+  kind: CodeKind;
   en: string;
   fr: string;
 }

@@ -5,7 +5,7 @@ lists in the wire format (DESIGN 4) and returns plain dicts and lists. The types
 documentation of every name are in the stub (``__init__.pyi``) and the README.
 """
 
-from mentor._errors import InputError, MentorError, SignatureError, TransitionError
+from mentor._errors import InputError, MentorError, PolicyError, SignatureError, TransitionError
 from mentor._native import (
     Application,
     Contract,
@@ -44,6 +44,7 @@ __all__ = [
     # Exceptions
     "MentorError",
     "InputError",
+    "PolicyError",
     "TransitionError",
     "SignatureError",
     "__version__",

@@ -14,6 +14,7 @@ from typing import Any, Dict, Iterable, List, Mapping, Optional, Tuple, Union, f
 
 from mentor._errors import InputError as InputError
 from mentor._errors import MentorError as MentorError
+from mentor._errors import PolicyError as PolicyError
 from mentor._errors import SignatureError as SignatureError
 from mentor._errors import TransitionError as TransitionError
 from mentor.wire import Action as Action
@@ -21,6 +22,7 @@ from mentor.wire import ApplicationValidation as ApplicationValidation
 from mentor.wire import BillingCustomer as BillingCustomer
 from mentor.wire import BillingInvoicingParty as BillingInvoicingParty
 from mentor.wire import BillingStatement as BillingStatement
+from mentor.wire import CodeKind as CodeKind
 from mentor.wire import Discrepancy as Discrepancy
 from mentor.wire import EligibilityDecision as EligibilityDecision
 from mentor.wire import ErrorCodeInfo as ErrorCodeInfo
@@ -63,6 +65,7 @@ __all__ = [
     "Contract",
     "MentorError",
     "InputError",
+    "PolicyError",
     "TransitionError",
     "SignatureError",
     "Action",
@@ -70,6 +73,7 @@ __all__ = [
     "BillingCustomer",
     "BillingInvoicingParty",
     "BillingStatement",
+    "CodeKind",
     "Discrepancy",
     "EligibilityDecision",
     "ErrorCodeInfo",
@@ -109,27 +113,27 @@ class Policy:
 
     Parse it once and pass it to every call (``policy=``); calls without one use the
     documented defaults, which ``Policy()`` also holds. Unknown keys and out-of-range values
-    are refused with ``InputError`` (code ``invalid_policy``). A policy pickles.
+    are refused with ``PolicyError`` (an ``InputError``, code ``invalid_policy``). A policy pickles.
     """
 
     def __init__(self) -> None:
         """The default policy (every key at its documented default)."""
     @classmethod
     def from_toml(cls, text: str) -> "Policy":
-        """A policy from TOML text. Raises ``InputError`` (``invalid_policy``, with the line
+        """A policy from TOML text. Raises ``PolicyError`` (``invalid_policy``, with the line
         and column or the key) when it does not load."""
     @classmethod
     def from_json(cls, text: str) -> "Policy":
-        """A policy from JSON text. Raises ``InputError`` (``invalid_policy``)."""
+        """A policy from JSON text. Raises ``PolicyError`` (``invalid_policy``)."""
     @classmethod
     def from_file(cls, path: Union[str, "os.PathLike[str]"]) -> "Policy":
         """A policy from a file, JSON when its text starts with ``{`` and TOML otherwise.
-        Raises ``OSError`` when the file cannot be read, ``InputError`` (``invalid_policy``)
+        Raises ``OSError`` when the file cannot be read, ``PolicyError`` (``invalid_policy``)
         when it does not load."""
     @classmethod
     def from_dict(cls, data: Mapping[str, Any]) -> "Policy":
         """A policy from a dict shaped like its JSON form (as ``to_dict`` returns it).
-        Raises ``InputError`` (``invalid_policy``)."""
+        Raises ``PolicyError`` (``invalid_policy``)."""
     def to_dict(self) -> Dict[str, Any]:
         """The policy as a dict, every key filled in."""
 

@@ -7,7 +7,7 @@ through ``pickle`` and ``copy``.
 
 from typing import Any, Dict, Iterable, List, Mapping, Optional, Tuple
 
-__all__ = ["MentorError", "InputError", "TransitionError", "SignatureError"]
+__all__ = ["MentorError", "InputError", "PolicyError", "TransitionError", "SignatureError"]
 
 
 class MentorError(Exception):
@@ -19,7 +19,10 @@ class InputError(MentorError, ValueError):
 
     ``errors()`` returns them as dicts ``{"path", "code", "message"}`` (DESIGN 4.1), with the
     messages in the language the call asked for; ``str(error)`` is an English summary.
+    ``code`` is ``invalid_input``, the code JavaScript's ``InputError`` carries.
     """
+
+    code = "invalid_input"
 
     def __init__(self, message: str, errors: Iterable[Mapping[str, str]] = ()) -> None:
         super().__init__(message)
@@ -31,6 +34,15 @@ class InputError(MentorError, ValueError):
 
     def __reduce__(self) -> Tuple[Any, ...]:
         return (type(self), (str(self), self._errors))
+
+
+class PolicyError(InputError):
+    """A policy that does not load (``code`` ``invalid_policy``): a syntax error, an unknown
+    key, a value of the wrong type or out of bounds. Its one error (path ``""``) says which, in
+    English, naming the line or the key. JavaScript throws the same ``PolicyError``.
+    """
+
+    code = "invalid_policy"
 
 
 class TransitionError(MentorError):

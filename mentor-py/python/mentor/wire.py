@@ -15,6 +15,7 @@ __all__ = [
     "BillingStatement",
     "Discrepancy",
     "EligibilityDecision",
+    "CodeKind",
     "ErrorCodeInfo",
     "EventKind",
     "FieldError",
@@ -185,10 +186,19 @@ class RegistrationSchemes(TypedDict):
     schemes: List[SchemeInfo]
 
 
+CodeKind = Union[
+    Literal["field"], Literal["registration_number"], Literal["input"], Literal["refusal"], Literal["signature"],
+    Literal["ignored"], Literal["conflict"], Literal["draft"], Literal["statement"], Literal["discrepancy"], Literal["internal"],
+]
+"""The family of a code: where it appears (``mentor_core::catalogue::CodeKind``)."""
+
+
 class ErrorCodeInfo(TypedDict):
-    """One entry of the error code catalogue: the code and its messages."""
+    """One entry of the error code catalogue: every code any call can answer with, by family
+    (``kind``), with its generic message in both languages."""
 
     code: str
+    kind: CodeKind
     en: str
     fr: str
 
