@@ -511,25 +511,32 @@ function update() {
   const summary = $("#summary");
   const count = shown.length + unplaced.length;
   if (submitted && count > 0) {
-    summary.replaceChildren(element("p", say(t.problems(count))));
-    const list = element("ul");
-    for (const { control, error } of shown) {
-      const link = element("a", say(`${labelOf(control)}${t.colon}${error.message}`));
-      const target = focusTarget(control);
-      link.href = `#${target.id}`;
-      link.addEventListener("click", (event) => {
-        event.preventDefault();
-        target.focus();
-      });
-      const item = element("li");
-      item.append(link);
-      list.append(item);
+    const items = [
+      ...shown.map(({ control, error }) => [focusTarget(control).id, say(`${labelOf(control)}${t.colon}${error.message}`)]),
+      ...unplaced.map((error) => ["", say(error.path ? `${error.path}${t.colon}${error.message}` : error.message)]),
+    ];
+    // Rebuilt only when it changes: a click on a link must find the link it pressed.
+    const key = JSON.stringify([lang, items]);
+    if (summary.dataset.key !== key) {
+      summary.dataset.key = key;
+      const list = element("ul");
+      for (const [id, text] of items) {
+        const item = element("li");
+        if (id) {
+          const link = element("a", text);
+          link.href = `#${id}`;
+          item.append(link);
+        } else {
+          item.textContent = text;
+        }
+        list.append(item);
+      }
+      summary.replaceChildren(element("p", say(t.problems(count))), list);
     }
-    for (const error of unplaced) list.append(element("li", say(error.path ? `${error.path}${t.colon}${error.message}` : error.message)));
-    summary.append(list);
     summary.hidden = false;
   } else {
     summary.hidden = true;
+    delete summary.dataset.key;
   }
   $("#result").textContent = submitted && validation.valid && count === 0 ? say(t.valid) : "";
   return { validation, shown };
@@ -601,6 +608,13 @@ async function start() {
     addLanguage();
     update();
     $("#languages").focus();
+  });
+  // A link of the summary takes the focus to its field (a fragment alone only scrolls).
+  $("#summary").addEventListener("click", (event) => {
+    const link = event.target.closest("a[href^='#']");
+    if (!link) return;
+    event.preventDefault();
+    document.getElementById(link.getAttribute("href").slice(1))?.focus();
   });
   $("#add-subject").addEventListener("click", () => {
     const row = addSubject();
