@@ -345,7 +345,9 @@ function controlsFor(path) {
   const exact = $$(`[data-path="${CSS.escape(path)}"], [data-error-for="${CSS.escape(path)}"]`, form).filter(inUse);
   if (exact.length) return exact.slice(0, 1);
   const inside = $$("[data-path][required]", form).filter((el) => inUse(el) && (el.dataset.path.startsWith(`${path}.`) || el.dataset.path.startsWith(`${path}[`)));
-  if (inside.length) return inside;
+  // A list the form lacks (no subject) is asked of its first item only.
+  const first = inside.filter((el) => !el.dataset.path.startsWith(`${path}[`) || el.dataset.path.startsWith(`${path}[0]`));
+  if (first.length) return first;
   let p = path;
   while (p) {
     const parent = p.replace(LAST_STEP, "");
