@@ -462,6 +462,11 @@ function registrationText(registration, country) {
 function showDecision(decision, problem, country) {
   const t = UI[lang];
   const body = $("#decision-body");
+  // The panel is a live region: redrawn only when the decision changes, so a screen reader
+  // hears it once, not at every key typed elsewhere.
+  const key = JSON.stringify([lang, decision, problem, country]);
+  if (body.dataset.key === key) return;
+  body.dataset.key = key;
   body.replaceChildren();
   if (!decision) {
     body.append(element("p", say(problem ? t.decision_incomplete : t.decision_empty), "hint"));
@@ -509,7 +514,7 @@ function update() {
   const { shown, unplaced } = showErrors(errors);
   showDecision(decision, problem, s ? decisionInput(s).country : undefined);
   const given = Math.round(validation.completeness * known.optionalItems);
-  $("#completeness").textContent = say(t.completeness(given, known.optionalItems));
+  setText($("#completeness"), say(t.completeness(given, known.optionalItems)));
   const summary = $("#summary");
   const count = shown.length + unplaced.length;
   if (submitted && count > 0) {
@@ -540,8 +545,23 @@ function update() {
     summary.hidden = true;
     delete summary.dataset.key;
   }
-  $("#result").textContent = submitted && validation.valid && count === 0 ? say(t.valid) : "";
+  setText($("#result"), submitted && validation.valid && count === 0 ? say(t.valid) : "");
+  panelFocusable();
   return { validation, shown };
+}
+
+/** Sets a live region's text only when it changes (each change is announced). */
+function setText(el, text) {
+  if (el.textContent !== text) el.textContent = text;
+}
+
+/** The panel scrolls on its own when taller than the window (wide screens): then, and only
+ * then, it takes the focus, so that keyboard users can scroll it. */
+function panelFocusable() {
+  const panel = $("#decision");
+  const scrolls = panel.scrollHeight > panel.clientHeight + 1;
+  if (scrolls) panel.tabIndex = 0;
+  else panel.removeAttribute("tabindex");
 }
 
 /** Where to take the person for an error: the control, or the first subject for the list's own. */
@@ -638,6 +658,7 @@ async function start() {
       update();
     });
   }
+  window.addEventListener("resize", panelFocusable);
   translate();
   update();
   document.documentElement.dataset.ready = "true";
