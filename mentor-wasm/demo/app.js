@@ -17,6 +17,8 @@ let policy;
 let subjectCount = 0;
 /** The applicant's languages, ISO 639-1 codes in the order chosen. */
 const chosenLanguages = [];
+/** Text typed in the languages box that names no language the library accepts, or null. */
+let languageProblem = null;
 /** What the library accepts, found once at start: country codes, language codes, zone names. */
 const known = { countries: [], languages: [], timezones: [], optionalItems: 0 };
 
@@ -249,6 +251,7 @@ function addLanguage() {
   const input = $("#languages");
   const text = input.value.trim();
   if (!text) return false;
+  touched.add(input.id); // confirmed: its errors show from now on
   const lower = text.toLocaleLowerCase(lang);
   const code = known.languages.find((c) => c === lower || languageName(c).toLocaleLowerCase(lang) === lower);
   if (!code) {
@@ -261,7 +264,6 @@ function addLanguage() {
   showLanguages();
   return true;
 }
-let languageProblem = null;
 
 function showLanguages() {
   const t = UI[lang];

@@ -200,6 +200,51 @@ describe("the demo form: layout, errors, languages, accessibility, keyboard", { 
     await page.close();
   });
 
+  test("real inputs: countries, languages and time zones the library accepts, named by the browser; sections that apply", async () => {
+    const { page, problems } = await demo.open({ timezoneId: "Europe/Paris" });
+    // The time zone comes from the browser, the list from Intl filtered by the library.
+    assert.equal(await page.locator("#timezone").inputValue(), "Europe/Paris");
+    const zones = await page.locator("#timezones option").evaluateAll((os) => os.map((o) => o.value));
+    assert.ok(zones.length > 300 && zones.includes("America/New_York"), `${zones.length} zones`);
+    for (const zone of zones.slice(0, 50)) {
+      assert.ok(!node.validateApplication({ applicant: { timezone: zone } }).errors.some((e) => e.path === "applicant.timezone"), zone);
+    }
+    // Countries: every code the library accepts, none it refuses, named in the page's language.
+    const codes = await page.locator("#country option").evaluateAll((os) => os.map((o) => o.value).filter(Boolean));
+    const refusedCountry = (code) => node.validateApplication({ applicant: { country: code } }).errors.some((e) => e.path === "applicant.country");
+    assert.ok(codes.length >= 240, `${codes.length} countries`);
+    assert.deepStrictEqual(codes.filter(refusedCountry), []);
+    assert.ok(!codes.includes("EU") && !codes.includes("UK"));
+    assert.equal(await page.locator('#country option[value="DE"]').textContent(), "Germany");
+    // Languages: a name, or a code, typed and confirmed; an unknown one is said so, under the field.
+    await page.locator("#languages").fill("German");
+    await page.locator("#languages").press("Enter");
+    await page.locator("#languages").fill("pt");
+    await page.locator("#add-language").click();
+    await page.locator("#languages").fill("Klingonese");
+    await page.locator("#languages").press("Enter");
+    assert.equal(plain(await page.locator("#chosen-languages").innerText()), plain("German × Portuguese ×"));
+    assert.equal(await page.locator("#languages").getAttribute("aria-invalid"), "true");
+    assert.ok((await page.locator("#languages-error").innerText()).includes("Klingonese"));
+    await page.getByRole("button", { name: "Remove German" }).click();
+    assert.equal(plain(await page.locator("#chosen-languages").innerText()), plain("Portuguese ×"));
+    // Completeness as a count of the optional details (the time zone and the languages so far).
+    assert.match(await page.locator("#completeness").innerText(), /^Optional details: 2 of 14 given\./);
+    await page.locator("#phone").fill("+33 6 12 34 56 78");
+    await page.locator("#completeness").getByText("3 of 14").waitFor();
+    // Sections: employer questions for an employee only; the business section once ticked.
+    const visible = (id) => page.locator(`#${id}`).isVisible();
+    assert.deepStrictEqual([await visible("employment"), await visible("business")], [false, false]);
+    await page.locator("#status").selectOption("employee");
+    assert.deepStrictEqual([await visible("employment"), await visible("business"), await visible("has_business")], [true, false, true]);
+    await page.locator("#has_business").check();
+    assert.equal(await visible("business"), true);
+    await page.locator("#status").selectOption("retired");
+    assert.deepStrictEqual([await visible("employment"), await visible("business")], [false, true]);
+    assert.deepStrictEqual(problems, []);
+    await page.close();
+  });
+
   test("axe-core finds no violation, in English and in French, empty, filled and in the error state", async () => {
     for (const lang of ["en", "fr"]) {
       for (const state of ["empty", "panel", "errors"]) {
@@ -209,6 +254,11 @@ describe("the demo form: layout, errors, languages, accessibility, keyboard", { 
         if (state === "errors") {
           await page.locator("#status").selectOption("employee");
           await page.locator("#has_business").check();
+          for (const language of [lang === "fr" ? "allemand" : "German", "Klingonese"]) {
+            await page.locator("#languages").fill(language);
+            await page.locator("#languages").press("Enter");
+          }
+          await page.locator("#registration_number").fill("123");
           await page.locator("button[type=submit]").click();
           await page.locator("#summary").waitFor();
         }
