@@ -78,7 +78,7 @@ export const UI = {
     subjects_hint: "Pas besoin d'être expert : savoir expliquer une notion à un ami suffit.",
     subject_legend: (n) => `Sujet ${n}`, add_subject: "Ajouter un sujet", remove_subject: (n) => `Retirer le sujet ${n}`,
     subject: "Sujet", subject_hint: "Par exemple développement web, Python ou statistiques.", level: "Niveau",
-    level_comfortable: "Je sais l'expliquer à un ami", level_proficient: "Je le pratique dans mon travail", level_expert: "Je suis expert",
+    level_comfortable: "Je sais l'expliquer à un ami", level_proficient: "Je le pratique", level_expert: "Je suis expert",
     years_experience: "Années d'expérience dans ce sujet", experience: "Expérience", current_role: "Poste actuel",
     years_professional: "Années d'expérience professionnelle", mentoring_experience: "Avez-vous déjà été mentor ?",
     recent_projects: "Projets récents (un par ligne)", motivation: "Pourquoi voulez-vous devenir mentor ?",
