@@ -104,6 +104,7 @@ describe("the demo form: layout, errors, languages, accessibility, keyboard", { 
           assert.ok(panel.y >= situation.y + situation.height && panel.y + panel.height <= interview.y, `${width} px: the panel follows the working situation`);
         }
         if ([390, 800, 1280].includes(width)) {
+          await page.evaluate(() => window.scrollTo(0, 0)); // the sticky panel at its place
           await page.screenshot({ path: join(artifacts, `demo-${width}-${lang}.png`), fullPage: true });
         }
         assert.deepStrictEqual(problems, []);
