@@ -83,6 +83,22 @@ describe("the demo form: layout, errors, languages, accessibility, keyboard", { 
           assert.deepStrictEqual(out, [], `${width} px, ${lang}, ${state}: controls outside their section`);
         };
         await fits("empty");
+        // The longest level, chosen: its name must show whole in the select.
+        await page.locator("#subject-0-level").selectOption("comfortable");
+        const clipped = await page.evaluate(() =>
+          [...document.querySelectorAll("select")]
+            .filter((el) => el.offsetParent !== null && el.value)
+            .filter((el) => {
+              const style = getComputedStyle(el);
+              const context = document.createElement("canvas").getContext("2d");
+              context.font = `${style.fontWeight} ${style.fontSize} ${style.fontFamily}`;
+              const text = context.measureText(el.selectedOptions[0].textContent).width;
+              // The text, its padding and the arrow (about 20 px) within the box.
+              return text + parseFloat(style.paddingLeft) + parseFloat(style.paddingRight) + 20 > el.clientWidth;
+            })
+            .map((el) => `${el.id}: ${el.selectedOptions[0].textContent}`),
+        );
+        assert.deepStrictEqual(clipped, [], `${width} px, ${lang}: selects too narrow for their choice`);
         await page.locator("#add-subject").click();
         await student(page);
         await page.locator("button[type=submit]").click();
