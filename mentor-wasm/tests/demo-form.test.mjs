@@ -323,6 +323,8 @@ describe("the demo form: layout, errors, languages, accessibility, keyboard", { 
     await keys.type("anglais");
     await keys.press("Enter");
     assert.equal(plain(await page.locator("#chosen-languages").innerText()), plain("Français × Anglais ×"));
+    // The last language is typed and left unconfirmed: submitting adds it.
+    await keys.type("italien");
     await tabTo("subject-0-subject");
     await keys.type("Développement web");
     await keys.press("Tab");
@@ -349,6 +351,7 @@ describe("the demo form: layout, errors, languages, accessibility, keyboard", { 
     await page.waitForFunction(() => document.getElementById("result").textContent !== "");
     assert.equal(plain(await page.locator("#result").innerText()), plain(UI.fr.valid));
     assert.equal(await page.locator("[aria-invalid=true]").count(), 0);
+    assert.equal(plain(await page.locator("#chosen-languages").innerText()), plain("Français × Anglais × Italien ×"));
     assert.deepStrictEqual(problems, []);
     await page.close();
   });
