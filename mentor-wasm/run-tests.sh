@@ -7,7 +7,7 @@
 # both packages, computes the native core's answers, builds the native `mentor` command, and
 # runs `node --test` on tests/: the conformance vectors, billing and webhooks against the
 # command, the thrown errors, the TypeScript declarations (tsc --strict), the README example,
-# and the demo in Chromium.
+# and the demo in Chromium (its flows, layout, keyboard use, and an axe-core scan).
 set -euo pipefail
 here="$(cd "$(dirname "$0")" && pwd)"
 root="$(dirname "$here")"
@@ -38,7 +38,7 @@ if ! command -v node >/dev/null 2>&1 || ! command -v npm >/dev/null 2>&1; then
 fi
 echo "node $(node --version), npm $(npm --version), $(/usr/bin/chromium --version 2>/dev/null || echo 'chromium ?')"
 
-step "npm tools (typescript, playwright-core, binaryen)"
+step "npm tools (typescript, playwright-core, binaryen, axe-core)"
 # `npm ci` only when node_modules does not match the committed lock file.
 if ! cmp -s "$here/package-lock.json" "$here/node_modules/.installed-lock.json" 2>/dev/null; then
   (cd "$here" && npm ci --no-audit --no-fund)

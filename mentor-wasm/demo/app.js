@@ -1,106 +1,11 @@
 // The demo form: reads the page into the wire format of DESIGN 4.2, asks mentor-wasm, and shows
 // its answers. Every check, decision and message about the applicant comes from the library;
-// this file holds only the page's own labels (in both languages) and the form <-> JSON mapping:
-// a blank field is an absent key, a number field holds a number when it reads as one.
-import init, { Policy, evaluateEligibility, validateApplication } from "../pkg/web/mentor_wasm.js";
-
-/** The page's own labels. Messages about the application come from the library. */
-const UI = {
-  en: {
-    title: "Become a mentor", language: "Language", about_you: "About you", offer: "Job offer",
-    first_name: "First name", last_name: "Last name", email: "E-mail",
-    phone: "Phone (international, such as +33 6 12 34 56 78)", country: "Country of residence (two letters, such as FR)",
-    timezone: "Time zone (such as Europe/Paris)", languages: "Languages you speak (two-letter codes, comma-separated)",
-    subjects: "Subjects you can mentor",
-    subjects_hint: "Expertise is not required: being able to explain a concept to a friend is enough.",
-    add_subject: "Add a subject", remove_subject: "Remove", subject: "Subject (such as web_development)", level: "Level",
-    level_comfortable: "I can explain it to a friend", level_proficient: "I work with it", level_expert: "Expert",
-    years_experience: "Years of experience in it", experience: "Experience", current_role: "Current role",
-    years_professional: "Years of professional experience", mentoring_experience: "Have you mentored before?",
-    recent_projects: "Recent projects (one per line)", motivation: "Why do you want to mentor?",
-    availability: "Hours per week you can give", linkedin: "LinkedIn profile (URL)", portfolio: "Portfolio (URL)",
-    situation: "Your working situation",
-    situation_hint: "Optional now: it can be settled at your first interview. The panel shows who would sign the contract and who would bill.",
-    ws_country: "Country where you are or will be registered (two letters)", status: "What do you do?",
-    status_employee: "Employee", status_freelancer: "Freelancer", status_company_owner: "Company owner",
-    status_self_employed: "Self-employed", status_student: "Student", status_job_seeker: "Job seeker",
-    status_retired: "Retired", status_other: "Other",
-    employment: "Your employer (if you are an employee)", employer_name: "Employer", employer_sector: "Employer's sector",
-    sector_tutoring: "Tutoring", sector_education: "Education", sector_it_services: "IT services", sector_other: "Other",
-    employer_agreement: "Does your employer agree that you mentor through it?", agreement_agreed: "Yes, it agreed",
-    agreement_refused: "No, it refused", agreement_not_asked: "Not asked yet",
-    employer_informed: "Have you told your employer that you mentor?", route: "How would you work with us?",
-    route_via_employer: "Through my employer", route_via_own_company: "Through my own small business",
-    not_chosen: "(not chosen yet)", has_business: "I have a registered business (or I am creating one)",
-    business: "Your business", legal_form: "Legal form (such as micro-entrepreneur)",
-    registration_number: "Registration number (such as a SIRET)", interview: "Your interview",
-    interview_hint: "A reminder, never a condition: the interview is a video call.",
-    microphone: "I have a microphone (built in or external)", camera: "I have a camera",
-    quiet_room: "I have a calm, well-lit place", consent_legend: "Consent",
-    consent: "I agree that my data is processed to review my application", submit: "Apply",
-    choose: "(choose)", no_answer: "(no answer)", yes: "Yes", no: "No",
-    decision: "Your working status",
-    decision_empty: "Tell us about your working situation to see who would sign the contract and who would bill.",
-    decision_incomplete: "Complete the fields marked in your working situation to see the decision.",
-    colon: ": ", outcome: "Status", outcomes: { eligible: "Eligible", action_required: "Action required", needs_review: "A mentor manager will review it", ineligible: "Not eligible" },
-    signs: "Who signs the contract", bills: "Who bills the company", payout: "How you are paid",
-    parties: { employer: "your employer", mentor_business: "your business" }, undecided: "not decided yet",
-    payouts: { employer_payroll: "through your employer's payroll", invoice: "by invoice" },
-    registration: "Registration number", well_formed: "well-formed", required: "What you need to do",
-    recommended: "What we recommend", reasons: "Why", procedure: "How", local_statuses: "Statuses",
-    completeness: (p) => `Completeness of your application: ${p}% (the more you tell us, the sooner we can review it)`,
-    valid: "Your application is valid: thank you!",
-    problems: (n) => `${n} problem${n > 1 ? "s" : ""} to fix before applying:`,
-    unavailable: "The form checker could not load",
-  },
-  fr: {
-    title: "Devenir mentor", language: "Langue", about_you: "Vous", offer: "Offre d'emploi",
-    first_name: "Prénom", last_name: "Nom", email: "Adresse e-mail",
-    phone: "Téléphone (international, par exemple +33 6 12 34 56 78)", country: "Pays de résidence (deux lettres, par exemple FR)",
-    timezone: "Fuseau horaire (par exemple Europe/Paris)", languages: "Langues parlées (codes à deux lettres, séparés par des virgules)",
-    subjects: "Sujets que vous pouvez accompagner",
-    subjects_hint: "Pas besoin d'être expert : savoir expliquer une notion à un ami suffit.",
-    add_subject: "Ajouter un sujet", remove_subject: "Retirer", subject: "Sujet (par exemple web_development)", level: "Niveau",
-    level_comfortable: "Je sais l'expliquer à un ami", level_proficient: "Je le pratique", level_expert: "Expert",
-    years_experience: "Années d'expérience dans ce sujet", experience: "Expérience", current_role: "Poste actuel",
-    years_professional: "Années d'expérience professionnelle", mentoring_experience: "Avez-vous déjà été mentor ?",
-    recent_projects: "Projets récents (un par ligne)", motivation: "Pourquoi voulez-vous devenir mentor ?",
-    availability: "Heures par semaine disponibles", linkedin: "Profil LinkedIn (URL)", portfolio: "Portfolio (URL)",
-    situation: "Votre situation professionnelle",
-    situation_hint: "Facultatif pour l'instant : elle peut être réglée lors du premier entretien. Le panneau indique qui signerait le contrat et qui facturerait.",
-    ws_country: "Pays où vous êtes ou serez immatriculé (deux lettres)", status: "Que faites-vous ?",
-    status_employee: "Salarié", status_freelancer: "Indépendant (freelance)", status_company_owner: "Chef d'entreprise",
-    status_self_employed: "Travailleur indépendant", status_student: "Étudiant", status_job_seeker: "Demandeur d'emploi",
-    status_retired: "Retraité", status_other: "Autre",
-    employment: "Votre employeur (si vous êtes salarié)", employer_name: "Employeur", employer_sector: "Secteur de l'employeur",
-    sector_tutoring: "Soutien scolaire", sector_education: "Enseignement", sector_it_services: "Services informatiques", sector_other: "Autre",
-    employer_agreement: "Votre employeur accepte-t-il que vous soyez mentor par son intermédiaire ?", agreement_agreed: "Oui, il est d'accord",
-    agreement_refused: "Non, il a refusé", agreement_not_asked: "Pas encore demandé",
-    employer_informed: "Avez-vous informé votre employeur de votre activité de mentor ?", route: "Comment travailleriez-vous avec nous ?",
-    route_via_employer: "Par mon employeur", route_via_own_company: "Par ma propre petite entreprise",
-    not_chosen: "(pas encore choisi)", has_business: "J'ai une entreprise immatriculée (ou je la crée)",
-    business: "Votre entreprise", legal_form: "Forme juridique (par exemple micro-entrepreneur)",
-    registration_number: "Numéro d'immatriculation (par exemple un SIRET)", interview: "Votre entretien",
-    interview_hint: "Un rappel, jamais une condition : l'entretien se fait en visioconférence.",
-    microphone: "J'ai un micro (intégré ou externe)", camera: "J'ai une caméra",
-    quiet_room: "J'ai un endroit calme et bien éclairé", consent_legend: "Consentement",
-    consent: "J'accepte que mes données soient traitées pour examiner ma candidature", submit: "Postuler",
-    choose: "(choisir)", no_answer: "(sans réponse)", yes: "Oui", no: "Non",
-    decision: "Votre statut professionnel",
-    decision_empty: "Décrivez votre situation professionnelle pour savoir qui signerait le contrat et qui facturerait.",
-    decision_incomplete: "Complétez les champs signalés de votre situation professionnelle pour voir la décision.",
-    colon: " : ", outcome: "Statut", outcomes: { eligible: "Éligible", action_required: "Action requise", needs_review: "Un responsable des mentors l'examinera", ineligible: "Non éligible" },
-    signs: "Qui signe le contrat", bills: "Qui facture l'entreprise", payout: "Comment vous êtes payé",
-    parties: { employer: "votre employeur", mentor_business: "votre entreprise" }, undecided: "pas encore déterminé",
-    payouts: { employer_payroll: "par la paie de votre employeur", invoice: "sur facture" },
-    registration: "Numéro d'immatriculation", well_formed: "bien formé", required: "Ce que vous devez faire",
-    recommended: "Ce que nous recommandons", reasons: "Pourquoi", procedure: "Comment", local_statuses: "Statuts",
-    completeness: (p) => `Complétude de votre candidature : ${p} % (plus vous en dites, plus vite nous pouvons l'examiner)`,
-    valid: "Votre candidature est valide : merci !",
-    problems: (n) => `${n} problème${n > 1 ? "s" : ""} à corriger avant de postuler :`,
-    unavailable: "Le vérificateur du formulaire n'a pas pu se charger",
-  },
-};
+// this file holds the form <-> JSON mapping (a blank field is an absent key, a number field holds
+// a number when it reads as one) and where each answer shows. The page's words are in labels.js;
+// country, language and time-zone names come from the browser (Intl), their codes from what the
+// library accepts, so neither list is written by hand.
+import init, { Policy, evaluateEligibility, registrationSchemes, validateApplication } from "../pkg/web/mentor_wasm.js";
+import { UI, typeset } from "./labels.js";
 
 const $ = (selector, root = document) => root.querySelector(selector);
 const $$ = (selector, root = document) => [...root.querySelectorAll(selector)];
@@ -110,20 +15,112 @@ let lang = "en";
 let submitted = false;
 let policy;
 let subjectCount = 0;
+/** The applicant's languages, ISO 639-1 codes in the order chosen. */
+const chosenLanguages = [];
+/** Text typed in the languages box that names no language the library accepts, or null. */
+let languageProblem = null;
+/** What the library accepts, found once at start: country codes, language codes, zone names. */
+const known = { countries: [], languages: [], timezones: [], optionalItems: 0 };
+
+/** Text in the page's language, with French spacing. */
+const say = (text) => typeset(lang, text);
+/** A library message as a sentence of the page: its first letter capitalised. */
+const sentence = (text) => say(text.charAt(0).toLocaleUpperCase(lang) + text.slice(1));
+
+// ---- what the library accepts (asked once, named by the browser) ----
+
+/** Every pair of letters, `aa` to `zz` (upper-cased when `upper`), that `accepted` keeps. */
+function letterPairs(upper, accepted) {
+  const pairs = [];
+  for (let a = 0; a < 26; a++) {
+    for (let b = 0; b < 26; b++) {
+      const pair = String.fromCharCode(97 + a, 97 + b);
+      pairs.push(upper ? pair.toUpperCase() : pair);
+    }
+  }
+  return pairs.filter(accepted);
+}
+
+/** Whether the library reports an error at `prefix` for this partial form. */
+function refused(partial, prefix) {
+  return validateApplication(partial, "en", policy).errors.some((e) => e.path.startsWith(prefix));
+}
+
+/** Asks the library once which codes and zones it accepts (about 1,800 calls: 90 ms in Node). */
+function discover() {
+  known.countries = letterPairs(true, (code) => !refused({ applicant: { country: code } }, "applicant.country"));
+  known.languages = letterPairs(false, (code) => !refused({ applicant: { languages: [code] } }, "applicant.languages"));
+  const zones = new Set(Intl.supportedValuesOf?.("timeZone") ?? []);
+  zones.add(Intl.DateTimeFormat().resolvedOptions().timeZone);
+  known.timezones = [...zones].filter((zone) => zone && !refused({ applicant: { timezone: zone } }, "applicant.timezone")).sort();
+  // Completeness is the share of the optional items given (DESIGN 4.2): one item given tells how many there are.
+  const one = validateApplication({ applicant: { phone: "+33612345678" } }, "en", policy).completeness;
+  known.optionalItems = one > 0 ? Math.round(1 / one) : 0;
+}
+
+/** `[code, name]` pairs sorted by name in the page's language. */
+function named(codes, type) {
+  const names = new Intl.DisplayNames([lang], { type, fallback: "none" });
+  const collator = new Intl.Collator(lang);
+  return codes
+    .map((code) => {
+      const name = names.of(code);
+      return [code, name ? name.charAt(0).toLocaleUpperCase(lang) + name.slice(1) : code];
+    })
+    .sort((a, b) => collator.compare(a[1], b[1]));
+}
+
+function languageName(code) {
+  const name = new Intl.DisplayNames([lang], { type: "language", fallback: "code" }).of(code);
+  return name.charAt(0).toLocaleUpperCase(lang) + name.slice(1);
+}
+
+function countryName(code) {
+  return new Intl.DisplayNames([lang], { type: "region", fallback: "code" }).of(code);
+}
+
+/** Fills the country selects and the language list in the page's language, keeping the choices. */
+function fillLists() {
+  const countries = named(known.countries, "region");
+  for (const select of $$("select[data-countries]")) {
+    const value = select.value;
+    const blank = element("option", UI[lang][select.dataset.countries]);
+    blank.value = "";
+    select.replaceChildren(blank, ...countries.map(([code, name]) => option(code, name)));
+    select.value = value;
+  }
+  $("#language-names").replaceChildren(...named(known.languages, "language").map(([, name]) => option(name)));
+  showLanguages();
+}
+
+function option(value, text) {
+  const el = document.createElement("option");
+  el.value = value;
+  if (text !== undefined) el.textContent = text;
+  return el;
+}
 
 // ---- the form as the wire format ----
+
+/** A subject as the library spells it: `Web development` -> `web_development`. Text with no
+ * letter or digit in it is sent as typed, for the library to refuse. */
+function slug(text) {
+  const s = text.normalize("NFD").replace(/\p{M}/gu, "").toLowerCase().replace(/[^a-z0-9]+/g, "_").replace(/^_+|_+$/g, "");
+  return s || text;
+}
 
 /** The value of one control, or undefined when blank (a blank field is an absent key). */
 function valueOf(el) {
   const type = el.dataset.type;
   if (type === "checkbox") return el.checked ? true : undefined;
   if (type === "flag") return el.checked;
+  if (type === "languages") return chosenLanguages.length ? [...chosenLanguages] : undefined;
   const text = el.value;
   if (text.trim() === "") return undefined;
   if (type === "boolean") return text === "true";
+  if (type === "slug") return slug(text);
   // A number when it reads as one; otherwise the text itself, for the library to refuse.
   if (type === "integer") return /^\s*-?\d+(\.\d+)?\s*$/.test(text) ? Number(text) : text;
-  if (el.dataset.list === "comma") return text.split(",").map((s) => s.trim()).filter(Boolean);
   if (el.dataset.list === "lines") return text.split("\n").map((s) => s.trim()).filter(Boolean);
   return text;
 }
@@ -142,12 +139,15 @@ function setPath(target, path, value) {
   });
 }
 
+/** Whether a control is part of the form now (not in a section that does not apply). */
+const inUse = (el) => !el.closest("[hidden], fieldset:disabled");
+
 /** Reads the controls whose data-path starts with `prefix` into an object (paths relative to it). */
 function read(prefix) {
   const out = {};
   for (const el of $$("[data-path]", form)) {
     const path = el.dataset.path;
-    if (!path.startsWith(prefix) || el.closest("fieldset:disabled")) continue;
+    if (!path.startsWith(prefix) || !inUse(el)) continue;
     const value = valueOf(el);
     if (value !== undefined) setPath(out, path.slice(prefix.length), value);
   }
@@ -157,8 +157,8 @@ function read(prefix) {
 /** The working situation as typed, or undefined when nothing of it is given. */
 function situation() {
   const s = read("working_situation.");
-  // The checkbox says whether there is a business, even before its fields are filled.
-  if ($("#has_business").checked && s.business === undefined) s.business = {};
+  // The business section says there is a business, even before its fields are filled.
+  if (inUse($("#business")) && s.business === undefined) s.business = {};
   return Object.keys(s).length ? s : undefined;
 }
 
@@ -168,9 +168,127 @@ function application() {
   delete all.working_situation;
   // Subjects: a row left blank is not a subject.
   if (all.subjects) all.subjects = all.subjects.filter((row) => row && Object.keys(row).length);
+  if (all.subjects?.length === 0) delete all.subjects;
   const s = situation();
   if (s) all.working_situation = s;
   return all;
+}
+
+/** The situation the decision is asked about: its country defaults to the country of residence
+ * (DESIGN 4.3), which the decision call alone does not know. */
+function decisionInput(s) {
+  const residence = $("#country").value;
+  return s.country === undefined && residence ? { country: residence, ...s } : s;
+}
+
+/** The decision, or the input errors that stop it. */
+function decide(s) {
+  try {
+    return { decision: evaluateEligibility(decisionInput(s), policy, lang), errors: [] };
+  } catch (e) {
+    if (e.code !== "invalid_input") throw e;
+    return { decision: null, errors: e.errors };
+  }
+}
+
+// ---- sections that apply ----
+
+function show(el, on) {
+  el.hidden = !on;
+  if (el.tagName === "FIELDSET") el.disabled = !on;
+}
+
+/** Employer questions for employees only; the business section when ticked, or when the decision
+ * for the situation without a business asks for its registration number (a freelancer's). */
+function showSections() {
+  show($("#employment"), $("#status").value === "employee");
+  const s = read("working_situation.");
+  delete s.business;
+  const asked = s.status ? decide(s).decision?.required_actions.some((a) => a.code === "provide_registration_number") : false;
+  show($("#has_business_field"), !asked);
+  show($("#business"), asked || $("#has_business").checked);
+  businessHints();
+}
+
+const schemesCache = new Map();
+
+/** What the library knows of a country's registration, in the page's language. */
+function schemesOf(country) {
+  const key = `${country}/${lang}`;
+  if (!schemesCache.has(key)) {
+    let answer = null;
+    try {
+      answer = registrationSchemes(country, lang);
+    } catch {
+      // Not a country code: no hint.
+    }
+    schemesCache.set(key, answer);
+  }
+  return schemesCache.get(key);
+}
+
+/** The numbers and legal forms of the country of registration, named as people say them. */
+function businessHints() {
+  const t = UI[lang];
+  const country = $("#ws_country").value || $("#country").value;
+  const rules = country ? schemesOf(country) : null;
+  const supported = Boolean(rules?.supported);
+  const list = (names) => new Intl.ListFormat(lang, { type: "disjunction" }).format(names);
+  const numberHint = $("#registration_number-hint");
+  const formHint = $("#legal_form-hint");
+  numberHint.hidden = !supported;
+  formHint.hidden = !supported || rules.statuses.length === 0;
+  numberHint.textContent = supported ? say(t.registration_hint(countryName(country), list(rules.schemes.map((s) => `${s.name} (${s.example})`)))) : "";
+  formHint.textContent = supported ? say(t.legal_form_hint(list(rules.statuses.map((s) => s.local_name)))) : "";
+  $("#legal-forms").replaceChildren(...(supported ? rules.statuses.map((s) => option(s.local_name)) : []));
+  describedBy($("#registration_number"), numberHint.id, supported);
+  describedBy($("#legal_form"), formHint.id, !formHint.hidden);
+}
+
+// ---- languages ----
+
+/** Adds the language named (or coded) in the languages box; false when it names none. */
+function addLanguage() {
+  const input = $("#languages");
+  const text = input.value.trim();
+  if (!text) return false;
+  touched.add(input.id); // confirmed: its errors show from now on
+  const lower = text.toLocaleLowerCase(lang);
+  const code = known.languages.find((c) => c === lower || languageName(c).toLocaleLowerCase(lang) === lower);
+  if (!code) {
+    languageProblem = text;
+    return false;
+  }
+  languageProblem = null;
+  if (!chosenLanguages.includes(code)) chosenLanguages.push(code);
+  input.value = "";
+  showLanguages();
+  return true;
+}
+
+function showLanguages() {
+  const t = UI[lang];
+  const list = $("#chosen-languages");
+  list.replaceChildren(
+    ...chosenLanguages.map((code) => {
+      const item = element("li");
+      item.lang = code;
+      const name = languageName(code);
+      const remove = element("button", "×");
+      remove.type = "button";
+      remove.setAttribute("aria-label", t.remove_language(name));
+      remove.lang = lang;
+      remove.addEventListener("click", () => {
+        chosenLanguages.splice(chosenLanguages.indexOf(code), 1);
+        showLanguages();
+        update();
+        $("#languages").focus();
+      });
+      item.append(element("span", name), remove);
+      return item;
+    }),
+  );
+  list.hidden = chosenLanguages.length === 0;
 }
 
 // ---- subjects ----
@@ -180,42 +298,68 @@ function addSubject() {
   const n = subjectCount++;
   for (const control of $$("[data-key]", row)) {
     control.id = `subject-${n}-${control.dataset.key}`;
-    control.previousElementSibling.htmlFor = control.id;
+    $("label", control.closest(".field")).htmlFor = control.id;
+  }
+  const hint = $(".hint", row);
+  if (hint) {
+    hint.id = `subject-${n}-hint`;
+    $("[data-key=subject]", row).setAttribute("aria-describedby", hint.id);
   }
   $(".remove", row).addEventListener("click", () => {
     row.remove();
     numberSubjects();
     update();
+    $("#add-subject").focus();
   });
   $("#subject-rows").append(row);
   numberSubjects();
   translate();
+  return row;
 }
 
-/** The rows' paths follow their order: `subjects[0].level`… */
+/** The rows' paths and names follow their order: `subjects[0].level`, "Subject 1"… */
 function numberSubjects() {
-  $$(".subject-row").forEach((row, i) => {
+  const rows = $$(".subject-row");
+  rows.forEach((row, i) => {
     for (const control of $$("[data-key]", row)) control.dataset.path = `subjects[${i}].${control.dataset.key}`;
+    row.dataset.number = String(i + 1);
+    $(".remove", row).hidden = rows.length === 1;
   });
+  nameSubjects();
+}
+
+function nameSubjects() {
+  const t = UI[lang];
+  for (const row of $$(".subject-row")) {
+    const n = Number(row.dataset.number);
+    $("legend", row).textContent = t.subject_legend(n);
+    $(".remove", row).textContent = t.remove_subject(n);
+  }
 }
 
 // ---- errors, inline ----
 
 const LAST_STEP = /(\.[^.[\]]+|\[\d+\])$/;
 
-/** The control that shows the errors of `path`: its own, or the nearest one up the path
- * (`applicant.languages[1]` shows under the languages field). */
-function controlFor(path) {
+/** The controls that show an error at `path`: its own; else, for a whole object or list the
+ * form lacks (`applicant`, `subjects`), each required field inside it; else the nearest one up
+ * the path (`applicant.languages[1]` shows under the languages field). */
+function controlsFor(path) {
+  const exact = $$(`[data-path="${CSS.escape(path)}"], [data-error-for="${CSS.escape(path)}"]`, form).filter(inUse);
+  if (exact.length) return exact.slice(0, 1);
+  const inside = $$("[data-path][required]", form).filter((el) => inUse(el) && (el.dataset.path.startsWith(`${path}.`) || el.dataset.path.startsWith(`${path}[`)));
+  // A list the form lacks (no subject) is asked of its first item only.
+  const first = inside.filter((el) => !el.dataset.path.startsWith(`${path}[`) || el.dataset.path.startsWith(`${path}[0]`));
+  if (first.length) return first;
   let p = path;
   while (p) {
-    const selector = `[data-path="${CSS.escape(p)}"], [data-error-for="${CSS.escape(p)}"]`;
-    const el = form.querySelector(selector);
-    if (el) return el;
     const parent = p.replace(LAST_STEP, "");
     if (parent === p) break;
     p = parent;
+    const el = $$(`[data-path="${CSS.escape(p)}"], [data-error-for="${CSS.escape(p)}"]`, form).find(inUse);
+    if (el) return [el];
   }
-  return null;
+  return [];
 }
 
 /** The error paragraph of a control, created on first use. */
@@ -248,20 +392,19 @@ function shownYet(control) {
   return touched.has(control.id);
 }
 
-/** Shows each error under its field, from its path. Returns the errors shown and those that
- * belong to no field. */
+/** Shows each error under its field(s), from its path. Returns the errors shown, in the page's
+ * order, and those that belong to no field. */
 function showErrors(errors) {
   const byControl = new Map();
   const unplaced = [];
   for (const error of errors) {
-    const control = controlFor(error.path);
-    if (!control) {
-      unplaced.push(error);
-      continue;
+    const controls = controlsFor(error.path);
+    if (!controls.length) unplaced.push(error);
+    for (const control of controls) {
+      const list = byControl.get(control) ?? [];
+      if (!list.some((e) => e.message === error.message)) list.push(error);
+      byControl.set(control, list);
     }
-    const list = byControl.get(control) ?? [];
-    if (!list.some((e) => e.message === error.message)) list.push(error);
-    byControl.set(control, list);
   }
   const shown = [];
   for (const control of $$("[data-path], [data-error-for]", form)) {
@@ -271,7 +414,7 @@ function showErrors(errors) {
       ? control
       : (document.getElementById(`${control.id}-error`) ?? (visible ? errorElement(control) : null));
     if (message) {
-      message.textContent = visible ? list.map((e) => e.message).join("; ") : "";
+      message.textContent = visible ? sentence(list.map((e) => e.message).join("; ")) : "";
       message.hidden = !visible;
     }
     if (!control.dataset.errorFor) {
@@ -301,36 +444,48 @@ function actionList(title, actions) {
   for (const action of actions) {
     const item = element("li");
     item.dataset.code = action.code;
-    item.append(element("span", action.message), " ", element("span", action.rule, "rule"));
+    item.append(element("span", sentence(action.message), "message"), " ", element("span", action.rule, "rule"));
     const { procedure, statuses } = action.params ?? {};
-    if (statuses?.length) item.append(element("p", `${t.local_statuses}${t.colon}${statuses.map((s) => s.local_name).join(", ")}`, "params"));
-    if (procedure) item.append(element("p", `${t.procedure}${t.colon}${procedure}`, "params"));
+    if (statuses?.length) item.append(element("p", say(`${t.local_statuses}${t.colon}${statuses.map((s) => s.local_name).join(", ")}`), "params"));
+    if (procedure) item.append(element("p", say(`${t.procedure}${t.colon}${procedure}`), "params"));
     list.append(item);
   }
   section.append(list);
   return section;
 }
 
-function showDecision(decision, problem) {
+/** A registration number as people say it: `SIRET 732 829 320 00074`, never the scheme's id. */
+function registrationText(registration, country) {
+  const t = UI[lang];
+  if (!registration.valid) return sentence(registration.message);
+  const scheme = schemesOf(country)?.schemes.find((s) => s.id === registration.scheme);
+  return `${scheme ? `${scheme.name} ` : ""}${registration.formatted} (${t.well_formed})`;
+}
+
+function showDecision(decision, problem, country) {
   const t = UI[lang];
   const body = $("#decision-body");
+  // The panel is a live region: redrawn only when the decision changes, so a screen reader
+  // hears it once, not at every key typed elsewhere.
+  const key = JSON.stringify([lang, decision, problem, country]);
+  if (body.dataset.key === key) return;
+  body.dataset.key = key;
   body.replaceChildren();
   if (!decision) {
-    body.append(element("p", problem ? t.decision_incomplete : t.decision_empty, "hint"));
+    body.append(element("p", say(problem ? t.decision_incomplete : t.decision_empty), "hint"));
     body.dataset.outcome = "";
     return;
   }
   body.dataset.outcome = decision.outcome;
   const outcome = element("p", undefined, `outcome ${decision.outcome}`);
-  outcome.append(element("strong", `${t.outcome}${t.colon}`), t.outcomes[decision.outcome]);
+  outcome.append(element("strong", say(`${t.outcome}${t.colon}`)), t.outcomes[decision.outcome]);
   body.append(outcome);
   const facts = element("dl");
-  const fact = (term, value) => facts.append(element("dt", term), element("dd", value));
+  const fact = (term, value) => facts.append(element("dt", term), element("dd", say(value)));
   fact(t.signs, decision.contracting_party ? t.parties[decision.contracting_party] : t.undecided);
   fact(t.bills, decision.invoicing_party ? t.parties[decision.invoicing_party] : t.undecided);
   fact(t.payout, decision.payout ? t.payouts[decision.payout] : t.undecided);
-  const r = decision.registration;
-  if (r) fact(t.registration, r.valid ? `${r.formatted} (${r.scheme}, ${t.well_formed})` : r.message);
+  if (decision.registration) fact(t.registration, registrationText(decision.registration, country));
   body.append(facts);
   if (decision.required_actions.length) body.append(actionList(t.required, decision.required_actions));
   if (decision.recommended_actions.length) body.append(actionList(t.recommended, decision.recommended_actions));
@@ -341,52 +496,89 @@ function showDecision(decision, problem) {
 
 function update() {
   const t = UI[lang];
+  showSections();
   const validation = validateApplication(application(), lang, policy);
   const errors = [...validation.errors];
   const s = situation();
   let decision = null;
   let problem = false;
   if (s) {
-    try {
-      decision = evaluateEligibility(s, policy, lang);
-    } catch (e) {
-      if (e.code !== "invalid_input") throw e;
-      problem = true;
-      // The situation on its own: paths from its root, shown under the same fields.
-      for (const fe of e.errors) errors.push({ ...fe, path: fe.path ? `working_situation.${fe.path}` : "working_situation" });
-    }
+    const answer = decide(s);
+    decision = answer.decision;
+    problem = answer.errors.length > 0;
+    // The situation on its own: paths from its root, shown under the same fields.
+    for (const fe of answer.errors) errors.push({ ...fe, path: fe.path ? `working_situation.${fe.path}` : "working_situation" });
   }
   // A number that is not well-formed is the decision's to say (WS-1); show it under the field too.
   if (decision?.registration && !decision.registration.valid) {
     errors.push({ path: "working_situation.business.registration_number", code: "invalid_registration_number", message: decision.registration.message });
   }
+  if (languageProblem) errors.push({ path: "applicant.languages", code: "invalid_language", message: t.unknown_language(languageProblem) });
   const { shown, unplaced } = showErrors(errors);
-  showDecision(decision, problem);
-  $("#completeness").textContent = t.completeness(Math.round(validation.completeness * 100));
+  showDecision(decision, problem, s ? decisionInput(s).country : undefined);
+  const given = Math.round(validation.completeness * known.optionalItems);
+  setText($("#completeness"), say(t.completeness(given, known.optionalItems)));
   const summary = $("#summary");
-  if (submitted && !validation.valid) {
-    summary.replaceChildren(element("p", t.problems(shown.length + unplaced.length)));
-    const list = element("ul");
-    for (const { control, error } of shown) {
-      const link = element("a", `${labelOf(control)}${t.colon}${error.message}`);
-      link.href = `#${control.id}`;
-      const item = element("li");
-      item.append(link);
-      list.append(item);
+  const count = shown.length + unplaced.length;
+  if (submitted && count > 0) {
+    const items = [
+      ...shown.map(({ control, error }) => [focusTarget(control).id, say(`${labelOf(control)}${t.colon}${error.message}`)]),
+      ...unplaced.map((error) => ["", say(error.path ? `${error.path}${t.colon}${error.message}` : error.message)]),
+    ];
+    // Rebuilt only when it changes: a click on a link must find the link it pressed.
+    const key = JSON.stringify([lang, items]);
+    if (summary.dataset.key !== key) {
+      summary.dataset.key = key;
+      const list = element("ul");
+      for (const [id, text] of items) {
+        const item = element("li");
+        if (id) {
+          const link = element("a", text);
+          link.href = `#${id}`;
+          item.append(link);
+        } else {
+          item.textContent = text;
+        }
+        list.append(item);
+      }
+      summary.replaceChildren(element("p", say(t.problems(count))), list);
     }
-    for (const error of unplaced) list.append(element("li", error.path ? `${error.path}${t.colon}${error.message}` : error.message));
-    summary.append(list);
     summary.hidden = false;
   } else {
     summary.hidden = true;
+    delete summary.dataset.key;
   }
-  $("#result").textContent = submitted && validation.valid ? t.valid : "";
-  return validation;
+  setText($("#result"), submitted && validation.valid && count === 0 ? say(t.valid) : "");
+  panelFocusable();
+  return { validation, shown };
 }
 
+/** Sets a live region's text only when it changes (each change is announced). */
+function setText(el, text) {
+  if (el.textContent !== text) el.textContent = text;
+}
+
+/** The panel scrolls on its own when taller than the window (wide screens): then, and only
+ * then, it takes the focus, so that keyboard users can scroll it. */
+function panelFocusable() {
+  const panel = $("#decision");
+  const scrolls = panel.scrollHeight > panel.clientHeight + 1;
+  if (scrolls) panel.tabIndex = 0;
+  else panel.removeAttribute("tabindex");
+}
+
+/** Where to take the person for an error: the control, or the first subject for the list's own. */
+function focusTarget(control) {
+  if (control.dataset.errorFor) return $("#subject-rows [data-key]") ?? $("#add-subject");
+  return control;
+}
+
+/** The name of a control in the summary: its label, with its subject's number in a row. */
 function labelOf(control) {
   if (control.dataset.errorFor) return UI[lang].subjects;
-  return form.querySelector(`label[for="${control.id}"]`)?.textContent ?? control.id;
+  const label = form.querySelector(`label[for="${control.id}"]`)?.textContent ?? control.id;
+  const row = control.closest(".subject-row");
+  return row ? `${$("legend", row).textContent}, ${label.toLocaleLowerCase(lang)}` : label;
 }
 
 // ---- language ----
@@ -396,8 +588,9 @@ function translate() {
   document.documentElement.lang = lang;
   for (const el of $$("[data-i18n]")) {
     const text = t[el.dataset.i18n];
-    if (typeof text === "string") el.textContent = text;
+    if (typeof text === "string") el.textContent = say(text);
   }
+  nameSubjects();
   document.title = t.title;
 }
 
@@ -406,37 +599,71 @@ function translate() {
 async function start() {
   await init();
   policy = new Policy();
+  discover();
+  fillLists();
+  const zone = Intl.DateTimeFormat().resolvedOptions().timeZone;
+  if (known.timezones.includes(zone)) $("#timezone").value = zone;
+  $("#timezones").replaceChildren(...known.timezones.map((z) => option(z)));
   addSubject();
   form.addEventListener("input", (event) => {
-    if (event.target.id) touched.add(event.target.id);
+    if (event.target.id === "languages") {
+      // A name picked from the list is added at once; typed text waits for Enter or "Add".
+      if (event.inputType === "insertReplacementText") addLanguage();
+      else languageProblem = null;
+    } else if (event.target.id) touched.add(event.target.id);
     update();
   });
   form.addEventListener("change", (event) => {
-    if (event.target.id) touched.add(event.target.id);
-    if (event.target.id === "has_business") $("#business").disabled = !event.target.checked;
+    if (event.target.id && event.target.id !== "languages") touched.add(event.target.id);
     update();
   });
   form.addEventListener("focusout", (event) => {
-    if (event.target.id && event.target.value) touched.add(event.target.id);
+    if (event.target.id && event.target.value && event.target.id !== "languages") touched.add(event.target.id);
     update();
   });
-  $("#add-subject").addEventListener("click", () => {
-    addSubject();
+  $("#languages").addEventListener("keydown", (event) => {
+    if (event.key !== "Enter") return;
+    // Enter adds the language typed; on an empty box it submits the form as usual.
+    if ($("#languages").value.trim() === "") return;
+    event.preventDefault();
+    addLanguage();
     update();
+  });
+  $("#add-language").addEventListener("click", () => {
+    addLanguage();
+    update();
+    $("#languages").focus();
+  });
+  // A link of the summary takes the focus to its field (a fragment alone only scrolls).
+  $("#summary").addEventListener("click", (event) => {
+    const link = event.target.closest("a[href^='#']");
+    if (!link) return;
+    event.preventDefault();
+    document.getElementById(link.getAttribute("href").slice(1))?.focus();
+  });
+  $("#add-subject").addEventListener("click", () => {
+    const row = addSubject();
+    update();
+    $("[data-key]", row).focus();
   });
   form.addEventListener("submit", (event) => {
     event.preventDefault();
     submitted = true;
-    const validation = update();
-    if (!validation.valid) $("#summary a")?.focus();
+    // A language typed but not yet confirmed is not lost (or is said to be unknown).
+    addLanguage();
+    const { shown } = update();
+    if (shown.length) focusTarget(shown[0].control).focus();
+    else if (!$("#summary").hidden) $("#summary").focus();
   });
   for (const radio of $$('input[name="lang"]')) {
     radio.addEventListener("change", () => {
       lang = radio.value;
       translate();
+      fillLists();
       update();
     });
   }
+  window.addEventListener("resize", panelFocusable);
   translate();
   update();
   document.documentElement.dataset.ready = "true";

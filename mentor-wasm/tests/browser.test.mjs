@@ -3,54 +3,27 @@
 // languages. The texts to expect about the applicant come from the library (Node build), the
 // page's own labels from the page. A screenshot goes to test-artifacts/.
 import assert from "node:assert/strict";
-import { spawn } from "node:child_process";
-import { existsSync, mkdirSync, readFileSync } from "node:fs";
+import { mkdirSync, readFileSync } from "node:fs";
 import { join } from "node:path";
 import { after, before, describe, test } from "node:test";
 
-import { chromium } from "playwright-core";
-
+import { noChromium, plain, startDemo } from "./demo.mjs";
 import { artifacts, crateDir, node } from "./helpers.mjs";
 
-const CHROMIUM = process.env.CHROMIUM ?? "/usr/bin/chromium";
 const SIRET = "732 829 320 00074";
 
-describe("the demo form in Chromium", { skip: !existsSync(CHROMIUM) && `no Chromium at ${CHROMIUM}` }, () => {
-  let server;
-  let browser;
-  let base;
+describe("the demo form in Chromium", { skip: noChromium }, () => {
+  let demo;
+  let open;
 
   before(async () => {
-    server = spawn(process.execPath, [join(crateDir, "demo/serve.mjs"), "--port", "0"], { stdio: ["ignore", "pipe", "inherit"] });
-    base = await new Promise((resolve, reject) => {
-      server.once("error", reject);
-      server.once("exit", (code) => reject(new Error(`the server stopped (${code})`)));
-      server.stdout.once("data", (chunk) => resolve(String(chunk).match(/http:\/\/[\d.]+:\d+/)[0]));
-    });
-    browser = await chromium.launch({
-      executablePath: CHROMIUM,
-      args: ["--headless", "--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-component-update", "--disable-sync"],
-    });
+    demo = await startDemo();
+    open = demo.open;
   });
 
   after(async () => {
-    await browser?.close();
-    server?.kill();
+    await demo?.close();
   });
-
-  /** A fresh page of the demo, ready (the module loaded and the first pass done). */
-  async function open() {
-    const page = await browser.newPage({ viewport: { width: 1280, height: 900 } });
-    const problems = [];
-    page.on("pageerror", (e) => problems.push(`page error: ${e.message}`));
-    page.on("console", (m) => {
-      if (m.type() === "error" || m.type() === "assert") problems.push(`console ${m.type()}: ${m.text()}`);
-    });
-    await page.goto(`${base}/demo/`);
-    await page.waitForFunction(() => document.documentElement.dataset.ready !== undefined);
-    assert.equal(await page.evaluate(() => document.documentElement.dataset.ready), "true", problems.join("\n"));
-    return { page, problems };
-  }
 
   const panel = (page) => page.locator("#decision");
 
@@ -63,41 +36,48 @@ describe("the demo form in Chromium", { skip: !existsSync(CHROMIUM) && `no Chrom
     // The panel waits for a working situation; the form starts empty.
     await assert.doesNotReject(panel(page).getByText("Tell us about your working situation").waitFor());
 
-    // A French student with no business.
+    // A French student with no business: the employer and business sections do not apply.
     await page.getByLabel("First name").fill("Camille");
     await page.getByLabel("Last name").fill("Moreau");
     await page.getByLabel("E-mail").fill("camille.moreau@example.org");
-    await page.getByLabel("Country of residence (two letters, such as FR)").fill("FR");
-    await page.getByLabel("Subject (such as web_development)").fill("web_development");
-    await page.getByLabel("Level").selectOption({ label: "I work with it" });
+    await page.getByLabel("Country of residence").selectOption("FR");
+    await page.locator("#subject-0-subject").fill("Web development");
+    await page.locator("#subject-0-level").selectOption({ label: "I work with it" });
     await page.getByLabel("I agree that my data is processed to review my application").check();
-    await page.getByLabel("Country where you are or will be registered (two letters)").fill("FR");
     await page.getByLabel("What do you do?").selectOption({ label: "Student" });
+    assert.equal(await page.locator("#employment").isVisible(), false, "no employer questions for a student");
+    assert.equal(await page.locator("#business").isVisible(), false, "no business section until ticked");
 
     await panel(page).getByText(studentEn.required_actions[0].message).waitFor();
-    const en = await panel(page).innerText();
-    assert.match(en, /Status: Action required/);
-    assert.match(en, /Who signs the contract\s+your business/);
-    assert.match(en, /Who bills the company\s+your business/);
-    assert.ok(en.includes(studentEn.required_actions[0].params.procedure), en);
+    const en = plain(await panel(page).innerText());
+    assert.match(en, /status: action required/);
+    assert.match(en, /who signs the contract with us you, through your own business/);
+    assert.match(en, /who sends us the invoices you, through your own business/);
+    assert.ok(en.includes(plain(studentEn.required_actions[0].params.procedure)), en);
     assert.ok(en.includes("micro-entrepreneur"), en);
-    for (const reason of studentEn.reasons) assert.ok(en.includes(reason.message), reason.message);
+    for (const reason of studentEn.reasons) assert.ok(en.includes(plain(reason.message)), reason.message);
     assert.equal(await page.locator("[aria-invalid=true]").count(), 0, "no error on a good form");
+    // "Web development" as typed is sent as the library's slug, web_development: no error.
+    assert.equal(node.validateApplication({ subjects: [{ subject: "Web development", level: "proficient" }] }).errors.some((e) => e.path === "subjects[0].subject"), true);
 
-    // The same in French: the library's messages and the page's labels.
+    // The same in French: the library's messages and the page's labels, French spacing.
     await page.getByLabel("Français").check();
     await panel(page).getByText(studentFr.required_actions[0].message).waitFor();
     const fr = await panel(page).innerText();
-    assert.match(fr, /Statut : Action requise/);
-    assert.match(fr, /Qui signe le contrat\s+votre entreprise/);
+    assert.match(fr, /Statut\u00a0: Action requise/);
+    assert.match(plain(fr), /qui signe le contrat avec nous vous, par votre propre entreprise/);
     assert.equal(await page.evaluate(() => document.documentElement.lang), "fr");
 
-    // Now a freelancer with a SIRET (still in French).
+    // Now a freelancer (still in French): the business section opens by itself, since the
+    // decision asks for a registration number, and names the numbers France accepts.
     const freelancer = { country: "FR", status: "freelancer", business: { registration_number: SIRET } };
     const freelancerFr = node.evaluateEligibility(freelancer, undefined, "fr");
-    await page.getByLabel("Que faites-vous ?").selectOption({ label: "Indépendant (freelance)" });
-    await page.getByLabel("J'ai une entreprise immatriculée (ou je la crée)").check();
-    const number = page.getByLabel("Numéro d'immatriculation (par exemple un SIRET)");
+    await page.getByLabel("Que faites-vous").selectOption({ label: "Freelance" });
+    await page.locator("#business").waitFor();
+    assert.equal(await page.locator("#has_business").isVisible(), false);
+    const hint = plain(await page.locator("#registration_number-hint").innerText());
+    for (const scheme of node.registrationSchemes("FR", "fr").schemes) assert.ok(hint.includes(plain(scheme.name)), hint);
+    const number = page.getByLabel("Numéro d'immatriculation");
     await number.fill("732 829 320 00075");
     // A number that is not well-formed: the decision's message, under the field.
     const badNumber = node.validateRegistrationNumber("FR", "732 829 320 00075", "fr").message;
@@ -105,16 +85,17 @@ describe("the demo form in Chromium", { skip: !existsSync(CHROMIUM) && `no Chrom
     assert.equal(await number.getAttribute("aria-invalid"), "true");
     await number.fill(SIRET);
     await panel(page).getByText("Éligible").waitFor();
-    const eligible = await panel(page).innerText();
-    assert.match(eligible, /Qui signe le contrat\s+votre entreprise/);
-    assert.match(eligible, /Qui facture l'entreprise\s+votre entreprise/);
-    assert.ok(eligible.includes(`${SIRET} (fr_siret, bien formé)`), eligible);
-    assert.ok(eligible.includes(freelancerFr.reasons[0].message), eligible);
+    const eligible = plain(await panel(page).innerText());
+    assert.match(eligible, /qui nous envoie les factures vous, par votre propre entreprise/);
+    // The scheme as people say it, never its id.
+    assert.ok(eligible.includes(`siret ${SIRET} (format et clé de contrôle corrects)`), eligible);
+    assert.ok(!eligible.includes("fr_siret"), eligible);
+    assert.ok(eligible.includes(plain(freelancerFr.reasons[0].message)), eligible);
     assert.equal(await number.getAttribute("aria-invalid"), null);
 
     await page.getByLabel("English").check();
     await panel(page).getByText("Status: Eligible").waitFor();
-    assert.ok((await panel(page).innerText()).includes(`${SIRET} (fr_siret, well-formed)`));
+    assert.ok(plain(await panel(page).innerText()).includes(`siret ${SIRET} (format and check digits are right)`));
 
     // An e-mail that is not one: the error appears under the field as the person types.
     const email = page.getByLabel("E-mail");
@@ -132,18 +113,19 @@ describe("the demo form in Chromium", { skip: !existsSync(CHROMIUM) && `no Chrom
     await emailError.getByText(message("fr")).waitFor();
     assert.equal(message("fr"), "cette adresse e-mail n'est pas valide");
 
-    // Submitting lists the problem and links to the field.
+    // Submitting lists the problem, links to the field and takes the focus there.
     await page.getByRole("button", { name: "Postuler" }).click();
     const summary = page.getByRole("alert");
     await summary.getByText("1 problème à corriger avant de postuler :").waitFor();
     assert.equal(await summary.getByRole("link").getAttribute("href"), "#email");
+    assert.equal(await page.evaluate(() => document.activeElement.id), "email");
 
     mkdirSync(artifacts, { recursive: true });
     await page.screenshot({ path: join(artifacts, "demo.png"), fullPage: true });
 
     // Fixed: no error left, the application is valid.
     await email.fill("camille.moreau@example.org");
-    await page.getByRole("status").getByText("Votre candidature est valide : merci !").waitFor();
+    await page.getByRole("status").getByText("Votre candidature contient tout le nécessaire : merci !").waitFor();
     assert.equal(await page.locator("[aria-invalid=true]").count(), 0);
     assert.deepStrictEqual(problems, []);
     await page.close();
