@@ -17,7 +17,7 @@ use serde::Deserialize;
 
 use super::Provider;
 use super::event::{EventKind, SignatureEvent};
-use super::payload::{Check, Leaf, key, read_root};
+use super::payload::{Check, Field, Leaf, key, read_root};
 use crate::error::InputError;
 
 #[derive(Deserialize, Default)]
@@ -45,13 +45,13 @@ pub(super) fn parse(body: &[u8], now: DateTime<Utc>) -> Result<Vec<SignatureEven
     let root: Root<'_> = read_root(body)?;
     let mut c = Check::new();
     let (uid, path) = match root.uid {
-        Leaf::Absent => (&root.agreement_uid, "agreementUid"),
+        Field::Absent => (&root.agreement_uid, "agreementUid"),
         _ => (&root.uid, "uid"),
     };
     let request_id = c.id(uid, path, true);
     let status = c.text(&root.status, "status", true);
     let occurred_at = match root.updated_at {
-        Leaf::Absent => Some(now),
+        Field::Absent => Some(now),
         _ => c.instant(&root.updated_at, "updatedAt"),
     };
     let built = status.zip(occurred_at).zip(request_id).map(|((status, occurred_at), request_id)| SignatureEvent {

@@ -22,7 +22,7 @@ use serde::Deserialize;
 use super::Provider;
 use super::delivery::{Delivery, Secret, VerifyError, same_secret};
 use super::event::{EventKind, SignatureEvent};
-use super::payload::{Arr, Check, Leaf, Obj, key, read_root};
+use super::payload::{Check, Field, Leaf, List, Object, key, read_root};
 use crate::error::InputError;
 use crate::lifecycle::parse_instant;
 
@@ -41,7 +41,7 @@ struct Root<'a> {
     #[serde(borrow, rename = "createdAt")]
     created_at: Leaf<'a>,
     #[serde(borrow)]
-    payload: Obj<Document<'a>>,
+    payload: Object<Document<'a>>,
 }
 
 #[derive(Deserialize, Default)]
@@ -50,9 +50,9 @@ struct Document<'a> {
     #[serde(borrow)]
     id: Leaf<'a>,
     #[serde(borrow)]
-    recipients: Arr<Obj<Recipient<'a>>>,
+    recipients: List<Object<Recipient<'a>>>,
     #[serde(borrow, rename = "Recipient")]
-    legacy_recipients: Arr<Obj<Recipient<'a>>>,
+    legacy_recipients: List<Object<Recipient<'a>>>,
 }
 
 #[derive(Deserialize, Default)]
@@ -89,7 +89,7 @@ fn kind(event: &str) -> EventKind {
 
 /// Whether a recipient's snapshot shows the move of `kind`.
 fn shows(kind: EventKind, recipient: &Recipient<'_>) -> bool {
-    let is = |leaf: &Leaf<'_>, value: &str| matches!(leaf, Leaf::Text(t) if t.trim().eq_ignore_ascii_case(value));
+    let is = |leaf: &Leaf<'_>, value: &str| leaf.as_text().is_some_and(|t| t.eq_ignore_ascii_case(value));
     match kind {
         EventKind::Viewed => is(&recipient.read_status, "OPENED"),
         EventKind::Signed => is(&recipient.signing_status, "SIGNED"),
@@ -99,7 +99,7 @@ fn shows(kind: EventKind, recipient: &Recipient<'_>) -> bool {
 }
 
 fn signs(recipient: &Recipient<'_>) -> bool {
-    !matches!(&recipient.role, Leaf::Text(t) if ["CC", "VIEWER", "ASSISTANT"].iter().any(|r| t.trim().eq_ignore_ascii_case(r)))
+    !recipient.role.as_text().is_some_and(|t| ["CC", "VIEWER", "ASSISTANT"].iter().any(|r| t.eq_ignore_ascii_case(r)))
 }
 
 pub(super) fn parse(body: &[u8]) -> Result<Vec<SignatureEvent>, InputError> {
@@ -107,10 +107,7 @@ pub(super) fn parse(body: &[u8]) -> Result<Vec<SignatureEvent>, InputError> {
     let mut c = Check::new();
     let event = c.text(&root.event, "event", true).map(normalise);
     let created_at = c.instant(&root.created_at, "createdAt");
-    let created_text = match &root.created_at {
-        Leaf::Text(t) => Some(t.trim()),
-        _ => None,
-    };
+    let created_text = root.created_at.as_text();
     let kind = event.as_deref().map_or(EventKind::Unknown, kind);
     let known = kind != EventKind::Unknown;
     let document = c.object(&root.payload, "payload", known);
@@ -120,7 +117,7 @@ pub(super) fn parse(body: &[u8]) -> Result<Vec<SignatureEvent>, InputError> {
     let mut recipients: Vec<(String, Option<chrono::DateTime<chrono::Utc>>)> = Vec::new();
     if let (Some(d), true) = (document, per_recipient) {
         let (list, path) = match (&d.recipients, &d.legacy_recipients) {
-            (Arr::Absent, Arr::Items(_) | Arr::Wrong(_)) => (&d.legacy_recipients, "payload.Recipient"),
+            (Field::Absent, Field::Given(_) | Field::Wrong(_)) => (&d.legacy_recipients, "payload.Recipient"),
             _ => (&d.recipients, "payload.recipients"),
         };
         for (i, item) in c.array(list, path).iter().enumerate() {
@@ -130,10 +127,7 @@ pub(super) fn parse(body: &[u8]) -> Result<Vec<SignatureEvent>, InputError> {
                 continue;
             }
             let Some(id) = c.id(&r.id, &format!("{item_path}.id"), true) else { continue };
-            let signed_at = match &r.signed_at {
-                Leaf::Text(t) if kind == EventKind::Signed => parse_instant(t.trim()),
-                _ => None,
-            };
+            let signed_at = if kind == EventKind::Signed { r.signed_at.as_text().and_then(parse_instant) } else { None };
             recipients.push((id, signed_at));
         }
     }

@@ -18,7 +18,7 @@ use serde::Deserialize;
 use super::Provider;
 use super::delivery::{Delivery, Secret, VerifyError, hex_tag, hmac_sha256, same_bytes};
 use super::event::{EventKind, SignatureEvent};
-use super::payload::{About, Check, Leaf, Obj, key, read_root};
+use super::payload::{About, Check, Leaf, Object, key, read_root};
 use crate::error::InputError;
 
 const SIGNATURE: &str = "X-Docuseal-Signature";
@@ -54,7 +54,7 @@ struct Root<'a> {
     #[serde(borrow)]
     timestamp: Leaf<'a>,
     #[serde(borrow)]
-    data: Obj<Data<'a>>,
+    data: Object<Data<'a>>,
 }
 
 #[derive(Deserialize, Default)]

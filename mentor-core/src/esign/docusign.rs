@@ -19,7 +19,7 @@ use serde::Deserialize;
 use super::Provider;
 use super::delivery::{Delivery, Secret, VerifyError, hmac_sha256, same_bytes};
 use super::event::{EventKind, SignatureEvent};
-use super::payload::{About, Check, Leaf, Obj, key, read_root};
+use super::payload::{About, Check, Leaf, Object, key, read_root};
 use crate::error::InputError;
 
 const SIGNATURE_PREFIX: &str = "X-DocuSign-Signature-";
@@ -53,7 +53,7 @@ struct Root<'a> {
     #[serde(borrow, rename = "generatedDateTime")]
     generated: Leaf<'a>,
     #[serde(borrow)]
-    data: Obj<Data<'a>>,
+    data: Object<Data<'a>>,
 }
 
 #[derive(Deserialize, Default)]

@@ -23,7 +23,7 @@ use serde::Deserialize;
 use super::Provider;
 use super::delivery::{Delivery, Secret, VerifyError, WebhookError, hex_tag, hmac_sha256, same_bytes};
 use super::event::{EventKind, SignatureEvent};
-use super::payload::{About, Arr, Check, Leaf, Obj, key, read_root};
+use super::payload::{About, Check, Field, Leaf, List, Object, key, read_root};
 use crate::error::{ErrorCode, FieldError, InputError};
 
 const HASH_FIELD: &str = "event.event_hash";
@@ -37,8 +37,8 @@ pub(super) fn verify<'a>(delivery: &Delivery<'a>, secret: &Secret) -> Result<&'a
     let time = event.and_then(|e| raw(&mut c, &e.event_time, "event.event_time"));
     let kind = event.and_then(|e| c.text(&e.event_type, "event.event_type", true));
     let (time, kind) = c.finish(time.zip(kind))?;
-    let hash = match event.map(|e| &e.event_hash) {
-        Some(Leaf::Text(h)) if !h.trim().is_empty() => h.trim(),
+    let hash = match event.and_then(|e| e.event_hash.as_text()) {
+        Some(h) if !h.is_empty() => h,
         _ => return Err(VerifyError::MissingSignature(HASH_FIELD).into()),
     };
     let tag = hmac_sha256(secret.bytes(), &[time.as_bytes(), kind.as_bytes()]);
@@ -51,11 +51,7 @@ pub(super) fn verify<'a>(delivery: &Delivery<'a>, secret: &Secret) -> Result<&'a
 
 /// `event_time` exactly as sent (a string of digits, or a number).
 fn raw(c: &mut Check, leaf: &Leaf<'_>, path: &str) -> Option<String> {
-    match leaf {
-        Leaf::Int(i) => Some(i.to_string()),
-        Leaf::UInt(u) => Some(u.to_string()),
-        other => c.text(other, path, true).map(str::to_owned),
-    }
+    leaf.integer().or_else(|| c.text(leaf, path, true).map(str::to_owned))
 }
 
 /// The `json` field of a `multipart/form-data` body (RFC 7578), or the body itself when it is
@@ -124,9 +120,9 @@ fn find(haystack: &[u8], needle: &[u8]) -> Option<usize> {
 #[serde(default)]
 struct Root<'a> {
     #[serde(borrow)]
-    event: Obj<Event<'a>>,
+    event: Object<Event<'a>>,
     #[serde(borrow)]
-    signature_request: Obj<Request<'a>>,
+    signature_request: Object<Request<'a>>,
 }
 
 #[derive(Deserialize, Default)]
@@ -139,7 +135,7 @@ struct Event<'a> {
     #[serde(borrow)]
     event_hash: Leaf<'a>,
     #[serde(borrow)]
-    event_metadata: Obj<Metadata<'a>>,
+    event_metadata: Object<Metadata<'a>>,
 }
 
 #[derive(Deserialize, Default)]
@@ -155,7 +151,7 @@ struct Request<'a> {
     #[serde(borrow)]
     signature_request_id: Leaf<'a>,
     #[serde(borrow)]
-    signatures: Arr<Obj<Signature<'a>>>,
+    signatures: List<Object<Signature<'a>>>,
 }
 
 #[derive(Deserialize, Default)]
@@ -188,12 +184,7 @@ pub(super) fn parse(json: &[u8]) -> Result<Vec<SignatureEvent>, InputError> {
     let event = c.object(&root.event, "event", true);
     let event_type = event.and_then(|e| c.text(&e.event_type, "event.event_type", true));
     let occurred_at = event.and_then(|e| c.unix_time(&e.event_time, "event.event_time"));
-    let time_text = event.and_then(|e| match &e.event_time {
-        Leaf::Int(i) => Some(i.to_string()),
-        Leaf::UInt(u) => Some(u.to_string()),
-        Leaf::Text(t) => Some(t.trim().to_owned()),
-        _ => None,
-    });
+    let time_text = event.and_then(|e| e.event_time.integer().or_else(|| e.event_time.as_text().map(str::to_owned)));
     let kind = event_type.map_or(EventKind::Unknown, kind);
     let about_request = !matches!(kind, EventKind::Unknown | EventKind::Test);
     let metadata = event.and_then(|e| c.object(&e.event_metadata, "event.event_metadata", false));
@@ -205,7 +196,7 @@ pub(super) fn parse(json: &[u8]) -> Result<Vec<SignatureEvent>, InputError> {
         // The signature that replaced another names it in `reassigned_from`; the event's
         // related signature is either of the two.
         for (i, item) in c.array(&r.signatures, "signature_request.signatures").iter().enumerate() {
-            let Obj::Present(s) = item else { continue };
+            let Field::Given(crate::wire::Obj(s)) = item else { continue };
             let path = format!("signature_request.signatures[{i}]");
             let from = c.id(&s.reassigned_from, &format!("{path}.reassigned_from"), false);
             let id = c.id(&s.signature_id, &format!("{path}.signature_id"), false);

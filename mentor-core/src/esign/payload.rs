@@ -3,12 +3,8 @@
 //! other problem). Providers add fields over time, so keys this library does not read are
 //! skipped, not refused (unlike the library's own wire format, DESIGN 4).
 
-use std::borrow::Cow;
-use std::fmt;
-use std::marker::PhantomData;
-
 use chrono::{DateTime, Utc};
-use serde::de::{self, Deserialize, Deserializer, IgnoredAny, MapAccess, SeqAccess, Visitor};
+use serde::de::Deserialize;
 
 use super::Provider;
 use super::event::{EventKind, SignatureEvent};
@@ -16,6 +12,8 @@ use crate::contract::MAX_ID_CHARS;
 use crate::error::{Detail, ErrorCode, FieldError, InputError};
 use crate::i18n::Text;
 use crate::lifecycle::parse_instant;
+pub(crate) use crate::wire::{Field, List, Object};
+use crate::wire::{Number, Obj, Scalar};
 
 const A_STRING: Text = Text::new("a string", "une chaîne");
 const AN_OBJECT: Text = Text::new("an object", "un objet");
@@ -26,196 +24,25 @@ const UNIX_TIME: Text = Text::new("a Unix time in seconds", "un temps Unix en se
 /// The longest event name read, in characters.
 const MAX_EVENT_CHARS: usize = 128;
 
-/// The JSON type of a value, for messages.
-#[derive(Clone, Copy, Debug, PartialEq, Eq)]
-pub(crate) enum Kind {
-    Object,
-    Array,
-    Other,
-}
-
 /// One scalar of a payload, whatever its JSON type.
-#[derive(Clone, Debug, Default, PartialEq)]
-pub(crate) enum Leaf<'a> {
-    /// Absent or `null`.
-    #[default]
-    Absent,
-    Text(Cow<'a, str>),
-    Int(i64),
-    UInt(u64),
-    Float,
-    Bool,
-    Nested(Kind),
-}
+pub(crate) type Leaf<'a> = Field<Scalar<'a>>;
 
-impl Leaf<'_> {
+impl Field<Scalar<'_>> {
     /// The text as sent, trimmed, when the value is a string (a dedupe key's part).
     pub(crate) fn as_text(&self) -> Option<&str> {
         match self {
-            Leaf::Text(t) => Some(t.trim()),
+            Field::Given(Scalar::Text(t)) => Some(t.trim()),
             _ => None,
         }
     }
-}
 
-struct LeafVisitor<'a>(PhantomData<&'a ()>);
-
-impl<'de: 'a, 'a> Visitor<'de> for LeafVisitor<'a> {
-    type Value = Leaf<'a>;
-
-    fn expecting(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        f.write_str("any JSON value")
-    }
-    fn visit_borrowed_str<E: de::Error>(self, v: &'de str) -> Result<Leaf<'a>, E> {
-        Ok(Leaf::Text(Cow::Borrowed(v)))
-    }
-    fn visit_str<E: de::Error>(self, v: &str) -> Result<Leaf<'a>, E> {
-        Ok(Leaf::Text(Cow::Owned(v.to_owned())))
-    }
-    fn visit_string<E: de::Error>(self, v: String) -> Result<Leaf<'a>, E> {
-        Ok(Leaf::Text(Cow::Owned(v)))
-    }
-    fn visit_i64<E: de::Error>(self, v: i64) -> Result<Leaf<'a>, E> {
-        Ok(Leaf::Int(v))
-    }
-    fn visit_u64<E: de::Error>(self, v: u64) -> Result<Leaf<'a>, E> {
-        Ok(Leaf::UInt(v))
-    }
-    fn visit_f64<E: de::Error>(self, _: f64) -> Result<Leaf<'a>, E> {
-        Ok(Leaf::Float)
-    }
-    fn visit_bool<E: de::Error>(self, _: bool) -> Result<Leaf<'a>, E> {
-        Ok(Leaf::Bool)
-    }
-    fn visit_unit<E: de::Error>(self) -> Result<Leaf<'a>, E> {
-        Ok(Leaf::Absent)
-    }
-    fn visit_none<E: de::Error>(self) -> Result<Leaf<'a>, E> {
-        Ok(Leaf::Absent)
-    }
-    fn visit_map<A: MapAccess<'de>>(self, mut map: A) -> Result<Leaf<'a>, A::Error> {
-        while map.next_entry::<IgnoredAny, IgnoredAny>()?.is_some() {}
-        Ok(Leaf::Nested(Kind::Object))
-    }
-    fn visit_seq<A: SeqAccess<'de>>(self, mut seq: A) -> Result<Leaf<'a>, A::Error> {
-        while seq.next_element::<IgnoredAny>()?.is_some() {}
-        Ok(Leaf::Nested(Kind::Array))
-    }
-}
-
-impl<'de: 'a, 'a> Deserialize<'de> for Leaf<'a> {
-    fn deserialize<D: Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
-        d.deserialize_any(LeafVisitor(PhantomData))
-    }
-}
-
-/// An object of a payload: absent (or `null`), of another JSON type, or read as `T`.
-#[derive(Clone, Debug, Default, PartialEq)]
-pub(crate) enum Obj<T> {
-    #[default]
-    Absent,
-    Wrong(Kind),
-    Present(T),
-}
-
-struct ObjVisitor<T>(PhantomData<T>);
-
-impl<'de, T: Deserialize<'de>> Visitor<'de> for ObjVisitor<T> {
-    type Value = Obj<T>;
-
-    fn expecting(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        f.write_str("any JSON value")
-    }
-    fn visit_map<A: MapAccess<'de>>(self, map: A) -> Result<Obj<T>, A::Error> {
-        T::deserialize(de::value::MapAccessDeserializer::new(map)).map(Obj::Present)
-    }
-    fn visit_seq<A: SeqAccess<'de>>(self, mut seq: A) -> Result<Obj<T>, A::Error> {
-        while seq.next_element::<IgnoredAny>()?.is_some() {}
-        Ok(Obj::Wrong(Kind::Array))
-    }
-    fn visit_unit<E: de::Error>(self) -> Result<Obj<T>, E> {
-        Ok(Obj::Absent)
-    }
-    fn visit_none<E: de::Error>(self) -> Result<Obj<T>, E> {
-        Ok(Obj::Absent)
-    }
-    fn visit_str<E: de::Error>(self, _: &str) -> Result<Obj<T>, E> {
-        Ok(Obj::Wrong(Kind::Other))
-    }
-    fn visit_i64<E: de::Error>(self, _: i64) -> Result<Obj<T>, E> {
-        Ok(Obj::Wrong(Kind::Other))
-    }
-    fn visit_u64<E: de::Error>(self, _: u64) -> Result<Obj<T>, E> {
-        Ok(Obj::Wrong(Kind::Other))
-    }
-    fn visit_f64<E: de::Error>(self, _: f64) -> Result<Obj<T>, E> {
-        Ok(Obj::Wrong(Kind::Other))
-    }
-    fn visit_bool<E: de::Error>(self, _: bool) -> Result<Obj<T>, E> {
-        Ok(Obj::Wrong(Kind::Other))
-    }
-}
-
-impl<'de, T: Deserialize<'de>> Deserialize<'de> for Obj<T> {
-    fn deserialize<D: Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
-        d.deserialize_any(ObjVisitor(PhantomData))
-    }
-}
-
-/// An array of a payload: absent (or `null`), of another JSON type, or its items read as `T`.
-#[derive(Clone, Debug, Default, PartialEq)]
-pub(crate) enum Arr<T> {
-    #[default]
-    Absent,
-    Wrong(Kind),
-    Items(Vec<T>),
-}
-
-struct ArrVisitor<T>(PhantomData<T>);
-
-impl<'de, T: Deserialize<'de>> Visitor<'de> for ArrVisitor<T> {
-    type Value = Arr<T>;
-
-    fn expecting(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        f.write_str("any JSON value")
-    }
-    fn visit_seq<A: SeqAccess<'de>>(self, mut seq: A) -> Result<Arr<T>, A::Error> {
-        let mut items = Vec::new();
-        while let Some(item) = seq.next_element::<T>()? {
-            items.push(item);
+    /// A whole number as sent, in decimal, when the value is one (a JSON integer).
+    pub(crate) fn integer(&self) -> Option<String> {
+        match self {
+            Field::Given(Scalar::Number(Number::Int(i))) => Some(i.to_string()),
+            Field::Given(Scalar::Number(Number::UInt(u))) => Some(u.to_string()),
+            _ => None,
         }
-        Ok(Arr::Items(items))
-    }
-    fn visit_map<A: MapAccess<'de>>(self, mut map: A) -> Result<Arr<T>, A::Error> {
-        while map.next_entry::<IgnoredAny, IgnoredAny>()?.is_some() {}
-        Ok(Arr::Wrong(Kind::Object))
-    }
-    fn visit_unit<E: de::Error>(self) -> Result<Arr<T>, E> {
-        Ok(Arr::Absent)
-    }
-    fn visit_none<E: de::Error>(self) -> Result<Arr<T>, E> {
-        Ok(Arr::Absent)
-    }
-    fn visit_str<E: de::Error>(self, _: &str) -> Result<Arr<T>, E> {
-        Ok(Arr::Wrong(Kind::Other))
-    }
-    fn visit_i64<E: de::Error>(self, _: i64) -> Result<Arr<T>, E> {
-        Ok(Arr::Wrong(Kind::Other))
-    }
-    fn visit_u64<E: de::Error>(self, _: u64) -> Result<Arr<T>, E> {
-        Ok(Arr::Wrong(Kind::Other))
-    }
-    fn visit_f64<E: de::Error>(self, _: f64) -> Result<Arr<T>, E> {
-        Ok(Arr::Wrong(Kind::Other))
-    }
-    fn visit_bool<E: de::Error>(self, _: bool) -> Result<Arr<T>, E> {
-        Ok(Arr::Wrong(Kind::Other))
-    }
-}
-
-impl<'de, T: Deserialize<'de>> Deserialize<'de> for Arr<T> {
-    fn deserialize<D: Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
-        d.deserialize_any(ArrVisitor(PhantomData))
     }
 }
 
@@ -225,10 +52,10 @@ impl<'de, T: Deserialize<'de>> Deserialize<'de> for Arr<T> {
 /// `invalid_json` for a body that is not JSON (where and what kind of error, never the text),
 /// `invalid_type` for a root that is not an object.
 pub(crate) fn read_root<'a, T: Deserialize<'a>>(body: &'a [u8]) -> Result<T, InputError> {
-    let root: Obj<T> = crate::wire::from_slice(body).map_err(|e| InputError { errors: vec![e] })?;
+    let root: Object<T> = crate::wire::from_slice(body).map_err(|e| InputError { errors: vec![e] })?;
     match root {
-        Obj::Present(t) => Ok(t),
-        Obj::Absent | Obj::Wrong(_) => {
+        Field::Given(Obj(t)) => Ok(t),
+        Field::Absent | Field::Wrong(_) => {
             Err(InputError { errors: vec![FieldError::with("", ErrorCode::InvalidType, Detail::Expected(AN_OBJECT))] })
         }
     }
@@ -254,16 +81,16 @@ impl Check {
     }
 
     /// The object at `path`; `required` when absent and `required` is set.
-    pub(crate) fn object<'o, T>(&mut self, obj: &'o Obj<T>, path: &str, required: bool) -> Option<&'o T> {
+    pub(crate) fn object<'o, T>(&mut self, obj: &'o Object<T>, path: &str, required: bool) -> Option<&'o T> {
         match obj {
-            Obj::Present(t) => Some(t),
-            Obj::Absent => {
+            Field::Given(Obj(t)) => Some(t),
+            Field::Absent => {
                 if required {
                     self.error(path, ErrorCode::Required);
                 }
                 None
             }
-            Obj::Wrong(_) => {
+            Field::Wrong(_) => {
                 self.wrong(path, AN_OBJECT);
                 None
             }
@@ -271,11 +98,11 @@ impl Check {
     }
 
     /// The items of the array at `path` (absent: none).
-    pub(crate) fn array<'o, T>(&mut self, arr: &'o Arr<T>, path: &str) -> &'o [T] {
+    pub(crate) fn array<'o, T>(&mut self, arr: &'o List<T>, path: &str) -> &'o [T] {
         match arr {
-            Arr::Items(items) => items,
-            Arr::Absent => &[],
-            Arr::Wrong(_) => {
+            Field::Given(items) => items,
+            Field::Absent => &[],
+            Field::Wrong(_) => {
                 self.wrong(path, AN_ARRAY);
                 &[]
             }
@@ -286,8 +113,8 @@ impl Check {
     /// `required` is set.
     pub(crate) fn text<'l>(&mut self, leaf: &'l Leaf<'_>, path: &str, required: bool) -> Option<&'l str> {
         match leaf {
-            Leaf::Text(s) => self.checked(s.trim(), path, MAX_EVENT_CHARS, required),
-            Leaf::Absent => {
+            Field::Given(Scalar::Text(s)) => self.checked(s.trim(), path, MAX_EVENT_CHARS, required),
+            Field::Absent => {
                 if required {
                     self.error(path, ErrorCode::Required);
                 }
@@ -302,11 +129,12 @@ impl Check {
 
     /// A provider id: a string or a whole number, at most [`MAX_ID_CHARS`] characters.
     pub(crate) fn id(&mut self, leaf: &Leaf<'_>, path: &str, required: bool) -> Option<String> {
+        if let Some(number) = leaf.integer() {
+            return Some(number);
+        }
         match leaf {
-            Leaf::Text(s) => self.checked(s.trim(), path, MAX_ID_CHARS, required).map(str::to_owned),
-            Leaf::Int(i) => Some(i.to_string()),
-            Leaf::UInt(u) => Some(u.to_string()),
-            Leaf::Absent => {
+            Field::Given(Scalar::Text(s)) => self.checked(s.trim(), path, MAX_ID_CHARS, required).map(str::to_owned),
+            Field::Absent => {
                 if required {
                     self.error(path, ErrorCode::Required);
                 }
@@ -350,10 +178,10 @@ impl Check {
     /// A required Unix time in seconds, given as a number or a string of digits.
     pub(crate) fn unix_time(&mut self, leaf: &Leaf<'_>, path: &str) -> Option<DateTime<Utc>> {
         let seconds = match leaf {
-            Leaf::Text(s) => s.trim().parse::<i64>().ok(),
-            Leaf::Int(i) => Some(*i),
-            Leaf::UInt(u) => i64::try_from(*u).ok(),
-            Leaf::Absent => {
+            Field::Given(Scalar::Text(s)) => s.trim().parse::<i64>().ok(),
+            Field::Given(Scalar::Number(Number::Int(i))) => Some(*i),
+            Field::Given(Scalar::Number(Number::UInt(u))) => i64::try_from(*u).ok(),
+            Field::Absent => {
                 self.error(path, ErrorCode::Required);
                 return None;
             }
@@ -424,6 +252,7 @@ pub(crate) fn key(parts: &[Option<&str>]) -> String {
 mod tests {
     use super::*;
     use serde::Deserialize;
+    use std::borrow::Cow;
 
     #[derive(Debug, Deserialize, Default)]
     #[serde(default)]
@@ -431,7 +260,7 @@ mod tests {
         #[serde(borrow)]
         name: Leaf<'a>,
         #[serde(borrow)]
-        data: Obj<Data<'a>>,
+        data: Object<Data<'a>>,
     }
 
     #[derive(Debug, Deserialize, Default)]
@@ -455,14 +284,17 @@ mod tests {
     #[test]
     fn strings_borrow_from_the_body_unless_escaped() {
         let root: Root<'_> = read_root(br#"{"name": "plain", "data": {"id": "a\"b"}}"#).unwrap();
-        assert!(matches!(root.name, Leaf::Text(Cow::Borrowed("plain"))));
-        let Obj::Present(data) = root.data else { panic!() };
-        assert_eq!(data.id, Leaf::Text(Cow::Owned("a\"b".into())));
+        assert!(matches!(root.name, Field::Given(Scalar::Text(Cow::Borrowed("plain")))));
+        let Field::Given(Obj(data)) = root.data else { panic!() };
+        assert_eq!(data.id, Field::Given(Scalar::Text(Cow::Owned("a\"b".into()))));
     }
 
     #[test]
     fn a_body_that_is_not_an_object_is_refused() {
         assert_eq!(read_root::<Root<'_>>(b"[1]").unwrap_err().errors[0].code, ErrorCode::InvalidType);
         assert_eq!(read_root::<Root<'_>>(b"{").unwrap_err().errors[0].code, ErrorCode::InvalidJson);
+        // A key given twice: refused at its path, as every reader of the library refuses it.
+        let e = read_root::<Root<'_>>(br#"{"data": {"id": 1, "id": 2}}"#).unwrap_err();
+        assert_eq!((e.errors[0].path.as_str(), e.errors[0].code), ("data.id", ErrorCode::DuplicateKey));
     }
 }

@@ -14,7 +14,7 @@ use serde::Deserialize;
 use super::Provider;
 use super::delivery::{Delivery, Secret, VerifyError, hex_tag, hmac_sha256, same_bytes};
 use super::event::{EventKind, SignatureEvent};
-use super::payload::{About, Check, Leaf, Obj, key, read_root};
+use super::payload::{About, Check, Leaf, Object, key, read_root};
 use crate::error::InputError;
 
 const SIGNATURE: &str = "X-Yousign-Signature-256";
@@ -40,16 +40,16 @@ struct Root<'a> {
     #[serde(borrow)]
     event_time: Leaf<'a>,
     #[serde(borrow)]
-    data: Obj<Data<'a>>,
+    data: Object<Data<'a>>,
 }
 
 #[derive(Deserialize, Default)]
 #[serde(default)]
 struct Data<'a> {
     #[serde(borrow)]
-    signature_request: Obj<Id<'a>>,
+    signature_request: Object<Id<'a>>,
     #[serde(borrow)]
-    signer: Obj<Id<'a>>,
+    signer: Object<Id<'a>>,
 }
 
 #[derive(Deserialize, Default)]

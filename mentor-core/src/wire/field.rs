@@ -53,13 +53,64 @@ pub(crate) trait Expect<'de>: Sized {
     }
     /// Reads an object; `Ok(None)` once the entries are skipped, when the field takes none.
     fn object<A: MapAccess<'de>>(mut map: A) -> Result<Option<Self>, A::Error> {
-        while map.next_entry::<IgnoredAny, IgnoredAny>()?.is_some() {}
+        while map.next_entry::<IgnoredAny, Skip>()?.is_some() {}
         Ok(None)
     }
     /// Reads an array; `Ok(None)` once the items are skipped, when the field takes none.
     fn array<A: SeqAccess<'de>>(mut seq: A) -> Result<Option<Self>, A::Error> {
-        while seq.next_element::<IgnoredAny>()?.is_some() {}
+        while seq.next_element::<Skip>()?.is_some() {}
         Ok(None)
+    }
+}
+
+/// A value skipped, level by level through the deserializer (unlike `IgnoredAny`, which
+/// `serde_json` skips without counting levels), so that nesting past the limit is `too_deep`
+/// wherever it is.
+struct Skip;
+
+impl<'de> Deserialize<'de> for Skip {
+    fn deserialize<D: Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
+        d.deserialize_any(Skip)
+    }
+}
+
+impl<'de> Visitor<'de> for Skip {
+    type Value = Skip;
+
+    fn expecting(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str("any JSON value")
+    }
+    fn visit_bool<E: de::Error>(self, _: bool) -> Result<Skip, E> {
+        Ok(Skip)
+    }
+    fn visit_i64<E: de::Error>(self, _: i64) -> Result<Skip, E> {
+        Ok(Skip)
+    }
+    fn visit_u64<E: de::Error>(self, _: u64) -> Result<Skip, E> {
+        Ok(Skip)
+    }
+    fn visit_f64<E: de::Error>(self, _: f64) -> Result<Skip, E> {
+        Ok(Skip)
+    }
+    fn visit_str<E: de::Error>(self, _: &str) -> Result<Skip, E> {
+        Ok(Skip)
+    }
+    fn visit_unit<E: de::Error>(self) -> Result<Skip, E> {
+        Ok(Skip)
+    }
+    fn visit_none<E: de::Error>(self) -> Result<Skip, E> {
+        Ok(Skip)
+    }
+    fn visit_some<D: Deserializer<'de>>(self, d: D) -> Result<Skip, D::Error> {
+        d.deserialize_any(Skip)
+    }
+    fn visit_seq<A: SeqAccess<'de>>(self, mut seq: A) -> Result<Skip, A::Error> {
+        while seq.next_element::<Skip>()?.is_some() {}
+        Ok(Skip)
+    }
+    fn visit_map<A: MapAccess<'de>>(self, mut map: A) -> Result<Skip, A::Error> {
+        while map.next_entry::<IgnoredAny, Skip>()?.is_some() {}
+        Ok(Skip)
     }
 }
 
@@ -83,6 +134,14 @@ impl Number {
     }
 }
 
+/// A scalar of any JSON type (e-signature providers send ids as strings or numbers).
+#[derive(Clone, Debug, PartialEq)]
+pub(crate) enum Scalar<'a> {
+    Text(Cow<'a, str>),
+    Number(Number),
+    Bool(bool),
+}
+
 /// An object of a raw form, read as `T` (itself a raw form).
 #[derive(Clone, Debug, Default, PartialEq)]
 pub(crate) struct Obj<T>(pub(crate) T);
@@ -90,6 +149,18 @@ pub(crate) struct Obj<T>(pub(crate) T);
 impl<'de: 'a, 'a> Expect<'de> for Cow<'a, str> {
     fn string(s: Cow<'de, str>) -> Option<Self> {
         Some(s)
+    }
+}
+
+impl<'de: 'a, 'a> Expect<'de> for Scalar<'a> {
+    fn string(s: Cow<'de, str>) -> Option<Self> {
+        Some(Scalar::Text(s))
+    }
+    fn number(n: Number) -> Option<Self> {
+        Some(Scalar::Number(n))
+    }
+    fn boolean(b: bool) -> Option<Self> {
+        Some(Scalar::Bool(b))
     }
 }
 

@@ -16,7 +16,7 @@
 mod field;
 mod records;
 
-pub(crate) use field::{Field, Number, Obj, Unknown};
+pub(crate) use field::{Field, Number, Obj, Scalar, Unknown};
 #[cfg(test)]
 use field::Kind;
 pub use records::{Record, read_forms, read_forms_bytes, read_records, read_records_bytes};
@@ -250,6 +250,17 @@ mod tests {
         assert!(path.starts_with("x[0][0]"), "{path}");
         let ok = format!("{}{}", "[".repeat(100), "]".repeat(100));
         assert!(parse_value(&ok).is_ok());
+        // In a raw form too, where a value of the wrong type is skipped, not kept.
+        #[derive(Debug, Default, Deserialize)]
+        #[serde(default)]
+        struct Form {
+            flag: Field<bool>,
+        }
+        for deep in [format!("{{\"flag\": {}{}}}", "[".repeat(200), "]".repeat(200)), format!("{{\"flag\": {}", "[".repeat(1_000_000))] {
+            let e = from_str::<Form>(&deep).unwrap_err();
+            assert_eq!(e.code, ErrorCode::TooDeep, "{e}");
+            assert!(e.path.starts_with("flag[0][0]"), "{}", e.path);
+        }
     }
 
     #[test]
