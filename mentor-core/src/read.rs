@@ -240,15 +240,19 @@ impl Reader {
         if s.is_empty() {
             return None;
         }
-        if s.chars().nth(max_chars).is_some() {
+        // A text of at most `max_chars` bytes has at most that many characters: only longer
+        // ones are counted.
+        if s.len() > max_chars && s.chars().nth(max_chars).is_some() {
             self.error_with(path, ErrorCode::TooLong, Detail::MaxChars(max_chars));
             return None;
         }
         // Control characters, and the bidirectional overrides LRO/RLO, which make a text
         // display in another order than it reads (Unicode TR #9; "Trojan Source"). Embeddings
-        // and isolates stay allowed: right-to-left names need them.
+        // and isolates stay allowed: right-to-left names need them. Printable ASCII, the
+        // common case, is checked byte by byte.
         let bad = |c: char| (c.is_control() && !(multiline && matches!(c, '\n' | '\r' | '\t'))) || matches!(c, '\u{202d}' | '\u{202e}');
-        if s.chars().any(bad) {
+        let printable_ascii = s.bytes().all(|b| (0x20..0x7f).contains(&b));
+        if !printable_ascii && s.chars().any(bad) {
             self.error(path, ErrorCode::InvalidCharacters);
             return None;
         }

@@ -206,12 +206,16 @@ impl<'de> Visitor<'de> for UniqueVisitor {
         let mut out = Map::new();
         while let Some(key) = map.next_key::<String>()? {
             let Unique(value) = map.next_value_seed(UniqueSeed)?;
-            if out.contains_key(&key) {
-                // The message serde gives a struct's repeated field, so that one reading of it
-                // finds the key for every reader.
-                return Err(de::Error::custom(format_args!("duplicate field `{key}`")));
+            match out.entry(key) {
+                serde_json::map::Entry::Vacant(slot) => {
+                    slot.insert(value);
+                }
+                serde_json::map::Entry::Occupied(slot) => {
+                    // The message serde gives a struct's repeated field, so that one reading of
+                    // it finds the key for every reader.
+                    return Err(de::Error::custom(format_args!("duplicate field `{}`", slot.key())));
+                }
             }
-            out.insert(key, value);
         }
         Ok(Value::Object(out))
     }
