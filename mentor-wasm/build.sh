@@ -32,9 +32,8 @@ if [ ! -x "$wasm_opt" ]; then
 fi
 
 # pkg/web: the browser build, for size (DESIGN 6: <= 150 KB gzipped): opt-level "z", wasm-opt
-#   -Oz, and without the `toml`, `lifecycles`, `billing`, `webhooks` and `fast-text` features
-#   (TOML policies, replays, diagrams, billing statements and invoice checks, webhooks, the
-#   tree-less eligibility path).
+#   -Oz, and without the `toml`, `lifecycles`, `billing` and `webhooks` features (TOML
+#   policies, replays, diagrams, billing statements and invoice checks, webhooks).
 # pkg/node: every feature, for speed (DESIGN 6: per-call cost): opt-level 3, wasm-opt -O3.
 build() { # target, wasm-bindgen target, cargo profile, wasm-opt level, cargo feature flags...
   local target="$1" bindgen_target="$2" profile="$3" opt_level="$4"

@@ -12,6 +12,11 @@ if ! command -v cargo >/dev/null 2>&1 && [ -x "$HOME/.cargo/bin/cargo" ]; then e
 printf '\n== Rust: cargo test --workspace\n'
 cargo test --workspace
 
+# The browser's build reads JSON text through a JSON value (mentor-core without its
+# `direct-text` feature): the core's tests hold that reading to the same answers.
+printf '\n== Rust: mentor-core as the browser build reads text (no default features)\n'
+cargo test -p mentor-core --no-default-features --lib --tests
+
 printf '\n== Python: mentor-py\n'
 bash mentor-py/run-tests.sh
 

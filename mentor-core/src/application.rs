@@ -13,7 +13,6 @@
 use std::fmt;
 
 use chrono::{DateTime, Utc};
-use serde::Deserialize;
 use serde_json::Value;
 
 use crate::country::CountryCode;
@@ -23,7 +22,7 @@ use crate::policy::Policy;
 use crate::read::{Path, Reader};
 pub use crate::subject::is_subject_slug;
 use crate::subject::SUBJECT_MAX;
-use crate::wire::{self, Field, Flag, List, Num, Obj, Object, Str, Unknown};
+use crate::wire::{self, Field, Flag, List, Num, Obj, Object, Str, raw_form};
 
 /// Text that may identify a person: kept whole, never shown by `Debug`.
 #[derive(Clone, PartialEq, Eq, Hash)]
@@ -179,109 +178,73 @@ const YEARS_MAX: i64 = 80;
 /// Availability (DESIGN 4.2: 1–80 hours a week).
 const HOURS_PER_WEEK_MAX: i64 = 80;
 
-/// An application form as sent (DESIGN 4.2): each field as found, read in one pass from text,
-/// bytes or a value; [`ApplicationForm::parse`] finds every problem.
-#[derive(Default, Deserialize)]
-#[serde(default)]
-struct ApplicationForm<'a> {
-    #[serde(borrow)]
-    reference: Str<'a>,
-    #[serde(borrow)]
-    offer_id: Str<'a>,
-    #[serde(borrow)]
-    applicant: Object<ApplicantForm<'a>>,
-    #[serde(borrow)]
-    subjects: List<Object<SubjectForm<'a>>>,
-    #[serde(borrow)]
-    experience: Object<ExperienceForm<'a>>,
-    #[serde(borrow)]
-    motivation: Str<'a>,
-    availability_hours_per_week: Num,
-    #[serde(borrow)]
-    links: Object<LinksForm<'a>>,
-    #[serde(borrow)]
-    working_situation: Object<SituationForm<'a>>,
-    interview_readiness: Object<ReadinessForm>,
-    consent: Object<ConsentForm>,
-    #[serde(borrow)]
-    submitted_at: Str<'a>,
-    #[serde(flatten)]
-    unknown: Unknown,
+raw_form! {
+    /// An application form as sent (DESIGN 4.2): each field as found, read in one pass from text,
+    /// bytes or a value; [`ApplicationForm::parse`] finds every problem.
+    struct ApplicationForm<'a> {
+        reference: Str<'a>,
+        offer_id: Str<'a>,
+        applicant: Object<ApplicantForm<'a>>,
+        subjects: List<Object<SubjectForm<'a>>>,
+        experience: Object<ExperienceForm<'a>>,
+        motivation: Str<'a>,
+        availability_hours_per_week: Num,
+        links: Object<LinksForm<'a>>,
+        working_situation: Object<SituationForm<'a>>,
+        interview_readiness: Object<ReadinessForm>,
+        consent: Object<ConsentForm>,
+        submitted_at: Str<'a>,
+    }
 }
 
-#[derive(Default, Deserialize)]
-#[serde(default)]
-struct ApplicantForm<'a> {
-    #[serde(borrow)]
-    first_name: Str<'a>,
-    #[serde(borrow)]
-    last_name: Str<'a>,
-    #[serde(borrow)]
-    email: Str<'a>,
-    #[serde(borrow)]
-    phone: Str<'a>,
-    #[serde(borrow)]
-    country: Str<'a>,
-    #[serde(borrow)]
-    timezone: Str<'a>,
-    #[serde(borrow)]
-    languages: List<Str<'a>>,
-    #[serde(flatten)]
-    unknown: Unknown,
+raw_form! {
+    struct ApplicantForm<'a> {
+        first_name: Str<'a>,
+        last_name: Str<'a>,
+        email: Str<'a>,
+        phone: Str<'a>,
+        country: Str<'a>,
+        timezone: Str<'a>,
+        languages: List<Str<'a>>,
+    }
 }
 
-#[derive(Default, Deserialize)]
-#[serde(default)]
-struct SubjectForm<'a> {
-    #[serde(borrow)]
-    subject: Str<'a>,
-    #[serde(borrow)]
-    level: Str<'a>,
-    years_experience: Num,
-    #[serde(flatten)]
-    unknown: Unknown,
+raw_form! {
+    struct SubjectForm<'a> {
+        subject: Str<'a>,
+        level: Str<'a>,
+        years_experience: Num,
+    }
 }
 
-#[derive(Default, Deserialize)]
-#[serde(default)]
-struct ExperienceForm<'a> {
-    #[serde(borrow)]
-    current_role: Str<'a>,
-    years_professional: Num,
-    mentoring_experience: Flag,
-    #[serde(borrow)]
-    recent_projects: List<Str<'a>>,
-    #[serde(flatten)]
-    unknown: Unknown,
+raw_form! {
+    struct ExperienceForm<'a> {
+        current_role: Str<'a>,
+        years_professional: Num,
+        mentoring_experience: Flag,
+        recent_projects: List<Str<'a>>,
+    }
 }
 
-#[derive(Default, Deserialize)]
-#[serde(default)]
-struct LinksForm<'a> {
-    #[serde(borrow)]
-    linkedin: Str<'a>,
-    #[serde(borrow)]
-    portfolio: Str<'a>,
-    #[serde(flatten)]
-    unknown: Unknown,
+raw_form! {
+    struct LinksForm<'a> {
+        linkedin: Str<'a>,
+        portfolio: Str<'a>,
+    }
 }
 
-#[derive(Default, Deserialize)]
-#[serde(default)]
-struct ReadinessForm {
-    microphone: Flag,
-    camera: Flag,
-    quiet_well_lit_room: Flag,
-    #[serde(flatten)]
-    unknown: Unknown,
+raw_form! {
+    struct ReadinessForm {
+        microphone: Flag,
+        camera: Flag,
+        quiet_well_lit_room: Flag,
+    }
 }
 
-#[derive(Default, Deserialize)]
-#[serde(default)]
-struct ConsentForm {
-    data_processing: Flag,
-    #[serde(flatten)]
-    unknown: Unknown,
+raw_form! {
+    struct ConsentForm {
+        data_processing: Flag,
+    }
 }
 
 /// Validates one application form given as JSON (DESIGN 4.2). Never fails: problems are data.
@@ -317,7 +280,8 @@ pub fn validate(form: &Value, policy: &Policy) -> Validation {
 /// ```
 #[must_use]
 pub fn validate_str(form: &str, policy: &Policy) -> Validation {
-    read(wire::from_str(form), policy)
+    let read: Result<Validation, FieldError> = wire::read_text!(form, |form| form_validation(&form, policy));
+    read.unwrap_or_else(|e| Validation { reference: None, email: None, result: Err(vec![e]), completeness: 0.0 })
 }
 
 fn read(form: Result<Object<ApplicationForm<'_>>, FieldError>, policy: &Policy) -> Validation {
@@ -566,14 +530,34 @@ fn form_validation(form: &Object<ApplicationForm<'_>>, policy: &Policy) -> Valid
 /// ```
 #[must_use]
 pub fn validate_json(form: &Value, policy: &Policy, lang: crate::Lang) -> Value {
-    let v = validate(form, policy);
-    let errors: Vec<Value> = v.result.as_ref().err().map(|es| es.iter().map(|e| e.to_json(lang)).collect()).unwrap_or_default();
-    serde_json::json!({
-        "valid": v.result.is_ok(),
-        "reference": v.reference,
-        "completeness": v.completeness,
-        "errors": errors,
-    })
+    validate(form, policy).to_json(lang)
+}
+
+/// [`validate_str`] on the wire format: JSON text in, `{"valid", "reference",
+/// "completeness", "errors"}` out; text that cannot be read is an invalid form.
+///
+/// ```
+/// use mentor_core::{application::validate_json_str, policy::Policy, Lang};
+/// let out = validate_json_str(r#"{"offer_id": "o", "offer_id": "p"}"#, &Policy::default(), Lang::En);
+/// assert_eq!((out["valid"].as_bool(), out["errors"][0]["code"].as_str()), (Some(false), Some("duplicate_key")));
+/// ```
+#[must_use]
+pub fn validate_json_str(form: &str, policy: &Policy, lang: crate::Lang) -> Value {
+    validate_str(form, policy).to_json(lang)
+}
+
+impl Validation {
+    /// The wire form `{"valid", "reference", "completeness", "errors"}`, messages in `lang`.
+    #[must_use]
+    pub fn to_json(&self, lang: crate::Lang) -> Value {
+        let errors: Vec<Value> = self.result.as_ref().err().map(|es| es.iter().map(|e| e.to_json(lang)).collect()).unwrap_or_default();
+        serde_json::json!({
+            "valid": self.result.is_ok(),
+            "reference": self.reference,
+            "completeness": self.completeness,
+            "errors": errors,
+        })
+    }
 }
 
 

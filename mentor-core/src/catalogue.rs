@@ -145,7 +145,9 @@ const IGNORED: [crate::esign::Ignored; 10] = {
     ]
 };
 
-/// Every code of the library, by family, each family in its documented order.
+/// Every code of the library, by family: field errors, registration number reasons, then the
+/// families with a generic description (input, refusal, signature, conflict, draft, statement,
+/// internal), ignored e-signature events and invoice discrepancies.
 ///
 /// ```
 /// use mentor_core::catalogue::{catalogue, CodeKind};
@@ -160,10 +162,9 @@ const IGNORED: [crate::esign::Ignored; 10] = {
 pub fn catalogue() -> Vec<Code> {
     let mut codes: Vec<Code> = ErrorCode::ALL.iter().map(|c| Code { code: c.as_str(), kind: CodeKind::Field, en: c.message(Lang::En), fr: c.message(Lang::Fr) }).collect();
     codes.extend(REGISTRATION_REASONS.iter().map(|r| Code { code: r.code(), kind: CodeKind::RegistrationNumber, en: r.message(Lang::En), fr: r.message(Lang::Fr) }));
+    codes.extend(DESCRIBED.iter().map(|(code, kind, text)| Code::new(code, *kind, *text)));
     codes.extend(IGNORED.iter().map(|i| Code { code: i.code(), kind: CodeKind::Ignored, en: i.message(Lang::En), fr: i.message(Lang::Fr) }));
     codes.extend(DiscrepancyCode::ALL.iter().map(|d| Code { code: d.as_str(), kind: CodeKind::Discrepancy, en: d.message(Lang::En), fr: d.message(Lang::Fr) }));
-    codes.extend(DESCRIBED.iter().map(|(code, kind, text)| Code::new(code, *kind, *text)));
-    codes.sort_by_key(|c| c.kind);
     codes
 }
 

@@ -2,13 +2,12 @@
 //! employment, the route an employee chooses, their business. Read here once from the wire
 //! format; [`crate::eligibility`] decides on it, and the policy names its employer sectors.
 
-use serde::Deserialize;
 use serde_json::Value;
 
 use crate::country::CountryCode;
 use crate::error::{ErrorCode, InputError};
 use crate::read::{Path, Reader};
-use crate::wire::{self, Flag, Object, Str, Unknown};
+use crate::wire::{self, Flag, Object, Str, raw_form};
 
 /// What the applicant does for a living (DESIGN 4.3 `status`).
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
@@ -173,8 +172,8 @@ impl WorkingSituation {
     /// [`InputError`]: `invalid_json` when the text is not JSON, `duplicate_key`, `too_deep`,
     /// or the field errors of [`from_json`].
     pub fn from_json_str(text: &str) -> Result<WorkingSituation, InputError> {
-        let form = wire::from_str(text).map_err(|e| InputError { errors: vec![e] })?;
-        WorkingSituation::parse(&form)
+        let read: Result<_, _> = wire::read_text!(text, |form| WorkingSituation::parse(&form));
+        read.map_err(|e| InputError { errors: vec![e] })?
     }
 
     /// The situation of a raw form read on its own, or every problem found.
@@ -185,49 +184,33 @@ impl WorkingSituation {
     }
 }
 
-/// A working situation as sent (DESIGN 4.3 input): each field as found, read in one pass from
-/// text, bytes or a value; [`SituationForm::parse`] finds every problem.
-#[derive(Default, Deserialize)]
-#[serde(default)]
-pub(crate) struct SituationForm<'a> {
-    #[serde(borrow)]
-    country: Str<'a>,
-    #[serde(borrow)]
-    status: Str<'a>,
-    #[serde(borrow)]
-    employment: Object<EmploymentForm<'a>>,
-    #[serde(borrow)]
-    route: Str<'a>,
-    #[serde(borrow)]
-    business: Object<BusinessForm<'a>>,
-    #[serde(flatten)]
-    unknown: Unknown,
+raw_form! {
+    /// A working situation as sent (DESIGN 4.3 input): each field as found, read in one pass from
+    /// text, bytes or a value; [`SituationForm::parse`] finds every problem.
+    pub(crate) struct SituationForm<'a> {
+        country: Str<'a>,
+        status: Str<'a>,
+        employment: Object<EmploymentForm<'a>>,
+        route: Str<'a>,
+        business: Object<BusinessForm<'a>>,
+    }
 }
 
-#[derive(Default, Deserialize)]
-#[serde(default)]
-struct EmploymentForm<'a> {
-    full_time: Flag,
-    #[serde(borrow)]
-    employer_name: Str<'a>,
-    #[serde(borrow)]
-    employer_sector: Str<'a>,
-    #[serde(borrow)]
-    employer_agreement: Str<'a>,
-    employer_informed: Flag,
-    #[serde(flatten)]
-    unknown: Unknown,
+raw_form! {
+    struct EmploymentForm<'a> {
+        full_time: Flag,
+        employer_name: Str<'a>,
+        employer_sector: Str<'a>,
+        employer_agreement: Str<'a>,
+        employer_informed: Flag,
+    }
 }
 
-#[derive(Default, Deserialize)]
-#[serde(default)]
-struct BusinessForm<'a> {
-    #[serde(borrow)]
-    legal_form: Str<'a>,
-    #[serde(borrow)]
-    registration_number: Str<'a>,
-    #[serde(flatten)]
-    unknown: Unknown,
+raw_form! {
+    struct BusinessForm<'a> {
+        legal_form: Str<'a>,
+        registration_number: Str<'a>,
+    }
 }
 
 /// The longest employer name, legal form and registration number, in characters.

@@ -8,7 +8,10 @@ use mentor_core::{Lang, application};
 use serde_json::Value;
 use wasm_bindgen::prelude::*;
 
-use crate::convert::{self, from_js, from_js_or_throw, from_text_or_throw, instant, to_js, to_text};
+use mentor_core::error::Detail;
+use mentor_core::{ErrorCode, FieldError};
+
+use crate::convert::{self, instant, to_js, to_text};
 use crate::policy;
 
 /// Validates an application form (DESIGN 4.2, APP-1..4): `{valid, reference, completeness,
@@ -34,8 +37,9 @@ pub fn validate_application(
     #[wasm_bindgen(unchecked_optional_param_type = "Policy")] policy: JsValue,
 ) -> Result<JsValue, JsValue> {
     let lang = convert::lang(&lang)?;
-    let form = from_js_or_throw(&form, lang)?;
-    to_js(&application::validate_json(&form, &*policy::resolve(&policy, lang)?, lang))
+    // Across as JSON text, read straight into the form's shape: one reader of forms.
+    let form = convert::json_text_or_throw(&form, lang)?;
+    to_js(&application::validate_json_str(&form, &*policy::resolve(&policy, lang)?, lang))
 }
 
 /// [`validate_application`] on JSON text, the answer as JSON text.
@@ -50,8 +54,8 @@ pub fn validate_application_json(
     #[wasm_bindgen(unchecked_optional_param_type = "Policy")] policy: JsValue,
 ) -> Result<String, JsValue> {
     let lang = convert::lang(&lang)?;
-    let form = from_text_or_throw(&convert::text_arg(&form, "form", lang)?, lang)?;
-    to_text(&application::validate_json(&form, &*policy::resolve(&policy, lang)?, lang))
+    let form = convert::text_arg(&form, "form", lang)?;
+    to_text(&application::validate_json_str(&form, &*policy::resolve(&policy, lang)?, lang))
 }
 
 /// Triages a batch of application forms (DESIGN 4.6, 4.9): validates each, decides its
@@ -109,9 +113,11 @@ fn report(records: &[Record], policy: &CorePolicy, now: DateTime<Utc>, lang: Lan
     Value::Array(entries.iter().map(|e| e.to_json(lang)).collect())
 }
 
+/// One form as a record: its JSON text, read when it is assessed (a value JSON cannot hold is
+/// an `invalid_json` record; `undefined` reads as `null`).
 fn record(line: usize, form: &JsValue) -> Record {
-    match from_js(form) {
-        Ok(value) => Record::Json { line, value },
-        Err(error) => Record::Unreadable { line, error },
+    match convert::json_text(form) {
+        Ok(text) => Record::Text { line, text: text.unwrap_or_else(|| "null".to_owned()) },
+        Err(why) => Record::Unreadable { line, error: FieldError::with("", ErrorCode::InvalidJson, Detail::Parser(why)) },
     }
 }

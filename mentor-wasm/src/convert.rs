@@ -65,10 +65,6 @@ pub(crate) fn from_text(text: &str) -> Result<Value, FieldError> {
     mentor_core::wire::parse_value(text)
 }
 
-/// Reads a JS value as a wire value, or the `invalid_json` error at the root.
-pub(crate) fn from_js_or_throw(value: &JsValue, lang: Lang) -> Result<Value, JsValue> {
-    from_js(value).map_err(|e| input_error(vec![e], lang))
-}
 
 /// Reads an argument named `path` as a wire value; its reading error (`invalid_json`…) under
 /// `path`.
@@ -103,10 +99,6 @@ pub(crate) fn array_at(value: &JsValue, path: &str) -> Result<Value, Vec<FieldEr
     if errors.is_empty() { Ok(Value::Array(items)) } else { Err(errors) }
 }
 
-/// Reads JSON text as a wire value, or the `invalid_json` error at the root.
-pub(crate) fn from_text_or_throw(text: &str, lang: Lang) -> Result<Value, JsValue> {
-    from_text(text).map_err(|e| input_error(vec![e], lang))
-}
 
 /// The JS value of a wire value (a plain object, array, string, number, boolean or null).
 ///

@@ -54,19 +54,17 @@ pub fn evaluate_eligibility_json(
     decide(&situation, &*policy::resolve(&policy, lang)?, lang).map_err(|e| input_error(e.errors, lang))
 }
 
-/// The decision of a situation given as JSON text, as JSON text. With `fast-text` (the Node
+/// The decision of a situation given as JSON text, as JSON text. With `direct-text` (the Node
 /// build) neither side builds a JSON tree ([`mentor_core::eligibility::evaluate_json_text`]);
-/// without it (the browser build, DESIGN 6's size budget) both go through the tree, which links
-/// less code. The answers parse to the same value.
+/// without it (the browser build, DESIGN 6's size budget) the answer is written through the
+/// JSON value the other calls write too, which links less code. The answers are the same.
 fn decide(situation: &str, policy: &Policy, lang: Lang) -> Result<String, InputError> {
-    #[cfg(feature = "fast-text")]
+    #[cfg(feature = "direct-text")]
     {
         mentor_core::eligibility::evaluate_json_text(situation, policy, lang)
     }
-    #[cfg(not(feature = "fast-text"))]
+    #[cfg(not(feature = "direct-text"))]
     {
-        let value = convert::from_text(situation).map_err(|e| InputError { errors: vec![e] })?;
-        let decision = mentor_core::eligibility::evaluate_json(&value, policy, lang)?;
-        Ok(decision.to_string())
+        Ok(mentor_core::eligibility::evaluate_json_str(situation, policy, lang)?.to_string())
     }
 }

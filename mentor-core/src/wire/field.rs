@@ -66,7 +66,7 @@ pub(crate) trait Expect<'de>: Sized {
 /// A value skipped, level by level through the deserializer (unlike `IgnoredAny`, which
 /// `serde_json` skips without counting levels), so that nesting past the limit is `too_deep`
 /// wherever it is.
-struct Skip;
+pub(crate) struct Skip;
 
 impl<'de> Deserialize<'de> for Skip {
     fn deserialize<D: Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
@@ -250,57 +250,32 @@ impl<'de, T: Expect<'de>> Deserialize<'de> for Field<T> {
     }
 }
 
-/// The keys of an object that its raw form does not define, in document order: the
-/// `#[serde(flatten)]` catch-all of every raw form, so that each is reported as
-/// `unknown_field` with the form's other problems (a typo must not silently drop data).
+/// The keys of an object that its raw form does not define, in document order, so that each
+/// is reported as `unknown_field` with the form's other problems (a typo must not silently
+/// drop data).
 #[derive(Clone, Debug, Default, PartialEq, Eq)]
 pub(crate) struct Unknown(pub(crate) Vec<String>);
-
-impl<'de> Deserialize<'de> for Unknown {
-    fn deserialize<D: Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
-        struct Keys;
-        impl<'de> Visitor<'de> for Keys {
-            type Value = Unknown;
-            fn expecting(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-                f.write_str("an object")
-            }
-            fn visit_map<A: MapAccess<'de>>(self, mut map: A) -> Result<Unknown, A::Error> {
-                let mut keys = Vec::new();
-                while let Some((key, IgnoredAny)) = map.next_entry::<String, IgnoredAny>()? {
-                    keys.push(key);
-                }
-                Ok(Unknown(keys))
-            }
-        }
-        d.deserialize_map(Keys)
-    }
-}
 
 #[cfg(test)]
 mod tests {
     use super::*;
-    use serde::Deserialize;
 
-    #[derive(Debug, Default, Deserialize)]
-    #[serde(default)]
-    struct Form<'a> {
-        #[serde(borrow)]
-        name: Field<Cow<'a, str>>,
-        age: Field<Number>,
-        ok: Field<bool>,
-        #[serde(borrow)]
-        tags: Field<Vec<Field<Cow<'a, str>>>>,
-        inner: Field<Obj<Inner>>,
-        #[serde(flatten)]
-        unknown: Unknown,
+    crate::wire::raw_form! {
+        #[derive(Debug)]
+        struct Form<'a> {
+            name: Field<Cow<'a, str>>,
+            age: Field<Number>,
+            ok: Field<bool>,
+            tags: Field<Vec<Field<Cow<'a, str>>>>,
+            inner: Field<Obj<Inner>>,
+        }
     }
 
-    #[derive(Debug, Default, Deserialize)]
-    #[serde(default)]
-    struct Inner {
-        id: Field<Number>,
-        #[serde(flatten)]
-        unknown: Unknown,
+    crate::wire::raw_form! {
+        #[derive(Debug)]
+        struct Inner {
+            id: Field<Number>,
+        }
     }
 
     #[test]

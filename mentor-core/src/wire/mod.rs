@@ -14,9 +14,11 @@
 //! is found, with its path, when the raw form is parsed into its domain type.
 
 mod field;
+mod form;
 mod records;
 
 pub(crate) use field::{Field, Number, Obj, Scalar, Unknown};
+pub(crate) use form::{FormVisitor, RawForm, raw_form};
 #[cfg(test)]
 use field::Kind;
 pub use records::{Record, read_forms, read_forms_bytes, read_records, read_records_bytes};
@@ -51,26 +53,44 @@ const DEEP_PATH_SEGMENTS: usize = 16;
 /// # Errors
 /// `invalid_json`, `duplicate_key` or `too_deep` (see the module doc).
 pub(crate) fn from_str<'a, T: Deserialize<'a>>(text: &'a str) -> Result<T, FieldError> {
-    serde_json::from_str(text).map_err(|_| locate::<T, _>(serde_json::Deserializer::from_str(text)))
+    serde_json::from_str(text).map_err(|_| locate(serde_json::Deserializer::from_str(text)))
 }
+
+/// Reads a raw form from JSON text and hands it to `then`: straight from the text (the
+/// `direct-text` feature, on by default: no JSON tree), or through a JSON value where code size
+/// counts more than speed (the browser's WebAssembly module, DESIGN 6: one text parser is
+/// linked instead of one per shape). The answers are the same either way.
+macro_rules! read_text {
+    ($text:expr, |$form:ident| $then:expr) => {{
+        #[cfg(feature = "direct-text")]
+        let read = $crate::wire::from_str($text);
+        #[cfg(not(feature = "direct-text"))]
+        let value = $crate::wire::parse_value($text);
+        #[cfg(not(feature = "direct-text"))]
+        let read = value.as_ref().map_err(Clone::clone).and_then($crate::wire::from_value);
+        match read {
+            Ok($form) => Ok($then),
+            Err(e) => Err(e),
+        }
+    }};
+}
+pub(crate) use read_text;
 
 /// Reads `T` from JSON bytes (UTF-8, RFC 8259).
 ///
 /// # Errors
 /// As [`from_str`]; bytes that are not UTF-8 inside a string are `invalid_json`.
 pub(crate) fn from_slice<'a, T: Deserialize<'a>>(bytes: &'a [u8]) -> Result<T, FieldError> {
-    serde_json::from_slice(bytes).map_err(|_| locate::<T, _>(serde_json::Deserializer::from_slice(bytes)))
+    serde_json::from_slice(bytes).map_err(|_| locate(serde_json::Deserializer::from_slice(bytes)))
 }
 
-/// Reads `T` from a JSON value (which cannot repeat a key).
+/// Reads `T` from a JSON value, which cannot repeat a key and was nested within the limit
+/// when it was parsed: a raw form (its leaves take any type) always reads.
 ///
 /// # Errors
-/// Only for a raw form whose root is not a [`Field`]: `invalid_type` at the value's path.
+/// Only for a `T` that is not a raw form: `invalid_type` at the root.
 pub(crate) fn from_value<'a, T: Deserialize<'a>>(value: &'a Value) -> Result<T, FieldError> {
-    T::deserialize(value).map_err(|_| match serde_path_to_error::deserialize::<_, T>(value) {
-        Ok(_) => FieldError::new("", ErrorCode::InvalidType),
-        Err(e) => FieldError::new(render(e.path(), usize::MAX), ErrorCode::InvalidType),
-    })
+    T::deserialize(value).map_err(|_| FieldError::new("", ErrorCode::InvalidType))
 }
 
 /// Reads JSON text into a `serde_json::Value` the way every reader of the library reads text:
@@ -104,10 +124,13 @@ pub fn parse_value_bytes(bytes: &[u8]) -> Result<Value, FieldError> {
     from_slice::<Unique>(bytes).map(|u| u.0)
 }
 
-/// Reads the text again, tracking the path, to say where the first reading stopped (errors are
-/// rare: the common path pays nothing for tracking).
-fn locate<'a, T: Deserialize<'a>, R: serde_json::de::Read<'a>>(mut de: serde_json::Deserializer<R>) -> FieldError {
-    let e = match serde_path_to_error::deserialize::<_, T>(&mut de) {
+/// Reads the text again as a plain JSON value, tracking the path, to say where the first
+/// reading stopped: a raw form stops only at a syntax error, a repeated key or nesting too deep,
+/// which the value's reading meets at the same place. (Errors are rare: the common path pays
+/// nothing for tracking, and one tracked reader serves every shape, which keeps the browser
+/// build small.)
+fn locate<'a, R: serde_json::de::Read<'a>>(mut de: serde_json::Deserializer<R>) -> FieldError {
+    let e = match serde_path_to_error::deserialize::<_, Unique>(&mut de) {
         // What follows the value is not JSON (`{} x`).
         Ok(_) => return de.end().map_or_else(|e| FieldError::invalid_json(&e), |()| FieldError::new("", ErrorCode::InvalidJson)),
         Err(e) => e,
@@ -276,23 +299,23 @@ mod tests {
 
     #[test]
     fn a_derived_form_refuses_a_repeated_field() {
-        #[derive(Debug, Default, Deserialize)]
-        #[serde(default)]
-        struct Form {
-            inner: Field<Obj<Inner>>,
+        raw_form! {
+            #[derive(Debug)]
+            struct Form {
+                inner: Field<Obj<Inner>>,
+            }
         }
-        #[derive(Debug, Default, Deserialize)]
-        #[serde(default)]
-        struct Inner {
-            ok: Field<bool>,
-            #[serde(flatten)]
-            unknown: Unknown,
+        raw_form! {
+            #[derive(Debug)]
+            struct Inner {
+                ok: Field<bool>,
+            }
         }
         let e = from_str::<Form>(r#"{"inner": {"ok": true, "x": 1, "ok": false}}"#).unwrap_err();
         assert_eq!((e.path.as_str(), e.code), ("inner.ok", ErrorCode::DuplicateKey));
         let e = from_slice::<Form>(br#"{"inner": {}, "inner": {}}"#).unwrap_err();
         assert_eq!((e.path.as_str(), e.code), ("inner", ErrorCode::DuplicateKey));
-        let Form { inner: Field::Given(Obj(inner)) } = from_str::<Form>(r#"{"inner": {"ok": 1, "x": 2}}"#).unwrap() else { panic!() };
+        let Form { inner: Field::Given(Obj(inner)), .. } = from_str::<Form>(r#"{"inner": {"ok": 1, "x": 2}}"#).unwrap() else { panic!() };
         assert_eq!((inner.ok, inner.unknown.0), (Field::Wrong(Kind::Number), vec!["x".to_owned()]));
     }
 }
