@@ -8,6 +8,7 @@ use std::fmt;
 use std::marker::PhantomData;
 
 use serde::de::{self, Deserialize, Deserializer, IgnoredAny, MapAccess, SeqAccess, Visitor};
+use serde_json::Value;
 
 /// The JSON type of a value, as found where another was expected.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -247,6 +248,69 @@ impl<'de, T: Expect<'de>> Visitor<'de> for FieldVisitor<T> {
 impl<'de, T: Expect<'de>> Deserialize<'de> for Field<T> {
     fn deserialize<D: Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
         d.deserialize_any(FieldVisitor(PhantomData))
+    }
+}
+
+/// What a [`Field`] takes, read from a JSON value that is already parsed (a binding's objects,
+/// the browser build's text): a lookup per key, no visitor per shape. `None` for a value of a
+/// JSON type the field does not take.
+pub(crate) trait FromValue<'v>: Sized {
+    fn from_value(value: &'v Value) -> Option<Self>;
+}
+
+impl<'v, T: FromValue<'v>> Field<T> {
+    /// The field at `value` (absent or `null`: [`Field::Absent`]).
+    pub(crate) fn of(value: Option<&'v Value>) -> Self {
+        match value {
+            None | Some(Value::Null) => Field::Absent,
+            Some(v) => T::from_value(v).map_or_else(|| Field::Wrong(kind(v)), Field::Given),
+        }
+    }
+}
+
+/// The JSON type of a value.
+fn kind(value: &Value) -> Kind {
+    match value {
+        Value::String(_) => Kind::String,
+        Value::Number(_) | Value::Null => Kind::Number,
+        Value::Bool(_) => Kind::Bool,
+        Value::Object(_) => Kind::Object,
+        Value::Array(_) => Kind::Array,
+    }
+}
+
+impl<'v> FromValue<'v> for Cow<'v, str> {
+    fn from_value(value: &'v Value) -> Option<Self> {
+        value.as_str().map(Cow::Borrowed)
+    }
+}
+
+impl FromValue<'_> for bool {
+    fn from_value(value: &Value) -> Option<Self> {
+        value.as_bool()
+    }
+}
+
+impl FromValue<'_> for Number {
+    fn from_value(value: &Value) -> Option<Self> {
+        let n = value.as_number()?;
+        Some(match (n.as_i64(), n.as_u64(), n.as_f64()) {
+            (Some(i), _, _) => Number::Int(i),
+            (None, Some(u), _) => Number::UInt(u),
+            (None, None, f) => Number::Float(f.unwrap_or(f64::NAN)),
+        })
+    }
+}
+
+impl<'v, T: FromValue<'v>> FromValue<'v> for Vec<Field<T>> {
+    fn from_value(value: &'v Value) -> Option<Self> {
+        value.as_array().map(|items| items.iter().map(|item| Field::of(Some(item))).collect())
+    }
+}
+
+impl<'v, T: super::RawForm<'v>> FromValue<'v> for Obj<T> {
+    fn from_value(value: &'v Value) -> Option<Self> {
+        value.as_object().map(|map| Obj(T::from_map(map)))
     }
 }
 

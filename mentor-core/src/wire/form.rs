@@ -28,6 +28,15 @@ pub(crate) trait RawForm<'de>: Default {
 
     /// The keys the form does not define, as they come.
     fn unknown(&mut self) -> &mut Unknown;
+
+    /// The form read from an object that is already parsed: each field looked up by its key,
+    /// the other keys kept as unknown (a parsed object cannot repeat a key).
+    fn from_map(map: &'de serde_json::Map<String, serde_json::Value>) -> Self;
+}
+
+/// The keys of `map` that are not in `fields`, in the map's order.
+pub(crate) fn unknown_keys(map: &serde_json::Map<String, serde_json::Value>, fields: &[&str]) -> Unknown {
+    Unknown(map.keys().filter(|key| !fields.contains(&key.as_str())).cloned().collect())
 }
 
 /// An object's key, borrowed from the input when it has no escapes.
@@ -132,6 +141,13 @@ macro_rules! raw_form {
 
             fn unknown(&mut self) -> &mut $crate::wire::Unknown {
                 &mut self.unknown
+            }
+
+            fn from_map(map: &'de ::serde_json::Map<String, ::serde_json::Value>) -> Self {
+                $name {
+                    $($field: $crate::wire::Field::of(map.get(stringify!($field))),)*
+                    unknown: $crate::wire::unknown_keys(map, <Self as $crate::wire::RawForm<'de>>::FIELDS),
+                }
             }
         }
 

@@ -17,8 +17,8 @@ mod field;
 mod form;
 mod records;
 
-pub(crate) use field::{Field, Number, Obj, Scalar, Unknown};
-pub(crate) use form::{FormVisitor, RawForm, raw_form};
+pub(crate) use field::{Field, FromValue, Number, Obj, Scalar, Unknown};
+pub(crate) use form::{FormVisitor, RawForm, raw_form, unknown_keys};
 #[cfg(test)]
 use field::Kind;
 pub use records::{Record, read_forms, read_forms_bytes, read_records, read_records_bytes};
@@ -84,13 +84,13 @@ pub(crate) fn from_slice<'a, T: Deserialize<'a>>(bytes: &'a [u8]) -> Result<T, F
     serde_json::from_slice(bytes).map_err(|_| locate(serde_json::Deserializer::from_slice(bytes)))
 }
 
-/// Reads `T` from a JSON value, which cannot repeat a key and was nested within the limit
-/// when it was parsed: a raw form (its leaves take any type) always reads.
+/// Reads a field (a raw form at the root) from a JSON value, which cannot repeat a key and was
+/// nested within the limit when it was parsed: each key is looked up, nothing can fail.
 ///
 /// # Errors
-/// Only for a `T` that is not a raw form: `invalid_type` at the root.
-pub(crate) fn from_value<'a, T: Deserialize<'a>>(value: &'a Value) -> Result<T, FieldError> {
-    T::deserialize(value).map_err(|_| FieldError::new("", ErrorCode::InvalidType))
+/// None (the `Result` matches the text readers').
+pub(crate) fn from_value<'a, T: FromValue<'a>>(value: &'a Value) -> Result<Field<T>, FieldError> {
+    Ok(Field::of(Some(value)))
 }
 
 /// Reads JSON text into a `serde_json::Value` the way every reader of the library reads text:
