@@ -118,33 +118,6 @@ const DESCRIBED: &[(&str, CodeKind, Text)] = &[
     ("internal", CodeKind::Internal, Text::new("the library failed where it cannot: please report it", "la bibliothèque a échoué là où elle ne le peut pas : merci de le signaler")),
 ];
 
-/// Every registration number reason (its family has no list of its own).
-const REGISTRATION_REASONS: [InvalidReason; 6] = [
-    InvalidReason::Empty,
-    InvalidReason::InvalidCharacters,
-    InvalidReason::WrongLength,
-    InvalidReason::InvalidFormat,
-    InvalidReason::UnknownPrefix,
-    InvalidReason::BadCheckDigit,
-];
-
-/// Every ignored e-signature event's reason.
-const IGNORED: [crate::esign::Ignored; 10] = {
-    use crate::esign::Ignored;
-    [
-        Ignored::Test,
-        Ignored::UnknownEventType,
-        Ignored::UnconfirmedHint,
-        Ignored::NoContract,
-        Ignored::OtherProvider,
-        Ignored::OtherRequest,
-        Ignored::NoSigner,
-        Ignored::UnknownSigner,
-        Ignored::NoNewRecipient,
-        Ignored::NothingNew,
-    ]
-};
-
 /// Every code of the library, by family: field errors, registration number reasons, then the
 /// families with a generic description (input, refusal, signature, conflict, draft, statement,
 /// internal), ignored e-signature events and invoice discrepancies.
@@ -161,9 +134,9 @@ const IGNORED: [crate::esign::Ignored; 10] = {
 #[must_use]
 pub fn catalogue() -> Vec<Code> {
     let mut codes: Vec<Code> = ErrorCode::ALL.iter().map(|c| Code { code: c.as_str(), kind: CodeKind::Field, en: c.message(Lang::En), fr: c.message(Lang::Fr) }).collect();
-    codes.extend(REGISTRATION_REASONS.iter().map(|r| Code { code: r.code(), kind: CodeKind::RegistrationNumber, en: r.message(Lang::En), fr: r.message(Lang::Fr) }));
+    codes.extend(InvalidReason::ALL.iter().map(|r| Code { code: r.code(), kind: CodeKind::RegistrationNumber, en: r.message(Lang::En), fr: r.message(Lang::Fr) }));
     codes.extend(DESCRIBED.iter().map(|(code, kind, text)| Code::new(code, *kind, *text)));
-    codes.extend(IGNORED.iter().map(|i| Code { code: i.code(), kind: CodeKind::Ignored, en: i.message(Lang::En), fr: i.message(Lang::Fr) }));
+    codes.extend(crate::esign::Ignored::ALL.iter().map(|i| Code { code: i.code(), kind: CodeKind::Ignored, en: i.message(Lang::En), fr: i.message(Lang::Fr) }));
     codes.extend(DiscrepancyCode::ALL.iter().map(|d| Code { code: d.as_str(), kind: CodeKind::Discrepancy, en: d.message(Lang::En), fr: d.message(Lang::Fr) }));
     codes
 }
@@ -267,7 +240,7 @@ mod tests {
             assert!(listed(code, CodeKind::Draft), "{code}");
         }
         assert!(listed(crate::policy::PolicyError::CODE, CodeKind::Input));
-        for r in REGISTRATION_REASONS {
+        for r in InvalidReason::ALL {
             let code = match r {
                 InvalidReason::Empty
                 | InvalidReason::InvalidCharacters
@@ -278,7 +251,7 @@ mod tests {
             };
             assert!(listed(code, CodeKind::RegistrationNumber), "{code}");
         }
-        for i in IGNORED {
+        for i in crate::esign::Ignored::ALL {
             use crate::esign::Ignored;
             let code = match i {
                 Ignored::Test

@@ -121,6 +121,20 @@ pub enum Ignored {
 }
 
 impl Ignored {
+    /// Every reason, in the order they are checked.
+    pub const ALL: [Ignored; 10] = [
+        Ignored::Test,
+        Ignored::UnknownEventType,
+        Ignored::UnconfirmedHint,
+        Ignored::NoContract,
+        Ignored::OtherProvider,
+        Ignored::OtherRequest,
+        Ignored::NoSigner,
+        Ignored::UnknownSigner,
+        Ignored::NoNewRecipient,
+        Ignored::NothingNew,
+    ];
+
     /// The stable code.
     #[must_use]
     pub const fn code(self) -> &'static str {
@@ -574,18 +588,7 @@ mod tests {
 
     #[test]
     fn every_code_is_distinct() {
-        let ignored = [
-            Ignored::Test,
-            Ignored::UnknownEventType,
-            Ignored::UnconfirmedHint,
-            Ignored::NoContract,
-            Ignored::OtherProvider,
-            Ignored::OtherRequest,
-            Ignored::NoSigner,
-            Ignored::UnknownSigner,
-            Ignored::NoNewRecipient,
-            Ignored::NothingNew,
-        ];
+        let ignored = Ignored::ALL;
         let codes: BTreeSet<_> = ignored.iter().map(|i| i.code()).collect();
         assert_eq!(codes.len(), ignored.len());
         for i in ignored {

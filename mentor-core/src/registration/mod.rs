@@ -192,6 +192,16 @@ pub enum InvalidReason {
 }
 
 impl InvalidReason {
+    /// Every reason, from the first check to the last.
+    pub const ALL: [InvalidReason; 6] = [
+        InvalidReason::Empty,
+        InvalidReason::InvalidCharacters,
+        InvalidReason::WrongLength,
+        InvalidReason::InvalidFormat,
+        InvalidReason::UnknownPrefix,
+        InvalidReason::BadCheckDigit,
+    ];
+
     /// The stable code (`"bad_check_digit"`).
     #[must_use]
     pub const fn code(self) -> &'static str {
