@@ -24,7 +24,7 @@ use serde_json::{Map, Value};
 use crate::error::{Detail, ErrorCode, FieldError, InputError};
 use crate::provider::Provider;
 use crate::i18n::{Lang, Text};
-use crate::read::{Path, Reader, present};
+use crate::read::{Path, Reader, See, present};
 use crate::wire::Record;
 
 /// The schema version of the events this library writes.
@@ -205,7 +205,7 @@ fn read_event<C: Change>(r: &mut Reader, value: &Value, root: &Path<'_>) -> Opti
 
 /// Reads an RFC 3339 instant (any offset; stored in UTC). `required` when absent and
 /// `required` is set.
-pub(crate) fn read_instant(r: &mut Reader, value: Option<&Value>, path: &Path<'_>, required: bool) -> Option<DateTime<Utc>> {
+pub(crate) fn read_instant<'v, V: See<'v> + Copy>(r: &mut Reader, value: V, path: &Path<'_>, required: bool) -> Option<DateTime<Utc>> {
     let text = if required { r.required_text(value, path, 64) } else { r.text(value, path, 64, false) };
     r.parse(text, path, ErrorCode::InvalidDatetime, parse_instant)
 }

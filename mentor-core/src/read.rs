@@ -60,6 +60,12 @@ pub(crate) trait See<'v> {
     fn see(self) -> Seen<'v>;
 }
 
+impl<'v> See<'v> for Seen<'v> {
+    fn see(self) -> Seen<'v> {
+        self
+    }
+}
+
 impl<'v> See<'v> for Option<&'v Value> {
     fn see(self) -> Seen<'v> {
         match self {

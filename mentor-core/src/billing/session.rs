@@ -8,7 +8,8 @@ use serde_json::{Value, json};
 
 use crate::error::{ErrorCode, InputError};
 use crate::lifecycle::{Vocabulary, format_instant, read_instant};
-use crate::read::{Path, Reader, present};
+use crate::read::{Path, Reader, See, Seen};
+use crate::wire::{self, Num, Object, Str, raw_form};
 
 /// The longest session id or student reference, in characters.
 pub const MAX_SESSION_ID_CHARS: usize = 128;
@@ -115,7 +116,6 @@ pub struct Session {
     status: SessionStatus,
 }
 
-const SESSION_KEYS: [&str; 6] = ["session_id", "started_at", "duration_minutes", "session_type", "student_ref", "status"];
 
 impl Session {
     /// A session from typed values, checked as [`Session::from_json`] checks them.
@@ -174,8 +174,9 @@ impl Session {
     /// (`duration_minutes` not a whole number from 1 to 1440: a negative duration is refused),
     /// `invalid_enum` (`status`), `unknown_field`.
     pub fn from_json(value: &Value) -> Result<Session, InputError> {
+        let form = wire::from_value(value).map_err(|e| InputError { errors: vec![e] })?;
         let mut r = Reader::new();
-        let session = read_session(&mut r, value, &Path::Root);
+        let session = read_session(&mut r, &form, &Path::Root);
         r.finish(session)
     }
 
@@ -227,8 +228,9 @@ impl Session {
 }
 
 /// Reads a required value of a vocabulary.
-pub(crate) fn required_choice<T: Copy>(r: &mut Reader, value: Option<&Value>, path: &Path<'_>, table: &'static [(&'static str, T)]) -> Option<T> {
-    if present(value).is_none() {
+pub(crate) fn required_choice<'v, T: Copy>(r: &mut Reader, value: impl See<'v>, path: &Path<'_>, table: &'static [(&'static str, T)]) -> Option<T> {
+    let value = value.see();
+    if matches!(value, Seen::Absent) {
         r.error(path, ErrorCode::Required);
         return None;
     }
@@ -236,28 +238,36 @@ pub(crate) fn required_choice<T: Copy>(r: &mut Reader, value: Option<&Value>, pa
 }
 
 /// Reads a required whole number in `lo..=hi`.
-pub(crate) fn required_integer(r: &mut Reader, value: Option<&Value>, path: &Path<'_>, lo: i64, hi: i64) -> Option<i64> {
-    if present(value).is_none() {
+pub(crate) fn required_integer<'v>(r: &mut Reader, value: impl See<'v>, path: &Path<'_>, lo: i64, hi: i64) -> Option<i64> {
+    let value = value.see();
+    if matches!(value, Seen::Absent) {
         r.error(path, ErrorCode::Required);
         return None;
     }
     r.integer(value, path, lo, hi)
 }
 
-fn read_session(r: &mut Reader, value: &Value, path: &Path<'_>) -> Option<Session> {
-    let map = r.object(value, path, &SESSION_KEYS)?;
-    let session_id = r.required_text(map.get("session_id"), &path.key("session_id"), MAX_SESSION_ID_CHARS);
-    let started_at = read_instant(r, map.get("started_at"), &path.key("started_at"), true);
-    let duration = required_integer(
-        r,
-        map.get("duration_minutes"),
-        &path.key("duration_minutes"),
-        1,
-        i64::from(MAX_DURATION_MINUTES),
-    );
-    let session_type = r.required_text(map.get("session_type"), &path.key("session_type"), MAX_SESSION_TYPE_CHARS);
-    let student_ref = r.required_text(map.get("student_ref"), &path.key("student_ref"), MAX_SESSION_ID_CHARS);
-    let status = required_choice(r, map.get("status"), &path.key("status"), SessionStatus::ALL);
+raw_form! {
+    /// A session as sent (DESIGN 4.10): each field as found.
+    struct SessionForm<'a> {
+        session_id: Str<'a>,
+        started_at: Str<'a>,
+        duration_minutes: Num,
+        session_type: Str<'a>,
+        student_ref: Str<'a>,
+        status: Str<'a>,
+    }
+}
+
+fn read_session(r: &mut Reader, form: &Object<SessionForm<'_>>, path: &Path<'_>) -> Option<Session> {
+    let form = r.element(form, path)?;
+    r.unknown(&form.unknown, path);
+    let session_id = r.required_text(&form.session_id, &path.key("session_id"), MAX_SESSION_ID_CHARS);
+    let started_at = read_instant(r, &form.started_at, &path.key("started_at"), true);
+    let duration = required_integer(r, &form.duration_minutes, &path.key("duration_minutes"), 1, i64::from(MAX_DURATION_MINUTES));
+    let session_type = r.required_text(&form.session_type, &path.key("session_type"), MAX_SESSION_TYPE_CHARS);
+    let student_ref = r.required_text(&form.student_ref, &path.key("student_ref"), MAX_SESSION_ID_CHARS);
+    let status = required_choice(r, &form.status, &path.key("status"), SessionStatus::ALL);
     Some(Session::from_parts(
         session_id?,
         started_at?,
