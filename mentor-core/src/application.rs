@@ -280,8 +280,12 @@ pub fn validate(form: &Value, policy: &Policy) -> Validation {
 /// ```
 #[must_use]
 pub fn validate_str(form: &str, policy: &Policy) -> Validation {
-    let read: Result<Validation, FieldError> = wire::read_text!(form, |form| form_validation(&form, policy));
-    read.unwrap_or_else(|e| Validation { reference: None, email: None, result: Err(vec![e]), completeness: 0.0 })
+    read_text(form, policy).unwrap_or_else(|e| Validation { reference: None, email: None, result: Err(vec![e]), completeness: 0.0 })
+}
+
+/// The validation of a form given as text, or the error of a text that cannot be read.
+fn read_text(form: &str, policy: &Policy) -> Result<Validation, FieldError> {
+    wire::read_text!(form, |form| form_validation(&form, policy))
 }
 
 fn read(form: Result<Object<ApplicationForm<'_>>, FieldError>, policy: &Policy) -> Validation {
@@ -533,17 +537,23 @@ pub fn validate_json(form: &Value, policy: &Policy, lang: crate::Lang) -> Value 
     validate(form, policy).to_json(lang)
 }
 
-/// [`validate_str`] on the wire format: JSON text in, `{"valid", "reference",
-/// "completeness", "errors"}` out; text that cannot be read is an invalid form.
+/// [`validate_json`] on JSON text, for callers that refuse text they cannot read (the
+/// JavaScript package throws then): `{"valid", "reference", "completeness", "errors"}`, or the
+/// reading error.
 ///
 /// ```
 /// use mentor_core::{application::validate_json_str, policy::Policy, Lang};
-/// let out = validate_json_str(r#"{"offer_id": "o", "offer_id": "p"}"#, &Policy::default(), Lang::En);
-/// assert_eq!((out["valid"].as_bool(), out["errors"][0]["code"].as_str()), (Some(false), Some("duplicate_key")));
+/// let out = validate_json_str(r#"{"offer_id": 7}"#, &Policy::default(), Lang::En).unwrap();
+/// assert_eq!(out["valid"], false);
+/// let e = validate_json_str(r#"{"offer_id": "o", "offer_id": "p"}"#, &Policy::default(), Lang::En).unwrap_err();
+/// assert_eq!((e.path.as_str(), e.code.as_str()), ("offer_id", "duplicate_key"));
 /// ```
-#[must_use]
-pub fn validate_json_str(form: &str, policy: &Policy, lang: crate::Lang) -> Value {
-    validate_str(form, policy).to_json(lang)
+///
+/// # Errors
+/// The text is not JSON (`invalid_json`), repeats a key (`duplicate_key`) or is nested too
+/// deep (`too_deep`).
+pub fn validate_json_str(form: &str, policy: &Policy, lang: crate::Lang) -> Result<Value, FieldError> {
+    read_text(form, policy).map(|v| v.to_json(lang))
 }
 
 impl Validation {

@@ -12,6 +12,7 @@ use mentor_core::error::Detail;
 use mentor_core::{ErrorCode, FieldError};
 
 use crate::convert::{self, instant, to_js, to_text};
+use crate::errors::input_error;
 use crate::policy;
 
 /// Validates an application form (DESIGN 4.2, APP-1..4): `{valid, reference, completeness,
@@ -39,7 +40,8 @@ pub fn validate_application(
     let lang = convert::lang(&lang)?;
     // Across as JSON text, read straight into the form's shape: one reader of forms.
     let form = convert::json_text_or_throw(&form, lang)?;
-    to_js(&application::validate_json_str(&form, &*policy::resolve(&policy, lang)?, lang))
+    let out = application::validate_json_str(&form, &*policy::resolve(&policy, lang)?, lang).map_err(|e| input_error(vec![e], lang))?;
+    to_js(&out)
 }
 
 /// [`validate_application`] on JSON text, the answer as JSON text.
@@ -55,7 +57,8 @@ pub fn validate_application_json(
 ) -> Result<String, JsValue> {
     let lang = convert::lang(&lang)?;
     let form = convert::text_arg(&form, "form", lang)?;
-    to_text(&application::validate_json_str(&form, &*policy::resolve(&policy, lang)?, lang))
+    let out = application::validate_json_str(&form, &*policy::resolve(&policy, lang)?, lang).map_err(|e| input_error(vec![e], lang))?;
+    to_text(&out)
 }
 
 /// Triages a batch of application forms (DESIGN 4.6, 4.9): validates each, decides its
