@@ -34,6 +34,8 @@ pub(crate) type Object<T> = Field<Obj<T>>;
 /// An array field whose items are `T` (each itself a [`Field`]).
 pub(crate) type List<T> = Field<Vec<T>>;
 
+use std::cell::RefCell;
+
 use serde::Deserialize;
 use serde::de::{self, DeserializeSeed, MapAccess, SeqAccess, Visitor};
 use serde_json::{Map, Value};
@@ -108,7 +110,7 @@ pub(crate) fn from_value<'a, T: FromValue<'a>>(value: &'a Value) -> Result<Field
 /// # Errors
 /// One [`FieldError`]: `invalid_json` at the root, `duplicate_key` or `too_deep` at the path.
 pub fn parse_value(text: &str) -> Result<Value, FieldError> {
-    from_str::<Unique>(text).map(|u| u.0)
+    parse(serde_json::Deserializer::from_str(text))
 }
 
 /// [`parse_value`] on bytes (JSON text is UTF-8, RFC 8259).
@@ -121,71 +123,78 @@ pub fn parse_value(text: &str) -> Result<Value, FieldError> {
 /// # Errors
 /// As [`parse_value`]; bytes that are not UTF-8 are `invalid_json`.
 pub fn parse_value_bytes(bytes: &[u8]) -> Result<Value, FieldError> {
-    from_slice::<Unique>(bytes).map(|u| u.0)
+    parse(serde_json::Deserializer::from_slice(bytes))
 }
 
-/// Reads the text again as a plain JSON value, tracking the path, to say where the first
-/// reading stopped: a raw form stops only at a syntax error, a repeated key or nesting too deep,
-/// which the value's reading meets at the same place. (Errors are rare: the common path pays
-/// nothing for tracking, and one tracked reader serves every shape, which keeps the browser
-/// build small.)
-fn locate<'a, R: serde_json::de::Read<'a>>(mut de: serde_json::Deserializer<R>) -> FieldError {
-    let e = match serde_path_to_error::deserialize::<_, Unique>(&mut de) {
-        // What follows the value is not JSON (`{} x`).
-        Ok(_) => return de.end().map_or_else(|e| FieldError::invalid_json(&e), |()| FieldError::new("", ErrorCode::InvalidJson)),
-        Err(e) => e,
-    };
-    let path = e.path().clone();
-    let inner = e.into_inner();
-    let message = inner.to_string();
-    if inner.classify() == serde_json::error::Category::Data {
-        if let Some(key) = message.strip_prefix("duplicate field `").and_then(|rest| rest.split_once('`')).map(|(key, _)| key) {
-            let parent = render(&path, usize::MAX);
-            let at = if parent.is_empty() { key.to_owned() } else { format!("{parent}.{key}") };
-            return FieldError::new(at, ErrorCode::DuplicateKey);
+/// Reads the text again as a plain JSON value to say where the first reading stopped: a raw
+/// form stops only at a syntax error, a repeated key or nesting too deep, which the value's
+/// reading meets at the same place. (Errors are rare: the common path pays nothing, and one
+/// reader serves every shape, which keeps the browser build small.)
+fn locate<'a, R: serde_json::de::Read<'a>>(de: serde_json::Deserializer<R>) -> FieldError {
+    parse(de).err().unwrap_or_else(|| FieldError::new("", ErrorCode::InvalidJson))
+}
+
+/// Reads a whole text as a value, every object's keys checked for repeats; on failure, the
+/// error with the path the value's reading had reached.
+fn parse<'a, R: serde_json::de::Read<'a>>(mut de: serde_json::Deserializer<R>) -> Result<Value, FieldError> {
+    let trail = RefCell::new(Vec::new());
+    let read = UniqueSeed { trail: &trail }.deserialize(&mut de).and_then(|value| de.end().map(|()| value));
+    read.map_err(|e| {
+        let mut steps = trail.into_inner();
+        // Recorded innermost first, as the error went up.
+        steps.reverse();
+        let message = e.to_string();
+        if e.classify() == serde_json::error::Category::Data && message.starts_with("duplicate field `") {
+            FieldError::new(render(&steps, usize::MAX), ErrorCode::DuplicateKey)
+        } else if message.starts_with("recursion limit exceeded") {
+            FieldError::with(render(&steps, DEEP_PATH_SEGMENTS), ErrorCode::TooDeep, Detail::MaxDepth(MAX_DEPTH))
+        } else {
+            FieldError::invalid_json(&e)
         }
-        return FieldError::new(render(&path, usize::MAX), ErrorCode::InvalidType);
-    }
-    if message.starts_with("recursion limit exceeded") {
-        return FieldError::with(render(&path, DEEP_PATH_SEGMENTS), ErrorCode::TooDeep, Detail::MaxDepth(MAX_DEPTH));
-    }
-    FieldError::invalid_json(&inner)
+    })
 }
 
-/// A tracked path as the wire writes paths (`subjects[1].level`), its first `max` segments.
-fn render(path: &serde_path_to_error::Path, max: usize) -> String {
-    use serde_path_to_error::Segment;
+/// One step of the path to where reading stopped.
+enum Step {
+    Key(String),
+    Index(usize),
+}
+
+/// A path as the wire writes paths (`subjects[1].level`), its first `max` steps.
+fn render(steps: &[Step], max: usize) -> String {
     use std::fmt::Write as _;
     let mut out = String::new();
-    for segment in path.iter().take(max) {
-        match segment {
-            Segment::Seq { index } => {
+    for step in steps.iter().take(max) {
+        match step {
+            Step::Index(index) => {
                 let _ = write!(out, "[{index}]");
             }
-            Segment::Map { key } | Segment::Enum { variant: key } => {
+            Step::Key(key) => {
                 if !out.is_empty() {
                     out.push('.');
                 }
                 out.push_str(key);
             }
-            Segment::Unknown => {}
         }
     }
     out
 }
 
-/// A JSON value read with every object's keys checked for repeats.
-struct Unique(Value);
+/// Reads a JSON value, every object's keys checked for repeats (where `serde_json` alone keeps
+/// the last); on an error, each level on the way up adds its step to `trail`, so the path
+/// costs nothing until something fails.
+struct UniqueSeed<'t> {
+    trail: &'t RefCell<Vec<Step>>,
+}
 
-impl<'de> Deserialize<'de> for Unique {
-    fn deserialize<D: de::Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
-        d.deserialize_any(UniqueVisitor).map(Unique)
+impl<'de> DeserializeSeed<'de> for UniqueSeed<'_> {
+    type Value = Value;
+    fn deserialize<D: de::Deserializer<'de>>(self, d: D) -> Result<Value, D::Error> {
+        d.deserialize_any(self)
     }
 }
 
-struct UniqueVisitor;
-
-impl<'de> Visitor<'de> for UniqueVisitor {
+impl<'de> Visitor<'de> for UniqueSeed<'_> {
     type Value = Value;
 
     fn expecting(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
@@ -220,36 +229,40 @@ impl<'de> Visitor<'de> for UniqueVisitor {
     }
     fn visit_seq<A: SeqAccess<'de>>(self, mut seq: A) -> Result<Value, A::Error> {
         let mut items = Vec::with_capacity(seq.size_hint().unwrap_or(0).min(64));
-        while let Some(Unique(v)) = seq.next_element()? {
-            items.push(v);
+        loop {
+            match seq.next_element_seed(UniqueSeed { trail: self.trail }) {
+                Ok(Some(item)) => items.push(item),
+                Ok(None) => return Ok(Value::Array(items)),
+                Err(e) => {
+                    self.trail.borrow_mut().push(Step::Index(items.len()));
+                    return Err(e);
+                }
+            }
         }
-        Ok(Value::Array(items))
     }
     fn visit_map<A: MapAccess<'de>>(self, mut map: A) -> Result<Value, A::Error> {
         let mut out = Map::new();
         while let Some(key) = map.next_key::<String>()? {
-            let Unique(value) = map.next_value_seed(UniqueSeed)?;
+            let value = match map.next_value_seed(UniqueSeed { trail: self.trail }) {
+                Ok(value) => value,
+                Err(e) => {
+                    self.trail.borrow_mut().push(Step::Key(key));
+                    return Err(e);
+                }
+            };
             match out.entry(key) {
                 serde_json::map::Entry::Vacant(slot) => {
                     slot.insert(value);
                 }
                 serde_json::map::Entry::Occupied(slot) => {
-                    // The message serde gives a struct's repeated field, so that one reading of
-                    // it finds the key for every reader.
-                    return Err(de::Error::custom(format_args!("duplicate field `{}`", slot.key())));
+                    let key = slot.key().clone();
+                    let error = de::Error::custom(format_args!("duplicate field `{key}`"));
+                    self.trail.borrow_mut().push(Step::Key(key));
+                    return Err(error);
                 }
             }
         }
         Ok(Value::Object(out))
-    }
-}
-
-struct UniqueSeed;
-
-impl<'de> DeserializeSeed<'de> for UniqueSeed {
-    type Value = Unique;
-    fn deserialize<D: de::Deserializer<'de>>(self, d: D) -> Result<Unique, D::Error> {
-        Unique::deserialize(d)
     }
 }
 
