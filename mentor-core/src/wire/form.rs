@@ -29,14 +29,22 @@ pub(crate) trait RawForm<'de>: Default {
     /// The keys the form does not define, as they come.
     fn unknown(&mut self) -> &mut Unknown;
 
-    /// The form read from an object that is already parsed: each field looked up by its key,
-    /// the other keys kept as unknown (a parsed object cannot repeat a key).
-    fn from_map(map: &'de serde_json::Map<String, serde_json::Value>) -> Self;
-}
+    /// Sets the field at `index` of [`RawForm::FIELDS`] from a parsed value.
+    fn set_field(&mut self, index: usize, value: &'de serde_json::Value);
 
-/// The keys of `map` that are not in `fields`, in the map's order.
-pub(crate) fn unknown_keys(map: &serde_json::Map<String, serde_json::Value>, fields: &[&str]) -> Unknown {
-    Unknown(map.keys().filter(|key| !fields.contains(&key.as_str())).cloned().collect())
+    /// The form read from an object that is already parsed, in one pass over its entries: the
+    /// keys the form defines go to their fields, the others are kept as unknown (a parsed
+    /// object cannot repeat a key).
+    fn from_map(map: &'de serde_json::Map<String, serde_json::Value>) -> Self {
+        let mut form = Self::default();
+        for (key, value) in map {
+            match Self::FIELDS.iter().position(|name| name == key) {
+                Some(index) => form.set_field(index, value),
+                None => form.unknown().0.push(key.clone()),
+            }
+        }
+        form
+    }
 }
 
 /// An object's key, borrowed from the input when it has no escapes.
@@ -143,11 +151,16 @@ macro_rules! raw_form {
                 &mut self.unknown
             }
 
-            fn from_map(map: &'de ::serde_json::Map<String, ::serde_json::Value>) -> Self {
-                $name {
-                    $($field: $crate::wire::Field::of(map.get(stringify!($field))),)*
-                    unknown: $crate::wire::unknown_keys(map, <Self as $crate::wire::RawForm<'de>>::FIELDS),
-                }
+            fn set_field(&mut self, index: usize, value: &'de ::serde_json::Value) {
+                let mut at = 0usize;
+                $(
+                    if index == at {
+                        self.$field = $crate::wire::Field::of(Some(value));
+                        return;
+                    }
+                    at += 1;
+                )*
+                let _ = at;
             }
         }
 
