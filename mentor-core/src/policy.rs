@@ -247,6 +247,10 @@ impl Policy {
     /// # Errors
     /// As [`Policy::from_toml`].
     pub fn from_value(value: &serde_json::Value) -> Result<Policy, PolicyError> {
+        // serde reads a struct from an array too, field by position: a policy is an object.
+        if !value.is_object() {
+            return Err(PolicyError { message: "expected an object of policy keys".to_owned() });
+        }
         let policy = Policy::deserialize(value).map_err(|e| PolicyError { message: e.to_string() })?;
         policy.checked()
     }
@@ -324,6 +328,10 @@ mod tests {
         assert!(e.message.contains("billing.time_zone"), "{e}");
         assert!(Policy::from_toml("[demand]\npython = \"hot\"").is_err());
         assert!(Policy::from_toml("excluded_countries = [\"XX\"]").is_err());
+        // Not an object: refused, not read field by position.
+        for text in ["[]", r#"[["o"], ["tutoring"], ["FR"]]"#, "7"] {
+            assert!(Policy::from_json(text).unwrap_err().message.contains("expected an object"), "{text}");
+        }
     }
 
     #[test]

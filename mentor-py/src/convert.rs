@@ -20,8 +20,8 @@ use pyo3::sync::PyOnceLock;
 use pyo3::types::{PyBool, PyDate, PyDateTime, PyDict, PyFloat, PyInt, PyList, PyString, PyTuple, PyType};
 use serde_json::{Map, Number, Value};
 
-/// The deepest nesting of dicts and lists accepted, as serde_json's parser allows.
-pub(crate) const MAX_DEPTH: usize = 128;
+/// The deepest nesting of dicts and lists accepted: the core's limit for JSON text.
+pub(crate) const MAX_DEPTH: usize = mentor_core::wire::MAX_DEPTH;
 
 const JSON_VALUE: Text = Text::new(
     "a JSON value: str, int, float, bool, None, a dict with str keys, a list, an aware datetime, a date or a Decimal",
@@ -34,7 +34,6 @@ const AWARE: Text = Text::new(
 );
 const UNICODE: Text = Text::new("valid Unicode text, without lone surrogates", "du texte Unicode valide, sans surrogate isolé");
 const A_STRING: Text = Text::new("a string", "une chaîne");
-const SHALLOW: Text = Text::new("at most 128 levels of nesting", "au plus 128 niveaux d'imbrication");
 
 /// Where a value sits in the object being converted: `subjects[1].level`, as the core writes
 /// paths. Built only when an error is reported.
@@ -60,6 +59,12 @@ fn error(path: &Path<'_>, code: ErrorCode, expected: Text) -> FieldError {
     FieldError::with(path.to_string(), code, Detail::Expected(expected))
 }
 
+/// Nesting past the core's limit: `too_deep` at the value's path, as the core reports it in
+/// JSON text.
+fn too_deep(path: &Path<'_>) -> FieldError {
+    FieldError::with(path.to_string(), ErrorCode::TooDeep, Detail::MaxDepth(MAX_DEPTH))
+}
+
 /// The wire form of a Python object, or the field error of the first value that has none.
 pub(crate) fn to_value(obj: &Bound<'_, PyAny>) -> Result<Value, FieldError> {
     walk(obj, &Path::Root, 0)
@@ -71,7 +76,7 @@ fn walk(obj: &Bound<'_, PyAny>, path: &Path<'_>, depth: usize) -> Result<Value, 
     }
     if let Ok(dict) = obj.cast::<PyDict>() {
         if depth >= MAX_DEPTH {
-            return Err(error(path, ErrorCode::InvalidType, SHALLOW));
+            return Err(too_deep(path));
         }
         let mut map = Map::new();
         for (key, item) in dict.iter() {
@@ -118,7 +123,7 @@ fn walk(obj: &Bound<'_, PyAny>, path: &Path<'_>, depth: usize) -> Result<Value, 
 
 fn sequence<'py>(items: impl Iterator<Item = Bound<'py, PyAny>>, len: usize, path: &Path<'_>, depth: usize) -> Result<Value, FieldError> {
     if depth >= MAX_DEPTH {
-        return Err(error(path, ErrorCode::InvalidType, SHALLOW));
+        return Err(too_deep(path));
     }
     let mut out = Vec::with_capacity(len);
     for (i, item) in items.enumerate() {

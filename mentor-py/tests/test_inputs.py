@@ -168,10 +168,11 @@ def test_deep_nesting_is_refused_not_a_crash() -> None:
     for _ in range(100_000):
         deep = [deep]
     errors = input_errors(mentor.evaluate_eligibility, {"country": "FR", "status": "student", "business": {"legal_form": deep}})
-    assert {code for _, code in errors} == {"invalid_type"}
+    # Issue 14: nesting past the limit is `too_deep`, the code the core gives in JSON text.
+    assert {code for _, code in errors} == {"too_deep"}
     loop: Dict[str, Any] = {"country": "FR", "status": "student"}
     loop["business"] = loop
-    assert {code for _, code in input_errors(mentor.evaluate_eligibility, loop)} == {"invalid_type"}
+    assert {code for _, code in input_errors(mentor.evaluate_eligibility, loop)} == {"too_deep"}
 
 
 # --- very large input ------------------------------------------------------------------
