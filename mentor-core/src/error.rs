@@ -307,7 +307,7 @@ impl FieldError {
         match (&self.detail, lang) {
             (Detail::None, _) => base.to_owned(),
             (Detail::Expected(t), Lang::En) => format!("{base}: expected {}", t.get(lang)),
-            (Detail::Expected(t), Lang::Fr) => format!("{base} : {} attendu", t.get(lang)),
+            (Detail::Expected(t), Lang::Fr) => format!("{base} : il faut {}", t.get(lang)),
             (Detail::Allowed(values), Lang::En) => format!("{base}: expected one of `{}`", values.join("`, `")),
             (Detail::Allowed(values), Lang::Fr) => format!("{base} : valeurs permises `{}`", values.join("`, `")),
             (Detail::MaxChars(max), Lang::En) => format!("{base}: at most {max} characters"),
