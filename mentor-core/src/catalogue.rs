@@ -15,7 +15,11 @@
 use serde::Serialize;
 use serde_json::Value;
 
-use crate::billing::DiscrepancyCode;
+use std::borrow::Cow;
+
+use crate::billing::{DiscrepancyCode, StatementError};
+use crate::contract::DraftError;
+use crate::esign::VerifyError;
 use crate::error::ErrorCode;
 use crate::i18n::{Lang, Text};
 use crate::registration::InvalidReason;
@@ -53,17 +57,17 @@ pub enum CodeKind {
 }
 
 /// One code of the catalogue.
-#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize)]
+#[derive(Clone, Debug, PartialEq, Eq, Serialize)]
 pub struct Code {
     code: &'static str,
     kind: CodeKind,
-    en: &'static str,
-    fr: &'static str,
+    en: Cow<'static, str>,
+    fr: Cow<'static, str>,
 }
 
 impl Code {
-    const fn new(code: &'static str, kind: CodeKind, text: Text) -> Code {
-        Code { code, kind, en: text.get(Lang::En), fr: text.get(Lang::Fr) }
+    fn fixed(code: &'static str, kind: CodeKind, en: &'static str, fr: &'static str) -> Code {
+        Code { code, kind, en: Cow::Borrowed(en), fr: Cow::Borrowed(fr) }
     }
 
     /// The stable code (`"invalid_email"`).
@@ -80,42 +84,50 @@ impl Code {
 
     /// Its generic message in `lang`.
     #[must_use]
-    pub const fn message(&self, lang: Lang) -> &'static str {
+    pub fn message(&self, lang: Lang) -> &str {
         match lang {
-            Lang::En => self.en,
-            Lang::Fr => self.fr,
+            Lang::En => &self.en,
+            Lang::Fr => &self.fr,
         }
     }
 }
 
-/// The codes whose family's own messages carry an occurrence's details (a header's name, a
-/// state, an amount): their generic messages.
-const DESCRIBED: &[(&str, CodeKind, Text)] = &[
-    ("invalid_input", CodeKind::Input, Text::new("the input does not parse: see its field errors", "l'entrée ne peut pas être lue : voir ses erreurs de champ")),
-    ("invalid_policy", CodeKind::Input, Text::new("the policy cannot be loaded", "la politique ne peut pas être chargée")),
-    ("transition_not_allowed", CodeKind::Refusal, Text::new("the lifecycle does not allow this event in the current state", "le cycle de vie n'autorise pas cet événement dans l'état actuel")),
-    ("event_before_previous", CodeKind::Refusal, Text::new("the event is dated before the previous event of the log", "l'événement est daté avant l'événement précédent du journal")),
-    ("signer_already_final", CodeKind::Refusal, Text::new("the signer has already signed or declined", "le signataire a déjà signé ou refusé")),
-    ("invalid_event_data", CodeKind::Refusal, Text::new("the event's data contradicts the contract", "les données de l'événement contredisent le contrat")),
-    ("empty_secret", CodeKind::Signature, Text::new("no webhook secret was given to verify the delivery with", "aucun secret de webhook n'a été fourni pour vérifier la livraison")),
-    ("missing_header", CodeKind::Signature, Text::new("the header that carries the signature is missing", "l'en-tête qui porte la signature est absent")),
-    ("malformed_header", CodeKind::Signature, Text::new("the signature header is not in the provider's format", "l'en-tête de signature n'est pas au format du fournisseur")),
-    ("missing_signature", CodeKind::Signature, Text::new("the body carries no signature where the provider puts one", "le corps ne porte pas de signature là où le fournisseur la place")),
-    ("bad_signature", CodeKind::Signature, Text::new("the signature does not match: a forged delivery, a changed body or the wrong secret", "la signature ne correspond pas : livraison falsifiée, corps modifié ou mauvais secret")),
-    ("stale_timestamp", CodeKind::Signature, Text::new("the signed time is outside the provider's window", "l'heure signée est hors de la fenêtre du fournisseur")),
-    ("invalid_body", CodeKind::Signature, Text::new("the body is not the provider's documented payload", "le corps n'est pas la charge utile documentée du fournisseur")),
-    ("signer_already_final", CodeKind::Conflict, Text::new("the signer already signed or declined: the first outcome stands", "le signataire a déjà signé ou refusé : le premier résultat est maintenu")),
-    ("contract_closed", CodeKind::Conflict, Text::new("the contract's signing is over: the first outcome stands", "la signature du contrat est terminée : le premier résultat est maintenu")),
-    ("contract_refused", CodeKind::Conflict, Text::new("the contract refused the event", "le contrat a refusé l'événement")),
-    ("not_eligible", CodeKind::Draft, Text::new("the eligibility decision is not eligible: its required actions come first", "la décision d'éligibilité n'est pas « éligible » : ses actions requises passent d'abord")),
-    ("no_contracting_party", CodeKind::Draft, Text::new("the decision names no contracting party yet", "la décision ne désigne pas encore de partie contractante")),
-    ("invalid_contract_id", CodeKind::Draft, Text::new("the contract id is blank, too long, or the id of the contract being amended", "l'identifiant du contrat est vide, trop long, ou celui du contrat modifié")),
-    ("contract_not_active", CodeKind::Draft, Text::new("only an active contract can be amended", "seul un contrat actif peut être modifié")),
-    ("version_not_next", CodeKind::Draft, Text::new("an amendment's terms must have the version after the contract's", "les conditions d'un avenant doivent porter la version qui suit celle du contrat")),
-    ("invalid_policy", CodeKind::Statement, Text::new("the billing policy cannot be used", "la politique de facturation est inutilisable")),
-    ("invalid_sessions", CodeKind::Statement, Text::new("sessions cannot be billed: no statement is made", "des séances ne peuvent pas être facturées : aucun relevé n'est établi")),
-    ("amount_overflow", CodeKind::Statement, Text::new("an amount is too large to compute", "un montant est trop grand pour être calculé")),
-    ("internal", CodeKind::Internal, Text::new("the library failed where it cannot: please report it", "la bibliothèque a échoué là où elle ne le peut pas : merci de le signaler")),
+/// Where a code's generic message comes from.
+enum Message {
+    /// The family's own message of a variant that carries no details: one source for both.
+    Of(fn(Lang) -> String),
+    /// Written here: the family's messages carry an occurrence's details (a header's name, a
+    /// state, an amount).
+    Generic(Text),
+}
+
+/// The codes of the families without a fixed message per code.
+const DESCRIBED: &[(&str, CodeKind, Message)] = &[
+    ("invalid_input", CodeKind::Input, Message::Generic(Text::new("the input does not parse: see its field errors", "l'entrée ne peut pas être lue : voir ses erreurs de champ"))),
+    ("invalid_policy", CodeKind::Input, Message::Generic(Text::new("the policy cannot be loaded", "la politique ne peut pas être chargée"))),
+    ("transition_not_allowed", CodeKind::Refusal, Message::Generic(Text::new("the lifecycle does not allow this event in the current state", "le cycle de vie n'autorise pas cet événement dans l'état actuel"))),
+    ("event_before_previous", CodeKind::Refusal, Message::Generic(Text::new("the event is dated before the previous event of the log", "l'événement est daté avant l'événement précédent du journal"))),
+    ("signer_already_final", CodeKind::Refusal, Message::Generic(Text::new("the signer has already signed or declined", "le signataire a déjà signé ou refusé"))),
+    ("invalid_event_data", CodeKind::Refusal, Message::Generic(Text::new("the event's data contradicts the contract", "les données de l'événement contredisent le contrat"))),
+    (VerifyError::EmptySecret.code(), CodeKind::Signature, Message::Of(|lang| VerifyError::EmptySecret.message(lang))),
+    ("missing_header", CodeKind::Signature, Message::Generic(Text::new("the header that carries the signature is missing", "l'en-tête qui porte la signature est absent"))),
+    ("malformed_header", CodeKind::Signature, Message::Generic(Text::new("the signature header is not in the provider's format", "l'en-tête de signature n'est pas au format du fournisseur"))),
+    ("missing_signature", CodeKind::Signature, Message::Generic(Text::new("the body carries no signature where the provider puts one", "le corps ne porte pas de signature là où le fournisseur la place"))),
+    (VerifyError::BadSignature.code(), CodeKind::Signature, Message::Of(|lang| VerifyError::BadSignature.message(lang))),
+    ("stale_timestamp", CodeKind::Signature, Message::Generic(Text::new("the signed time is outside the provider's window", "l'heure signée est hors de la fenêtre du fournisseur"))),
+    ("invalid_body", CodeKind::Signature, Message::Generic(Text::new("the body is not the provider's documented payload", "le corps n'est pas la charge utile documentée par le fournisseur"))),
+    ("signer_already_final", CodeKind::Conflict, Message::Generic(Text::new("the signer already signed or declined: the first outcome stands", "le signataire a déjà signé ou refusé : le premier résultat est maintenu"))),
+    ("contract_closed", CodeKind::Conflict, Message::Generic(Text::new("the contract's signing is over: the first outcome stands", "la signature du contrat est terminée : le premier résultat est maintenu"))),
+    ("contract_refused", CodeKind::Conflict, Message::Generic(Text::new("the contract refused the event", "le contrat a refusé l'événement"))),
+    ("not_eligible", CodeKind::Draft, Message::Generic(Text::new("the eligibility decision is not eligible: its required actions come first", "la décision d'éligibilité n'est pas « éligible » : ses actions requises passent d'abord"))),
+    (DraftError::NoContractingParty.code(), CodeKind::Draft, Message::Of(|lang| DraftError::NoContractingParty.message(lang))),
+    (DraftError::InvalidContractId.code(), CodeKind::Draft, Message::Of(|lang| DraftError::InvalidContractId.message(lang))),
+    ("contract_not_active", CodeKind::Draft, Message::Generic(Text::new("only an active contract can be amended", "seul un contrat actif peut être modifié"))),
+    ("version_not_next", CodeKind::Draft, Message::Generic(Text::new("an amendment's terms must have the version after the contract's", "les conditions d'un avenant doivent porter la version qui suit celle du contrat"))),
+    ("invalid_policy", CodeKind::Statement, Message::Of(|lang| StatementError::Policy(Vec::new()).message(lang))),
+    ("invalid_sessions", CodeKind::Statement, Message::Generic(Text::new("sessions cannot be billed: no statement is made", "des séances ne peuvent pas être facturées : aucun relevé n'est établi"))),
+    (StatementError::Overflow.code(), CodeKind::Statement, Message::Of(|lang| StatementError::Overflow.message(lang))),
+    ("internal", CodeKind::Internal, Message::Generic(Text::new("the library failed where it cannot: please report it", "la bibliothèque a échoué là où elle ne le peut pas : merci de le signaler"))),
 ];
 
 /// Every code of the library, by family: field errors, registration number reasons, then the
@@ -133,11 +145,17 @@ const DESCRIBED: &[(&str, CodeKind, Text)] = &[
 /// ```
 #[must_use]
 pub fn catalogue() -> Vec<Code> {
-    let mut codes: Vec<Code> = ErrorCode::ALL.iter().map(|c| Code { code: c.as_str(), kind: CodeKind::Field, en: c.message(Lang::En), fr: c.message(Lang::Fr) }).collect();
-    codes.extend(InvalidReason::ALL.iter().map(|r| Code { code: r.code(), kind: CodeKind::RegistrationNumber, en: r.message(Lang::En), fr: r.message(Lang::Fr) }));
-    codes.extend(DESCRIBED.iter().map(|(code, kind, text)| Code::new(code, *kind, *text)));
-    codes.extend(crate::esign::Ignored::ALL.iter().map(|i| Code { code: i.code(), kind: CodeKind::Ignored, en: i.message(Lang::En), fr: i.message(Lang::Fr) }));
-    codes.extend(DiscrepancyCode::ALL.iter().map(|d| Code { code: d.as_str(), kind: CodeKind::Discrepancy, en: d.message(Lang::En), fr: d.message(Lang::Fr) }));
+    let mut codes: Vec<Code> = ErrorCode::ALL.iter().map(|c| Code::fixed(c.as_str(), CodeKind::Field, c.message(Lang::En), c.message(Lang::Fr))).collect();
+    codes.extend(InvalidReason::ALL.iter().map(|r| Code::fixed(r.code(), CodeKind::RegistrationNumber, r.message(Lang::En), r.message(Lang::Fr))));
+    codes.extend(DESCRIBED.iter().map(|(code, kind, message)| {
+        let (en, fr) = match message {
+            Message::Of(message) => (Cow::Owned(message(Lang::En)), Cow::Owned(message(Lang::Fr))),
+            Message::Generic(text) => (Cow::Borrowed(text.get(Lang::En)), Cow::Borrowed(text.get(Lang::Fr))),
+        };
+        Code { code, kind: *kind, en, fr }
+    }));
+    codes.extend(crate::esign::Ignored::ALL.iter().map(|i| Code::fixed(i.code(), CodeKind::Ignored, i.message(Lang::En), i.message(Lang::Fr))));
+    codes.extend(DiscrepancyCode::ALL.iter().map(|d| Code::fixed(d.as_str(), CodeKind::Discrepancy, d.message(Lang::En), d.message(Lang::Fr))));
     codes
 }
 
