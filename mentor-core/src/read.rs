@@ -9,7 +9,7 @@ use serde_json::{Map, Value};
 
 use crate::error::{Detail, ErrorCode, FieldError, InputError};
 use crate::i18n::Text;
-use crate::wire::{Field, Number, Obj, Unknown};
+use crate::wire::{Field, FromValue, Number, Obj, Unknown};
 
 /// Where a value sits in a document: `subjects[1].level`. Borrowed links, no allocation.
 #[derive(Clone, Copy)]
@@ -72,41 +72,40 @@ impl<'v> See<'v> for Option<&'v Value> {
             None | Some(Value::Null) => Seen::Absent,
             Some(Value::String(s)) => Seen::Str(s),
             Some(Value::Bool(b)) => Seen::Bool(*b),
-            Some(Value::Number(n)) => Seen::Number(match (n.as_i64(), n.as_u64()) {
-                (Some(i), _) => Number::Int(i),
-                (None, Some(u)) => Number::UInt(u),
-                _ => Number::Float(n.as_f64().unwrap_or(f64::NAN)),
-            }),
+            Some(v @ Value::Number(_)) => Number::from_value(v).map_or(Seen::Other, Seen::Number),
             Some(_) => Seen::Other,
         }
     }
 }
 
-impl<'v> See<'v> for &'v Field<Cow<'_, str>> {
-    fn see(self) -> Seen<'v> {
-        match self {
-            Field::Absent => Seen::Absent,
-            Field::Given(s) => Seen::Str(s),
-            Field::Wrong(_) => Seen::Other,
-        }
+/// What a raw form's field holds, as the reader sees it.
+pub(crate) trait FieldValue {
+    fn seen(&self) -> Seen<'_>;
+}
+
+impl FieldValue for Cow<'_, str> {
+    fn seen(&self) -> Seen<'_> {
+        Seen::Str(self)
     }
 }
 
-impl<'v> See<'v> for &Field<bool> {
-    fn see(self) -> Seen<'v> {
-        match self {
-            Field::Absent => Seen::Absent,
-            Field::Given(b) => Seen::Bool(*b),
-            Field::Wrong(_) => Seen::Other,
-        }
+impl FieldValue for bool {
+    fn seen(&self) -> Seen<'_> {
+        Seen::Bool(*self)
     }
 }
 
-impl<'v> See<'v> for &Field<Number> {
+impl FieldValue for Number {
+    fn seen(&self) -> Seen<'_> {
+        Seen::Number(*self)
+    }
+}
+
+impl<'v, T: FieldValue> See<'v> for &'v Field<T> {
     fn see(self) -> Seen<'v> {
         match self {
             Field::Absent => Seen::Absent,
-            Field::Given(n) => Seen::Number(*n),
+            Field::Given(leaf) => leaf.seen(),
             Field::Wrong(_) => Seen::Other,
         }
     }
