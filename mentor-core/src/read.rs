@@ -9,7 +9,7 @@ use serde_json::{Map, Value};
 
 use crate::error::{Detail, ErrorCode, FieldError, InputError};
 use crate::i18n::Text;
-use crate::wire::{Field, FromValue, Number, Obj, Unknown};
+use crate::wire::{Field, FromValue, Number, Obj, Scalar, Unknown};
 
 /// Where a value sits in a document: `subjects[1].level`. Borrowed links, no allocation.
 #[derive(Clone, Copy)]
@@ -95,6 +95,16 @@ impl FieldValue for bool {
     }
 }
 
+impl FieldValue for Scalar<'_> {
+    fn seen(&self) -> Seen<'_> {
+        match self {
+            Scalar::Text(text) => Seen::Str(text),
+            Scalar::Number(n) => Seen::Number(*n),
+            Scalar::Bool(b) => Seen::Bool(*b),
+        }
+    }
+}
+
 impl FieldValue for Number {
     fn seen(&self) -> Seen<'_> {
         Seen::Number(*self)
@@ -112,6 +122,7 @@ impl<'v, T: FieldValue> See<'v> for &'v Field<T> {
 }
 
 /// Collects the errors of one document.
+#[derive(Default)]
 pub(crate) struct Reader {
     pub(crate) errors: Vec<FieldError>,
 }
@@ -129,15 +140,15 @@ impl Reader {
         }
     }
 
-    pub(crate) fn error(&mut self, path: &Path<'_>, code: ErrorCode) {
+    pub(crate) fn error(&mut self, path: &dyn fmt::Display, code: ErrorCode) {
         self.errors.push(FieldError::new(path.to_string(), code));
     }
 
-    pub(crate) fn error_with(&mut self, path: &Path<'_>, code: ErrorCode, detail: Detail) {
+    pub(crate) fn error_with(&mut self, path: &dyn fmt::Display, code: ErrorCode, detail: Detail) {
         self.errors.push(FieldError::with(path.to_string(), code, detail));
     }
 
-    fn wrong_type(&mut self, path: &Path<'_>, expected: Text) {
+    pub(crate) fn wrong_type(&mut self, path: &dyn fmt::Display, expected: Text) {
         self.error_with(path, ErrorCode::InvalidType, Detail::Expected(expected));
     }
 
@@ -181,7 +192,7 @@ impl Reader {
 
     /// The raw form of an object field; `required` when absent and `required` is set,
     /// `invalid_type` when the value is not an object.
-    pub(crate) fn obj<'f, T>(&mut self, field: &'f Field<Obj<T>>, path: &Path<'_>, required: bool) -> Option<&'f T> {
+    pub(crate) fn obj<'f, T>(&mut self, field: &'f Field<Obj<T>>, path: &dyn fmt::Display, required: bool) -> Option<&'f T> {
         match field {
             Field::Given(Obj(form)) => Some(form),
             Field::Absent => {
@@ -199,7 +210,7 @@ impl Reader {
 
     /// An object that must be here (the document's root, an array's item): of any other type,
     /// or `null`, it is `invalid_type`.
-    pub(crate) fn element<'f, T>(&mut self, field: &'f Field<Obj<T>>, path: &Path<'_>) -> Option<&'f T> {
+    pub(crate) fn element<'f, T>(&mut self, field: &'f Field<Obj<T>>, path: &dyn fmt::Display) -> Option<&'f T> {
         match field {
             Field::Given(Obj(form)) => Some(form),
             Field::Absent | Field::Wrong(_) => {
@@ -210,7 +221,7 @@ impl Reader {
     }
 
     /// The items of an array field; `None` when absent, or not an array (`invalid_type`).
-    pub(crate) fn list<'f, T>(&mut self, field: &'f Field<Vec<T>>, path: &Path<'_>) -> Option<&'f [T]> {
+    pub(crate) fn list<'f, T>(&mut self, field: &'f Field<Vec<T>>, path: &dyn fmt::Display) -> Option<&'f [T]> {
         match field {
             Field::Given(items) => Some(items),
             Field::Absent => None,
@@ -233,7 +244,7 @@ impl Reader {
     /// An optional string, trimmed; `None` when absent, null, blank or wrong. Longer than
     /// `max_chars` characters is `too_long`; control characters are `invalid_characters`
     /// (line breaks and tabs are allowed where `multiline`).
-    pub(crate) fn text<'v>(&mut self, value: impl See<'v>, path: &Path<'_>, max_chars: usize, multiline: bool) -> Option<&'v str> {
+    pub(crate) fn text<'v>(&mut self, value: impl See<'v>, path: &dyn fmt::Display, max_chars: usize, multiline: bool) -> Option<&'v str> {
         let s = match value.see() {
             Seen::Absent => return None,
             Seen::Str(s) => s.trim(),
@@ -265,7 +276,7 @@ impl Reader {
     }
 
     /// A required string: `required` when absent, null, empty or whitespace-only.
-    pub(crate) fn required_text<'v, V: See<'v> + Copy>(&mut self, value: V, path: &Path<'_>, max_chars: usize) -> Option<&'v str> {
+    pub(crate) fn required_text<'v, V: See<'v> + Copy>(&mut self, value: V, path: &dyn fmt::Display, max_chars: usize) -> Option<&'v str> {
         if self.is_blank(value) {
             self.error(path, ErrorCode::Required);
             return None;
@@ -275,7 +286,7 @@ impl Reader {
 
     /// Turns a text read from `path` into a value with `parse`; when it does not parse, `code`
     /// is reported at `path`. `None` text (absent, or already reported) stays `None`.
-    pub(crate) fn parse<T>(&mut self, text: Option<&str>, path: &Path<'_>, code: ErrorCode, parse: impl FnOnce(&str) -> Option<T>) -> Option<T> {
+    pub(crate) fn parse<T>(&mut self, text: Option<&str>, path: &dyn fmt::Display, code: ErrorCode, parse: impl FnOnce(&str) -> Option<T>) -> Option<T> {
         let parsed = parse(text?);
         if parsed.is_none() {
             self.error(path, code);
@@ -284,7 +295,7 @@ impl Reader {
     }
 
     /// An optional boolean.
-    pub(crate) fn boolean<'v>(&mut self, value: impl See<'v>, path: &Path<'_>) -> Option<bool> {
+    pub(crate) fn boolean<'v>(&mut self, value: impl See<'v>, path: &dyn fmt::Display) -> Option<bool> {
         match value.see() {
             Seen::Absent => None,
             Seen::Bool(b) => Some(b),
@@ -296,7 +307,7 @@ impl Reader {
     }
 
     /// An optional whole number in `lo..=hi` (`6.0` counts as whole; `6.5` does not).
-    pub(crate) fn integer<'v>(&mut self, value: impl See<'v>, path: &Path<'_>, lo: i64, hi: i64) -> Option<i64> {
+    pub(crate) fn integer<'v>(&mut self, value: impl See<'v>, path: &dyn fmt::Display, lo: i64, hi: i64) -> Option<i64> {
         let n = match value.see() {
             Seen::Absent => return None,
             Seen::Number(n) => n,
@@ -316,7 +327,7 @@ impl Reader {
 
     /// An optional value of a vocabulary: one of `table`'s names, exactly (the error lists
     /// them, from the same table).
-    pub(crate) fn choice<'v, T: Copy>(&mut self, value: impl See<'v>, path: &Path<'_>, table: &'static [(&'static str, T)]) -> Option<T> {
+    pub(crate) fn choice<'v, T: Copy>(&mut self, value: impl See<'v>, path: &dyn fmt::Display, table: &'static [(&'static str, T)]) -> Option<T> {
         let s = match value.see() {
             Seen::Absent => return None,
             Seen::Str(s) => s,
@@ -335,7 +346,7 @@ impl Reader {
     }
 
     /// An optional array.
-    pub(crate) fn array<'v>(&mut self, value: Option<&'v Value>, path: &Path<'_>) -> Option<&'v [Value]> {
+    pub(crate) fn array<'v>(&mut self, value: Option<&'v Value>, path: &dyn fmt::Display) -> Option<&'v [Value]> {
         match present(value)? {
             Value::Array(items) => Some(items),
             _ => {

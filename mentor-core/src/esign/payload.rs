@@ -12,12 +12,11 @@ use crate::contract::MAX_ID_CHARS;
 use crate::error::{Detail, ErrorCode, FieldError, InputError};
 use crate::i18n::Text;
 use crate::lifecycle::parse_instant;
+use crate::read::Reader;
 pub(crate) use crate::wire::{Field, List, Object};
 use crate::wire::{Number, Obj, Scalar};
 
-const A_STRING: Text = Text::new("a string", "une chaîne");
 const AN_OBJECT: Text = Text::new("an object", "un objet");
-const AN_ARRAY: Text = Text::new("an array", "un tableau");
 const AN_ID: Text = Text::new("a string or a whole number", "une chaîne ou un nombre entier");
 const UNIX_TIME: Text = Text::new("a Unix time in seconds", "un temps Unix en secondes");
 
@@ -61,10 +60,11 @@ pub(crate) fn read_root<'a, T: Deserialize<'a>>(body: &'a [u8]) -> Result<T, Inp
     }
 }
 
-/// Collects the field errors of one payload.
+/// Collects the field errors of one payload: the library's [`Reader`], with the paths a
+/// payload's readers write as text (`payload.recipients[2].id`).
 #[derive(Default)]
 pub(crate) struct Check {
-    errors: Vec<FieldError>,
+    reader: Reader,
 }
 
 impl Check {
@@ -72,58 +72,27 @@ impl Check {
         Check::default()
     }
 
-    fn error(&mut self, path: &str, code: ErrorCode) {
-        self.errors.push(FieldError::new(path, code));
-    }
-
-    fn wrong(&mut self, path: &str, expected: Text) {
-        self.errors.push(FieldError::with(path, ErrorCode::InvalidType, Detail::Expected(expected)));
-    }
-
     /// The object at `path`; `required` when absent and `required` is set.
     pub(crate) fn object<'o, T>(&mut self, obj: &'o Object<T>, path: &str, required: bool) -> Option<&'o T> {
-        match obj {
-            Field::Given(Obj(t)) => Some(t),
-            Field::Absent => {
-                if required {
-                    self.error(path, ErrorCode::Required);
-                }
-                None
-            }
-            Field::Wrong(_) => {
-                self.wrong(path, AN_OBJECT);
-                None
-            }
-        }
+        self.reader.obj(obj, &path, required)
     }
 
     /// The items of the array at `path` (absent: none).
     pub(crate) fn array<'o, T>(&mut self, arr: &'o List<T>, path: &str) -> &'o [T] {
-        match arr {
-            Field::Given(items) => items,
-            Field::Absent => &[],
-            Field::Wrong(_) => {
-                self.wrong(path, AN_ARRAY);
-                &[]
-            }
-        }
+        self.reader.list(arr, &path).unwrap_or_default()
     }
 
     /// A short text (an event name, a status), trimmed; `required` when absent or blank and
     /// `required` is set.
     pub(crate) fn text<'l>(&mut self, leaf: &'l Leaf<'_>, path: &str, required: bool) -> Option<&'l str> {
-        match leaf {
-            Field::Given(Scalar::Text(s)) => self.checked(s.trim(), path, MAX_EVENT_CHARS, required),
-            Field::Absent => {
-                if required {
-                    self.error(path, ErrorCode::Required);
-                }
-                None
-            }
-            _ => {
-                self.wrong(path, A_STRING);
-                None
-            }
+        self.trimmed(leaf, path, MAX_EVENT_CHARS, required)
+    }
+
+    fn trimmed<'l>(&mut self, leaf: &'l Leaf<'_>, path: &str, max_chars: usize, required: bool) -> Option<&'l str> {
+        if required {
+            self.reader.required_text(leaf, &path, max_chars)
+        } else {
+            self.reader.text(leaf, &path, max_chars, false)
         }
     }
 
@@ -133,46 +102,18 @@ impl Check {
             return Some(number);
         }
         match leaf {
-            Field::Given(Scalar::Text(s)) => self.checked(s.trim(), path, MAX_ID_CHARS, required).map(str::to_owned),
-            Field::Absent => {
-                if required {
-                    self.error(path, ErrorCode::Required);
-                }
-                None
-            }
+            Field::Given(Scalar::Text(_)) | Field::Absent => self.trimmed(leaf, path, MAX_ID_CHARS, required).map(str::to_owned),
             _ => {
-                self.wrong(path, AN_ID);
+                self.reader.wrong_type(&path, AN_ID);
                 None
             }
         }
-    }
-
-    fn checked<'s>(&mut self, s: &'s str, path: &str, max_chars: usize, required: bool) -> Option<&'s str> {
-        if s.is_empty() {
-            if required {
-                self.error(path, ErrorCode::Required);
-            }
-            return None;
-        }
-        if s.chars().nth(max_chars).is_some() {
-            self.errors.push(FieldError::with(path, ErrorCode::TooLong, Detail::MaxChars(max_chars)));
-            return None;
-        }
-        if s.chars().any(|c| c.is_control() || matches!(c, '\u{202d}' | '\u{202e}')) {
-            self.error(path, ErrorCode::InvalidCharacters);
-            return None;
-        }
-        Some(s)
     }
 
     /// A required RFC 3339 instant (any offset, stored in UTC).
     pub(crate) fn instant(&mut self, leaf: &Leaf<'_>, path: &str) -> Option<DateTime<Utc>> {
-        let text = self.text(leaf, path, true)?;
-        let at = parse_instant(text);
-        if at.is_none() {
-            self.error(path, ErrorCode::InvalidDatetime);
-        }
-        at
+        let text = self.text(leaf, path, true);
+        self.reader.parse(text, &path, ErrorCode::InvalidDatetime, parse_instant)
     }
 
     /// A required Unix time in seconds, given as a number or a string of digits.
@@ -182,24 +123,21 @@ impl Check {
             Field::Given(Scalar::Number(Number::Int(i))) => Some(*i),
             Field::Given(Scalar::Number(Number::UInt(u))) => i64::try_from(*u).ok(),
             Field::Absent => {
-                self.error(path, ErrorCode::Required);
+                self.reader.error(&path, ErrorCode::Required);
                 return None;
             }
             _ => None,
         };
         let at = seconds.and_then(|s| DateTime::from_timestamp(s, 0));
         if at.is_none() {
-            self.errors.push(FieldError::with(path, ErrorCode::InvalidDatetime, Detail::Expected(UNIX_TIME)));
+            self.reader.error_with(&path, ErrorCode::InvalidDatetime, Detail::Expected(UNIX_TIME));
         }
         at
     }
 
     /// The value, or every error found.
     pub(crate) fn finish<T>(self, value: Option<T>) -> Result<T, InputError> {
-        match value {
-            Some(v) if self.errors.is_empty() => Ok(v),
-            _ => Err(InputError { errors: self.errors }),
-        }
+        self.reader.finish(value)
     }
 
     /// The delivery's one event, from its name and time (both required) and what else the
@@ -277,7 +215,7 @@ mod tests {
         assert_eq!(c.text(&root.name, "name", true), None);
         let data = c.object(&root.data, "data", true).unwrap();
         assert_eq!(c.id(&data.id, "data.id", true), None);
-        let paths: Vec<_> = c.errors.iter().map(|e| (e.path.as_str(), e.code)).collect();
+        let paths: Vec<_> = c.reader.errors.iter().map(|e| (e.path.as_str(), e.code)).collect();
         assert_eq!(paths, [("name", ErrorCode::InvalidType), ("data.id", ErrorCode::InvalidType)]);
     }
 
