@@ -300,6 +300,27 @@ impl FieldError {
         FieldError::with("", ErrorCode::InvalidJson, Detail::Parser(json_syntax_message(e)))
     }
 
+    /// The same error with its path under `prefix` (`contract` + `versions[0].rate` →
+    /// `contract.versions[0].rate`; `[3]` + `at` → `[3].at`; `sessions` + `[2]` →
+    /// `sessions[2]`): an error of a part, placed in the whole.
+    ///
+    /// ```
+    /// use mentor_core::{ErrorCode, FieldError};
+    /// let e = FieldError::new("at", ErrorCode::Required);
+    /// assert_eq!(e.clone().under("[3]").path, "[3].at");
+    /// assert_eq!(FieldError::new("[2]", ErrorCode::Required).under("sessions").path, "sessions[2]");
+    /// assert_eq!(FieldError::new("", ErrorCode::InvalidJson).under("contract").path, "contract");
+    /// ```
+    #[must_use]
+    pub fn under(mut self, prefix: &str) -> FieldError {
+        self.path = match self.path.as_str() {
+            "" => prefix.to_owned(),
+            p if p.starts_with('[') => format!("{prefix}{p}"),
+            p => format!("{prefix}.{p}"),
+        };
+        self
+    }
+
     /// The message in `lang`: the code's message and this occurrence's details.
     #[must_use]
     pub fn message(&self, lang: Lang) -> String {

@@ -43,10 +43,7 @@ impl<A: Aggregate> Log<A> {
             let read = to_value(&item?).map_err(|e| vec![e]).and_then(|v| Event::<A::Change>::from_json(&v).map_err(|e| e.errors));
             match read {
                 Ok(event) => parsed.push(event),
-                Err(found) => errors.extend(found.into_iter().map(|mut e| {
-                    e.path = if e.path.is_empty() { format!("[{index}]") } else { format!("[{index}].{}", e.path) };
-                    e
-                })),
+                Err(found) => errors.extend(found.into_iter().map(|e| e.under(&format!("[{index}]")))),
             }
         }
         if !errors.is_empty() {

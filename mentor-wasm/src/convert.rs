@@ -70,14 +70,7 @@ pub(crate) fn from_text(text: &str) -> Result<Value, FieldError> {
 /// `path`.
 #[cfg(feature = "billing")]
 pub(crate) fn from_js_at(value: &JsValue, path: &str) -> Result<Value, FieldError> {
-    from_js(value).map_err(|mut e| {
-        e.path = match e.path.as_str() {
-            "" => path.to_owned(),
-            p if p.starts_with('[') => format!("{path}{p}"),
-            p => format!("{path}.{p}"),
-        };
-        e
-    })
+    from_js(value).map_err(|e| e.under(path))
 }
 
 /// Reads an argument named `path` that should be an array element by element, so that a value

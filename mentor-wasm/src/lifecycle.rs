@@ -89,14 +89,8 @@ fn in_log(bad: Vec<BadRecord>) -> Vec<FieldError> {
     bad.into_iter()
         .flat_map(|record| {
             let index = record.line.saturating_sub(1);
-            record.errors.into_iter().map(move |mut e| {
-                e.path = match e.path.as_str() {
-                    "" => format!("[{index}]"),
-                    p if p.starts_with('[') => format!("[{index}]{p}"),
-                    p => format!("[{index}].{p}"),
-                };
-                e
-            })
+            let prefix = format!("[{index}]");
+            record.errors.into_iter().map(move |e| e.under(&prefix))
         })
         .collect()
 }

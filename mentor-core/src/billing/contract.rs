@@ -5,7 +5,7 @@ use chrono::NaiveDate;
 use serde_json::{Value, json};
 
 use crate::contract::{MAX_ID_CHARS, Terms};
-use crate::error::{Detail, ErrorCode, FieldError, InputError};
+use crate::error::{Detail, ErrorCode, InputError};
 use crate::i18n::Text;
 use crate::money::Currency;
 use crate::read::{Path, Reader, present};
@@ -211,7 +211,7 @@ fn read_contract(r: &mut Reader, value: &Value, path: &Path<'_>) -> Option<Billi
             Err(e) => {
                 all_read = false;
                 let prefix = versions_path.index(i).to_string();
-                r.errors.extend(e.errors.into_iter().map(|f| under(&prefix, f)));
+                r.errors.extend(e.errors.into_iter().map(|f| f.under(&prefix)));
             }
         }
     }
@@ -225,12 +225,4 @@ fn read_contract(r: &mut Reader, value: &Value, path: &Path<'_>) -> Option<Billi
     })
 }
 
-/// The same error, its path under `prefix`.
-fn under(prefix: &str, error: FieldError) -> FieldError {
-    let path = if error.path.is_empty() {
-        prefix.to_owned()
-    } else {
-        format!("{prefix}.{}", error.path)
-    };
-    FieldError { path, ..error }
-}
+

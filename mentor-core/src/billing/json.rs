@@ -17,14 +17,7 @@ use super::statement::{Statement, StatementError, statement};
 
 /// The same errors, their paths under `prefix`.
 fn under(prefix: &str, errors: Vec<FieldError>) -> impl Iterator<Item = FieldError> + '_ {
-    errors.into_iter().map(move |e| {
-        let path = if e.path.is_empty() {
-            prefix.to_owned()
-        } else {
-            format!("{prefix}.{}", e.path)
-        };
-        FieldError { path, ..e }
-    })
+    errors.into_iter().map(move |e| e.under(prefix))
 }
 
 /// [`statement`] on the wire format: `contract` as [`BillingContract::from_json`] reads it,
