@@ -19,7 +19,7 @@ use mentor_core::lifecycle::{self, Aggregate, Replay};
 use mentor_core::recruitment::Application;
 use mentor_core::policy::Policy;
 use mentor_core::triage::{self, Status};
-use mentor_core::{Lang, registration};
+use mentor_core::{Lang, Localized, registration};
 
 /// Batches at least this large show a progress bar on a terminal.
 const PROGRESS_FROM: usize = 2_000;

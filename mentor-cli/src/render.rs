@@ -5,7 +5,7 @@ use std::fmt::Write as _;
 use mentor_core::eligibility::{Decision, RegistrationCheck};
 use mentor_core::lifecycle::BadRecord;
 use mentor_core::triage::{Entry, Status};
-use mentor_core::{FieldError, Lang, Text};
+use mentor_core::{FieldError, Lang, Localized, Text};
 use serde_json::{Value, json};
 
 /// A short text in `lang` (the core's [`Text`], written inline).

@@ -9,7 +9,7 @@ use std::fmt::Write as _;
 use std::process::ExitCode;
 
 use chrono::{DateTime, Utc};
-use mentor_core::Lang;
+use mentor_core::{Lang, Localized};
 use mentor_core::esign::{self, Delivery, Provider, Secret, SignatureEvent, Verification, WebhookError};
 use serde_json::json;
 

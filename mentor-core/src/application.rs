@@ -13,11 +13,13 @@
 use std::fmt;
 
 use chrono::{DateTime, Utc};
+use serde::{Serialize, Serializer};
 use serde_json::Value;
 
 use crate::country::CountryCode;
 use crate::situation::{Country, SituationForm, WorkingSituation};
 use crate::error::{Detail, ErrorCode, FieldError};
+use crate::i18n::{In, Localized};
 use crate::policy::Policy;
 use crate::read::{Path, Reader};
 pub use crate::subject::is_subject_slug;
@@ -556,20 +558,20 @@ pub fn validate_json_str(form: &str, policy: &Policy, lang: crate::Lang) -> Resu
     read_text(form, policy).map(|v| v.to_json(lang))
 }
 
-impl Validation {
-    /// The wire form `{"valid", "reference", "completeness", "errors"}`, messages in `lang`.
-    #[must_use]
-    pub fn to_json(&self, lang: crate::Lang) -> Value {
-        let errors: Vec<Value> = self.result.as_ref().err().map(|es| es.iter().map(|e| e.to_json(lang)).collect()).unwrap_or_default();
-        serde_json::json!({
-            "valid": self.result.is_ok(),
-            "reference": self.reference,
-            "completeness": self.completeness,
-            "errors": errors,
-        })
+/// The wire form `{"valid", "reference", "completeness", "errors"}`.
+impl Localized for Validation {
+    fn serialize_in<S: Serializer>(&self, lang: crate::Lang, serializer: S) -> Result<S::Ok, S::Error> {
+        #[derive(Serialize)]
+        struct Wire<'a> {
+            valid: bool,
+            reference: &'a Option<String>,
+            completeness: f64,
+            errors: In<'a, [FieldError]>,
+        }
+        let errors = self.result.as_ref().err().map_or(&[][..], Vec::as_slice);
+        Wire { valid: self.result.is_ok(), reference: &self.reference, completeness: self.completeness, errors: errors.render(lang) }.serialize(serializer)
     }
 }
-
 
 /// A practical e-mail check (the addresses people type, not all of RFC 5322): one `@`, a local
 /// part of 1–64 characters without spaces or quotes, a domain of dot-separated labels of

@@ -3,10 +3,9 @@
 use std::fmt;
 
 use chrono::{DateTime, SecondsFormat, Utc};
-use serde::Serialize;
-use serde_json::{Value, json};
+use serde::{Serialize, Serializer};
 
-use crate::i18n::{Lang, Text};
+use crate::i18n::{Lang, Localized, Text};
 use crate::registration::InvalidReason;
 
 /// The stable machine code of a field error. Codes never change meaning; new ones may be
@@ -259,7 +258,7 @@ pub enum Detail {
 /// quotes the field's value, so personal data cannot leak through error reports or logs.
 ///
 /// ```
-/// use mentor_core::{ErrorCode, FieldError, Lang};
+/// use mentor_core::{ErrorCode, FieldError, Lang, Localized};
 /// let e = FieldError::new("applicant.email", ErrorCode::InvalidEmail);
 /// assert_eq!(e.message(Lang::Fr), "cette adresse e-mail n'est pas valide");
 /// assert_eq!(e.to_json(Lang::En)["path"], "applicant.email");
@@ -348,10 +347,18 @@ impl FieldError {
         }
     }
 
-    /// The wire form `{"path", "code", "message"}`.
-    #[must_use]
-    pub fn to_json(&self, lang: Lang) -> Value {
-        json!({"path": self.path, "code": self.code, "message": self.message(lang)})
+}
+
+/// The wire form `{"path", "code", "message"}`.
+impl Localized for FieldError {
+    fn serialize_in<S: Serializer>(&self, lang: Lang, serializer: S) -> Result<S::Ok, S::Error> {
+        #[derive(Serialize)]
+        struct Wire<'a> {
+            path: &'a str,
+            code: ErrorCode,
+            message: String,
+        }
+        Wire { path: &self.path, code: self.code, message: self.message(lang) }.serialize(serializer)
     }
 }
 
@@ -398,10 +405,9 @@ impl fmt::Display for InputError {
     }
 }
 
-impl InputError {
-    /// The wire form: a list of field errors.
-    #[must_use]
-    pub fn to_json(&self, lang: Lang) -> Value {
-        Value::Array(self.errors.iter().map(|e| e.to_json(lang)).collect())
+/// The wire form: the list of field errors.
+impl Localized for InputError {
+    fn serialize_in<S: Serializer>(&self, lang: Lang, serializer: S) -> Result<S::Ok, S::Error> {
+        self.errors.serialize_in(lang, serializer)
     }
 }

@@ -10,7 +10,7 @@ pub mod i18n;
 pub mod registration;
 
 pub use country::CountryCode;
-pub use i18n::{Lang, Text};
+pub use i18n::{Lang, Localized, Text};
 pub mod application;
 pub mod billing;
 pub mod catalogue;

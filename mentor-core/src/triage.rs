@@ -10,12 +10,13 @@
 //! `ineligible` is reported as such even when its subjects are closed.
 
 use chrono::{DateTime, NaiveDate, Utc};
-use serde_json::{Value, json};
+use serde::{Serialize, Serializer};
+use serde_json::Value;
 
 use crate::application::{self, Personal};
 use crate::eligibility::{self, Decision, Outcome};
 use crate::error::{Detail, ErrorCode, FieldError};
-use crate::i18n::Lang;
+use crate::i18n::{In, Lang, Localized};
 use crate::policy::Policy;
 use crate::recruitment::DuplicateKey;
 use crate::review::{self, Priority};
@@ -69,21 +70,38 @@ impl Entry {
         self.priority.map(|p| p.contact_by)
     }
 
-    /// The wire form of DESIGN 4.9, messages in `lang`.
-    #[must_use]
-    pub fn to_json(&self, lang: Lang) -> Value {
-        json!({
-            "reference": self.reference,
-            "line": self.line,
-            "email": self.email.as_ref().map(Personal::expose),
-            "status": self.status,
-            "rank": self.rank,
-            "errors": self.errors.iter().map(|e| e.to_json(lang)).collect::<Vec<_>>(),
-            "completeness": self.completeness,
-            "eligibility": self.eligibility.as_ref().map(|d| d.to_json(lang)),
-            "priority": self.priority,
-            "contact_by": self.contact_by().map(|d| d.to_string()),
-        })
+}
+
+/// The wire form of DESIGN 4.9: `reference`, `line`, `email`, `status`, `rank`, `errors`,
+/// `completeness`, `eligibility`, `priority`, `contact_by`.
+impl Localized for Entry {
+    fn serialize_in<S: Serializer>(&self, lang: Lang, serializer: S) -> Result<S::Ok, S::Error> {
+        #[derive(Serialize)]
+        struct Wire<'a> {
+            reference: &'a Option<String>,
+            line: usize,
+            email: Option<&'a str>,
+            status: Status,
+            rank: Option<usize>,
+            errors: In<'a, [FieldError]>,
+            completeness: f64,
+            eligibility: In<'a, Option<Decision>>,
+            priority: &'a Option<Priority>,
+            contact_by: Option<NaiveDate>,
+        }
+        Wire {
+            reference: &self.reference,
+            line: self.line,
+            email: self.email.as_ref().map(Personal::expose),
+            status: self.status,
+            rank: self.rank,
+            errors: self.errors.as_slice().render(lang),
+            completeness: self.completeness,
+            eligibility: self.eligibility.render(lang),
+            priority: &self.priority,
+            contact_by: self.contact_by(),
+        }
+        .serialize(serializer)
     }
 }
 
@@ -211,5 +229,5 @@ pub fn triage_json(forms: &Value, policy: &Policy, now: DateTime<Utc>, lang: Lan
         Value::Array(items) => items.iter().enumerate().map(|(i, v)| Record::Json { line: i + 1, value: v.clone() }).collect(),
         other => vec![Record::Json { line: 1, value: other.clone() }],
     };
-    Value::Array(triage(&records, policy, now).iter().map(|e| e.to_json(lang)).collect())
+    triage(&records, policy, now).to_json(lang)
 }

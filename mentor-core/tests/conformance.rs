@@ -17,6 +17,7 @@ use std::collections::{BTreeMap, BTreeSet};
 use std::path::PathBuf;
 
 use chrono::{DateTime, Days, NaiveDate, TimeZone, Utc};
+use mentor_core::Localized;
 use mentor_core::Lang;
 use mentor_core::policy::Policy;
 use mentor_core::triage::{self, Entry};

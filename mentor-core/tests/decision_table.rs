@@ -14,6 +14,7 @@
 use std::collections::BTreeSet;
 use std::path::PathBuf;
 
+use mentor_core::Localized;
 use mentor_core::Lang;
 use mentor_core::eligibility::evaluate_json;
 use mentor_core::policy::Policy;

@@ -15,6 +15,7 @@
 use std::collections::BTreeSet;
 
 use chrono::{DateTime, Duration, TimeZone, Utc};
+use mentor_core::Localized;
 use mentor_core::Lang;
 use mentor_core::application::{self, validate};
 use mentor_core::eligibility::{WorkingSituation, evaluate, evaluate_json};

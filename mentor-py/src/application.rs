@@ -1,5 +1,6 @@
 //! `validate_application`: one application form (DESIGN 4.2), problems as data.
 
+use mentor_core::Localized;
 use mentor_core::application::validate_json;
 use pyo3::prelude::*;
 use serde_json::json;

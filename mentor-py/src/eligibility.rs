@@ -1,5 +1,6 @@
 //! `evaluate_eligibility`: the working-status decision (DESIGN 4.3).
 
+use mentor_core::Localized;
 use mentor_core::eligibility::{WorkingSituation, evaluate};
 use pyo3::prelude::*;
 

@@ -10,7 +10,7 @@
 
 use mentor_core::lifecycle::Refused;
 use mentor_core::policy::PolicyError;
-use mentor_core::{FieldError, InputError, Lang};
+use mentor_core::{FieldError, InputError, Lang, Localized};
 use pyo3::prelude::*;
 use pyo3::sync::PyOnceLock;
 use pyo3::types::PyType;

@@ -2,7 +2,7 @@
 //! works with the GIL released; only the conversions from and to Python objects hold it.
 
 use mentor_core::error::Detail;
-use mentor_core::{ErrorCode, FieldError, Lang};
+use mentor_core::{ErrorCode, FieldError, Lang, Localized};
 use mentor_core::triage::{Entry, Record, read_forms_bytes, triage};
 use pyo3::prelude::*;
 use pyo3::types::{PyBytes, PyDict, PyList, PyString};

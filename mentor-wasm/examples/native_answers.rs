@@ -15,7 +15,7 @@ use mentor_core::billing::{check_invoice_json, statement_json};
 use mentor_core::eligibility::evaluate_json;
 use mentor_core::policy::Policy;
 use mentor_core::triage::{read_records, triage};
-use mentor_core::{Lang, registration};
+use mentor_core::{Lang, Localized, registration};
 use serde_json::{Value, json};
 
 /// The instant the Rust conformance test triages the fixtures at.

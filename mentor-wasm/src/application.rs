@@ -4,7 +4,7 @@
 use chrono::{DateTime, Utc};
 use mentor_core::policy::Policy as CorePolicy;
 use mentor_core::triage::{self, Record};
-use mentor_core::{Lang, application};
+use mentor_core::{Lang, Localized, application};
 use serde_json::Value;
 use wasm_bindgen::prelude::*;
 

@@ -13,7 +13,7 @@
 
 use js_sys::{Array, Error, Reflect};
 use mentor_core::policy::PolicyError;
-use mentor_core::{FieldError, InputError, Lang};
+use mentor_core::{FieldError, InputError, Lang, Localized};
 use wasm_bindgen::prelude::*;
 
 use crate::convert::to_js;

@@ -31,11 +31,10 @@ use serde_json::Value;
 mod wire;
 
 use wire::Message;
-pub use wire::Rendered;
 
 use crate::country::CountryCode;
 use crate::error::InputError;
-use crate::i18n::{Lang, Text};
+use crate::i18n::{Lang, Localized, Text};
 use crate::policy::Policy;
 use crate::registration::{self, InvalidNumber, RegistrationError, RegistrationNumber};
 use crate::rule::Rule;
@@ -243,14 +242,6 @@ impl Decision {
         d
     }
 
-    /// The wire form of DESIGN 4.3 as a JSON value, messages in `lang`: [`Decision::render`]
-    /// serialized into a `serde_json::Value`. To write JSON text (or a binding's objects),
-    /// serialize [`Decision::render`] directly, which builds no tree.
-    #[must_use]
-    #[expect(clippy::expect_used, reason = "serializing `Rendered` into a value cannot fail: every map key is a string")]
-    pub fn to_json(&self, lang: Lang) -> Value {
-        serde_json::to_value(self.render(lang)).expect("every map key is a string")
-    }
 }
 
 /// The message of an action: the country, where it has one, is the decision's.
@@ -448,11 +439,6 @@ pub fn evaluate_json_str(situation: &str, policy: &Policy, lang: Lang) -> Result
     Ok(evaluate(&situation, policy).to_json(lang))
 }
 
-#[expect(clippy::expect_used, reason = "writing `Rendered` into a String cannot fail: every map key is a string")]
-fn write_text(rendered: &Rendered<'_>) -> String {
-    serde_json::to_string(rendered).expect("every map key is a string")
-}
-
 /// [`evaluate`] from JSON text to JSON text, the fastest way through when both ends hold text
 /// (a request body, a browser's string): the situation is read with
 /// [`WorkingSituation::from_json_str`] and the decision written straight from
@@ -470,5 +456,5 @@ fn write_text(rendered: &Rendered<'_>) -> String {
 pub fn evaluate_json_text(situation: &str, policy: &Policy, lang: Lang) -> Result<String, InputError> {
     let situation = WorkingSituation::from_json_str(situation)?;
     let decision = evaluate(&situation, policy);
-    Ok(write_text(&decision.render(lang)))
+    Ok(decision.to_json_text(lang))
 }

@@ -7,34 +7,34 @@ use serde::ser::{SerializeMap, SerializeSeq};
 use serde::{Serialize, Serializer};
 
 use super::{Action, ActionCode, Decision, Outcome, Party, Payout, Reason, RegistrationCheck};
-use crate::i18n::Lang;
+use crate::i18n::{Lang, Localized};
 use crate::registration::{self, CountryRules, SelfEmployedStatus};
 use crate::rule::Rule;
 
-/// A [`Decision`] with its messages in one language, ready to serialize: the wire form of
-/// DESIGN 4.3 (`outcome`, `contracting_party`, `invoicing_party`, `payout`, `registration`,
-/// `required_actions`, `recommended_actions`, `reasons`), keys in that order. Made by
-/// [`Decision::render`].
+/// The wire form of DESIGN 4.3 (`outcome`, `contracting_party`, `invoicing_party`, `payout`,
+/// `registration`, `required_actions`, `recommended_actions`, `reasons`), keys in that order.
 ///
 /// ```
 /// use mentor_core::eligibility::{evaluate, WorkingSituation};
-/// use mentor_core::{policy::Policy, Lang};
+/// use mentor_core::{policy::Policy, Lang, Localized};
 /// let s = WorkingSituation::from_json_str(r#"{"country": "FR", "status": "student"}"#).unwrap();
 /// let text = serde_json::to_string(&evaluate(&s, &Policy::default()).render(Lang::En)).unwrap();
 /// assert!(text.starts_with(r#"{"outcome":"action_required","contracting_party":"mentor_business""#));
 /// ```
-#[derive(Clone, Copy, Debug)]
-pub struct Rendered<'a> {
-    decision: &'a Decision,
-    lang: Lang,
-}
-
-impl Decision {
-    /// The decision ready to serialize in `lang` (see [`Rendered`]); nothing is rendered until
-    /// it is serialized.
-    #[must_use]
-    pub fn render(&self, lang: Lang) -> Rendered<'_> {
-        Rendered { decision: self, lang }
+impl Localized for Decision {
+    fn serialize_in<S: Serializer>(&self, lang: Lang, serializer: S) -> Result<S::Ok, S::Error> {
+        let d = self;
+        Wire {
+            outcome: d.outcome,
+            contracting_party: d.contracting_party,
+            invoicing_party: d.invoicing_party,
+            payout: d.payout,
+            registration: d.registration.map(|check| RegistrationWire { check, lang }),
+            required_actions: Actions { list: &d.required_actions, decision: d, lang },
+            recommended_actions: Actions { list: &d.recommended_actions, decision: d, lang },
+            reasons: Reasons { list: &d.reasons, lang },
+        }
+        .serialize(serializer)
     }
 }
 
@@ -48,23 +48,6 @@ struct Wire<'a> {
     required_actions: Actions<'a>,
     recommended_actions: Actions<'a>,
     reasons: Reasons<'a>,
-}
-
-impl Serialize for Rendered<'_> {
-    fn serialize<S: Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
-        let d = self.decision;
-        Wire {
-            outcome: d.outcome,
-            contracting_party: d.contracting_party,
-            invoicing_party: d.invoicing_party,
-            payout: d.payout,
-            registration: d.registration.map(|check| RegistrationWire { check, lang: self.lang }),
-            required_actions: Actions { list: &d.required_actions, decision: d, lang: self.lang },
-            recommended_actions: Actions { list: &d.recommended_actions, decision: d, lang: self.lang },
-            reasons: Reasons { list: &d.reasons, lang: self.lang },
-        }
-        .serialize(serializer)
-    }
 }
 
 /// `registration`: the shape of `validate-id` (see [`registration::Checked`]).

@@ -10,8 +10,8 @@ use subtle::ConstantTimeEq;
 
 use super::event::SignatureEvent;
 use super::{Provider, concord, documenso, docuseal, docusign, dropbox_sign, yousign};
-use crate::error::InputError;
-use crate::i18n::Lang;
+use crate::error::{FieldError, InputError};
+use crate::i18n::{In, Lang, Localized};
 
 /// A webhook delivery as the operator's server received it: the headers (names in any case,
 /// values as sent) and the raw body bytes, untouched (a re-serialised body does not verify).
@@ -253,15 +253,23 @@ impl WebhookError {
         }
     }
 
-    /// The wire form `{"code", "message", "errors"}` (`errors`: the field errors of a
-    /// malformed body, else empty).
-    #[must_use]
-    pub fn to_json(&self, lang: Lang) -> serde_json::Value {
+}
+
+/// The wire form `{"code", "message", "errors"}` (`errors`: the field errors of a malformed
+/// body, else empty).
+impl Localized for WebhookError {
+    fn serialize_in<S: serde::Serializer>(&self, lang: Lang, serializer: S) -> Result<S::Ok, S::Error> {
+        #[derive(serde::Serialize)]
+        struct Wire<'a> {
+            code: &'a str,
+            message: String,
+            errors: In<'a, [FieldError]>,
+        }
         let errors = match self {
-            WebhookError::Rejected(_) => serde_json::Value::Array(Vec::new()),
-            WebhookError::Malformed(e) => e.to_json(lang),
+            WebhookError::Rejected(_) => &[][..],
+            WebhookError::Malformed(e) => e.errors.as_slice(),
         };
-        serde_json::json!({"code": self.code(), "message": self.message(lang), "errors": errors})
+        serde::Serialize::serialize(&Wire { code: self.code(), message: self.message(lang), errors: errors.render(lang) }, serializer)
     }
 }
 

@@ -53,7 +53,7 @@ use serde::Serialize;
 pub use number::Compact;
 
 use crate::country::CountryCode;
-use crate::i18n::{Lang, Text};
+use crate::i18n::{In, Lang, Localized, Text};
 
 /// One identifier scheme, named `country_scheme` on the wire (`fr_siret`).
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, serde::Deserialize)]
@@ -382,41 +382,40 @@ impl Eq for Scheme {}
 
 impl RegistrationNumber {
     /// The wire form shared by `validate-id` and the eligibility decision (DESIGN 4.3):
-    /// `{"scheme", "normalized", "formatted", "valid": true}`.
+    /// `{"scheme", "normalized", "formatted", "valid": true}` (the number's [`Serialize`]
+    /// form, as a JSON value).
     #[must_use]
     pub fn to_json(&self) -> serde_json::Value {
-        Checked::WellFormed(self).to_json()
+        crate::i18n::json_value(self)
     }
 }
 
-impl RegistrationError {
-    /// The wire form of a number that could not be shown well-formed, the counterpart of
-    /// [`RegistrationNumber::to_json`]: `{"scheme" (the closest, or null), "normalized": null,
-    /// "formatted": null, "valid": false, "error", "message"}`, where `error` is a reason code
-    /// (`bad_check_digit`…) or `unsupported_country`.
-    #[must_use]
-    pub fn to_json(&self, lang: Lang) -> serde_json::Value {
+impl Serialize for RegistrationNumber {
+    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        Checked::WellFormed(self).serialize(serializer)
+    }
+}
+
+/// The wire form of a number that could not be shown well-formed, the counterpart of
+/// [`RegistrationNumber::to_json`]: `{"scheme" (the closest, or null), "normalized": null,
+/// "formatted": null, "valid": false, "error", "message"}`, where `error` is a reason code
+/// (`bad_check_digit`…) or `unsupported_country`.
+impl Localized for RegistrationError {
+    fn serialize_in<S: serde::Serializer>(&self, lang: Lang, serializer: S) -> Result<S::Ok, S::Error> {
         match self {
             RegistrationError::Invalid(e) => Checked::Invalid(*e, lang),
             RegistrationError::UnsupportedCountry(_) => Checked::Unsupported(lang),
         }
-        .to_json()
+        .serialize(serializer)
     }
 }
 
 /// What a check of a number found, in its wire form (see [`RegistrationNumber::to_json`] and
-/// [`RegistrationError::to_json`]), written straight into any serializer.
+/// [`RegistrationError`]'s), written straight into any serializer.
 pub(crate) enum Checked<'a> {
     WellFormed(&'a RegistrationNumber),
     Invalid(InvalidNumber, Lang),
     Unsupported(Lang),
-}
-
-impl Checked<'_> {
-    #[expect(clippy::expect_used, reason = "serializing `Checked` into a value cannot fail: every map key is a string")]
-    fn to_json(&self) -> serde_json::Value {
-        serde_json::to_value(self).expect("every map key is a string")
-    }
 }
 
 impl Serialize for Checked<'_> {
@@ -563,15 +562,20 @@ fn country_of(country: &str) -> Result<CountryCode, crate::InputError> {
 /// assert!(validate_json("XX", "1", Lang::En).is_err());
 /// ```
 pub fn validate_json(country: &str, number: &str, lang: Lang) -> Result<serde_json::Value, crate::InputError> {
-    let code = country_of(country)?;
-    let mut out = match validate(code, number) {
-        Ok(n) => n.to_json(),
-        Err(e) => e.to_json(lang),
-    };
-    if let Some(map) = out.as_object_mut() {
-        map.insert("country".to_owned(), serde_json::json!(code));
+    #[derive(Serialize)]
+    struct Wire<'a> {
+        #[serde(flatten)]
+        check: Checked<'a>,
+        country: CountryCode,
     }
-    Ok(out)
+    let code = country_of(country)?;
+    let checked = validate(code, number);
+    let check = match &checked {
+        Ok(n) => Checked::WellFormed(n),
+        Err(RegistrationError::Invalid(e)) => Checked::Invalid(*e, lang),
+        Err(RegistrationError::UnsupportedCountry(_)) => Checked::Unsupported(lang),
+    };
+    Ok(crate::i18n::json_value(&Wire { check, country: code }))
 }
 
 /// What the library knows of a country's registration, on the wire format:
@@ -589,20 +593,50 @@ pub fn validate_json(country: &str, number: &str, lang: Lang) -> Result<serde_js
 /// assert_eq!(rules_json("JP", Lang::En).unwrap()["supported"], false);
 /// ```
 pub fn rules_json(country: &str, lang: Lang) -> Result<serde_json::Value, crate::InputError> {
-    use serde_json::json;
+    #[derive(Serialize)]
+    struct Wire<'a> {
+        country: CountryCode,
+        supported: bool,
+        statuses: In<'a, [SelfEmployedStatus]>,
+        procedure: Option<&'static str>,
+        schemes: In<'a, [&'static Scheme]>,
+    }
     let code = country_of(country)?;
-    Ok(match rules(code) {
-        Some(r) => json!({
-            "country": code,
-            "supported": true,
-            "statuses": r.statuses.iter().map(|s| json!({"local_name": s.local_name, "gloss": s.gloss.get(lang)})).collect::<Vec<_>>(),
-            "procedure": r.procedure.get(lang),
-            "schemes": r.schemes.iter().map(|s| json!({
-                "id": s.id, "name": s.name, "title": s.title.get(lang), "proves": s.proves.get(lang), "example": s.example,
-            })).collect::<Vec<_>>(),
-        }),
-        None => json!({"country": code, "supported": false, "statuses": [], "procedure": null, "schemes": []}),
-    })
+    let found = rules(code);
+    Ok(crate::i18n::json_value(&Wire {
+        country: code,
+        supported: found.is_some(),
+        statuses: found.map_or(&[][..], |r| r.statuses).render(lang),
+        procedure: found.map(|r| r.procedure.get(lang)),
+        schemes: found.map_or(&[][..], |r| r.schemes).render(lang),
+    }))
+}
+
+/// `{"local_name", "gloss"}`, the gloss in the caller's language.
+impl Localized for SelfEmployedStatus {
+    fn serialize_in<S: serde::Serializer>(&self, lang: Lang, serializer: S) -> Result<S::Ok, S::Error> {
+        #[derive(Serialize)]
+        struct Wire {
+            local_name: &'static str,
+            gloss: &'static str,
+        }
+        Wire { local_name: self.local_name, gloss: self.gloss.get(lang) }.serialize(serializer)
+    }
+}
+
+/// `{"id", "name", "title", "proves", "example"}`, texts in the caller's language.
+impl Localized for Scheme {
+    fn serialize_in<S: serde::Serializer>(&self, lang: Lang, serializer: S) -> Result<S::Ok, S::Error> {
+        #[derive(Serialize)]
+        struct Wire {
+            id: SchemeId,
+            name: &'static str,
+            title: &'static str,
+            proves: &'static str,
+            example: &'static str,
+        }
+        Wire { id: self.id, name: self.name, title: self.title.get(lang), proves: self.proves.get(lang), example: self.example }.serialize(serializer)
+    }
 }
 
 #[cfg(test)]
