@@ -3,6 +3,7 @@
 
 #![allow(clippy::unwrap_used, clippy::expect_used, clippy::indexing_slicing, clippy::panic, reason = "tests")]
 
+use mentor_core::Localized;
 use mentor_core::billing::{
     BillingContract, BillingPeriod, DiscrepancyCode, InvoiceCheck, ReceivedInvoice, Session, Statement, StatementError, VatTreatment, check_invoice, statement,
 };

@@ -3,12 +3,13 @@
 
 use chrono::NaiveDate;
 use rust_decimal::Decimal;
-use serde_json::{Value, json};
+use serde::{Serialize, Serializer};
+use serde_json::Value;
 
 use crate::contract::{MAX_ID_CHARS, format_date, read_date};
 use crate::country::CountryCode;
 use crate::error::{ErrorCode, InputError};
-use crate::i18n::{Lang, Text};
+use crate::i18n::{In, Lang, Localized, Text};
 use crate::money::{Currency, read_amount, read_currency};
 use crate::read::{Path, Reader, present};
 
@@ -21,7 +22,7 @@ const MAX_MENTION_CHARS: usize = 500;
 const MAX_MENTIONS: usize = 50;
 
 /// Who issued a received invoice, as the invoice says it.
-#[derive(Clone, Debug, PartialEq, Eq)]
+#[derive(Clone, Debug, PartialEq, Eq, Serialize)]
 pub struct Issuer {
     /// The country the invoice gives for the issuer.
     pub country: CountryCode,
@@ -98,16 +99,43 @@ impl ReceivedInvoice {
         r.finish(invoice)
     }
 
-    /// The wire form.
+    /// The wire form: the invoice's [`Serialize`] form as a JSON value.
     #[must_use]
     pub fn to_json(&self) -> Value {
+        crate::i18n::json_value(self)
+    }
+}
+
+/// `{"invoice_number", "issued_on", "period", "issuer": {"country", "registration_number"},
+/// "currency", "total_excluding_vat", "vat_amount", "total", "mentions"}`, amounts as decimal
+/// strings in the currency's minor units.
+impl Serialize for ReceivedInvoice {
+    fn serialize<S: Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        #[derive(Serialize)]
+        struct Wire<'a> {
+            invoice_number: &'a str,
+            issued_on: String,
+            period: String,
+            issuer: &'a Issuer,
+            currency: &'a str,
+            total_excluding_vat: String,
+            vat_amount: String,
+            total: String,
+            mentions: &'a [String],
+        }
         let money = |amount: Decimal| self.currency.format_amount(amount);
-        json!({
-            "invoice_number": self.invoice_number, "issued_on": format_date(self.issued_on), "period": self.period.to_string(),
-            "issuer": {"country": self.issuer.country.as_str(), "registration_number": self.issuer.registration_number},
-            "currency": self.currency.code(), "total_excluding_vat": money(self.total_excluding_vat),
-            "vat_amount": money(self.vat_amount), "total": money(self.total), "mentions": self.mentions,
-        })
+        Wire {
+            invoice_number: &self.invoice_number,
+            issued_on: format_date(self.issued_on),
+            period: self.period.to_string(),
+            issuer: &self.issuer,
+            currency: self.currency.code(),
+            total_excluding_vat: money(self.total_excluding_vat),
+            vat_amount: money(self.vat_amount),
+            total: money(self.total),
+            mentions: &self.mentions,
+        }
+        .serialize(serializer)
     }
 }
 
@@ -322,11 +350,18 @@ pub struct Discrepancy {
     pub found: Option<String>,
 }
 
-impl Discrepancy {
-    /// The wire form `{"code", "field", "expected", "found", "message"}`.
-    #[must_use]
-    pub fn to_json(&self, lang: Lang) -> Value {
-        json!({"code": self.code.as_str(), "field": self.field, "expected": self.expected, "found": self.found, "message": self.code.message(lang)})
+/// The wire form `{"code", "field", "expected", "found", "message"}`.
+impl Localized for Discrepancy {
+    fn serialize_in<S: Serializer>(&self, lang: Lang, serializer: S) -> Result<S::Ok, S::Error> {
+        #[derive(Serialize)]
+        struct Wire<'a> {
+            code: &'static str,
+            field: &'static str,
+            expected: &'a Option<String>,
+            found: &'a Option<String>,
+            message: &'static str,
+        }
+        Wire { code: self.code.as_str(), field: self.field, expected: &self.expected, found: &self.found, message: self.code.message(lang) }.serialize(serializer)
     }
 }
 
@@ -335,7 +370,7 @@ impl Discrepancy {
 ///
 /// ```
 /// use mentor_core::billing::{Discrepancy, DiscrepancyCode, InvoiceCheck};
-/// use mentor_core::Lang;
+/// use mentor_core::{Lang, Localized};
 /// let check = InvoiceCheck { invoice_number: "F-1".into(), discrepancies: vec![Discrepancy {
 ///     code: DiscrepancyCode::TotalMismatch, field: "total", expected: Some("70.00".into()), found: Some("75.00".into()),
 /// }] };
@@ -357,14 +392,18 @@ impl InvoiceCheck {
         self.discrepancies.is_empty()
     }
 
-    /// The wire form `{"invoice_number", "matches", "discrepancies": [Discrepancy]}`.
-    #[must_use]
-    pub fn to_json(&self, lang: Lang) -> Value {
-        json!({
-            "invoice_number": self.invoice_number,
-            "matches": self.matches(),
-            "discrepancies": self.discrepancies.iter().map(|d| d.to_json(lang)).collect::<Vec<_>>(),
-        })
+}
+
+/// The wire form `{"invoice_number", "matches", "discrepancies": [Discrepancy]}`.
+impl Localized for InvoiceCheck {
+    fn serialize_in<S: Serializer>(&self, lang: Lang, serializer: S) -> Result<S::Ok, S::Error> {
+        #[derive(Serialize)]
+        struct Wire<'a> {
+            invoice_number: &'a str,
+            matches: bool,
+            discrepancies: In<'a, [Discrepancy]>,
+        }
+        Wire { invoice_number: &self.invoice_number, matches: self.matches(), discrepancies: self.discrepancies.as_slice().render(lang) }.serialize(serializer)
     }
 }
 

@@ -5,7 +5,7 @@ use serde_json::Value;
 
 use crate::ErrorCode;
 use crate::error::{FieldError, InputError};
-use crate::i18n::Lang;
+use crate::i18n::{Lang, Localized};
 use crate::policy::BillingPolicy;
 use crate::read::{Path, Reader, present};
 

@@ -17,7 +17,7 @@
 //! ```
 //! use mentor_core::billing::{check_invoice, statement, BillingContract, BillingPeriod, ReceivedInvoice, Session};
 //! use mentor_core::policy::BillingPolicy;
-//! use mentor_core::Lang;
+//! use mentor_core::{Lang, Localized};
 //!
 //! let contract = BillingContract::from_json(&serde_json::json!({
 //!     "contract_id": "c-2026-0042",

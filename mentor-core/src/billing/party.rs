@@ -1,7 +1,8 @@
 //! Who bills whom (BIL-1, DESIGN 4.10): the invoicing party (the supplier) with its
 //! registration number and VAT status, and the company (the customer).
 
-use serde_json::{Map, Value, json};
+use serde::{Serialize, Serializer};
+use serde_json::{Map, Value};
 
 use crate::contract::{ContractingParty, PARTIES, party_name, read_number, read_registration};
 use crate::country::CountryCode;
@@ -216,16 +217,10 @@ impl InvoicingParty {
         r.finish(party)
     }
 
-    /// The wire form, numbers normalized.
+    /// The wire form, numbers normalized: the party's [`Serialize`] form as a JSON value.
     #[must_use]
     pub fn to_json(&self) -> Value {
-        json!({
-            "party": party_name(self.party),
-            "country": self.country.as_str(),
-            "registration_number": self.registration.normalized(),
-            "vat": self.vat.name(),
-            "vat_number": self.vat.vat_number().map(RegistrationNumber::normalized),
-        })
+        crate::i18n::json_value(self)
     }
 
     /// The employer (WS-2) or the mentor's business (WS-3..5).
@@ -352,10 +347,45 @@ impl Customer {
         self.name.as_deref().unwrap_or(THE_COMPANY.get(lang))
     }
 
-    /// The wire form.
+    /// The wire form `{"name", "country": "FR"}`: the customer's [`Serialize`] form as a JSON
+    /// value.
     #[must_use]
     pub fn to_json(&self) -> Value {
-        json!({"name": self.name, "country": Customer::COUNTRY})
+        crate::i18n::json_value(self)
+    }
+}
+
+/// `{"party", "country", "registration_number", "vat", "vat_number"}`, numbers normalized.
+impl Serialize for InvoicingParty {
+    fn serialize<S: Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        #[derive(Serialize)]
+        struct Wire<'a> {
+            party: &'static str,
+            country: CountryCode,
+            registration_number: &'a str,
+            vat: &'static str,
+            vat_number: Option<&'a str>,
+        }
+        Wire {
+            party: party_name(self.party),
+            country: self.country,
+            registration_number: self.registration.normalized(),
+            vat: self.vat.name(),
+            vat_number: self.vat.vat_number().map(RegistrationNumber::normalized),
+        }
+        .serialize(serializer)
+    }
+}
+
+/// `{"name", "country": "FR"}`.
+impl Serialize for Customer {
+    fn serialize<S: Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        #[derive(Serialize)]
+        struct Wire<'a> {
+            name: Option<&'a str>,
+            country: &'static str,
+        }
+        Wire { name: self.name(), country: Customer::COUNTRY }.serialize(serializer)
     }
 }
 
@@ -377,6 +407,7 @@ pub(crate) fn read_customer(r: &mut Reader, value: Option<&Value>, path: &Path<'
 #[cfg(test)]
 mod tests {
     use super::*;
+    use serde_json::json;
 
     #[test]
     fn vat_schemes_are_those_of_the_registration_module() {

@@ -4,6 +4,7 @@
 use std::fmt;
 
 use chrono::{DateTime, Utc};
+use serde::{Serialize, Serializer};
 use serde_json::{Value, json};
 
 use crate::error::{ErrorCode, InputError};
@@ -116,6 +117,31 @@ pub struct Session {
     status: SessionStatus,
 }
 
+/// `{"session_id", "started_at" (UTC), "duration_minutes", "session_type", "student_ref",
+/// "status"}`, as [`Session::from_json`] reads it.
+impl Serialize for Session {
+    fn serialize<S: Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        #[derive(Serialize)]
+        struct Wire<'a> {
+            session_id: &'a str,
+            started_at: String,
+            duration_minutes: u16,
+            session_type: &'a str,
+            student_ref: &'a str,
+            status: &'static str,
+        }
+        Wire {
+            session_id: &self.session_id,
+            started_at: format_instant(self.started_at),
+            duration_minutes: self.duration_minutes,
+            session_type: &self.session_type,
+            student_ref: self.student_ref.expose(),
+            status: self.status.name(),
+        }
+        .serialize(serializer)
+    }
+}
+
 
 impl Session {
     /// A session from typed values, checked as [`Session::from_json`] checks them.
@@ -180,14 +206,10 @@ impl Session {
         r.finish(session)
     }
 
-    /// The wire form (`started_at` in UTC).
+    /// The wire form (`started_at` in UTC): the session's [`Serialize`] form as a JSON value.
     #[must_use]
     pub fn to_json(&self) -> Value {
-        json!({
-            "session_id": self.session_id, "started_at": format_instant(self.started_at),
-            "duration_minutes": self.duration_minutes, "session_type": self.session_type,
-            "student_ref": self.student_ref.expose(), "status": self.status.name(),
-        })
+        crate::i18n::json_value(self)
     }
 
     /// The session's id, unique among the sessions billed together.

@@ -9,11 +9,12 @@ use std::hash::{BuildHasherDefault, Hasher};
 use chrono::NaiveDate;
 use chrono_tz::Tz;
 use rust_decimal::Decimal;
-use serde_json::{Map, Value, json};
+use serde::{Serialize, Serializer};
+use serde_json::{Map, Value};
 
 use crate::contract::{MAX_ID_CHARS, format_date, read_date};
 use crate::error::{Detail, ErrorCode, FieldError, InputError};
-use crate::i18n::{Lang, Text};
+use crate::i18n::{Lang, Localized, Text};
 use crate::lifecycle::{Vocabulary, format_instant, read_instant};
 use crate::money::{Currency, read_amount, read_currency};
 use crate::policy::BillingPolicy;
@@ -250,6 +251,7 @@ fn is_share(share: Decimal) -> bool {
 /// let jan = BillingPeriod::parse("2026-01").unwrap();
 /// let st = statement(&contract, &sessions, jan, &BillingPolicy::default()).unwrap();
 /// assert_eq!(st.lines()[1].amount.to_string(), "17.78"); // 35.55 × 0.5 = 17.775
+/// use mentor_core::Localized;
 /// assert_eq!(st.to_json(mentor_core::Lang::En)["total"], "53.33");
 /// ```
 ///
@@ -449,51 +451,100 @@ fn format_share(share: Decimal) -> String {
     share.normalize().to_string()
 }
 
-impl<'s> Statement<'s> {
-    /// The wire form (see [`Statement`]); `vat.mention` and `vat.explanation` in `lang`.
-    #[must_use]
-    pub fn to_json(&self, lang: Lang) -> Value {
-        let money = |amount: Decimal| Value::from(self.currency.format_amount(amount));
-        let lines: Vec<Value> = self
+/// The wire form (see [`Statement`]): amounts as decimal strings in the currency's minor
+/// units, shares without trailing zeros; `vat.mention` and `vat.explanation` in `lang`.
+impl Localized for Statement<'_> {
+    fn serialize_in<S: Serializer>(&self, lang: Lang, serializer: S) -> Result<S::Ok, S::Error> {
+        #[derive(Serialize)]
+        struct Wire<'a> {
+            contract_id: &'a str,
+            period: String,
+            time_zone: &'a str,
+            currency: &'a str,
+            invoicing_party: &'a InvoicingParty,
+            customer: &'a Customer,
+            vat: Vat,
+            lines: Vec<LineWire<'a>>,
+            subtotals: Vec<SubtotalWire<'a>>,
+            total_excluding_vat: String,
+            vat_amount: String,
+            total: String,
+        }
+        #[derive(Serialize)]
+        struct Vat {
+            treatment: &'static str,
+            rate: String,
+            mention: Option<&'static str>,
+            explanation: &'static str,
+            source: &'static str,
+        }
+        #[derive(Serialize)]
+        struct LineWire<'a> {
+            session_id: &'a str,
+            started_at: String,
+            date: String,
+            session_type: &'a str,
+            status: &'static str,
+            duration_minutes: u16,
+            student_ref: &'a str,
+            terms_version: u32,
+            rate: String,
+            share: String,
+            amount: String,
+        }
+        #[derive(Serialize)]
+        struct SubtotalWire<'a> {
+            session_type: &'a str,
+            sessions: usize,
+            amount: String,
+        }
+        let money = |amount: Decimal| self.currency.format_amount(amount);
+        let lines = self
             .lines
             .iter()
             .map(|l| {
                 let s = &l.session;
-                json!({
-                    "session_id": s.session_id(), "started_at": format_instant(s.started_at()), "date": format_date(l.date),
-                    "session_type": s.session_type(), "status": s.status().name(), "duration_minutes": s.duration_minutes(),
-                    "student_ref": s.student_ref().expose(), "terms_version": l.terms_version,
-                    "rate": money(l.rate), "share": format_share(l.share), "amount": money(l.amount),
-                })
+                LineWire {
+                    session_id: s.session_id(),
+                    started_at: format_instant(s.started_at()),
+                    date: format_date(l.date),
+                    session_type: s.session_type(),
+                    status: s.status().name(),
+                    duration_minutes: s.duration_minutes(),
+                    student_ref: s.student_ref().expose(),
+                    terms_version: l.terms_version,
+                    rate: money(l.rate),
+                    share: format_share(l.share),
+                    amount: money(l.amount),
+                }
             })
             .collect();
-        let subtotals: Vec<Value> = self
-            .subtotals
-            .iter()
-            .map(|s| json!({"session_type": s.session_type, "sessions": s.sessions, "amount": money(s.amount)}))
-            .collect();
-        json!({
-            "contract_id": self.contract_id,
-            "period": self.period.to_string(),
-            "time_zone": self.time_zone.name(),
-            "currency": self.currency.code(),
-            "invoicing_party": self.invoicing_party.to_json(),
-            "customer": self.customer.to_json(),
-            "vat": {
-                "treatment": self.vat.name(),
-                "rate": format_share(self.vat.rate()),
-                "mention": self.vat.mention(lang),
-                "explanation": self.vat.explanation(lang),
-                "source": self.vat.source(),
+        let subtotals = self.subtotals.iter().map(|s| SubtotalWire { session_type: &s.session_type, sessions: s.sessions, amount: money(s.amount) }).collect();
+        Wire {
+            contract_id: &self.contract_id,
+            period: self.period.to_string(),
+            time_zone: self.time_zone.name(),
+            currency: self.currency.code(),
+            invoicing_party: &self.invoicing_party,
+            customer: &self.customer,
+            vat: Vat {
+                treatment: self.vat.name(),
+                rate: format_share(self.vat.rate()),
+                mention: self.vat.mention(lang),
+                explanation: self.vat.explanation(lang),
+                source: self.vat.source(),
             },
-            "lines": lines,
-            "subtotals": subtotals,
-            "total_excluding_vat": money(self.total_excluding_vat),
-            "vat_amount": money(self.vat_amount),
-            "total": money(self.total),
-        })
+            lines,
+            subtotals,
+            total_excluding_vat: money(self.total_excluding_vat),
+            vat_amount: money(self.vat_amount),
+            total: money(self.total),
+        }
+        .serialize(serializer)
     }
+}
 
+impl<'s> Statement<'s> {
     /// Reads a statement back from its wire form (the `--json` output of `mentor
     /// statement`), checking every figure: each line's amount is its rate times its share,
     /// rounded; the share fits the status (1 completed, 0 cancelled, 0..1 otherwise); the
@@ -505,7 +556,7 @@ impl<'s> Statement<'s> {
     /// ```
     /// # use mentor_core::billing::{statement, BillingContract, BillingPeriod, Statement};
     /// # use mentor_core::policy::BillingPolicy;
-    /// # use mentor_core::Lang;
+    /// # use mentor_core::{Lang, Localized};
     /// # let contract = BillingContract::from_json(&serde_json::json!({"contract_id": "c-1",
     /// #     "invoicing_party": {"party": "mentor_business", "country": "FR", "registration_number": "73282932000074", "vat": "registered"},
     /// #     "versions": [{"version": 1, "currency": "EUR", "rates": {"mentoring": "35.00"}, "start_date": "2026-01-01", "notice_period_days": 30}]})).unwrap();
