@@ -1,7 +1,8 @@
 //! The normalised signature event: what every provider's delivery becomes.
 
 use chrono::{DateTime, Utc};
-use serde_json::{Value, json};
+use serde::Serialize;
+use serde_json::Value;
 
 use super::Provider;
 use crate::lifecycle::format_instant;
@@ -103,19 +104,40 @@ pub struct SignatureEvent {
 }
 
 impl SignatureEvent {
-    /// The wire form (see the type's doc).
+    /// The wire form (see the type's doc): the event's [`Serialize`] form as a JSON value.
     #[must_use]
     pub fn to_json(&self) -> Value {
-        json!({
-            "provider": self.provider.name(),
-            "request_id": self.request_id,
-            "signer_id": self.signer_id,
-            "new_signer_id": self.new_signer_id,
-            "kind": self.kind.name(),
-            "provider_event": self.provider_event,
-            "occurred_at": format_instant(self.occurred_at),
-            "dedupe_key": self.dedupe_key,
-            "hint": self.hint,
-        })
+        crate::i18n::json_value(self)
+    }
+}
+
+/// `{"provider", "request_id", "signer_id", "new_signer_id", "kind", "provider_event",
+/// "occurred_at" (UTC), "dedupe_key", "hint"}`.
+impl Serialize for SignatureEvent {
+    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        #[derive(Serialize)]
+        struct Wire<'a> {
+            provider: &'static str,
+            request_id: &'a Option<String>,
+            signer_id: &'a Option<String>,
+            new_signer_id: &'a Option<String>,
+            kind: &'static str,
+            provider_event: &'a str,
+            occurred_at: String,
+            dedupe_key: &'a str,
+            hint: bool,
+        }
+        Wire {
+            provider: self.provider.name(),
+            request_id: &self.request_id,
+            signer_id: &self.signer_id,
+            new_signer_id: &self.new_signer_id,
+            kind: self.kind.name(),
+            provider_event: &self.provider_event,
+            occurred_at: format_instant(self.occurred_at),
+            dedupe_key: &self.dedupe_key,
+            hint: self.hint,
+        }
+        .serialize(serializer)
     }
 }
