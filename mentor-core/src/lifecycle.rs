@@ -19,11 +19,13 @@
 use std::fmt;
 
 use chrono::{DateTime, SecondsFormat, Utc};
+use serde::ser::SerializeMap;
+use serde::{Serialize, Serializer};
 use serde_json::{Map, Value};
 
 use crate::error::{Detail, ErrorCode, FieldError, InputError};
 use crate::provider::Provider;
-use crate::i18n::{Lang, Text};
+use crate::i18n::{In, Lang, Localized, Text};
 use crate::read::{Path, Reader, See, present};
 use crate::wire::Record;
 
@@ -121,8 +123,12 @@ pub trait Change: Sized {
     /// The data's field errors, with paths from the event's root (`slot.start`).
     fn read(ty: Self::Type, map: &Map<String, Value>) -> Result<Self, Vec<FieldError>>;
 
-    /// Writes the data into the event's object.
-    fn write(&self, map: &mut Map<String, Value>);
+    /// Writes the data's entries into the event's map, after `type`, `at`, `actor` and
+    /// `version`.
+    ///
+    /// # Errors
+    /// Only the serializer's own errors.
+    fn write<M: SerializeMap>(&self, map: &mut M) -> Result<(), M::Error>;
 }
 
 const ENVELOPE: [&str; 4] = ["type", "at", "actor", "version"];
@@ -142,16 +148,24 @@ impl<C: Change> Event<C> {
         r.finish(event)
     }
 
-    /// The wire form, with `version` set to [`SCHEMA_VERSION`].
+    /// The wire form, with `version` set to [`SCHEMA_VERSION`]: the event's [`Serialize`]
+    /// form as a JSON value.
     #[must_use]
     pub fn to_json(&self) -> Value {
-        let mut map = Map::new();
-        map.insert("type".into(), Value::from(self.change.event_type().name()));
-        map.insert("at".into(), Value::from(format_instant(self.at)));
-        map.insert("actor".into(), Value::from(self.actor.name()));
-        map.insert("version".into(), Value::from(SCHEMA_VERSION));
-        self.change.write(&mut map);
-        Value::Object(map)
+        crate::i18n::json_value(self)
+    }
+}
+
+/// `{"type", "at", "actor", "version", …data}` (see the module doc).
+impl<C: Change> Serialize for Event<C> {
+    fn serialize<S: Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        let mut map = serializer.serialize_map(None)?;
+        map.serialize_entry("type", self.change.event_type().name())?;
+        map.serialize_entry("at", &format_instant(self.at))?;
+        map.serialize_entry("actor", self.actor.name())?;
+        map.serialize_entry("version", &SCHEMA_VERSION)?;
+        self.change.write(&mut map)?;
+        map.end()
     }
 }
 
@@ -319,9 +333,18 @@ pub trait Aggregate: Default {
         Refused { aggregate: Self::NAME, state: self.state().map(Vocabulary::name), event: event.name(), reason }
     }
 
-    /// The aggregate's data as JSON, for reports (`mentor replay`): at least `{"state"}`.
+    /// Writes the aggregate's data, for reports (`mentor replay`), into a map: at least
+    /// `state`.
+    ///
+    /// # Errors
+    /// Only the serializer's own errors.
+    fn write_data<M: SerializeMap>(&self, map: &mut M) -> Result<(), M::Error> {
+        map.serialize_entry("state", &self.state().map(Vocabulary::name))
+    }
+
+    /// The aggregate's data as JSON (see [`Aggregate::write_data`]).
     fn to_json(&self) -> Value {
-        serde_json::json!({ "state": self.state().map(Vocabulary::name) })
+        crate::i18n::json_value(&Data(self))
     }
 
     /// The fold of a log: applies its events in order from the empty aggregate.
@@ -401,16 +424,20 @@ impl Refused {
         }
     }
 
-    /// The wire form `{"code", "aggregate", "state", "event", "message"}`.
-    #[must_use]
-    pub fn to_json(&self, lang: Lang) -> Value {
-        serde_json::json!({
-            "code": self.reason.code(),
-            "aggregate": self.aggregate,
-            "state": self.state,
-            "event": self.event,
-            "message": self.message(lang),
-        })
+}
+
+/// The wire form `{"code", "aggregate", "state", "event", "message"}`.
+impl Localized for Refused {
+    fn serialize_in<S: Serializer>(&self, lang: Lang, serializer: S) -> Result<S::Ok, S::Error> {
+        #[derive(Serialize)]
+        struct Wire {
+            code: &'static str,
+            aggregate: &'static str,
+            state: Option<&'static str>,
+            event: &'static str,
+            message: String,
+        }
+        Wire { code: self.reason.code(), aggregate: self.aggregate, state: self.state, event: self.event, message: self.message(lang) }.serialize(serializer)
     }
 }
 
@@ -571,37 +598,65 @@ impl<A: Aggregate> Replay<A> {
         }
         Replay { aggregate, history, rejected: None }
     }
+}
 
-    /// The report: `{"aggregate", "state", "history": [{"index", "type", "at", "actor",
-    /// "from", "to"}], "allowed_events", "data", "refused": null | {"index", "code", "state",
-    /// "event", "message"}}`, messages in `lang`.
-    #[must_use]
-    pub fn to_json(&self, lang: Lang) -> Value {
-        let history: Vec<Value> = self
-            .history
-            .iter()
-            .map(|s| {
-                serde_json::json!({
-                    "index": s.index, "type": s.event, "at": format_instant(s.at),
-                    "actor": s.actor.name(), "from": s.from, "to": s.to,
-                })
-            })
-            .collect();
-        let allowed: Vec<&str> = self.aggregate.allowed_events().into_iter().map(Vocabulary::name).collect();
-        let refused = self.rejected.map(|r| {
-            let mut v = r.refused.to_json(lang);
-            if let Value::Object(map) = &mut v {
-                map.insert("index".into(), Value::from(r.index));
-            }
-            v
-        });
-        serde_json::json!({
-            "aggregate": A::NAME,
-            "state": self.aggregate.state().map(Vocabulary::name),
-            "history": history,
-            "allowed_events": allowed,
-            "data": self.aggregate.to_json(),
-            "refused": refused,
-        })
+/// The report: `{"aggregate", "state", "history": [{"index", "type", "at", "actor", "from",
+/// "to"}], "allowed_events", "data", "refused": null | {"index", "code", "aggregate", "state",
+/// "event", "message"}}`.
+impl<A: Aggregate> Localized for Replay<A> {
+    fn serialize_in<S: Serializer>(&self, lang: Lang, serializer: S) -> Result<S::Ok, S::Error> {
+        #[derive(Serialize)]
+        #[serde(bound = "")]
+        struct Wire<'a, A: Aggregate> {
+            aggregate: &'static str,
+            state: Option<&'static str>,
+            history: &'a [Step],
+            allowed_events: Vec<&'static str>,
+            data: Data<'a, A>,
+            refused: Option<RefusedAt<'a>>,
+        }
+        #[derive(Serialize)]
+        struct RefusedAt<'a> {
+            index: usize,
+            #[serde(flatten)]
+            refused: In<'a, Refused>,
+        }
+        Wire {
+            aggregate: A::NAME,
+            state: self.aggregate.state().map(Vocabulary::name),
+            history: &self.history,
+            allowed_events: self.aggregate.allowed_events().into_iter().map(Vocabulary::name).collect(),
+            data: Data(&self.aggregate),
+            refused: self.rejected.as_ref().map(|r| RefusedAt { index: r.index, refused: r.refused.render(lang) }),
+        }
+        .serialize(serializer)
+    }
+}
+
+/// `{"index", "type", "at", "actor", "from", "to"}`.
+impl Serialize for Step {
+    fn serialize<S: Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        #[derive(Serialize)]
+        struct Wire {
+            index: usize,
+            #[serde(rename = "type")]
+            event: &'static str,
+            at: String,
+            actor: &'static str,
+            from: Option<&'static str>,
+            to: &'static str,
+        }
+        Wire { index: self.index, event: self.event, at: format_instant(self.at), actor: self.actor.name(), from: self.from, to: self.to }.serialize(serializer)
+    }
+}
+
+/// An aggregate's data as a map (see [`Aggregate::write_data`]).
+struct Data<'a, A>(&'a A);
+
+impl<A: Aggregate> Serialize for Data<'_, A> {
+    fn serialize<S: Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        let mut map = serializer.serialize_map(None)?;
+        self.0.write_data(&mut map)?;
+        map.end()
     }
 }

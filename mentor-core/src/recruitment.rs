@@ -35,6 +35,7 @@
 //! ```
 
 use chrono::{DateTime, Utc};
+use serde::ser::SerializeMap;
 use serde_json::{Map, Value};
 
 use crate::error::{ErrorCode, FieldError};
@@ -327,18 +328,18 @@ impl Aggregate for Application {
         self.state
     }
 
-    fn to_json(&self) -> Value {
-        serde_json::json!({
-            "state": self.state.map(Vocabulary::name),
-            "offer_id": self.offer_id,
-            "interview": self.interview.map(|s| s.to_json()),
-            "reschedules": self.reschedules,
-            "no_shows": self.no_shows,
-            "scorecard": self.scorecard.map(|c| c.to_json()),
-            "contract_id": self.contract_id,
-            "rejected_from": self.rejected_from.map(Vocabulary::name),
-            "last_event_at": self.last_at.map(crate::lifecycle::format_instant),
-        })
+    /// `{"state", "offer_id", "interview", "reschedules", "no_shows", "scorecard",
+    /// "contract_id", "rejected_from", "last_event_at"}`.
+    fn write_data<M: SerializeMap>(&self, map: &mut M) -> Result<(), M::Error> {
+        map.serialize_entry("state", &self.state.map(Vocabulary::name))?;
+        map.serialize_entry("offer_id", &self.offer_id)?;
+        map.serialize_entry("interview", &self.interview.map(|s| s.to_json()))?;
+        map.serialize_entry("reschedules", &self.reschedules)?;
+        map.serialize_entry("no_shows", &self.no_shows)?;
+        map.serialize_entry("scorecard", &self.scorecard.map(|c| c.to_json()))?;
+        map.serialize_entry("contract_id", &self.contract_id)?;
+        map.serialize_entry("rejected_from", &self.rejected_from.map(Vocabulary::name))?;
+        map.serialize_entry("last_event_at", &self.last_at.map(crate::lifecycle::format_instant))
     }
 
     fn guard_holds(&self, guard: Guard, to: S) -> bool {
@@ -469,21 +470,15 @@ impl Change for ApplicationChange {
         r.finish(change).map_err(|e| e.errors)
     }
 
-    fn write(&self, map: &mut Map<String, Value>) {
+    fn write<M: SerializeMap>(&self, map: &mut M) -> Result<(), M::Error> {
         match self {
-            ApplicationChange::Submitted { offer_id } => {
-                map.insert("offer_id".into(), Value::from(offer_id.as_str()));
-            }
-            ApplicationChange::InterviewScheduled { slot } | ApplicationChange::InterviewRescheduled { slot } => {
-                map.insert("slot".into(), slot.to_json());
-            }
+            ApplicationChange::Submitted { offer_id } => map.serialize_entry("offer_id", offer_id),
+            ApplicationChange::InterviewScheduled { slot } | ApplicationChange::InterviewRescheduled { slot } => map.serialize_entry("slot", &slot.to_json()),
             ApplicationChange::Interviewed { scorecard: Some(card) } | ApplicationChange::ScorecardSubmitted { scorecard: card } => {
-                map.insert("scorecard".into(), card.to_json());
+                map.serialize_entry("scorecard", &card.to_json())
             }
-            ApplicationChange::ContractSent { contract_id } | ApplicationChange::ContractSigned { contract_id } => {
-                map.insert("contract_id".into(), Value::from(contract_id.as_str()));
-            }
-            _ => {}
+            ApplicationChange::ContractSent { contract_id } | ApplicationChange::ContractSigned { contract_id } => map.serialize_entry("contract_id", contract_id),
+            _ => Ok(()),
         }
     }
 }

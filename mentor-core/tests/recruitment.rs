@@ -4,6 +4,7 @@
 #![allow(clippy::unwrap_used, clippy::expect_used, clippy::indexing_slicing, clippy::panic, reason = "tests")]
 
 use chrono::{DateTime, Duration, Utc};
+use mentor_core::Localized;
 use mentor_core::interview::{Rating, Recommendation, Scorecard, Slot};
 use mentor_core::lifecycle::{Actor, Aggregate, Change, Event, Refusal, Replay, Vocabulary, mermaid};
 use mentor_core::recruitment::{Application, ApplicationChange as C, ApplicationEventType, ApplicationState as S};

@@ -5,7 +5,7 @@ use mentor_core::error::{Detail, ErrorCode, FieldError};
 use mentor_core::lifecycle::{self, Aggregate, BadRecord, Replay};
 use mentor_core::recruitment::Application;
 use mentor_core::triage::Record;
-use mentor_core::{Lang, Text};
+use mentor_core::{Lang, Localized, Text};
 use wasm_bindgen::prelude::*;
 
 use crate::convert::{self, from_js, string, to_js};

@@ -1,7 +1,8 @@
 //! The events of a contract's log (DESIGN 4.7): their types, their data and their wire form.
 
 use chrono::NaiveDate;
-use serde_json::{Map, Value, json};
+use serde::ser::SerializeMap;
+use serde_json::{Map, Value};
 
 use crate::error::{ErrorCode, FieldError};
 use crate::lifecycle::{Change, Vocabulary};
@@ -220,33 +221,29 @@ impl Change for ContractChange {
         r.finish(change).map_err(|e| e.errors)
     }
 
-    fn write(&self, map: &mut Map<String, Value>) {
-        let mut put = |key: &str, value: Value| {
-            map.insert(key.to_owned(), value);
-        };
+    fn write<M: SerializeMap>(&self, map: &mut M) -> Result<(), M::Error> {
         match self {
             ContractChange::Drafted { contract_id, terms, contracting_party, signers, supersedes } => {
-                put("contract_id", Value::from(contract_id.as_str()));
-                put("terms", terms.to_json());
-                put("contracting_party", contracting_party.to_json());
-                let signers: Vec<Value> = signers.iter().map(|s| json!({"role": s.role.name(), "recipient_id": s.recipient_id})).collect();
-                put("signers", Value::Array(signers));
-                put("supersedes", json!(supersedes));
+                map.serialize_entry("contract_id", contract_id)?;
+                map.serialize_entry("terms", terms)?;
+                map.serialize_entry("contracting_party", contracting_party)?;
+                map.serialize_entry("signers", signers)?;
+                map.serialize_entry("supersedes", supersedes)
             }
             ContractChange::Sent { provider, request_id } => {
-                put("provider", json!(provider.map(Provider::name)));
-                put("request_id", json!(request_id));
+                map.serialize_entry("provider", &provider.map(Provider::name))?;
+                map.serialize_entry("request_id", request_id)
             }
             ContractChange::Viewed { signer } | ContractChange::Signed { signer } | ContractChange::Declined { signer } => {
-                put("signer", Value::from(signer.name()));
+                map.serialize_entry("signer", signer.name())
             }
             ContractChange::Reassigned { signer, recipient_id } => {
-                put("signer", Value::from(signer.name()));
-                put("recipient_id", Value::from(recipient_id.as_str()));
+                map.serialize_entry("signer", signer.name())?;
+                map.serialize_entry("recipient_id", recipient_id)
             }
-            ContractChange::Amended { superseded_by } => put("superseded_by", Value::from(superseded_by.as_str())),
-            ContractChange::Terminated { effective_on } => put("effective_on", Value::from(format_date(*effective_on))),
-            ContractChange::Completed | ContractChange::Voided | ContractChange::SigningExpired | ContractChange::Activated | ContractChange::Expired => {}
+            ContractChange::Amended { superseded_by } => map.serialize_entry("superseded_by", superseded_by),
+            ContractChange::Terminated { effective_on } => map.serialize_entry("effective_on", &format_date(*effective_on)),
+            ContractChange::Completed | ContractChange::Voided | ContractChange::SigningExpired | ContractChange::Activated | ContractChange::Expired => Ok(()),
         }
     }
 }

@@ -3,7 +3,7 @@
 
 use chrono::{DateTime, NaiveDate, Utc};
 use chrono_tz::Tz;
-use serde_json::{Value, json};
+use serde::ser::SerializeMap;
 
 use crate::i18n::Text;
 use crate::lifecycle::{Aggregate, Change, Event, Guard, Refusal, Refused, Transition, Vocabulary, check_order, format_instant, guarded, row};
@@ -419,20 +419,18 @@ impl Aggregate for Contract {
 
     /// `{"state", "contract_id", "terms", "contracting_party", "signers", "provider",
     /// "request_id", "supersedes", "superseded_by", "terminated_on", "last_event_at"}`.
-    fn to_json(&self) -> Value {
-        json!({
-            "state": self.state.map(Vocabulary::name),
-            "contract_id": self.id(),
-            "terms": self.terms().map(Terms::to_json),
-            "contracting_party": self.contracting_party().map(ContractingParty::to_json),
-            "signers": self.signers().iter().map(Signer::to_json).collect::<Vec<_>>(),
-            "provider": self.provider.map(Provider::name),
-            "request_id": self.request_id,
-            "supersedes": self.supersedes(),
-            "superseded_by": self.superseded_by,
-            "terminated_on": self.terminated_on.map(format_date),
-            "last_event_at": self.last_at.map(format_instant),
-        })
+    fn write_data<M: SerializeMap>(&self, map: &mut M) -> Result<(), M::Error> {
+        map.serialize_entry("state", &self.state.map(Vocabulary::name))?;
+        map.serialize_entry("contract_id", &self.id())?;
+        map.serialize_entry("terms", &self.terms())?;
+        map.serialize_entry("contracting_party", &self.contracting_party())?;
+        map.serialize_entry("signers", self.signers())?;
+        map.serialize_entry("provider", &self.provider.map(Provider::name))?;
+        map.serialize_entry("request_id", &self.request_id)?;
+        map.serialize_entry("supersedes", &self.supersedes())?;
+        map.serialize_entry("superseded_by", &self.superseded_by)?;
+        map.serialize_entry("terminated_on", &self.terminated_on.map(format_date))?;
+        map.serialize_entry("last_event_at", &self.last_at.map(format_instant))
     }
 }
 

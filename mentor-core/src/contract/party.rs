@@ -1,7 +1,8 @@
 //! The contracting party (DESIGN 4.3): who signs for the mentor's side, the country where it is
 //! registered, and its registration number (WS-1).
 
-use serde_json::{Map, Value, json};
+use serde::{Serialize, Serializer};
+use serde_json::{Map, Value};
 
 use crate::country::CountryCode;
 use crate::eligibility::Party;
@@ -60,14 +61,24 @@ impl ContractingParty {
         r.finish(party)
     }
 
-    /// The wire form, with the registration number in its normalized form (or null).
+    /// The wire form, with the registration number in its normalized form (or null): the
+    /// party's [`Serialize`] form as a JSON value.
     #[must_use]
     pub fn to_json(&self) -> Value {
-        json!({
-            "party": party_name(self.party),
-            "country": self.country.as_str(),
-            "registration_number": self.registration.as_ref().map(RegistrationNumber::normalized),
-        })
+        crate::i18n::json_value(self)
+    }
+}
+
+/// `{"party", "country", "registration_number"}`, the number normalized (or null).
+impl Serialize for ContractingParty {
+    fn serialize<S: Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        #[derive(Serialize)]
+        struct Wire<'a> {
+            party: &'static str,
+            country: CountryCode,
+            registration_number: Option<&'a str>,
+        }
+        Wire { party: party_name(self.party), country: self.country, registration_number: self.registration.as_ref().map(RegistrationNumber::normalized) }.serialize(serializer)
     }
 }
 

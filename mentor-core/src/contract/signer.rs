@@ -2,7 +2,8 @@
 //! order, and where each stands.
 
 use chrono::{DateTime, Utc};
-use serde_json::{Value, json};
+use serde::{Serialize, Serializer};
+use serde_json::Value;
 
 use crate::error::{Detail, ErrorCode};
 use crate::i18n::Text;
@@ -96,14 +97,40 @@ pub struct Signer {
 
 impl Signer {
     /// The wire form `{"role", "recipient_id", "status", "at"}` (`at`: when they signed or
-    /// declined, else null).
+    /// declined, else null): the signer's [`Serialize`] form as a JSON value.
     #[must_use]
     pub fn to_json(&self) -> Value {
+        crate::i18n::json_value(self)
+    }
+}
+
+/// `{"role", "recipient_id", "status", "at"}` (`at`: when they signed or declined, else null).
+impl Serialize for Signer {
+    fn serialize<S: Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        #[derive(Serialize)]
+        struct Wire<'a> {
+            role: &'static str,
+            recipient_id: &'a Option<String>,
+            status: &'static str,
+            at: Option<String>,
+        }
         let at = match self.status {
             SignerStatus::Signed { at } | SignerStatus::Declined { at } => Some(format_instant(at)),
             SignerStatus::Pending | SignerStatus::Viewed => None,
         };
-        json!({"role": self.role.name(), "recipient_id": self.recipient_id, "status": self.status.name(), "at": at})
+        Wire { role: self.role.name(), recipient_id: &self.recipient_id, status: self.status.name(), at }.serialize(serializer)
+    }
+}
+
+/// `{"role", "recipient_id"}`, as the `drafted` event carries it.
+impl Serialize for SignerSetup {
+    fn serialize<S: Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        #[derive(Serialize)]
+        struct Wire<'a> {
+            role: &'static str,
+            recipient_id: &'a Option<String>,
+        }
+        Wire { role: self.role.name(), recipient_id: &self.recipient_id }.serialize(serializer)
     }
 }
 

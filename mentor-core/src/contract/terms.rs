@@ -5,7 +5,8 @@ use std::collections::BTreeMap;
 
 use chrono::NaiveDate;
 use rust_decimal::Decimal;
-use serde_json::{Map, Value, json};
+use serde::{Serialize, Serializer};
+use serde_json::Value;
 
 use crate::error::{Detail, ErrorCode, InputError};
 use crate::i18n::Text;
@@ -152,20 +153,11 @@ impl Terms {
         r.finish(terms)
     }
 
-    /// The wire form; rates written with exactly the currency's minor units (`"35.00"`).
+    /// The wire form; rates written with exactly the currency's minor units (`"35.00"`): the
+    /// terms' [`Serialize`] form as a JSON value.
     #[must_use]
     pub fn to_json(&self) -> Value {
-        let rates: Map<String, Value> =
-            self.rates.iter().map(|(session_type, rate)| (session_type.clone(), Value::from(self.currency.format_amount(*rate)))).collect();
-        json!({
-            "version": self.version,
-            "currency": self.currency.code(),
-            "rates": rates,
-            "billing": self.billing.name(),
-            "start_date": format_date(self.start_date),
-            "end_date": self.end_date.map(format_date),
-            "notice_period_days": self.notice_period_days,
-        })
+        crate::i18n::json_value(self)
     }
 
     /// The version of the terms: 1 for the first contract, one more for each amendment.
@@ -224,6 +216,34 @@ fn required_integer(r: &mut Reader, value: Option<&Value>, path: &Path<'_>, lo: 
         return None;
     }
     r.integer(value, path, lo, hi)
+}
+
+/// `{"version", "currency", "rates": {session type: amount}, "billing", "start_date",
+/// "end_date", "notice_period_days"}`, amounts as decimal strings in the currency's minor
+/// units.
+impl Serialize for Terms {
+    fn serialize<S: Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        #[derive(Serialize)]
+        struct Wire<'a> {
+            version: u32,
+            currency: &'a str,
+            rates: BTreeMap<&'a str, String>,
+            billing: &'static str,
+            start_date: String,
+            end_date: Option<String>,
+            notice_period_days: u16,
+        }
+        Wire {
+            version: self.version,
+            currency: self.currency.code(),
+            rates: self.rates.iter().map(|(session_type, rate)| (session_type.as_str(), self.currency.format_amount(*rate))).collect(),
+            billing: self.billing.name(),
+            start_date: format_date(self.start_date),
+            end_date: self.end_date.map(format_date),
+            notice_period_days: self.notice_period_days,
+        }
+        .serialize(serializer)
+    }
 }
 
 pub(super) fn read_terms(r: &mut Reader, value: &Value, path: &Path<'_>) -> Option<Terms> {

@@ -33,11 +33,10 @@ use std::collections::BTreeSet;
 
 use chrono::{DateTime, Utc};
 use serde::{Deserialize, Serialize};
-use serde_json::{Value, json};
 
 use super::event::{EventKind, SignatureEvent};
 use crate::contract::{Contract, ContractChange, ContractState, SignerRole, SignerStatus};
-use crate::i18n::Lang;
+use crate::i18n::{Lang, Localized};
 use crate::lifecycle::{Actor, Aggregate, Event, Refused, Vocabulary};
 
 /// The dedupe keys of the signature events already settled: owned by the caller and stored
@@ -332,28 +331,37 @@ impl Report {
             _ => None,
         })
     }
+}
 
-    /// The wire form: `[{"event": {…}, "outcome", "applied": [contract events], "code",
-    /// "message"}]` (`code` and `message` for `ignored` and `conflict`), messages in `lang`.
-    #[must_use]
-    pub fn to_json(&self, lang: Lang) -> Value {
-        Value::Array(
-            self.entries
-                .iter()
-                .map(|e| {
-                    let applied: Vec<Value> = match &e.outcome {
-                        Outcome::Applied(events) => events.iter().map(Event::to_json).collect(),
-                        _ => Vec::new(),
-                    };
-                    let (code, message) = match &e.outcome {
-                        Outcome::Ignored(why) => (Some(why.code()), Some(why.message(lang).to_owned())),
-                        Outcome::Conflict(c) => (Some(c.code()), Some(c.message(lang))),
-                        Outcome::Applied(_) | Outcome::Duplicate => (None, None),
-                    };
-                    json!({"event": e.event.to_json(), "outcome": e.outcome.name(), "applied": applied, "code": code, "message": message})
-                })
-                .collect(),
-        )
+/// The wire form: `[{"event": {…}, "outcome", "applied": [contract events], "code",
+/// "message"}]` (`code` and `message` for `ignored` and `conflict`, else null).
+impl Localized for Report {
+    fn serialize_in<S: serde::Serializer>(&self, lang: Lang, serializer: S) -> Result<S::Ok, S::Error> {
+        self.entries.serialize_in(lang, serializer)
+    }
+}
+
+/// `{"event", "outcome", "applied", "code", "message"}`.
+impl Localized for Applied {
+    fn serialize_in<S: serde::Serializer>(&self, lang: Lang, serializer: S) -> Result<S::Ok, S::Error> {
+        #[derive(Serialize)]
+        struct Wire<'a> {
+            event: &'a SignatureEvent,
+            outcome: &'static str,
+            applied: &'a [Event<ContractChange>],
+            code: Option<&'static str>,
+            message: Option<String>,
+        }
+        let (code, message) = match &self.outcome {
+            Outcome::Ignored(why) => (Some(why.code()), Some(why.message(lang).to_owned())),
+            Outcome::Conflict(c) => (Some(c.code()), Some(c.message(lang))),
+            Outcome::Applied(_) | Outcome::Duplicate => (None, None),
+        };
+        let applied = match &self.outcome {
+            Outcome::Applied(events) => events.as_slice(),
+            _ => &[],
+        };
+        Wire { event: &self.event, outcome: self.outcome.name(), applied, code, message }.serialize(serializer)
     }
 }
 
