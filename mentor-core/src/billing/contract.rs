@@ -2,7 +2,8 @@
 //! invoicing party and the customer.
 
 use chrono::NaiveDate;
-use serde_json::{Value, json};
+use serde::{Serialize, Serializer};
+use serde_json::Value;
 
 use crate::contract::{MAX_ID_CHARS, Terms};
 use crate::error::{Detail, ErrorCode, InputError};
@@ -106,15 +107,10 @@ impl BillingContract {
         r.finish(contract)
     }
 
-    /// The wire form.
+    /// The wire form: the contract's [`Serialize`] form as a JSON value.
     #[must_use]
     pub fn to_json(&self) -> Value {
-        json!({
-            "contract_id": self.contract_id,
-            "invoicing_party": self.invoicing_party.to_json(),
-            "customer": {"name": self.customer.name()},
-            "versions": self.versions.iter().map(Terms::to_json).collect::<Vec<_>>(),
-        })
+        crate::i18n::json_value(self)
     }
 
     /// The contract's id.
@@ -179,6 +175,25 @@ fn check_versions(r: &mut Reader, versions: &[Terms], path: &Path<'_>) -> Option
         }
     }
     Some(first.currency())
+}
+
+/// `{"contract_id", "invoicing_party", "customer": {"name"}, "versions": [terms]}`, as
+/// [`BillingContract::from_json`] reads it.
+impl Serialize for BillingContract {
+    fn serialize<S: Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        #[derive(Serialize)]
+        struct Wire<'a> {
+            contract_id: &'a str,
+            invoicing_party: &'a InvoicingParty,
+            customer: CustomerWire<'a>,
+            versions: &'a [Terms],
+        }
+        #[derive(Serialize)]
+        struct CustomerWire<'a> {
+            name: Option<&'a str>,
+        }
+        Wire { contract_id: &self.contract_id, invoicing_party: &self.invoicing_party, customer: CustomerWire { name: self.customer.name() }, versions: &self.versions }.serialize(serializer)
+    }
 }
 
 fn read_contract(r: &mut Reader, value: &Value, path: &Path<'_>) -> Option<BillingContract> {

@@ -5,7 +5,7 @@ use std::fmt;
 
 use chrono::{DateTime, Utc};
 use serde::{Serialize, Serializer};
-use serde_json::{Value, json};
+use serde_json::Value;
 
 use crate::error::{ErrorCode, InputError};
 use crate::lifecycle::{Vocabulary, format_instant, read_instant};
@@ -166,11 +166,8 @@ impl Session {
         student_ref: StudentRef,
         status: SessionStatus,
     ) -> Result<Session, InputError> {
-        let value = json!({
-            "session_id": session_id, "started_at": format_instant(started_at), "duration_minutes": duration_minutes,
-            "session_type": session_type, "student_ref": student_ref.expose(), "status": status.name(),
-        });
-        Session::from_json(&value)
+        // Checked as the wire form is: the unchecked session, written and read back.
+        Session::from_json(&Session::from_parts(session_id, started_at, duration_minutes, session_type, student_ref, status).to_json())
     }
 
     /// A session from values already checked (a statement read back from JSON).
