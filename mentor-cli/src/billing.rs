@@ -11,6 +11,7 @@ use mentor_core::eligibility::Party;
 use mentor_core::error::Detail;
 use mentor_core::lifecycle::{self, BadRecord};
 use mentor_core::triage::{self, Record};
+use mentor_core::vocabulary::Vocabulary;
 use mentor_core::{ErrorCode, FieldError, Lang, Localized};
 use serde_json::Value;
 

@@ -25,6 +25,7 @@ use crate::read::{Path, Reader};
 pub use crate::subject::is_subject_slug;
 use crate::subject::SUBJECT_MAX;
 use crate::wire::{self, Field, Flag, List, Num, Obj, Object, Str, raw_form};
+use crate::vocabulary::Vocabulary;
 
 /// Text that may identify a person: kept whole, never shown by `Debug`.
 #[derive(Clone, PartialEq, Eq, Hash)]
@@ -44,19 +45,19 @@ impl fmt::Debug for Personal {
     }
 }
 
-/// How well the applicant can teach a subject (APP-4: explaining to a friend is enough).
-#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, PartialOrd, Ord, serde::Serialize)]
-#[serde(rename_all = "snake_case")]
-pub enum Level {
-    /// Can explain it to a friend.
-    Comfortable,
-    /// Works with it.
-    Proficient,
-    /// Expert.
-    Expert,
+vocabulary! {
+    /// How well the applicant can teach a subject (APP-4: explaining to a friend is enough).
+    #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, PartialOrd, Ord)]
+    pub enum Level {
+        /// Can explain it to a friend.
+        Comfortable = "comfortable",
+        /// Works with it.
+        Proficient = "proficient",
+        /// Expert.
+        Expert = "expert",
+    }
 }
 
-const LEVELS: &[(&str, Level)] = &[("comfortable", Level::Comfortable), ("proficient", Level::Proficient), ("expert", Level::Expert)];
 
 /// A subject the applicant chose (APP-4).
 #[derive(Clone, Debug, PartialEq, Eq)]
@@ -407,7 +408,7 @@ fn form_validation(form: &Object<ApplicationForm<'_>>, policy: &Policy) -> Valid
                 if !s.level.is_present() {
                     r.error(&level_path, ErrorCode::Required);
                 }
-                let level = r.choice(&s.level, &level_path, LEVELS);
+                let level = r.choice(&s.level, &level_path, Level::ALL);
                 let years = r.integer(&s.years_experience, &ip.key("years_experience"), 0, YEARS_MAX).and_then(|y| u8::try_from(y).ok());
                 match (subject, level) {
                     (Some(subject), Some(level)) => subjects.push(SubjectChoice { subject: subject.to_owned(), level, years_experience: years }),

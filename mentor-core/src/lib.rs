@@ -7,6 +7,8 @@
 
 pub mod country;
 pub mod i18n;
+#[macro_use]
+pub mod vocabulary;
 pub mod registration;
 
 pub use country::CountryCode;

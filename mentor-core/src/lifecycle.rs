@@ -29,26 +29,10 @@ use crate::i18n::{In, Lang, Localized, Text};
 use crate::read::{Path, Reader, See, present};
 use crate::wire::Record;
 
+pub use crate::vocabulary::Vocabulary;
+
 /// The schema version of the events this library writes.
 pub const SCHEMA_VERSION: u32 = 1;
-
-/// A closed vocabulary with stable snake_case names on the wire (states, event types).
-pub trait Vocabulary: Copy + Eq + fmt::Debug + 'static {
-    /// Every value with its wire name, in the order documentation lists them.
-    const ALL: &'static [(&'static str, Self)];
-
-    /// The wire name (`"interview_scheduled"`).
-    #[must_use]
-    fn name(self) -> &'static str {
-        Self::ALL.iter().find(|(_, v)| *v == self).map_or("", |(name, _)| name)
-    }
-
-    /// The value of a wire name.
-    #[must_use]
-    fn from_name(name: &str) -> Option<Self> {
-        Self::ALL.iter().find(|(n, _)| *n == name).map(|(_, v)| *v)
-    }
-}
 
 /// Who acted (DESIGN 4.7 `actor`).
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]

@@ -43,112 +43,79 @@ use crate::interview::{Scorecard, Slot, read_scorecard, read_slot};
 use crate::lifecycle::{Aggregate, Change, Event, Guard, Refusal, Refused, Transition, Vocabulary, check_order, guarded, row};
 use crate::read::{Path, Reader};
 
-/// Where an application stands.
-#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
-pub enum ApplicationState {
-    /// Received (APP-1).
-    Submitted,
-    /// A mentor manager is looking at it (SEL-1).
-    InReview,
-    /// No demand for its subjects now (POL-1, SEL-3).
-    OnHold,
-    /// An interview is booked (INT-1).
-    InterviewScheduled,
-    /// The candidate did not come to the interview.
-    NoShow,
-    /// The interview took place (INT-3, INT-4).
-    Interviewed,
-    /// Selected after the interview (CON-2).
-    Selected,
-    /// Not selected; may be reopened.
-    Rejected,
-    /// The contract was sent for online signature (CON-2).
-    ContractSent,
-    /// The contract is signed (CON-3).
-    ContractSigned,
-    /// The mentor has started.
-    Onboarded,
-    /// The candidate withdrew.
-    Withdrawn,
+vocabulary! {
+    /// Where an application stands.
+    #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
+    pub enum ApplicationState {
+        /// Received (APP-1).
+        Submitted = "submitted",
+        /// A mentor manager is looking at it (SEL-1).
+        InReview = "in_review",
+        /// No demand for its subjects now (POL-1, SEL-3).
+        OnHold = "on_hold",
+        /// An interview is booked (INT-1).
+        InterviewScheduled = "interview_scheduled",
+        /// The candidate did not come to the interview.
+        NoShow = "no_show",
+        /// The interview took place (INT-3, INT-4).
+        Interviewed = "interviewed",
+        /// Selected after the interview (CON-2).
+        Selected = "selected",
+        /// Not selected; may be reopened.
+        Rejected = "rejected",
+        /// The contract was sent for online signature (CON-2).
+        ContractSent = "contract_sent",
+        /// The contract is signed (CON-3).
+        ContractSigned = "contract_signed",
+        /// The mentor has started.
+        Onboarded = "onboarded",
+        /// The candidate withdrew.
+        Withdrawn = "withdrawn",
+    }
 }
 
-impl Vocabulary for ApplicationState {
-    const ALL: &'static [(&'static str, Self)] = &[
-        ("submitted", ApplicationState::Submitted),
-        ("in_review", ApplicationState::InReview),
-        ("on_hold", ApplicationState::OnHold),
-        ("interview_scheduled", ApplicationState::InterviewScheduled),
-        ("no_show", ApplicationState::NoShow),
-        ("interviewed", ApplicationState::Interviewed),
-        ("selected", ApplicationState::Selected),
-        ("rejected", ApplicationState::Rejected),
-        ("contract_sent", ApplicationState::ContractSent),
-        ("contract_signed", ApplicationState::ContractSigned),
-        ("onboarded", ApplicationState::Onboarded),
-        ("withdrawn", ApplicationState::Withdrawn),
-    ];
+
+vocabulary! {
+    /// The type of an application event (`type` on the wire).
+    #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
+    pub enum ApplicationEventType {
+        /// `submitted`.
+        Submitted = "submitted",
+        /// `review_started`.
+        ReviewStarted = "review_started",
+        /// `put_on_hold`.
+        PutOnHold = "put_on_hold",
+        /// `resumed`.
+        Resumed = "resumed",
+        /// `interview_scheduled`.
+        InterviewScheduled = "interview_scheduled",
+        /// `interview_rescheduled`.
+        InterviewRescheduled = "interview_rescheduled",
+        /// `interview_cancelled`.
+        InterviewCancelled = "interview_cancelled",
+        /// `no_show`.
+        NoShow = "no_show",
+        /// `interviewed`.
+        Interviewed = "interviewed",
+        /// `scorecard_submitted`.
+        ScorecardSubmitted = "scorecard_submitted",
+        /// `selected`.
+        Selected = "selected",
+        /// `rejected`.
+        Rejected = "rejected",
+        /// `reopened`.
+        Reopened = "reopened",
+        /// `contract_sent`.
+        ContractSent = "contract_sent",
+        /// `contract_signed`.
+        ContractSigned = "contract_signed",
+        /// `onboarded`.
+        Onboarded = "onboarded",
+        /// `withdrawn`.
+        Withdrawn = "withdrawn",
+    }
 }
 
-/// The type of an application event (`type` on the wire).
-#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
-pub enum ApplicationEventType {
-    /// `submitted`.
-    Submitted,
-    /// `review_started`.
-    ReviewStarted,
-    /// `put_on_hold`.
-    PutOnHold,
-    /// `resumed`.
-    Resumed,
-    /// `interview_scheduled`.
-    InterviewScheduled,
-    /// `interview_rescheduled`.
-    InterviewRescheduled,
-    /// `interview_cancelled`.
-    InterviewCancelled,
-    /// `no_show`.
-    NoShow,
-    /// `interviewed`.
-    Interviewed,
-    /// `scorecard_submitted`.
-    ScorecardSubmitted,
-    /// `selected`.
-    Selected,
-    /// `rejected`.
-    Rejected,
-    /// `reopened`.
-    Reopened,
-    /// `contract_sent`.
-    ContractSent,
-    /// `contract_signed`.
-    ContractSigned,
-    /// `onboarded`.
-    Onboarded,
-    /// `withdrawn`.
-    Withdrawn,
-}
-
-impl Vocabulary for ApplicationEventType {
-    const ALL: &'static [(&'static str, Self)] = &[
-        ("submitted", ApplicationEventType::Submitted),
-        ("review_started", ApplicationEventType::ReviewStarted),
-        ("put_on_hold", ApplicationEventType::PutOnHold),
-        ("resumed", ApplicationEventType::Resumed),
-        ("interview_scheduled", ApplicationEventType::InterviewScheduled),
-        ("interview_rescheduled", ApplicationEventType::InterviewRescheduled),
-        ("interview_cancelled", ApplicationEventType::InterviewCancelled),
-        ("no_show", ApplicationEventType::NoShow),
-        ("interviewed", ApplicationEventType::Interviewed),
-        ("scorecard_submitted", ApplicationEventType::ScorecardSubmitted),
-        ("selected", ApplicationEventType::Selected),
-        ("rejected", ApplicationEventType::Rejected),
-        ("reopened", ApplicationEventType::Reopened),
-        ("contract_sent", ApplicationEventType::ContractSent),
-        ("contract_signed", ApplicationEventType::ContractSigned),
-        ("onboarded", ApplicationEventType::Onboarded),
-        ("withdrawn", ApplicationEventType::Withdrawn),
-    ];
-}
 
 /// What happened to an application, with its data. Wire data keys are given per variant.
 #[derive(Clone, Debug, PartialEq)]

@@ -8,87 +8,76 @@ use crate::country::CountryCode;
 use crate::error::{ErrorCode, InputError};
 use crate::read::{Path, Reader};
 use crate::wire::{self, Flag, Object, Str, raw_form};
+use crate::vocabulary::Vocabulary;
 
-/// What the applicant does for a living (DESIGN 4.3 `status`).
-#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
-pub enum WorkingStatus {
-    /// Salaried (full or part time): WS-2 or WS-3.
-    Employee,
-    /// Works on their own account: WS-4.
-    Freelancer,
-    /// Owns a company: WS-4.
-    CompanyOwner,
-    /// Registered self-employed: WS-4.
-    SelfEmployed,
-    /// WS-5.
-    Student,
-    /// WS-5.
-    JobSeeker,
-    /// WS-5.
-    Retired,
-    /// WS-5.
-    Other,
+vocabulary! {
+    /// What the applicant does for a living (DESIGN 4.3 `status`).
+    #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
+    pub enum WorkingStatus {
+        /// Salaried (full or part time): WS-2 or WS-3.
+        Employee = "employee",
+        /// Works on their own account: WS-4.
+        Freelancer = "freelancer",
+        /// Owns a company: WS-4.
+        CompanyOwner = "company_owner",
+        /// Registered self-employed: WS-4.
+        SelfEmployed = "self_employed",
+        /// WS-5.
+        Student = "student",
+        /// WS-5.
+        JobSeeker = "job_seeker",
+        /// WS-5.
+        Retired = "retired",
+        /// WS-5.
+        Other = "other",
+    }
 }
 
-const STATUSES: &[(&str, WorkingStatus)] = &[
-    ("employee", WorkingStatus::Employee),
-    ("freelancer", WorkingStatus::Freelancer),
-    ("company_owner", WorkingStatus::CompanyOwner),
-    ("self_employed", WorkingStatus::SelfEmployed),
-    ("student", WorkingStatus::Student),
-    ("job_seeker", WorkingStatus::JobSeeker),
-    ("retired", WorkingStatus::Retired),
-    ("other", WorkingStatus::Other),
-];
 
-/// The sector of an employee's employer; WS-2 suits tutoring, education and IT services
-/// (the policy's `employer_sectors_suited`).
-#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Hash, serde::Serialize, serde::Deserialize)]
-#[serde(rename_all = "snake_case")]
-pub enum EmployerSector {
-    /// Tutoring.
-    Tutoring,
-    /// Education.
-    Education,
-    /// IT services.
-    ItServices,
-    /// Anything else (the default).
-    #[default]
-    Other,
+vocabulary! {
+    /// The sector of an employee's employer; WS-2 suits tutoring, education and IT services
+    /// (the policy's `employer_sectors_suited`).
+    #[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Hash)]
+    pub enum EmployerSector {
+        /// Tutoring.
+        Tutoring = "tutoring",
+        /// Education.
+        Education = "education",
+        /// IT services.
+        ItServices = "it_services",
+        /// Anything else (the default).
+        #[default]
+        Other = "other",
+    }
 }
 
-const SECTORS: &[(&str, EmployerSector)] = &[
-    ("tutoring", EmployerSector::Tutoring),
-    ("education", EmployerSector::Education),
-    ("it_services", EmployerSector::ItServices),
-    ("other", EmployerSector::Other),
-];
 
-/// Whether the employer agreed to the employee mentoring through it (WS-2).
-#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Hash)]
-pub enum EmployerAgreement {
-    /// Agreed.
-    Agreed,
-    /// Refused: the own-company route stays open.
-    Refused,
-    /// Not asked yet (the default).
-    #[default]
-    NotAsked,
+vocabulary! {
+    /// Whether the employer agreed to the employee mentoring through it (WS-2).
+    #[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Hash)]
+    pub enum EmployerAgreement {
+        /// Agreed.
+        Agreed = "agreed",
+        /// Refused: the own-company route stays open.
+        Refused = "refused",
+        /// Not asked yet (the default).
+        #[default]
+        NotAsked = "not_asked",
+    }
 }
 
-const AGREEMENTS: &[(&str, EmployerAgreement)] =
-    &[("agreed", EmployerAgreement::Agreed), ("refused", EmployerAgreement::Refused), ("not_asked", EmployerAgreement::NotAsked)];
 
-/// How an employee will be contracted.
-#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
-pub enum Route {
-    /// Through the employer (WS-2).
-    ViaEmployer,
-    /// Through their own small business (WS-3).
-    ViaOwnCompany,
+vocabulary! {
+    /// How an employee will be contracted.
+    #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
+    pub enum Route {
+        /// Through the employer (WS-2).
+        ViaEmployer = "via_employer",
+        /// Through their own small business (WS-3).
+        ViaOwnCompany = "via_own_company",
+    }
 }
 
-const ROUTES: &[(&str, Route)] = &[("via_employer", Route::ViaEmployer), ("via_own_company", Route::ViaOwnCompany)];
 
 /// An employee's employment (ignored for other statuses).
 #[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
@@ -251,7 +240,7 @@ impl SituationForm<'_> {
             },
         };
         let status_path = path.key("status");
-        let status = r.choice(&self.status, &status_path, STATUSES);
+        let status = r.choice(&self.status, &status_path, WorkingStatus::ALL);
         if !self.status.is_present() {
             r.error(&status_path, ErrorCode::Required);
         }
@@ -264,13 +253,13 @@ impl SituationForm<'_> {
                 r.text(&e.employer_name, &employment_path.key("employer_name"), EMPLOYER_NAME_MAX, false);
                 Employment {
                     full_time,
-                    sector: r.choice(&e.employer_sector, &employment_path.key("employer_sector"), SECTORS).unwrap_or_default(),
-                    agreement: r.choice(&e.employer_agreement, &employment_path.key("employer_agreement"), AGREEMENTS).unwrap_or_default(),
+                    sector: r.choice(&e.employer_sector, &employment_path.key("employer_sector"), EmployerSector::ALL).unwrap_or_default(),
+                    agreement: r.choice(&e.employer_agreement, &employment_path.key("employer_agreement"), EmployerAgreement::ALL).unwrap_or_default(),
                     employer_informed: r.boolean(&e.employer_informed, &employment_path.key("employer_informed")).unwrap_or(false),
                 }
             })
             .unwrap_or_default();
-        let route = r.choice(&self.route, &path.key("route"), ROUTES);
+        let route = r.choice(&self.route, &path.key("route"), Route::ALL);
         let business_path = path.key("business");
         let business = r.obj(&self.business, &business_path, false).map(|b| {
             r.unknown(&b.unknown, &business_path);
@@ -293,9 +282,9 @@ mod tests {
     /// policy could name a sector no form can have.
     #[test]
     fn sector_names_are_the_same_for_forms_and_policies() {
-        for (name, sector) in SECTORS {
+        for (name, sector) in EmployerSector::ALL {
             assert_eq!(serde_json::to_value(sector).unwrap(), *name);
         }
-        assert_eq!(SECTORS.len(), 4);
+        assert_eq!(EmployerSector::ALL.len(), 4);
     }
 }

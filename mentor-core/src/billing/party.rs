@@ -4,13 +4,14 @@
 use serde::{Serialize, Serializer};
 use serde_json::{Map, Value};
 
-use crate::contract::{ContractingParty, PARTIES, party_name, read_number, read_registration};
+use crate::contract::{ContractingParty, read_number, read_registration};
 use crate::country::CountryCode;
 use crate::eligibility::Party;
 use crate::error::{Detail, ErrorCode, FieldError, InputError};
 use crate::i18n::{Lang, Text};
 use crate::read::{Path, Reader, present};
 use crate::registration::{self, RegistrationNumber, SchemeId};
+use crate::vocabulary::Vocabulary;
 
 use super::session::required_choice;
 
@@ -42,18 +43,15 @@ pub enum VatStatus {
     NotRegistered,
 }
 
-const VAT_STATUSES: &[(&str, VatKind)] = &[
-    ("franchise", VatKind::Franchise),
-    ("registered", VatKind::Registered),
-    ("not_registered", VatKind::NotRegistered),
-];
 
-/// The VAT status without its number, as read from `vat`.
-#[derive(Clone, Copy, Debug, PartialEq, Eq)]
-enum VatKind {
-    Franchise,
-    Registered,
-    NotRegistered,
+vocabulary! {
+    /// The VAT status without its number, as read from `vat`.
+    #[derive(Clone, Copy, Debug, PartialEq, Eq)]
+    enum VatKind {
+        Franchise = "franchise",
+        Registered = "registered",
+        NotRegistered = "not_registered",
+    }
 }
 
 impl VatStatus {
@@ -255,10 +253,10 @@ fn belongs_to(number: &RegistrationNumber, country: CountryCode) -> bool {
 
 pub(crate) fn read_invoicing_party(r: &mut Reader, value: &Value, path: &Path<'_>) -> Option<InvoicingParty> {
     let map: &Map<String, Value> = r.object(value, path, &PARTY_KEYS)?;
-    let party = required_choice(r, map.get("party"), &path.key("party"), PARTIES);
+    let party = required_choice(r, map.get("party"), &path.key("party"), Party::ALL);
     let (country, registration) = read_registration(r, map, path, true);
     let vat_path = path.key("vat");
-    let kind = required_choice(r, map.get("vat"), &vat_path, VAT_STATUSES);
+    let kind = required_choice(r, map.get("vat"), &vat_path, VatKind::ALL);
     let vat_number_path = path.key("vat_number");
     let vat_number_text = r.text(map.get("vat_number"), &vat_number_path, 64, false);
     let vat = match kind? {
@@ -360,14 +358,14 @@ impl Serialize for InvoicingParty {
     fn serialize<S: Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
         #[derive(Serialize)]
         struct Wire<'a> {
-            party: &'static str,
+            party: Party,
             country: CountryCode,
             registration_number: &'a str,
             vat: &'static str,
             vat_number: Option<&'a str>,
         }
         Wire {
-            party: party_name(self.party),
+            party: self.party,
             country: self.country,
             registration_number: self.registration.normalized(),
             vat: self.vat.name(),

@@ -22,39 +22,33 @@ pub const MAX_SESSION_TYPE_CHARS: usize = 64;
 /// The longest session, in minutes (a day).
 pub const MAX_DURATION_MINUTES: u16 = 1440;
 
-/// What became of a session. Wire names `completed`, `student_no_show`, `cancelled_late`,
-/// `cancelled`.
-///
-/// How much each pays is the operator's policy (POL-1, DESIGN 4.5 `[billing]`): a completed
-/// session pays its rate, a no-show `student_no_show` of it (default all), a late
-/// cancellation `cancelled_late` of it (default half), a cancellation nothing.
-///
-/// ```
-/// use mentor_core::billing::SessionStatus;
-/// use mentor_core::lifecycle::Vocabulary;
-/// assert_eq!(SessionStatus::from_name("cancelled_late"), Some(SessionStatus::CancelledLate));
-/// assert_eq!(SessionStatus::StudentNoShow.name(), "student_no_show");
-/// ```
-#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, PartialOrd, Ord)]
-pub enum SessionStatus {
-    /// The session took place.
-    Completed,
-    /// The mentor was there, the student was not.
-    StudentNoShow,
-    /// Cancelled too late to be free.
-    CancelledLate,
-    /// Cancelled in time: unpaid.
-    Cancelled,
+vocabulary! {
+    /// What became of a session. Wire names `completed`, `student_no_show`, `cancelled_late`,
+    /// `cancelled`.
+    ///
+    /// How much each pays is the operator's policy (POL-1, DESIGN 4.5 `[billing]`): a completed
+    /// session pays its rate, a no-show `student_no_show` of it (default all), a late
+    /// cancellation `cancelled_late` of it (default half), a cancellation nothing.
+    ///
+    /// ```
+    /// use mentor_core::billing::SessionStatus;
+    /// use mentor_core::lifecycle::Vocabulary;
+    /// assert_eq!(SessionStatus::from_name("cancelled_late"), Some(SessionStatus::CancelledLate));
+    /// assert_eq!(SessionStatus::StudentNoShow.name(), "student_no_show");
+    /// ```
+    #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, PartialOrd, Ord)]
+    pub enum SessionStatus {
+        /// The session took place.
+        Completed = "completed",
+        /// The mentor was there, the student was not.
+        StudentNoShow = "student_no_show",
+        /// Cancelled too late to be free.
+        CancelledLate = "cancelled_late",
+        /// Cancelled in time: unpaid.
+        Cancelled = "cancelled",
+    }
 }
 
-impl Vocabulary for SessionStatus {
-    const ALL: &'static [(&'static str, Self)] = &[
-        ("completed", SessionStatus::Completed),
-        ("student_no_show", SessionStatus::StudentNoShow),
-        ("cancelled_late", SessionStatus::CancelledLate),
-        ("cancelled", SessionStatus::Cancelled),
-    ];
-}
 
 /// The company's pseudonymous reference of the student of a session. Pseudonymous data is
 /// still personal data (GDPR recital 26), so `Debug` never shows it.

@@ -75,49 +75,42 @@ pub const REVERSE_CHARGE_MENTION_FR: &str = "Autoliquidation";
 /// accept is a wrong mention.
 pub const KNOWN_MENTIONS: [&str; 3] = [FRANCHISE_MENTION, REVERSE_CHARGE_MENTION_EN, REVERSE_CHARGE_MENTION_FR];
 
-/// How VAT applies to the invoice the company receives (DESIGN 4.10; see the module's table).
-/// Wire names `franchise`, `french_vat`, `reverse_charge`, `outside_eu`.
-///
-/// ```
-/// use mentor_core::billing::{InvoicingParty, VatTreatment};
-/// use mentor_core::Lang;
-/// let party = InvoicingParty::from_json(&serde_json::json!({
-///     "party": "mentor_business", "country": "BE", "registration_number": "0403.019.261", "vat": "registered",
-/// })).unwrap();
-/// let vat = VatTreatment::of(&party);
-/// assert_eq!(vat, VatTreatment::ReverseCharge);
-/// assert_eq!(vat.mention(Lang::Fr), Some("Autoliquidation"));
-/// assert_eq!(vat.mention(Lang::En), Some("Reverse charge"));
-/// ```
-#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
-pub enum VatTreatment {
-    /// A French supplier under the *franchise en base*: no VAT, mention
-    /// [`FRANCHISE_MENTION`] (CGI art. 293 B).
-    Franchise,
-    /// A French supplier registered for VAT: French VAT at [`FRENCH_STANDARD_RATE`] (CGI
-    /// art. 278).
-    FrenchVat,
-    /// A supplier established in another EU member state: no VAT on the invoice, the customer
-    /// self-assesses it (EU VAT Directive art. 196); mention "Reverse charge" /
-    /// "Autoliquidation" (art. 226(11a)).
-    ReverseCharge,
-    /// A supplier established outside the EU: no French VAT on the invoice, the customer
-    /// self-assesses it (EU VAT Directive art. 196); no mention required (see the module's
-    /// reading).
-    OutsideEu,
+vocabulary! {
+    /// How VAT applies to the invoice the company receives (DESIGN 4.10; see the module's table).
+    /// Wire names `franchise`, `french_vat`, `reverse_charge`, `outside_eu`.
+    ///
+    /// ```
+    /// use mentor_core::billing::{InvoicingParty, VatTreatment};
+    /// use mentor_core::Lang;
+    /// let party = InvoicingParty::from_json(&serde_json::json!({
+    ///     "party": "mentor_business", "country": "BE", "registration_number": "0403.019.261", "vat": "registered",
+    /// })).unwrap();
+    /// let vat = VatTreatment::of(&party);
+    /// assert_eq!(vat, VatTreatment::ReverseCharge);
+    /// assert_eq!(vat.mention(Lang::Fr), Some("Autoliquidation"));
+    /// assert_eq!(vat.mention(Lang::En), Some("Reverse charge"));
+    /// ```
+    #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
+    pub enum VatTreatment {
+        /// A French supplier under the *franchise en base*: no VAT, mention
+        /// [`FRANCHISE_MENTION`] (CGI art. 293 B).
+        Franchise = "franchise",
+        /// A French supplier registered for VAT: French VAT at [`FRENCH_STANDARD_RATE`] (CGI
+        /// art. 278).
+        FrenchVat = "french_vat",
+        /// A supplier established in another EU member state: no VAT on the invoice, the customer
+        /// self-assesses it (EU VAT Directive art. 196); mention "Reverse charge" /
+        /// "Autoliquidation" (art. 226(11a)).
+        ReverseCharge = "reverse_charge",
+        /// A supplier established outside the EU: no French VAT on the invoice, the customer
+        /// self-assesses it (EU VAT Directive art. 196); no mention required (see the module's
+        /// reading).
+        OutsideEu = "outside_eu",
+    }
 }
 
-const ALL: [(&str, VatTreatment); 4] = [
-    ("franchise", VatTreatment::Franchise),
-    ("french_vat", VatTreatment::FrenchVat),
-    ("reverse_charge", VatTreatment::ReverseCharge),
-    ("outside_eu", VatTreatment::OutsideEu),
-];
 
 impl VatTreatment {
-    /// Every treatment with its wire name.
-    pub const ALL: &'static [(&'static str, VatTreatment)] = &ALL;
-
     /// The treatment of an invoice from `supplier` to the company (established in France).
     /// Implements DESIGN 4.10 (BIL-1) per EU VAT Directive art. 44 and 196 and CGI art. 293 B.
     ///
@@ -145,23 +138,6 @@ impl VatTreatment {
         } else {
             VatTreatment::OutsideEu
         }
-    }
-
-    /// The wire name.
-    #[must_use]
-    pub const fn name(self) -> &'static str {
-        match self {
-            VatTreatment::Franchise => "franchise",
-            VatTreatment::FrenchVat => "french_vat",
-            VatTreatment::ReverseCharge => "reverse_charge",
-            VatTreatment::OutsideEu => "outside_eu",
-        }
-    }
-
-    /// The treatment of a wire name.
-    #[must_use]
-    pub fn from_name(name: &str) -> Option<VatTreatment> {
-        ALL.iter().find(|(n, _)| *n == name).map(|(_, t)| *t)
     }
 
     /// The VAT rate charged on the invoice: 20% for [`VatTreatment::FrenchVat`] (CGI art. 278),
@@ -290,6 +266,7 @@ impl VatTreatment {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::vocabulary::Vocabulary;
 
     #[test]
     fn the_member_states_are_27_sorted_assigned_codes() {
@@ -307,7 +284,7 @@ mod tests {
 
     #[test]
     fn names_round_trip() {
-        for (name, t) in ALL {
+        for &(name, t) in VatTreatment::ALL {
             assert_eq!(t.name(), name);
             assert_eq!(VatTreatment::from_name(name), Some(t));
         }

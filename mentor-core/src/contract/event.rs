@@ -19,54 +19,39 @@ use ContractEventType as T;
 /// The longest contract id, request id or recipient id, in characters.
 pub const MAX_ID_CHARS: usize = 128;
 
-/// The type of a contract event (`type` on the wire).
-#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
-pub enum ContractEventType {
-    /// `drafted`.
-    Drafted,
-    /// `sent`.
-    Sent,
-    /// `viewed`.
-    Viewed,
-    /// `signed`.
-    Signed,
-    /// `completed`.
-    Completed,
-    /// `declined`.
-    Declined,
-    /// `voided`.
-    Voided,
-    /// `signing_expired`.
-    SigningExpired,
-    /// `reassigned`.
-    Reassigned,
-    /// `activated`.
-    Activated,
-    /// `amended`.
-    Amended,
-    /// `terminated`.
-    Terminated,
-    /// `expired`.
-    Expired,
+vocabulary! {
+    /// The type of a contract event (`type` on the wire).
+    #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
+    pub enum ContractEventType {
+        /// `drafted`.
+        Drafted = "drafted",
+        /// `sent`.
+        Sent = "sent",
+        /// `viewed`.
+        Viewed = "viewed",
+        /// `signed`.
+        Signed = "signed",
+        /// `completed`.
+        Completed = "completed",
+        /// `declined`.
+        Declined = "declined",
+        /// `voided`.
+        Voided = "voided",
+        /// `signing_expired`.
+        SigningExpired = "signing_expired",
+        /// `reassigned`.
+        Reassigned = "reassigned",
+        /// `activated`.
+        Activated = "activated",
+        /// `amended`.
+        Amended = "amended",
+        /// `terminated`.
+        Terminated = "terminated",
+        /// `expired`.
+        Expired = "expired",
+    }
 }
 
-impl Vocabulary for ContractEventType {
-    const ALL: &'static [(&'static str, Self)] = &[
-        ("drafted", ContractEventType::Drafted),
-        ("sent", ContractEventType::Sent),
-        ("viewed", ContractEventType::Viewed),
-        ("signed", ContractEventType::Signed),
-        ("completed", ContractEventType::Completed),
-        ("declined", ContractEventType::Declined),
-        ("voided", ContractEventType::Voided),
-        ("signing_expired", ContractEventType::SigningExpired),
-        ("reassigned", ContractEventType::Reassigned),
-        ("activated", ContractEventType::Activated),
-        ("amended", ContractEventType::Amended),
-        ("terminated", ContractEventType::Terminated),
-        ("expired", ContractEventType::Expired),
-    ];
-}
 
 /// What happened to a contract, with its data. Wire data keys are given per variant.
 #[derive(Clone, Debug, PartialEq, Eq)]

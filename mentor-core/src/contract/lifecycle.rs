@@ -18,51 +18,37 @@ use super::terms::Terms;
 use ContractEventType as T;
 use ContractState as S;
 
-/// Where a contract stands (DESIGN 4.7).
-#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
-pub enum ContractState {
-    /// Written, not sent yet (CON-1).
-    Draft,
-    /// Sent through the signing service (CON-2).
-    Sent,
-    /// A signer opened it (CON-3).
-    Viewed,
-    /// One signer signed, the other has still to.
-    PartiallySigned,
-    /// Both signed (CON-3).
-    Signed,
-    /// In force.
-    Active,
-    /// Superseded by a new version.
-    Amended,
-    /// Ended by one side, with notice.
-    Terminated,
-    /// Reached its end date.
-    Expired,
-    /// A signer declined to sign.
-    Declined,
-    /// Withdrawn before it was signed.
-    Voided,
-    /// Not signed in time at the provider.
-    SigningExpired,
+vocabulary! {
+    /// Where a contract stands (DESIGN 4.7).
+    #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
+    pub enum ContractState {
+        /// Written, not sent yet (CON-1).
+        Draft = "draft",
+        /// Sent through the signing service (CON-2).
+        Sent = "sent",
+        /// A signer opened it (CON-3).
+        Viewed = "viewed",
+        /// One signer signed, the other has still to.
+        PartiallySigned = "partially_signed",
+        /// Both signed (CON-3).
+        Signed = "signed",
+        /// In force.
+        Active = "active",
+        /// Superseded by a new version.
+        Amended = "amended",
+        /// Ended by one side, with notice.
+        Terminated = "terminated",
+        /// Reached its end date.
+        Expired = "expired",
+        /// A signer declined to sign.
+        Declined = "declined",
+        /// Withdrawn before it was signed.
+        Voided = "voided",
+        /// Not signed in time at the provider.
+        SigningExpired = "signing_expired",
+    }
 }
 
-impl Vocabulary for ContractState {
-    const ALL: &'static [(&'static str, Self)] = &[
-        ("draft", ContractState::Draft),
-        ("sent", ContractState::Sent),
-        ("viewed", ContractState::Viewed),
-        ("partially_signed", ContractState::PartiallySigned),
-        ("signed", ContractState::Signed),
-        ("active", ContractState::Active),
-        ("amended", ContractState::Amended),
-        ("terminated", ContractState::Terminated),
-        ("expired", ContractState::Expired),
-        ("declined", ContractState::Declined),
-        ("voided", ContractState::Voided),
-        ("signing_expired", ContractState::SigningExpired),
-    ];
-}
 
 const TRANSITIONS: [Transition<S, T>; 31] = [
     Transition { from: None, event: T::Drafted, to: S::Draft, guard: Guard::Always },

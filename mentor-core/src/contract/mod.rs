@@ -73,4 +73,4 @@ pub use signer::{Signer, SignerRole, SignerSetup, SignerStatus};
 pub use terms::{Billing, MAX_NOTICE_PERIOD_DAYS, Terms};
 
 pub(crate) use date::{format_date, read_date};
-pub(crate) use party::{PARTIES, party_name, read_number, read_registration};
+pub(crate) use party::{read_number, read_registration};

@@ -9,6 +9,7 @@ use crate::eligibility::Party;
 use crate::error::{Detail, ErrorCode, InputError};
 use crate::read::{Path, Reader, present};
 use crate::registration::{self, RegistrationError, RegistrationNumber};
+use crate::vocabulary::Vocabulary;
 
 /// Who signs the contract for the mentor's side (DESIGN 4.3 `contracting_party`): the employer
 /// (WS-2) or the mentor's business (WS-3..5), the country where it is registered and, when
@@ -35,14 +36,6 @@ pub struct ContractingParty {
     /// Its registration number, well-formed for one of `country`'s schemes (reading checks it
     /// against `country`; [`draft`](fn@super::draft) takes the one the eligibility decision checked).
     pub registration: Option<RegistrationNumber>,
-}
-
-/// The wire names of the parties, for a contracting and an invoicing party alike.
-pub(crate) const PARTIES: &[(&str, Party)] = &[("mentor_business", Party::MentorBusiness), ("employer", Party::Employer)];
-
-/// The wire name of `party`.
-pub(crate) fn party_name(party: Party) -> &'static str {
-    PARTIES.iter().find(|(_, p)| *p == party).map_or("", |(name, _)| name)
 }
 
 const PARTY_KEYS: [&str; 3] = ["party", "country", "registration_number"];
@@ -74,11 +67,11 @@ impl Serialize for ContractingParty {
     fn serialize<S: Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
         #[derive(Serialize)]
         struct Wire<'a> {
-            party: &'static str,
+            party: Party,
             country: CountryCode,
             registration_number: Option<&'a str>,
         }
-        Wire { party: party_name(self.party), country: self.country, registration_number: self.registration.as_ref().map(RegistrationNumber::normalized) }.serialize(serializer)
+        Wire { party: self.party, country: self.country, registration_number: self.registration.as_ref().map(RegistrationNumber::normalized) }.serialize(serializer)
     }
 }
 
@@ -88,7 +81,7 @@ pub(super) fn read_party(r: &mut Reader, value: &Value, path: &Path<'_>) -> Opti
     if present(map.get("party")).is_none() {
         r.error(&party_path, ErrorCode::Required);
     }
-    let party = r.choice(map.get("party"), &party_path, PARTIES);
+    let party = r.choice(map.get("party"), &party_path, Party::ALL);
     let (country, registration) = read_registration(r, map, path, false);
     Some(ContractingParty { party: party?, country: country?, registration })
 }

@@ -12,26 +12,25 @@ use crate::read::{Path, Reader, present};
 
 use super::event::MAX_ID_CHARS;
 
-/// Who a signer signs for. Wire names `contracting_party`, `company`.
-///
-/// ```
-/// use mentor_core::contract::SignerRole;
-/// use mentor_core::lifecycle::Vocabulary;
-/// assert_eq!(SignerRole::ContractingParty.name(), "contracting_party");
-/// assert_eq!(SignerRole::from_name("company"), Some(SignerRole::Company));
-/// ```
-#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, PartialOrd, Ord)]
-pub enum SignerRole {
-    /// The contracting party's signatory: the employer's (WS-2) or the mentor's business's
-    /// (WS-3..5). Signs first.
-    ContractingParty,
-    /// The company's countersignature. Signs second.
-    Company,
+vocabulary! {
+    /// Who a signer signs for. Wire names `contracting_party`, `company`.
+    ///
+    /// ```
+    /// use mentor_core::contract::SignerRole;
+    /// use mentor_core::lifecycle::Vocabulary;
+    /// assert_eq!(SignerRole::ContractingParty.name(), "contracting_party");
+    /// assert_eq!(SignerRole::from_name("company"), Some(SignerRole::Company));
+    /// ```
+    #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, PartialOrd, Ord)]
+    pub enum SignerRole {
+        /// The contracting party's signatory: the employer's (WS-2) or the mentor's business's
+        /// (WS-3..5). Signs first.
+        ContractingParty = "contracting_party",
+        /// The company's countersignature. Signs second.
+        Company = "company",
+    }
 }
 
-impl Vocabulary for SignerRole {
-    const ALL: &'static [(&'static str, Self)] = &[("contracting_party", SignerRole::ContractingParty), ("company", SignerRole::Company)];
-}
 
 /// The signing order of the envelope.
 pub(super) const SIGNING_ORDER: [SignerRole; 2] = [SignerRole::ContractingParty, SignerRole::Company];

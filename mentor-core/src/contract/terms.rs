@@ -13,21 +13,23 @@ use crate::i18n::Text;
 use crate::money::{Currency, read_amount, read_currency};
 use crate::read::{Path, Reader, present};
 use crate::subject::is_subject_slug;
+use crate::vocabulary::Vocabulary;
 
 use super::date::{format_date, read_date};
 
 /// The longest notice period, in days.
 pub const MAX_NOTICE_PERIOD_DAYS: u16 = 365;
 
-/// How the company pays: monthly only (CON-1, BIL-1). Wire name `monthly`.
-#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Hash)]
-pub enum Billing {
-    /// Sessions of a calendar month are billed together (DESIGN 4.10).
-    #[default]
-    Monthly,
+vocabulary! {
+    /// How the company pays: monthly only (CON-1, BIL-1). Wire name `monthly`.
+    #[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Hash)]
+    pub enum Billing {
+        /// Sessions of a calendar month are billed together (DESIGN 4.10).
+        #[default]
+        Monthly = "monthly",
+    }
 }
 
-const BILLINGS: &[(&str, Billing)] = &[("monthly", Billing::Monthly)];
 
 impl Billing {
     /// The wire name.
@@ -251,7 +253,7 @@ pub(super) fn read_terms(r: &mut Reader, value: &Value, path: &Path<'_>) -> Opti
     let version = required_integer(r, map.get("version"), &path.key("version"), 1, i64::from(u32::MAX));
     let currency = read_currency(r, map.get("currency"), &path.key("currency"), true);
     let rates = read_rates(r, map.get("rates"), &path.key("rates"), currency);
-    let billing = r.choice(map.get("billing"), &path.key("billing"), BILLINGS).unwrap_or_default();
+    let billing = r.choice(map.get("billing"), &path.key("billing"), Billing::ALL).unwrap_or_default();
     let start_date = read_date(r, map.get("start_date"), &path.key("start_date"), true);
     let end_path = path.key("end_date");
     let end_date = read_date(r, map.get("end_date"), &end_path, false);

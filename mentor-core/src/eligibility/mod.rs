@@ -55,14 +55,15 @@ pub enum Outcome {
     Ineligible,
 }
 
-/// Who signs the contract, or bills the company.
-#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, serde::Serialize)]
-#[serde(rename_all = "snake_case")]
-pub enum Party {
-    /// The employer (WS-2).
-    Employer,
-    /// The mentor's own business (WS-3, WS-4, WS-5).
-    MentorBusiness,
+vocabulary! {
+    /// Who signs the contract, or bills the company.
+    #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
+    pub enum Party {
+        /// The employer (WS-2).
+        Employer = "employer",
+        /// The mentor's own business (WS-3, WS-4, WS-5).
+        MentorBusiness = "mentor_business",
+    }
 }
 
 /// How the mentor is paid.
