@@ -2,10 +2,11 @@
 //! checklist) and what the interview covers (the agenda).
 
 use chrono::{DateTime, SecondsFormat, Utc};
-use serde_json::{Value, json};
+use serde::{Serialize, Serializer};
+use serde_json::Value;
 
 use crate::error::InputError;
-use crate::i18n::{Lang, Text};
+use crate::i18n::{In, Lang, Localized, Text};
 use crate::lifecycle::format_instant;
 use crate::rule::Rule;
 
@@ -99,6 +100,13 @@ impl ReadinessItem {
     }
 }
 
+/// `{"code", "rule", "text"}`, the text in the caller's language.
+impl Localized for ReadinessItem {
+    fn serialize_in<S: Serializer>(&self, lang: Lang, serializer: S) -> Result<S::Ok, S::Error> {
+        ItemWire { code: self.code(), rule: self.rule(), text: self.text().get(lang) }.serialize(serializer)
+    }
+}
+
 /// What the interview covers (INT-3): the mentor manager explains mentorship and answers the
 /// candidate's questions; the candidate introduces themselves, their current activity and
 /// recent projects.
@@ -179,6 +187,21 @@ impl AgendaItem {
     }
 }
 
+/// `{"code", "rule", "text"}`, the text in the caller's language.
+impl Localized for AgendaItem {
+    fn serialize_in<S: Serializer>(&self, lang: Lang, serializer: S) -> Result<S::Ok, S::Error> {
+        ItemWire { code: self.code(), rule: self.rule(), text: self.text().get(lang) }.serialize(serializer)
+    }
+}
+
+/// The wire form of a checklist or agenda item.
+#[derive(Serialize)]
+struct ItemWire {
+    code: &'static str,
+    rule: Rule,
+    text: &'static str,
+}
+
 /// The invitation to a video interview (INT-1..3): when (in UTC and on the candidate's wall
 /// clock), how long, what to prepare and what will be covered.
 ///
@@ -204,7 +227,7 @@ pub struct Invitation {
 ///
 /// ```
 /// use mentor_core::interview::{invitation, Slot};
-/// use mentor_core::Lang;
+/// use mentor_core::{Lang, Localized};
 /// let slot = Slot::from_local_json(&serde_json::json!({
 ///     "local_start": "2026-11-12T18:00", "time_zone": "Europe/Paris", "duration_minutes": 45
 /// })).unwrap();
@@ -218,39 +241,48 @@ pub fn invitation(slot: &Slot) -> Invitation {
     Invitation { slot: *slot, checklist: &ReadinessItem::ALL, agenda: &AgendaItem::ALL }
 }
 
-impl Invitation {
-    /// The wire form, texts in `lang`: `{"start", "end", "local_start", "local_end",
-    /// "time_zone", "duration_minutes", "checklist": [{"code", "rule", "text"}], "agenda": […]}`.
-    /// `start` and `end` are UTC instants; `local_start` and `local_end` are the same instants
-    /// on the candidate's wall clock, with the offset in force then (`+01:00`).
-    ///
-    /// ```
-    /// use mentor_core::interview::{invitation, Slot};
-    /// use mentor_core::Lang;
-    /// let slot = Slot::from_json(&serde_json::json!({
-    ///     "start": "2026-07-01T16:00:00Z", "time_zone": "Europe/Paris", "duration_minutes": 60
-    /// })).unwrap();
-    /// let j = invitation(&slot).to_json(Lang::Fr);
-    /// assert_eq!(j["local_end"], "2026-07-01T19:00:00+02:00");
-    /// assert_eq!(j["checklist"][3]["code"], "camera");
-    /// assert_eq!(j["checklist"][3]["rule"], "INT-1");
-    /// ```
-    #[must_use]
-    pub fn to_json(&self, lang: Lang) -> Value {
+/// The wire form, texts in the caller's language: `{"start", "end", "local_start",
+/// "local_end", "time_zone", "duration_minutes", "checklist": [{"code", "rule", "text"}],
+/// "agenda": […]}`. `start` and `end` are UTC instants; `local_start` and `local_end` are the
+/// same instants on the candidate's wall clock, with the offset in force then (`+01:00`).
+///
+/// ```
+/// use mentor_core::interview::{invitation, Slot};
+/// use mentor_core::{Lang, Localized};
+/// let slot = Slot::from_json(&serde_json::json!({
+///     "start": "2026-07-01T16:00:00Z", "time_zone": "Europe/Paris", "duration_minutes": 60
+/// })).unwrap();
+/// let j = invitation(&slot).to_json(Lang::Fr);
+/// assert_eq!(j["local_end"], "2026-07-01T19:00:00+02:00");
+/// assert_eq!(j["checklist"][3]["code"], "camera");
+/// assert_eq!(j["checklist"][3]["rule"], "INT-1");
+/// ```
+impl Localized for Invitation {
+    fn serialize_in<S: Serializer>(&self, lang: Lang, serializer: S) -> Result<S::Ok, S::Error> {
+        #[derive(Serialize)]
+        struct Wire<'a> {
+            start: String,
+            end: String,
+            local_start: String,
+            local_end: String,
+            time_zone: &'static str,
+            duration_minutes: u16,
+            checklist: In<'a, [ReadinessItem]>,
+            agenda: In<'a, [AgendaItem]>,
+        }
         let local = |at: DateTime<Utc>| at.with_timezone(&self.slot.time_zone).to_rfc3339_opts(SecondsFormat::AutoSi, false);
-        let checklist: Vec<Value> =
-            self.checklist.iter().map(|i| json!({"code": i.code(), "rule": i.rule(), "text": i.text().get(lang)})).collect();
-        let agenda: Vec<Value> = self.agenda.iter().map(|i| json!({"code": i.code(), "rule": i.rule(), "text": i.text().get(lang)})).collect();
-        json!({
-            "start": format_instant(self.slot.start),
-            "end": format_instant(self.slot.end()),
-            "local_start": local(self.slot.start),
-            "local_end": local(self.slot.end()),
-            "time_zone": self.slot.time_zone.name(),
-            "duration_minutes": self.slot.duration_minutes,
-            "checklist": checklist,
-            "agenda": agenda,
-        })
+        let (start, end) = (self.slot.start, self.slot.end());
+        Wire {
+            start: format_instant(start),
+            end: format_instant(end),
+            local_start: local(start),
+            local_end: local(end),
+            time_zone: self.slot.time_zone.name(),
+            duration_minutes: self.slot.duration_minutes,
+            checklist: self.checklist.render(lang),
+            agenda: self.agenda.render(lang),
+        }
+        .serialize(serializer)
     }
 }
 

@@ -1,7 +1,8 @@
 //! The interviewer's scorecard (INT-4): five criteria of manner and content, each rated 1–4 or
 //! `no_decision`, and an overall recommendation.
 
-use serde_json::{Map, Value};
+use serde::{Serialize, Serializer};
+use serde_json::Value;
 
 use crate::error::{ErrorCode, InputError};
 use crate::i18n::Text;
@@ -24,6 +25,16 @@ pub enum Rating {
     Score(u8),
     /// The interviewer could not judge it.
     NoDecision,
+}
+
+/// The score as a number, or `"no_decision"`.
+impl Serialize for Rating {
+    fn serialize<S: Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        match *self {
+            Rating::Score(score) => serializer.serialize_u8(score),
+            Rating::NoDecision => serializer.serialize_str("no_decision"),
+        }
+    }
 }
 
 /// The interviewer's overall recommendation (INT-4); `no` and `strong_no` prevent a
@@ -68,9 +79,20 @@ impl Recommendation {
     }
 }
 
+/// The wire name (see [`Recommendation::name`]).
+impl Serialize for Recommendation {
+    fn serialize<S: Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        serializer.serialize_str(self.name())
+    }
+}
+
 /// The scorecard of an interview: both content and manner (INT-4). Manner is kindness,
 /// patience and humility (the seed's "nice, patient and humble"); content is communication
 /// and subject knowledge.
+///
+/// Its [`Serialize`] form is the wire form `{"kindness", "patience", "humility",
+/// "communication", "subject_knowledge", "recommendation"}`, each criterion `1`..`4` or
+/// `"no_decision"`, which [`Scorecard::from_json`] reads back.
 ///
 /// ```
 /// use mentor_core::interview::{Rating, Recommendation, Scorecard};
@@ -81,7 +103,7 @@ impl Recommendation {
 /// };
 /// assert_eq!(Scorecard::from_json(&card.to_json()).unwrap(), card);
 /// ```
-#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Serialize)]
 pub struct Scorecard {
     /// Kindness (INT-4).
     pub kindness: Rating,
@@ -204,7 +226,8 @@ impl Scorecard {
         r.finish(card)
     }
 
-    /// The wire form, which [`Scorecard::from_json`] reads back.
+    /// The wire form, which [`Scorecard::from_json`] reads back: the scorecard's [`Serialize`]
+    /// form as a JSON value.
     ///
     /// ```
     /// use mentor_core::interview::{Rating, Recommendation, Scorecard};
@@ -218,16 +241,7 @@ impl Scorecard {
     /// ```
     #[must_use]
     pub fn to_json(&self) -> Value {
-        let mut map = Map::new();
-        for (name, rating) in CRITERIA.iter().zip(self.ratings()) {
-            let v = match rating {
-                Rating::Score(s) => Value::from(s),
-                Rating::NoDecision => Value::from("no_decision"),
-            };
-            map.insert((*name).to_owned(), v);
-        }
-        map.insert("recommendation".into(), Value::from(self.recommendation.name()));
-        Value::Object(map)
+        crate::i18n::json_value(self)
     }
 }
 

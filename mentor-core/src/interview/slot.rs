@@ -3,6 +3,7 @@
 
 use chrono::{DateTime, LocalResult, NaiveDateTime, TimeDelta, TimeZone, Timelike, Utc};
 use chrono_tz::Tz;
+use serde::{Serialize, Serializer};
 use serde_json::{Map, Value};
 
 use crate::error::{Detail, ErrorCode, FieldError, InputError};
@@ -223,7 +224,7 @@ impl Slot {
     }
 
     /// The wire form `{"start", "time_zone", "duration_minutes"}`, which
-    /// [`Slot::from_json`] reads back.
+    /// [`Slot::from_json`] reads back: the slot's [`Serialize`] form as a JSON value.
     ///
     /// ```
     /// use mentor_core::interview::Slot;
@@ -232,11 +233,20 @@ impl Slot {
     /// ```
     #[must_use]
     pub fn to_json(&self) -> Value {
-        serde_json::json!({
-            "start": format_instant(self.start),
-            "time_zone": self.time_zone.name(),
-            "duration_minutes": self.duration_minutes,
-        })
+        crate::i18n::json_value(self)
+    }
+}
+
+/// `{"start" (UTC), "time_zone", "duration_minutes"}`, as [`Slot::from_json`] reads it.
+impl Serialize for Slot {
+    fn serialize<S: Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        #[derive(Serialize)]
+        struct Wire {
+            start: String,
+            time_zone: &'static str,
+            duration_minutes: u16,
+        }
+        Wire { start: format_instant(self.start), time_zone: self.time_zone.name(), duration_minutes: self.duration_minutes }.serialize(serializer)
     }
 }
 

@@ -1,10 +1,11 @@
 //! The outcome a scorecard suggests with the policy's thresholds (INT-4, POL-1), and every
 //! reason against selection.
 
-use serde_json::{Value, json};
+use serde::{Serialize, Serializer};
+use serde_json::Value;
 
 use crate::error::InputError;
-use crate::i18n::Lang;
+use crate::i18n::{In, Lang, Localized};
 use crate::policy::Policy;
 use crate::rule::Rule;
 
@@ -83,8 +84,8 @@ impl SuggestionCode {
     }
 }
 
-/// Why a suggestion is not `selected`, with what it was measured against. Rendered by
-/// [`SuggestionReason::to_json`] as `{"code", "rule", "message", "params"}`.
+/// Why a suggestion is not `selected`, with what it was measured against. Its wire form (it is
+/// [`Localized`]) is `{"code", "rule", "message", "params"}`.
 ///
 /// ```
 /// use mentor_core::interview::{Criterion, SuggestionCode, SuggestionReason};
@@ -212,27 +213,49 @@ impl SuggestionReason {
     /// ```
     #[must_use]
     pub fn params(&self) -> Value {
-        match *self {
-            SuggestionReason::TooFewScored { scored, minimum } => json!({"scored": scored, "minimum": minimum}),
-            SuggestionReason::AverageBelowThreshold { average, threshold } => json!({"average": average, "threshold": threshold}),
-            SuggestionReason::MannerBelowMinimum { criterion, score, minimum } => {
-                json!({"criterion": criterion.name(), "score": score, "minimum": minimum})
-            }
-            SuggestionReason::InterviewerRecommendsAgainst(r) => json!({"recommendation": r.name()}),
+        crate::i18n::json_value(&Params::of(self))
+    }
+}
+
+/// What a reason was measured against, in its wire form (see [`SuggestionReason::params`]).
+#[derive(Serialize)]
+#[serde(untagged)]
+enum Params {
+    TooFewScored { scored: u8, minimum: u8 },
+    AverageBelowThreshold { average: f64, threshold: f64 },
+    MannerBelowMinimum { criterion: &'static str, score: u8, minimum: u8 },
+    InterviewerRecommendsAgainst { recommendation: Recommendation },
+}
+
+impl Params {
+    fn of(reason: &SuggestionReason) -> Params {
+        match *reason {
+            SuggestionReason::TooFewScored { scored, minimum } => Params::TooFewScored { scored, minimum },
+            SuggestionReason::AverageBelowThreshold { average, threshold } => Params::AverageBelowThreshold { average, threshold },
+            SuggestionReason::MannerBelowMinimum { criterion, score, minimum } => Params::MannerBelowMinimum { criterion: criterion.name(), score, minimum },
+            SuggestionReason::InterviewerRecommendsAgainst(recommendation) => Params::InterviewerRecommendsAgainst { recommendation },
         }
     }
+}
 
-    /// The wire form `{"code", "rule", "message", "params"}`, the message in `lang`.
-    ///
-    /// ```
-    /// use mentor_core::{interview::{Recommendation, SuggestionReason}, Lang};
-    /// let j = SuggestionReason::InterviewerRecommendsAgainst(Recommendation::No).to_json(Lang::En);
-    /// assert_eq!(j["code"], "interviewer_recommends_against");
-    /// assert_eq!(j["rule"], "INT-4");
-    /// ```
-    #[must_use]
-    pub fn to_json(&self, lang: Lang) -> Value {
-        json!({"code": self.code(), "rule": self.rule(), "message": self.message(lang), "params": self.params()})
+/// The wire form `{"code", "rule", "message", "params"}`, the message in the caller's language.
+///
+/// ```
+/// use mentor_core::{interview::{Recommendation, SuggestionReason}, Lang, Localized};
+/// let j = SuggestionReason::InterviewerRecommendsAgainst(Recommendation::No).to_json(Lang::En);
+/// assert_eq!(j["code"], "interviewer_recommends_against");
+/// assert_eq!(j["rule"], "INT-4");
+/// ```
+impl Localized for SuggestionReason {
+    fn serialize_in<S: Serializer>(&self, lang: Lang, serializer: S) -> Result<S::Ok, S::Error> {
+        #[derive(Serialize)]
+        struct Wire {
+            code: SuggestionCode,
+            rule: Rule,
+            message: String,
+            params: Params,
+        }
+        Wire { code: self.code(), rule: self.rule(), message: self.message(lang), params: Params::of(self) }.serialize(serializer)
     }
 }
 
@@ -257,7 +280,7 @@ fn capitalised(text: &str) -> String {
 ///
 /// ```
 /// use mentor_core::interview::{suggest, Scorecard, SuggestedOutcome};
-/// use mentor_core::{policy::Policy, Lang};
+/// use mentor_core::{policy::Policy, Lang, Localized};
 /// let card = Scorecard::from_json(&serde_json::json!({
 ///     "kindness": 4, "patience": 4, "humility": 4, "communication": "no_decision",
 ///     "subject_knowledge": "no_decision", "recommendation": "yes"
@@ -279,29 +302,30 @@ pub struct Suggestion {
     pub reasons: Vec<SuggestionReason>,
 }
 
-impl Suggestion {
-    /// The wire form `{"outcome", "average", "scored", "reasons": [{"code", "rule", "message",
-    /// "params"}]}`, messages in `lang`.
-    ///
-    /// ```
-    /// use mentor_core::interview::{suggest_json};
-    /// use mentor_core::{policy::Policy, Lang};
-    /// let out = suggest_json(&serde_json::json!({
-    ///     "kindness": 4, "patience": "no_decision", "humility": "no_decision", "communication": 3,
-    ///     "subject_knowledge": "no_decision", "recommendation": "yes"
-    /// }), &Policy::default(), Lang::Fr).unwrap();
-    /// assert_eq!(out["outcome"], "undecided");
-    /// assert_eq!(out["reasons"][0]["code"], "too_few_scored");
-    /// assert_eq!(out["reasons"][0]["rule"], "POL-1");
-    /// ```
-    #[must_use]
-    pub fn to_json(&self, lang: Lang) -> Value {
-        json!({
-            "outcome": self.outcome,
-            "average": self.average,
-            "scored": self.scored,
-            "reasons": self.reasons.iter().map(|r| r.to_json(lang)).collect::<Vec<_>>(),
-        })
+/// The wire form `{"outcome", "average", "scored", "reasons": [{"code", "rule", "message",
+/// "params"}]}`, messages in the caller's language.
+///
+/// ```
+/// use mentor_core::interview::{suggest_json};
+/// use mentor_core::{policy::Policy, Lang};
+/// let out = suggest_json(&serde_json::json!({
+///     "kindness": 4, "patience": "no_decision", "humility": "no_decision", "communication": 3,
+///     "subject_knowledge": "no_decision", "recommendation": "yes"
+/// }), &Policy::default(), Lang::Fr).unwrap();
+/// assert_eq!(out["outcome"], "undecided");
+/// assert_eq!(out["reasons"][0]["code"], "too_few_scored");
+/// assert_eq!(out["reasons"][0]["rule"], "POL-1");
+/// ```
+impl Localized for Suggestion {
+    fn serialize_in<S: Serializer>(&self, lang: Lang, serializer: S) -> Result<S::Ok, S::Error> {
+        #[derive(Serialize)]
+        struct Wire<'a> {
+            outcome: SuggestedOutcome,
+            average: Option<f64>,
+            scored: u8,
+            reasons: In<'a, [SuggestionReason]>,
+        }
+        Wire { outcome: self.outcome, average: self.average, scored: self.scored, reasons: self.reasons.as_slice().render(lang) }.serialize(serializer)
     }
 }
 
