@@ -58,7 +58,6 @@ vocabulary! {
     }
 }
 
-
 /// A subject the applicant chose (APP-4).
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub struct SubjectChoice {

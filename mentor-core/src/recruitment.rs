@@ -74,7 +74,6 @@ vocabulary! {
     }
 }
 
-
 vocabulary! {
     /// The type of an application event (`type` on the wire).
     #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
@@ -115,7 +114,6 @@ vocabulary! {
         Withdrawn = "withdrawn",
     }
 }
-
 
 /// What happened to an application, with its data. Wire data keys are given per variant.
 #[derive(Clone, Debug, PartialEq)]

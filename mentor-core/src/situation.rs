@@ -33,7 +33,6 @@ vocabulary! {
     }
 }
 
-
 vocabulary! {
     /// The sector of an employee's employer; WS-2 suits tutoring, education and IT services
     /// (the policy's `employer_sectors_suited`).
@@ -51,7 +50,6 @@ vocabulary! {
     }
 }
 
-
 vocabulary! {
     /// Whether the employer agreed to the employee mentoring through it (WS-2).
     #[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Hash)]
@@ -66,7 +64,6 @@ vocabulary! {
     }
 }
 
-
 vocabulary! {
     /// How an employee will be contracted.
     #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
@@ -77,7 +74,6 @@ vocabulary! {
         ViaOwnCompany = "via_own_company",
     }
 }
-
 
 /// An employee's employment (ignored for other statuses).
 #[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]

@@ -49,7 +49,6 @@ vocabulary! {
     }
 }
 
-
 /// The company's pseudonymous reference of the student of a session. Pseudonymous data is
 /// still personal data (GDPR recital 26), so `Debug` never shows it.
 ///

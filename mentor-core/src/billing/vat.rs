@@ -109,7 +109,6 @@ vocabulary! {
     }
 }
 
-
 impl VatTreatment {
     /// The treatment of an invoice from `supplier` to the company (established in France).
     /// Implements DESIGN 4.10 (BIL-1) per EU VAT Directive art. 44 and 196 and CGI art. 293 B.

@@ -52,7 +52,6 @@ vocabulary! {
     }
 }
 
-
 /// What happened to a contract, with its data. Wire data keys are given per variant.
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub enum ContractChange {

@@ -49,7 +49,6 @@ vocabulary! {
     }
 }
 
-
 const TRANSITIONS: [Transition<S, T>; 31] = [
     Transition { from: None, event: T::Drafted, to: S::Draft, guard: Guard::Always },
     row(S::Draft, T::Sent, S::Sent),

@@ -31,7 +31,6 @@ vocabulary! {
     }
 }
 
-
 /// The signing order of the envelope.
 pub(super) const SIGNING_ORDER: [SignerRole; 2] = [SignerRole::ContractingParty, SignerRole::Company];
 

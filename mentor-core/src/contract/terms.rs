@@ -30,17 +30,6 @@ vocabulary! {
     }
 }
 
-
-impl Billing {
-    /// The wire name.
-    #[must_use]
-    pub const fn name(self) -> &'static str {
-        match self {
-            Billing::Monthly => "monthly",
-        }
-    }
-}
-
 /// The terms of a contract (CON-1): the pay per mentoring session by session type, the
 /// currency, monthly billing, the start and optional end date, the notice period and the
 /// version of the terms.

@@ -7,6 +7,7 @@ use serde_json::Value;
 use crate::error::{ErrorCode, InputError};
 use crate::i18n::Text;
 use crate::read::{Path, Reader};
+use crate::vocabulary::Vocabulary;
 
 /// One criterion's rating: a score on the fixed 1–4 scale, or an explicit "no decision",
 /// which is left out of every average (INT-4).
@@ -37,52 +38,28 @@ impl Serialize for Rating {
     }
 }
 
-/// The interviewer's overall recommendation (INT-4); `no` and `strong_no` prevent a
-/// suggestion of selection ([`suggest`](super::suggest)).
-///
-/// ```
-/// use mentor_core::interview::Recommendation;
-/// assert_eq!(Recommendation::StrongNo.name(), "strong_no");
-/// ```
-#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
-pub enum Recommendation {
-    /// Definitely not.
-    StrongNo,
-    /// No.
-    No,
-    /// Yes.
-    Yes,
-    /// Definitely yes.
-    StrongYes,
-    /// No recommendation.
-    NoDecision,
-}
-
-const RECOMMENDATIONS: &[(&str, Recommendation)] = &[
-    ("strong_no", Recommendation::StrongNo),
-    ("no", Recommendation::No),
-    ("yes", Recommendation::Yes),
-    ("strong_yes", Recommendation::StrongYes),
-    ("no_decision", Recommendation::NoDecision),
-];
-
-impl Recommendation {
-    /// The wire name (`"strong_yes"`).
+vocabulary! {
+    /// The interviewer's overall recommendation (INT-4); `no` and `strong_no` prevent a
+    /// suggestion of selection ([`suggest`](super::suggest)).
     ///
     /// ```
     /// use mentor_core::interview::Recommendation;
+    /// use mentor_core::vocabulary::Vocabulary;
+    /// assert_eq!(Recommendation::StrongNo.name(), "strong_no");
     /// assert_eq!(Recommendation::NoDecision.name(), "no_decision");
     /// ```
-    #[must_use]
-    pub fn name(self) -> &'static str {
-        RECOMMENDATIONS.iter().find(|(_, r)| *r == self).map_or("", |(n, _)| n)
-    }
-}
-
-/// The wire name (see [`Recommendation::name`]).
-impl Serialize for Recommendation {
-    fn serialize<S: Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
-        serializer.serialize_str(self.name())
+    #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
+    pub enum Recommendation {
+        /// Definitely not.
+        StrongNo = "strong_no",
+        /// No.
+        No = "no",
+        /// Yes.
+        Yes = "yes",
+        /// Definitely yes.
+        StrongYes = "strong_yes",
+        /// No recommendation.
+        NoDecision = "no_decision",
     }
 }
 
@@ -275,7 +252,7 @@ pub(crate) fn read_scorecard(r: &mut Reader, value: &Value, path: &Path<'_>) -> 
             r.error(&rec_path, ErrorCode::Required);
             None
         }
-        v => r.choice(v, &rec_path, RECOMMENDATIONS),
+        v => r.choice(v, &rec_path, Recommendation::ALL),
     };
     let [kindness, patience, humility, communication, subject_knowledge] = ratings;
     (complete).then_some(())?;
