@@ -23,6 +23,7 @@ use crate::esign::VerifyError;
 use crate::error::ErrorCode;
 use crate::i18n::{Lang, Text};
 use crate::registration::InvalidReason;
+use crate::vocabulary::Vocabulary;
 
 /// The family a code belongs to: where it appears on the wire.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize)]
@@ -145,7 +146,7 @@ const DESCRIBED: &[(&str, CodeKind, Message)] = &[
 /// ```
 #[must_use]
 pub fn catalogue() -> Vec<Code> {
-    let mut codes: Vec<Code> = ErrorCode::ALL.iter().map(|c| Code::fixed(c.as_str(), CodeKind::Field, c.message(Lang::En), c.message(Lang::Fr))).collect();
+    let mut codes: Vec<Code> = ErrorCode::ALL.iter().map(|&(name, c)| Code::fixed(name, CodeKind::Field, c.message(Lang::En), c.message(Lang::Fr))).collect();
     codes.extend(InvalidReason::ALL.iter().map(|r| Code::fixed(r.code(), CodeKind::RegistrationNumber, r.message(Lang::En), r.message(Lang::Fr))));
     codes.extend(DESCRIBED.iter().map(|(code, kind, message)| {
         let (en, fr) = match message {

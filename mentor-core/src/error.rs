@@ -6,174 +6,101 @@ use chrono::{DateTime, SecondsFormat, Utc};
 use serde::{Serialize, Serializer};
 
 use crate::i18n::{Lang, Localized, Text};
+use crate::vocabulary::Vocabulary;
 use crate::registration::InvalidReason;
 
-/// The stable machine code of a field error. Codes never change meaning; new ones may be
-/// added (the enum is non-exhaustive). [`ErrorCode::ALL`] is the catalogue.
-#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize)]
-#[serde(rename_all = "snake_case")]
-#[non_exhaustive]
-pub enum ErrorCode {
-    /// A required field is missing, null, or an empty or whitespace-only string.
-    Required,
-    /// The value has the wrong JSON type (a number where a string is expected…).
-    InvalidType,
-    /// The record is not JSON at all.
-    InvalidJson,
-    /// A key the format does not define (a typo must not silently drop data).
-    UnknownField,
-    /// A value outside the field's vocabulary.
-    InvalidEnum,
-    /// Not an e-mail address.
-    InvalidEmail,
-    /// Not an ISO 3166-1 alpha-2 country code.
-    InvalidCountry,
-    /// Not an IANA time-zone name.
-    InvalidTimezone,
-    /// Not an `http` or `https` URL.
-    InvalidUrl,
-    /// Not an E.164 phone number.
-    InvalidPhone,
-    /// Not an ISO 639-1 language code.
-    InvalidLanguage,
-    /// Not a subject slug (lower-case ASCII letters, digits and `_`, starting with a letter).
-    InvalidSubject,
-    /// Not an RFC 3339 date-time.
-    InvalidDatetime,
-    /// Control characters or other characters a name or a text cannot hold.
-    InvalidCharacters,
-    /// Longer than the field allows.
-    TooLong,
-    /// A number outside the field's range, or not a whole number where one is expected.
-    OutOfRange,
-    /// The same subject chosen twice.
-    DuplicateSubject,
-    /// Consent to data processing was not given.
-    ConsentRequired,
-    /// The offer is not one the policy accepts (POL-1).
-    UnknownOffer,
-    /// A registration number that is not well-formed for any scheme of its country (WS-1).
-    InvalidRegistrationNumber,
-    /// A registration number for a country the library has no rules for.
-    UnsupportedCountry,
-    /// Not an ISO 4217 currency code.
-    InvalidCurrency,
-    /// Not an amount of money: a decimal string, not negative, with no more decimals than the
-    /// currency's minor unit (`"35.00"`).
-    InvalidMoney,
-    /// Not an ISO 8601 calendar date (`2026-12-01`).
-    InvalidDate,
-    /// Not a billing period `YYYY-MM`.
-    InvalidPeriod,
-    /// A session type the contract has no rate for.
-    UnknownSessionType,
-    /// An amount in another currency than the contract's.
-    CurrencyMismatch,
-    /// The same person applied twice to the same offer (normalised e-mail and offer id).
-    DuplicateApplication,
-    /// A local wall-clock time that a daylight-saving change skips in its time zone (it never
-    /// happens there).
-    NonexistentLocalTime,
-    /// A local wall-clock time that happens twice in its time zone (daylight saving time
-    /// ends): the UTC instant must say which one.
-    AmbiguousLocalTime,
-    /// The same session id twice in the sessions of a statement (a session is paid once,
-    /// BIL-1).
-    DuplicateSession,
-    /// A session on a day no version of the contract's terms covers (before the first
-    /// version's start date, or after the end date of the version in force).
-    NoTermsInForce,
-    /// An amount of a statement that does not follow from its other figures (a line that is
-    /// not its rate times its share, a total that is not the sum of the lines).
-    InconsistentAmount,
-    /// The same key twice in one JSON object: which value was meant is unknown, so neither is
-    /// taken (a typo must not silently drop data).
-    DuplicateKey,
-    /// Objects and arrays nested deeper than the reader allows
-    /// ([`crate::wire::MAX_DEPTH`] levels).
-    TooDeep,
+vocabulary! {
+    /// The stable machine code of a field error. Codes never change meaning; new ones may be
+    /// added (the enum is non-exhaustive). [`ErrorCode::ALL`] is the catalogue.
+    #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, PartialOrd, Ord)]
+    #[non_exhaustive]
+    pub enum ErrorCode {
+        /// A required field is missing, null, or an empty or whitespace-only string.
+        Required = "required",
+        /// The value has the wrong JSON type (a number where a string is expected…).
+        InvalidType = "invalid_type",
+        /// The record is not JSON at all.
+        InvalidJson = "invalid_json",
+        /// A key the format does not define (a typo must not silently drop data).
+        UnknownField = "unknown_field",
+        /// A value outside the field's vocabulary.
+        InvalidEnum = "invalid_enum",
+        /// Not an e-mail address.
+        InvalidEmail = "invalid_email",
+        /// Not an ISO 3166-1 alpha-2 country code.
+        InvalidCountry = "invalid_country",
+        /// Not an IANA time-zone name.
+        InvalidTimezone = "invalid_timezone",
+        /// Not an `http` or `https` URL.
+        InvalidUrl = "invalid_url",
+        /// Not an E.164 phone number.
+        InvalidPhone = "invalid_phone",
+        /// Not an ISO 639-1 language code.
+        InvalidLanguage = "invalid_language",
+        /// Not a subject slug (lower-case ASCII letters, digits and `_`, starting with a letter).
+        InvalidSubject = "invalid_subject",
+        /// Not an RFC 3339 date-time.
+        InvalidDatetime = "invalid_datetime",
+        /// Control characters or other characters a name or a text cannot hold.
+        InvalidCharacters = "invalid_characters",
+        /// Longer than the field allows.
+        TooLong = "too_long",
+        /// A number outside the field's range, or not a whole number where one is expected.
+        OutOfRange = "out_of_range",
+        /// The same subject chosen twice.
+        DuplicateSubject = "duplicate_subject",
+        /// Consent to data processing was not given.
+        ConsentRequired = "consent_required",
+        /// The offer is not one the policy accepts (POL-1).
+        UnknownOffer = "unknown_offer",
+        /// A registration number that is not well-formed for any scheme of its country (WS-1).
+        InvalidRegistrationNumber = "invalid_registration_number",
+        /// A registration number for a country the library has no rules for.
+        UnsupportedCountry = "unsupported_country",
+        /// Not an ISO 4217 currency code.
+        InvalidCurrency = "invalid_currency",
+        /// Not an amount of money: a decimal string, not negative, with no more decimals than the
+        /// currency's minor unit (`"35.00"`).
+        InvalidMoney = "invalid_money",
+        /// Not an ISO 8601 calendar date (`2026-12-01`).
+        InvalidDate = "invalid_date",
+        /// Not a billing period `YYYY-MM`.
+        InvalidPeriod = "invalid_period",
+        /// A session type the contract has no rate for.
+        UnknownSessionType = "unknown_session_type",
+        /// An amount in another currency than the contract's.
+        CurrencyMismatch = "currency_mismatch",
+        /// The same person applied twice to the same offer (normalised e-mail and offer id).
+        DuplicateApplication = "duplicate_application",
+        /// A local wall-clock time that a daylight-saving change skips in its time zone (it never
+        /// happens there).
+        NonexistentLocalTime = "nonexistent_local_time",
+        /// A local wall-clock time that happens twice in its time zone (daylight saving time
+        /// ends): the UTC instant must say which one.
+        AmbiguousLocalTime = "ambiguous_local_time",
+        /// The same session id twice in the sessions of a statement (a session is paid once,
+        /// BIL-1).
+        DuplicateSession = "duplicate_session",
+        /// A session on a day no version of the contract's terms covers (before the first
+        /// version's start date, or after the end date of the version in force).
+        NoTermsInForce = "no_terms_in_force",
+        /// An amount of a statement that does not follow from its other figures (a line that is
+        /// not its rate times its share, a total that is not the sum of the lines).
+        InconsistentAmount = "inconsistent_amount",
+        /// The same key twice in one JSON object: which value was meant is unknown, so neither is
+        /// taken (a typo must not silently drop data).
+        DuplicateKey = "duplicate_key",
+        /// Objects and arrays nested deeper than the reader allows
+        /// ([`crate::wire::MAX_DEPTH`] levels).
+        TooDeep = "too_deep",
+    }
 }
 
 impl ErrorCode {
-    /// Every code, in a stable order: the catalogue exposed to bindings.
-    pub const ALL: [ErrorCode; 35] = [
-        ErrorCode::Required,
-        ErrorCode::InvalidType,
-        ErrorCode::InvalidJson,
-        ErrorCode::UnknownField,
-        ErrorCode::InvalidEnum,
-        ErrorCode::InvalidEmail,
-        ErrorCode::InvalidCountry,
-        ErrorCode::InvalidTimezone,
-        ErrorCode::InvalidUrl,
-        ErrorCode::InvalidPhone,
-        ErrorCode::InvalidLanguage,
-        ErrorCode::InvalidSubject,
-        ErrorCode::InvalidDatetime,
-        ErrorCode::InvalidCharacters,
-        ErrorCode::TooLong,
-        ErrorCode::OutOfRange,
-        ErrorCode::DuplicateSubject,
-        ErrorCode::ConsentRequired,
-        ErrorCode::UnknownOffer,
-        ErrorCode::InvalidRegistrationNumber,
-        ErrorCode::UnsupportedCountry,
-        ErrorCode::InvalidCurrency,
-        ErrorCode::InvalidMoney,
-        ErrorCode::InvalidDate,
-        ErrorCode::InvalidPeriod,
-        ErrorCode::UnknownSessionType,
-        ErrorCode::CurrencyMismatch,
-        ErrorCode::DuplicateApplication,
-        ErrorCode::NonexistentLocalTime,
-        ErrorCode::AmbiguousLocalTime,
-        ErrorCode::DuplicateSession,
-        ErrorCode::NoTermsInForce,
-        ErrorCode::InconsistentAmount,
-        ErrorCode::DuplicateKey,
-        ErrorCode::TooDeep,
-    ];
-
     /// The stable code (`"invalid_email"`).
     #[must_use]
-    pub const fn as_str(self) -> &'static str {
-        match self {
-            ErrorCode::Required => "required",
-            ErrorCode::InvalidType => "invalid_type",
-            ErrorCode::InvalidJson => "invalid_json",
-            ErrorCode::UnknownField => "unknown_field",
-            ErrorCode::InvalidEnum => "invalid_enum",
-            ErrorCode::InvalidEmail => "invalid_email",
-            ErrorCode::InvalidCountry => "invalid_country",
-            ErrorCode::InvalidTimezone => "invalid_timezone",
-            ErrorCode::InvalidUrl => "invalid_url",
-            ErrorCode::InvalidPhone => "invalid_phone",
-            ErrorCode::InvalidLanguage => "invalid_language",
-            ErrorCode::InvalidSubject => "invalid_subject",
-            ErrorCode::InvalidDatetime => "invalid_datetime",
-            ErrorCode::InvalidCharacters => "invalid_characters",
-            ErrorCode::TooLong => "too_long",
-            ErrorCode::OutOfRange => "out_of_range",
-            ErrorCode::DuplicateSubject => "duplicate_subject",
-            ErrorCode::ConsentRequired => "consent_required",
-            ErrorCode::UnknownOffer => "unknown_offer",
-            ErrorCode::InvalidRegistrationNumber => "invalid_registration_number",
-            ErrorCode::UnsupportedCountry => "unsupported_country",
-            ErrorCode::InvalidCurrency => "invalid_currency",
-            ErrorCode::InvalidMoney => "invalid_money",
-            ErrorCode::InvalidDate => "invalid_date",
-            ErrorCode::InvalidPeriod => "invalid_period",
-            ErrorCode::UnknownSessionType => "unknown_session_type",
-            ErrorCode::CurrencyMismatch => "currency_mismatch",
-            ErrorCode::DuplicateApplication => "duplicate_application",
-            ErrorCode::NonexistentLocalTime => "nonexistent_local_time",
-            ErrorCode::AmbiguousLocalTime => "ambiguous_local_time",
-            ErrorCode::DuplicateSession => "duplicate_session",
-            ErrorCode::NoTermsInForce => "no_terms_in_force",
-            ErrorCode::InconsistentAmount => "inconsistent_amount",
-            ErrorCode::DuplicateKey => "duplicate_key",
-            ErrorCode::TooDeep => "too_deep",
-        }
+    pub fn as_str(self) -> &'static str {
+        self.name()
     }
 
     /// The generic message of the code, without the details of one occurrence.

@@ -7,6 +7,7 @@
 
 #![allow(clippy::unwrap_used, clippy::expect_used, clippy::indexing_slicing, clippy::panic, reason = "tests")]
 
+use mentor_core::vocabulary::Vocabulary;
 use mentor_core::Localized;
 use mentor_core::interview::{
     AgendaItem, Criterion, ReadinessItem, Recommendation, Scorecard, Slot, SuggestedOutcome, SuggestionCode, SuggestionReason,

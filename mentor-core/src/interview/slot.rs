@@ -87,7 +87,7 @@ impl SlotError {
     /// assert_eq!(SlotError::Duration(0).code(), "out_of_range");
     /// ```
     #[must_use]
-    pub const fn code(&self) -> &'static str {
+    pub fn code(&self) -> &'static str {
         self.error_code().as_str()
     }
 
