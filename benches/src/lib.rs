@@ -193,12 +193,12 @@ pub fn expected(decision: &Decision) -> Value {
         codes
     };
     json!({
-        "outcome": decision.outcome,
-        "contracting_party": decision.contracting_party,
-        "invoicing_party": decision.invoicing_party,
-        "payout": decision.payout,
-        "required_actions": codes(&decision.required_actions),
-        "recommended_actions": codes(&decision.recommended_actions),
+        "outcome": decision.outcome(),
+        "contracting_party": decision.contracting_party(),
+        "invoicing_party": decision.invoicing_party(),
+        "payout": decision.payout(),
+        "required_actions": codes(decision.required_actions()),
+        "recommended_actions": codes(decision.recommended_actions()),
     })
 }
 

@@ -72,8 +72,8 @@ pub fn triage_table(entries: &[Entry], lang: Lang) -> String {
             as_code(&e.status),
             e.reference.clone().unwrap_or_else(|| "-".to_owned()),
             e.line.to_string(),
-            e.eligibility.as_ref().map_or_else(|| "-".to_owned(), |d| as_code(&d.outcome)),
-            e.eligibility.as_ref().map_or_else(|| "-".to_owned(), |d| as_code(&d.contracting_party)),
+            e.eligibility.as_ref().map_or_else(|| "-".to_owned(), |d| as_code(&d.outcome())),
+            e.eligibility.as_ref().map_or_else(|| "-".to_owned(), |d| as_code(&d.contracting_party())),
             e.priority.map_or_else(|| "-".to_owned(), |p| format!("{:.3}", p.score)),
             e.contact_by().map_or_else(|| "-".to_owned(), |d| d.to_string()),
         ]);
@@ -90,7 +90,7 @@ pub fn triage_table(entries: &[Entry], lang: Lang) -> String {
             continue;
         }
         let Some(d) = &e.eligibility else { continue };
-        if d.required_actions.is_empty() && d.recommended_actions.is_empty() && d.reasons.is_empty() {
+        if d.required_actions().is_empty() && d.recommended_actions().is_empty() && d.reasons().is_empty() {
             continue;
         }
         let _ = writeln!(out, "{name}:");
@@ -144,11 +144,11 @@ fn decision_lines(out: &mut String, d: &Decision, lang: Lang, indent: &str) {
 /// A decision for people.
 pub fn decision(d: &Decision, lang: Lang) -> String {
     let mut out = String::new();
-    let _ = writeln!(out, "{}: {}", tr(lang, "outcome", "décision"), as_code(&d.outcome));
-    let _ = writeln!(out, "{}: {}", tr(lang, "contracting party", "partie contractante"), as_code(&d.contracting_party));
-    let _ = writeln!(out, "{}: {}", tr(lang, "invoicing party", "partie qui facture"), as_code(&d.invoicing_party));
-    let _ = writeln!(out, "{}: {}", tr(lang, "payout", "rémunération"), as_code(&d.payout));
-    match &d.registration {
+    let _ = writeln!(out, "{}: {}", tr(lang, "outcome", "décision"), as_code(&d.outcome()));
+    let _ = writeln!(out, "{}: {}", tr(lang, "contracting party", "partie contractante"), as_code(&d.contracting_party()));
+    let _ = writeln!(out, "{}: {}", tr(lang, "invoicing party", "partie qui facture"), as_code(&d.invoicing_party()));
+    let _ = writeln!(out, "{}: {}", tr(lang, "payout", "rémunération"), as_code(&d.payout()));
+    match &d.registration() {
         Some(RegistrationCheck::WellFormed(n)) => {
             let _ = writeln!(out, "{}: {} ({})", tr(lang, "registration", "immatriculation"), n.formatted(), n.scheme_id());
         }

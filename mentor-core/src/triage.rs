@@ -146,7 +146,7 @@ pub fn assess(record: &Record, policy: &Policy, now: DateTime<Utc>) -> Entry {
                 None => Decision::to_settle_at_interview(app.applicant.country, policy),
             };
             entry.priority = review::priority(&app, policy, now);
-            entry.status = if decision.outcome == Outcome::Ineligible {
+            entry.status = if decision.outcome() == Outcome::Ineligible {
                 Status::Ineligible
             } else if entry.priority.is_none() {
                 Status::OnHold

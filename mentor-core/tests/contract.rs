@@ -480,7 +480,7 @@ fn an_employee_through_the_employer_gets_the_employer_as_contracting_party() {
         "country": "FR", "status": "employee", "route": "via_employer",
         "employment": {"full_time": true, "employer_name": "Acme", "employer_sector": "it_services", "employer_agreement": "agreed"},
     }));
-    assert_eq!(d.outcome, Outcome::Eligible);
+    assert_eq!(d.outcome(), Outcome::Eligible);
     let e = draft("c-1", &d, terms(1), at(0)).unwrap();
     assert_eq!(e.actor, Actor::System);
     let C::Drafted { contract_id, contracting_party, signers, supersedes, .. } = &e.change else { panic!("drafted") };
@@ -509,7 +509,7 @@ fn a_freelancer_signs_through_their_business_with_its_number() {
 #[test]
 fn only_an_eligible_decision_drafts_a_contract() {
     let student = decision(json!({"country": "FR", "status": "student"}));
-    assert_eq!(student.outcome, Outcome::ActionRequired);
+    assert_eq!(student.outcome(), Outcome::ActionRequired);
     let err = draft("c-1", &student, terms(1), at(0)).unwrap_err();
     assert_eq!(err, DraftError::NotEligible(Outcome::ActionRequired));
     assert_eq!(err.code(), "not_eligible");

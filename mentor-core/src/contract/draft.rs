@@ -136,11 +136,11 @@ fn contract_id(id: &str) -> Result<String, DraftError> {
 /// [`DraftError::InvalidContractId`] for a blank id or one longer than [`MAX_ID_CHARS`].
 pub fn draft(contract_id: &str, decision: &Decision, terms: Terms, at: DateTime<Utc>) -> Result<Event<ContractChange>, DraftError> {
     let id = self::contract_id(contract_id)?;
-    if decision.outcome != Outcome::Eligible {
-        return Err(DraftError::NotEligible(decision.outcome));
+    if decision.outcome() != Outcome::Eligible {
+        return Err(DraftError::NotEligible(decision.outcome()));
     }
-    let party = decision.contracting_party.ok_or(DraftError::NoContractingParty)?;
-    let registration = match decision.registration {
+    let party = decision.contracting_party().ok_or(DraftError::NoContractingParty)?;
+    let registration = match decision.registration() {
         Some(RegistrationCheck::WellFormed(number)) => Some(number),
         Some(RegistrationCheck::NotWellFormed(_)) | None => None,
     };

@@ -154,23 +154,73 @@ pub enum RegistrationCheck {
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub struct Decision {
     /// The worst outcome of the rows that apply.
-    pub outcome: Outcome,
+    outcome: Outcome,
     /// Who will sign once the required actions are done; `None` while a route is to choose.
-    pub contracting_party: Option<Party>,
+    contracting_party: Option<Party>,
     /// Who will bill the company (BIL-1).
-    pub invoicing_party: Option<Party>,
+    invoicing_party: Option<Party>,
     /// How the mentor is paid.
-    pub payout: Option<Payout>,
+    payout: Option<Payout>,
     /// The check of the business's registration number, when one was checked.
-    pub registration: Option<RegistrationCheck>,
+    registration: Option<RegistrationCheck>,
     /// What must be done before a contract can be signed.
-    pub required_actions: Vec<Action>,
+    required_actions: Vec<Action>,
     /// What should be done.
-    pub recommended_actions: Vec<Action>,
+    recommended_actions: Vec<Action>,
     /// Why.
-    pub reasons: Vec<Reason>,
+    reasons: Vec<Reason>,
     /// The country whose rules applied (it fills the actions' params).
     country: CountryCode,
+}
+
+impl Decision {
+    /// The worst outcome of the rows that apply.
+    #[must_use]
+    pub fn outcome(&self) -> Outcome {
+        self.outcome
+    }
+
+    /// Who will sign once the required actions are done; `None` while a route is to choose.
+    #[must_use]
+    pub fn contracting_party(&self) -> Option<Party> {
+        self.contracting_party
+    }
+
+    /// Who will bill the company (BIL-1).
+    #[must_use]
+    pub fn invoicing_party(&self) -> Option<Party> {
+        self.invoicing_party
+    }
+
+    /// How the mentor is paid.
+    #[must_use]
+    pub fn payout(&self) -> Option<Payout> {
+        self.payout
+    }
+
+    /// The check of the business's registration number, when one was checked.
+    #[must_use]
+    pub fn registration(&self) -> Option<RegistrationCheck> {
+        self.registration
+    }
+
+    /// What must be done before a contract can be signed.
+    #[must_use]
+    pub fn required_actions(&self) -> &[Action] {
+        &self.required_actions
+    }
+
+    /// What should be done.
+    #[must_use]
+    pub fn recommended_actions(&self) -> &[Action] {
+        &self.recommended_actions
+    }
+
+    /// Why.
+    #[must_use]
+    pub fn reasons(&self) -> &[Reason] {
+        &self.reasons
+    }
 }
 
 impl Decision {
@@ -317,8 +367,8 @@ const fn reason_text(code: ReasonCode) -> Text {
 ///     "business": {"registration_number": "732 829 320 00074"}
 /// })).unwrap();
 /// let d = evaluate(&s, &Policy::default());
-/// assert_eq!(d.outcome, Outcome::Eligible);
-/// assert_eq!(d.contracting_party, Some(Party::MentorBusiness));
+/// assert_eq!(d.outcome(), Outcome::Eligible);
+/// assert_eq!(d.contracting_party(), Some(Party::MentorBusiness));
 /// ```
 #[must_use]
 pub fn evaluate(situation: &WorkingSituation, policy: &Policy) -> Decision {
