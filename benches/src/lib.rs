@@ -145,7 +145,7 @@ pub fn facts(situation: &Value) -> Value {
 /// [`facts`] of a parsed situation.
 #[must_use]
 pub fn facts_of(s: &WorkingSituation) -> Value {
-    let status = match s.status {
+    let status = match s.status() {
         WorkingStatus::Employee => "employee",
         WorkingStatus::Freelancer => "freelancer",
         WorkingStatus::CompanyOwner => "company_owner",
@@ -155,30 +155,30 @@ pub fn facts_of(s: &WorkingSituation) -> Value {
         WorkingStatus::Retired => "retired",
         WorkingStatus::Other => "other",
     };
-    let route = s.route.map(|r| match r {
+    let route = s.route().map(|r| match r {
         Route::ViaEmployer => "via_employer",
         Route::ViaOwnCompany => "via_own_company",
     });
-    let agreement = match s.employment.agreement {
+    let agreement = match s.employment().agreement {
         EmployerAgreement::Agreed => "agreed",
         EmployerAgreement::Refused => "refused",
         EmployerAgreement::NotAsked => "not_asked",
     };
-    let number = s.business.as_ref().and_then(|b| b.registration_number.as_deref());
-    let registration = match number.map(|n| registration::validate(s.country, n)) {
+    let number = s.business().and_then(|b| b.registration_number.as_deref());
+    let registration = match number.map(|n| registration::validate(s.country(), n)) {
         None => "none",
         Some(Ok(_)) => "valid",
         Some(Err(RegistrationError::Invalid(_))) => "invalid",
         Some(Err(_)) => "unsupported",
     };
     json!({
-        "country": s.country.as_str(),
+        "country": s.country().as_str(),
         "status": status,
         "route": route,
         "agreement": agreement,
-        "sector": s.employment.sector,
-        "informed": s.employment.employer_informed,
-        "has_business": s.business.is_some(),
+        "sector": s.employment().sector,
+        "informed": s.employment().employer_informed,
+        "has_business": s.business().is_some(),
         "registration": registration,
     })
 }

@@ -117,15 +117,47 @@ impl std::fmt::Debug for Business {
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub struct WorkingSituation {
     /// Where the person is or will be registered; alone drives the rules.
-    pub country: CountryCode,
+    country: CountryCode,
     /// What they do.
-    pub status: WorkingStatus,
+    status: WorkingStatus,
     /// Their employment, for employees.
-    pub employment: Employment,
+    employment: Employment,
     /// The route chosen by an employee, if any.
-    pub route: Option<Route>,
+    route: Option<Route>,
     /// Their business, if they have or create one.
-    pub business: Option<Business>,
+    business: Option<Business>,
+}
+
+impl WorkingSituation {
+    /// Where the person is or will be registered; alone drives the rules.
+    #[must_use]
+    pub fn country(&self) -> CountryCode {
+        self.country
+    }
+
+    /// What they do.
+    #[must_use]
+    pub fn status(&self) -> WorkingStatus {
+        self.status
+    }
+
+    /// Their employment, for employees.
+    #[must_use]
+    pub fn employment(&self) -> Employment {
+        self.employment
+    }
+
+    /// The route chosen by an employee, if any.
+    #[must_use]
+    pub fn route(&self) -> Option<Route> {
+        self.route
+    }
+
+    /// Their business, if they have or create one.
+    #[must_use]
+    pub fn business(&self) -> Option<&Business> {
+        self.business.as_ref()
+    }
 }
 
 impl WorkingSituation {

@@ -372,15 +372,15 @@ const fn reason_text(code: ReasonCode) -> Text {
 /// ```
 #[must_use]
 pub fn evaluate(situation: &WorkingSituation, policy: &Policy) -> Decision {
-    let mut d = Decision::new(situation.country);
-    exclusion(&mut d, situation.country, policy);
-    match situation.status {
-        WorkingStatus::Employee => match situation.route {
+    let mut d = Decision::new(situation.country());
+    exclusion(&mut d, situation.country(), policy);
+    match situation.status() {
+        WorkingStatus::Employee => match situation.route() {
             None => d.require(ActionCode::ChooseRoute, Rule::Ws2),
             Some(Route::ViaEmployer) => through_employer(&mut d, situation, policy),
             Some(Route::ViaOwnCompany) => {
                 through_own_business(&mut d, situation, Rule::Ws3, true);
-                if !situation.employment.employer_informed {
+                if !situation.employment().employer_informed {
                     d.recommend(ActionCode::InformEmployer, Rule::Ws3);
                 }
             }
@@ -389,7 +389,7 @@ pub fn evaluate(situation: &WorkingSituation, policy: &Policy) -> Decision {
             through_own_business(&mut d, situation, Rule::Ws4, false);
         }
         WorkingStatus::Student | WorkingStatus::JobSeeker | WorkingStatus::Retired | WorkingStatus::Other => {
-            if situation.business.is_some() {
+            if situation.business().is_some() {
                 through_own_business(&mut d, situation, Rule::Ws4, false);
             } else {
                 d.parties(Party::MentorBusiness, Payout::Invoice, Rule::Ws5);
@@ -411,7 +411,7 @@ fn exclusion(d: &mut Decision, country: CountryCode, policy: &Policy) {
 
 /// WS-2: the employer signs, bills and pays through payroll, if it agrees.
 fn through_employer(d: &mut Decision, situation: &WorkingSituation, policy: &Policy) {
-    let employment = &situation.employment;
+    let employment = situation.employment();
     if employment.agreement == EmployerAgreement::Refused {
         d.parties(Party::MentorBusiness, Payout::Invoice, Rule::Ws3);
         d.require(ActionCode::RegisterBusiness, Rule::Ws3);
@@ -432,7 +432,7 @@ fn through_employer(d: &mut Decision, situation: &WorkingSituation, policy: &Pol
 /// registration number that proves it is registered (WS-1).
 fn through_own_business(d: &mut Decision, situation: &WorkingSituation, rule: Rule, employee: bool) {
     d.parties(Party::MentorBusiness, Payout::Invoice, rule);
-    let Some(business) = &situation.business else {
+    let Some(business) = situation.business() else {
         if employee {
             d.require(ActionCode::RegisterBusiness, Rule::Ws3);
         } else {
@@ -444,7 +444,7 @@ fn through_own_business(d: &mut Decision, situation: &WorkingSituation, rule: Ru
         d.require(ActionCode::ProvideRegistrationNumber, Rule::Ws1);
         return;
     };
-    match registration::validate(situation.country, number) {
+    match registration::validate(situation.country(), number) {
         Ok(found) => d.registration = Some(RegistrationCheck::WellFormed(found)),
         Err(RegistrationError::UnsupportedCountry(_)) => {
             d.at_least(Outcome::NeedsReview);
