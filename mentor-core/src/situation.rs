@@ -111,7 +111,7 @@ impl std::fmt::Debug for Business {
 /// ```
 /// use mentor_core::eligibility::WorkingSituation;
 /// let s = WorkingSituation::from_json(&serde_json::json!({"country": "FR", "status": "student"})).unwrap();
-/// assert_eq!(s.country.as_str(), "FR");
+/// assert_eq!(s.country().as_str(), "FR");
 /// assert!(WorkingSituation::from_json(&serde_json::json!({"status": "pirate"})).is_err());
 /// ```
 #[derive(Clone, Debug, PartialEq, Eq)]
