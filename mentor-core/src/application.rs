@@ -116,31 +116,111 @@ pub struct Applicant {
 #[derive(Clone, Debug, PartialEq)]
 pub struct Application {
     /// The caller's own id, echoed in every output.
-    pub reference: Option<String>,
+    reference: Option<String>,
     /// The job offer applied to (APP-1).
-    pub offer_id: String,
+    offer_id: String,
     /// The applicant.
-    pub applicant: Applicant,
+    applicant: Applicant,
     /// The subjects, at least one, each once.
-    pub subjects: Vec<SubjectChoice>,
+    subjects: Vec<SubjectChoice>,
     /// Experience.
-    pub experience: Experience,
+    experience: Experience,
     /// Motivation (at most 5,000 characters).
-    pub motivation: Option<Personal>,
+    motivation: Option<Personal>,
     /// Hours per week (1–80).
-    pub availability_hours_per_week: Option<u8>,
+    availability_hours_per_week: Option<u8>,
     /// LinkedIn profile URL.
-    pub linkedin: Option<Personal>,
+    linkedin: Option<Personal>,
     /// Portfolio URL.
-    pub portfolio: Option<Personal>,
+    portfolio: Option<Personal>,
     /// Working situation, when already given (else settled at the interview, INT-5).
-    pub working_situation: Option<WorkingSituation>,
+    working_situation: Option<WorkingSituation>,
     /// Interview readiness (INT-2).
-    pub interview_readiness: Option<InterviewReadiness>,
+    interview_readiness: Option<InterviewReadiness>,
     /// When the form was submitted.
-    pub submitted_at: Option<DateTime<Utc>>,
+    submitted_at: Option<DateTime<Utc>>,
     /// Share of the optional items given (APP-3), 0.0–1.0.
-    pub completeness: f64,
+    completeness: f64,
+}
+
+impl Application {
+    /// The caller's own id, echoed in every output.
+    #[must_use]
+    pub fn reference(&self) -> Option<&str> {
+        self.reference.as_deref()
+    }
+
+    /// The job offer applied to (APP-1).
+    #[must_use]
+    pub fn offer_id(&self) -> &str {
+        &self.offer_id
+    }
+
+    /// The applicant.
+    #[must_use]
+    pub fn applicant(&self) -> &Applicant {
+        &self.applicant
+    }
+
+    /// The subjects, at least one, each once.
+    #[must_use]
+    pub fn subjects(&self) -> &[SubjectChoice] {
+        &self.subjects
+    }
+
+    /// Experience.
+    #[must_use]
+    pub fn experience(&self) -> &Experience {
+        &self.experience
+    }
+
+    /// Motivation (at most 5,000 characters).
+    #[must_use]
+    pub fn motivation(&self) -> Option<&Personal> {
+        self.motivation.as_ref()
+    }
+
+    /// Hours per week (1–80).
+    #[must_use]
+    pub fn availability_hours_per_week(&self) -> Option<u8> {
+        self.availability_hours_per_week
+    }
+
+    /// LinkedIn profile URL.
+    #[must_use]
+    pub fn linkedin(&self) -> Option<&Personal> {
+        self.linkedin.as_ref()
+    }
+
+    /// Portfolio URL.
+    #[must_use]
+    pub fn portfolio(&self) -> Option<&Personal> {
+        self.portfolio.as_ref()
+    }
+
+    /// Working situation, when already given (else settled at the interview, INT-5).
+    #[must_use]
+    pub fn working_situation(&self) -> Option<&WorkingSituation> {
+        self.working_situation.as_ref()
+    }
+
+    /// Interview readiness (INT-2).
+    #[must_use]
+    pub fn interview_readiness(&self) -> Option<&InterviewReadiness> {
+        self.interview_readiness.as_ref()
+    }
+
+    /// When the form was submitted.
+    #[must_use]
+    pub fn submitted_at(&self) -> Option<DateTime<Utc>> {
+        self.submitted_at
+    }
+
+    /// Share of the optional items given (APP-3), 0.0–1.0.
+    #[must_use]
+    pub fn completeness(&self) -> f64 {
+        self.completeness
+    }
 }
 
 /// What validating one form gives: the application, or every problem found; the

@@ -115,7 +115,7 @@ fn level_component(l: Level) -> f64 {
 /// ```
 #[must_use]
 pub fn priority(app: &Application, policy: &Policy, now: DateTime<Utc>) -> Option<Priority> {
-    let open = app.subjects.iter().map(|s| (s, policy.demand_of(&s.subject))).filter(|(_, d)| *d != Demand::Closed);
+    let open = app.subjects().iter().map(|s| (s, policy.demand_of(&s.subject))).filter(|(_, d)| *d != Demand::Closed);
     let mut best_demand: Option<Demand> = None;
     let mut best_experience = 0.0f64;
     let mut best_level = Level::Comfortable;
@@ -129,11 +129,11 @@ pub fn priority(app: &Application, policy: &Policy, now: DateTime<Utc>) -> Optio
         best_years = best_years.max(years);
     }
     let best_demand = best_demand?;
-    let submitted_at = app.submitted_at.unwrap_or(now);
+    let submitted_at = app.submitted_at().unwrap_or(now);
     let waited_days = (now - submitted_at).num_seconds().max(0) as f64 / 86_400.0;
     let normal = f64::from(policy.contact_deadline_days.normal);
     let waiting = if normal > 0.0 { (waited_days / normal).min(1.0) } else if waited_days > 0.0 { 1.0 } else { 0.0 };
-    let components = Components { demand: demand_component(best_demand), experience: best_experience, completeness: app.completeness, waiting };
+    let components = Components { demand: demand_component(best_demand), experience: best_experience, completeness: app.completeness(), waiting };
     let w = &policy.review_weights;
     let score = w.demand * components.demand + w.experience * components.experience + w.completeness * components.completeness + w.waiting * components.waiting;
     let days = policy.contact_deadline_days.days(best_demand).unwrap_or(0);
@@ -143,6 +143,6 @@ pub fn priority(app: &Application, policy: &Policy, now: DateTime<Utc>) -> Optio
         score,
         components,
         contact_by,
-        tie: TieBreak { demand: best_demand, level: best_level, years: best_years, completeness: app.completeness, submitted_at },
+        tie: TieBreak { demand: best_demand, level: best_level, years: best_years, completeness: app.completeness(), submitted_at },
     })
 }

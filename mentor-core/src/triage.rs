@@ -130,7 +130,7 @@ pub fn assess(record: &Record, policy: &Policy, now: DateTime<Utc>) -> Entry {
         line,
         reference: v.reference,
         email: v.email,
-        offer_id: v.result.as_ref().ok().map(|app| app.offer_id.clone()),
+        offer_id: v.result.as_ref().ok().map(|app| app.offer_id().to_owned()),
         status: Status::Invalid,
         rank: None,
         errors: Vec::new(),
@@ -141,9 +141,9 @@ pub fn assess(record: &Record, policy: &Policy, now: DateTime<Utc>) -> Entry {
     match v.result {
         Err(errors) => entry.errors = errors,
         Ok(app) => {
-            let decision = match &app.working_situation {
+            let decision = match &app.working_situation() {
                 Some(s) => eligibility::evaluate(s, policy),
-                None => Decision::to_settle_at_interview(app.applicant.country, policy),
+                None => Decision::to_settle_at_interview(app.applicant().country, policy),
             };
             entry.priority = review::priority(&app, policy, now);
             entry.status = if decision.outcome() == Outcome::Ineligible {
