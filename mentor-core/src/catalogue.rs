@@ -125,7 +125,6 @@ const DESCRIBED: &[(&str, CodeKind, Message)] = &[
     (DraftError::InvalidContractId.code(), CodeKind::Draft, Message::Of(|lang| DraftError::InvalidContractId.message(lang))),
     ("contract_not_active", CodeKind::Draft, Message::Generic(Text::new("only an active contract can be amended", "seul un contrat actif peut être modifié"))),
     ("version_not_next", CodeKind::Draft, Message::Generic(Text::new("an amendment's terms must have the version after the contract's", "les conditions d'un avenant doivent porter la version qui suit celle du contrat"))),
-    ("invalid_policy", CodeKind::Statement, Message::Of(|lang| StatementError::Policy(Vec::new()).message(lang))),
     ("invalid_sessions", CodeKind::Statement, Message::Generic(Text::new("sessions cannot be billed: no statement is made", "des séances ne peuvent pas être facturées : aucun relevé n'est établi"))),
     (StatementError::Overflow.code(), CodeKind::Statement, Message::Of(|lang| StatementError::Overflow.message(lang))),
     ("internal", CodeKind::Internal, Message::Generic(Text::new("the library failed where it cannot: please report it", "la bibliothèque a échoué là où elle ne le peut pas : merci de le signaler"))),
@@ -238,9 +237,9 @@ mod tests {
             assert!(listed(code, CodeKind::Conflict), "{code}");
         }
         use crate::billing::StatementError;
-        for s in [StatementError::Policy(vec![]), StatementError::Sessions(vec![]), StatementError::Overflow] {
+        for s in [StatementError::Sessions(vec![]), StatementError::Overflow] {
             let code = match &s {
-                StatementError::Policy(_) | StatementError::Sessions(_) | StatementError::Overflow => s.code(),
+                StatementError::Sessions(_) | StatementError::Overflow => s.code(),
             };
             assert!(listed(code, CodeKind::Statement), "{code}");
         }

@@ -9,6 +9,7 @@ pub mod country;
 pub mod i18n;
 #[macro_use]
 pub mod vocabulary;
+pub mod zone;
 pub mod registration;
 
 pub use country::CountryCode;

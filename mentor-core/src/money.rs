@@ -196,6 +196,63 @@ pub(crate) fn read_amount(r: &mut Reader, value: Option<&Value>, path: &Path<'_>
     r.parse(text, path, ErrorCode::InvalidMoney, |t| parse_decimal(t, currency.map(|c| c.minor_units())))
 }
 
+/// A share of a session's rate, from 0 to 1 inclusive (POL-1: what a student no-show or a
+/// late cancellation pays). A `Share` is always in range, so nothing downstream checks it
+/// again. Wire form: a decimal string (`"0.5"`), as the policy writes it.
+///
+/// ```
+/// use mentor_core::money::Share;
+/// use rust_decimal::Decimal;
+/// let half = Share::new(Decimal::new(5, 1)).unwrap();
+/// assert_eq!(half.get(), Decimal::new(5, 1));
+/// assert!(Share::new(Decimal::new(11, 1)).is_none());
+/// assert!(Share::new(Decimal::NEGATIVE_ONE).is_none());
+/// assert_eq!(serde_json::to_string(&half).unwrap(), r#""0.5""#);
+/// assert!(serde_json::from_str::<Share>(r#""1.5""#).is_err());
+/// ```
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, PartialOrd, Ord)]
+pub struct Share(Decimal);
+
+impl Share {
+    /// The whole rate.
+    pub const ALL: Share = Share(Decimal::ONE);
+    /// Half the rate.
+    pub const HALF: Share = Share(Decimal::from_parts(5, 0, 0, false, 1));
+
+    /// The share `value`, if it is from 0 to 1.
+    #[must_use]
+    pub fn new(value: Decimal) -> Option<Share> {
+        (Decimal::ZERO..=Decimal::ONE).contains(&value).then_some(Share(value))
+    }
+
+    /// The share as a decimal from 0 to 1.
+    #[must_use]
+    pub const fn get(self) -> Decimal {
+        self.0
+    }
+}
+
+impl fmt::Display for Share {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        fmt::Display::fmt(&self.0, f)
+    }
+}
+
+impl serde::Serialize for Share {
+    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        rust_decimal::serde::str::serialize(&self.0, serializer)
+    }
+}
+
+impl<'de> serde::Deserialize<'de> for Share {
+    /// # Errors
+    /// Not a decimal string, or outside 0..1: "must be a share from 0 to 1".
+    fn deserialize<D: serde::Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
+        let value: Decimal = rust_decimal::serde::str::deserialize(deserializer)?;
+        Share::new(value).ok_or_else(|| serde::de::Error::custom("must be a share from 0 to 1"))
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

@@ -7,10 +7,11 @@
 
 use std::collections::BTreeMap;
 
-use rust_decimal::Decimal;
 use serde::{Deserialize, Serialize};
 
 use crate::country::CountryCode;
+use crate::money::Share;
+use crate::zone::TimeZone;
 use crate::situation::EmployerSector;
 
 /// How much a subject's mentors are needed (SEL-2, SEL-3); `closed` takes no new mentors.
@@ -97,22 +98,16 @@ impl Default for ReviewWeights {
 #[serde(default, deny_unknown_fields)]
 pub struct BillingPolicy {
     /// IANA zone whose calendar months are the billing periods. Default `Europe/Paris`.
-    pub time_zone: String,
-    /// Share of the session rate paid when the student does not show up (0..1). Default 1.0.
-    #[serde(with = "rust_decimal::serde::str")]
-    pub student_no_show: Decimal,
-    /// Share paid for a late cancellation (0..1). Default 0.5.
-    #[serde(with = "rust_decimal::serde::str")]
-    pub cancelled_late: Decimal,
+    pub time_zone: TimeZone,
+    /// Share of the session rate paid when the student does not show up. Default 1.
+    pub student_no_show: Share,
+    /// Share paid for a late cancellation. Default 0.5.
+    pub cancelled_late: Share,
 }
 
 impl Default for BillingPolicy {
     fn default() -> Self {
-        BillingPolicy {
-            time_zone: "Europe/Paris".to_owned(),
-            student_no_show: Decimal::ONE,
-            cancelled_late: Decimal::new(5, 1),
-        }
+        BillingPolicy { time_zone: TimeZone::PARIS, student_no_show: Share::ALL, cancelled_late: Share::HALF }
     }
 }
 
@@ -211,6 +206,27 @@ impl PolicyError {
     fn at(key: &str, what: &str) -> Self {
         PolicyError { message: format!("`{key}` {what}") }
     }
+
+    /// A TOML error on one line, `line L, column C: [`key`] what`, instead of the parser's
+    /// multi-line snippet (which quotes the text).
+    fn toml(text: &str, e: &toml::de::Error, key: Option<&str>) -> Self {
+        let what = e.message().trim_end().replace('\n', " ");
+        let message = match key {
+            Some(key) => format!("`{key}` {what}"),
+            None => what,
+        };
+        let Some(span) = e.span() else { return PolicyError { message } };
+        let before = text.get(..span.start).unwrap_or_default();
+        let line = before.matches('\n').count() + 1;
+        let column = before.rsplit('\n').next().map_or(0, |l| l.chars().count()) + 1;
+        PolicyError { message: format!("line {line}, column {column}: {message}") }
+    }
+}
+
+/// The key path of a value that did not load (`billing.time_zone`), or `None` at the root.
+fn key_path<E>(e: &serde_path_to_error::Error<E>) -> Option<String> {
+    let path = e.path().to_string();
+    (path != "." && !path.is_empty()).then_some(path)
 }
 
 impl Policy {
@@ -220,14 +236,10 @@ impl Policy {
     /// [`PolicyError`] on a syntax error, an unknown key, a value of the wrong type or out of
     /// bounds.
     pub fn from_toml(text: &str) -> Result<Policy, PolicyError> {
-        let policy: Policy = toml::from_str(text).map_err(|e| {
-            // One line: `line L, column C: what`, instead of the parser's multi-line snippet.
-            let message = e.message().trim_end().replace('\n', " ");
-            let Some(span) = e.span() else { return PolicyError { message } };
-            let before = text.get(..span.start).unwrap_or_default();
-            let line = before.matches('\n').count() + 1;
-            let column = before.rsplit('\n').next().map_or(0, |l| l.chars().count()) + 1;
-            PolicyError { message: format!("line {line}, column {column}: {message}") }
+        let deserializer = toml::Deserializer::parse(text).map_err(|e| PolicyError::toml(text, &e, None))?;
+        let policy: Policy = serde_path_to_error::deserialize(deserializer).map_err(|e| {
+            let path = key_path(&e);
+            PolicyError::toml(text, e.inner(), path.as_deref())
         })?;
         policy.checked()
     }
@@ -251,7 +263,13 @@ impl Policy {
         if !value.is_object() {
             return Err(PolicyError { message: "expected an object of policy keys".to_owned() });
         }
-        let policy = Policy::deserialize(value).map_err(|e| PolicyError { message: e.to_string() })?;
+        let policy: Policy = serde_path_to_error::deserialize(value).map_err(|e| {
+            let message = e.inner().to_string();
+            match key_path(&e) {
+                Some(path) => PolicyError::at(&path, &message),
+                None => PolicyError { message },
+            }
+        })?;
         policy.checked()
     }
 
@@ -294,14 +312,6 @@ impl Policy {
         }
         if !(1..=4).contains(&i.manner_minimum) {
             return Err(PolicyError::at("interview.manner_minimum", "must be a whole number from 1 to 4 (the scorecard's scale)"));
-        }
-        if self.billing.time_zone.parse::<chrono_tz::Tz>().is_err() {
-            return Err(PolicyError::at("billing.time_zone", "is not an IANA time zone name"));
-        }
-        for (key, share) in [("student_no_show", self.billing.student_no_show), ("cancelled_late", self.billing.cancelled_late)] {
-            if share < Decimal::ZERO || share > Decimal::ONE {
-                return Err(PolicyError::at(&format!("billing.{key}"), "must be a share from 0 to 1"));
-            }
         }
         if let Some(bad) = self.demand.keys().find(|s| !crate::subject::is_subject_slug(s)) {
             return Err(PolicyError::at("demand", &format!("has `{}`, which is not a subject slug", bad.chars().take(64).collect::<String>())));

@@ -7,7 +7,9 @@ use mentor_core::Localized;
 use mentor_core::billing::{
     BillingContract, BillingPeriod, DiscrepancyCode, InvoiceCheck, ReceivedInvoice, Session, Statement, StatementError, VatTreatment, check_invoice, statement,
 };
+use mentor_core::money::Share;
 use mentor_core::policy::{BillingPolicy, Policy};
+use mentor_core::zone::TimeZone;
 use mentor_core::{ErrorCode, Lang};
 use proptest::prelude::*;
 use rust_decimal::Decimal;
@@ -17,6 +19,10 @@ const SIRET: &str = "732 829 320 00074";
 
 fn dec(s: &str) -> Decimal {
     Decimal::from_str_exact(s).unwrap()
+}
+
+fn share(text: &str) -> Share {
+    Share::new(dec(text)).unwrap()
 }
 
 fn terms(version: u32, currency: &str, rates: Value, start: &str) -> Value {
@@ -73,7 +79,7 @@ fn a_session_at_23_30_utc_on_31_january_belongs_to_february_in_paris() {
     assert_eq!(feb.lines()[0].date.to_string(), "2026-02-01");
     // In UTC the same session is a January one: the zone is the policy's.
     let utc = BillingPolicy {
-        time_zone: "UTC".into(),
+        time_zone: TimeZone::parse("UTC").unwrap(),
         ..policy()
     };
     let late = [late];
@@ -155,8 +161,8 @@ fn statuses_are_paid_per_policy_with_lines_subtotals_and_totals() {
     assert_eq!(wire["lines"][3]["share"], "0");
     // Another policy: no-shows at 80%, late cancellations unpaid.
     let strict = BillingPolicy {
-        student_no_show: dec("0.8"),
-        cancelled_late: Decimal::ZERO,
+        student_no_show: share("0.8"),
+        cancelled_late: share("0"),
         ..policy()
     };
     let st = statement(&contract(), &sessions, period("2026-01"), &strict).unwrap();
@@ -193,7 +199,7 @@ fn yen_amounts_round_to_whole_yen() {
         session("s-2", "2026-01-06T10:00:00Z", "mentoring", "student_no_show"),
     ];
     let third = BillingPolicy {
-        student_no_show: dec("0.333"),
+        student_no_show: share("0.333"),
         ..policy()
     };
     let st = statement(&c, &sessions, period("2026-01"), &third).unwrap();
@@ -476,17 +482,20 @@ fn sessions_outside_the_contract_and_repeated_ids_are_reported() {
 }
 
 #[test]
-fn a_hand_built_policy_that_cannot_be_used_is_an_error() {
-    let bad = BillingPolicy {
-        time_zone: "Mars/Olympus".into(),
-        cancelled_late: dec("1.5"),
-        ..policy()
-    };
-    let Err(StatementError::Policy(errors)) = statement(&contract(), &[], period("2026-01"), &bad) else {
-        panic!()
-    };
-    let paths: Vec<&str> = errors.iter().map(|e| e.path.as_str()).collect();
-    assert_eq!(paths, ["billing.time_zone", "billing.cancelled_late"]);
+fn a_billing_policy_is_checked_when_it_is_loaded_not_when_it_is_used() {
+    // A zone or a share out of range cannot be built: the policy file is refused with the key.
+    for (text, key) in [
+        ("[billing]\ntime_zone = \"Mars/Olympus\"", "billing.time_zone"),
+        ("[billing]\ncancelled_late = \"1.5\"", "billing.cancelled_late"),
+        ("[billing]\nstudent_no_show = \"-0.1\"", "billing.student_no_show"),
+    ] {
+        let e = Policy::from_toml(text).unwrap_err();
+        assert!(e.message.contains(key), "{text}: {e}");
+    }
+    let e = Policy::from_json(r#"{"billing": {"time_zone": "Mars/Olympus"}}"#).unwrap_err();
+    assert!(e.message.contains("billing.time_zone") && e.message.contains("IANA"), "{e}");
+    assert!(Share::new(dec("1.5")).is_none());
+    assert!(TimeZone::parse("Mars/Olympus").is_none());
     // A policy file's [billing] keys reach the statement.
     let loaded = Policy::from_toml("[billing]\ntime_zone = \"America/New_York\"\ncancelled_late = \"0.25\"").unwrap();
     let sessions = [session("s-1", "2026-02-01T03:00:00Z", "mentoring", "cancelled_late")]; // 22:00 on 31 January in New York

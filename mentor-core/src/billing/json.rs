@@ -82,7 +82,6 @@ pub fn statement_json(contract: &Value, sessions: &Value, period: &str, policy: 
                 .flat_map(|s| under(&format!("sessions[{}]", s.index), s.errors).collect::<Vec<_>>())
                 .collect(),
         }),
-        Err(StatementError::Policy(errors)) => Err(InputError { errors }),
         Err(StatementError::Overflow) => Err(InputError {
             errors: vec![FieldError::new("total_excluding_vat", ErrorCode::OutOfRange)],
         }),

@@ -160,24 +160,18 @@ pub struct SessionError {
 #[error("{}", self.message(Lang::En))]
 #[non_exhaustive]
 pub enum StatementError {
-    /// The billing policy cannot be used (a hand-built [`BillingPolicy`]: one loaded by
-    /// [`crate::policy::Policy`] is always usable): paths `billing.time_zone`,
-    /// `billing.student_no_show`, `billing.cancelled_late`.
-    Policy(Vec<FieldError>),
     /// Every session that cannot be billed, in input order.
     Sessions(Vec<SessionError>),
     /// An amount does not fit a decimal (over 7.9 × 10^28).
     Overflow,
 }
 
-const A_SHARE: Text = Text::new("a share from 0 to 1", "une part de 0 à 1");
 
 impl StatementError {
-    /// The stable code: `invalid_policy`, `invalid_sessions` or `amount_overflow`.
+    /// The stable code: `invalid_sessions` or `amount_overflow`.
     #[must_use]
     pub const fn code(&self) -> &'static str {
         match self {
-            StatementError::Policy(_) => "invalid_policy",
             StatementError::Sessions(_) => "invalid_sessions",
             StatementError::Overflow => "amount_overflow",
         }
@@ -194,8 +188,6 @@ impl StatementError {
     #[must_use]
     pub fn message(&self, lang: Lang) -> String {
         match (self, lang) {
-            (StatementError::Policy(_), Lang::En) => "the billing policy cannot be used".to_owned(),
-            (StatementError::Policy(_), Lang::Fr) => "la politique de facturation est inutilisable".to_owned(),
             (StatementError::Sessions(s), Lang::En) => format!("{} session(s) cannot be billed: no statement is made", s.len()),
             (StatementError::Sessions(s), Lang::Fr) => format!("{} séance(s) ne peuvent pas être facturées : aucun relevé n'est établi", s.len()),
             (StatementError::Overflow, Lang::En) => "an amount is too large to compute".to_owned(),
@@ -261,8 +253,6 @@ fn is_share(share: Decimal) -> bool {
 ///   in the period, `unknown_session_type` (no rate for its type in the version in force)
 ///   and `no_terms_in_force` (a date before the first version, or after the version in
 ///   force ended).
-/// - [`StatementError::Policy`]: `invalid_timezone`, or `out_of_range` for a share outside
-///   0..1.
 /// - [`StatementError::Overflow`] if an amount does not fit a decimal.
 pub fn statement<'s>(
     contract: &BillingContract,
@@ -270,7 +260,7 @@ pub fn statement<'s>(
     period: BillingPeriod,
     policy: &BillingPolicy,
 ) -> Result<Statement<'s>, StatementError> {
-    let zone = check_policy(policy)?;
+    let zone = policy.time_zone.tz();
     let mut problems: Vec<SessionError> = Vec::new();
     let mut report = |index: usize, error: FieldError| match problems.last_mut() {
         Some(last) if last.index == index => last.errors.push(error),
@@ -311,7 +301,7 @@ pub fn statement<'s>(
     let currency = contract.currency();
     let mut lines = Vec::with_capacity(priced.len());
     for &(session, date, terms_version, rate) in in_order(keys, &priced).filter_map(|i| priced.get(i)) {
-        let share = share_of(session.status(), policy.student_no_show, policy.cancelled_late);
+        let share = share_of(session.status(), policy.student_no_show.get(), policy.cancelled_late.get());
         // A rate is exact in the currency's minor unit (`Terms` checks it): paid in full or
         // not at all, it needs no multiplication nor rounding.
         let amount = if share == Decimal::ONE {
@@ -363,26 +353,6 @@ fn in_order(mut keys: Vec<u128>, priced: &[(&Session, NaiveDate, u32, Decimal)])
         }
     }
     keys.into_iter().map(index)
-}
-
-fn check_policy(policy: &BillingPolicy) -> Result<Tz, StatementError> {
-    let mut errors = Vec::new();
-    let zone = policy.time_zone.parse::<Tz>().ok();
-    if zone.is_none() {
-        errors.push(FieldError::new("billing.time_zone", ErrorCode::InvalidTimezone));
-    }
-    for (path, share) in [
-        ("billing.student_no_show", policy.student_no_show),
-        ("billing.cancelled_late", policy.cancelled_late),
-    ] {
-        if !is_share(share) {
-            errors.push(FieldError::with(path, ErrorCode::OutOfRange, Detail::Expected(A_SHARE)));
-        }
-    }
-    match zone {
-        Some(zone) if errors.is_empty() => Ok(zone),
-        _ => Err(StatementError::Policy(errors)),
-    }
 }
 
 /// What a statement says besides its lines.

@@ -1,0 +1,65 @@
+//! IANA time zones, checked once when read (billing periods, interview slots).
+
+use std::fmt;
+
+use chrono_tz::Tz;
+use serde::{Deserialize, Deserializer, Serialize, Serializer};
+
+/// An IANA time zone (`Europe/Paris`), known to the bundled tz database: a `TimeZone` value
+/// is always usable, so nothing downstream checks it again. Wire form: its name.
+///
+/// ```
+/// use mentor_core::zone::TimeZone;
+/// let paris = TimeZone::parse("Europe/Paris").unwrap();
+/// assert_eq!(paris.name(), "Europe/Paris");
+/// assert!(TimeZone::parse("Mars/Olympus").is_none());
+/// assert_eq!(serde_json::to_string(&paris).unwrap(), r#""Europe/Paris""#);
+/// assert!(serde_json::from_str::<TimeZone>(r#""Mars/Olympus""#).is_err());
+/// ```
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
+pub struct TimeZone(Tz);
+
+impl TimeZone {
+    /// `Europe/Paris`, the company's zone (the default billing zone).
+    pub const PARIS: TimeZone = TimeZone(Tz::Europe__Paris);
+
+    /// The zone of an IANA name (exact, as the tz database spells it); `None` for a name it
+    /// does not know.
+    #[must_use]
+    pub fn parse(name: &str) -> Option<TimeZone> {
+        name.parse::<Tz>().ok().map(TimeZone)
+    }
+
+    /// The IANA name.
+    #[must_use]
+    pub fn name(self) -> &'static str {
+        self.0.name()
+    }
+
+    /// The zone, for date computations.
+    #[must_use]
+    pub const fn tz(self) -> Tz {
+        self.0
+    }
+}
+
+impl fmt::Display for TimeZone {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(self.name())
+    }
+}
+
+impl Serialize for TimeZone {
+    fn serialize<S: Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        serializer.serialize_str(self.name())
+    }
+}
+
+impl<'de> Deserialize<'de> for TimeZone {
+    /// # Errors
+    /// A name the tz database does not know: "is not an IANA time zone name".
+    fn deserialize<D: Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
+        let name = std::borrow::Cow::<'de, str>::deserialize(deserializer)?;
+        TimeZone::parse(&name).ok_or_else(|| serde::de::Error::custom("is not an IANA time zone name"))
+    }
+}
