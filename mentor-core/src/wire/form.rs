@@ -1,8 +1,8 @@
-//! Raw forms declared once: `raw_form!` writes a form's struct and its
-//! `Deserialize` from one list of fields. Every key the form defines is read into its
-//! [`Field`](super::Field) (twice is an error: `duplicate_key`), every other key is kept in
-//! [`Unknown`] (its value skipped level by level, so nesting is still counted), and nothing
-//! stops on a value's JSON type.
+//! Raw forms declared once: `raw_form!` writes a form's struct and its `Deserialize` (and,
+//! with the `schema` feature, its JSON Schema) from one list of fields. Every key the form
+//! defines is read into its [`Field`](super::Field) (twice is an error: `duplicate_key`),
+//! every other key is kept in [`Unknown`] (its value skipped level by level, so nesting is
+//! still counted), and nothing stops on a value's JSON type.
 //!
 //! Why not `#[derive(Deserialize)]` with a `#[serde(flatten)]` catch-all: serde's derive writes
 //! a visitor per form and per input type that doubled the reading code of the browser build
@@ -122,14 +122,14 @@ impl<'de, T: RawForm<'de>> Visitor<'de> for FormVisitor<T> {
 /// Declares a raw form: the struct (every field a [`crate::wire::Field`], plus the keys it
 /// does not define), its [`RawForm`] and its `Deserialize`, from one list of fields whose names
 /// are the wire's keys; with the `schema` feature, its JSON Schema too (`schemars::JsonSchema`,
-/// see [`super::schema`]).
+/// see `wire::schema`).
 ///
 /// The first paragraph of the form's doc comment, and of each field's, is its description in
 /// the schema (write it for the wire's users; later paragraphs are for the code's readers). A
 /// field's `#[schema(…)]` lists the rules its schema adds, each a method of
-/// [`super::schema::Property`] (`required`, `max_chars(N)`, `integer(LO, HI)`, `one_of(TABLE)`,
-/// `min_items(N)`, `format("date-time")`), given the constants the reader checks; without the
-/// `schema` feature they are left out (and not compiled).
+/// `wire::schema::Property` (`required`, `max_chars(N)`, `integer(LO, HI)`, `one_of(TABLE)`,
+/// `pattern(RE)`, `min_items(N)`, `format("date-time")`), given the constants the reader
+/// checks; without the `schema` feature they are left out (and not compiled).
 macro_rules! raw_form {
     (
         $(#[doc = $doc:literal])*
