@@ -4,9 +4,11 @@
 //! forms, `raw_form!`, and the policy's types). `docs/schema/` holds them, written by
 //! `scripts/schema.sh`; a test fails when they drift from the code.
 //!
-//! A schema says what a well-formed input looks like: every input the library accepts is
-//! valid against it, but the library checks more than a schema can say (an e-mail's form, an
-//! assigned country code, a registration number's check digit).
+//! A schema says what a well-formed input looks like. The library checks more than a schema
+//! can say (an e-mail's form, an assigned country code, a registration number's check digit),
+//! and tolerates some input a schema calls malformed (spaces around a text, blank text where a
+//! value is optional): the tests hold every example, vector and fixture the library accepts to
+//! be valid against its schema.
 //!
 //! ```
 //! let inputs = mentor_core::schema::inputs();

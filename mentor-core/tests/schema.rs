@@ -1,9 +1,9 @@
 //! The JSON Schemas of the wire inputs (`mentor_core::schema`, docs/schema/):
 //! - the committed files are what the code writes (else: run `bash scripts/schema.sh`);
 //! - each is a valid JSON Schema 2020-12 document;
-//! - every input the library accepts is valid against its schema: the project's examples
-//!   (docs/examples), its vectors (tests/vectors) and the shared fixtures (../shared/fixtures,
-//!   when present);
+//! - every example input the library accepts is valid against its schema: the project's
+//!   examples (docs/examples), its vectors (tests/vectors) and the shared fixtures
+//!   (../shared/fixtures, when present);
 //! - inputs that break a rule a schema states (an unknown key, a wrong type, a value outside
 //!   a vocabulary, a text too long, a number out of range, a missing field) are invalid against
 //!   it, and the library refuses them too.

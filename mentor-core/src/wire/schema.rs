@@ -5,10 +5,10 @@
 //! checks (`max_chars(NAME_MAX)`, `integer(0, YEARS_MAX)`, `one_of(LEVELS)`…). So a field is
 //! declared once, and its schema (docs/schema/) follows it.
 //!
-//! The schema says what a well-formed input looks like; the library reads more leniently
-//! (blank text counts as absent, text is trimmed before it is measured, a `null` item of a
-//! list of texts is skipped) and checks more (an e-mail's form, a country's code, a subject's
-//! slug). So every input the library accepts is valid against its schema, not the converse.
+//! The schema says what a well-formed input looks like. The library checks more (an e-mail's
+//! form, an assigned country code), so a valid input may still be refused; and it reads some
+//! malformed input leniently (text is trimmed before it is measured, blank text counts as
+//! absent, a `null` item of a list of texts is skipped), which the schema does not promise.
 
 use std::borrow::Cow;
 
