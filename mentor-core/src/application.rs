@@ -261,70 +261,138 @@ const YEARS_MAX: i64 = 80;
 const HOURS_PER_WEEK_MAX: i64 = 80;
 
 raw_form! {
-    /// An application form as sent (DESIGN 4.2): each field as found, read in one pass from text,
-    /// bytes or a value; [`ApplicationForm::parse`] finds every problem.
-    struct ApplicationForm<'a> {
+    /// An application form (DESIGN 4.2): who applies, to which offer, to mentor which subjects;
+    /// everything else counts toward its completeness (APP-3).
+    ///
+    /// Each field as found, read in one pass from text, bytes or a value; `form_validation`
+    /// finds every problem.
+    pub(crate) struct ApplicationForm<'a> {
+        /// The caller's own id of the form, echoed in every output about it.
+        #[schema(max_chars(SHORT_TEXT_MAX))]
         reference: Str<'a>,
+        /// The offer applied to; the policy's `offers` lists those accepted (APP-1).
+        #[schema(required, max_chars(SHORT_TEXT_MAX))]
         offer_id: Str<'a>,
+        /// Who applies.
+        #[schema(required)]
         applicant: Object<ApplicantForm<'a>>,
+        /// The subjects the applicant would mentor, each once (APP-4).
+        #[schema(required, min_items(1))]
         subjects: List<Object<SubjectForm<'a>>>,
+        /// Professional experience.
         experience: Object<ExperienceForm<'a>>,
+        /// Why the applicant wants to mentor; line breaks allowed.
+        #[schema(max_chars(MOTIVATION_MAX))]
         motivation: Str<'a>,
+        /// Hours a week the applicant can mentor.
+        #[schema(integer(1, HOURS_PER_WEEK_MAX))]
         availability_hours_per_week: Num,
+        /// Public profiles, http(s) URLs.
         links: Object<LinksForm<'a>>,
+        /// How the applicant would be contracted (DESIGN 4.3); optional at submission, settled
+        /// at the first interview (INT-5).
         working_situation: Object<SituationForm<'a>>,
+        /// Whether the applicant is ready for a video interview (INT-2); never blocks anything.
         interview_readiness: Object<ReadinessForm>,
+        /// The applicant's consent.
+        #[schema(required)]
         consent: Object<ConsentForm>,
+        /// When the form was submitted: an RFC 3339 instant (any offset; stored in UTC).
+        #[schema(format("date-time"))]
         submitted_at: Str<'a>,
     }
 }
 
 raw_form! {
+    /// The applicant of an application form.
     struct ApplicantForm<'a> {
+        /// First name.
+        #[schema(required, max_chars(NAME_MAX))]
         first_name: Str<'a>,
+        /// Last name.
+        #[schema(required, max_chars(NAME_MAX))]
         last_name: Str<'a>,
+        /// E-mail address.
+        #[schema(required, max_chars(EMAIL_MAX), format("email"))]
         email: Str<'a>,
+        /// Phone number, E.164 (`+33612345678`); spaces, dots, dashes and parentheses allowed.
+        #[schema(max_chars(PHONE_MAX))]
         phone: Str<'a>,
+        /// Country of residence, ISO 3166-1 alpha-2 (`FR`).
+        #[schema(required, pattern(crate::country::CODE_PATTERN))]
         country: Str<'a>,
+        /// IANA time zone (`Europe/Paris`).
+        #[schema(max_chars(CODE_TEXT_MAX))]
         timezone: Str<'a>,
+        /// Languages spoken, ISO 639-1 codes (`fr`).
+        #[schema(max_chars(LANGUAGE_TEXT_MAX))]
         languages: List<Str<'a>>,
     }
 }
 
 raw_form! {
+    /// A subject the applicant would mentor (APP-4).
     struct SubjectForm<'a> {
+        /// The subject, a lower-case slug (`web_development`).
+        #[schema(required, max_chars(SUBJECT_MAX), pattern(crate::subject::SLUG_PATTERN))]
         subject: Str<'a>,
+        /// How well the applicant can teach it: `comfortable` is being able to explain it to a
+        /// friend (APP-4).
+        #[schema(required, one_of(Level::ALL))]
         level: Str<'a>,
+        /// Years of experience in the subject.
+        #[schema(integer(0, YEARS_MAX))]
         years_experience: Num,
     }
 }
 
 raw_form! {
+    /// The applicant's professional experience.
     struct ExperienceForm<'a> {
+        /// Current job title.
+        #[schema(max_chars(SHORT_TEXT_MAX))]
         current_role: Str<'a>,
+        /// Years of professional experience.
+        #[schema(integer(0, YEARS_MAX))]
         years_professional: Num,
+        /// Whether the applicant has mentored before.
         mentoring_experience: Flag,
+        /// Recent projects, one text each (INT-3).
+        #[schema(max_chars(PROJECT_MAX))]
         recent_projects: List<Str<'a>>,
     }
 }
 
 raw_form! {
+    /// The applicant's public profiles.
     struct LinksForm<'a> {
+        /// LinkedIn profile, an http(s) URL.
+        #[schema(max_chars(URL_MAX), format("uri"))]
         linkedin: Str<'a>,
+        /// Portfolio, an http(s) URL.
+        #[schema(max_chars(URL_MAX), format("uri"))]
         portfolio: Str<'a>,
     }
 }
 
 raw_form! {
+    /// Whether the applicant is ready for a video interview (INT-2): completeness counts it
+    /// when all three are answered.
     struct ReadinessForm {
+        /// Has a microphone.
         microphone: Flag,
+        /// Has a camera.
         camera: Flag,
+        /// Has a quiet, well-lit room.
         quiet_well_lit_room: Flag,
     }
 }
 
 raw_form! {
+    /// The applicant's consent.
     struct ConsentForm {
+        /// Consent to the processing of the form's personal data: must be `true`.
+        #[schema(required)]
         data_processing: Flag,
     }
 }

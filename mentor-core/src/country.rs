@@ -84,6 +84,30 @@ impl<'de> Deserialize<'de> for CountryCode {
     }
 }
 
+/// A country code as a regular expression (the JSON Schema of the inputs, `schema` feature):
+/// two ASCII letters, any case, as [`CountryCode::parse`] reads them (which also wants the code
+/// assigned).
+#[cfg(feature = "schema")]
+pub(crate) const CODE_PATTERN: &str = "^[A-Za-z]{2}$";
+
+/// A string of two letters, any case (`fr` is `FR`); only assigned codes are accepted.
+#[cfg(feature = "schema")]
+impl schemars::JsonSchema for CountryCode {
+    fn inline_schema() -> bool {
+        true
+    }
+    fn schema_name() -> std::borrow::Cow<'static, str> {
+        std::borrow::Cow::Borrowed("CountryCode")
+    }
+    fn json_schema(_: &mut schemars::SchemaGenerator) -> schemars::Schema {
+        schemars::json_schema!({
+            "type": "string",
+            "pattern": CODE_PATTERN,
+            "description": "An ISO 3166-1 alpha-2 country code (`FR`), officially assigned."
+        })
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

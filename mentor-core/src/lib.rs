@@ -35,6 +35,8 @@ pub use catalogue::error_codes;
 pub use error::{ErrorCode, FieldError, InputError};
 pub use rule::Rule;
 pub mod review;
+#[cfg(feature = "schema")]
+pub mod schema;
 pub mod situation;
 pub mod subject;
 pub mod triage;

@@ -244,6 +244,17 @@ impl serde::Serialize for Share {
     }
 }
 
+/// A decimal string from 0 to 1.
+#[cfg(feature = "schema")]
+impl schemars::JsonSchema for Share {
+    fn schema_name() -> std::borrow::Cow<'static, str> {
+        std::borrow::Cow::Borrowed("Share")
+    }
+    fn json_schema(_: &mut schemars::SchemaGenerator) -> schemars::Schema {
+        schemars::json_schema!({"type": "string", "pattern": "^(0(\\.[0-9]+)?|1(\\.0+)?)$", "description": "A share of the rate from 0 to 1, as a decimal string (`\"0.5\"`)."})
+    }
+}
+
 impl<'de> serde::Deserialize<'de> for Share {
     /// # Errors
     /// Not a decimal string, or outside 0..1: "must be a share from 0 to 1".

@@ -15,6 +15,7 @@ use crate::zone::TimeZone;
 use crate::situation::EmployerSector;
 
 /// How much a subject's mentors are needed (SEL-2, SEL-3); `closed` takes no new mentors.
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize)]
 #[serde(rename_all = "snake_case")]
 pub enum Demand {
@@ -43,6 +44,7 @@ impl Demand {
 }
 
 /// Days within which a candidate should be contacted, by the demand of their best subject.
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(default, deny_unknown_fields)]
 pub struct ContactDeadlines {
@@ -74,16 +76,21 @@ impl ContactDeadlines {
 }
 
 /// Weights of the review priority's components (DESIGN 4.6); each component is in 0..1.
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[derive(Clone, Copy, Debug, PartialEq, Serialize, Deserialize)]
 #[serde(default, deny_unknown_fields)]
 pub struct ReviewWeights {
     /// Demand of the best open subject (SEL-2). Default 0.4.
+    #[cfg_attr(feature = "schema", schemars(range(min = 0)))]
     pub demand: f64,
     /// Best subject level and years of experience (SEL-1). Default 0.3.
+    #[cfg_attr(feature = "schema", schemars(range(min = 0)))]
     pub experience: f64,
     /// Completeness of the form (APP-3). Default 0.2.
+    #[cfg_attr(feature = "schema", schemars(range(min = 0)))]
     pub completeness: f64,
     /// Time waited since submission. Default 0.1.
+    #[cfg_attr(feature = "schema", schemars(range(min = 0)))]
     pub waiting: f64,
 }
 
@@ -94,6 +101,7 @@ impl Default for ReviewWeights {
 }
 
 /// Billing settings (DESIGN 4.10, POL-1).
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(default, deny_unknown_fields)]
 pub struct BillingPolicy {
@@ -111,8 +119,10 @@ impl Default for BillingPolicy {
     }
 }
 
-/// The thresholds of the scorecard's suggestion (INT-4, POL-1; see
-/// [`crate::interview::suggest`]). Scores are on the scorecard's 1–4 scale.
+/// The thresholds of the scorecard's suggestion (INT-4, POL-1). Scores are on the scorecard's
+/// 1–4 scale.
+///
+/// [`crate::interview::suggest`] makes the suggestion.
 ///
 /// ```
 /// use mentor_core::policy::Policy;
@@ -121,18 +131,29 @@ impl Default for BillingPolicy {
 /// assert_eq!(policy.interview.minimum_scored, 3);
 /// assert!(Policy::from_toml("[interview]\nmanner_minimum = 5").is_err());
 /// ```
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[derive(Clone, Copy, Debug, PartialEq, Serialize, Deserialize)]
 #[serde(default, deny_unknown_fields)]
 pub struct InterviewPolicy {
     /// The average of the scored criteria needed to suggest selection, 1 to 4. Default 3.0.
+    #[cfg_attr(feature = "schema", schemars(range(min = SCORE_MIN, max = SCORE_MAX)))]
     pub selection_threshold: f64,
     /// How many of the 5 criteria must be scored (not `no_decision`) to suggest anything,
     /// 1 to 5. Default 3.
+    #[cfg_attr(feature = "schema", schemars(range(min = 1, max = CRITERIA)))]
     pub minimum_scored: u8,
     /// The score each scored manner criterion (kindness, patience, humility: INT-4's "nice,
     /// patient and humble") must reach, 1 to 4. Default 2.
+    #[cfg_attr(feature = "schema", schemars(range(min = SCORE_MIN, max = SCORE_MAX)))]
     pub manner_minimum: u8,
 }
+
+/// The scorecard's scale (INT-4): each criterion is scored from 1 to 4.
+const SCORE_MIN: u8 = 1;
+const SCORE_MAX: u8 = 4;
+/// How many criteria the scorecard has (INT-4; `interview::CRITERIA` names them, and its tests
+/// hold the two together: the interview depends on the policy, not the converse).
+pub(crate) const CRITERIA: usize = 5;
 
 impl Default for InterviewPolicy {
     fn default() -> Self {
@@ -140,7 +161,10 @@ impl Default for InterviewPolicy {
     }
 }
 
-/// An operator's policy (POL-1). Parse it once and reuse it across calls.
+/// An operator's policy (POL-1, DESIGN 4.5), from a TOML or JSON file: every key is optional
+/// and has the default shown.
+///
+/// Parse it once and reuse it across calls.
 ///
 /// ```
 /// use mentor_core::policy::{Demand, Policy};
@@ -154,6 +178,7 @@ impl Default for InterviewPolicy {
 /// assert_eq!(policy.contact_deadline_days.normal, 14);
 /// assert!(Policy::from_toml("ofers = []").is_err());
 /// ```
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
 #[serde(default, deny_unknown_fields)]
 pub struct Policy {
@@ -164,6 +189,7 @@ pub struct Policy {
     /// Countries whose applicants the operator cannot contract with.
     pub excluded_countries: Vec<CountryCode>,
     /// Demand per subject slug; unlisted subjects are `normal`.
+    #[cfg_attr(feature = "schema", schemars(extend("propertyNames" = {"pattern": crate::subject::SLUG_PATTERN, "maxLength": crate::subject::SUBJECT_MAX})))]
     pub demand: BTreeMap<String, Demand>,
     /// Contact deadlines by demand.
     pub contact_deadline_days: ContactDeadlines,
@@ -304,13 +330,13 @@ impl Policy {
             return Err(PolicyError::at("review_weights", "must add up to a finite number"));
         }
         let i = &self.interview;
-        if !(1.0..=4.0).contains(&i.selection_threshold) {
+        if !(f64::from(SCORE_MIN)..=f64::from(SCORE_MAX)).contains(&i.selection_threshold) {
             return Err(PolicyError::at("interview.selection_threshold", "must be a number from 1 to 4 (the scorecard's scale)"));
         }
-        if !(1..=5).contains(&i.minimum_scored) {
+        if !(1..=CRITERIA).contains(&usize::from(i.minimum_scored)) {
             return Err(PolicyError::at("interview.minimum_scored", "must be a whole number from 1 to 5 (the scorecard's criteria)"));
         }
-        if !(1..=4).contains(&i.manner_minimum) {
+        if !(SCORE_MIN..=SCORE_MAX).contains(&i.manner_minimum) {
             return Err(PolicyError::at("interview.manner_minimum", "must be a whole number from 1 to 4 (the scorecard's scale)"));
         }
         if let Some(bad) = self.demand.keys().find(|s| !crate::subject::is_subject_slug(s)) {

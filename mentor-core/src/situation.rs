@@ -202,30 +202,61 @@ impl WorkingSituation {
 }
 
 raw_form! {
-    /// A working situation as sent (DESIGN 4.3 input): each field as found, read in one pass from
-    /// text, bytes or a value; [`SituationForm::parse`] finds every problem.
+    /// An applicant's working situation (DESIGN 4.3): what they do, their employment, the
+    /// route an employee chooses, their business; the eligibility decision reads it (WS-1..5).
+    ///
+    /// Each field as found, read in one pass from text, bytes or a value;
+    /// [`SituationForm::parse`] finds every problem.
     pub(crate) struct SituationForm<'a> {
+        /// The country where the person is or will be registered, ISO 3166-1 alpha-2 (`FR`); it
+        /// alone drives the rules. Required on its own; in an application form, the applicant's
+        /// country by default.
+        #[schema(pattern(crate::country::CODE_PATTERN))]
         country: Str<'a>,
+        /// What the applicant does for a living.
+        #[schema(required, one_of(WorkingStatus::ALL))]
         status: Str<'a>,
+        /// An employee's employment (ignored for other statuses).
         employment: Object<EmploymentForm<'a>>,
+        /// How an employee will be contracted: through the employer (WS-2) or their own
+        /// business (WS-3); absent while not chosen (ignored for other statuses).
+        #[schema(one_of(Route::ALL))]
         route: Str<'a>,
+        /// The business the applicant has or creates.
         business: Object<BusinessForm<'a>>,
     }
 }
 
 raw_form! {
+    /// An employee's employment.
     struct EmploymentForm<'a> {
+        /// Informational: a part-time employee follows the same rules.
         full_time: Flag,
+        /// The employer's name.
+        #[schema(max_chars(EMPLOYER_NAME_MAX))]
         employer_name: Str<'a>,
+        /// The employer's sector (default `other`); the policy lists those that suit mentoring
+        /// through the employer (WS-2).
+        #[schema(one_of(EmployerSector::ALL))]
         employer_sector: Str<'a>,
+        /// Whether the employer agreed to the employee mentoring through it (default
+        /// `not_asked`, WS-2).
+        #[schema(one_of(EmployerAgreement::ALL))]
         employer_agreement: Str<'a>,
+        /// Whether the employee told the employer (default false; recommended, WS-3).
         employer_informed: Flag,
     }
 }
 
 raw_form! {
+    /// The business the applicant has or creates.
     struct BusinessForm<'a> {
+        /// Free text such as `micro_entrepreneur`.
+        #[schema(max_chars(LEGAL_FORM_MAX))]
         legal_form: Str<'a>,
+        /// The registration number as typed (SIRET, EIN, UTR…, DESIGN 4.4); checked by the
+        /// decision, not by the form.
+        #[schema(max_chars(REGISTRATION_NUMBER_MAX))]
         registration_number: Str<'a>,
     }
 }
@@ -306,8 +337,8 @@ impl SituationForm<'_> {
 mod tests {
     use super::*;
 
-    /// Forms read sectors through `SECTORS`, policies through serde: the two must agree, or a
-    /// policy could name a sector no form can have.
+    /// Forms read sectors through `EmployerSector::ALL`, policies through serde: the two must
+    /// agree, or a policy could name a sector no form can have.
     #[test]
     fn sector_names_are_the_same_for_forms_and_policies() {
         for (name, sector) in EmployerSector::ALL {

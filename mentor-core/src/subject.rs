@@ -5,6 +5,11 @@
 /// The longest subject slug, in characters.
 pub(crate) const SUBJECT_MAX: usize = 64;
 
+/// A subject slug as a regular expression (the JSON Schema of the inputs, `schema` feature):
+/// what [`is_subject_slug`] accepts, but for the length (`SUBJECT_MAX`, said apart).
+#[cfg(feature = "schema")]
+pub(crate) const SLUG_PATTERN: &str = "^[a-z][a-z0-9_]*$";
+
 /// Whether `s` is a subject slug: lower-case ASCII letters, digits and `_`, starting with a
 /// letter, at most 64 characters.
 #[must_use]

@@ -63,3 +63,14 @@ impl<'de> Deserialize<'de> for TimeZone {
         TimeZone::parse(&name).ok_or_else(|| serde::de::Error::custom("is not an IANA time zone name"))
     }
 }
+
+/// A string: the zone's IANA name.
+#[cfg(feature = "schema")]
+impl schemars::JsonSchema for TimeZone {
+    fn schema_name() -> std::borrow::Cow<'static, str> {
+        std::borrow::Cow::Borrowed("TimeZone")
+    }
+    fn json_schema(_: &mut schemars::SchemaGenerator) -> schemars::Schema {
+        schemars::json_schema!({"type": "string", "description": "An IANA time zone name (`Europe/Paris`)."})
+    }
+}

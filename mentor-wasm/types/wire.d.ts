@@ -1,6 +1,8 @@
 /* The wire format of DESIGN 4, as TypeScript types. Keys stay snake_case, as on the wire.
  * Inputs are what the calls accept when well-formed; any value may be passed at run time and is
- * checked by the library (a wrong value is a field error, never a crash). */
+ * checked by the library (a wrong value is a field error, never a crash). The inputs'
+ * declarations (ApplicationForm, WorkingSituation, PolicyConfig, BillingSession) are checked
+ * against their JSON Schemas, docs/schema/, by tests/schema.test.mjs. */
 
 /** A language the library writes its messages in. */
 export type Lang = "en" | "fr";
@@ -81,14 +83,20 @@ export interface Business {
   registration_number?: string | null;
 }
 
-/** The applicant's working situation (DESIGN 4.3 input). On its own, `country` is required;
- * in a form, it defaults to `applicant.country`. */
-export interface WorkingSituation {
+/** The applicant's working situation in an application form (DESIGN 4.2): `country` defaults
+ * to `applicant.country`. */
+export interface FormWorkingSituation {
   country?: string | null;
   status: WorkingStatus;
   employment?: Employment | null;
   route?: Route | null;
   business?: Business | null;
+}
+
+/** The applicant's working situation on its own (DESIGN 4.3 input, `evaluateEligibility`):
+ * `country` is required. */
+export interface WorkingSituation extends FormWorkingSituation {
+  country: string;
 }
 
 export type Outcome = "eligible" | "action_required" | "needs_review" | "ineligible";
@@ -247,7 +255,7 @@ export interface ApplicationForm {
   motivation?: string | null;
   availability_hours_per_week?: number | null;
   links?: Links | null;
-  working_situation?: WorkingSituation | null;
+  working_situation?: FormWorkingSituation | null;
   interview_readiness?: InterviewReadiness | null;
   consent: { data_processing: boolean };
   /** RFC 3339. */

@@ -59,6 +59,8 @@ pub use invoice::{Discrepancy, DiscrepancyCode, InvoiceCheck, Issuer, ReceivedIn
 pub use json::{check_invoice_json, statement_json};
 pub use party::{Customer, InvoicingParty, MAX_CUSTOMER_NAME_CHARS, VatStatus};
 pub use period::BillingPeriod;
+#[cfg(feature = "schema")]
+pub(crate) use session::SessionForm;
 pub use session::{MAX_DURATION_MINUTES, MAX_SESSION_ID_CHARS, MAX_SESSION_TYPE_CHARS, Session, SessionStatus, StudentRef};
 pub use statement::{Line, SessionError, Statement, StatementError, Subtotal, statement};
 pub use vat::{

@@ -260,13 +260,29 @@ pub(crate) fn required_integer<'v>(r: &mut Reader, value: impl See<'v>, path: &P
 }
 
 raw_form! {
-    /// A session as sent (DESIGN 4.10): each field as found.
-    struct SessionForm<'a> {
+    /// A mentoring session, as billing reads it (DESIGN 4.10): priced with the rate of its
+    /// type in the contract version in force on its date.
+    ///
+    /// Each field as found.
+    pub(crate) struct SessionForm<'a> {
+        /// The session's id, unique in a statement.
+        #[schema(required, max_chars(MAX_SESSION_ID_CHARS))]
         session_id: Str<'a>,
+        /// When it started, an RFC 3339 instant; it belongs to the month it starts in, in the
+        /// billing time zone.
+        #[schema(required, format("date-time"))]
         started_at: Str<'a>,
+        /// How long it lasted, in minutes (informational: the contract pays per session).
+        #[schema(required, integer(1, i64::from(MAX_DURATION_MINUTES)))]
         duration_minutes: Num,
+        /// Its type: a key of the contract's rates.
+        #[schema(required, max_chars(MAX_SESSION_TYPE_CHARS))]
         session_type: Str<'a>,
+        /// The company's pseudonymous reference of the student.
+        #[schema(required, max_chars(MAX_SESSION_ID_CHARS))]
         student_ref: Str<'a>,
+        /// What became of it: how much it pays is the policy's (POL-1).
+        #[schema(required, one_of(SessionStatus::ALL))]
         status: Str<'a>,
     }
 }

@@ -339,5 +339,7 @@ mod tests {
     #[test]
     fn criteria_names_agree_with_the_wire_order() {
         assert_eq!(Criterion::ALL.map(Criterion::name), CRITERIA);
+        // The policy's bound on `minimum_scored` (and its schema's maximum).
+        assert_eq!(crate::policy::CRITERIA, CRITERIA.len());
     }
 }

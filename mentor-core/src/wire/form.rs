@@ -1,8 +1,8 @@
-//! Raw forms declared once: `raw_form!` writes a form's struct and its
-//! `Deserialize` from one list of fields. Every key the form defines is read into its
-//! [`Field`](super::Field) (twice is an error: `duplicate_key`), every other key is kept in
-//! [`Unknown`] (its value skipped level by level, so nesting is still counted), and nothing
-//! stops on a value's JSON type.
+//! Raw forms declared once: `raw_form!` writes a form's struct and its `Deserialize` (and,
+//! with the `schema` feature, its JSON Schema) from one list of fields. Every key the form
+//! defines is read into its [`Field`](super::Field) (twice is an error: `duplicate_key`),
+//! every other key is kept in [`Unknown`] (its value skipped level by level, so nesting is
+//! still counted), and nothing stops on a value's JSON type.
 //!
 //! Why not `#[derive(Deserialize)]` with a `#[serde(flatten)]` catch-all: serde's derive writes
 //! a visitor per form and per input type that doubled the reading code of the browser build
@@ -121,13 +121,35 @@ impl<'de, T: RawForm<'de>> Visitor<'de> for FormVisitor<T> {
 
 /// Declares a raw form: the struct (every field a [`crate::wire::Field`], plus the keys it
 /// does not define), its [`RawForm`] and its `Deserialize`, from one list of fields whose names
-/// are the wire's keys.
+/// are the wire's keys; with the `schema` feature, its JSON Schema too (`schemars::JsonSchema`,
+/// see `wire::schema`).
+///
+/// The first paragraph of the form's doc comment, and of each field's, is its description in
+/// the schema (write it for the wire's users; later paragraphs are for the code's readers). A
+/// field's `#[schema(…)]` lists the rules its schema adds, each a method of
+/// `wire::schema::Property` (`required`, `max_chars(N)`, `integer(LO, HI)`, `one_of(TABLE)`,
+/// `pattern(RE)`, `min_items(N)`, `format("date-time")`), given the constants the reader
+/// checks; without the `schema` feature they are left out (and not compiled).
 macro_rules! raw_form {
-    ($(#[$meta:meta])* $vis:vis struct $name:ident $(<$lt:lifetime>)? { $($field:ident: $ty:ty),* $(,)? }) => {
-        $(#[$meta])*
+    (
+        $(#[doc = $doc:literal])*
+        $(#[derive($($derive:path),* $(,)?)])?
+        $vis:vis struct $name:ident $(<$lt:lifetime>)? {
+            $(
+                $(#[doc = $field_doc:literal])*
+                $(#[schema($($rule:ident $(($($arg:expr),* $(,)?))?),* $(,)?)])?
+                $field:ident: $ty:ty
+            ),* $(,)?
+        }
+    ) => {
+        $(#[doc = $doc])*
+        $(#[derive($($derive),*)])?
         #[derive(Default)]
         $vis struct $name $(<$lt>)? {
-            $($field: $ty,)*
+            $(
+                $(#[doc = $field_doc])*
+                $field: $ty,
+            )*
             unknown: $crate::wire::Unknown,
         }
 
@@ -167,6 +189,27 @@ macro_rules! raw_form {
         impl<'de $(: $lt, $lt)?> ::serde::Deserialize<'de> for $name $(<$lt>)? {
             fn deserialize<D: ::serde::Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
                 d.deserialize_map($crate::wire::FormVisitor::new())
+            }
+        }
+
+        #[cfg(feature = "schema")]
+        impl $(<$lt>)? ::schemars::JsonSchema for $name $(<$lt>)? {
+            fn schema_name() -> ::std::borrow::Cow<'static, str> {
+                ::std::borrow::Cow::Borrowed(stringify!($name))
+            }
+
+            fn schema_id() -> ::std::borrow::Cow<'static, str> {
+                ::std::borrow::Cow::Borrowed(concat!(module_path!(), "::", stringify!($name)))
+            }
+
+            fn json_schema(generator: &mut ::schemars::SchemaGenerator) -> ::schemars::Schema {
+                let mut form = $crate::wire::schema::Form::new(&[$($doc),*]);
+                $(
+                    let property = $crate::wire::schema::Property::new::<$ty>(generator, &[$($field_doc),*]);
+                    $($(let property = property.$rule($($($arg),*)?);)*)?
+                    form.property(stringify!($field), property);
+                )*
+                form.finish()
             }
         }
     };

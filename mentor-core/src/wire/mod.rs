@@ -16,6 +16,8 @@
 mod field;
 mod form;
 mod records;
+#[cfg(feature = "schema")]
+pub(crate) mod schema;
 
 pub(crate) use field::{Field, FromValue, Number, Obj, Scalar, Unknown};
 pub(crate) use form::{FormVisitor, RawForm, raw_form};

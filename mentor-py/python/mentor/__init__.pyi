@@ -18,36 +18,60 @@ from mentor._errors import PolicyError as PolicyError
 from mentor._errors import SignatureError as SignatureError
 from mentor._errors import TransitionError as TransitionError
 from mentor.wire import Action as Action
+from mentor.wire import Applicant as Applicant
+from mentor.wire import ApplicationForm as ApplicationForm
 from mentor.wire import ApplicationValidation as ApplicationValidation
 from mentor.wire import BillingCustomer as BillingCustomer
 from mentor.wire import BillingInvoicingParty as BillingInvoicingParty
+from mentor.wire import BillingSession as BillingSession
 from mentor.wire import BillingStatement as BillingStatement
+from mentor.wire import Business as Business
 from mentor.wire import CodeKind as CodeKind
+from mentor.wire import Consent as Consent
+from mentor.wire import Demand as Demand
 from mentor.wire import Discrepancy as Discrepancy
 from mentor.wire import EligibilityDecision as EligibilityDecision
+from mentor.wire import EmployerAgreement as EmployerAgreement
+from mentor.wire import EmployerSector as EmployerSector
+from mentor.wire import Employment as Employment
 from mentor.wire import ErrorCodeInfo as ErrorCodeInfo
 from mentor.wire import EventKind as EventKind
+from mentor.wire import Experience as Experience
 from mentor.wire import FieldError as FieldError
+from mentor.wire import FormWorkingSituation as FormWorkingSituation
+from mentor.wire import InterviewReadiness as InterviewReadiness
 from mentor.wire import InvoiceCheck as InvoiceCheck
+from mentor.wire import Level as Level
+from mentor.wire import Links as Links
 from mentor.wire import Outcome as Outcome
 from mentor.wire import Party as Party
 from mentor.wire import Payout as Payout
+from mentor.wire import PolicyBilling as PolicyBilling
+from mentor.wire import PolicyConfig as PolicyConfig
+from mentor.wire import PolicyContactDeadlines as PolicyContactDeadlines
+from mentor.wire import PolicyInterview as PolicyInterview
+from mentor.wire import PolicyReviewWeights as PolicyReviewWeights
 from mentor.wire import Priority as Priority
 from mentor.wire import PriorityComponents as PriorityComponents
 from mentor.wire import Reason as Reason
 from mentor.wire import RegistrationCheck as RegistrationCheck
 from mentor.wire import RegistrationNumberResult as RegistrationNumberResult
 from mentor.wire import RegistrationSchemes as RegistrationSchemes
+from mentor.wire import Route as Route
 from mentor.wire import SchemeInfo as SchemeInfo
 from mentor.wire import SelfEmployedStatus as SelfEmployedStatus
+from mentor.wire import SessionStatus as SessionStatus
 from mentor.wire import SignatureEvent as SignatureEvent
 from mentor.wire import StatementLine as StatementLine
 from mentor.wire import StatementSubtotal as StatementSubtotal
+from mentor.wire import SubjectChoice as SubjectChoice
 from mentor.wire import TriageEntry as TriageEntry
 from mentor.wire import TriageStatus as TriageStatus
 from mentor.wire import VatInfo as VatInfo
 from mentor.wire import WebhookDelivery as WebhookDelivery
 from mentor.wire import WebhookProvider as WebhookProvider
+from mentor.wire import WorkingSituation as WorkingSituation
+from mentor.wire import WorkingStatus as WorkingStatus
 
 __all__ = [
     "validate_application",
@@ -69,36 +93,60 @@ __all__ = [
     "TransitionError",
     "SignatureError",
     "Action",
+    "Applicant",
+    "ApplicationForm",
     "ApplicationValidation",
     "BillingCustomer",
     "BillingInvoicingParty",
+    "BillingSession",
     "BillingStatement",
+    "Business",
     "CodeKind",
+    "Consent",
+    "Demand",
     "Discrepancy",
     "EligibilityDecision",
+    "EmployerAgreement",
+    "EmployerSector",
+    "Employment",
     "ErrorCodeInfo",
     "EventKind",
+    "Experience",
     "FieldError",
+    "FormWorkingSituation",
+    "InterviewReadiness",
     "InvoiceCheck",
+    "Level",
+    "Links",
     "Outcome",
     "Party",
     "Payout",
+    "PolicyBilling",
+    "PolicyConfig",
+    "PolicyContactDeadlines",
+    "PolicyInterview",
+    "PolicyReviewWeights",
     "Priority",
     "PriorityComponents",
     "Reason",
     "RegistrationCheck",
     "RegistrationNumberResult",
     "RegistrationSchemes",
+    "Route",
     "SchemeInfo",
     "SelfEmployedStatus",
+    "SessionStatus",
     "SignatureEvent",
     "StatementLine",
     "StatementSubtotal",
+    "SubjectChoice",
     "TriageEntry",
     "TriageStatus",
     "VatInfo",
     "WebhookDelivery",
     "WebhookProvider",
+    "WorkingSituation",
+    "WorkingStatus",
     "__version__",
 ]
 

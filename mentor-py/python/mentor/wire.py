@@ -1,44 +1,71 @@
-"""The shapes of the wire format (DESIGN 4) as typing aids: what the functions return.
+"""The shapes of the wire format (DESIGN 4) as typing aids: what the functions return, and the
+inputs they read.
 
 These are ``TypedDict`` and ``Literal`` types only, for type checkers and editors: at run time
 the functions return plain ``dict`` and ``list`` objects. Inputs are taken as any mapping in
-the same wire format (see the package README).
+the same wire format (see the package README); the input types below say what a well-formed
+one holds (``ApplicationForm``, ``WorkingSituation``, ``PolicyConfig``, ``BillingSession``), and
+the package's tests check them against the JSON Schemas the core writes (docs/schema/).
 """
 
 from typing import Any, Dict, List, Literal, Optional, TypedDict, Union
 
 __all__ = [
     "Action",
+    "Applicant",
+    "ApplicationForm",
     "ApplicationValidation",
     "BillingCustomer",
     "BillingInvoicingParty",
+    "BillingSession",
     "BillingStatement",
+    "Business",
+    "CodeKind",
+    "Consent",
+    "Demand",
     "Discrepancy",
     "EligibilityDecision",
-    "CodeKind",
+    "EmployerAgreement",
+    "EmployerSector",
+    "Employment",
     "ErrorCodeInfo",
     "EventKind",
+    "Experience",
     "FieldError",
+    "FormWorkingSituation",
+    "InterviewReadiness",
     "InvoiceCheck",
+    "Level",
+    "Links",
     "Outcome",
     "Party",
     "Payout",
+    "PolicyBilling",
+    "PolicyConfig",
+    "PolicyContactDeadlines",
+    "PolicyInterview",
+    "PolicyReviewWeights",
     "Priority",
     "PriorityComponents",
     "Reason",
     "RegistrationCheck",
     "RegistrationNumberResult",
     "RegistrationSchemes",
+    "Route",
     "SchemeInfo",
     "SelfEmployedStatus",
+    "SessionStatus",
     "SignatureEvent",
     "StatementLine",
     "StatementSubtotal",
+    "SubjectChoice",
     "TriageEntry",
     "TriageStatus",
     "VatInfo",
     "WebhookDelivery",
     "WebhookProvider",
+    "WorkingSituation",
+    "WorkingStatus",
 ]
 
 # Each vocabulary is a union of one-value literals (the same type as a many-value literal for a
@@ -336,3 +363,211 @@ class InvoiceCheck(TypedDict):
     invoice_number: str
     matches: bool
     discrepancies: List[Discrepancy]
+
+
+# Inputs (DESIGN 4.2, 4.3, 4.5, 4.10): what a well-formed input holds. An optional key may also
+# be ``None`` in a form, a situation and a session (the same as absent); in a policy, absent only.
+# tests/test_schema.py checks each against docs/schema/ (keys, required keys, ``None``, literals).
+
+Level = Union[Literal["comfortable"], Literal["proficient"], Literal["expert"]]
+"""How well the applicant can teach a subject; ``comfortable``: can explain it to a friend (APP-4)."""
+
+WorkingStatus = Union[
+    Literal["employee"],
+    Literal["freelancer"],
+    Literal["company_owner"],
+    Literal["self_employed"],
+    Literal["student"],
+    Literal["job_seeker"],
+    Literal["retired"],
+    Literal["other"],
+]
+"""What the applicant does for a living (DESIGN 4.3)."""
+
+EmployerSector = Union[Literal["tutoring"], Literal["education"], Literal["it_services"], Literal["other"]]
+"""The sector of an employee's employer (WS-2)."""
+
+EmployerAgreement = Union[Literal["agreed"], Literal["refused"], Literal["not_asked"]]
+"""Whether the employer agreed to the employee mentoring through it (WS-2)."""
+
+Route = Union[Literal["via_employer"], Literal["via_own_company"]]
+"""How an employee will be contracted: through the employer (WS-2) or their own business (WS-3)."""
+
+SessionStatus = Union[Literal["completed"], Literal["student_no_show"], Literal["cancelled_late"], Literal["cancelled"]]
+"""What became of a session (DESIGN 4.10)."""
+
+Demand = Union[Literal["closed"], Literal["normal"], Literal["high"], Literal["urgent"]]
+"""How much a subject's mentors are needed (SEL-2, SEL-3); ``closed`` takes no new mentors."""
+
+
+class Employment(TypedDict, total=False):
+    """An employee's employment (ignored for other statuses)."""
+
+    full_time: Optional[bool]
+    employer_name: Optional[str]
+    employer_sector: Optional[EmployerSector]
+    employer_agreement: Optional[EmployerAgreement]
+    employer_informed: Optional[bool]
+
+
+class Business(TypedDict, total=False):
+    """The business the applicant has or creates; the number is checked by the decision."""
+
+    legal_form: Optional[str]
+    registration_number: Optional[str]
+
+
+class _Status(TypedDict):
+    status: WorkingStatus
+
+
+class _SituationDetails(TypedDict, total=False):
+    employment: Optional[Employment]
+    route: Optional[Route]
+    business: Optional[Business]
+
+
+class WorkingSituation(_Status, _SituationDetails):
+    """A working situation on its own (DESIGN 4.3 input, ``evaluate_eligibility``): with its
+    country, ISO 3166-1 alpha-2."""
+
+    country: str
+
+
+class FormWorkingSituation(_Status, _SituationDetails, total=False):
+    """A working situation in an application form: ``country`` defaults to the applicant's."""
+
+    country: Optional[str]
+
+
+class _ApplicantRequired(TypedDict):
+    first_name: str
+    last_name: str
+    email: str
+    country: str
+
+
+class Applicant(_ApplicantRequired, total=False):
+    """The applicant of a form; ``phone`` E.164, ``timezone`` IANA, ``languages`` ISO 639-1."""
+
+    phone: Optional[str]
+    timezone: Optional[str]
+    languages: Optional[List[str]]
+
+
+class _SubjectRequired(TypedDict):
+    subject: str
+    level: Level
+
+
+class SubjectChoice(_SubjectRequired, total=False):
+    """A subject the applicant would mentor, a lower-case slug (APP-4)."""
+
+    years_experience: Optional[int]
+
+
+class Experience(TypedDict, total=False):
+    """The applicant's professional experience."""
+
+    current_role: Optional[str]
+    years_professional: Optional[int]
+    mentoring_experience: Optional[bool]
+    recent_projects: Optional[List[str]]
+
+
+class Links(TypedDict, total=False):
+    """The applicant's public profiles, http(s) URLs."""
+
+    linkedin: Optional[str]
+    portfolio: Optional[str]
+
+
+class InterviewReadiness(TypedDict, total=False):
+    """Whether the applicant is ready for a video interview (INT-2)."""
+
+    microphone: Optional[bool]
+    camera: Optional[bool]
+    quiet_well_lit_room: Optional[bool]
+
+
+class Consent(TypedDict):
+    """The applicant's consent; ``data_processing`` must be ``True``."""
+
+    data_processing: bool
+
+
+class _ApplicationFormRequired(TypedDict):
+    offer_id: str
+    applicant: Applicant
+    subjects: List[SubjectChoice]
+    consent: Consent
+
+
+class ApplicationForm(_ApplicationFormRequired, total=False):
+    """An application form (DESIGN 4.2), what ``validate_application`` and ``triage`` read."""
+
+    reference: Optional[str]
+    experience: Optional[Experience]
+    motivation: Optional[str]
+    availability_hours_per_week: Optional[int]
+    links: Optional[Links]
+    working_situation: Optional[FormWorkingSituation]
+    interview_readiness: Optional[InterviewReadiness]
+    submitted_at: Optional[str]
+
+
+class BillingSession(TypedDict):
+    """One session of a billing statement (DESIGN 4.10); ``started_at`` RFC 3339."""
+
+    session_id: str
+    started_at: str
+    duration_minutes: int
+    session_type: str
+    student_ref: str
+    status: SessionStatus
+
+
+class PolicyContactDeadlines(TypedDict, total=False):
+    """Days within which a candidate should be contacted, by demand (defaults 3, 7, 14)."""
+
+    urgent: int
+    high: int
+    normal: int
+
+
+class PolicyReviewWeights(TypedDict, total=False):
+    """Weights of the review priority's components (defaults 0.4, 0.3, 0.2, 0.1)."""
+
+    demand: float
+    experience: float
+    completeness: float
+    waiting: float
+
+
+class PolicyInterview(TypedDict, total=False):
+    """The scorecard suggestion's thresholds (INT-4), on its 1-4 scale."""
+
+    selection_threshold: float
+    minimum_scored: int
+    manner_minimum: int
+
+
+class PolicyBilling(TypedDict, total=False):
+    """Billing settings (POL-1): shares are decimal strings (``"0.5"``)."""
+
+    time_zone: str
+    student_no_show: str
+    cancelled_late: str
+
+
+class PolicyConfig(TypedDict, total=False):
+    """A policy as data (DESIGN 4.5, ``Policy.from_dict``): every key optional."""
+
+    offers: List[str]
+    employer_sectors_suited: List[EmployerSector]
+    excluded_countries: List[str]
+    demand: Dict[str, Demand]
+    contact_deadline_days: PolicyContactDeadlines
+    review_weights: PolicyReviewWeights
+    interview: PolicyInterview
+    billing: PolicyBilling

@@ -22,6 +22,7 @@ import type {
   Decision,
   ErrorCodeEntry,
   FieldError,
+  FormWorkingSituation,
   MentorError,
   RegistrationCheck,
   ReplayReport,
@@ -83,6 +84,11 @@ for (const m of [node, web]) {
   // @ts-expect-error: the level is one of comfortable | proficient | expert
   const badForm: ApplicationForm = { ...form, subjects: [{ subject: "python", level: "guru" }] };
   void badForm;
+  // In a form, a working situation's country is the applicant's by default...
+  const inForm: FormWorkingSituation = { status: "student" };
+  m.validateApplication({ ...form, working_situation: inForm });
+  // @ts-expect-error: ...on its own, it must give its country
+  m.evaluateEligibility({ status: "student" });
 }
 
 // The Node build has the TOML reader and the lifecycles; the browser build does not.
