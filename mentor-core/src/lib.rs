@@ -5,6 +5,11 @@
 //! The crate is pure: no I/O, no clock, no global state, no panics. Every answer cites the
 //! rule id of DESIGN section 2 it comes from (`WS-2`, `APP-3`, `POL-1`…).
 
+/// The README's Rust examples, compiled and run as doc tests so they cannot go stale.
+#[cfg(doctest)]
+#[doc = include_str!("../../README.md")]
+struct ReadmeExamples;
+
 pub mod country;
 pub mod i18n;
 #[macro_use]
