@@ -257,10 +257,10 @@ impl schemars::JsonSchema for Share {
 
 impl<'de> serde::Deserialize<'de> for Share {
     /// # Errors
-    /// Not a decimal string, or outside 0..1: "must be a share from 0 to 1".
+    /// Not a decimal string, or outside 0..1: "not a share from 0 to 1".
     fn deserialize<D: serde::Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
         let value: Decimal = rust_decimal::serde::str::deserialize(deserializer)?;
-        Share::new(value).ok_or_else(|| serde::de::Error::custom("must be a share from 0 to 1"))
+        Share::new(value).ok_or_else(|| serde::de::Error::custom("not a share from 0 to 1"))
     }
 }
 

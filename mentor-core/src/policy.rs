@@ -238,7 +238,7 @@ impl PolicyError {
     fn toml(text: &str, e: &toml::de::Error, key: Option<&str>) -> Self {
         let what = e.message().trim_end().replace('\n', " ");
         let message = match key {
-            Some(key) => format!("`{key}` {what}"),
+            Some(key) => format!("`{key}`: {what}"),
             None => what,
         };
         let Some(span) = e.span() else { return PolicyError { message } };
@@ -292,7 +292,7 @@ impl Policy {
         let policy: Policy = serde_path_to_error::deserialize(value).map_err(|e| {
             let message = e.inner().to_string();
             match key_path(&e) {
-                Some(path) => PolicyError::at(&path, &message),
+                Some(path) => PolicyError { message: format!("`{path}`: {message}") },
                 None => PolicyError { message },
             }
         })?;

@@ -57,10 +57,10 @@ impl Serialize for TimeZone {
 
 impl<'de> Deserialize<'de> for TimeZone {
     /// # Errors
-    /// A name the tz database does not know: "is not an IANA time zone name".
+    /// A name the tz database does not know: "not an IANA time zone name".
     fn deserialize<D: Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
         let name = std::borrow::Cow::<'de, str>::deserialize(deserializer)?;
-        TimeZone::parse(&name).ok_or_else(|| serde::de::Error::custom("is not an IANA time zone name"))
+        TimeZone::parse(&name).ok_or_else(|| serde::de::Error::custom("not an IANA time zone name"))
     }
 }
 
