@@ -209,6 +209,7 @@ pub(crate) fn read_amount(r: &mut Reader, value: Option<&Value>, path: &Path<'_>
 /// assert!(Share::new(Decimal::NEGATIVE_ONE).is_none());
 /// assert_eq!(serde_json::to_string(&half).unwrap(), r#""0.5""#);
 /// assert!(serde_json::from_str::<Share>(r#""1.5""#).is_err());
+/// assert_eq!(serde_json::from_str::<Share>("0.1").unwrap().get(), Decimal::new(1, 1));
 /// ```
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, PartialOrd, Ord)]
 pub struct Share(Decimal);
@@ -256,11 +257,32 @@ impl schemars::JsonSchema for Share {
 }
 
 impl<'de> serde::Deserialize<'de> for Share {
+    /// Reads a decimal string (`"0.5"`, the canonical form) or, as TOML and JSON users write
+    /// it, a number (`0.5`, read through its shortest decimal form, so `0.1` is exactly 0.1).
+    ///
     /// # Errors
-    /// Not a decimal string, or outside 0..1: "not a share from 0 to 1".
+    /// Anything else, or a value outside 0..1: "not a share from 0 to 1".
     fn deserialize<D: serde::Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
-        let value: Decimal = rust_decimal::serde::str::deserialize(deserializer)?;
-        Share::new(value).ok_or_else(|| serde::de::Error::custom("not a share from 0 to 1"))
+        struct ShareVisitor;
+        impl serde::de::Visitor<'_> for ShareVisitor {
+            type Value = Share;
+            fn expecting(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+                f.write_str("a share from 0 to 1, such as \"0.5\"")
+            }
+            fn visit_str<E: serde::de::Error>(self, text: &str) -> Result<Share, E> {
+                text.trim().parse::<Decimal>().ok().and_then(Share::new).ok_or_else(|| E::custom("not a share from 0 to 1, such as \"0.5\""))
+            }
+            fn visit_f64<E: serde::de::Error>(self, value: f64) -> Result<Share, E> {
+                self.visit_str(&value.to_string())
+            }
+            fn visit_u64<E: serde::de::Error>(self, value: u64) -> Result<Share, E> {
+                self.visit_str(&value.to_string())
+            }
+            fn visit_i64<E: serde::de::Error>(self, value: i64) -> Result<Share, E> {
+                self.visit_str(&value.to_string())
+            }
+        }
+        deserializer.deserialize_any(ShareVisitor)
     }
 }
 
