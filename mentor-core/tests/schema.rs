@@ -278,12 +278,17 @@ fn a_situation_session_or_policy_that_breaks_a_stated_rule_is_invalid_and_refuse
         json!({"interview": {"manner_minimum": 5}}),
         json!({"review_weights": {"demand": -1}}),
         json!({"contact_deadline_days": {"urgent": "3"}}),
-        json!({"billing": {"student_no_show": 1}}),
+        json!({"billing": {"student_no_show": "1.5"}}),
+        json!({"billing": {"cancelled_late": 1.5}}),
         json!({"excluded_countries": ["FRA"]}),
     ] {
         assert!(!policy.is_valid(&bad), "{bad}");
         assert!(Policy::from_value(&bad).is_err(), "{bad}");
     }
+    // A share written as a number is read (as TOML users write it), though the schema states
+    // the canonical decimal string.
+    let lenient = json!({"billing": {"student_no_show": 1}});
+    assert!(!policy.is_valid(&lenient) && Policy::from_value(&lenient).is_ok());
 }
 
 #[test]
