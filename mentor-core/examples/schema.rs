@@ -1,5 +1,5 @@
-//! Writes the JSON Schema of each wire input to `docs/schema/<name>.schema.json`
-//! (`mentor_core::schema::inputs`), or to the folder given as the first argument:
+//! Writes the JSON Schema of each wire input and answer to `docs/schema/<name>.schema.json`
+//! (`mentor_core::schema::all`), or to the folder given as the first argument:
 //!   cargo run -p mentor-core --features schema --example schema [DIR]
 //! (`scripts/schema.sh`). A test (mentor-core/tests/schema.rs) fails when the committed files
 //! differ from what this writes.
@@ -15,7 +15,7 @@ fn main() -> ExitCode {
         eprintln!("cannot create {}: {e}", dir.display());
         return ExitCode::from(2);
     }
-    for input in mentor_core::schema::inputs() {
+    for input in mentor_core::schema::all() {
         let path = dir.join(input.file_name());
         if let Err(e) = std::fs::write(&path, input.to_text()) {
             eprintln!("cannot write {}: {e}", path.display());

@@ -721,6 +721,28 @@ impl Localized for Validation {
     }
 }
 
+/// The schema of the wire form above (`validation` in docs/schema/).
+#[cfg(feature = "schema")]
+impl schemars::JsonSchema for Validation {
+    fn schema_name() -> std::borrow::Cow<'static, str> {
+        std::borrow::Cow::Borrowed("Validation")
+    }
+    fn json_schema(generator: &mut schemars::SchemaGenerator) -> schemars::Schema {
+        schemars::json_schema!({
+            "type": "object",
+            "description": "What `validate` says of an application form.",
+            "properties": {
+                "valid": {"type": "boolean"},
+                "reference": {"type": ["string", "null"], "description": "The form's `reference`, echoed."},
+                "completeness": {"type": "number", "minimum": 0, "maximum": 1, "description": "The share of the optional items given (DESIGN 4.2)."},
+                "errors": {"type": "array", "items": generator.subschema_for::<FieldError>(), "description": "Empty when the form is valid."},
+            },
+            "required": ["valid", "reference", "completeness", "errors"],
+            "additionalProperties": false,
+        })
+    }
+}
+
 /// A practical e-mail check (the addresses people type, not all of RFC 5322): one `@`, a local
 /// part of 1–64 characters without spaces or quotes, a domain of dot-separated labels of
 /// letters (any script), digits and inner hyphens, with a top-level label of 2+ letters.

@@ -289,6 +289,27 @@ impl Localized for FieldError {
     }
 }
 
+/// The schema of the wire form above (`field-error` in docs/schema/).
+#[cfg(feature = "schema")]
+impl schemars::JsonSchema for FieldError {
+    fn schema_name() -> std::borrow::Cow<'static, str> {
+        std::borrow::Cow::Borrowed("FieldError")
+    }
+    fn json_schema(generator: &mut schemars::SchemaGenerator) -> schemars::Schema {
+        schemars::json_schema!({
+            "type": "object",
+            "description": "One problem with one field (DESIGN 4.1).",
+            "properties": {
+                "path": {"type": "string", "description": "Where (`subjects[1].level`); empty for the record itself."},
+                "code": generator.subschema_for::<ErrorCode>(),
+                "message": {"type": "string", "description": "What, in the requested language; never the field's value."},
+            },
+            "required": ["path", "code", "message"],
+            "additionalProperties": false,
+        })
+    }
+}
+
 impl fmt::Display for FieldError {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         if self.path.is_empty() {

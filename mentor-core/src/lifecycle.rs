@@ -617,6 +617,81 @@ impl<A: Aggregate> Localized for Replay<A> {
     }
 }
 
+/// The schema of the wire form above (`replay` in docs/schema/, one per aggregate): its
+/// states and event types are the aggregate's vocabularies; `data` is open (each aggregate
+/// writes its own, [`Aggregate::write_data`]), with at least `state`.
+#[cfg(feature = "schema")]
+impl<A> schemars::JsonSchema for Replay<A>
+where
+    A: Aggregate,
+    A::State: schemars::JsonSchema,
+    <A::Change as Change>::Type: schemars::JsonSchema,
+{
+    fn schema_name() -> std::borrow::Cow<'static, str> {
+        let mut name = A::NAME.to_owned();
+        if let Some(first) = name.get_mut(..1) {
+            first.make_ascii_uppercase();
+        }
+        std::borrow::Cow::Owned(format!("{name}Replay"))
+    }
+    fn json_schema(generator: &mut schemars::SchemaGenerator) -> schemars::Schema {
+        let state = generator.subschema_for::<A::State>();
+        let maybe_state = generator.subschema_for::<Option<A::State>>();
+        let event = generator.subschema_for::<<A::Change as Change>::Type>();
+        let refusals = [Refusal::NotAllowed, Refusal::BeforePrevious, Refusal::SignerAlreadyFinal, Refusal::InvalidData(Text::new("", ""))].map(Refusal::code);
+        schemars::json_schema!({
+            "type": "object",
+            "description": "The replay of an event log (DESIGN 4.7): the final state, each applied step, what may happen next, and the refused event, if any.",
+            "properties": {
+                "aggregate": {"const": A::NAME},
+                "state": maybe_state,
+                "history": {
+                    "type": "array",
+                    "items": {
+                        "type": "object",
+                        "properties": {
+                            "index": {"type": "integer", "minimum": 0},
+                            "type": event,
+                            "at": {"type": "string", "format": "date-time"},
+                            "actor": {"type": "string", "enum": Actor::names()},
+                            "from": maybe_state,
+                            "to": state,
+                        },
+                        "required": ["index", "type", "at", "actor", "from", "to"],
+                        "additionalProperties": false,
+                    },
+                },
+                "allowed_events": {"type": "array", "items": event},
+                "data": {
+                    "type": "object",
+                    "properties": {"state": maybe_state},
+                    "required": ["state"],
+                },
+                "refused": {
+                    "anyOf": [
+                        {
+                            "type": "object",
+                            "properties": {
+                                "index": {"type": "integer", "minimum": 0},
+                                "code": {"type": "string", "enum": refusals},
+                                "aggregate": {"const": A::NAME},
+                                "state": maybe_state,
+                                "event": event,
+                                "message": {"type": "string"},
+                            },
+                            "required": ["index", "code", "aggregate", "state", "event", "message"],
+                            "additionalProperties": false,
+                        },
+                        {"type": "null"},
+                    ],
+                },
+            },
+            "required": ["aggregate", "state", "history", "allowed_events", "data", "refused"],
+            "additionalProperties": false,
+        })
+    }
+}
+
 /// `{"index", "type", "at", "actor", "from", "to"}`.
 impl Serialize for Step {
     fn serialize<S: Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {

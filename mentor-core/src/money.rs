@@ -286,6 +286,10 @@ impl<'de> serde::Deserialize<'de> for Share {
     }
 }
 
+/// An amount as [`Currency::format_amount`] writes it: a decimal string (`"35.00"`).
+#[cfg(feature = "schema")]
+pub(crate) const AMOUNT_PATTERN: &str = "^-?[0-9]+(\\.[0-9]+)?$";
+
 #[cfg(test)]
 mod tests {
     use super::*;

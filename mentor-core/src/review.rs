@@ -25,6 +25,7 @@ pub const YEARS_CAP: u8 = 10;
 
 /// The components of a priority, each in 0..1.
 #[derive(Clone, Copy, Debug, PartialEq, serde::Serialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema), schemars(deny_unknown_fields))]
 pub struct Components {
     /// Demand of the best open subject.
     pub demand: f64,
@@ -38,6 +39,7 @@ pub struct Components {
 
 /// A candidate's review priority.
 #[derive(Clone, Copy, Debug, PartialEq, serde::Serialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema), schemars(deny_unknown_fields))]
 pub struct Priority {
     /// The weighted sum of the components.
     pub score: f64,

@@ -93,3 +93,14 @@ impl Serialize for Rule {
         serializer.serialize_str(self.id())
     }
 }
+
+/// A rule id: letters, a dash, a number (`WS-2`).
+#[cfg(feature = "schema")]
+impl schemars::JsonSchema for Rule {
+    fn schema_name() -> std::borrow::Cow<'static, str> {
+        std::borrow::Cow::Borrowed("Rule")
+    }
+    fn json_schema(_: &mut schemars::SchemaGenerator) -> schemars::Schema {
+        schemars::json_schema!({"type": "string", "pattern": "^[A-Z]+-[0-9]+$", "description": "The id of a rule of DESIGN section 2 (`WS-2`)."})
+    }
+}

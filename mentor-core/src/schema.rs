@@ -1,8 +1,11 @@
-//! The JSON Schema (draft 2020-12) of each wire input (DESIGN 4), with the `schema` feature:
-//! what the library reads, field by field, with each field's description, JSON type, limits
-//! and vocabulary, taken from the declarations the library reads the input with (its raw
-//! forms, `raw_form!`, and the policy's types). `docs/schema/` holds them, written by
-//! `scripts/schema.sh`; a test fails when they drift from the code.
+//! The JSON Schema (draft 2020-12) of each wire input and of the main answers (DESIGN 4), with
+//! the `schema` feature. An input's schema says what the library reads, field by field, with
+//! each field's description, JSON type, limits and vocabulary, taken from the declarations the
+//! library reads the input with (its raw forms, `raw_form!`, and the policy's types). An
+//! answer's schema is written beside the one serializer that writes the answer (its
+//! `Serialize` or `Localized` impl), its vocabularies taken from the types the answer writes.
+//! `docs/schema/` holds them, written by `scripts/schema.sh`; a test fails when they drift
+//! from the code, and another holds real answers to them.
 //!
 //! A schema says what a well-formed input looks like. The library checks more than a schema
 //! can say (an e-mail's form, an assigned country code, a registration number's check digit),
@@ -21,24 +24,31 @@ use schemars::generate::SchemaSettings;
 use schemars::JsonSchema;
 use serde_json::Value;
 
-use crate::application::ApplicationForm;
-use crate::billing::SessionForm;
+use crate::application::{ApplicationForm, Validation};
+use crate::billing::{InvoiceCheck, SessionForm, Statement};
+use crate::contract::Contract;
+use crate::eligibility::Decision;
+use crate::error::FieldError;
+use crate::lifecycle::Replay;
 use crate::policy::Policy;
+use crate::recruitment::Application;
+use crate::registration::IdCheck;
 use crate::situation::SituationForm;
+use crate::triage::Entry;
 
 /// The command that writes the schemas to `docs/schema/` (what a drift test tells to run).
 pub const REGENERATE: &str = "bash scripts/schema.sh";
 
-/// The schema of one wire input.
+/// The schema of one wire input or answer.
 #[derive(Clone, Debug, PartialEq)]
-pub struct InputSchema {
+pub struct WireSchema {
     /// Its name: the file is `docs/schema/<name>.schema.json`.
     pub name: &'static str,
     /// The schema, a JSON Schema 2020-12 document.
     pub schema: Value,
 }
 
-impl InputSchema {
+impl WireSchema {
     /// The file's name in `docs/schema/`.
     #[must_use]
     pub fn file_name(&self) -> String {
@@ -63,13 +73,60 @@ impl InputSchema {
 /// - `policy`: a policy file (4.5), as JSON (a TOML file has the same keys);
 /// - `billing-session`: one session of a billing statement (4.10).
 #[must_use]
-pub fn inputs() -> Vec<InputSchema> {
+pub fn inputs() -> Vec<WireSchema> {
     vec![
-        InputSchema { name: "application-form", schema: root::<ApplicationForm<'static>>("Application form") },
-        InputSchema { name: "working-situation", schema: situation_alone(root::<SituationForm<'static>>("Working situation")) },
-        InputSchema { name: "policy", schema: root::<Policy>("Policy") },
-        InputSchema { name: "billing-session", schema: root::<SessionForm<'static>>("Billing session") },
+        WireSchema { name: "application-form", schema: root::<ApplicationForm<'static>>("Application form") },
+        WireSchema { name: "working-situation", schema: situation_alone(root::<SituationForm<'static>>("Working situation")) },
+        WireSchema { name: "policy", schema: root::<Policy>("Policy") },
+        WireSchema { name: "billing-session", schema: root::<SessionForm<'static>>("Billing session") },
     ]
+}
+
+/// The schemas of the main answers, in either language (messages are free text):
+/// - `field-error`: a field error (4.1);
+/// - `validation`: what `validate` says of a form (`{"valid", "reference", "completeness",
+///   "errors"}`);
+/// - `decision`: the eligibility decision (4.3 output);
+/// - `triage-entry`: one line of `triage --json` (4.9);
+/// - `registration-check`: what `validate-id` says of a number, well-formed or not (4.9);
+/// - `replay`: the report of a replayed event log, of an application or a contract (4.7);
+/// - `statement`: a monthly billing statement (4.10);
+/// - `invoice-check`: a received invoice checked against its statement (4.10).
+///
+/// Each object lists its keys as `required` and allows no other (but a replay's `data`, which
+/// each aggregate writes its own way): an answer that gains a key must say so in its schema.
+#[must_use]
+pub fn outputs() -> Vec<WireSchema> {
+    vec![
+        WireSchema { name: "field-error", schema: root::<FieldError>("Field error") },
+        WireSchema { name: "validation", schema: root::<Validation>("Validation") },
+        WireSchema { name: "decision", schema: root::<Decision>("Eligibility decision") },
+        WireSchema { name: "triage-entry", schema: root::<Entry>("Triage entry") },
+        WireSchema { name: "registration-check", schema: root::<IdCheck<'static>>("Registration number check") },
+        WireSchema { name: "replay", schema: root::<AnyReplay>("Replay") },
+        WireSchema { name: "statement", schema: root::<Statement<'static>>("Billing statement") },
+        WireSchema { name: "invoice-check", schema: root::<InvoiceCheck>("Invoice check") },
+    ]
+}
+
+/// Every schema: [`inputs`], then [`outputs`].
+#[must_use]
+pub fn all() -> Vec<WireSchema> {
+    let mut all = inputs();
+    all.extend(outputs());
+    all
+}
+
+/// A replay of either lifecycle, told apart by `aggregate`.
+struct AnyReplay;
+
+impl JsonSchema for AnyReplay {
+    fn schema_name() -> std::borrow::Cow<'static, str> {
+        std::borrow::Cow::Borrowed("Replay")
+    }
+    fn json_schema(generator: &mut schemars::SchemaGenerator) -> schemars::Schema {
+        schemars::json_schema!({"oneOf": [generator.subschema_for::<Replay<Application>>(), generator.subschema_for::<Replay<Contract>>()]})
+    }
 }
 
 /// The schema of `T` as a document of its own (JSON Schema 2020-12, the forms it refers to

@@ -26,6 +26,7 @@ pub use crate::wire::{Record, read_forms, read_forms_bytes, read_records, read_r
 
 /// Where a form ends up in the review queue.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, PartialOrd, Ord, serde::Serialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema), schemars(rename = "TriageStatus"))]
 #[serde(rename_all = "snake_case")]
 pub enum Status {
     /// Valid, eligible or on its way, ranked for a call back.
@@ -102,6 +103,34 @@ impl Localized for Entry {
             contact_by: self.contact_by(),
         }
         .serialize(serializer)
+    }
+}
+
+/// The schema of the wire form above (`triage-entry` in docs/schema/).
+#[cfg(feature = "schema")]
+impl schemars::JsonSchema for Entry {
+    fn schema_name() -> std::borrow::Cow<'static, str> {
+        std::borrow::Cow::Borrowed("TriageEntry")
+    }
+    fn json_schema(generator: &mut schemars::SchemaGenerator) -> schemars::Schema {
+        schemars::json_schema!({
+            "type": "object",
+            "description": "What triage says of one form (DESIGN 4.9).",
+            "properties": {
+                "reference": {"type": ["string", "null"], "description": "The form's `reference`, echoed."},
+                "line": {"type": "integer", "minimum": 1, "description": "The record's line (JSON Lines) or array index + 1."},
+                "email": {"type": ["string", "null"], "description": "The applicant's e-mail as typed."},
+                "status": generator.subschema_for::<Status>(),
+                "rank": {"type": ["integer", "null"], "minimum": 1, "description": "1-based rank among the ranked forms."},
+                "errors": {"type": "array", "items": generator.subschema_for::<FieldError>()},
+                "completeness": {"type": "number", "minimum": 0, "maximum": 1},
+                "eligibility": generator.subschema_for::<Option<Decision>>(),
+                "priority": generator.subschema_for::<Option<Priority>>(),
+                "contact_by": {"type": ["string", "null"], "format": "date", "description": "Contact the candidate by this UTC date."},
+            },
+            "required": ["reference", "line", "email", "status", "rank", "errors", "completeness", "eligibility", "priority", "contact_by"],
+            "additionalProperties": false,
+        })
     }
 }
 

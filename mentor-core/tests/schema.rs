@@ -1,6 +1,7 @@
 //! The JSON Schemas of the wire inputs (`mentor_core::schema`, docs/schema/):
-//! - the committed files are what the code writes (else: run `bash scripts/schema.sh`);
-//! - each is a valid JSON Schema 2020-12 document;
+//! - the committed files, inputs and answers alike, are what the code writes (else: run
+//!   `bash scripts/schema.sh`);
+//! - each, inputs and answers alike, is a valid JSON Schema 2020-12 document;
 //! - every example input the library accepts is valid against its schema: the project's
 //!   examples (docs/examples), its vectors (tests/vectors) and the shared fixtures
 //!   (../shared/fixtures, when present);
@@ -17,14 +18,14 @@ use mentor_core::application;
 use mentor_core::billing::Session;
 use mentor_core::eligibility::WorkingSituation;
 use mentor_core::policy::Policy;
-use mentor_core::schema::{self, InputSchema};
+use mentor_core::schema::{self, WireSchema};
 use serde_json::{Value, json};
 
 fn workspace() -> PathBuf {
     PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("..")
 }
 
-fn schema(name: &str) -> InputSchema {
+fn schema(name: &str) -> WireSchema {
     schema::inputs().into_iter().find(|s| s.name == name).unwrap_or_else(|| panic!("no schema named {name}"))
 }
 
@@ -65,7 +66,7 @@ fn the_committed_schemas_are_what_the_code_writes() {
     let dir = workspace().join("docs/schema");
     let mut expected = BTreeSet::new();
     let mut stale = Vec::new();
-    for input in schema::inputs() {
+    for input in schema::all() {
         let file = input.file_name();
         let committed = std::fs::read_to_string(dir.join(&file)).unwrap_or_default();
         if committed != input.to_text() {
@@ -86,7 +87,7 @@ fn the_committed_schemas_are_what_the_code_writes() {
 
 #[test]
 fn each_schema_is_a_json_schema_2020_12_document() {
-    for input in schema::inputs() {
+    for input in schema::all() {
         assert_eq!(input.schema["$schema"], "https://json-schema.org/draft/2020-12/schema", "{}", input.name);
         if let Err(e) = jsonschema::meta::validate(&input.schema) {
             panic!("{}: not a valid JSON Schema: {e}", input.name);

@@ -407,6 +407,42 @@ impl Localized for InvoiceCheck {
     }
 }
 
+/// The schema of the wire form above (`invoice-check` in docs/schema/).
+#[cfg(feature = "schema")]
+impl schemars::JsonSchema for InvoiceCheck {
+    fn schema_name() -> std::borrow::Cow<'static, str> {
+        std::borrow::Cow::Borrowed("InvoiceCheck")
+    }
+    fn json_schema(_: &mut schemars::SchemaGenerator) -> schemars::Schema {
+        let codes: Vec<&str> = CODES.iter().map(|(_, name, _)| *name).collect();
+        schemars::json_schema!({
+            "type": "object",
+            "description": "A received invoice checked against its statement (DESIGN 4.10).",
+            "properties": {
+                "invoice_number": {"type": "string"},
+                "matches": {"type": "boolean"},
+                "discrepancies": {
+                    "type": "array",
+                    "items": {
+                        "type": "object",
+                        "properties": {
+                            "code": {"type": "string", "enum": codes},
+                            "field": {"type": "string", "description": "The invoice's field (`total_excluding_vat`)."},
+                            "expected": {"type": ["string", "null"]},
+                            "found": {"type": ["string", "null"]},
+                            "message": {"type": "string"},
+                        },
+                        "required": ["code", "field", "expected", "found", "message"],
+                        "additionalProperties": false,
+                    },
+                },
+            },
+            "required": ["invoice_number", "matches", "discrepancies"],
+            "additionalProperties": false,
+        })
+    }
+}
+
 /// Checks a received invoice against the statement (DESIGN 4.10; BIL-1), and reports every
 /// discrepancy, none silently accepted:
 /// - `period_mismatch`, `currency_mismatch`;

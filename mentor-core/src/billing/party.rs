@@ -387,6 +387,49 @@ impl Serialize for Customer {
     }
 }
 
+/// The schema of [`InvoicingParty`]'s wire form.
+#[cfg(feature = "schema")]
+impl schemars::JsonSchema for InvoicingParty {
+    fn schema_name() -> std::borrow::Cow<'static, str> {
+        std::borrow::Cow::Borrowed("InvoicingParty")
+    }
+    fn json_schema(generator: &mut schemars::SchemaGenerator) -> schemars::Schema {
+        schemars::json_schema!({
+            "type": "object",
+            "description": "Who bills the company (DESIGN 4.3), numbers normalized.",
+            "properties": {
+                "party": generator.subschema_for::<Party>(),
+                "country": generator.subschema_for::<CountryCode>(),
+                "registration_number": {"type": "string"},
+                "vat": generator.subschema_for::<VatKind>(),
+                "vat_number": {"type": ["string", "null"]},
+            },
+            "required": ["party", "country", "registration_number", "vat", "vat_number"],
+            "additionalProperties": false,
+        })
+    }
+}
+
+/// The schema of [`Customer`]'s wire form.
+#[cfg(feature = "schema")]
+impl schemars::JsonSchema for Customer {
+    fn schema_name() -> std::borrow::Cow<'static, str> {
+        std::borrow::Cow::Borrowed("Customer")
+    }
+    fn json_schema(_: &mut schemars::SchemaGenerator) -> schemars::Schema {
+        schemars::json_schema!({
+            "type": "object",
+            "description": "The company that receives the invoice.",
+            "properties": {
+                "name": {"type": ["string", "null"]},
+                "country": {"const": Customer::COUNTRY},
+            },
+            "required": ["name", "country"],
+            "additionalProperties": false,
+        })
+    }
+}
+
 /// Reads `{"name"}` (or `{"name", "country": "FR"}`, as [`Customer::to_json`] writes it).
 pub(crate) fn read_customer(r: &mut Reader, value: Option<&Value>, path: &Path<'_>) -> Customer {
     let Some(map) = r.optional_object(value, path, &["name", "country"]) else {

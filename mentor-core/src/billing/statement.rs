@@ -514,6 +514,80 @@ impl Localized for Statement<'_> {
     }
 }
 
+/// The schema of the wire form above (`statement` in docs/schema/).
+#[cfg(feature = "schema")]
+impl schemars::JsonSchema for Statement<'_> {
+    fn schema_name() -> std::borrow::Cow<'static, str> {
+        std::borrow::Cow::Borrowed("Statement")
+    }
+    fn json_schema(generator: &mut schemars::SchemaGenerator) -> schemars::Schema {
+        let money = schemars::json_schema!({"type": "string", "pattern": crate::money::AMOUNT_PATTERN});
+        schemars::json_schema!({
+            "type": "object",
+            "description": "A monthly statement of a contract's sessions (DESIGN 4.10).",
+            "properties": {
+                "contract_id": {"type": "string"},
+                "period": {"type": "string", "pattern": "^[0-9]{4}-[0-9]{2}$", "description": "The billing month (`2026-01`)."},
+                "time_zone": {"type": "string", "description": "The IANA time zone the month is reckoned in."},
+                "currency": {"type": "string", "pattern": "^[A-Z]{3}$", "description": "An ISO 4217 code."},
+                "invoicing_party": generator.subschema_for::<InvoicingParty>(),
+                "customer": generator.subschema_for::<Customer>(),
+                "vat": {
+                    "type": "object",
+                    "properties": {
+                        "treatment": generator.subschema_for::<VatTreatment>(),
+                        "rate": money,
+                        "mention": {"type": ["string", "null"]},
+                        "explanation": {"type": "string"},
+                        "source": {"type": "string"},
+                    },
+                    "required": ["treatment", "rate", "mention", "explanation", "source"],
+                    "additionalProperties": false,
+                },
+                "lines": {
+                    "type": "array",
+                    "items": {
+                        "type": "object",
+                        "properties": {
+                            "session_id": {"type": "string"},
+                            "started_at": {"type": "string", "format": "date-time"},
+                            "date": {"type": "string", "format": "date", "description": "The local date in the billing time zone."},
+                            "session_type": {"type": "string"},
+                            "status": generator.subschema_for::<super::SessionStatus>(),
+                            "duration_minutes": {"type": "integer", "minimum": 0, "maximum": super::MAX_DURATION_MINUTES},
+                            "student_ref": {"type": "string"},
+                            "terms_version": {"type": "integer", "minimum": 0},
+                            "rate": money,
+                            "share": money,
+                            "amount": money,
+                        },
+                        "required": ["session_id", "started_at", "date", "session_type", "status", "duration_minutes", "student_ref", "terms_version", "rate", "share", "amount"],
+                        "additionalProperties": false,
+                    },
+                },
+                "subtotals": {
+                    "type": "array",
+                    "items": {
+                        "type": "object",
+                        "properties": {
+                            "session_type": {"type": "string"},
+                            "sessions": {"type": "integer", "minimum": 0},
+                            "amount": money,
+                        },
+                        "required": ["session_type", "sessions", "amount"],
+                        "additionalProperties": false,
+                    },
+                },
+                "total_excluding_vat": money,
+                "vat_amount": money,
+                "total": money,
+            },
+            "required": ["contract_id", "period", "time_zone", "currency", "invoicing_party", "customer", "vat", "lines", "subtotals", "total_excluding_vat", "vat_amount", "total"],
+            "additionalProperties": false,
+        })
+    }
+}
+
 impl<'s> Statement<'s> {
     /// Reads a statement back from its wire form (the `--json` output of `mentor
     /// statement`), checking every figure: each line's amount is its rate times its share,

@@ -43,6 +43,7 @@ pub use crate::situation::{Business, EmployerAgreement, EmployerSector, Employme
 
 /// The decision's outcome, from best to worst.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, PartialOrd, Ord, serde::Serialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[serde(rename_all = "snake_case")]
 pub enum Outcome {
     /// Can sign now.
@@ -68,6 +69,7 @@ vocabulary! {
 
 /// How the mentor is paid.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, serde::Serialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[serde(rename_all = "snake_case")]
 pub enum Payout {
     /// With the usual salary (WS-2).
@@ -78,6 +80,7 @@ pub enum Payout {
 
 /// Something the applicant must (or should) do, as a stable code.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, serde::Serialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[serde(rename_all = "snake_case")]
 #[non_exhaustive]
 pub enum ActionCode {
@@ -99,6 +102,7 @@ pub enum ActionCode {
 
 /// Why the decision is what it is, as a stable code.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, serde::Serialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[serde(rename_all = "snake_case")]
 #[non_exhaustive]
 pub enum ReasonCode {

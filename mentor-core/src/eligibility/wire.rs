@@ -38,6 +38,81 @@ impl Localized for Decision {
     }
 }
 
+/// The schema of the wire form above (`decision` in docs/schema/).
+#[cfg(feature = "schema")]
+impl schemars::JsonSchema for Decision {
+    fn schema_name() -> std::borrow::Cow<'static, str> {
+        std::borrow::Cow::Borrowed("Decision")
+    }
+    fn json_schema(generator: &mut schemars::SchemaGenerator) -> schemars::Schema {
+        let party = generator.subschema_for::<Option<Party>>();
+        let registration = registration::checked_schema(generator, &[]);
+        let actions = schemars::json_schema!({
+            "type": "array",
+            "items": {
+                "type": "object",
+                "properties": {
+                    "code": generator.subschema_for::<ActionCode>(),
+                    "rule": generator.subschema_for::<Rule>(),
+                    "message": {"type": "string"},
+                    "params": {
+                        "type": "object",
+                        "description": "By code: the country and its statuses, procedure and schemes, or the scheme, error and an example of a number that is not well-formed.",
+                        "properties": {
+                            "country": generator.subschema_for::<crate::CountryCode>(),
+                            "statuses": {
+                                "type": "array",
+                                "items": {
+                                    "type": "object",
+                                    "properties": {"local_name": {"type": "string"}, "gloss": {"type": "string"}},
+                                    "required": ["local_name", "gloss"],
+                                    "additionalProperties": false,
+                                },
+                            },
+                            "procedure": {"type": "string"},
+                            "schemes": {"type": "array", "items": generator.subschema_for::<registration::SchemeId>()},
+                            "scheme": generator.subschema_for::<registration::SchemeId>(),
+                            "error": {"type": "string", "enum": registration::InvalidReason::ALL.map(registration::InvalidReason::code)},
+                            "example": {"type": "string"},
+                        },
+                        "additionalProperties": false,
+                    },
+                },
+                "required": ["code", "rule", "message", "params"],
+                "additionalProperties": false,
+            },
+        });
+        schemars::json_schema!({
+            "type": "object",
+            "description": "The eligibility decision (DESIGN 4.3 output).",
+            "properties": {
+                "outcome": generator.subschema_for::<Outcome>(),
+                "contracting_party": party,
+                "invoicing_party": party,
+                "payout": generator.subschema_for::<Option<Payout>>(),
+                "registration": {"anyOf": [registration, {"type": "null"}]},
+                "required_actions": actions,
+                "recommended_actions": actions,
+                "reasons": {
+                    "type": "array",
+                    "items": {
+                        "type": "object",
+                        "properties": {
+                            "code": generator.subschema_for::<super::ReasonCode>(),
+                            "rule": generator.subschema_for::<Rule>(),
+                            "message": {"type": "string"},
+                        },
+                        "required": ["code", "rule", "message"],
+                        "additionalProperties": false,
+                    },
+                },
+            },
+            "required": ["outcome", "contracting_party", "invoicing_party", "payout", "registration", "required_actions", "recommended_actions", "reasons"],
+            "additionalProperties": false,
+        })
+    }
+}
+
 #[derive(Serialize)]
 struct Wire<'a> {
     outcome: Outcome,

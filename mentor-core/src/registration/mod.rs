@@ -57,6 +57,7 @@ use crate::i18n::{In, Lang, Localized, Text};
 
 /// One identifier scheme, named `country_scheme` on the wire (`fr_siret`).
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, serde::Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[serde(rename_all = "snake_case")]
 #[non_exhaustive]
 pub enum SchemeId {
@@ -448,6 +449,54 @@ fn not_well_formed<M: serde::ser::SerializeMap>(map: &mut M, scheme: Option<Sche
     map.serialize_entry("message", message)
 }
 
+/// The schema of [`Checked`]'s wire form, with the entries of `extra` in both of its shapes
+/// (`country`, for `validate-id`): either well-formed, or not with the reason's code.
+#[cfg(feature = "schema")]
+pub(crate) fn checked_schema(generator: &mut schemars::SchemaGenerator, extra: &[(&str, schemars::Schema)]) -> schemars::Schema {
+    let mut errors: Vec<&str> = InvalidReason::ALL.iter().map(|r| r.code()).collect();
+    errors.push(crate::ErrorCode::UnsupportedCountry.as_str());
+    let mut shapes = [
+        schemars::json_schema!({
+            "type": "object",
+            "description": "A well-formed number (not a proof of registration).",
+            "properties": {
+                "scheme": generator.subschema_for::<SchemeId>(),
+                "normalized": {"type": "string"},
+                "formatted": {"type": "string"},
+                "valid": {"const": true},
+            },
+            "required": ["scheme", "normalized", "formatted", "valid"],
+            "additionalProperties": false,
+        }),
+        schemars::json_schema!({
+            "type": "object",
+            "description": "A number well-formed for none of the schemes: the closest scheme, if any, and why.",
+            "properties": {
+                "scheme": generator.subschema_for::<Option<SchemeId>>(),
+                "normalized": {"type": "null"},
+                "formatted": {"type": "null"},
+                "valid": {"const": false},
+                "error": {"type": "string", "enum": errors},
+                "message": {"type": "string"},
+            },
+            "required": ["scheme", "normalized", "formatted", "valid", "error", "message"],
+            "additionalProperties": false,
+        }),
+    ];
+    for shape in &mut shapes {
+        for (key, schema) in extra {
+            if let Some(serde_json::Value::Object(properties)) = shape.get_mut("properties") {
+                properties.insert((*key).to_owned(), schema.clone().to_value());
+            }
+            if let Some(serde_json::Value::Array(required)) = shape.get_mut("required") {
+                required.push(serde_json::Value::from(*key));
+            }
+        }
+    }
+    let [well_formed, not_well_formed] = shapes;
+    schemars::json_schema!({"oneOf": [well_formed, not_well_formed]})
+}
+
 /// A self-employed status of a country: its local name and a gloss.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize)]
 pub struct SelfEmployedStatus {
@@ -562,12 +611,6 @@ fn country_of(country: &str) -> Result<CountryCode, crate::InputError> {
 /// assert!(validate_json("XX", "1", Lang::En).is_err());
 /// ```
 pub fn validate_json(country: &str, number: &str, lang: Lang) -> Result<serde_json::Value, crate::InputError> {
-    #[derive(Serialize)]
-    struct Wire<'a> {
-        #[serde(flatten)]
-        check: Checked<'a>,
-        country: CountryCode,
-    }
     let code = country_of(country)?;
     let checked = validate(code, number);
     let check = match &checked {
@@ -575,7 +618,27 @@ pub fn validate_json(country: &str, number: &str, lang: Lang) -> Result<serde_js
         Err(RegistrationError::Invalid(e)) => Checked::Invalid(*e, lang),
         Err(RegistrationError::UnsupportedCountry(_)) => Checked::Unsupported(lang),
     };
-    Ok(crate::i18n::json_value(&Wire { check, country: code }))
+    Ok(crate::i18n::json_value(&IdCheck { check, country: code }))
+}
+
+/// The wire form of [`validate_json`]: the check and the country.
+#[derive(Serialize)]
+pub(crate) struct IdCheck<'a> {
+    #[serde(flatten)]
+    check: Checked<'a>,
+    country: CountryCode,
+}
+
+/// The schema of [`IdCheck`] (`registration-check` in docs/schema/).
+#[cfg(feature = "schema")]
+impl schemars::JsonSchema for IdCheck<'_> {
+    fn schema_name() -> std::borrow::Cow<'static, str> {
+        std::borrow::Cow::Borrowed("RegistrationCheck")
+    }
+    fn json_schema(generator: &mut schemars::SchemaGenerator) -> schemars::Schema {
+        let country = generator.subschema_for::<CountryCode>();
+        checked_schema(generator, &[("country", country)])
+    }
 }
 
 /// What the library knows of a country's registration, on the wire format:
