@@ -237,6 +237,23 @@ pub struct Validation {
     pub completeness: f64,
 }
 
+impl Validation {
+    /// The validation of a form that could not be read at all (not JSON, a repeated key, a
+    /// value with no JSON form in a binding): that one error, nothing echoed, completeness 0.
+    ///
+    /// ```
+    /// use mentor_core::application::Validation;
+    /// use mentor_core::{ErrorCode, FieldError, Lang, Localized};
+    /// let v = Validation::unreadable(FieldError::new("", ErrorCode::InvalidJson));
+    /// assert_eq!(v.to_json(Lang::En)["valid"], false);
+    /// assert_eq!(v.to_json(Lang::En)["errors"][0]["code"], "invalid_json");
+    /// ```
+    #[must_use]
+    pub fn unreadable(error: FieldError) -> Validation {
+        Validation { reference: None, email: None, result: Err(vec![error]), completeness: 0.0 }
+    }
+}
+
 /// The number of optional items that completeness counts (DESIGN 4.2).
 pub const COMPLETENESS_ITEMS: u32 = 14;
 
@@ -430,7 +447,7 @@ pub fn validate(form: &Value, policy: &Policy) -> Validation {
 /// ```
 #[must_use]
 pub fn validate_str(form: &str, policy: &Policy) -> Validation {
-    read_text(form, policy).unwrap_or_else(|e| Validation { reference: None, email: None, result: Err(vec![e]), completeness: 0.0 })
+    read_text(form, policy).unwrap_or_else(Validation::unreadable)
 }
 
 /// The validation of a form given as text, or the error of a text that cannot be read.
@@ -441,7 +458,7 @@ fn read_text(form: &str, policy: &Policy) -> Result<Validation, FieldError> {
 fn read(form: Result<Object<ApplicationForm<'_>>, FieldError>, policy: &Policy) -> Validation {
     match form {
         Ok(form) => form_validation(&form, policy),
-        Err(e) => Validation { reference: None, email: None, result: Err(vec![e]), completeness: 0.0 },
+        Err(e) => Validation::unreadable(e),
     }
 }
 
@@ -492,7 +509,7 @@ fn form_validation(form: &Object<ApplicationForm<'_>>, policy: &Policy) -> Valid
         let country = r.parse(country, &country_path, ErrorCode::InvalidCountry, CountryCode::parse);
         let tz_path = ap.key("timezone");
         let timezone = r.text(&a.timezone, &tz_path, CODE_TEXT_MAX, false);
-        let timezone = r.parse(timezone, &tz_path, ErrorCode::InvalidTimezone, |t| t.parse::<chrono_tz::Tz>().ok());
+        let timezone = r.parse(timezone, &tz_path, ErrorCode::InvalidTimezone, |t| crate::zone::TimeZone::parse(t).map(crate::zone::TimeZone::tz));
         let lang_path = ap.key("languages");
         let mut languages: Vec<String> = Vec::new();
         for (i, item) in r.list(&a.languages, &lang_path).unwrap_or_default().iter().enumerate() {

@@ -1,9 +1,8 @@
 //! `validate_application`: one application form (DESIGN 4.2), problems as data.
 
 use mentor_core::Localized;
-use mentor_core::application::validate_json;
+use mentor_core::application::{Validation, validate_json};
 use pyo3::prelude::*;
-use serde_json::json;
 
 use crate::args::{Language, policy_of};
 use crate::convert::{to_python, to_value};
@@ -22,7 +21,7 @@ pub(crate) fn validate_application<'py>(
         Ok(value) => validate_json(&value, policy_of(policy), lang.0),
         // A value with no JSON form (bytes, a naive datetime…) is a form that cannot be read:
         // reported like any invalid form, in `validate_json`'s shape.
-        Err(e) => json!({"valid": false, "reference": null, "completeness": 0.0, "errors": [e.to_json(lang.0)]}),
+        Err(e) => Validation::unreadable(e).to_json(lang.0),
     };
     to_python(py, &out)
 }
