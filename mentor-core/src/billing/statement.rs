@@ -16,7 +16,8 @@ use crate::contract::{MAX_ID_CHARS, format_date, read_date};
 use crate::error::{Detail, ErrorCode, FieldError, InputError};
 use crate::i18n::{Lang, Localized, Text};
 use crate::lifecycle::{Vocabulary, format_instant, read_instant};
-use crate::money::{Currency, read_amount, read_currency};
+use crate::money::{Currency, Share, read_amount, read_currency};
+use crate::zone::TimeZone;
 use crate::policy::BillingPolicy;
 use crate::read::{Path, Reader, present};
 
@@ -204,10 +205,6 @@ fn share_of(status: SessionStatus, no_show: Decimal, cancelled_late: Decimal) ->
         SessionStatus::CancelledLate => cancelled_late,
         SessionStatus::Cancelled => Decimal::ZERO,
     }
-}
-
-fn is_share(share: Decimal) -> bool {
-    (Decimal::ZERO..=Decimal::ONE).contains(&share)
 }
 
 /// The billing statement of `contract` for `period` (DESIGN 4.10; implements CON-1 and
@@ -751,7 +748,7 @@ fn read_statement(r: &mut Reader, value: &Value, path: &Path<'_>) -> Option<Stat
     let period = r.parse(period, &period_path, ErrorCode::InvalidPeriod, BillingPeriod::parse);
     let zone_path = path.key("time_zone");
     let zone = r.required_text(map.get("time_zone"), &zone_path, 64);
-    let zone = r.parse(zone, &zone_path, ErrorCode::InvalidTimezone, |z| z.parse::<Tz>().ok());
+    let zone = r.parse(zone, &zone_path, ErrorCode::InvalidTimezone, |z| TimeZone::parse(z).map(TimeZone::tz));
     let currency = read_currency(r, map.get("currency"), &path.key("currency"), true);
     let party_path = path.key("invoicing_party");
     let invoicing_party = match present(map.get("invoicing_party")) {
@@ -863,7 +860,7 @@ fn read_line(
         let fits = match status {
             SessionStatus::Completed => share == Decimal::ONE,
             SessionStatus::Cancelled => share.is_zero(),
-            SessionStatus::StudentNoShow | SessionStatus::CancelledLate => is_share(share),
+            SessionStatus::StudentNoShow | SessionStatus::CancelledLate => Share::new(share).is_some(),
         };
         if !fits {
             r.error(&share_path, ErrorCode::InconsistentAmount);

@@ -307,7 +307,7 @@ fn parse_local(text: &str) -> Option<NaiveDateTime> {
 fn read_zone(r: &mut Reader, map: &Map<String, Value>, path: &Path<'_>) -> Option<Tz> {
     let zone_path = path.key("time_zone");
     let zone = r.required_text(map.get("time_zone"), &zone_path, 64);
-    r.parse(zone, &zone_path, ErrorCode::InvalidTimezone, |t| t.parse::<Tz>().ok())
+    r.parse(zone, &zone_path, ErrorCode::InvalidTimezone, |t| crate::zone::TimeZone::parse(t).map(crate::zone::TimeZone::tz))
 }
 
 fn read_duration(r: &mut Reader, map: &Map<String, Value>, path: &Path<'_>) -> Option<u16> {
