@@ -166,9 +166,8 @@ pub fn catalogue() -> Vec<Code> {
 /// assert!(codes.as_array().unwrap().iter().any(|c| c["code"] == "invalid_email" && c["kind"] == "field"));
 /// ```
 #[must_use]
-#[expect(clippy::expect_used, reason = "serializing plain strings and a unit enum into a value cannot fail")]
 pub fn error_codes() -> Value {
-    serde_json::to_value(catalogue()).expect("strings and a unit enum")
+    crate::i18n::json_value(&catalogue())
 }
 
 #[cfg(test)]

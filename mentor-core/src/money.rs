@@ -216,7 +216,7 @@ pub struct Share(Decimal);
 
 impl Share {
     /// The whole rate.
-    pub const ALL: Share = Share(Decimal::ONE);
+    pub const WHOLE: Share = Share(Decimal::ONE);
     /// Half the rate.
     pub const HALF: Share = Share(Decimal::from_parts(5, 0, 0, false, 1));
 

@@ -115,7 +115,7 @@ pub struct BillingPolicy {
 
 impl Default for BillingPolicy {
     fn default() -> Self {
-        BillingPolicy { time_zone: TimeZone::PARIS, student_no_show: Share::ALL, cancelled_late: Share::HALF }
+        BillingPolicy { time_zone: TimeZone::PARIS, student_no_show: Share::WHOLE, cancelled_late: Share::HALF }
     }
 }
 

@@ -112,8 +112,7 @@ pub fn triage_json(
 }
 
 fn report(records: &[Record], policy: &CorePolicy, now: DateTime<Utc>, lang: Lang) -> Value {
-    let entries = triage::triage(records, policy, now);
-    Value::Array(entries.iter().map(|e| e.to_json(lang)).collect())
+    triage::triage(records, policy, now).to_json(lang)
 }
 
 /// One form as a record: its JSON text, read when it is assessed (a value JSON cannot hold is

@@ -352,14 +352,11 @@ impl Localized for Applied {
             code: Option<&'static str>,
             message: Option<String>,
         }
-        let (code, message) = match &self.outcome {
-            Outcome::Ignored(why) => (Some(why.code()), Some(why.message(lang).to_owned())),
-            Outcome::Conflict(c) => (Some(c.code()), Some(c.message(lang))),
-            Outcome::Applied(_) | Outcome::Duplicate => (None, None),
-        };
-        let applied = match &self.outcome {
-            Outcome::Applied(events) => events.as_slice(),
-            _ => &[],
+        let (applied, code, message) = match &self.outcome {
+            Outcome::Applied(events) => (events.as_slice(), None, None),
+            Outcome::Duplicate => (&[][..], None, None),
+            Outcome::Ignored(why) => (&[][..], Some(why.code()), Some(why.message(lang).to_owned())),
+            Outcome::Conflict(c) => (&[][..], Some(c.code()), Some(c.message(lang))),
         };
         Wire { event: &self.event, outcome: self.outcome.name(), applied, code, message }.serialize(serializer)
     }

@@ -403,11 +403,7 @@ impl Serialize for RegistrationNumber {
 /// (`bad_check_digit`…) or `unsupported_country`.
 impl Localized for RegistrationError {
     fn serialize_in<S: serde::Serializer>(&self, lang: Lang, serializer: S) -> Result<S::Ok, S::Error> {
-        match self {
-            RegistrationError::Invalid(e) => Checked::Invalid(*e, lang),
-            RegistrationError::UnsupportedCountry(_) => Checked::Unsupported(lang),
-        }
-        .serialize(serializer)
+        Checked::not_well_formed(self, lang).serialize(serializer)
     }
 }
 
@@ -417,6 +413,23 @@ pub(crate) enum Checked<'a> {
     WellFormed(&'a RegistrationNumber),
     Invalid(InvalidNumber, Lang),
     Unsupported(Lang),
+}
+
+impl<'a> Checked<'a> {
+    /// What a check found, messages in `lang`.
+    fn of(result: &'a Result<RegistrationNumber, RegistrationError>, lang: Lang) -> Checked<'a> {
+        match result {
+            Ok(n) => Checked::WellFormed(n),
+            Err(e) => Checked::not_well_formed(e, lang),
+        }
+    }
+
+    fn not_well_formed(error: &RegistrationError, lang: Lang) -> Checked<'a> {
+        match error {
+            RegistrationError::Invalid(e) => Checked::Invalid(*e, lang),
+            RegistrationError::UnsupportedCountry(_) => Checked::Unsupported(lang),
+        }
+    }
 }
 
 impl Serialize for Checked<'_> {
@@ -613,12 +626,7 @@ fn country_of(country: &str) -> Result<CountryCode, crate::InputError> {
 pub fn validate_json(country: &str, number: &str, lang: Lang) -> Result<serde_json::Value, crate::InputError> {
     let code = country_of(country)?;
     let checked = validate(code, number);
-    let check = match &checked {
-        Ok(n) => Checked::WellFormed(n),
-        Err(RegistrationError::Invalid(e)) => Checked::Invalid(*e, lang),
-        Err(RegistrationError::UnsupportedCountry(_)) => Checked::Unsupported(lang),
-    };
-    Ok(crate::i18n::json_value(&IdCheck { check, country: code }))
+    Ok(crate::i18n::json_value(&IdCheck { check: Checked::of(&checked, lang), country: code }))
 }
 
 /// The wire form of [`validate_json`]: the check and the country.
