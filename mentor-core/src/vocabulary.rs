@@ -97,3 +97,4 @@ macro_rules! vocabulary {
         }
     };
 }
+
