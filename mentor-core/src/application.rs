@@ -499,10 +499,10 @@ fn form_validation(form: &Object<ApplicationForm<'_>>, policy: &Policy) -> Valid
         let first_name = r.required_text(&a.first_name, &ap.key("first_name"), NAME_MAX);
         let last_name = r.required_text(&a.last_name, &ap.key("last_name"), NAME_MAX);
         let email_path = ap.key("email");
-        let email = r.required_text(&a.email, &email_path, EMAIL_MAX);
+        let email = r.identifier(&a.email, &email_path, EMAIL_MAX, true);
         let email = r.parse(email, &email_path, ErrorCode::InvalidEmail, |e| is_email(e).then(|| Personal(e.to_owned())));
         let phone_path = ap.key("phone");
-        let phone = r.text(&a.phone, &phone_path, PHONE_MAX, false);
+        let phone = r.identifier(&a.phone, &phone_path, PHONE_MAX, false);
         let phone = r.parse(phone, &phone_path, ErrorCode::InvalidPhone, |p| e164(p).map(Personal));
         let country_path = ap.key("country");
         let country = r.required_text(&a.country, &country_path, CODE_TEXT_MAX);

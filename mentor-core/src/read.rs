@@ -11,6 +11,37 @@ use crate::error::{Detail, ErrorCode, FieldError, InputError};
 use crate::i18n::Text;
 use crate::wire::{Field, FromValue, Number, Obj, Scalar, Unknown};
 
+/// Whether `c` is a format character (Unicode general category Cf, as of Unicode 16.0:
+/// `DerivedGeneralCategory.txt`): invisible characters that change how text displays or
+/// joins (soft hyphen, zero-width space and joiners, direction marks and overrides, the
+/// byte-order mark, tags…).
+pub(crate) fn is_format_character(c: char) -> bool {
+    matches!(
+        c,
+        '\u{ad}'
+            | '\u{600}'..='\u{605}'
+            | '\u{61c}'
+            | '\u{6dd}'
+            | '\u{70f}'
+            | '\u{890}'..='\u{891}'
+            | '\u{8e2}'
+            | '\u{180e}'
+            | '\u{200b}'..='\u{200f}'
+            | '\u{202a}'..='\u{202e}'
+            | '\u{2060}'..='\u{2064}'
+            | '\u{2066}'..='\u{206f}'
+            | '\u{feff}'
+            | '\u{fff9}'..='\u{fffb}'
+            | '\u{110bd}'
+            | '\u{110cd}'
+            | '\u{13430}'..='\u{1343f}'
+            | '\u{1bca0}'..='\u{1bca3}'
+            | '\u{1d173}'..='\u{1d17a}'
+            | '\u{e0001}'
+            | '\u{e0020}'..='\u{e007f}'
+    )
+}
+
 /// Where a value sits in a document: `subjects[1].level`. Borrowed links, no allocation.
 #[derive(Clone, Copy)]
 pub(crate) enum Path<'a> {
@@ -266,7 +297,15 @@ impl Reader {
         // display in another order than it reads (Unicode TR #9; "Trojan Source"). Embeddings
         // and isolates stay allowed: right-to-left names need them. Printable ASCII, the
         // common case, is checked byte by byte.
-        let bad = |c: char| (c.is_control() && !(multiline && matches!(c, '\n' | '\r' | '\t'))) || matches!(c, '\u{202d}' | '\u{202e}');
+        // On one line, also the invisible characters no script needs (zero-width space, word
+        // joiner and invisible operators, byte-order mark, tags, interlinear annotations): they
+        // make two equal-looking texts differ (issue 16). Joiners (ZWJ, ZWNJ) and the
+        // direction marks stay: Persian, Indic and right-to-left names use them.
+        let bad = |c: char| {
+            (c.is_control() && !(multiline && matches!(c, '\n' | '\r' | '\t')))
+                || matches!(c, '\u{202d}' | '\u{202e}')
+                || (!multiline && matches!(c, '\u{200b}' | '\u{2060}'..='\u{2064}' | '\u{feff}' | '\u{fff9}'..='\u{fffb}' | '\u{e0000}'..='\u{e007f}'))
+        };
         let printable_ascii = s.bytes().all(|b| (0x20..0x7f).contains(&b));
         if !printable_ascii && s.chars().any(bad) {
             self.error(path, ErrorCode::InvalidCharacters);
@@ -282,6 +321,18 @@ impl Reader {
             return None;
         }
         self.text(value, path, max_chars, false)
+    }
+
+    /// A text that identifies something (an e-mail address, a phone or registration number):
+    /// [`Reader::text`] on one line, and no format character at all (Unicode category Cf:
+    /// `ada\u{200b}@example.org` must not pass for a second address). `invalid_characters`.
+    pub(crate) fn identifier<'v, V: See<'v> + Copy>(&mut self, value: V, path: &dyn fmt::Display, max_chars: usize, required: bool) -> Option<&'v str> {
+        let text = if required { self.required_text(value, path, max_chars) } else { self.text(value, path, max_chars, false) }?;
+        if !text.is_ascii() && text.chars().any(is_format_character) {
+            self.error(path, ErrorCode::InvalidCharacters);
+            return None;
+        }
+        Some(text)
     }
 
     /// Turns a text read from `path` into a value with `parse`; when it does not parse, `code`

@@ -325,7 +325,7 @@ impl SituationForm<'_> {
             Business {
                 legal_form: r.text(&b.legal_form, &business_path.key("legal_form"), LEGAL_FORM_MAX, false).map(str::to_owned),
                 registration_number: r
-                    .text(&b.registration_number, &business_path.key("registration_number"), REGISTRATION_NUMBER_MAX, false)
+                    .identifier(&b.registration_number, &business_path.key("registration_number"), REGISTRATION_NUMBER_MAX, false)
                     .map(str::to_owned),
             }
         });

@@ -153,7 +153,7 @@ fn read_invoice(r: &mut Reader, value: &Value, path: &Path<'_>) -> Option<Receiv
             let country_path = issuer_path.key("country");
             let country = r.required_text(issuer.get("country"), &country_path, 8);
             let country = r.parse(country, &country_path, ErrorCode::InvalidCountry, CountryCode::parse);
-            let number = r.required_text(issuer.get("registration_number"), &issuer_path.key("registration_number"), 64);
+            let number = r.identifier(issuer.get("registration_number"), &issuer_path.key("registration_number"), 64, true);
             Some(Issuer {
                 country: country?,
                 registration_number: number?.to_owned(),

@@ -258,7 +258,7 @@ pub(crate) fn read_invoicing_party(r: &mut Reader, value: &Value, path: &Path<'_
     let vat_path = path.key("vat");
     let kind = required_choice(r, map.get("vat"), &vat_path, VatKind::ALL);
     let vat_number_path = path.key("vat_number");
-    let vat_number_text = r.text(map.get("vat_number"), &vat_number_path, 64, false);
+    let vat_number_text = r.identifier(map.get("vat_number"), &vat_number_path, 64, false);
     let vat = match kind? {
         VatKind::Registered => {
             let vat_number = read_number(r, vat_number_text, country, &vat_number_path);

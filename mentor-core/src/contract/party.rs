@@ -98,11 +98,7 @@ pub(crate) fn read_registration(
     let country = r.required_text(map.get("country"), &country_path, 8);
     let country = r.parse(country, &country_path, ErrorCode::InvalidCountry, CountryCode::parse);
     let number_path = path.key("registration_number");
-    let number = if number_required {
-        r.required_text(map.get("registration_number"), &number_path, 64)
-    } else {
-        r.text(map.get("registration_number"), &number_path, 64, false)
-    };
+    let number = r.identifier(map.get("registration_number"), &number_path, 64, number_required);
     (country, read_number(r, number, country, &number_path))
 }
 
