@@ -659,8 +659,7 @@ fn form_validation(form: &Object<ApplicationForm<'_>>, policy: &Policy) -> Valid
     }
 
     let tp = root.key("submitted_at");
-    let submitted_at = r.text(&form.submitted_at, &tp, CODE_TEXT_MAX, false);
-    let submitted_at = r.parse(submitted_at, &tp, ErrorCode::InvalidDatetime, crate::lifecycle::parse_instant);
+    let submitted_at = crate::lifecycle::read_instant(&mut r, &form.submitted_at, &tp, false);
 
     let completeness = f64::from(present_items) / f64::from(COMPLETENESS_ITEMS);
     let result = match (r.errors.is_empty(), offer_id, applicant) {
@@ -762,7 +761,9 @@ impl schemars::JsonSchema for Validation {
 
 /// A practical e-mail check (the addresses people type, not all of RFC 5322): one `@`, a local
 /// part of 1–64 characters without spaces or quotes, a domain of dot-separated labels of
-/// letters (any script), digits and inner hyphens, with a top-level label of 2+ letters.
+/// letters (any script), digits and inner hyphens, with a top-level label of 2+ letters or an
+/// IDNA A-label (`xn--p1ai`, the ASCII form of `рф` that browsers' `input[type=email]`
+/// submit, RFC 5890).
 fn is_email(s: &str) -> bool {
     let Some((local, domain)) = s.split_once('@') else { return false };
     let local_ok = !local.is_empty()
@@ -776,14 +777,38 @@ fn is_email(s: &str) -> bool {
         && labels.iter().all(|l| {
             !l.is_empty() && l.chars().count() <= 63 && !l.starts_with('-') && !l.ends_with('-') && l.chars().all(|c| c.is_alphanumeric() || c == '-')
         })
-        && labels.last().is_some_and(|tld| tld.chars().count() >= 2 && tld.chars().all(char::is_alphabetic));
+        && labels.last().is_some_and(|tld| (tld.chars().count() >= 2 && tld.chars().all(char::is_alphabetic)) || is_a_label(tld));
     local_ok && domain_ok
 }
 
-/// The E.164 form of a phone number typed with the usual separators: `+`, then 8–15 digits,
-/// the first not 0 (ITU-T E.164: country code 1–3 digits, at most 15 digits in all).
+/// An IDNA A-label (RFC 5890 2.3.2.1): `xn--` then ASCII letters, digits and hyphens, not
+/// ending with a hyphen.
+fn is_a_label(label: &str) -> bool {
+    label.len() > 4
+        && label.get(..4).is_some_and(|p| p.eq_ignore_ascii_case("xn--"))
+        && label.bytes().all(|b| b.is_ascii_alphanumeric() || b == b'-')
+        && !label.ends_with('-')
+}
+
+/// The fewest digits of an international number: a country code and a four-digit subscriber
+/// number, as in the smallest numbering plans in use (Niue `+683 4002`, Tokelau `+690`; ITU-T
+/// E.164 itself sets no minimum).
+const E164_DIGITS_MIN: usize = 7;
+/// ITU-T E.164 6.2.1: at most 15 digits, country code included.
+const E164_DIGITS_MAX: usize = 15;
+
+/// The E.164 form of a phone number typed with the usual separators: `+`, then
+/// [`E164_DIGITS_MIN`]–[`E164_DIGITS_MAX`] digits, the first not 0. A national trunk prefix
+/// written in brackets after the country code (`+44 (0)20 7946 0958`, for callers inside the
+/// country) is dropped, not kept as a digit of the number (`+442079460958`).
 fn e164(s: &str) -> Option<String> {
     let rest = s.strip_prefix('+')?;
+    // The trunk prefix comes right after the country code (1–3 digits, maybe a space).
+    let is_country_code = |cc: &str| (1..=3).contains(&cc.len()) && cc.bytes().all(|b| b.is_ascii_digit());
+    let rest = match rest.split_once("(0)") {
+        Some((cc, national)) if is_country_code(cc.trim_end()) => std::borrow::Cow::Owned(format!("{cc}{national}")),
+        _ => std::borrow::Cow::Borrowed(rest),
+    };
     let mut out = String::with_capacity(16);
     out.push('+');
     for c in rest.chars() {
@@ -795,7 +820,7 @@ fn e164(s: &str) -> Option<String> {
     }
     let digits = out.len() - 1;
     let first_ok = out.as_bytes().get(1).is_some_and(|b| *b != b'0');
-    ((8..=15).contains(&digits) && first_ok).then_some(out)
+    ((E164_DIGITS_MIN..=E164_DIGITS_MAX).contains(&digits) && first_ok).then_some(out)
 }
 
 /// `http://` or `https://` (any case), then a host of letters, digits, dots and hyphens with
@@ -858,6 +883,13 @@ mod tests {
         for good in ["a@example.org", "camille.moreau@example.org", "x+tag@sub.example.co.uk", "élise@exemple.fr"] {
             assert!(is_email(good), "{good}");
         }
+        // IDNA A-labels, as browsers submit internationalised domains (RFC 5890).
+        for good in ["моя@xn--h1alffa9f.xn--p1ai", "a@example.xn--fiqs8s", "a@XN--P1AI.xn--p1ai"] {
+            assert!(is_email(good), "{good}");
+        }
+        for bad in ["a@example.xn--", "a@example.xn-p1ai", "a@example.xn--p1ai-"] {
+            assert!(!is_email(bad), "{bad}");
+        }
         for bad in ["not-an-email", "a@b", "@example.org", "a@.org", "a b@example.org", "a@example.o", "a@@example.org", "a@exa_mple.org"] {
             assert!(!is_email(bad), "{bad}");
         }
@@ -867,7 +899,14 @@ mod tests {
     fn phones() {
         assert_eq!(e164("+33 6 12 34 56 78").as_deref(), Some("+33612345678"));
         assert_eq!(e164("+1 (415) 555-0100").as_deref(), Some("+14155550100"));
-        for bad in ["0612345678", "+0612345678", "+33 6 12", "+33612345678901234", "+33 6a"] {
+        // The smallest numbering plans (ITU-T E.164): Niue, a 3-digit country code and 4 digits.
+        assert_eq!(e164("+683 4002").as_deref(), Some("+6834002"));
+        // A trunk prefix in brackets is for callers inside the country: not part of the number.
+        assert_eq!(e164("+44 (0)20 7946 0958").as_deref(), Some("+442079460958"));
+        assert_eq!(e164("+49(0)30 123456").as_deref(), Some("+4930123456"));
+        // Elsewhere a bracketed 0 is a digit like any other (an area code written `(0…)`).
+        assert_eq!(e164("+1 415 (0)55 0100").as_deref(), Some("+14150550100"));
+        for bad in ["0612345678", "+0612345678", "+33 6 1", "+683 400", "+33612345678901234", "+33 6a"] {
             assert!(e164(bad).is_none(), "{bad}");
         }
     }

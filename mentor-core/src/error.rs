@@ -122,7 +122,7 @@ impl ErrorCode {
             ErrorCode::InvalidDatetime => Text::new("this is not an RFC 3339 date and time, such as 2026-11-12T09:30:00Z", "ce n'est pas une date et heure RFC 3339, par exemple 2026-11-12T09:30:00Z"),
             ErrorCode::InvalidCharacters => Text::new("this text contains control characters or direction overrides", "ce texte contient des caractères de contrôle ou de forçage de direction"),
             ErrorCode::TooLong => Text::new("this value is too long", "cette valeur est trop longue"),
-            ErrorCode::OutOfRange => Text::new("this number is out of range", "ce nombre est hors limites"),
+            ErrorCode::OutOfRange => Text::new("this value is out of range", "cette valeur est hors limites"),
             ErrorCode::DuplicateSubject => Text::new("this subject is listed twice", "ce sujet figure deux fois"),
             ErrorCode::ConsentRequired => Text::new("consent to data processing is required to apply", "le consentement au traitement des données est nécessaire pour postuler"),
             ErrorCode::UnknownOffer => Text::new("this job offer is not open for applications", "cette offre n'est pas ouverte aux candidatures"),
@@ -177,6 +177,10 @@ pub enum Detail {
     Instants(DateTime<Utc>, DateTime<Utc>),
     /// The deepest nesting allowed, in levels of objects and arrays.
     MaxDepth(usize),
+    /// The earliest instant a past event may have (UTC).
+    NotBefore(DateTime<Utc>),
+    /// The latest instant a past event may have (UTC): a day after the batch's `now`.
+    NotAfter(DateTime<Utc>),
 }
 
 /// One problem with one field (DESIGN 4.1): `{"path", "code", "message"}` on the wire.
@@ -271,6 +275,10 @@ impl FieldError {
             (Detail::Instants(a, b), Lang::Fr) => format!("{base} : {} ou {}", utc(*a), utc(*b)),
             (Detail::MaxDepth(max), Lang::En) => format!("{base}: at most {max} levels of objects and arrays"),
             (Detail::MaxDepth(max), Lang::Fr) => format!("{base} : {max} niveaux d'objets et de tableaux au plus"),
+            (Detail::NotBefore(at), Lang::En) => format!("{base}: expected {} or later", utc(*at)),
+            (Detail::NotBefore(at), Lang::Fr) => format!("{base} : {} ou plus tard attendu", utc(*at)),
+            (Detail::NotAfter(at), Lang::En) => format!("{base}: expected {} or earlier", utc(*at)),
+            (Detail::NotAfter(at), Lang::Fr) => format!("{base} : {} ou plus tôt attendu", utc(*at)),
         }
     }
 

@@ -202,10 +202,24 @@ fn read_event<C: Change>(r: &mut Reader, value: &Value, root: &Path<'_>) -> Opti
 }
 
 /// Reads an RFC 3339 instant (any offset; stored in UTC). `required` when absent and
-/// `required` is set.
+/// `required` is set; `out_of_range` before [`earliest_instant`] (issue 16: `0000-01-01`
+/// would rank first in a review queue).
 pub(crate) fn read_instant<'v, V: See<'v> + Copy>(r: &mut Reader, value: V, path: &Path<'_>, required: bool) -> Option<DateTime<Utc>> {
     let text = if required { r.required_text(value, path, 64) } else { r.text(value, path, 64, false) };
-    r.parse(text, path, ErrorCode::InvalidDatetime, parse_instant)
+    let at = r.parse(text, path, ErrorCode::InvalidDatetime, parse_instant)?;
+    if at < earliest_instant() {
+        r.error_with(path, ErrorCode::OutOfRange, Detail::NotBefore(earliest_instant()));
+        return None;
+    }
+    Some(at)
+}
+
+/// The earliest instant an event of this domain may have: 2000-01-01T00:00:00Z, before any
+/// online mentoring platform. Earlier instants in the wire format (`0000-01-01`, a Unix epoch
+/// left by a default value) are typing or export mistakes.
+#[must_use]
+pub fn earliest_instant() -> DateTime<Utc> {
+    DateTime::from_timestamp(946_684_800, 0).unwrap_or(DateTime::UNIX_EPOCH)
 }
 
 /// An RFC 3339 date-time, converted to UTC.

@@ -167,8 +167,15 @@ pub fn assess(record: &Record, policy: &Policy, now: DateTime<Utc>) -> Entry {
         eligibility: None,
         priority: None,
     };
+    let latest = now + chrono::TimeDelta::days(1);
     match v.result {
         Err(errors) => entry.errors = errors,
+        // Submitted after `now` (a day's margin for clocks and time zones): a mistake that
+        // would otherwise rank the form as if it had waited least (issue 16).
+        Ok(app) if app.submitted_at().is_some_and(|at| at > latest) => {
+            entry.offer_id = None;
+            entry.errors = vec![FieldError::with("submitted_at", ErrorCode::OutOfRange, Detail::NotAfter(latest))];
+        }
         Ok(app) => {
             let decision = match &app.working_situation() {
                 Some(s) => eligibility::evaluate(s, policy),

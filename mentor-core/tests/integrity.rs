@@ -66,3 +66,57 @@ fn names_keep_joiners_and_refuse_invisible_spaces() {
         assert_eq!(errors(&with(["applicant", "first_name"], &name)), [("applicant.first_name".to_owned(), "invalid_characters".to_owned())], "U+{:04X}", c as u32);
     }
 }
+
+/// Past events cannot precede the domain (2000-01-01) in any field: `0000-01-01` would rank a
+/// form first in the review queue and a session would be billed in year 0.
+#[test]
+fn past_events_before_2000_are_out_of_range() {
+    for at in ["0000-01-01T00:00:00Z", "1970-01-01T00:00:00Z", "1999-12-31T23:59:59Z", "2000-01-01T00:59:59+01:00"] {
+        let mut f = form();
+        f["submitted_at"] = json!(at);
+        assert_eq!(errors(&f), [("submitted_at".to_owned(), "out_of_range".to_owned())], "{at}");
+        let event = json!({"type": "submitted", "at": at, "actor": "candidate", "offer_id": "o"});
+        let refused = mentor_core::lifecycle::Event::<mentor_core::recruitment::ApplicationChange>::from_json(&event).err().map(|e| codes(&e.errors));
+        assert_eq!(refused, Some(vec![("at".to_owned(), "out_of_range".to_owned())]), "{at}");
+    }
+    let mut f = form();
+    f["submitted_at"] = json!("2000-01-01T00:00:00Z");
+    assert!(errors(&f).is_empty());
+}
+
+/// A form submitted after the batch's `now` (more than a day's margin for clocks and zones)
+/// is a mistake: it is reported invalid with `out_of_range`, not ranked as the newest.
+#[test]
+fn forms_submitted_after_now_are_not_ranked() {
+    use mentor_core::triage;
+    let now: chrono::DateTime<chrono::Utc> = "2026-11-20T12:00:00Z".parse().unwrap();
+    let at = |submitted: &str| {
+        let mut f = form();
+        f["submitted_at"] = json!(submitted);
+        let entry = &triage::triage(&triage::read_records(&f.to_string()), &Policy::default(), now)[0];
+        (entry.status, codes(&entry.errors))
+    };
+    assert_eq!(at("9999-12-31T23:59:59Z"), (triage::Status::Invalid, vec![("submitted_at".to_owned(), "out_of_range".to_owned())]));
+    assert_eq!(at("2026-11-21T12:00:01Z"), (triage::Status::Invalid, vec![("submitted_at".to_owned(), "out_of_range".to_owned())]));
+    assert_eq!(at("2026-11-21T12:00:00Z"), (triage::Status::Ranked, vec![]));
+    assert_eq!(at("2026-11-20T09:00:00Z"), (triage::Status::Ranked, vec![]));
+}
+
+/// Short international numbers exist (ITU-T E.164 sets no minimum), and a bracketed trunk
+/// prefix is never kept as a digit.
+#[test]
+fn phones_follow_e164_bounds() {
+    let mut f = form();
+    f["applicant"]["phone"] = json!("+683 4002");
+    assert!(errors(&f).is_empty());
+    f["applicant"]["phone"] = json!("+44 (0)20 7946 0958");
+    let v = application::validate(&f, &Policy::default());
+    assert_eq!(v.result.unwrap().applicant().phone.as_ref().map(|p| p.expose().to_owned()).as_deref(), Some("+442079460958"));
+}
+
+/// Browsers submit internationalised domains in their ASCII form (IDNA A-labels).
+#[test]
+fn punycode_domains_are_e_mail_domains() {
+    assert!(errors(&with(["applicant", "email"], "моя@xn--h1alffa9f.xn--p1ai")).is_empty());
+    assert!(errors(&with(["applicant", "email"], "моя@россия.рф")).is_empty());
+}
