@@ -16,12 +16,12 @@ use mentor_core::{ErrorCode, FieldError, Lang, Localized};
 use serde_json::Value;
 
 use crate::render::tr;
-use crate::{Failure, load_policy, read_bytes, render, report_errors, write_out};
+use crate::{Failure, load_policy, read_batch, read_file, render, report_errors, write_out};
 
 
 /// Parses a JSON file, or reports `invalid_json` for it.
 fn json_file(path: &str, lang: Lang) -> Result<Result<Value, FieldError>, Failure> {
-    let bytes = read_bytes(path, lang)?;
+    let bytes = read_file(path, lang)?;
     Ok(mentor_core::wire::parse_value_bytes(&bytes))
 }
 
@@ -56,7 +56,7 @@ pub fn run_statement(contract: &str, sessions: &str, period: &str, policy: Optio
         Ok(Err(errors)) => return report_file_errors(contract, &errors, lang, json).map(|()| ExitCode::from(1)),
         Err(error) => return report_file_errors(contract, &[error], lang, json).map(|()| ExitCode::from(1)),
     };
-    let records = triage::read_records_bytes(&read_bytes(sessions, lang)?);
+    let records = triage::read_records_bytes(&read_batch(sessions, lang)?);
     let read = match lifecycle::read_each(&records, Session::from_json) {
         Ok(read) => read,
         Err(bad) => return no_statement(&bad, &StatementError::Sessions(Vec::new()), lang, json),

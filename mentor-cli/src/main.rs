@@ -176,63 +176,149 @@ fn parse_now(s: &str) -> Result<DateTime<Utc>, String> {
     DateTime::parse_from_rfc3339(s).map(|d| d.with_timezone(&Utc)).map_err(|_| format!("`{s}` is not an RFC 3339 date-time such as 2026-11-30T09:00:00Z"))
 }
 
+impl Command {
+    /// The language the command answers in.
+    fn lang(&self) -> Lang {
+        match self {
+            Command::Triage { lang, .. }
+            | Command::Eligibility { lang, .. }
+            | Command::ValidateId { lang, .. }
+            | Command::Replay { lang, .. }
+            | Command::Statement { lang, .. }
+            | Command::CheckInvoice { lang, .. }
+            | Command::Webhook { lang, .. } => *lang,
+            Command::Diagram { .. } => Lang::En,
+        }
+    }
+}
+
 /// A failure that ends the command with status 2, said in the chosen language.
 struct Failure(String);
 
 fn main() -> ExitCode {
     let cli = Cli::parse();
-    let (result, lang) = match cli.command {
-        Command::Triage { file, policy, now, lang, json } => (run_triage(&file, policy.as_deref(), now, lang, json), lang),
-        Command::Eligibility { file, policy, lang, json } => (run_eligibility(&file, policy.as_deref(), lang, json), lang),
-        Command::ValidateId { country, number, lang, json } => (run_validate_id(&country, &number, lang, json), lang),
-        Command::Diagram { lifecycle } => (run_diagram(lifecycle), Lang::En),
-        Command::Replay { lifecycle, file, lang, json } => {
-            let result = match lifecycle {
-                Lifecycle::Application => run_replay::<Application>(&file, lang, json),
-                Lifecycle::Contract => run_replay::<Contract>(&file, lang, json),
-            };
-            (result, lang)
-        }
-        Command::Statement { contract, sessions, period, policy, lang, json } => {
-            (billing::run_statement(&contract, &sessions, &period, policy.as_deref(), lang, json), lang)
-        }
-        Command::CheckInvoice { statement, invoice, lang, json } => (billing::run_check_invoice(&statement, &invoice, lang, json), lang),
-        Command::Webhook { provider, secret, headers, body, now, lang, json } => {
-            (webhook::run_webhook(provider, secret.as_deref(), &headers, &body, now, lang, json), lang)
-        }
+    let lang = cli.command.lang();
+    // Before any work: with standard output closed (`mentor triage f >&-`) the answer would be
+    // lost while the exit status said all went well.
+    if let Err(e) = stdout_is_open() {
+        let message = match lang {
+            Lang::En => format!("standard output is closed, the answer would be lost ({})", io_reason(&e, lang)),
+            Lang::Fr => format!("la sortie standard est fermée, la réponse serait perdue ({})", io_reason(&e, lang)),
+        };
+        return fail(&message, lang);
+    }
+    let result = match cli.command {
+        Command::Triage { file, policy, now, json, .. } => run_triage(&file, policy.as_deref(), now, lang, json),
+        Command::Eligibility { file, policy, json, .. } => run_eligibility(&file, policy.as_deref(), lang, json),
+        Command::ValidateId { country, number, json, .. } => run_validate_id(&country, &number, lang, json),
+        Command::Diagram { lifecycle } => run_diagram(lifecycle),
+        Command::Replay { lifecycle: Lifecycle::Application, file, json, .. } => run_replay::<Application>(&file, lang, json),
+        Command::Replay { lifecycle: Lifecycle::Contract, file, json, .. } => run_replay::<Contract>(&file, lang, json),
+        Command::Statement { contract, sessions, period, policy, json, .. } => billing::run_statement(&contract, &sessions, &period, policy.as_deref(), lang, json),
+        Command::CheckInvoice { statement, invoice, json, .. } => billing::run_check_invoice(&statement, &invoice, lang, json),
+        Command::Webhook { provider, secret, headers, body, now, json, .. } => webhook::run_webhook(provider, secret.as_deref(), &headers, &body, now, lang, json),
     };
     match result {
         Ok(code) => code,
-        Err(Failure(message)) => {
-            let prefix = match lang {
-                Lang::En => "error",
-                Lang::Fr => "erreur",
-            };
-            eprintln!("mentor: {prefix}: {message}");
-            ExitCode::from(2)
-        }
+        Err(Failure(message)) => fail(&message, lang),
+    }
+}
+
+/// Says why the command failed, on stderr, and ends it with status 2.
+fn fail(message: &str, lang: Lang) -> ExitCode {
+    let prefix = match lang {
+        Lang::En => "error",
+        Lang::Fr => "erreur",
+    };
+    eprintln!("mentor: {prefix}: {message}");
+    ExitCode::from(2)
+}
+
+/// Whether standard output was open when the program started. Rust's runtime reopens a
+/// closed standard descriptor on `/dev/null` for reading and writing before `main`; a shell
+/// redirection to `/dev/null` (`> /dev/null`, a deliberate "no output") opens it write-only.
+/// So `/dev/null` open read-write on descriptor 1 is the stand-in for a closed one. Linux
+/// only (its `/proc` says both); elsewhere nothing is checked.
+#[cfg(target_os = "linux")]
+fn stdout_is_open() -> io::Result<()> {
+    const O_ACCMODE: u32 = 0o3;
+    const O_RDWR: u32 = 0o2;
+    let on_dev_null = std::fs::read_link("/proc/self/fd/1").is_ok_and(|target| target == std::path::Path::new("/dev/null"));
+    if !on_dev_null {
+        return Ok(());
+    }
+    let info = std::fs::read_to_string("/proc/self/fdinfo/1").unwrap_or_default();
+    let flags = info.lines().find_map(|l| l.strip_prefix("flags:")).and_then(|f| u32::from_str_radix(f.trim(), 8).ok());
+    match flags {
+        Some(flags) if flags & O_ACCMODE == O_RDWR => Err(io::Error::from_raw_os_error(9)),
+        _ => Ok(()),
+    }
+}
+
+#[cfg(not(target_os = "linux"))]
+fn stdout_is_open() -> io::Result<()> {
+    Ok(())
+}
+
+/// Why an input or output failed, in plain words in the chosen language (not the system's
+/// English text with its `os error` number).
+fn io_reason(e: &io::Error, lang: Lang) -> String {
+    use io::ErrorKind as K;
+    let (en, fr) = match e.kind() {
+        K::NotFound => ("no such file", "fichier introuvable"),
+        K::PermissionDenied => ("permission denied", "permission refusée"),
+        K::IsADirectory => ("it is a directory", "c'est un dossier"),
+        K::InvalidData => ("not UTF-8 text", "ce n'est pas du texte UTF-8"),
+        K::OutOfMemory => ("not enough memory", "mémoire insuffisante"),
+        K::Interrupted => ("interrupted", "interrompu"),
+        _ if e.raw_os_error() == Some(9) => ("bad file descriptor", "descripteur de fichier invalide"),
+        _ => return e.to_string(),
+    };
+    match lang {
+        Lang::En => en.to_owned(),
+        Lang::Fr => fr.to_owned(),
     }
 }
 
 fn read_input(path: &str, lang: Lang) -> Result<String, Failure> {
-    String::from_utf8(read_bytes(path, lang)?).map_err(|_| {
-        cannot_read(path, &io::Error::new(io::ErrorKind::InvalidData, "stream did not contain valid UTF-8"), lang)
-    })
+    String::from_utf8(read_file(path, lang)?).map_err(|_| cannot_read(path, &io::Error::from(io::ErrorKind::InvalidData), lang))
 }
 
-/// The file's bytes as they are: a batch reads them itself, so that one line that is not
-/// UTF-8 is one invalid record rather than the loss of the whole batch.
-fn read_bytes(path: &str, lang: Lang) -> Result<Vec<u8>, Failure> {
+fn read_file(path: &str, lang: Lang) -> Result<Vec<u8>, Failure> {
     let mut bytes = Vec::new();
     let outcome = if path == "-" { io::stdin().read_to_end(&mut bytes).map(|_| ()) } else { std::fs::read(path).map(|b| bytes = b) };
     outcome.map_err(|e| cannot_read(path, &e, lang))?;
     Ok(bytes)
 }
 
+/// A file of records' bytes as they are: a batch reads them itself, so that one line that is
+/// not UTF-8 is one invalid record rather than the loss of the whole batch. A file that is
+/// not text at all (binary data, UTF-16) is one error for the file, not one per line.
+fn read_batch(path: &str, lang: Lang) -> Result<Vec<u8>, Failure> {
+    let bytes = read_file(path, lang)?;
+    if mentor_core::wire::is_binary(&bytes) {
+        return Err(Failure(match lang {
+            Lang::En => format!("`{path}` is not a text file (binary data or UTF-16): records are JSON in UTF-8"),
+            Lang::Fr => format!("`{path}` n'est pas un fichier texte (données binaires ou UTF-16) : les enregistrements sont du JSON en UTF-8"),
+        }));
+    }
+    Ok(bytes)
+}
+
+/// Says, on stderr, that a batch held no record: an empty report is then not a surprise.
+fn say_no_records(path: &str, lang: Lang) {
+    let path = if path == "-" { "<stdin>" } else { path };
+    match lang {
+        Lang::En => eprintln!("mentor: `{path}` holds no records"),
+        Lang::Fr => eprintln!("mentor : `{path}` ne contient aucun enregistrement"),
+    }
+}
+
 fn cannot_read(path: &str, e: &io::Error, lang: Lang) -> Failure {
+    let why = io_reason(e, lang);
     Failure(match lang {
-        Lang::En => format!("cannot read `{path}`: {e}"),
-        Lang::Fr => format!("impossible de lire `{path}` : {e}"),
+        Lang::En => format!("cannot read `{path}`: {why}"),
+        Lang::Fr => format!("impossible de lire `{path}` : {why}"),
     })
 }
 
@@ -252,7 +338,7 @@ fn write_out(text: &str) -> Result<(), Failure> {
     match out.write_all(text.as_bytes()).and_then(|()| out.flush()) {
         // A closed pipe (`mentor triage … | head`) is not an error worth a message.
         Err(e) if e.kind() == io::ErrorKind::BrokenPipe => Ok(()),
-        other => other.map_err(|e| Failure(format!("stdout: {e}"))),
+        other => other.map_err(|e| Failure(format!("stdout: {}", io_reason(&e, Lang::En)))),
     }
 }
 
@@ -264,11 +350,14 @@ fn run_triage(file: &str, policy: Option<&str>, now: Option<DateTime<Utc>>, lang
         }));
     }
     let policy = load_policy(policy, lang)?;
-    let bytes = read_bytes(file, lang)?;
+    let bytes = read_batch(file, lang)?;
     let now = now.unwrap_or_else(Utc::now);
     // Each form is kept as its text and read when assessed: no JSON tree per form.
     let records = triage::read_forms_bytes(&bytes);
     drop(bytes);
+    if records.is_empty() {
+        say_no_records(file, lang);
+    }
     let bar = progress(records.len(), lang);
     let entries: Vec<triage::Entry> = records
         .iter()
@@ -348,7 +437,10 @@ fn run_diagram(lifecycle: Lifecycle) -> Result<ExitCode, Failure> {
 }
 
 fn run_replay<A: Aggregate>(file: &str, lang: Lang, json: bool) -> Result<ExitCode, Failure> {
-    let records = triage::read_records_bytes(&read_bytes(file, lang)?);
+    let records = triage::read_records_bytes(&read_batch(file, lang)?);
+    if records.is_empty() {
+        say_no_records(file, lang);
+    }
     let events = match lifecycle::read_log::<<A as Aggregate>::Change>(&records) {
         Ok(events) => events,
         Err(bad) => {

@@ -14,7 +14,7 @@ use mentor_core::esign::{self, Delivery, Provider, Secret, SignatureEvent, Verif
 use serde_json::json;
 
 use crate::render::tr;
-use crate::{Failure, read_bytes, write_out};
+use crate::{Failure, read_file, write_out};
 
 
 /// Reads a provider's wire name (`dropbox_sign`; `dropbox-sign` is accepted too).
@@ -48,7 +48,7 @@ pub fn run_webhook(
     json: bool,
 ) -> Result<ExitCode, Failure> {
     let pairs = headers.iter().map(|h| header(h, lang)).collect::<Result<Vec<_>, _>>()?;
-    let bytes = read_bytes(body, lang)?;
+    let bytes = read_file(body, lang)?;
     let delivery = Delivery { headers: &pairs, body: &bytes };
     let secret = Secret::new(secret.unwrap_or_default());
     let now = now.unwrap_or_else(Utc::now);

@@ -314,15 +314,78 @@ fn a_line_that_is_not_utf8_is_an_invalid_record_and_the_rest_is_processed() {
 }
 
 #[test]
-fn an_empty_file_is_an_empty_report() {
+fn an_empty_file_is_an_empty_report_and_says_so() {
     for content in ["", "\n\n  \n", "[]", "\u{feff}"] {
         let file = temp_file(content);
         let r = run(mentor().args(["triage", path_str(file.path()), "--now", NOW, "--json"]));
         assert_eq!(r.code, 0, "{content:?}: {}", r.stderr);
         assert_eq!(r.stdout, "", "{content:?}");
-        let table = run(mentor().args(["triage", path_str(file.path()), "--now", NOW]));
+        assert!(r.stderr.contains("holds no records"), "{content:?}: {}", r.stderr);
+        let table = run(mentor().args(["triage", path_str(file.path()), "--now", NOW, "--lang", "fr"]));
         assert_eq!(table.code, 0, "{content:?}: {}", table.stderr);
+        assert!(table.stderr.contains("aucun enregistrement"), "{content:?}: {}", table.stderr);
+        let replay = run(mentor().args(["replay", "application", path_str(file.path())]));
+        assert!(replay.stderr.contains("holds no records"), "{content:?}: {}", replay.stderr);
     }
+    // Empty standard input too.
+    let r = run(mentor().args(["triage", "-", "--now", NOW]).write_stdin(""));
+    assert_eq!(r.code, 0);
+    assert!(r.stderr.contains("`<stdin>` holds no records"), "{}", r.stderr);
+}
+
+/// A file that is not text (binary data, UTF-16) is one error for the file, exit 2: not one
+/// `invalid_json` record per line of noise (issue 16).
+#[test]
+fn a_binary_file_is_one_error_for_the_file() {
+    let mut noise = Vec::new();
+    let mut x: u32 = 7;
+    for _ in 0..100_000 {
+        x = x.wrapping_mul(1_103_515_245).wrapping_add(12_345);
+        noise.push((x >> 16) as u8);
+    }
+    let utf16: Vec<u8> = form("A-1").to_string().encode_utf16().flat_map(u16::to_le_bytes).collect();
+    for content in [noise, utf16] {
+        let file = temp_file(&content);
+        for command in [&["triage", path_str(file.path()), "--json"][..], &["replay", "contract", path_str(file.path())]] {
+            let r = run(mentor().args(command));
+            assert_eq!(r.code, 2, "{command:?}: {}", r.stderr);
+            assert!(r.stdout.is_empty(), "{command:?}");
+            assert_eq!(r.stderr.lines().count(), 1, "{command:?}: {}", r.stderr);
+            assert!(r.stderr.contains("is not a text file"), "{command:?}: {}", r.stderr);
+        }
+    }
+}
+
+/// With standard output closed (`>&-`) the report would be lost: exit 2, said on stderr.
+/// Sent to `/dev/null` on purpose, it is not a failure.
+#[cfg(target_os = "linux")]
+#[test]
+fn a_closed_standard_output_is_a_failure() {
+    let file = temp_file(format!("{}\n", form("A-1")));
+    for (lang, said) in [("en", "standard output is closed"), ("fr", "la sortie standard est fermée")] {
+        let out = std::process::Command::new("sh")
+            .args(["-c", "exec \"$0\" triage \"$1\" --now \"$2\" --lang \"$3\" >&-", env!("CARGO_BIN_EXE_mentor"), path_str(file.path()), NOW, lang])
+            .output()
+            .unwrap();
+        assert_eq!(out.status.code(), Some(2), "{lang}");
+        let stderr = String::from_utf8(out.stderr).unwrap();
+        assert!(stderr.contains(said), "{stderr}");
+    }
+    let out = std::process::Command::new("sh")
+        .args(["-c", "exec \"$0\" triage \"$1\" --now \"$2\" > /dev/null", env!("CARGO_BIN_EXE_mentor"), path_str(file.path()), NOW])
+        .output()
+        .unwrap();
+    assert_eq!(out.status.code(), Some(0), "{}", String::from_utf8_lossy(&out.stderr));
+}
+
+/// Input errors are said in the chosen language, without the system's `os error` numbers.
+#[test]
+fn a_missing_file_is_said_in_plain_words_in_both_languages() {
+    let r = run(mentor().args(["triage", "/nonexistent/forms.jsonl", "--lang", "fr"]));
+    assert_eq!(r.code, 2);
+    assert_eq!(r.stderr.trim(), "mentor: erreur: impossible de lire `/nonexistent/forms.jsonl` : fichier introuvable");
+    let r = run(mentor().args(["eligibility", "/nonexistent/situation.json"]));
+    assert_eq!(r.stderr.trim(), "mentor: error: cannot read `/nonexistent/situation.json`: no such file");
 }
 
 #[test]

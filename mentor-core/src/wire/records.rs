@@ -132,6 +132,21 @@ fn split(text: &str, record: fn(usize, &str) -> Record) -> Vec<Record> {
     text.lines().enumerate().filter(|(_, l)| !l.trim().is_empty()).map(|(i, l)| record(i + 1, l)).collect()
 }
 
+/// Whether bytes are not text at all: they hold a NUL byte, which JSON text never holds (RFC
+/// 8259 escapes control characters in strings and allows only whitespace between values),
+/// while binary data and UTF-16 text (a spreadsheet's "Unicode text" export) are full of
+/// them. Such a file is one error for the whole file, not one `invalid_json` record per line.
+///
+/// ```
+/// use mentor_core::wire::is_binary;
+/// assert!(!is_binary(b"{\"a\": 1}\n{\"a\": \"\\u0000\"}\n"));
+/// assert!(is_binary(b"{\0\"\0a\0\"\0}\0")); // UTF-16LE
+/// ```
+#[must_use]
+pub fn is_binary(bytes: &[u8]) -> bool {
+    bytes.contains(&0)
+}
+
 /// [`read_records`] on raw bytes, for files that may not be UTF-8 (JSON text is UTF-8,
 /// RFC 8259): in JSON Lines, a line that is not UTF-8 is one `Unreadable` record and every
 /// other line is still read; in a JSON array, the elements before the first bad byte are kept.
