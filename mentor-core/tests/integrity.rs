@@ -122,3 +122,56 @@ fn punycode_domains_are_e_mail_domains() {
     assert!(errors(&with(["applicant", "email"], "моя@xn--h1alffa9f.xn--p1ai")).is_empty());
     assert!(errors(&with(["applicant", "email"], "моя@россия.рф")).is_empty());
 }
+
+/// The discrepancy codes of an invoice for one session of 35.00 in January 2026, issued by a
+/// business of `country` with `number` under VAT status `vat`, carrying `mentions` and issued
+/// with `issuer_number`.
+fn invoice_codes(country: &str, number: &str, vat: &str, issuer_number: &str, mentions: &[&str]) -> Vec<String> {
+    use mentor_core::billing;
+    use mentor_core::policy::BillingPolicy;
+    let contract = json!({
+        "contract_id": "c-1",
+        "invoicing_party": {"party": "mentor_business", "country": country, "registration_number": number, "vat": vat},
+        "versions": [{"version": 1, "currency": "EUR", "rates": {"mentoring": "35.00"}, "start_date": "2026-01-01", "notice_period_days": 30}],
+    });
+    let sessions = json!([{"session_id": "s-1", "started_at": "2026-01-12T17:00:00Z", "duration_minutes": 45, "session_type": "mentoring", "student_ref": "stu-1", "status": "completed"}]);
+    let statement = billing::statement_json(&contract, &sessions, "2026-01", &BillingPolicy::default(), Lang::En).unwrap();
+    let invoice = json!({
+        "invoice_number": "F-1", "issued_on": "2026-02-02", "period": "2026-01",
+        "issuer": {"country": country, "registration_number": issuer_number}, "currency": "EUR",
+        "total_excluding_vat": statement["total_excluding_vat"], "vat_amount": statement["vat_amount"], "total": statement["total"],
+        "mentions": mentions,
+    });
+    let check = billing::check_invoice_json(&statement, &invoice, Lang::En).unwrap();
+    check["discrepancies"].as_array().unwrap().iter().map(|d| d["code"].as_str().unwrap().to_owned()).collect()
+}
+
+/// Registration numbers are compared by whom they identify: a Swiss VAT number's suffix is
+/// the language it is written in (MWST, TVA, IVA), not a different number.
+#[test]
+fn a_swiss_vat_number_is_the_same_in_every_language() {
+    for written in ["CHE-116.281.710 TVA", "CHE-116.281.710 IVA", "che116281710mwst", "CHE 116 281 710 MWST"] {
+        assert_eq!(invoice_codes("CH", "CHE-116.281.710 MWST", "registered", written, &[]), Vec::<String>::new(), "{written}");
+    }
+    // Another business, or the UID without VAT, is not the same number.
+    assert_eq!(invoice_codes("CH", "CHE-116.281.710 MWST", "registered", "CHE-109.322.551 TVA", &[]), ["registration_number_mismatch"]);
+    assert_eq!(invoice_codes("CH", "CHE-116.281.710 MWST", "registered", "CHE-116.281.710", &[]), ["registration_number_mismatch"]);
+}
+
+/// A supplier in another member state writes the reverse-charge mention in its own language
+/// (VAT Directive art. 219a, 226(11a)): every official EU language is accepted, word for word.
+#[test]
+fn the_reverse_charge_mention_is_accepted_in_every_eu_language() {
+    let de = |mentions: &[&str]| invoice_codes("DE", "DE136695976", "registered", "DE136695976", mentions);
+    for mention in mentor_core::billing::REVERSE_CHARGE_MENTIONS {
+        assert_eq!(de(&[mention]), Vec::<String>::new(), "{mention}");
+    }
+    assert_eq!(de(&["Steuerschuldnerschaft des Leistungsempfängers"]), Vec::<String>::new());
+    assert_eq!(de(&["  Btw verlegd "]), Vec::<String>::new());
+    assert_eq!(de(&["BTW VERLEGD"]), ["missing_vat_mention"]);
+    assert_eq!(de(&[]), ["missing_vat_mention"]);
+    assert_eq!(de(&["Zahlbar in 30 Tagen"]), ["missing_vat_mention"]);
+    // On a franchise invoice, a reverse-charge mention in any language is the wrong one.
+    let franchise = invoice_codes("FR", "732 829 320 00074", "franchise", "732 829 320 00074", &["TVA non applicable, art. 293 B du CGI", "Inversione contabile"]);
+    assert_eq!(franchise, ["wrong_vat_mention"]);
+}

@@ -15,7 +15,7 @@ use crate::read::{Path, Reader, present};
 
 use super::period::BillingPeriod;
 use super::statement::Statement;
-use super::vat::KNOWN_MENTIONS;
+use super::vat::{KNOWN_MENTIONS, is_mention};
 
 /// The longest mention read, in characters, and the most mentions.
 const MAX_MENTION_CHARS: usize = 500;
@@ -505,8 +505,7 @@ pub fn check_invoice(statement: &Statement<'_>, invoice: &ReceivedInvoice) -> In
         );
     }
     let number = party.registration();
-    let compact = number.scheme().compact(&invoice.issuer.registration_number);
-    if compact.map_or(true, |c| c.as_str() != number.normalized()) {
+    if !number.identifies(&invoice.issuer.registration_number) {
         report(
             DiscrepancyCode::RegistrationNumberMismatch,
             "issuer.registration_number",
@@ -545,11 +544,14 @@ pub fn check_invoice(statement: &Statement<'_>, invoice: &ReceivedInvoice) -> In
         report(DiscrepancyCode::TotalMismatch, "total", money(statement.total()), money(invoice.total));
     }
     let accepted = vat.accepted_mentions();
-    if vat.mention_required() && !invoice.mentions.iter().any(|m| accepted.contains(&m.as_str())) {
-        report(DiscrepancyCode::MissingVatMention, "mentions", Some(accepted.join(" | ")), None);
+    let is_any = |list: &[&str], written: &str| list.iter().any(|m| is_mention(written, m));
+    if vat.mention_required() && !invoice.mentions.iter().any(|m| is_any(accepted, m)) {
+        // The mentions to write, in the company's languages (the others are accepted too).
+        let expected = accepted.iter().take(2).copied().collect::<Vec<_>>().join(" | ");
+        report(DiscrepancyCode::MissingVatMention, "mentions", Some(expected), None);
     }
     for mention in &invoice.mentions {
-        if KNOWN_MENTIONS.contains(&mention.as_str()) && !accepted.contains(&mention.as_str()) {
+        if is_any(&KNOWN_MENTIONS, mention) && !is_any(accepted, mention) {
             report(DiscrepancyCode::WrongVatMention, "mentions", None, Some(mention.clone()));
         }
     }

@@ -71,9 +71,59 @@ pub const REVERSE_CHARGE_MENTION_EN: &str = "Reverse charge";
 /// nonies A, I-13°).
 pub const REVERSE_CHARGE_MENTION_FR: &str = "Autoliquidation";
 
+/// The reverse-charge mention of EU VAT Directive art. 226(11a) in each of the 24 official
+/// languages of the EU, as its language versions word it (inserted by Directive 2010/45/EU,
+/// published in every language in OJ L 189 of 22.7.2010). An invoice follows the invoicing
+/// rules of its supplier's member state (art. 219a(2)(a)(i)), so a German supplier writes
+/// `Steuerschuldnerschaft des Leistungsempfängers`: every one of them is accepted. Sorted by
+/// language code; English and French first are [`REVERSE_CHARGE_MENTION_EN`] and
+/// [`REVERSE_CHARGE_MENTION_FR`].
+pub const REVERSE_CHARGE_MENTIONS: [&str; 24] = [
+    REVERSE_CHARGE_MENTION_EN,                       // en
+    REVERSE_CHARGE_MENTION_FR,                       // fr
+    "Обратно начисляване",                           // bg
+    "Daň odvede zákazník",                           // cs
+    "Omvendt betalingspligt",                        // da
+    "Steuerschuldnerschaft des Leistungsempfängers", // de
+    "Αντίστροφη επιβάρυνση",                         // el
+    "Inversión del sujeto pasivo",                   // es
+    "Pöördmaksustamine",                             // et
+    "Käännetty verovelvollisuus",                    // fi
+    "Aisiompú muirir",                               // ga
+    "Prijenos porezne obveze",                       // hr
+    "Fordított adózás",                              // hu
+    "Inversione contabile",                          // it
+    "Atvirkštinis apmokestinimas",                   // lt
+    "Nodokļa apgrieztā maksāšana",                   // lv
+    "Inverżjoni tal-ħlas",                           // mt
+    "Btw verlegd",                                   // nl
+    "Odwrotne obciążenie",                           // pl
+    "Autoliquidação",                                // pt
+    "Taxare inversă",                                // ro
+    "Prenesenie daňovej povinnosti",                 // sk
+    "Obrnjena davčna obveznost",                     // sl
+    "Omvänd betalningsskyldighet",                   // sv
+];
+
 /// Every VAT mention the library knows: a mention of this list that the treatment does not
 /// accept is a wrong mention.
-pub const KNOWN_MENTIONS: [&str; 3] = [FRANCHISE_MENTION, REVERSE_CHARGE_MENTION_EN, REVERSE_CHARGE_MENTION_FR];
+pub const KNOWN_MENTIONS: [&str; 25] = {
+    let mut all = [FRANCHISE_MENTION; 25];
+    let mut i = 0;
+    while i < REVERSE_CHARGE_MENTIONS.len() {
+        all[i + 1] = REVERSE_CHARGE_MENTIONS[i];
+        i += 1;
+    }
+    all
+};
+
+/// Whether an invoice's mention is `mention`: word for word, case included, once the spaces
+/// around it are trimmed. Mentions are legal formulas; a variant is left for a person to
+/// accept (`docs/billing.md`).
+#[must_use]
+pub fn is_mention(written: &str, mention: &str) -> bool {
+    written.trim() == mention
+}
 
 vocabulary! {
     /// How VAT applies to the invoice the company receives (DESIGN 4.10; see the module's table).
@@ -197,13 +247,16 @@ impl VatTreatment {
         matches!(self, VatTreatment::Franchise | VatTreatment::ReverseCharge)
     }
 
-    /// The mentions an invoice of this treatment may carry, word for word: the required one
-    /// in either language, and for a supplier outside the EU the reverse-charge mentions,
-    /// which are true there too.
+    /// The mentions an invoice of this treatment may carry (compared by [`is_mention`]): the
+    /// franchise's in French law's words; for a reverse charge, the art. 226(11a) mention in
+    /// any official EU language ([`REVERSE_CHARGE_MENTIONS`]), which for a supplier outside
+    /// the EU is true too.
     ///
     /// ```
     /// use mentor_core::billing::VatTreatment;
-    /// assert_eq!(VatTreatment::ReverseCharge.accepted_mentions(), ["Reverse charge", "Autoliquidation"]);
+    /// let accepted = VatTreatment::ReverseCharge.accepted_mentions();
+    /// assert_eq!(accepted[..2], ["Reverse charge", "Autoliquidation"]);
+    /// assert!(accepted.contains(&"Steuerschuldnerschaft des Leistungsempfängers"));
     /// assert!(VatTreatment::FrenchVat.accepted_mentions().is_empty());
     /// ```
     #[must_use]
@@ -211,7 +264,7 @@ impl VatTreatment {
         match self {
             VatTreatment::Franchise => &[FRANCHISE_MENTION],
             VatTreatment::FrenchVat => &[],
-            VatTreatment::ReverseCharge | VatTreatment::OutsideEu => &[REVERSE_CHARGE_MENTION_EN, REVERSE_CHARGE_MENTION_FR],
+            VatTreatment::ReverseCharge | VatTreatment::OutsideEu => &REVERSE_CHARGE_MENTIONS,
         }
     }
 

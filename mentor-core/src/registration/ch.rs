@@ -125,6 +125,11 @@ fn check_uid_body(bytes: &[u8]) -> Result<(), InvalidReason> {
     Ok(())
 }
 
+/// The UID a VAT number is built on, without its language suffix: what identifies the holder.
+pub(super) fn holder(c: &Compact) -> &str {
+    c.as_str().get(..12).unwrap_or(c.as_str())
+}
+
 /// A well-formed UID followed by one of the VAT suffixes.
 fn check_vat(c: &Compact) -> Result<(), InvalidReason> {
     if !(15..=16).contains(&c.len()) {

@@ -372,6 +372,32 @@ impl RegistrationNumber {
     pub fn formatted(&self) -> String {
         (self.scheme.format)(&self.compact)
     }
+
+    /// Whether `input` is this number written another way: read by the same scheme, it
+    /// identifies the same holder. For most schemes that is the same compact form; a Swiss VAT
+    /// number ends with the abbreviation of VAT in the language used (`MWST`, `TVA`, `IVA`:
+    /// German, French, Italian; SR 431.031 art. 8), which does not change whom it identifies.
+    ///
+    /// ```
+    /// use mentor_core::registration::SchemeId;
+    /// let number = SchemeId::ChVat.scheme().validate("CHE-116.281.710 MWST").unwrap();
+    /// assert!(number.identifies("CHE116281710TVA"));
+    /// assert!(number.identifies("che 116 281 710 iva"));
+    /// assert!(!number.identifies("CHE-116.281.710"));
+    /// let siret = SchemeId::FrSiret.scheme().validate("732 829 320 00074").unwrap();
+    /// assert!(siret.identifies("73282932000074") && !siret.identifies("73282932000082"));
+    /// ```
+    #[must_use]
+    pub fn identifies(&self, input: &str) -> bool {
+        let Ok(other) = self.scheme.validate(input) else { return false };
+        fn holder(scheme: SchemeId, c: &Compact) -> &str {
+            match scheme {
+                SchemeId::ChVat => ch::holder(c),
+                _ => c.as_str(),
+            }
+        }
+        holder(self.scheme.id, &self.compact) == holder(self.scheme.id, &other.compact)
+    }
 }
 
 impl PartialEq for Scheme {
