@@ -4,7 +4,7 @@ use std::fmt::Write as _;
 
 use mentor_core::eligibility::{Decision, RegistrationCheck};
 use mentor_core::lifecycle::BadRecord;
-use mentor_core::triage::{Entry, Status};
+use mentor_core::triage::{self, Entry, Status};
 use mentor_core::{FieldError, Lang, Localized, Text};
 use serde_json::{Value, json};
 
@@ -88,6 +88,9 @@ pub fn triage_table(entries: &[Entry], lang: Lang) -> String {
                 let _ = writeln!(out, "  - {}", field_error_line(err, lang));
             }
             continue;
+        }
+        if let Some(hold) = &e.on_hold {
+            let _ = writeln!(out, "{name}: {}: {} ({}, POL-1)", tr(lang, "on hold", "en attente"), hold.message(lang), triage::Hold::CODE);
         }
         let Some(d) = &e.eligibility else { continue };
         if d.required_actions().is_empty() && d.recommended_actions().is_empty() && d.reasons().is_empty() {

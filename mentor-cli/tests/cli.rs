@@ -184,12 +184,13 @@ fn triage_of_the_fixtures_as_json_lines_matches_the_expected_file_and_exits_1() 
     assert_eq!(r.code, 1, "one form is invalid; stderr: {}", r.stderr);
     let report = json_lines(&r.stdout);
     check_fixture_report(&report);
-    // DESIGN 4.9: each line has these keys; ranked first, then on_hold, ineligible, invalid.
+    // DESIGN 4.9: each line has these keys (and `on_hold`, why a form is on hold: issue 16);
+    // ranked first, then on_hold, ineligible, invalid.
     for line in &report {
         let keys: BTreeSet<&str> = line.as_object().unwrap().keys().map(String::as_str).collect();
         assert_eq!(
             keys,
-            BTreeSet::from(["reference", "line", "email", "status", "rank", "errors", "completeness", "eligibility", "priority", "contact_by"]),
+            BTreeSet::from(["reference", "line", "email", "status", "rank", "errors", "completeness", "eligibility", "priority", "contact_by", "on_hold"]),
         );
     }
     let order: Vec<usize> = report

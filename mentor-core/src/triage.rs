@@ -62,6 +62,63 @@ pub struct Entry {
     pub eligibility: Option<Decision>,
     /// The review priority of a ranked form.
     pub priority: Option<Priority>,
+    /// Why a valid form is on hold.
+    pub on_hold: Option<Hold>,
+}
+
+/// Why a valid form is on hold (POL-1): the policy closes every subject it offers to new
+/// mentors. Code `subject_closed`; on the wire `{"code", "rule", "subjects", "message"}`.
+///
+/// ```
+/// use mentor_core::triage::Hold;
+/// use mentor_core::{Lang, Localized};
+/// let hold = Hold::new(vec!["cobol".to_owned()]);
+/// assert_eq!(hold.to_json(Lang::En)["code"], "subject_closed");
+/// assert_eq!(hold.to_json(Lang::Fr)["message"], "la politique ferme toutes ses matières aux nouveaux mentors : cobol");
+/// ```
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Hold {
+    subjects: Vec<String>,
+}
+
+impl Hold {
+    /// The stable code.
+    pub const CODE: &'static str = "subject_closed";
+
+    /// On hold for these closed subjects (slugs, in the form's order).
+    #[must_use]
+    pub fn new(subjects: Vec<String>) -> Hold {
+        Hold { subjects }
+    }
+
+    /// The closed subjects, in the form's order.
+    #[must_use]
+    pub fn subjects(&self) -> &[String] {
+        &self.subjects
+    }
+
+    /// What it means, in `lang`, naming the subjects.
+    #[must_use]
+    pub fn message(&self, lang: Lang) -> String {
+        let subjects = self.subjects.join(", ");
+        match lang {
+            Lang::En => format!("the policy closes all its subjects to new mentors: {subjects}"),
+            Lang::Fr => format!("la politique ferme toutes ses matières aux nouveaux mentors : {subjects}"),
+        }
+    }
+}
+
+impl Localized for Hold {
+    fn serialize_in<S: Serializer>(&self, lang: Lang, serializer: S) -> Result<S::Ok, S::Error> {
+        #[derive(Serialize)]
+        struct Wire<'a> {
+            code: &'static str,
+            rule: crate::rule::Rule,
+            subjects: &'a [String],
+            message: String,
+        }
+        Wire { code: Hold::CODE, rule: crate::rule::Rule::Pol1, subjects: &self.subjects, message: self.message(lang) }.serialize(serializer)
+    }
 }
 
 impl Entry {
@@ -74,7 +131,7 @@ impl Entry {
 }
 
 /// The wire form of DESIGN 4.9: `reference`, `line`, `email`, `status`, `rank`, `errors`,
-/// `completeness`, `eligibility`, `priority`, `contact_by`.
+/// `completeness`, `eligibility`, `priority`, `contact_by`, and `on_hold` (why, POL-1).
 impl Localized for Entry {
     fn serialize_in<S: Serializer>(&self, lang: Lang, serializer: S) -> Result<S::Ok, S::Error> {
         #[derive(Serialize)]
@@ -89,6 +146,7 @@ impl Localized for Entry {
             eligibility: In<'a, Option<Decision>>,
             priority: &'a Option<Priority>,
             contact_by: Option<NaiveDate>,
+            on_hold: In<'a, Option<Hold>>,
         }
         Wire {
             reference: &self.reference,
@@ -101,6 +159,7 @@ impl Localized for Entry {
             eligibility: self.eligibility.render(lang),
             priority: &self.priority,
             contact_by: self.contact_by(),
+            on_hold: self.on_hold.render(lang),
         }
         .serialize(serializer)
     }
@@ -127,8 +186,25 @@ impl schemars::JsonSchema for Entry {
                 "eligibility": generator.subschema_for::<Option<Decision>>(),
                 "priority": generator.subschema_for::<Option<Priority>>(),
                 "contact_by": {"type": ["string", "null"], "format": "date", "description": "Contact the candidate by this UTC date."},
+                "on_hold": {
+                    "description": "Why a valid form is on hold (POL-1): the policy closes every subject it offers; null otherwise.",
+                    "oneOf": [
+                        {"type": "null"},
+                        {
+                            "type": "object",
+                            "properties": {
+                                "code": {"const": "subject_closed"},
+                                "rule": {"const": "POL-1"},
+                                "subjects": {"type": "array", "items": {"type": "string"}, "minItems": 1},
+                                "message": {"type": "string"},
+                            },
+                            "required": ["code", "rule", "subjects", "message"],
+                            "additionalProperties": false,
+                        },
+                    ],
+                },
             },
-            "required": ["reference", "line", "email", "status", "rank", "errors", "completeness", "eligibility", "priority", "contact_by"],
+            "required": ["reference", "line", "email", "status", "rank", "errors", "completeness", "eligibility", "priority", "contact_by", "on_hold"],
             "additionalProperties": false,
         })
     }
@@ -152,6 +228,7 @@ pub fn assess(record: &Record, policy: &Policy, now: DateTime<Utc>) -> Entry {
                 completeness: 0.0,
                 eligibility: None,
                 priority: None,
+                on_hold: None,
             };
         }
     };
@@ -166,6 +243,7 @@ pub fn assess(record: &Record, policy: &Policy, now: DateTime<Utc>) -> Entry {
         completeness: v.completeness,
         eligibility: None,
         priority: None,
+        on_hold: None,
     };
     let latest = now + chrono::TimeDelta::days(1);
     match v.result {
@@ -191,6 +269,9 @@ pub fn assess(record: &Record, policy: &Policy, now: DateTime<Utc>) -> Entry {
             };
             if entry.status != Status::Ranked {
                 entry.priority = None;
+            }
+            if entry.status == Status::OnHold {
+                entry.on_hold = Some(Hold::new(app.subjects().iter().map(|s| s.subject.clone()).collect()));
             }
             entry.eligibility = Some(decision);
         }

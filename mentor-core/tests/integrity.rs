@@ -175,3 +175,29 @@ fn the_reverse_charge_mention_is_accepted_in_every_eu_language() {
     let franchise = invoice_codes("FR", "732 829 320 00074", "franchise", "732 829 320 00074", &["TVA non applicable, art. 293 B du CGI", "Inversione contabile"]);
     assert_eq!(franchise, ["wrong_vat_mention"]);
 }
+
+/// A form on hold says why: every subject it offers is closed by the policy (POL-1), named.
+#[test]
+fn on_hold_says_which_subjects_are_closed() {
+    use mentor_core::Localized;
+    use mentor_core::triage;
+    let now: chrono::DateTime<chrono::Utc> = "2026-11-20T12:00:00Z".parse().unwrap();
+    let policy = Policy::from_toml("[demand]\npython = \"closed\"\ncobol = \"closed\"\nrust = \"urgent\"\n").unwrap();
+    let mut f = form();
+    f["subjects"] = json!([{"subject": "cobol", "level": "expert"}, {"subject": "python", "level": "proficient"}]);
+    let mut open = form();
+    open["subjects"] = json!([{"subject": "python", "level": "expert"}, {"subject": "rust", "level": "proficient"}]);
+    open["applicant"]["email"] = json!("grace@example.org");
+    let text = format!("{f}\n{open}\n");
+    let entries = triage::triage(&triage::read_records(&text), &policy, now);
+    let held = entries.iter().find(|e| e.line == 1).unwrap();
+    assert_eq!(held.status, triage::Status::OnHold);
+    let wire = held.to_json(Lang::En);
+    assert_eq!(wire["on_hold"]["code"], "subject_closed");
+    assert_eq!(wire["on_hold"]["rule"], "POL-1");
+    assert_eq!(wire["on_hold"]["subjects"], json!(["cobol", "python"]));
+    assert!(held.to_json(Lang::Fr)["on_hold"]["message"].as_str().unwrap().contains("cobol, python"));
+    // A form with one open subject is ranked and carries no hold.
+    let ranked = entries.iter().find(|e| e.line == 2).unwrap();
+    assert_eq!((ranked.status, ranked.to_json(Lang::En)["on_hold"].clone()), (triage::Status::Ranked, Value::Null));
+}

@@ -301,6 +301,16 @@ export interface TriageEntry {
   priority: Priority | null;
   /** `YYYY-MM-DD`. */
   contact_by: string | null;
+  /** Why a valid form is on hold (POL-1); null otherwise. */
+  on_hold: Hold | null;
+}
+
+/** Why a valid form is on hold (POL-1): the policy closes every subject it offers. */
+export interface Hold {
+  code: "subject_closed";
+  rule: "POL-1";
+  subjects: string[];
+  message: string;
 }
 
 // ---- 4.5 policy ----

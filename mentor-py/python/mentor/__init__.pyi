@@ -39,6 +39,7 @@ from mentor.wire import EventKind as EventKind
 from mentor.wire import Experience as Experience
 from mentor.wire import FieldError as FieldError
 from mentor.wire import FormWorkingSituation as FormWorkingSituation
+from mentor.wire import Hold as Hold
 from mentor.wire import InterviewReadiness as InterviewReadiness
 from mentor.wire import InvoiceCheck as InvoiceCheck
 from mentor.wire import Level as Level
@@ -114,6 +115,7 @@ __all__ = [
     "Experience",
     "FieldError",
     "FormWorkingSituation",
+    "Hold",
     "InterviewReadiness",
     "InvoiceCheck",
     "Level",

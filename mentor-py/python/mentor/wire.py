@@ -33,6 +33,7 @@ __all__ = [
     "Experience",
     "FieldError",
     "FormWorkingSituation",
+    "Hold",
     "InterviewReadiness",
     "InvoiceCheck",
     "Level",
@@ -170,6 +171,15 @@ class Priority(TypedDict):
     components: PriorityComponents
 
 
+class Hold(TypedDict):
+    """Why a valid form is on hold (POL-1): the policy closes every subject it offers."""
+
+    code: Literal["subject_closed"]
+    rule: Literal["POL-1"]
+    subjects: List[str]
+    message: str
+
+
 class TriageEntry(TypedDict):
     """One line of a triage report (DESIGN 4.9)."""
 
@@ -183,6 +193,7 @@ class TriageEntry(TypedDict):
     eligibility: Optional[EligibilityDecision]
     priority: Optional[Priority]
     contact_by: Optional[str]
+    on_hold: Optional[Hold]
 
 
 class SelfEmployedStatus(TypedDict):
