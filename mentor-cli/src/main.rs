@@ -4,6 +4,8 @@
 //! replayed event was refused); 2 usage or I/O error. Errors go to stderr in the chosen language.
 
 mod billing;
+mod country_names;
+mod operator;
 mod render;
 mod webhook;
 

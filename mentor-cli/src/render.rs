@@ -89,15 +89,16 @@ pub fn triage_table(entries: &[Entry], lang: Lang) -> String {
             }
             continue;
         }
+        let mut lines = String::new();
         if let Some(hold) = &e.on_hold {
-            let _ = writeln!(out, "{name}: {}: {} ({}, POL-1)", tr(lang, "on hold", "en attente"), hold.message(lang), triage::Hold::CODE);
+            let _ = writeln!(lines, "  {}: {} ({}, POL-1)", tr(lang, "on hold", "en attente"), hold.message(lang), triage::Hold::CODE);
         }
-        let Some(d) = &e.eligibility else { continue };
-        if d.required_actions().is_empty() && d.recommended_actions().is_empty() && d.reasons().is_empty() {
-            continue;
+        if let Some(d) = &e.eligibility {
+            operator_lines(&mut lines, d, lang, "  ");
         }
-        let _ = writeln!(out, "{name}:");
-        decision_lines(&mut out, d, lang, "  ");
+        if !lines.is_empty() {
+            let _ = write!(out, "{name}:\n{lines}");
+        }
     }
     let count = |s: Status| entries.iter().filter(|e| e.status == s).count();
     let _ = writeln!(
@@ -141,6 +142,26 @@ fn decision_lines(out: &mut String, d: &Decision, lang: Lang, indent: &str) {
                 let _ = writeln!(out, "{indent}  {}", procedure);
             }
         }
+    }
+}
+
+/// A decision in the operator's words (the triage report): actions said of the applicant,
+/// countries by name.
+fn operator_lines(out: &mut String, d: &Decision, lang: Lang, indent: &str) {
+    let json = d.to_json(lang);
+    let message = |key: &str, i: usize| json.pointer(&format!("/{key}/{i}/message")).and_then(Value::as_str).unwrap_or_default().to_owned();
+    for (key, label, actions) in [
+        ("required_actions", tr(lang, "to do", "à faire"), d.required_actions()),
+        ("recommended_actions", tr(lang, "advised", "conseillé"), d.recommended_actions()),
+    ] {
+        for (i, a) in actions.iter().enumerate() {
+            let text = crate::operator::action(a.code, d.country(), lang).unwrap_or_else(|| message(key, i));
+            let _ = writeln!(out, "{indent}{label}: {text} ({}, {})", as_code(&a.code), a.rule.id());
+        }
+    }
+    for (i, r) in d.reasons().iter().enumerate() {
+        let text = crate::operator::reason(r.code, lang).map_or_else(|| message("reasons", i), str::to_owned);
+        let _ = writeln!(out, "{indent}{}: {text} ({}, {})", tr(lang, "why", "pourquoi"), as_code(&r.code), r.rule.id());
     }
 }
 

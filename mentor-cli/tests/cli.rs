@@ -972,3 +972,20 @@ fn every_command_refuses_a_repeated_key_at_its_path() {
     assert_eq!(r.code, 2);
     assert!(r.stderr.contains("demand.python"), "{}", r.stderr);
 }
+
+/// The text report speaks to the operator (issue 16): actions said of the applicant, country
+/// names not codes, and why a form is on hold; never the applicant's "you".
+#[test]
+fn the_triage_report_speaks_to_the_operator() {
+    let args = ["triage", "docs/examples/applications.jsonl", "--policy", "docs/examples/policy.toml", "--now", NOW];
+    let en = run(mentor().args(args)).stdout;
+    assert!(en.contains("to do: must set up a small business (United States) (register_business, WS-3)"), "{en}");
+    assert!(en.contains("EX-08:\n  on hold: every subject of the form is closed to new mentors by the policy: ux_design (subject_closed, POL-1)"), "{en}");
+    let fr = run(mentor().args(args).args(["--lang", "fr"])).stdout;
+    assert!(fr.contains("à faire: doit créer une petite entreprise (États-Unis) (register_business, WS-3)"), "{fr}");
+    for (report, you) in [(&en, [" you ", " your "]), (&fr, [" vous ", " votre "])] {
+        for word in you {
+            assert!(!report.contains(word), "{word:?} in {report}");
+        }
+    }
+}

@@ -74,7 +74,7 @@ pub struct Entry {
 /// use mentor_core::{Lang, Localized};
 /// let hold = Hold::new(vec!["cobol".to_owned()]);
 /// assert_eq!(hold.to_json(Lang::En)["code"], "subject_closed");
-/// assert_eq!(hold.to_json(Lang::Fr)["message"], "la politique ferme toutes ses matières aux nouveaux mentors : cobol");
+/// assert_eq!(hold.to_json(Lang::Fr)["message"], "la politique ferme aux nouveaux mentors toutes les matières du formulaire : cobol");
 /// ```
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub struct Hold {
@@ -102,8 +102,8 @@ impl Hold {
     pub fn message(&self, lang: Lang) -> String {
         let subjects = self.subjects.join(", ");
         match lang {
-            Lang::En => format!("the policy closes all its subjects to new mentors: {subjects}"),
-            Lang::Fr => format!("la politique ferme toutes ses matières aux nouveaux mentors : {subjects}"),
+            Lang::En => format!("every subject of the form is closed to new mentors by the policy: {subjects}"),
+            Lang::Fr => format!("la politique ferme aux nouveaux mentors toutes les matières du formulaire : {subjects}"),
         }
     }
 }
