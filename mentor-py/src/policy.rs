@@ -38,7 +38,7 @@ impl Policy {
     /// A policy from a file: JSON when its text starts with `{`, TOML otherwise.
     #[classmethod]
     fn from_file(_cls: &Bound<'_, PyType>, py: Python<'_>, path: PathBuf) -> PyResult<Self> {
-        let text = std::fs::read_to_string(&path)?;
+        let text = std::fs::read_to_string(&path).map_err(|e| os_error(py, &e, &path))?;
         CorePolicy::from_text(&text).map(|inner| Policy { inner }).map_err(|e| policy_error(py, &e))
     }
 
@@ -70,5 +70,22 @@ impl Policy {
     fn json(&self) -> serde_json::Value {
         // A policy always serialises: its maps have string keys and its numbers are finite.
         serde_json::to_value(&self.inner).unwrap_or_default()
+    }
+}
+
+/// The exception `open()` raises for the same failure: `OSError(errno, strerror, filename)`,
+/// which Python turns into its subclass (`FileNotFoundError` for `ENOENT`…) with `errno`,
+/// `strerror` and `filename` set. Text that is not UTF-8 is a `UnicodeDecodeError`'s cousin:
+/// a `ValueError` naming the file.
+fn os_error(py: Python<'_>, e: &std::io::Error, path: &std::path::Path) -> PyErr {
+    match e.raw_os_error() {
+        Some(errno) => {
+            let strerror = py
+                .import("os")
+                .and_then(|os| os.getattr("strerror")?.call1((errno,))?.extract::<String>())
+                .unwrap_or_else(|_| e.to_string());
+            pyo3::exceptions::PyOSError::new_err((errno, strerror, path.to_path_buf()))
+        }
+        None => pyo3::exceptions::PyValueError::new_err(format!("{}: {e}", path.display())),
     }
 }

@@ -49,9 +49,13 @@ def test_aware_datetimes_are_instants_in_utc() -> None:
 
 
 def test_an_odd_offset_is_converted_not_refused() -> None:
+    # Paris mean time's offset, as a tz database may give for old dates; a submission is
+    # after 2000 (earlier is out_of_range, issue 16).
     lmt = timezone(timedelta(minutes=9, seconds=21))
-    out = mentor.validate_application(form(submitted_at=datetime(1911, 3, 10, 0, 0, tzinfo=lmt)))
+    out = mentor.validate_application(form(submitted_at=datetime(2026, 3, 10, 0, 0, tzinfo=lmt)))
     assert out["valid"] is True
+    old = mentor.validate_application(form(submitted_at=datetime(1911, 3, 10, 0, 0, tzinfo=lmt)))
+    assert [(e["path"], e["code"]) for e in old["errors"]] == [("submitted_at", "out_of_range")]
 
 
 def test_naive_datetimes_are_refused_with_a_clear_message() -> None:
@@ -237,8 +241,16 @@ def test_policy_loading(tmp_path: Path) -> None:
     assert mentor.Policy.from_json(json.dumps({"offers": ["mentor-web-2026"], "demand": {"python": "urgent"}})).to_dict() == from_toml.to_dict()
     assert mentor.Policy().to_dict() == mentor.Policy.from_toml("").to_dict()
     assert mentor.validate_application(form(offer_id="other"), policy=from_toml)["errors"][0]["code"] == "unknown_offer"
-    with pytest.raises(FileNotFoundError):
-        mentor.Policy.from_file(tmp_path / "missing.toml")
+    # As open() raises it: the subclass, with errno, strerror and filename set (issue 16).
+    missing = tmp_path / "missing.toml"
+    with pytest.raises(FileNotFoundError) as raised:
+        mentor.Policy.from_file(missing)
+    with pytest.raises(FileNotFoundError) as by_open:
+        open(missing)
+    assert (raised.value.errno, raised.value.strerror, str(raised.value.filename)) == (by_open.value.errno, by_open.value.strerror, str(missing))
+    with pytest.raises(IsADirectoryError) as raised_dir:
+        mentor.Policy.from_file(tmp_path)
+    assert raised_dir.value.filename is not None
 
 
 @pytest.mark.parametrize("call", [
