@@ -328,10 +328,16 @@ fn load_policy(path: Option<&str>, lang: Lang) -> Result<Policy, Failure> {
     let Some(path) = path else { return Ok(Policy::default()) };
     let text = read_input(path, lang)?;
     Policy::from_text(&text).map_err(|e| {
-        Failure(match lang {
-            Lang::En => format!("policy `{path}`: {e}"),
-            Lang::Fr => format!("politique `{path}` : {e}"),
-        })
+        // Every problem at once, one per line, in file order.
+        let mut message = match lang {
+            Lang::En => format!("the policy `{path}` cannot be loaded:"),
+            Lang::Fr => format!("la politique `{path}` ne peut pas être chargée :"),
+        };
+        for problem in e.problems() {
+            message.push_str("\n  - ");
+            message.push_str(&problem.message(lang));
+        }
+        Failure(message)
     })
 }
 

@@ -21,6 +21,8 @@ vocabulary! {
         InvalidType = "invalid_type",
         /// The record is not JSON at all.
         InvalidJson = "invalid_json",
+        /// A policy file that is not TOML: where and what kind of syntax error.
+        InvalidToml = "invalid_toml",
         /// A key the format does not define (a typo must not silently drop data).
         UnknownField = "unknown_field",
         /// A value outside the field's vocabulary.
@@ -110,6 +112,7 @@ impl ErrorCode {
             ErrorCode::Required => Text::new("this field is required", "ce champ est obligatoire"),
             ErrorCode::InvalidType => Text::new("this value has the wrong type", "cette valeur n'a pas le bon type"),
             ErrorCode::InvalidJson => Text::new("this record is not valid JSON", "cet enregistrement n'est pas du JSON valide"),
+            ErrorCode::InvalidToml => Text::new("this text is not valid TOML", "ce texte n'est pas du TOML valide"),
             ErrorCode::UnknownField => Text::new("this field is not part of the format", "ce champ ne fait pas partie du format"),
             ErrorCode::InvalidEnum => Text::new("this value is not one of the allowed values", "cette valeur ne fait pas partie des valeurs permises"),
             ErrorCode::InvalidEmail => Text::new("this is not a valid e-mail address", "cette adresse e-mail n'est pas valide"),

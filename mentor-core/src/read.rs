@@ -198,6 +198,37 @@ impl Reader {
         Some(map)
     }
 
+    /// An object whose keys are data (a map: subject → demand). `None` (and an error) when
+    /// `value` is not an object.
+    pub(crate) fn entries<'v>(&mut self, value: &'v Value, path: &Path<'_>) -> Option<&'v Map<String, Value>> {
+        let Value::Object(map) = value else {
+            self.wrong_type(path, AN_OBJECT);
+            return None;
+        };
+        Some(map)
+    }
+
+    /// An optional number in `lo..=hi` (`expected` says which, for the message).
+    pub(crate) fn number<'v>(&mut self, value: impl See<'v>, path: &dyn fmt::Display, lo: f64, hi: f64, expected: Text) -> Option<f64> {
+        #[allow(clippy::cast_precision_loss, reason = "a policy's numbers are far below 2^53")]
+        let n = match value.see() {
+            Seen::Absent => return None,
+            Seen::Number(Number::Int(i)) => i as f64,
+            Seen::Number(Number::UInt(u)) => u as f64,
+            Seen::Number(Number::Float(f)) => f,
+            _ => {
+                self.wrong_type(path, expected);
+                return None;
+            }
+        };
+        if n.is_finite() && (lo..=hi).contains(&n) {
+            Some(n)
+        } else {
+            self.error_with(path, ErrorCode::OutOfRange, Detail::Expected(expected));
+            None
+        }
+    }
+
     /// A required object; `required` when absent or null.
     pub(crate) fn required_object<'v>(&mut self, value: Option<&'v Value>, path: &Path<'_>, known: &[&str]) -> Option<&'v Map<String, Value>> {
         match present(value) {

@@ -93,6 +93,10 @@ fn cases() -> Vec<Case> {
         ("required", CodeKind::Field, || form_at(|f| f.as_object_mut().unwrap().retain(|key, _| key != "offer_id"), "offer_id")),
         ("invalid_type", CodeKind::Field, || form_at(|f| f["offer_id"] = json!(7), "offer_id")),
         ("invalid_json", CodeKind::Field, || text_at(r#"{"offer_id": }"#, "")),
+        ("invalid_toml", CodeKind::Field, || {
+            let e = Policy::from_toml("[demand\n").unwrap_err();
+            e.problems().iter().filter(|p| p.error().path.is_empty()).map(|p| p.error().code.as_str().to_owned()).collect()
+        }),
         ("unknown_field", CodeKind::Field, || form_at(|f| f["nickname"] = json!("Ada"), "nickname")),
         ("invalid_enum", CodeKind::Field, || form_at(|f| f["subjects"][0]["level"] = json!("guru"), "subjects[0].level")),
         ("invalid_email", CodeKind::Field, || form_at(|f| f["applicant"]["email"] = json!("ada.example.org"), "applicant.email")),

@@ -353,12 +353,12 @@ fn interview_policy_defaults_and_bounds() {
         ("manner_minimum = 5", "interview.manner_minimum"),
     ] {
         let e = Policy::from_toml(&format!("[interview]\n{text}")).unwrap_err();
-        assert!(e.message.contains(key), "{text}: {e}");
+        assert!(e.to_string().contains(key), "{text}: {e}");
     }
     for text in ["minimum_scored = -1", "minimum_scored = 2.5", "manner_minimum = \"2\"", "threshold = 3.0"] {
         assert!(Policy::from_toml(&format!("[interview]\n{text}")).is_err(), "{text}");
     }
-    assert!(Policy::from_json(r#"{"interview": {"minimum_scored": 6}}"#).unwrap_err().message.contains("interview.minimum_scored"));
+    assert!(Policy::from_json(r#"{"interview": {"minimum_scored": 6}}"#).unwrap_err().to_string().contains("interview.minimum_scored"));
     assert!(Policy::from_value(&json!({"interview": {"selection_threshold": 0}})).is_err());
 }
 

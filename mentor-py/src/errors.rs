@@ -14,7 +14,6 @@ use mentor_core::{FieldError, InputError, Lang, Localized};
 use pyo3::prelude::*;
 use pyo3::sync::PyOnceLock;
 use pyo3::types::PyType;
-use serde_json::json;
 
 use crate::convert::to_python;
 
@@ -51,12 +50,12 @@ pub(crate) fn transition_error(py: Python<'_>, refused: &Refused, index: Option<
     raise().unwrap_or_else(|failure| failure)
 }
 
-/// `PolicyError` (an `InputError`) for a policy that does not load: one error, code
-/// `invalid_policy`, whose message (English, from the parser) names the line or the key.
+/// `PolicyError` (an `InputError`) for a policy that does not load, code `invalid_policy`:
+/// `errors()` lists every problem (`path`, `code`, `message`, `line`, `column`) in file order.
 pub(crate) fn policy_error(py: Python<'_>, e: &PolicyError) -> PyErr {
     let raise = || -> PyResult<PyErr> {
         let class = POLICY_ERROR.import(py, "mentor._errors", "PolicyError")?;
-        let errors = to_python(py, &json!([{"path": "", "code": PolicyError::CODE, "message": e.message}]))?;
+        let errors = to_python(py, &e.to_json(mentor_core::Lang::En))?;
         Ok(PyErr::from_value(class.call1((e.to_string(), errors))?))
     };
     raise().unwrap_or_else(|failure| failure)

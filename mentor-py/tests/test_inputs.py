@@ -253,20 +253,35 @@ def test_policy_loading(tmp_path: Path) -> None:
     assert raised_dir.value.filename is not None
 
 
-@pytest.mark.parametrize("call", [
-    lambda: mentor.Policy.from_toml("ofers = []"),
-    lambda: mentor.Policy.from_toml("[review_weights]\ndemand = -1.0"),
-    lambda: mentor.Policy.from_json("{"),
-    lambda: mentor.Policy.from_dict({"excluded_countries": ["XX"]}),
+@pytest.mark.parametrize("call, path, code", [
+    (lambda: mentor.Policy.from_toml("ofers = []"), "ofers", "unknown_field"),
+    (lambda: mentor.Policy.from_toml("[review_weights]\ndemand = -1.0"), "review_weights.demand", "out_of_range"),
+    (lambda: mentor.Policy.from_json("{"), "", "invalid_json"),
+    (lambda: mentor.Policy.from_dict({"excluded_countries": ["XX"]}), "excluded_countries[0]", "invalid_country"),
 ])
-def test_bad_policies_are_input_errors(call: Any) -> None:
+def test_bad_policies_are_input_errors(call: Any, path: str, code: str) -> None:
     with pytest.raises(InputError) as info:
         call()
     (error,) = info.value.errors()
-    assert error["code"] == "invalid_policy" and error["message"]
+    assert (error["path"], error["code"]) == (path, code) and error["message"]
     # The class and code JavaScript throws for the same failure (issue 14).
     assert isinstance(info.value, mentor.PolicyError) and info.value.code == "invalid_policy"
     assert type(pickle.loads(pickle.dumps(info.value))) is mentor.PolicyError
+
+
+def test_every_problem_of_a_policy_file_at_once_with_lines(tmp_path: Path) -> None:
+    """Issue 16: every problem, in file order, with line and column, in plain words."""
+    (tmp_path / "p.toml").write_text('ofers = []\n[contact_deadline_days]\nurgent = 70000\n[billing]\ntime_zone = "Mars"\n')
+    with pytest.raises(mentor.PolicyError) as info:
+        mentor.Policy.from_file(tmp_path / "p.toml")
+    found = [(e["path"], e["code"], e["line"], e["column"]) for e in info.value.errors()]
+    assert found == [
+        ("ofers", "unknown_field", 1, 1),
+        ("contact_deadline_days.urgent", "out_of_range", 3, 10),
+        ("billing.time_zone", "invalid_timezone", 5, 13),
+    ]
+    assert "a whole number from 0 to 65535" in info.value.errors()[1]["message"]
+    assert "u16" not in str(info.value)
 
 
 def test_policy_pickles_and_is_reused() -> None:

@@ -29,9 +29,11 @@ pub(crate) fn input_error(errors: Vec<FieldError>, lang: Lang) -> JsValue {
     thrown("InputError", INVALID_INPUT, &error.to_string(), &details)
 }
 
-/// The error thrown for a policy that does not load: `code` `"invalid_policy"`.
+/// The error thrown for a policy that does not load: `code` `"invalid_policy"`, `errors` every
+/// problem (`{path, code, message, line, column}`, in file order).
 pub(crate) fn policy_error(error: &PolicyError) -> JsValue {
-    thrown("PolicyError", PolicyError::CODE, &error.to_string(), &Array::new().into())
+    let details = to_js(&error.to_json(Lang::En)).unwrap_or_else(|_| Array::new().into());
+    thrown("PolicyError", PolicyError::CODE, &error.to_string(), &details)
 }
 
 /// The error thrown for a webhook delivery that is not authentic (DESIGN 4.8): `name`

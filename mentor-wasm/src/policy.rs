@@ -119,8 +119,8 @@ impl Policy {
     #[wasm_bindgen(js_name = fromJson)]
     pub fn from_json(#[wasm_bindgen(unchecked_param_type = "string | PolicyConfig")] text: JsValue) -> Result<Policy, JsValue> {
         let value = match text.as_string() {
-            Some(text) => mentor_core::wire::parse_value(&text).map_err(|e| PolicyError { message: e.to_string() }),
-            None => from_js(&text).map_err(|e| PolicyError { message: e.to_string() }),
+            Some(text) => mentor_core::wire::parse_value(&text).map_err(PolicyError::from),
+            None => from_js(&text).map_err(PolicyError::from),
         };
         load(value.and_then(|value| CorePolicy::from_value(&value)))
     }
@@ -163,5 +163,8 @@ fn load(result: Result<CorePolicy, PolicyError>) -> Result<Policy, JsValue> {
 /// The policy's text, or the `invalid_policy` error that says it is not a string.
 #[cfg(feature = "toml")]
 fn text_of(text: &JsValue) -> Result<String, JsValue> {
-    text.as_string().ok_or_else(|| policy_error(&PolicyError { message: "expected the policy's text, a string".to_owned() }))
+    text.as_string().ok_or_else(|| {
+        let expected = mentor_core::Text::new("the policy's text, a string", "le texte de la politique, une chaîne");
+        policy_error(&PolicyError::from(mentor_core::FieldError::with("", mentor_core::ErrorCode::InvalidType, mentor_core::error::Detail::Expected(expected))))
+    })
 }

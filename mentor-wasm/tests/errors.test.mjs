@@ -163,11 +163,21 @@ for (const [name, mentor] of builds) {
     });
 
     test("policies that do not load: invalid_policy", () => {
-      for (const text of ['{"ofers": []}', '{"review_weights": {"demand": -1}}', "{", '{"excluded_countries": ["XX"]}', "[1]"]) {
+      const cases = [
+        ['{"ofers": []}', "ofers:unknown_field"],
+        ['{"review_weights": {"demand": -1}}', "review_weights.demand:out_of_range"],
+        ["{", ":invalid_json"],
+        ['{"excluded_countries": ["XX"]}', "excluded_countries[0]:invalid_country"],
+        ["[1]", ":invalid_type"],
+        // A key given twice is refused, never "the last one wins" (issue 16).
+        ['{"demand": {"python": "high", "python": "closed"}}', "demand.python:duplicate_key"],
+      ];
+      for (const [text, problem] of cases) {
         const e = thrown(() => mentor.Policy.fromJson(text));
         assertMentorError(e, "invalid_policy", "PolicyError");
         assert.match(e.message, /^invalid policy: /);
-        assert.deepStrictEqual(e.errors, []);
+        // Every problem, each with its own code and path (issue 16).
+        assert.deepStrictEqual(e.errors.map((p) => `${p.path}:${p.code}`), [problem], text);
       }
       assert.match(thrown(() => mentor.Policy.fromJson('{"ofers": []}')).message, /ofers/);
       assert.match(thrown(() => mentor.Policy.fromJson("{\n  \"offers\": [")).message, /line 2/);

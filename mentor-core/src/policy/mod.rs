@@ -7,27 +7,27 @@
 
 use std::collections::BTreeMap;
 
-use serde::{Deserialize, Serialize};
+use serde::Serialize;
 
 use crate::country::CountryCode;
 use crate::money::Share;
 use crate::zone::TimeZone;
 use crate::situation::EmployerSector;
 
-/// How much a subject's mentors are needed (SEL-2, SEL-3); `closed` takes no new mentors.
-#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
-#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize)]
-#[serde(rename_all = "snake_case")]
-pub enum Demand {
-    /// Closed to new mentors (POL-1): applications for it alone are put on hold.
-    Closed,
-    /// The default for unlisted subjects (SEL-3).
-    #[default]
-    Normal,
-    /// Needed soon.
-    High,
-    /// Urgently needed: candidates are contacted sooner (SEL-2).
-    Urgent,
+vocabulary! {
+    /// How much a subject's mentors are needed (SEL-2, SEL-3); `closed` takes no new mentors.
+    #[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Hash, PartialOrd, Ord)]
+    pub enum Demand {
+        /// Closed to new mentors (POL-1): applications for it alone are put on hold.
+        Closed = "closed",
+        /// The default for unlisted subjects (SEL-3).
+        #[default]
+        Normal = "normal",
+        /// Needed soon.
+        High = "high",
+        /// Urgently needed: candidates are contacted sooner (SEL-2).
+        Urgent = "urgent",
+    }
 }
 
 impl Demand {
@@ -45,7 +45,7 @@ impl Demand {
 
 /// Days within which a candidate should be contacted, by the demand of their best subject.
 #[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
-#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize)]
 #[serde(default, deny_unknown_fields)]
 pub struct ContactDeadlines {
     /// Urgent subjects (SEL-2). Default 3.
@@ -77,7 +77,7 @@ impl ContactDeadlines {
 
 /// Weights of the review priority's components (DESIGN 4.6); each component is in 0..1.
 #[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
-#[derive(Clone, Copy, Debug, PartialEq, Serialize, Deserialize)]
+#[derive(Clone, Copy, Debug, PartialEq, Serialize)]
 #[serde(default, deny_unknown_fields)]
 pub struct ReviewWeights {
     /// Demand of the best open subject (SEL-2). Default 0.4.
@@ -102,7 +102,7 @@ impl Default for ReviewWeights {
 
 /// Billing settings (DESIGN 4.10, POL-1).
 #[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
-#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Clone, Debug, PartialEq, Eq, Serialize)]
 #[serde(default, deny_unknown_fields)]
 pub struct BillingPolicy {
     /// IANA zone whose calendar months are the billing periods. Default `Europe/Paris`.
@@ -132,7 +132,7 @@ impl Default for BillingPolicy {
 /// assert!(Policy::from_toml("[interview]\nmanner_minimum = 5").is_err());
 /// ```
 #[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
-#[derive(Clone, Copy, Debug, PartialEq, Serialize, Deserialize)]
+#[derive(Clone, Copy, Debug, PartialEq, Serialize)]
 #[serde(default, deny_unknown_fields)]
 pub struct InterviewPolicy {
     /// The average of the scored criteria needed to suggest selection, 1 to 4. Default 3.0.
@@ -179,7 +179,7 @@ impl Default for InterviewPolicy {
 /// assert!(Policy::from_toml("ofers = []").is_err());
 /// ```
 #[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
-#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+#[derive(Clone, Debug, PartialEq, Serialize)]
 #[serde(default, deny_unknown_fields)]
 pub struct Policy {
     /// Accepted offer ids (APP-1); empty accepts any offer id.
@@ -216,87 +216,48 @@ impl Default for Policy {
     }
 }
 
-/// A policy that could not be loaded: the parser's message (with line and column for TOML)
-/// or the key whose value is out of bounds. Code `invalid_policy`.
-#[derive(Clone, Debug, PartialEq, Eq, thiserror::Error)]
-#[error("invalid policy: {message}")]
-pub struct PolicyError {
-    /// What is wrong, in English.
-    pub message: String,
-}
+mod read;
 
-impl PolicyError {
-    /// The stable code of every policy error.
-    pub const CODE: &'static str = "invalid_policy";
-
-    fn at(key: &str, what: &str) -> Self {
-        PolicyError { message: format!("`{key}` {what}") }
-    }
-
-    /// A TOML error on one line, `line L, column C: [`key`] what`, instead of the parser's
-    /// multi-line snippet (which quotes the text).
-    fn toml(text: &str, e: &toml::de::Error, key: Option<&str>) -> Self {
-        let what = e.message().trim_end().replace('\n', " ");
-        let message = match key {
-            Some(key) => format!("`{key}`: {what}"),
-            None => what,
-        };
-        let Some(span) = e.span() else { return PolicyError { message } };
-        let before = text.get(..span.start).unwrap_or_default();
-        let line = before.matches('\n').count() + 1;
-        let column = before.rsplit('\n').next().map_or(0, |l| l.chars().count()) + 1;
-        PolicyError { message: format!("line {line}, column {column}: {message}") }
-    }
-}
-
-/// The key path of a value that did not load (`billing.time_zone`), or `None` at the root.
-fn key_path<E>(e: &serde_path_to_error::Error<E>) -> Option<String> {
-    let path = e.path().to_string();
-    (path != "." && !path.is_empty()).then_some(path)
-}
+pub use read::{PolicyError, PolicyProblem, Position};
 
 impl Policy {
     /// Loads a policy from TOML text.
     ///
     /// # Errors
-    /// [`PolicyError`] on a syntax error, an unknown key, a value of the wrong type or out of
-    /// bounds.
+    /// [`PolicyError`] with every problem of the file at once, in file order, each with its
+    /// line and column: a syntax error (`invalid_toml`), an unknown key (`unknown_field`), a
+    /// value of the wrong type (`invalid_type`) or out of bounds (`out_of_range`,
+    /// `invalid_enum`, `invalid_country`, `invalid_timezone`, `invalid_subject`).
+    ///
+    /// ```
+    /// use mentor_core::policy::Policy;
+    /// use mentor_core::Lang;
+    /// let e = Policy::from_toml("[contact_deadline_days]\nurgent = -1\n[billing]\ntime_zone = \"Mars\"\n").unwrap_err();
+    /// assert_eq!(e.problems().len(), 2);
+    /// assert_eq!(e.problems()[0].message(Lang::En), "line 2, column 10: `contact_deadline_days.urgent`: this value is out of range: expected a whole number from 0 to 65535");
+    /// assert!(e.problems()[1].message(Lang::Fr).starts_with("ligne 4, colonne 13 : `billing.time_zone`"));
+    /// ```
     pub fn from_toml(text: &str) -> Result<Policy, PolicyError> {
-        let deserializer = toml::Deserializer::parse(text).map_err(|e| PolicyError::toml(text, &e, None))?;
-        let policy: Policy = serde_path_to_error::deserialize(deserializer).map_err(|e| {
-            let path = key_path(&e);
-            PolicyError::toml(text, e.inner(), path.as_deref())
-        })?;
-        policy.checked()
+        read::from_toml(text)
     }
 
-    /// Loads a policy from JSON text.
+    /// Loads a policy from JSON text. A key given twice is `duplicate_key`, never "the last
+    /// one wins".
     ///
     /// # Errors
-    /// As [`Policy::from_toml`].
+    /// As [`Policy::from_toml`], without lines for the keys' problems (a JSON syntax error
+    /// says where it is: `invalid_json`).
     pub fn from_json(text: &str) -> Result<Policy, PolicyError> {
-        // Read as a value first: a subject repeated in `demand` is refused, not overwritten.
-        let value = crate::wire::parse_value(text).map_err(|e| PolicyError { message: e.to_string() })?;
+        let value = crate::wire::parse_value(text).map_err(PolicyError::from)?;
         Policy::from_value(&value)
     }
 
     /// Loads a policy from a JSON value (what bindings hand over).
     ///
     /// # Errors
-    /// As [`Policy::from_toml`].
+    /// As [`Policy::from_json`].
     pub fn from_value(value: &serde_json::Value) -> Result<Policy, PolicyError> {
-        // serde reads a struct from an array too, field by position: a policy is an object.
-        if !value.is_object() {
-            return Err(PolicyError { message: "expected an object of policy keys".to_owned() });
-        }
-        let policy: Policy = serde_path_to_error::deserialize(value).map_err(|e| {
-            let message = e.inner().to_string();
-            match key_path(&e) {
-                Some(path) => PolicyError { message: format!("`{path}`: {message}") },
-                None => PolicyError { message },
-            }
-        })?;
-        policy.checked()
+        read::from_value(value, &|_| None)
     }
 
     /// Loads a policy from text that is JSON when it starts with `{`, TOML otherwise.
@@ -319,31 +280,6 @@ impl Policy {
         self.offers.is_empty() || self.offers.iter().any(|o| o == offer_id)
     }
 
-    fn checked(self) -> Result<Policy, PolicyError> {
-        let w = &self.review_weights;
-        for (key, weight) in [("demand", w.demand), ("experience", w.experience), ("completeness", w.completeness), ("waiting", w.waiting)] {
-            if !weight.is_finite() || weight < 0.0 {
-                return Err(PolicyError::at(&format!("review_weights.{key}"), "must be a finite number, 0 or more"));
-            }
-        }
-        if !(w.demand + w.experience + w.completeness + w.waiting).is_finite() {
-            return Err(PolicyError::at("review_weights", "must add up to a finite number"));
-        }
-        let i = &self.interview;
-        if !(f64::from(SCORE_MIN)..=f64::from(SCORE_MAX)).contains(&i.selection_threshold) {
-            return Err(PolicyError::at("interview.selection_threshold", "must be a number from 1 to 4 (the scorecard's scale)"));
-        }
-        if !(1..=CRITERIA).contains(&usize::from(i.minimum_scored)) {
-            return Err(PolicyError::at("interview.minimum_scored", "must be a whole number from 1 to 5 (the scorecard's criteria)"));
-        }
-        if !(SCORE_MIN..=SCORE_MAX).contains(&i.manner_minimum) {
-            return Err(PolicyError::at("interview.manner_minimum", "must be a whole number from 1 to 4 (the scorecard's scale)"));
-        }
-        if let Some(bad) = self.demand.keys().find(|s| !crate::subject::is_subject_slug(s)) {
-            return Err(PolicyError::at("demand", &format!("has `{}`, which is not a subject slug", bad.chars().take(64).collect::<String>())));
-        }
-        Ok(self)
-    }
 }
 
 #[cfg(test)]
@@ -359,14 +295,14 @@ mod tests {
     #[test]
     fn bad_values_are_refused_with_the_key() {
         let e = Policy::from_toml("[review_weights]\ndemand = -1.0").unwrap_err();
-        assert!(e.message.contains("review_weights.demand"), "{e}");
+        assert!(e.to_string().contains("review_weights.demand"), "{e}");
         let e = Policy::from_toml("[billing]\ntime_zone = \"Mars/Olympus\"").unwrap_err();
-        assert!(e.message.contains("billing.time_zone"), "{e}");
+        assert!(e.to_string().contains("billing.time_zone"), "{e}");
         assert!(Policy::from_toml("[demand]\npython = \"hot\"").is_err());
         assert!(Policy::from_toml("excluded_countries = [\"XX\"]").is_err());
         // Not an object: refused, not read field by position.
         for text in ["[]", r#"[["o"], ["tutoring"], ["FR"]]"#, "7"] {
-            assert!(Policy::from_json(text).unwrap_err().message.contains("expected an object"), "{text}");
+            assert!(Policy::from_json(text).unwrap_err().to_string().contains("expected an object"), "{text}");
         }
     }
 
