@@ -25,7 +25,7 @@ def test_bad_arguments_are_input_errors(country: object, number: object) -> None
 
 def test_schemes() -> None:
     fr = mentor.registration_schemes("FR")
-    assert fr["supported"] is True and fr["schemes"][0]["id"] == "fr_siret"
+    assert fr["supported"] is True and fr["schemes"][0]["scheme"] == "fr_siret"
     assert fr["statuses"] and fr["procedure"]
     assert mentor.registration_schemes("FR", lang="fr")["procedure"] != fr["procedure"]
     jp = mentor.registration_schemes("JP")

@@ -458,7 +458,7 @@ function actionList(title, actions) {
 function registrationText(registration, country) {
   const t = UI[lang];
   if (!registration.valid) return sentence(registration.message);
-  const scheme = schemesOf(country)?.schemes.find((s) => s.id === registration.scheme);
+  const scheme = schemesOf(country)?.schemes.find((s) => s.scheme === registration.scheme);
   return `${scheme ? `${scheme.name} ` : ""}${registration.formatted} (${t.well_formed})`;
 }
 

@@ -191,7 +191,7 @@ export type RegistrationResult = WellFormedNumber | NotWellFormedNumber;
 export type RegistrationCheck = RegistrationResult & { country: string };
 
 export interface SchemeInfo {
-  id: SchemeId;
+  scheme: SchemeId;
   name: string;
   title: string;
   proves: string;

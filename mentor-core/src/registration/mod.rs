@@ -677,7 +677,7 @@ impl schemars::JsonSchema for IdCheck<'_> {
 
 /// What the library knows of a country's registration, on the wire format:
 /// `{"country", "supported", "statuses": [{"local_name", "gloss"}], "procedure",
-/// "schemes": [{"id", "name", "title", "proves", "example"}]}`; for a country without rules,
+/// "schemes": [{"scheme", "name", "title", "proves", "example"}]}`; for a country without rules,
 /// `supported` is false and the lists are empty.
 ///
 /// # Errors
@@ -686,7 +686,7 @@ impl schemars::JsonSchema for IdCheck<'_> {
 /// ```
 /// use mentor_core::{registration::rules_json, Lang};
 /// let fr = rules_json("FR", Lang::Fr).unwrap();
-/// assert_eq!(fr["schemes"][0]["id"], "fr_siret");
+/// assert_eq!(fr["schemes"][0]["scheme"], "fr_siret");
 /// assert_eq!(rules_json("JP", Lang::En).unwrap()["supported"], false);
 /// ```
 pub fn rules_json(country: &str, lang: Lang) -> Result<serde_json::Value, crate::InputError> {
@@ -721,18 +721,19 @@ impl Localized for SelfEmployedStatus {
     }
 }
 
-/// `{"id", "name", "title", "proves", "example"}`, texts in the caller's language.
+/// `{"scheme", "name", "title", "proves", "example"}`, texts in the caller's language: `scheme`
+/// as a registration check names it (issue 16: one name for one thing).
 impl Localized for Scheme {
     fn serialize_in<S: serde::Serializer>(&self, lang: Lang, serializer: S) -> Result<S::Ok, S::Error> {
         #[derive(Serialize)]
         struct Wire {
-            id: SchemeId,
+            scheme: SchemeId,
             name: &'static str,
             title: &'static str,
             proves: &'static str,
             example: &'static str,
         }
-        Wire { id: self.id, name: self.name, title: self.title.get(lang), proves: self.proves.get(lang), example: self.example }.serialize(serializer)
+        Wire { scheme: self.id, name: self.name, title: self.title.get(lang), proves: self.proves.get(lang), example: self.example }.serialize(serializer)
     }
 }
 

@@ -206,7 +206,7 @@ class SelfEmployedStatus(TypedDict):
 class SchemeInfo(TypedDict):
     """A registration scheme of a country (DESIGN 4.4)."""
 
-    id: str
+    scheme: str
     name: str
     title: str
     proves: str
