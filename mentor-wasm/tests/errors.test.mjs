@@ -13,8 +13,10 @@ function assertMentorError(e, code, name) {
   assert.equal(e.name, name);
   assert.equal(typeof e.message, "string");
   assert.ok(Array.isArray(e.errors));
+  // A policy's problems also say where they are in its text (issue 16).
+  const keys = name === "PolicyError" ? ["code", "column", "line", "message", "path"] : ["code", "message", "path"];
   for (const fe of e.errors) {
-    assert.deepStrictEqual(Object.keys(fe).sort(), ["code", "message", "path"]);
+    assert.deepStrictEqual(Object.keys(fe).sort(), keys);
     assert.equal(typeof fe.path, "string");
     assert.match(fe.code, /^[a-z_]+$/);
     assert.ok(fe.message.length > 0);
@@ -265,6 +267,10 @@ describe("node build: lifecycles and TOML policies", () => {
     const e = thrown(() => node.Policy.fromToml("offers = [\n  1,\n]"));
     assertMentorError(e, "invalid_policy", "PolicyError");
     assert.match(e.message, /line 2/);
+    assert.deepStrictEqual(e.errors.map((p) => [p.path, p.code, p.line, p.column]), [["offers[0]", "invalid_type", 2, 3]]);
+    // Every problem at once, in file order (issue 16).
+    const all = thrown(() => node.Policy.fromToml('ofers = []\n[billing]\ntime_zone = "Mars"\n'));
+    assert.deepStrictEqual(all.errors.map((p) => [p.path, p.code, p.line, p.column]), [["ofers", "unknown_field", 1, 1], ["billing.time_zone", "invalid_timezone", 3, 13]]);
     assertMentorError(thrown(() => node.Policy.fromToml("ofers = []")), "invalid_policy", "PolicyError");
     assertMentorError(thrown(() => node.Policy.fromToml(undefined)), "invalid_policy", "PolicyError");
     const policy = node.Policy.fromText('excluded_countries = ["FR"]');

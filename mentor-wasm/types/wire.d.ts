@@ -24,7 +24,7 @@ export type ErrorCode =
   | "invalid_registration_number" | "unsupported_country" | "invalid_currency" | "invalid_money"
   | "invalid_date" | "invalid_period" | "unknown_session_type" | "currency_mismatch"
   | "duplicate_application" | "nonexistent_local_time" | "ambiguous_local_time"
-  | "duplicate_session" | "no_terms_in_force" | "inconsistent_amount" | "duplicate_key" | "too_deep";
+  | "duplicate_session" | "no_terms_in_force" | "inconsistent_amount" | "duplicate_key" | "too_deep" | "invalid_toml";
 
 /** One problem with one field (DESIGN 4.1). */
 export interface FieldError {
@@ -51,14 +51,21 @@ export interface ErrorCodeEntry {
   fr: string;
 }
 
+/** One problem of a policy that does not load: a field error at the key (`billing.time_zone`),
+ * with where it is in TOML text (`null` for JSON). */
+export interface PolicyProblem extends FieldError {
+  line: number | null;
+  column: number | null;
+}
+
 /** What the decision and lookup calls throw. */
 export interface MentorError extends Error {
   name: "InputError" | "PolicyError" | "MentorError";
   /** `invalid_input`: the input does not parse (see `errors`); `invalid_policy`: a policy that
-   * does not load; `internal`: a bug of this library. */
+   * does not load (every problem in `errors`, in file order); `internal`: a bug of this library. */
   code: "invalid_input" | "invalid_policy" | "internal";
-  /** The field errors of `invalid_input` (empty otherwise). */
-  errors: FieldError[];
+  /** The field errors of `invalid_input`, the problems of `invalid_policy` (empty otherwise). */
+  errors: FieldError[] | PolicyProblem[];
 }
 
 // ---- 4.3 working situation and eligibility decision ----
