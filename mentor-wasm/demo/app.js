@@ -43,7 +43,7 @@ function letterPairs(upper, accepted) {
 
 /** Whether the library reports an error at `prefix` for this partial form. */
 function refused(partial, prefix) {
-  return validateApplication(partial, "en", policy).errors.some((e) => e.path.startsWith(prefix));
+  return validateApplication(partial, { policy }).errors.some((e) => e.path.startsWith(prefix));
 }
 
 /** Asks the library once which codes and zones it accepts (about 1,800 calls: 90 ms in Node). */
@@ -54,7 +54,7 @@ function discover() {
   zones.add(Intl.DateTimeFormat().resolvedOptions().timeZone);
   known.timezones = [...zones].filter((zone) => zone && !refused({ applicant: { timezone: zone } }, "applicant.timezone")).sort();
   // Completeness is the share of the optional items given (DESIGN 4.2): one item given tells how many there are.
-  const one = validateApplication({ applicant: { phone: "+33612345678" } }, "en", policy).completeness;
+  const one = validateApplication({ applicant: { phone: "+33612345678" } }, { policy }).completeness;
   known.optionalItems = one > 0 ? Math.round(1 / one) : 0;
 }
 
@@ -184,7 +184,7 @@ function decisionInput(s) {
 /** The decision, or the input errors that stop it. */
 function decide(s) {
   try {
-    return { decision: evaluateEligibility(decisionInput(s), policy, lang), errors: [] };
+    return { decision: evaluateEligibility(decisionInput(s), { policy, lang }), errors: [] };
   } catch (e) {
     if (e.code !== "invalid_input") throw e;
     return { decision: null, errors: e.errors };
@@ -218,7 +218,7 @@ function schemesOf(country) {
   if (!schemesCache.has(key)) {
     let answer = null;
     try {
-      answer = registrationSchemes(country, lang);
+      answer = registrationSchemes(country, { lang });
     } catch {
       // Not a country code: no hint.
     }
@@ -497,7 +497,7 @@ function showDecision(decision, problem, country) {
 function update() {
   const t = UI[lang];
   showSections();
-  const validation = validateApplication(application(), lang, policy);
+  const validation = validateApplication(application(), { policy, lang });
   const errors = [...validation.errors];
   const s = situation();
   let decision = null;

@@ -11,6 +11,7 @@ use wasm_bindgen::prelude::*;
 use mentor_core::error::Detail;
 use mentor_core::{ErrorCode, FieldError};
 
+use crate::options::{self, Opt, Options};
 use crate::convert::{self, instant, to_js, to_text};
 use crate::errors::input_error;
 use crate::policy;
@@ -23,7 +24,7 @@ use crate::policy;
 /// is accepted.
 ///
 /// ```js
-/// const v = validateApplication({ offer_id: "mentor-web-2026", applicant: { email: "nope" } }, "fr");
+/// const v = validateApplication({ offer_id: "mentor-web-2026", applicant: { email: "nope" } }, { lang: "fr" });
 /// v.valid;                                                   // false
 /// v.errors.find((e) => e.path === "applicant.email").code;   // "invalid_email"
 /// ```
@@ -34,10 +35,10 @@ use crate::policy;
 #[wasm_bindgen(js_name = validateApplication, unchecked_return_type = "ApplicationValidation")]
 pub fn validate_application(
     #[wasm_bindgen(unchecked_param_type = "ApplicationForm")] form: JsValue,
-    #[wasm_bindgen(unchecked_optional_param_type = "Lang")] lang: JsValue,
+    #[wasm_bindgen(unchecked_optional_param_type = "CallOptions | Lang")] options: JsValue,
     #[wasm_bindgen(unchecked_optional_param_type = "Policy")] policy: JsValue,
 ) -> Result<JsValue, JsValue> {
-    let lang = convert::lang(&lang)?;
+    let Options { policy, lang, .. } = options::read(&[&options, &policy], &[Opt::Lang, Opt::Policy])?;
     // Across as JSON text, read straight into the form's shape: one reader of forms.
     let form = convert::json_text_or_throw(&form, lang)?;
     let out = application::validate_json_str(&form, &*policy::resolve(&policy, lang)?, lang).map_err(|e| input_error(vec![e], lang))?;
@@ -52,10 +53,10 @@ pub fn validate_application(
 #[wasm_bindgen(js_name = validateApplicationJson)]
 pub fn validate_application_json(
     #[wasm_bindgen(unchecked_param_type = "string")] form: JsValue,
-    #[wasm_bindgen(unchecked_optional_param_type = "Lang")] lang: JsValue,
+    #[wasm_bindgen(unchecked_optional_param_type = "CallOptions | Lang")] options: JsValue,
     #[wasm_bindgen(unchecked_optional_param_type = "Policy")] policy: JsValue,
 ) -> Result<String, JsValue> {
-    let lang = convert::lang(&lang)?;
+    let Options { policy, lang, .. } = options::read(&[&options, &policy], &[Opt::Lang, Opt::Policy])?;
     let form = convert::text_arg(&form, "form", lang)?;
     let out = application::validate_json_str(&form, &*policy::resolve(&policy, lang)?, lang).map_err(|e| input_error(vec![e], lang))?;
     to_text(&out)
@@ -76,11 +77,11 @@ pub fn validate_application_json(
 #[wasm_bindgen(js_name = triage, unchecked_return_type = "TriageEntry[]")]
 pub fn triage(
     #[wasm_bindgen(unchecked_param_type = "ApplicationForm[]")] forms: JsValue,
-    #[wasm_bindgen(unchecked_optional_param_type = "Policy")] policy: JsValue,
+    #[wasm_bindgen(unchecked_optional_param_type = "CallOptions | Policy")] options: JsValue,
     #[wasm_bindgen(unchecked_optional_param_type = "string | Date")] now: JsValue,
     #[wasm_bindgen(unchecked_optional_param_type = "Lang")] lang: JsValue,
 ) -> Result<JsValue, JsValue> {
-    let lang = convert::lang(&lang)?;
+    let Options { policy, lang, now } = options::read(&[&options, &now, &lang], &[Opt::Policy, Opt::Now, Opt::Lang])?;
     let now = instant(&now, lang)?;
     let records: Vec<Record> = if js_sys::Array::is_array(&forms) {
         js_sys::Array::from(&forms).iter().enumerate().map(|(i, form)| record(i + 1, &form)).collect()
@@ -100,11 +101,11 @@ pub fn triage(
 #[wasm_bindgen(js_name = triageJson)]
 pub fn triage_json(
     #[wasm_bindgen(unchecked_param_type = "string")] forms: JsValue,
-    #[wasm_bindgen(unchecked_optional_param_type = "Policy")] policy: JsValue,
+    #[wasm_bindgen(unchecked_optional_param_type = "CallOptions | Policy")] options: JsValue,
     #[wasm_bindgen(unchecked_optional_param_type = "string | Date")] now: JsValue,
     #[wasm_bindgen(unchecked_optional_param_type = "Lang")] lang: JsValue,
 ) -> Result<String, JsValue> {
-    let lang = convert::lang(&lang)?;
+    let Options { policy, lang, now } = options::read(&[&options, &now, &lang], &[Opt::Policy, Opt::Now, Opt::Lang])?;
     let forms = convert::text_arg(&forms, "forms", lang)?;
     let now = instant(&now, lang)?;
     let policy = policy::resolve(&policy, lang)?;

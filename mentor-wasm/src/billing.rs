@@ -6,7 +6,8 @@ use mentor_core::FieldError;
 use mentor_core::billing::{check_invoice_json, statement_json};
 use wasm_bindgen::prelude::*;
 
-use crate::convert::{self, array_at, from_js_at, string, to_js};
+use crate::options::{self, Opt, Options};
+use crate::convert::{array_at, from_js_at, string, to_js};
 use crate::errors::input_error;
 use crate::policy;
 
@@ -33,10 +34,10 @@ pub fn billing_statement(
     #[wasm_bindgen(unchecked_param_type = "BillingContract")] contract: JsValue,
     #[wasm_bindgen(unchecked_param_type = "BillingSession[]")] sessions: JsValue,
     #[wasm_bindgen(unchecked_param_type = "string")] period: JsValue,
-    #[wasm_bindgen(unchecked_optional_param_type = "Policy")] policy: JsValue,
+    #[wasm_bindgen(unchecked_optional_param_type = "CallOptions | Policy")] options: JsValue,
     #[wasm_bindgen(unchecked_optional_param_type = "Lang")] lang: JsValue,
 ) -> Result<JsValue, JsValue> {
-    let lang = convert::lang(&lang)?;
+    let Options { policy, lang, .. } = options::read(&[&options, &lang], &[Opt::Policy, Opt::Lang])?;
     let policy = policy::resolve(&policy, lang)?;
     let mut errors: Vec<FieldError> = Vec::new();
     let contract = from_js_at(&contract, "contract").map_err(|e| errors.push(e)).ok();
@@ -67,9 +68,9 @@ pub fn billing_statement(
 pub fn check_invoice(
     #[wasm_bindgen(unchecked_param_type = "BillingStatement")] statement: JsValue,
     #[wasm_bindgen(unchecked_param_type = "ReceivedInvoice")] invoice: JsValue,
-    #[wasm_bindgen(unchecked_optional_param_type = "Lang")] lang: JsValue,
+    #[wasm_bindgen(unchecked_optional_param_type = "CallOptions | Lang")] options: JsValue,
 ) -> Result<JsValue, JsValue> {
-    let lang = convert::lang(&lang)?;
+    let Options { lang, .. } = options::read(&[&options], &[Opt::Lang])?;
     let (statement, invoice) = match (from_js_at(&statement, "statement"), from_js_at(&invoice, "invoice")) {
         (Ok(statement), Ok(invoice)) => (statement, invoice),
         (statement, invoice) => return Err(input_error(statement.err().into_iter().chain(invoice.err()).collect(), lang)),

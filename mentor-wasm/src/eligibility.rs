@@ -5,6 +5,7 @@ use mentor_core::error::InputError;
 use mentor_core::policy::Policy;
 use wasm_bindgen::prelude::*;
 
+use crate::options::{self, Opt, Options};
 use crate::convert::{self, json_text_or_throw};
 use crate::errors::input_error;
 use crate::policy;
@@ -26,10 +27,10 @@ use crate::policy;
 #[wasm_bindgen(js_name = evaluateEligibility, unchecked_return_type = "Decision")]
 pub fn evaluate_eligibility(
     #[wasm_bindgen(unchecked_param_type = "WorkingSituation")] situation: JsValue,
-    #[wasm_bindgen(unchecked_optional_param_type = "Policy")] policy: JsValue,
+    #[wasm_bindgen(unchecked_optional_param_type = "CallOptions | Policy")] options: JsValue,
     #[wasm_bindgen(unchecked_optional_param_type = "Lang")] lang: JsValue,
 ) -> Result<JsValue, JsValue> {
-    let lang = convert::lang(&lang)?;
+    let Options { policy, lang, .. } = options::read(&[&options, &lang], &[Opt::Policy, Opt::Lang])?;
     // Across the boundary as JSON text both ways, read and written without a JSON tree: the
     // engine's `JSON.stringify` and `JSON.parse` are faster than one crossing per value.
     let situation = json_text_or_throw(&situation, lang)?;
@@ -46,10 +47,10 @@ pub fn evaluate_eligibility(
 #[wasm_bindgen(js_name = evaluateEligibilityJson)]
 pub fn evaluate_eligibility_json(
     #[wasm_bindgen(unchecked_param_type = "string")] situation: JsValue,
-    #[wasm_bindgen(unchecked_optional_param_type = "Policy")] policy: JsValue,
+    #[wasm_bindgen(unchecked_optional_param_type = "CallOptions | Policy")] options: JsValue,
     #[wasm_bindgen(unchecked_optional_param_type = "Lang")] lang: JsValue,
 ) -> Result<String, JsValue> {
-    let lang = convert::lang(&lang)?;
+    let Options { policy, lang, .. } = options::read(&[&options, &lang], &[Opt::Policy, Opt::Lang])?;
     let situation = convert::text_arg(&situation, "situation", lang)?;
     decide(&situation, &*policy::resolve(&policy, lang)?, lang).map_err(|e| input_error(e.errors, lang))
 }

@@ -34,6 +34,7 @@ mod eligibility;
 mod errors;
 #[cfg(feature = "lifecycles")]
 mod lifecycle;
+mod options;
 mod policy;
 mod registration;
 mod types;

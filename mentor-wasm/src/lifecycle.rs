@@ -8,7 +8,8 @@ use mentor_core::triage::Record;
 use mentor_core::{Lang, Localized, Text};
 use wasm_bindgen::prelude::*;
 
-use crate::convert::{self, from_js, string, to_js};
+use crate::options::{self, Opt, Options};
+use crate::convert::{from_js, string, to_js};
 use crate::errors::input_error;
 
 /// Replays an application's event log (DESIGN 4.7): `{aggregate, state, history, allowed_events,
@@ -29,9 +30,9 @@ use crate::errors::input_error;
 #[wasm_bindgen(js_name = replayApplication, unchecked_return_type = "ReplayReport")]
 pub fn replay_application(
     #[wasm_bindgen(unchecked_param_type = "LifecycleEvent[]")] events: JsValue,
-    #[wasm_bindgen(unchecked_optional_param_type = "Lang")] lang: JsValue,
+    #[wasm_bindgen(unchecked_optional_param_type = "CallOptions | Lang")] options: JsValue,
 ) -> Result<JsValue, JsValue> {
-    replay::<Application>(&events, &lang)
+    replay::<Application>(&events, &options)
 }
 
 /// Replays a contract's event log (DESIGN 4.7), as [`replay_application`] does.
@@ -41,9 +42,9 @@ pub fn replay_application(
 #[wasm_bindgen(js_name = replayContract, unchecked_return_type = "ReplayReport")]
 pub fn replay_contract(
     #[wasm_bindgen(unchecked_param_type = "LifecycleEvent[]")] events: JsValue,
-    #[wasm_bindgen(unchecked_optional_param_type = "Lang")] lang: JsValue,
+    #[wasm_bindgen(unchecked_optional_param_type = "CallOptions | Lang")] options: JsValue,
 ) -> Result<JsValue, JsValue> {
-    replay::<Contract>(&events, &lang)
+    replay::<Contract>(&events, &options)
 }
 
 /// The Mermaid `stateDiagram-v2` of a lifecycle, `"application"` or `"contract"`, drawn from
@@ -67,8 +68,8 @@ pub fn diagram(#[wasm_bindgen(unchecked_param_type = "\"application\" | \"contra
 
 const AN_ARRAY: Text = Text::new("an array", "un tableau");
 
-fn replay<A: Aggregate>(events: &JsValue, lang: &JsValue) -> Result<JsValue, JsValue> {
-    let lang = convert::lang(lang)?;
+fn replay<A: Aggregate>(events: &JsValue, options: &JsValue) -> Result<JsValue, JsValue> {
+    let Options { lang, .. } = options::read(&[options], &[Opt::Lang])?;
     if !js_sys::Array::is_array(events) {
         return Err(input_error(vec![FieldError::with("", ErrorCode::InvalidType, Detail::Expected(AN_ARRAY))], lang));
     }

@@ -3,7 +3,8 @@
 use mentor_core::registration;
 use wasm_bindgen::prelude::*;
 
-use crate::convert::{self, string, to_js};
+use crate::options::{self, Opt, Options};
+use crate::convert::{string, to_js};
 use crate::errors::input_error;
 
 /// Checks a registration number against the schemes of a country (WS-1): `{country, scheme,
@@ -23,9 +24,9 @@ use crate::errors::input_error;
 pub fn validate_registration_number(
     #[wasm_bindgen(unchecked_param_type = "string")] country: JsValue,
     #[wasm_bindgen(unchecked_param_type = "string")] number: JsValue,
-    #[wasm_bindgen(unchecked_optional_param_type = "Lang")] lang: JsValue,
+    #[wasm_bindgen(unchecked_optional_param_type = "CallOptions | Lang")] options: JsValue,
 ) -> Result<JsValue, JsValue> {
-    let lang = convert::lang(&lang)?;
+    let Options { lang, .. } = options::read(&[&options], &[Opt::Lang])?;
     let (country, number) = match (string(&country, "country"), string(&number, "number")) {
         (Ok(country), Ok(number)) => (country, number),
         (country, number) => return Err(input_error(country.err().into_iter().chain(number.err()).collect(), lang)),
@@ -35,11 +36,11 @@ pub fn validate_registration_number(
 }
 
 /// What the library knows of a country's registration (DESIGN 4.4): `{country, supported,
-/// statuses: [{local_name, gloss}], procedure, schemes: [{id, name, title, proves, example}]}`;
+/// statuses: [{local_name, gloss}], procedure, schemes: [{scheme, name, title, proves, example}]}`;
 /// for a country without rules, `supported` is false and the lists are empty.
 ///
 /// ```js
-/// registrationSchemes("FR").schemes[0].id; // "fr_siret"
+/// registrationSchemes("FR").schemes[0].scheme; // "fr_siret"
 /// registrationSchemes("JP").supported;     // false
 /// ```
 ///
@@ -49,9 +50,9 @@ pub fn validate_registration_number(
 #[wasm_bindgen(js_name = registrationSchemes, unchecked_return_type = "CountryRegistration")]
 pub fn registration_schemes(
     #[wasm_bindgen(unchecked_param_type = "string")] country: JsValue,
-    #[wasm_bindgen(unchecked_optional_param_type = "Lang")] lang: JsValue,
+    #[wasm_bindgen(unchecked_optional_param_type = "CallOptions | Lang")] options: JsValue,
 ) -> Result<JsValue, JsValue> {
-    let lang = convert::lang(&lang)?;
+    let Options { lang, .. } = options::read(&[&options], &[Opt::Lang])?;
     let country = string(&country, "country").map_err(|e| input_error(vec![e], lang))?;
     let answer = registration::rules_json(&country, lang).map_err(|e| input_error(e.errors, lang))?;
     to_js(&answer)

@@ -8,7 +8,8 @@ use serde_json::json;
 use wasm_bindgen::JsCast;
 use wasm_bindgen::prelude::*;
 
-use crate::convert::{self, instant, string, to_js};
+use crate::options::{self, Opt, Options};
+use crate::convert::{instant, string, to_js};
 use crate::errors::{input_error, signature_error};
 
 const A_STRING: Text = Text::new("a string", "une chaîne");
@@ -51,10 +52,10 @@ pub fn verify_webhook(
     #[wasm_bindgen(unchecked_param_type = "string | null | undefined")] secret: JsValue,
     #[wasm_bindgen(unchecked_param_type = "WebhookHeaders")] headers: JsValue,
     #[wasm_bindgen(unchecked_param_type = "Uint8Array | ArrayBuffer | string")] body: JsValue,
-    #[wasm_bindgen(unchecked_optional_param_type = "string | Date")] now: JsValue,
+    #[wasm_bindgen(unchecked_optional_param_type = "CallOptions | string | Date")] options: JsValue,
     #[wasm_bindgen(unchecked_optional_param_type = "Lang")] lang: JsValue,
 ) -> Result<JsValue, JsValue> {
-    let lang = convert::lang(&lang)?;
+    let Options { lang, now, .. } = options::read(&[&options, &lang], &[Opt::Now, Opt::Lang])?;
     let now = instant(&now, lang)?;
     let mut errors = Vec::new();
     let provider = provider_of(&provider).map_err(|e| errors.push(e)).ok();

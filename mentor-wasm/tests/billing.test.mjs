@@ -110,7 +110,7 @@ describe("node build: billing, bad arguments", () => {
     const missing = thrown(() => node.billingStatement(undefined, undefined, "2026-01"));
     assert.deepStrictEqual(paths(missing), ["contract:invalid_type", "sessions:required"]);
     assert.deepStrictEqual(paths(thrown(() => node.billingStatement(contract, "s-0101", "2026-01"))), ["sessions:invalid_type"]);
-    assert.deepStrictEqual(paths(thrown(() => node.billingStatement(contract, sessions, "2026-01", {}))), ["policy:invalid_type"]);
+    assert.deepStrictEqual(paths(thrown(() => node.billingStatement(contract, sessions, "2026-01", { policy: {} }))), ["policy:invalid_type"]);
     assert.deepStrictEqual(paths(thrown(() => node.billingStatement(contract, sessions, "2026-01", undefined, "de"))), ["lang:invalid_enum"]);
     const check = thrown(() => node.checkInvoice(undefined, 7));
     assert.deepStrictEqual(paths(check), ["statement:invalid_type", "invoice:invalid_type"]);

@@ -154,9 +154,15 @@ for (const [name, mentor] of builds) {
     test("a policy that is not a live Policy: invalid_type at path policy", () => {
       const situation = { country: "FR", status: "student" };
       for (const policy of [{}, { offers: [] }, "policy", 3]) {
-        const e = thrown(() => mentor.evaluateEligibility(situation, policy));
+        const e = thrown(() => mentor.evaluateEligibility(situation, { policy }));
         assertMentorError(e, "invalid_input", "InputError");
         assert.deepStrictEqual(paths(e), ["policy:invalid_type"]);
+      }
+      // In the place of the options, a policy's plain object is a key the call does not take
+      // (issue 16: an object there is the options).
+      assert.deepStrictEqual(paths(thrown(() => mentor.evaluateEligibility(situation, { offers: [] }))), ["options.offers:unknown_field"]);
+      for (const policy of ["policy", 3]) {
+        assert.deepStrictEqual(paths(thrown(() => mentor.evaluateEligibility(situation, policy))), ["policy:invalid_type"]);
       }
       const freed = mentor.Policy.fromJson("{}");
       freed.free();
