@@ -45,7 +45,15 @@ build() { # target, wasm-bindgen target, cargo profile, wasm-opt level, cargo fe
     --remove-name-section --remove-producers-section \
     "$root/target/wasm32-unknown-unknown/$profile/mentor_wasm.wasm"
   local module_type=module
-  if [ "$bindgen_target" = nodejs ]; then module_type=commonjs; fi
+  if [ "$bindgen_target" = nodejs ]; then
+    module_type=commonjs
+    # wasm-bindgen copies `inline_js` snippets as written (ES modules) but `require`s them from
+    # the CommonJS glue: each `export function f` becomes `exports.f = function f`.
+    for snippet in "$out"/snippets/*/*.js; do
+      [ -e "$snippet" ] || continue
+      sed -i 's/^export function \([A-Za-z_][A-Za-z0-9_]*\)/exports.\1 = function \1/' "$snippet"
+    done
+  fi
   cat >"$out/package.json" <<EOF
 {
   "name": "mentor-wasm",
@@ -55,7 +63,7 @@ build() { # target, wasm-bindgen target, cargo profile, wasm-opt level, cargo fe
   "type": "$module_type",
   "main": "mentor_wasm.js",
   "types": "mentor_wasm.d.ts",
-  "files": ["mentor_wasm.js", "mentor_wasm.d.ts", "mentor_wasm_bg.wasm", "mentor_wasm_bg.wasm.d.ts"],
+  "files": ["mentor_wasm.js", "mentor_wasm.d.ts", "mentor_wasm_bg.wasm", "mentor_wasm_bg.wasm.d.ts", "snippets/"],
   "sideEffects": false
 }
 EOF

@@ -4,12 +4,11 @@
 use chrono::{DateTime, Utc};
 use mentor_core::policy::Policy as CorePolicy;
 use mentor_core::triage::{self, Record};
-use mentor_core::{Lang, Localized, application};
+use mentor_core::application::{self, Validation};
+use mentor_core::{Lang, Localized};
 use serde_json::Value;
 use wasm_bindgen::prelude::*;
 
-use mentor_core::error::Detail;
-use mentor_core::{ErrorCode, FieldError};
 
 use crate::options::{self, Opt, Options};
 use crate::convert::{self, instant, to_js, to_text};
@@ -40,7 +39,13 @@ pub fn validate_application(
 ) -> Result<JsValue, JsValue> {
     let Options { policy, lang, .. } = options::read(&[&options, &policy], &[Opt::Lang, Opt::Policy])?;
     // Across as JSON text, read straight into the form's shape: one reader of forms.
-    let form = convert::json_text_or_throw(&form, lang)?;
+    let form = match convert::json_text(&form) {
+        Ok(text) => text.unwrap_or_else(|| "null".to_owned()),
+        // A value JSON would silently lose (`NaN`, a function…) is a field error of the form:
+        // data, as every other (issue 16).
+        Err(error) if error.code != mentor_core::ErrorCode::InvalidJson => return to_js(&Validation::unreadable(error).to_json(lang)),
+        Err(error) => return Err(input_error(vec![error], lang)),
+    };
     let out = application::validate_json_str(&form, &*policy::resolve(&policy, lang)?, lang).map_err(|e| input_error(vec![e], lang))?;
     to_js(&out)
 }
@@ -117,10 +122,10 @@ fn report(records: &[Record], policy: &CorePolicy, now: DateTime<Utc>, lang: Lan
 }
 
 /// One form as a record: its JSON text, read when it is assessed (a value JSON cannot hold is
-/// an `invalid_json` record; `undefined` reads as `null`).
+/// an `invalid` record with its error at its path; `undefined` reads as `null`).
 fn record(line: usize, form: &JsValue) -> Record {
     match convert::json_text(form) {
         Ok(text) => Record::Text { line, text: text.unwrap_or_else(|| "null".to_owned()) },
-        Err(why) => Record::Unreadable { line, error: FieldError::with("", ErrorCode::InvalidJson, Detail::Parser(why)) },
+        Err(error) => Record::Unreadable { line, error },
     }
 }

@@ -9,51 +9,116 @@ use chrono::{DateTime, Utc};
 use mentor_core::error::{Detail, ErrorCode, FieldError};
 use mentor_core::{Lang, Text};
 use serde_json::Value;
+use wasm_bindgen::prelude::wasm_bindgen;
 use wasm_bindgen::{JsCast, JsValue};
 
 use crate::errors::{input_error, internal_error};
 
 const A_STRING: Text = Text::new("a string", "une chaîne");
 
-/// Reads a JS value as a wire value. `undefined`, functions and symbols read as `null` (what
-/// the core reports as a value of the wrong type).
+/// Finds, in JS, the first value of an object that `JSON.stringify` would drop or change
+/// without a word (issue 16): a number that is not finite (`NaN` becomes `null`), a function
+/// or a symbol (the key vanishes), an invalid `Date` (`null`), a string with a lone surrogate
+/// (escaped, then not JSON text), a `BigInt` (a throw without a path). Walked in JS, where it
+/// costs no boundary crossing per value; cycles are left to `JSON.stringify`.
+#[wasm_bindgen(inline_js = r#"
+const wellFormed = String.prototype.isWellFormed ? (s) => s.isWellFormed() : (s) => !/\p{Surrogate}/u.test(s);
+function walk(v, path, ancestors) {
+  switch (typeof v) {
+    case "number": return Number.isFinite(v) ? null : [path, "number"];
+    case "string": return wellFormed(v) ? null : [path, "surrogate"];
+    case "function": return [path, "function"];
+    case "symbol": return [path, "symbol"];
+    case "bigint": return [path, "bigint"];
+    case "object": {
+      if (v === null || ancestors.has(v) || ancestors.size > 200) return null;
+      if (v instanceof Date) return Number.isNaN(v.getTime()) ? [path, "date"] : null;
+      if (typeof v.toJSON === "function") return null;
+      ancestors.add(v);
+      let found = null;
+      if (Array.isArray(v)) {
+        for (let i = 0; i < v.length && found === null; i++) found = walk(v[i], `${path}[${i}]`, ancestors);
+      } else {
+        for (const k of Object.keys(v)) {
+          found = walk(v[k], path === "" ? k : `${path}.${k}`, ancestors);
+          if (found !== null) break;
+        }
+      }
+      ancestors.delete(v);
+      return found;
+    }
+    default: return null;
+  }
+}
+export function unrepresentable(value) {
+  return typeof value === "object" && value !== null ? walk(value, "", new Set()) : walk(value, "", null);
+}
+"#)]
+extern "C" {
+    /// `[path, kind]` of the first value JSON would silently lose, or `null`.
+    fn unrepresentable(value: &JsValue) -> JsValue;
+}
+
+const A_FINITE_NUMBER: Text = Text::new("a finite number (not NaN or Infinity)", "un nombre fini (ni NaN ni Infinity)");
+const A_JSON_VALUE: Text = Text::new("a JSON value (a string, number, boolean, null, array or object)", "une valeur JSON (chaîne, nombre, booléen, null, tableau ou objet)");
+const NOT_A_BIGINT: Text = Text::new("a number (JSON has no BigInt)", "un nombre (JSON n'a pas de BigInt)");
+
+/// The field error of a value JSON would silently lose, at its path.
+fn lost_value(value: &JsValue) -> Option<FieldError> {
+    let found = unrepresentable(value);
+    let found = found.dyn_ref::<js_sys::Array>()?;
+    let path = found.get(0).as_string().unwrap_or_default();
+    Some(match found.get(1).as_string().as_deref() {
+        Some("number") => FieldError::with(path, ErrorCode::InvalidType, Detail::Expected(A_FINITE_NUMBER)),
+        Some("bigint") => FieldError::with(path, ErrorCode::InvalidType, Detail::Expected(NOT_A_BIGINT)),
+        Some("date") => FieldError::new(path, ErrorCode::InvalidDatetime),
+        Some("surrogate") => FieldError::new(path, ErrorCode::InvalidCharacters),
+        _ => FieldError::with(path, ErrorCode::InvalidType, Detail::Expected(A_JSON_VALUE)),
+    })
+}
+
+/// Reads a JS value as a wire value. `undefined` reads as `null` (what the core reports as a
+/// value of the wrong type).
 ///
 /// # Errors
-/// The field error at the value's root: `invalid_json` for a value JSON cannot hold (a cycle,
-/// a `BigInt`), saying why without its content; `too_deep` for nesting deeper than the core
-/// reads.
+/// The field error of the first value JSON cannot hold, at its path: `invalid_type` for
+/// `NaN`, `Infinity`, a function, a symbol or a `BigInt`, `invalid_datetime` for an invalid
+/// `Date`, `invalid_characters` for a lone surrogate; `invalid_json` at the root for a cycle
+/// (saying why without the content); `too_deep` for nesting deeper than the core reads.
 pub(crate) fn from_js(value: &JsValue) -> Result<Value, FieldError> {
-    match json_text(value) {
-        Ok(Some(text)) => from_text(&text),
-        Ok(None) => Ok(Value::Null),
-        Err(why) => Err(FieldError::with("", ErrorCode::InvalidJson, Detail::Parser(why))),
+    match json_text(value)? {
+        Some(text) => from_text(&text),
+        None => Ok(Value::Null),
     }
 }
 
-/// The JSON text of a JS value (`JSON.stringify`, run by the engine); `None` for `undefined`,
-/// `null`, functions and symbols, which read as `null`.
+/// The JSON text of a JS value (`JSON.stringify`, run by the engine); `None` for `undefined`
+/// and `null`, which read as `null`.
 ///
 /// # Errors
 /// As [`from_js`].
-pub(crate) fn json_text(value: &JsValue) -> Result<Option<String>, String> {
+pub(crate) fn json_text(value: &JsValue) -> Result<Option<String>, FieldError> {
     if value.is_undefined() || value.is_null() {
         return Ok(None);
+    }
+    if let Some(lost) = lost_value(value) {
+        return Err(lost);
     }
     let text = js_sys::JSON::stringify(value).map_err(|e| {
         let why = js_sys::Error::from(e).message().as_string().unwrap_or_default();
         // The engine's first line only: the next ones quote the input's structure.
         let first_line = why.lines().next().unwrap_or_default();
-        format!("not representable as JSON: {}", first_line.chars().take(120).collect::<String>())
+        let why = format!("not representable as JSON: {}", first_line.chars().take(120).collect::<String>());
+        FieldError::with("", ErrorCode::InvalidJson, Detail::Parser(why))
     })?;
     Ok(text.as_string())
 }
 
-/// [`json_text`], or the `invalid_json` error at the root; `null` stands for what reads as
-/// `null`.
+/// [`json_text`], or its error thrown; `null` stands for what reads as `null`.
 pub(crate) fn json_text_or_throw(value: &JsValue, lang: Lang) -> Result<String, JsValue> {
     match json_text(value) {
         Ok(text) => Ok(text.unwrap_or_else(|| "null".to_owned())),
-        Err(why) => Err(input_error(vec![FieldError::with("", ErrorCode::InvalidJson, Detail::Parser(why))], lang)),
+        Err(error) => Err(input_error(vec![error], lang)),
     }
 }
 

@@ -98,7 +98,7 @@ for (const [name, mentor] of builds) {
       cycle.self = cycle;
       let deep = {};
       for (let i = 0; i < 10_000; i++) deep = { business: deep };
-      for (const value of [cycle, { country: "FR", status: "student", n: 10n }, deep]) {
+      for (const value of [cycle, deep]) {
         const e = thrown(() => mentor.evaluateEligibility(value));
         assertMentorError(e, "invalid_input", "InputError");
         assert.deepStrictEqual(paths(e), [":invalid_json"]);
@@ -116,6 +116,37 @@ for (const [name, mentor] of builds) {
       assert.ok(!e.errors[0].message.includes("self"), e.errors[0].message);
       const surrogate = thrown(() => mentor.evaluateEligibility({ country: "FR", status: "\ud800" }));
       assertMentorError(surrogate, "invalid_input", "InputError");
+      // At the field's path, as Python says it (issue 16).
+      assert.deepStrictEqual(paths(surrogate), ["status:invalid_characters"]);
+    });
+
+    test("values JSON would silently drop or change are refused at their path, as Python does (issue 16)", () => {
+      const student = { country: "FR", status: "student" };
+      const cases = [
+        [{ ...student, business: { registration_number: NaN } }, "business.registration_number:invalid_type"],
+        [{ ...student, business: { registration_number: Infinity } }, "business.registration_number:invalid_type"],
+        [{ ...student, business: { registration_number: -Infinity } }, "business.registration_number:invalid_type"],
+        [{ ...student, business: { legal_form: () => "SAS" } }, "business.legal_form:invalid_type"],
+        [{ ...student, status: Symbol("student") }, "status:invalid_type"],
+        [{ ...student, n: 10n }, "n:invalid_type"],
+        [{ ...student, employment: { since: new Date("nope") } }, "employment.since:invalid_datetime"],
+        [{ ...student, business: { legal_form: "SA\udc00S" } }, "business.legal_form:invalid_characters"],
+      ];
+      for (const [value, expected] of cases) {
+        const e = thrown(() => mentor.evaluateEligibility(value));
+        assertMentorError(e, "invalid_input", "InputError");
+        assert.deepStrictEqual(paths(e), [expected]);
+      }
+      // In a form, the field is invalid with its path; the form is not taken as valid.
+      const form = { offer_id: "o", applicant: { first_name: "Ada", last_name: "L", email: "ada@example.org", country: "GB" }, subjects: [{ subject: "python", level: "expert" }], consent: { data_processing: true } };
+      const v = mentor.validateApplication({ ...form, availability_hours_per_week: NaN });
+      assert.equal(v.valid, false);
+      assert.deepStrictEqual(v.errors.map((fe) => `${fe.path}:${fe.code}`), ["availability_hours_per_week:invalid_type"]);
+      const [entry] = mentor.triage([{ ...form, subjects: [{ subject: "python", level: "expert", years_experience: Infinity }] }]);
+      assert.equal(entry.status, "invalid");
+      assert.deepStrictEqual(entry.errors.map((fe) => `${fe.path}:${fe.code}`), ["subjects[0].years_experience:invalid_type"]);
+      // A valid Date, and objects with their own toJSON, are what JSON.stringify makes of them.
+      assert.equal(mentor.validateApplication({ ...form, submitted_at: new Date("2026-11-30T09:00:00Z") }).valid, true);
     });
 
     test("huge strings: too_long, in reasonable time", () => {
