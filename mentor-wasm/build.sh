@@ -3,12 +3,18 @@
 # (pkg/node, CommonJS, tuned for speed), installing what is missing: the wasm32 target (rustup)
 # and the wasm-bindgen CLI of the version in Cargo.lock (cargo install). When `npm ci` has run
 # in mentor-wasm, the modules also go through wasm-opt from the npm `binaryen` package. Prints
-# each .wasm size, raw and gzipped. Run from anywhere: `bash mentor-wasm/build.sh`.
+# each .wasm size, raw and gzipped. Each directory is a complete npm package (manifest.mjs:
+# package.json, README, license texts): `npm pack` makes the tarballs (scripts/dist.sh).
+# Run from anywhere: `bash mentor-wasm/build.sh`.
 set -euo pipefail
 here="$(cd "$(dirname "$0")" && pwd)"
 root="$(dirname "$here")"
 cd "$root"
 if [ -x "$HOME/.cargo/bin/cargo" ]; then export PATH="$HOME/.cargo/bin:$PATH"; fi
+if ! command -v node >/dev/null 2>&1; then
+  echo "build.sh: node not found; it writes each package's package.json (run-tests.sh installs it)" >&2
+  exit 1
+fi
 
 if ! rustup target list --installed | grep -qx wasm32-unknown-unknown; then
   rustup target add wasm32-unknown-unknown
@@ -43,10 +49,8 @@ build() { # target, wasm-bindgen target, cargo profile, wasm-opt level, cargo fe
   rm -rf "$out"
   wasm-bindgen --target "$bindgen_target" --out-dir "$out" --out-name mentor_wasm \
     --remove-name-section --remove-producers-section \
-    "$root/target/wasm32-unknown-unknown/$profile/mentor_wasm.wasm"
-  local module_type=module
+    "$target_dir/wasm32-unknown-unknown/$profile/mentor_wasm.wasm"
   if [ "$bindgen_target" = nodejs ]; then
-    module_type=commonjs
     # wasm-bindgen copies `inline_js` snippets as written (ES modules) but `require`s them from
     # the CommonJS glue: each `export function f` becomes `exports.f = function f`.
     for snippet in "$out"/snippets/*/*.js; do
@@ -54,19 +58,6 @@ build() { # target, wasm-bindgen target, cargo profile, wasm-opt level, cargo fe
       sed -i 's/^export function \([A-Za-z_][A-Za-z0-9_]*\)/exports.\1 = function \1/' "$snippet"
     done
   fi
-  cat >"$out/package.json" <<EOF
-{
-  "name": "mentor-wasm",
-  "version": "$workspace_version",
-  "description": "mentor-core in WebAssembly ($target build): validate mentor applications and decide working status",
-  "license": "MIT OR Apache-2.0",
-  "type": "$module_type",
-  "main": "mentor_wasm.js",
-  "types": "mentor_wasm.d.ts",
-  "files": ["mentor_wasm.js", "mentor_wasm.d.ts", "mentor_wasm_bg.wasm", "mentor_wasm_bg.wasm.d.ts", "snippets/"],
-  "sideEffects": false
-}
-EOF
   local wasm="$out/mentor_wasm_bg.wasm"
   if [ -x "$wasm_opt" ]; then
     # The features rustc enables by default for wasm32-unknown-unknown.
@@ -76,6 +67,7 @@ EOF
       -o "$wasm.opt" "$wasm"
     mv "$wasm.opt" "$wasm"
   fi
+  node "$here/manifest.mjs" "$out" "$target" "$workspace_version" "$repository"
   local raw gz
   raw=$(wc -c <"$wasm")
   gz=$(gzip -9 -c "$wasm" | wc -c)
@@ -83,6 +75,8 @@ EOF
     'BEGIN { printf "pkg/%s/mentor_wasm_bg.wasm: %d bytes raw (%.1f KiB), %d bytes gzipped (%.1f KiB)\n", t, raw, raw / 1024, gz, gz / 1024 }'
 }
 
+target_dir="${CARGO_TARGET_DIR:-$root/target}"
+repository="$(sed -n '/^\[workspace.package\]/,/^\[/s/^repository = "\(.*\)"$/\1/p' Cargo.toml | head -n1)"
 workspace_version="$(sed -n '/^\[workspace.package\]/,/^\[/s/^version = "\(.*\)"$/\1/p' Cargo.toml | head -n1)"
 build web web wasm-release -Oz --no-default-features
 build node nodejs wasm-node -O3

@@ -7,7 +7,7 @@
 
 /// The README's Rust examples, compiled and run as doc tests so they cannot go stale.
 #[cfg(doctest)]
-#[doc = include_str!("../../README.md")]
+#[doc = include_str!("../README.md")] // mentor-core/README.md: a link to the workspace README
 struct ReadmeExamples;
 
 pub mod country;
