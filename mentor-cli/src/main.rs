@@ -408,6 +408,18 @@ fn run_eligibility(file: &str, policy: Option<&str>, lang: Lang, json: bool) -> 
             Ok(ExitCode::SUCCESS)
         }
         Err(e) => {
+            if !json {
+                // Said as every other failure is, naming the file; then one line per problem.
+                let file = if file == "-" { "<stdin>" } else { file };
+                match lang {
+                    Lang::En => eprintln!("mentor: error: `{file}` is not a working situation:"),
+                    Lang::Fr => eprintln!("mentor: erreur: `{file}` n'est pas une situation de travail :"),
+                }
+                for line in render::errors(&e.errors, lang, false).lines() {
+                    eprintln!("  - {line}");
+                }
+                return Ok(ExitCode::from(1));
+            }
             report_errors(&render::errors(&e.errors, lang, json), json)?;
             Ok(ExitCode::from(1))
         }

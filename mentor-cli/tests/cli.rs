@@ -989,3 +989,17 @@ fn the_triage_report_speaks_to_the_operator() {
         }
     }
 }
+
+/// A situation that does not parse is said as every other failure: `mentor: error:`, the
+/// file's name, then one line per problem (issue 16).
+#[test]
+fn eligibility_errors_say_mentor_and_the_file() {
+    let file = temp_file(r#"{"country": "FR", "status": "pirate"}"#);
+    let r = run(mentor().args(["eligibility", path_str(file.path()), "--lang", "fr"]));
+    assert_eq!(r.code, 1);
+    let mut lines = r.stderr.lines();
+    assert_eq!(lines.next(), Some(format!("mentor: erreur: `{}` n'est pas une situation de travail :", path_str(file.path())).as_str()));
+    assert!(lines.next().is_some_and(|l| l.starts_with("  - status [invalid_enum] cette valeur")), "{}", r.stderr);
+    let r = run(mentor().args(["eligibility", "-"]).write_stdin("{}"));
+    assert!(r.stderr.starts_with("mentor: error: `<stdin>` is not a working situation:\n  - "), "{}", r.stderr);
+}
