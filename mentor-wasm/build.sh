@@ -43,7 +43,7 @@ build() { # target, wasm-bindgen target, cargo profile, wasm-opt level, cargo fe
   rm -rf "$out"
   wasm-bindgen --target "$bindgen_target" --out-dir "$out" --out-name mentor_wasm \
     --remove-name-section --remove-producers-section \
-    "$root/target/wasm32-unknown-unknown/$profile/mentor_wasm.wasm"
+    "${CARGO_TARGET_DIR:-$root/target}/wasm32-unknown-unknown/$profile/mentor_wasm.wasm"
   local module_type=module
   if [ "$bindgen_target" = nodejs ]; then module_type=commonjs; fi
   cat >"$out/package.json" <<EOF
