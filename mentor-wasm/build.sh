@@ -38,11 +38,14 @@ if [ ! -x "$wasm_opt" ]; then
 fi
 
 # pkg/web: the browser build, for size (DESIGN 6: <= 150 KB gzipped): opt-level "z", wasm-opt
-#   -Oz, and without the `toml`, `lifecycles`, `billing` and `webhooks` features (TOML
-#   policies, replays, diagrams, billing statements and invoice checks, webhooks).
+#   -Oz run to convergence, told that the first KiB of memory is unused (Rust's stack and
+#   data start higher), and without the target-features section (wasm-bindgen has read it);
+#   without the `toml`, `lifecycles`, `billing` and `webhooks` features (TOML policies,
+#   replays, diagrams, billing statements and invoice checks, webhooks).
 # pkg/node: every feature, for speed (DESIGN 6: per-call cost): opt-level 3, wasm-opt -O3.
-build() { # target, wasm-bindgen target, cargo profile, wasm-opt level, cargo feature flags...
-  local target="$1" bindgen_target="$2" profile="$3" opt_level="$4"
+build() { # target, wasm-bindgen target, cargo profile, wasm-opt flags (one string), cargo feature flags...
+  local target="$1" bindgen_target="$2" profile="$3" opt_flags
+  read -r -a opt_flags <<<"$4"
   shift 4
   cargo build -p mentor-wasm --target wasm32-unknown-unknown --profile "$profile" "$@"
   local out="$here/pkg/$target"
@@ -61,7 +64,7 @@ build() { # target, wasm-bindgen target, cargo profile, wasm-opt level, cargo fe
   local wasm="$out/mentor_wasm_bg.wasm"
   if [ -x "$wasm_opt" ]; then
     # The features rustc enables by default for wasm32-unknown-unknown.
-    "$wasm_opt" "$opt_level" --strip-debug --strip-producers \
+    "$wasm_opt" "${opt_flags[@]}" --strip-debug --strip-producers \
       --enable-bulk-memory --enable-bulk-memory-opt --enable-nontrapping-float-to-int --enable-sign-ext \
       --enable-mutable-globals --enable-reference-types --enable-multivalue \
       -o "$wasm.opt" "$wasm"
@@ -78,5 +81,5 @@ build() { # target, wasm-bindgen target, cargo profile, wasm-opt level, cargo fe
 target_dir="${CARGO_TARGET_DIR:-$root/target}"
 repository="$(sed -n '/^\[workspace.package\]/,/^\[/s/^repository = "\(.*\)"$/\1/p' Cargo.toml | head -n1)"
 workspace_version="$(sed -n '/^\[workspace.package\]/,/^\[/s/^version = "\(.*\)"$/\1/p' Cargo.toml | head -n1)"
-build web web wasm-release -Oz --no-default-features
+build web web wasm-release "-Oz --converge --low-memory-unused --strip-target-features" --no-default-features
 build node nodejs wasm-node -O3

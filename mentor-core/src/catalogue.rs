@@ -15,8 +15,6 @@
 use serde::Serialize;
 use serde_json::Value;
 
-use std::borrow::Cow;
-
 use crate::billing::{DiscrepancyCode, StatementError};
 use crate::contract::DraftError;
 use crate::esign::VerifyError;
@@ -62,13 +60,13 @@ pub enum CodeKind {
 pub struct Code {
     code: &'static str,
     kind: CodeKind,
-    en: Cow<'static, str>,
-    fr: Cow<'static, str>,
+    en: &'static str,
+    fr: &'static str,
 }
 
 impl Code {
     fn fixed(code: &'static str, kind: CodeKind, en: &'static str, fr: &'static str) -> Code {
-        Code { code, kind, en: Cow::Borrowed(en), fr: Cow::Borrowed(fr) }
+        Code { code, kind, en, fr }
     }
 
     /// The stable code (`"invalid_email"`).
@@ -87,47 +85,40 @@ impl Code {
     #[must_use]
     pub fn message(&self, lang: Lang) -> &str {
         match lang {
-            Lang::En => &self.en,
-            Lang::Fr => &self.fr,
+            Lang::En => self.en,
+            Lang::Fr => self.fr,
         }
     }
 }
 
-/// Where a code's generic message comes from.
-enum Message {
-    /// The family's own message of a variant that carries no details: one source for both.
-    Of(fn(Lang) -> String),
-    /// Written here: the family's messages carry an occurrence's details (a header's name, a
-    /// state, an amount).
-    Generic(Text),
-}
-
-/// The codes of the families without a fixed message per code.
-const DESCRIBED: &[(&str, CodeKind, Message)] = &[
-    ("invalid_input", CodeKind::Input, Message::Generic(Text::new("the input does not parse: see its field errors", "l'entrée ne peut pas être lue : voir ses erreurs de champ"))),
-    ("invalid_policy", CodeKind::Input, Message::Generic(Text::new("the policy cannot be loaded", "la politique ne peut pas être chargée"))),
-    ("transition_not_allowed", CodeKind::Refusal, Message::Generic(Text::new("the lifecycle does not allow this event in the current state", "le cycle de vie n'autorise pas cet événement dans l'état actuel"))),
-    ("event_before_previous", CodeKind::Refusal, Message::Generic(Text::new("the event is dated before the previous event of the log", "l'événement est daté avant l'événement précédent du journal"))),
-    ("signer_already_final", CodeKind::Refusal, Message::Generic(Text::new("the signer has already signed or declined", "le signataire a déjà signé ou refusé"))),
-    ("invalid_event_data", CodeKind::Refusal, Message::Generic(Text::new("the event's data contradicts the contract", "les données de l'événement contredisent le contrat"))),
-    (VerifyError::EmptySecret.code(), CodeKind::Signature, Message::Of(|lang| VerifyError::EmptySecret.message(lang))),
-    ("missing_header", CodeKind::Signature, Message::Generic(Text::new("the header that carries the signature is missing", "l'en-tête qui porte la signature est absent"))),
-    ("malformed_header", CodeKind::Signature, Message::Generic(Text::new("the signature header is not in the provider's format", "l'en-tête de signature n'est pas au format du fournisseur"))),
-    ("missing_signature", CodeKind::Signature, Message::Generic(Text::new("the body carries no signature where the provider puts one", "le corps ne porte pas de signature là où le fournisseur la place"))),
-    (VerifyError::BadSignature.code(), CodeKind::Signature, Message::Of(|lang| VerifyError::BadSignature.message(lang))),
-    ("stale_timestamp", CodeKind::Signature, Message::Generic(Text::new("the signed time is outside the provider's window", "l'heure signée est hors de la fenêtre du fournisseur"))),
-    ("invalid_body", CodeKind::Signature, Message::Generic(Text::new("the body is not the provider's documented payload", "le corps n'est pas la charge utile documentée par le fournisseur"))),
-    ("signer_already_final", CodeKind::Conflict, Message::Generic(Text::new("the signer already signed or declined: the first outcome stands", "le signataire a déjà signé ou refusé : le premier résultat est maintenu"))),
-    ("contract_closed", CodeKind::Conflict, Message::Generic(Text::new("the contract's signing is over: the first outcome stands", "la signature du contrat est terminée : le premier résultat est maintenu"))),
-    ("contract_refused", CodeKind::Conflict, Message::Generic(Text::new("the contract refused the event", "le contrat a refusé l'événement"))),
-    ("not_eligible", CodeKind::Draft, Message::Generic(Text::new("the eligibility decision is not eligible: its required actions come first", "la décision d'éligibilité n'est pas « éligible » : ses actions requises passent d'abord"))),
-    (DraftError::NoContractingParty.code(), CodeKind::Draft, Message::Of(|lang| DraftError::NoContractingParty.message(lang))),
-    (DraftError::InvalidContractId.code(), CodeKind::Draft, Message::Of(|lang| DraftError::InvalidContractId.message(lang))),
-    ("contract_not_active", CodeKind::Draft, Message::Generic(Text::new("only an active contract can be amended", "seul un contrat actif peut être modifié"))),
-    ("version_not_next", CodeKind::Draft, Message::Generic(Text::new("an amendment's terms must have the version after the contract's", "les conditions d'un avenant doivent porter la version qui suit celle du contrat"))),
-    ("invalid_sessions", CodeKind::Statement, Message::Generic(Text::new("sessions cannot be billed: no statement is made", "des séances ne peuvent pas être facturées : aucun relevé n'est établi"))),
-    (StatementError::Overflow.code(), CodeKind::Statement, Message::Of(|lang| StatementError::Overflow.message(lang))),
-    ("internal", CodeKind::Internal, Message::Generic(Text::new("the library failed where it cannot: please report it", "la bibliothèque a échoué là où elle ne le peut pas : merci de le signaler"))),
+/// The codes of the families without a fixed message per code, with their generic messages:
+/// written here where the family's messages carry an occurrence's details (a header's name, a
+/// state, an amount); the family's own text, shared, for a variant without details.
+const DESCRIBED: &[(&str, CodeKind, Text)] = &[
+    ("invalid_input", CodeKind::Input, Text::new("the input does not parse: see its field errors", "l'entrée ne peut pas être lue : voir ses erreurs de champ")),
+    ("invalid_policy", CodeKind::Input, Text::new("the policy cannot be loaded", "la politique ne peut pas être chargée")),
+    ("transition_not_allowed", CodeKind::Refusal, Text::new("the lifecycle does not allow this event in the current state", "le cycle de vie n'autorise pas cet événement dans l'état actuel")),
+    ("event_before_previous", CodeKind::Refusal, Text::new("the event is dated before the previous event of the log", "l'événement est daté avant l'événement précédent du journal")),
+    ("signer_already_final", CodeKind::Refusal, Text::new("the signer has already signed or declined", "le signataire a déjà signé ou refusé")),
+    ("invalid_event_data", CodeKind::Refusal, Text::new("the event's data contradicts the contract", "les données de l'événement contredisent le contrat")),
+    (VerifyError::EmptySecret.code(), CodeKind::Signature, VerifyError::EMPTY_SECRET_MESSAGE),
+    ("missing_header", CodeKind::Signature, Text::new("the header that carries the signature is missing", "l'en-tête qui porte la signature est absent")),
+    ("malformed_header", CodeKind::Signature, Text::new("the signature header is not in the provider's format", "l'en-tête de signature n'est pas au format du fournisseur")),
+    ("missing_signature", CodeKind::Signature, Text::new("the body carries no signature where the provider puts one", "le corps ne porte pas de signature là où le fournisseur la place")),
+    (VerifyError::BadSignature.code(), CodeKind::Signature, VerifyError::BAD_SIGNATURE_MESSAGE),
+    ("stale_timestamp", CodeKind::Signature, Text::new("the signed time is outside the provider's window", "l'heure signée est hors de la fenêtre du fournisseur")),
+    ("invalid_body", CodeKind::Signature, Text::new("the body is not the provider's documented payload", "le corps n'est pas la charge utile documentée par le fournisseur")),
+    ("signer_already_final", CodeKind::Conflict, Text::new("the signer already signed or declined: the first outcome stands", "le signataire a déjà signé ou refusé : le premier résultat est maintenu")),
+    ("contract_closed", CodeKind::Conflict, Text::new("the contract's signing is over: the first outcome stands", "la signature du contrat est terminée : le premier résultat est maintenu")),
+    ("contract_refused", CodeKind::Conflict, Text::new("the contract refused the event", "le contrat a refusé l'événement")),
+    ("not_eligible", CodeKind::Draft, Text::new("the eligibility decision is not eligible: its required actions come first", "la décision d'éligibilité n'est pas « éligible » : ses actions requises passent d'abord")),
+    (DraftError::NoContractingParty.code(), CodeKind::Draft, DraftError::NO_CONTRACTING_PARTY_MESSAGE),
+    (DraftError::InvalidContractId.code(), CodeKind::Draft, DraftError::INVALID_CONTRACT_ID_MESSAGE),
+    ("contract_not_active", CodeKind::Draft, Text::new("only an active contract can be amended", "seul un contrat actif peut être modifié")),
+    ("version_not_next", CodeKind::Draft, Text::new("an amendment's terms must have the version after the contract's", "les conditions d'un avenant doivent porter la version qui suit celle du contrat")),
+    ("invalid_sessions", CodeKind::Statement, Text::new("sessions cannot be billed: no statement is made", "des séances ne peuvent pas être facturées : aucun relevé n'est établi")),
+    (StatementError::Overflow.code(), CodeKind::Statement, StatementError::OVERFLOW_MESSAGE),
+    ("internal", CodeKind::Internal, Text::new("the library failed where it cannot: please report it", "la bibliothèque a échoué là où elle ne le peut pas : merci de le signaler")),
 ];
 
 /// Every code of the library, by family: field errors, registration number reasons, then the
@@ -147,13 +138,7 @@ const DESCRIBED: &[(&str, CodeKind, Message)] = &[
 pub fn catalogue() -> Vec<Code> {
     let mut codes: Vec<Code> = ErrorCode::ALL.iter().map(|&(name, c)| Code::fixed(name, CodeKind::Field, c.message(Lang::En), c.message(Lang::Fr))).collect();
     codes.extend(InvalidReason::ALL.iter().map(|r| Code::fixed(r.code(), CodeKind::RegistrationNumber, r.message(Lang::En), r.message(Lang::Fr))));
-    codes.extend(DESCRIBED.iter().map(|(code, kind, message)| {
-        let (en, fr) = match message {
-            Message::Of(message) => (Cow::Owned(message(Lang::En)), Cow::Owned(message(Lang::Fr))),
-            Message::Generic(text) => (Cow::Borrowed(text.get(Lang::En)), Cow::Borrowed(text.get(Lang::Fr))),
-        };
-        Code { code, kind: *kind, en, fr }
-    }));
+    codes.extend(DESCRIBED.iter().map(|&(code, kind, text)| Code::fixed(code, kind, text.en, text.fr)));
     codes.extend(crate::esign::Ignored::ALL.iter().map(|i| Code::fixed(i.code(), CodeKind::Ignored, i.message(Lang::En), i.message(Lang::Fr))));
     codes.extend(DiscrepancyCode::ALL.iter().map(|d| Code::fixed(d.as_str(), CodeKind::Discrepancy, d.message(Lang::En), d.message(Lang::Fr))));
     codes

@@ -340,9 +340,14 @@ fn utc(at: DateTime<Utc>) -> String {
 /// `syntax error at column 7`, with the line when the text has several (a policy file).
 pub(crate) fn json_syntax_message(e: &serde_json::Error) -> String {
     let kind = format!("{:?}", e.classify()).to_lowercase();
-    match e.line() {
-        0 | 1 => format!("{kind} error at column {}", e.column()),
-        line => format!("{kind} error at line {line}, column {}", e.column()),
+    syntax_message(&kind, e.line(), e.column())
+}
+
+/// [`json_syntax_message`] from its parts: the error's kind (`syntax`), line and column.
+pub(crate) fn syntax_message(kind: &str, line: usize, column: usize) -> String {
+    match line {
+        0 | 1 => format!("{kind} error at column {column}"),
+        line => format!("{kind} error at line {line}, column {column}"),
     }
 }
 

@@ -470,7 +470,7 @@ pub fn diagram() -> String {
 /// assert_eq!(a, b);
 /// assert_ne!(a, DuplicateKey::new("ada.lovelace@example.org", "mentor-data-2026"));
 /// ```
-#[derive(Clone, PartialEq, Eq, Hash)]
+#[derive(Clone, PartialEq, Eq, Hash, PartialOrd, Ord)]
 pub struct DuplicateKey {
     email: String,
     offer_id: String,

@@ -20,7 +20,7 @@ use crate::i18n::{In, Lang, Localized};
 use crate::policy::Policy;
 use crate::recruitment::DuplicateKey;
 use crate::review::{self, Priority};
-use std::collections::HashMap;
+use std::collections::BTreeMap;
 
 pub use crate::wire::{Record, read_forms, read_forms_bytes, read_records, read_records_bytes};
 
@@ -302,7 +302,7 @@ pub fn rank(mut entries: Vec<Entry>) -> Vec<Entry> {
 }
 
 fn mark_duplicates(entries: &mut [Entry]) {
-    let mut first_seen: HashMap<DuplicateKey, usize> = HashMap::new();
+    let mut first_seen: BTreeMap<DuplicateKey, usize> = BTreeMap::new();
     for e in entries.iter_mut().filter(|e| e.status != Status::Invalid) {
         let (Some(email), Some(offer_id)) = (&e.email, &e.offer_id) else { continue };
         let key = DuplicateKey::new(email.expose(), offer_id);

@@ -2,7 +2,7 @@
 
 use std::fmt;
 
-use chrono_tz::Tz;
+use chrono_tz::{TZ_VARIANTS, Tz};
 use serde::{Deserialize, Deserializer, Serialize, Serializer};
 
 /// An IANA time zone (`Europe/Paris`), known to the bundled tz database: a `TimeZone` value
@@ -27,7 +27,11 @@ impl TimeZone {
     /// does not know.
     #[must_use]
     pub fn parse(name: &str) -> Option<TimeZone> {
-        name.parse::<Tz>().ok().map(TimeZone)
+        // chrono-tz lists its zones sorted by name (checked by a test): a binary search over
+        // that list links no hash map of the names, which the browser build cannot afford
+        // (DESIGN 6). Exact, as `Tz::from_str` is.
+        let found = TZ_VARIANTS.binary_search_by(|tz| tz.name().cmp(name)).ok()?;
+        TZ_VARIANTS.get(found).copied().map(TimeZone)
     }
 
     /// The IANA name.
@@ -72,5 +76,25 @@ impl schemars::JsonSchema for TimeZone {
     }
     fn json_schema(_: &mut schemars::SchemaGenerator) -> schemars::Schema {
         schemars::json_schema!({"type": "string", "description": "An IANA time zone name (`Europe/Paris`)."})
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn the_zone_list_is_sorted_by_name_for_the_binary_search() {
+        assert!(TZ_VARIANTS.windows(2).all(|w| matches!(w, [a, b] if a.name() < b.name())));
+    }
+
+    #[test]
+    fn parse_accepts_exactly_what_chrono_tz_accepts() {
+        for tz in TZ_VARIANTS {
+            assert_eq!(TimeZone::parse(tz.name()), Some(TimeZone(tz)));
+        }
+        for name in ["Europe/Paris", "europe/paris", "EUROPE/PARIS", "Europe/Paris ", " Europe/Paris", "", "UTC", "utc", "Etc/GMT+1", "US/Pacific", "Mars/Olympus", "Europe/", "Zulu", "A"] {
+            assert_eq!(TimeZone::parse(name).map(TimeZone::tz), name.parse::<Tz>().ok(), "{name:?}");
+        }
     }
 }

@@ -178,6 +178,10 @@ impl StatementError {
         }
     }
 
+    /// The message of [`StatementError::Overflow`], which has no details: one text for
+    /// [`StatementError::message`] and the catalogue.
+    pub(crate) const OVERFLOW_MESSAGE: Text = Text::new("an amount is too large to compute", "un montant est trop grand pour être calculé");
+
     /// The message in `lang` (the field errors carry their own).
     ///
     /// ```
@@ -191,8 +195,7 @@ impl StatementError {
         match (self, lang) {
             (StatementError::Sessions(s), Lang::En) => format!("{} session(s) cannot be billed: no statement is made", s.len()),
             (StatementError::Sessions(s), Lang::Fr) => format!("{} séance(s) ne peuvent pas être facturées : aucun relevé n'est établi", s.len()),
-            (StatementError::Overflow, Lang::En) => "an amount is too large to compute".to_owned(),
-            (StatementError::Overflow, Lang::Fr) => "un montant est trop grand pour être calculé".to_owned(),
+            (StatementError::Overflow, _) => Self::OVERFLOW_MESSAGE.get(lang).to_owned(),
         }
     }
 }

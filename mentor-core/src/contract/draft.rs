@@ -4,10 +4,10 @@
 use chrono::{DateTime, Utc};
 
 use crate::eligibility::{Decision, Outcome, RegistrationCheck};
-use crate::i18n::Lang;
+use crate::i18n::{Lang, Text};
 use crate::lifecycle::{Actor, Event, Vocabulary};
 
-use super::event::{ContractChange, MAX_ID_CHARS, is_id};
+use super::event::{ContractChange, is_id};
 use super::lifecycle::{Contract, ContractState};
 use super::party::ContractingParty;
 use super::signer::SignerSetup;
@@ -23,7 +23,7 @@ pub enum DraftError {
     NotEligible(Outcome),
     /// The decision names no contracting party yet (a route is still to choose).
     NoContractingParty,
-    /// The contract id is blank, longer than [`MAX_ID_CHARS`] characters, or the id of the
+    /// The contract id is blank, longer than [`MAX_ID_CHARS`](crate::contract::MAX_ID_CHARS) characters, or the id of the
     /// contract being amended.
     InvalidContractId,
     /// Only an active contract can be amended; this is its state.
@@ -51,6 +51,20 @@ impl DraftError {
         }
     }
 
+    /// The message of [`DraftError::NoContractingParty`], which has no details: one text for
+    /// [`DraftError::message`] and the catalogue.
+    pub(crate) const NO_CONTRACTING_PARTY_MESSAGE: Text = Text::new(
+        "the eligibility decision names no contracting party yet",
+        "la décision d'éligibilité ne désigne pas encore de partie contractante",
+    );
+
+    /// The message of [`DraftError::InvalidContractId`] (128 is [`MAX_ID_CHARS`](crate::contract::MAX_ID_CHARS), checked by a
+    /// test).
+    pub(crate) const INVALID_CONTRACT_ID_MESSAGE: Text = Text::new(
+        "a contract id is 1 to 128 characters, not blank, and not the id of the contract it amends",
+        "un identifiant de contrat compte de 1 à 128 caractères, n'est pas vide et diffère de celui du contrat modifié",
+    );
+
     /// The message in `lang`.
     ///
     /// ```
@@ -69,14 +83,8 @@ impl DraftError {
             (DraftError::NotEligible(outcome), Lang::Fr) => {
                 format!("la décision d'éligibilité est `{}` et non `eligible` : ses actions requises passent d'abord", outcome_name(*outcome))
             }
-            (DraftError::NoContractingParty, Lang::En) => "the eligibility decision names no contracting party yet".to_owned(),
-            (DraftError::NoContractingParty, Lang::Fr) => "la décision d'éligibilité ne désigne pas encore de partie contractante".to_owned(),
-            (DraftError::InvalidContractId, Lang::En) => {
-                format!("a contract id is 1 to {MAX_ID_CHARS} characters, not blank, and not the id of the contract it amends")
-            }
-            (DraftError::InvalidContractId, Lang::Fr) => {
-                format!("un identifiant de contrat compte de 1 à {MAX_ID_CHARS} caractères, n'est pas vide et diffère de celui du contrat modifié")
-            }
+            (DraftError::NoContractingParty, _) => Self::NO_CONTRACTING_PARTY_MESSAGE.get(lang).to_owned(),
+            (DraftError::InvalidContractId, _) => Self::INVALID_CONTRACT_ID_MESSAGE.get(lang).to_owned(),
             (DraftError::NotActive(state), Lang::En) => {
                 format!("only an active contract can be amended; this one is `{}`", state.map_or("(no event yet)", Vocabulary::name))
             }
@@ -133,7 +141,7 @@ fn contract_id(id: &str) -> Result<String, DraftError> {
 /// # Errors
 /// [`DraftError::NotEligible`] when the decision is not `eligible`,
 /// [`DraftError::NoContractingParty`] when it names no contracting party,
-/// [`DraftError::InvalidContractId`] for a blank id or one longer than [`MAX_ID_CHARS`].
+/// [`DraftError::InvalidContractId`] for a blank id or one longer than [`MAX_ID_CHARS`](crate::contract::MAX_ID_CHARS).
 pub fn draft(contract_id: &str, decision: &Decision, terms: Terms, at: DateTime<Utc>) -> Result<Event<ContractChange>, DraftError> {
     let id = self::contract_id(contract_id)?;
     if decision.outcome() != Outcome::Eligible {
@@ -211,4 +219,17 @@ pub fn amend(
         },
     };
     Ok((amended, drafted))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn the_contract_id_message_states_the_limit() {
+        let limit = crate::contract::MAX_ID_CHARS.to_string();
+        for lang in [Lang::En, Lang::Fr] {
+            assert!(DraftError::InvalidContractId.message(lang).contains(&format!(" {limit} ")), "{lang:?}");
+        }
+    }
 }

@@ -11,7 +11,7 @@ use subtle::ConstantTimeEq;
 use super::event::SignatureEvent;
 use super::{Provider, concord, documenso, docuseal, docusign, dropbox_sign, yousign};
 use crate::error::{FieldError, InputError};
-use crate::i18n::{In, Lang, Localized};
+use crate::i18n::{In, Lang, Localized, Text};
 
 /// A webhook delivery as the operator's server received it: the headers (names in any case,
 /// values as sent) and the raw body bytes, untouched (a re-serialised body does not verify).
@@ -156,6 +156,19 @@ impl VerifyError {
         }
     }
 
+    /// The message of [`VerifyError::EmptySecret`], which has no details: one text for
+    /// [`VerifyError::message`] and the catalogue.
+    pub(crate) const EMPTY_SECRET_MESSAGE: Text = Text::new(
+        "no webhook secret was given to verify the delivery with",
+        "aucun secret de webhook n'a été fourni pour vérifier la livraison",
+    );
+
+    /// The message of [`VerifyError::BadSignature`], which has no details.
+    pub(crate) const BAD_SIGNATURE_MESSAGE: Text = Text::new(
+        "the signature does not match: a forged or altered delivery, or the wrong secret",
+        "la signature ne correspond pas : livraison falsifiée ou modifiée, ou mauvais secret",
+    );
+
     /// The message in `lang`, naming the check that failed.
     ///
     /// ```
@@ -167,20 +180,14 @@ impl VerifyError {
     #[must_use]
     pub fn message(&self, lang: Lang) -> String {
         match (self, lang) {
-            (VerifyError::EmptySecret, Lang::En) => "no webhook secret was given to verify the delivery with".to_owned(),
-            (VerifyError::EmptySecret, Lang::Fr) => "aucun secret de webhook n'a été fourni pour vérifier la livraison".to_owned(),
+            (VerifyError::EmptySecret, _) => Self::EMPTY_SECRET_MESSAGE.get(lang).to_owned(),
             (VerifyError::MissingHeader(h), Lang::En) => format!("the header `{h}` that carries the signature is missing"),
             (VerifyError::MissingHeader(h), Lang::Fr) => format!("l'en-tête `{h}` qui porte la signature est absent"),
             (VerifyError::MalformedHeader(h), Lang::En) => format!("the header `{h}` is not in the provider's format"),
             (VerifyError::MalformedHeader(h), Lang::Fr) => format!("l'en-tête `{h}` n'est pas au format du fournisseur"),
             (VerifyError::MissingSignature(field), Lang::En) => format!("the body carries no signature in `{field}`"),
             (VerifyError::MissingSignature(field), Lang::Fr) => format!("le corps ne porte pas de signature dans `{field}`"),
-            (VerifyError::BadSignature, Lang::En) => {
-                "the signature does not match: a forged or altered delivery, or the wrong secret".to_owned()
-            }
-            (VerifyError::BadSignature, Lang::Fr) => {
-                "la signature ne correspond pas : livraison falsifiée ou modifiée, ou mauvais secret".to_owned()
-            }
+            (VerifyError::BadSignature, _) => Self::BAD_SIGNATURE_MESSAGE.get(lang).to_owned(),
             (VerifyError::StaleTimestamp { age_seconds, tolerance_seconds }, Lang::En) => {
                 if *age_seconds < 0 {
                     format!(

@@ -1,12 +1,13 @@
 //! Files of records: a JSON array, or JSON Lines (one record per line). Batches of forms
 //! (`triage`), event logs (`replay`) and billing sessions are read this way.
 
-use serde::de::{DeserializeSeed, SeqAccess, Visitor};
+use std::ops::Range;
+
+use serde::de::{DeserializeSeed, IgnoredAny, SeqAccess, Visitor};
 use serde_json::Value;
-use serde_json::value::RawValue;
 
 use super::parse_value;
-use crate::error::{Detail, ErrorCode, FieldError, json_syntax_message};
+use crate::error::{Detail, ErrorCode, FieldError, json_syntax_message, syntax_message};
 
 /// One record of a file as read.
 #[derive(Clone, Debug, PartialEq)]
@@ -121,7 +122,7 @@ pub fn read_forms_bytes(bytes: &[u8]) -> Vec<Record> {
 fn split(text: &str, record: fn(usize, &str) -> Record) -> Vec<Record> {
     let text = text.strip_prefix('\u{feff}').unwrap_or(text);
     if text.trim_start().starts_with('[') {
-        return read_array(serde_json::Deserializer::from_str(text), record);
+        return read_array(text.as_bytes(), serde_json::Deserializer::from_str(text), record);
     }
     // One object written over several lines (as `jq .` prints it) is one record, not one
     // broken record per line.
@@ -169,7 +170,7 @@ fn split_bytes(bytes: &[u8], record: fn(usize, &str) -> Record) -> Vec<Record> {
     }
     let bytes = bytes.strip_prefix("\u{feff}".as_bytes()).unwrap_or(bytes);
     if bytes.trim_ascii_start().starts_with(b"[") {
-        return read_array(serde_json::Deserializer::from_slice(bytes), record);
+        return read_array(bytes, serde_json::Deserializer::from_slice(bytes), record);
     }
     bytes
         .split(|b| *b == b'\n')
@@ -188,41 +189,187 @@ fn split_bytes(bytes: &[u8], record: fn(usize, &str) -> Record) -> Vec<Record> {
         .collect()
 }
 
-/// Collects the elements of a JSON array, unread, into a vector the caller keeps, so that the
-/// elements before a syntax error survive it.
-struct Elements<'a, 'de>(&'a mut Vec<&'de RawValue>);
+/// Counts the elements of a JSON array as serde_json reads them, into a count the caller keeps,
+/// so that the elements before a syntax error survive it.
+struct Elements<'a>(&'a mut usize);
 
-impl<'de> DeserializeSeed<'de> for Elements<'_, 'de> {
+impl<'de> DeserializeSeed<'de> for Elements<'_> {
     type Value = ();
     fn deserialize<D: serde::Deserializer<'de>>(self, deserializer: D) -> Result<(), D::Error> {
         deserializer.deserialize_seq(self)
     }
 }
 
-impl<'de> Visitor<'de> for Elements<'_, 'de> {
+impl<'de> Visitor<'de> for Elements<'_> {
     type Value = ();
     fn expecting(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
         f.write_str("an array of records")
     }
     fn visit_seq<A: SeqAccess<'de>>(self, mut seq: A) -> Result<(), A::Error> {
-        while let Some(v) = seq.next_element::<&'de RawValue>()? {
-            self.0.push(v);
+        while seq.next_element::<IgnoredAny>()?.is_some() {
+            *self.0 += 1;
         }
         Ok(())
     }
 }
 
-fn read_array<'de, R: serde_json::de::Read<'de>>(mut de: serde_json::Deserializer<R>, record: fn(usize, &str) -> Record) -> Vec<Record> {
-    let mut elements = Vec::new();
-    let outcome = Elements(&mut elements).deserialize(&mut de).and_then(|()| de.end());
-    let mut records: Vec<Record> = elements.into_iter().enumerate().map(|(i, raw)| record(i + 1, raw.get())).collect();
-    if let Err(e) = outcome {
-        let error = if e.to_string().starts_with("recursion limit exceeded") {
+/// The records of a JSON array: serde_json checks the array (its errors are the reader's), then
+/// [`element_spans`] cuts out the text of each element it accepted. This is what serde_json's
+/// `RawValue` does, without its `raw_value` feature, which weighs on the browser build.
+fn read_array<'de, R: serde_json::de::Read<'de>>(bytes: &[u8], mut de: serde_json::Deserializer<R>, record: fn(usize, &str) -> Record) -> Vec<Record> {
+    let mut count = 0;
+    let outcome = Elements(&mut count).deserialize(&mut de).and_then(|()| de.end());
+    let mut error = outcome.err().map(|e| {
+        if e.to_string().starts_with("recursion limit exceeded") {
             FieldError::with("", ErrorCode::TooDeep, Detail::MaxDepth(super::MAX_DEPTH))
         } else {
             FieldError::with("", ErrorCode::InvalidJson, Detail::Parser(json_syntax_message(&e)))
-        };
+        }
+    });
+    let mut spans = element_spans(bytes, count);
+    // Bytes that are not UTF-8 inside a string are only found when an element's text is taken
+    // (as `RawValue` did): the element that holds the first bad byte is the break, reported at
+    // the byte after it.
+    if let Err(e) = std::str::from_utf8(bytes) {
+        let bad = e.valid_up_to();
+        if let Some(k) = spans.iter().position(|span| span.end > bad) {
+            spans.truncate(k);
+            let (line, column) = position_of_index(bytes, bad + 1);
+            error = Some(FieldError::with("", ErrorCode::InvalidJson, Detail::Parser(syntax_message("syntax", line, column))));
+        }
+    }
+    let mut records: Vec<Record> = spans
+        .into_iter()
+        .filter_map(|span| std::str::from_utf8(bytes.get(span)?).ok())
+        .enumerate()
+        .map(|(i, text)| record(i + 1, text))
+        .collect();
+    if let Some(error) = error {
         records.push(Record::Unreadable { line: records.len() + 1, error });
     }
     records
+}
+
+/// The line and column serde_json gives the byte at `index` (both 1-based; the column counts
+/// bytes).
+fn position_of_index(bytes: &[u8], index: usize) -> (usize, usize) {
+    let before = bytes.get(..index).unwrap_or(bytes);
+    let start_of_line = before.iter().rposition(|&b| b == b'\n').map_or(0, |i| i + 1);
+    let line = 1 + before.iter().take(start_of_line).filter(|&&b| b == b'\n').count();
+    (line, index - start_of_line)
+}
+
+/// The byte ranges of the first `count` elements of the JSON array in `bytes`, elements that
+/// serde_json has read without error (so the scan needs no checks of its own): each element's
+/// text from its first byte to its last, without the whitespace around it.
+fn element_spans(bytes: &[u8], count: usize) -> Vec<Range<usize>> {
+    let mut spans = Vec::with_capacity(count);
+    // Past the `[`.
+    let mut at = skip_whitespace(bytes, 0) + 1;
+    while spans.len() < count {
+        at = skip_whitespace(bytes, at);
+        if bytes.get(at) == Some(&b',') {
+            at = skip_whitespace(bytes, at + 1);
+        }
+        let end = value_end(bytes, at);
+        spans.push(at..end);
+        at = end;
+    }
+    spans
+}
+
+/// The index of the first byte from `at` on that is not JSON whitespace.
+fn skip_whitespace(bytes: &[u8], at: usize) -> usize {
+    bytes.iter().skip(at).position(|b| !matches!(b, b' ' | b'\t' | b'\n' | b'\r')).map_or(bytes.len(), |i| at + i)
+}
+
+/// The end of the well-formed JSON value that starts at `start` (what follows it may not be
+/// JSON): past its closing quote or bracket, its literal, or its number's last digit. Brackets
+/// and quotes inside strings, and escaped quotes, do not count.
+fn value_end(bytes: &[u8], start: usize) -> usize {
+    match bytes.get(start) {
+        Some(b't' | b'n') => return start + 4,
+        Some(b'f') => return start + 5,
+        Some(b'"' | b'[' | b'{') => {}
+        _ => return number_end(bytes, start),
+    }
+    let mut depth = 0_usize;
+    let mut in_string = false;
+    let mut escaped = false;
+    for (i, &b) in bytes.iter().enumerate().skip(start) {
+        if in_string {
+            if escaped {
+                escaped = false;
+            } else if b == b'\\' {
+                escaped = true;
+            } else if b == b'"' {
+                in_string = false;
+                if depth == 0 {
+                    return i + 1;
+                }
+            }
+            continue;
+        }
+        match b {
+            b'"' => in_string = true,
+            b'[' | b'{' => depth += 1,
+            b']' | b'}' => {
+                depth = depth.saturating_sub(1);
+                if depth == 0 {
+                    return i + 1;
+                }
+            }
+            _ => {}
+        }
+    }
+    bytes.len()
+}
+
+/// The end of the well-formed JSON number that starts at `start`: an optional minus, digits,
+/// then a fraction and an exponent when they follow (in a well-formed number, a `.` or an `e`
+/// right after the digits is always its own).
+fn number_end(bytes: &[u8], start: usize) -> usize {
+    let digits = |at: usize| bytes.iter().skip(at).position(|b| !b.is_ascii_digit()).map_or(bytes.len(), |i| at + i);
+    let mut at = digits(start + usize::from(bytes.get(start) == Some(&b'-')));
+    if bytes.get(at) == Some(&b'.') {
+        at = digits(at + 1);
+    }
+    if matches!(bytes.get(at), Some(b'e' | b'E')) {
+        at += 1;
+        if matches!(bytes.get(at), Some(b'+' | b'-')) {
+            at += 1;
+        }
+        at = digits(at);
+    }
+    at
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn texts(text: &str) -> Vec<String> {
+        read_forms(text)
+            .into_iter()
+            .map(|r| match r {
+                Record::Text { text, .. } => text,
+                other => format!("{other:?}"),
+            })
+            .collect()
+    }
+
+    #[test]
+    fn array_elements_are_cut_at_their_own_text() {
+        let text = " [ {\"a\": [1, {\"b\": \"],}\\\"\"}]} ,\n\"x\\\\\" , 12.5e3,true , null,[],\"\" ] ";
+        assert_eq!(texts(text), ["{\"a\": [1, {\"b\": \"],}\\\"\"}]}", "\"x\\\\\"", "12.5e3", "true", "null", "[]", "\"\""]);
+        assert!(texts("[]").is_empty());
+        assert_eq!(texts("[1,2"), ["1", "2", "Unreadable { line: 3, error: FieldError { path: \"\", code: InvalidJson, detail: Parser(\"eof error at column 4\") } }"]);
+    }
+
+    #[test]
+    fn position_counts_lines_and_bytes_as_serde_json_does() {
+        assert_eq!(position_of_index(b"abc", 2), (1, 2));
+        assert_eq!(position_of_index(b"a\nbc\nd", 4), (2, 2));
+        assert_eq!(position_of_index(b"a\nbc\nd", 5), (3, 0));
+    }
 }
