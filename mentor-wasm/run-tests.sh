@@ -48,6 +48,15 @@ fi
 step "build"
 bash "$here/build.sh"
 
+step "size budget of the browser module (DESIGN 6: at most 150 KB gzipped)"
+budget=150000
+size=$(gzip -9 -c "$here/pkg/web/mentor_wasm_bg.wasm" | wc -c)
+if [ "$size" -gt "$budget" ]; then
+  echo "pkg/web/mentor_wasm_bg.wasm is $size bytes gzipped, over the budget of $budget (README: Size)" >&2
+  exit 1
+fi
+echo "pkg/web/mentor_wasm_bg.wasm: $size bytes gzipped, within $budget"
+
 step "the native core's answers to the conformance inputs"
 mkdir -p "$here/test-artifacts"
 cargo run -q -p mentor-wasm --example native_answers >"$here/test-artifacts/native-answers.json.tmp"
