@@ -200,6 +200,7 @@ struct Failure(String);
 fn main() -> ExitCode {
     let cli = Cli::parse();
     let lang = cli.command.lang();
+    let _ = LANG.set(lang);
     // Before any work: with standard output closed (`mentor triage f >&-`) the answer would be
     // lost while the exit status said all went well.
     if let Err(e) = stdout_is_open() {
@@ -273,6 +274,8 @@ fn io_reason(e: &io::Error, lang: Lang) -> String {
         K::InvalidData => ("not UTF-8 text", "ce n'est pas du texte UTF-8"),
         K::OutOfMemory => ("not enough memory", "mémoire insuffisante"),
         K::Interrupted => ("interrupted", "interrompu"),
+        K::StorageFull => ("no space left on the device", "plus de place sur le périphérique"),
+        K::NotADirectory => ("a part of the path is not a directory", "une partie du chemin n'est pas un dossier"),
         _ if e.raw_os_error() == Some(9) => ("bad file descriptor", "descripteur de fichier invalide"),
         _ => return e.to_string(),
     };
@@ -299,6 +302,7 @@ fn read_file(path: &str, lang: Lang) -> Result<Vec<u8>, Failure> {
 fn read_batch(path: &str, lang: Lang) -> Result<Vec<u8>, Failure> {
     let bytes = read_file(path, lang)?;
     if mentor_core::wire::is_binary(&bytes) {
+        let path = if path == "-" { "<stdin>" } else { path };
         return Err(Failure(match lang {
             Lang::En => format!("`{path}` is not a text file (binary data or UTF-16): records are JSON in UTF-8"),
             Lang::Fr => format!("`{path}` n'est pas un fichier texte (données binaires ou UTF-16) : les enregistrements sont du JSON en UTF-8"),
@@ -312,7 +316,7 @@ fn say_no_records(path: &str, lang: Lang) {
     let path = if path == "-" { "<stdin>" } else { path };
     match lang {
         Lang::En => eprintln!("mentor: `{path}` holds no records"),
-        Lang::Fr => eprintln!("mentor : `{path}` ne contient aucun enregistrement"),
+        Lang::Fr => eprintln!("mentor: `{path}` ne contient aucun enregistrement"),
     }
 }
 
@@ -341,12 +345,23 @@ fn load_policy(path: Option<&str>, lang: Lang) -> Result<Policy, Failure> {
     })
 }
 
+/// The language of the command, for the messages of the few places that are not handed it
+/// (set once, first thing in `main`).
+static LANG: std::sync::OnceLock<Lang> = std::sync::OnceLock::new();
+
 fn write_out(text: &str) -> Result<(), Failure> {
     let mut out = io::stdout().lock();
     match out.write_all(text.as_bytes()).and_then(|()| out.flush()) {
         // A closed pipe (`mentor triage … | head`) is not an error worth a message.
         Err(e) if e.kind() == io::ErrorKind::BrokenPipe => Ok(()),
-        other => other.map_err(|e| Failure(format!("stdout: {}", io_reason(&e, Lang::En)))),
+        other => other.map_err(|e| {
+            let lang = LANG.get().copied().unwrap_or(Lang::En);
+            let why = io_reason(&e, lang);
+            Failure(match lang {
+                Lang::En => format!("cannot write the answer: {why}"),
+                Lang::Fr => format!("impossible d'écrire la réponse : {why}"),
+            })
+        }),
     }
 }
 
@@ -480,17 +495,13 @@ fn run_replay<A: Aggregate>(file: &str, lang: Lang, json: bool) -> Result<ExitCo
         None => Ok(ExitCode::SUCCESS),
         Some(rejected) => {
             if !json {
-                let (en, fr) = ("event", "événement");
-                let word = match lang {
-                    Lang::En => en,
-                    Lang::Fr => fr,
-                };
+                // As every refusal the CLI reports: `mentor: error:`, then where and why.
                 let line = line_of(rejected.index);
-                let prefix = match lang {
-                    Lang::En => format!("{word} {} (line {line})", rejected.index),
-                    Lang::Fr => format!("{word} {} (ligne {line})", rejected.index),
-                };
-                eprintln!("mentor: {prefix}: {}", rejected.refused.message(lang));
+                let why = rejected.refused.message(lang);
+                match lang {
+                    Lang::En => eprintln!("mentor: error: event {} (line {line}): {why}", rejected.index),
+                    Lang::Fr => eprintln!("mentor: erreur: événement {} (ligne {line}) : {why}", rejected.index),
+                }
             }
             Ok(ExitCode::from(1))
         }

@@ -121,7 +121,17 @@ fn field_error_line(err: &FieldError, lang: Lang) -> String {
     if err.path.is_empty() {
         format!("[{}] {}", err.code, err.message(lang))
     } else {
-        format!("{} [{}] {}", err.path, err.code, err.message(lang))
+        format!("{} [{}] {}", printable(&err.path), err.code, err.message(lang))
+    }
+}
+
+/// A path as the terminal should show it: its keys come from the input, so control
+/// characters (an escape sequence in a key name) are written as `\u{1b}`, never sent as is.
+fn printable(text: &str) -> std::borrow::Cow<'_, str> {
+    if text.chars().any(char::is_control) {
+        std::borrow::Cow::Owned(text.chars().map(|c| if c.is_control() { c.escape_unicode().to_string() } else { c.to_string() }).collect())
+    } else {
+        std::borrow::Cow::Borrowed(text)
     }
 }
 

@@ -800,13 +800,16 @@ const E164_DIGITS_MAX: usize = 15;
 /// The E.164 form of a phone number typed with the usual separators: `+`, then
 /// [`E164_DIGITS_MIN`]–[`E164_DIGITS_MAX`] digits, the first not 0. A national trunk prefix
 /// written in brackets after the country code (`+44 (0)20 7946 0958`, for callers inside the
-/// country) is dropped, not kept as a digit of the number (`+442079460958`).
+/// country) is dropped, not kept as a digit of the number (`+442079460958`), except where the
+/// 0 is part of the national number itself (Italy `+39`, San Marino `+378`, Vatican `+379`:
+/// `+39 (0)6…` is `+3906…`).
 fn e164(s: &str) -> Option<String> {
     let rest = s.strip_prefix('+')?;
     // The trunk prefix comes right after the country code (1–3 digits, maybe a space).
     let is_country_code = |cc: &str| (1..=3).contains(&cc.len()) && cc.bytes().all(|b| b.is_ascii_digit());
+    let zero_is_national = |cc: &str| matches!(cc, "39" | "378" | "379");
     let rest = match rest.split_once("(0)") {
-        Some((cc, national)) if is_country_code(cc.trim_end()) => std::borrow::Cow::Owned(format!("{cc}{national}")),
+        Some((cc, national)) if is_country_code(cc.trim_end()) && !zero_is_national(cc.trim_end()) => std::borrow::Cow::Owned(format!("{cc}{national}")),
         _ => std::borrow::Cow::Borrowed(rest),
     };
     let mut out = String::with_capacity(16);
@@ -908,6 +911,8 @@ mod tests {
         // A trunk prefix in brackets is for callers inside the country: not part of the number.
         assert_eq!(e164("+44 (0)20 7946 0958").as_deref(), Some("+442079460958"));
         assert_eq!(e164("+49(0)30 123456").as_deref(), Some("+4930123456"));
+        // In Italy the 0 belongs to the number (ITU-T E.164 national plan of Italy).
+        assert_eq!(e164("+39 (0)6 1234 5678").as_deref(), Some("+390612345678"));
         // Elsewhere a bracketed 0 is a digit like any other (an area code written `(0…)`).
         assert_eq!(e164("+1 415 (0)55 0100").as_deref(), Some("+14150550100"));
         for bad in ["0612345678", "+0612345678", "+33 6 1", "+683 400", "+33612345678901234", "+33 6a"] {

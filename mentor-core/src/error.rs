@@ -123,7 +123,7 @@ impl ErrorCode {
             ErrorCode::InvalidLanguage => Text::new("this is not an ISO 639-1 language code", "ce n'est pas un code de langue ISO 639-1"),
             ErrorCode::InvalidSubject => Text::new("a subject is written in lower-case letters, digits and underscores, such as web_development", "un sujet s'écrit en minuscules, chiffres et tirets bas, par exemple web_development"),
             ErrorCode::InvalidDatetime => Text::new("this is not an RFC 3339 date and time, such as 2026-11-12T09:30:00Z", "ce n'est pas une date et heure RFC 3339, par exemple 2026-11-12T09:30:00Z"),
-            ErrorCode::InvalidCharacters => Text::new("this text contains control characters or direction overrides", "ce texte contient des caractères de contrôle ou de forçage de direction"),
+            ErrorCode::InvalidCharacters => Text::new("this text contains invisible, control or direction-override characters", "ce texte contient des caractères invisibles, de contrôle ou de forçage de direction"),
             ErrorCode::TooLong => Text::new("this value is too long", "cette valeur est trop longue"),
             ErrorCode::OutOfRange => Text::new("this value is out of range", "cette valeur est hors limites"),
             ErrorCode::DuplicateSubject => Text::new("this subject is listed twice", "ce sujet figure deux fois"),
@@ -172,8 +172,10 @@ pub enum Detail {
     Range(i64, i64),
     /// Why a registration number is not well-formed.
     Registration(InvalidReason),
-    /// A parser's own description (JSON syntax errors), in English.
+    /// A parser's own description (TOML syntax errors, a binding's conversion), in English.
     Parser(String),
+    /// Where and what kind of problem a JSON text has.
+    Json(JsonSyntax),
     /// The line (or array index + 1) of the record this one repeats.
     FirstSeenAt(usize),
     /// The two UTC instants an ambiguous local time may mean, earliest first.
@@ -226,11 +228,13 @@ impl FieldError {
     /// ```
     /// use mentor_core::FieldError;
     /// let e = serde_json::from_str::<serde_json::Value>("{\"a\": }").unwrap_err();
-    /// assert_eq!(FieldError::invalid_json(&e).to_string(), "this record is not valid JSON: syntax error at column 7");
+    /// assert_eq!(FieldError::invalid_json(&e).to_string(), "this record is not valid JSON: syntax error (column 7)");
+    /// let cut = serde_json::from_str::<serde_json::Value>("{\"a\": 1").unwrap_err();
+    /// assert_eq!(FieldError::invalid_json(&cut).message(mentor_core::Lang::Fr), "cet enregistrement n'est pas du JSON valide : le texte s'arrête trop tôt (colonne 7)");
     /// ```
     #[must_use]
     pub fn invalid_json(e: &serde_json::Error) -> Self {
-        FieldError::with("", ErrorCode::InvalidJson, Detail::Parser(json_syntax_message(e)))
+        FieldError::with("", ErrorCode::InvalidJson, Detail::Json(JsonSyntax::of(e)))
     }
 
     /// The same error with its path under `prefix` (`contract` + `versions[0].rate` →
@@ -272,6 +276,8 @@ impl FieldError {
             (Detail::Registration(reason), Lang::Fr) => format!("{base} : {}", reason.message(lang)),
             (Detail::Parser(text), Lang::En) => format!("{base}: {text}"),
             (Detail::Parser(text), Lang::Fr) => format!("{base} : {text}"),
+            (Detail::Json(syntax), Lang::En) => format!("{base}: {}", syntax.message(lang)),
+            (Detail::Json(syntax), Lang::Fr) => format!("{base} : {}", syntax.message(lang)),
             (Detail::FirstSeenAt(line), Lang::En) => format!("{base}: first seen at line {line}"),
             (Detail::FirstSeenAt(line), Lang::Fr) => format!("{base} : vue d'abord à la ligne {line}"),
             (Detail::Instants(a, b), Lang::En) => format!("{base}: {} or {}", utc(*a), utc(*b)),
@@ -336,18 +342,65 @@ fn utc(at: DateTime<Utc>) -> String {
     at.to_rfc3339_opts(SecondsFormat::AutoSi, true)
 }
 
-/// Where and what kind of JSON error, without quoting the input (it may hold personal data):
-/// `syntax error at column 7`, with the line when the text has several (a policy file).
-pub(crate) fn json_syntax_message(e: &serde_json::Error) -> String {
-    let kind = format!("{:?}", e.classify()).to_lowercase();
-    syntax_message(&kind, e.line(), e.column())
+/// What kind of problem a JSON text has where its reading stopped.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
+pub enum JsonProblem {
+    /// The text stops inside a value (a missing `}`, a cut line).
+    EndsEarly,
+    /// A character where JSON does not allow it.
+    Syntax,
+    /// Bytes that are not UTF-8 (JSON text is UTF-8, RFC 8259).
+    NotUtf8,
+    /// A value JSON cannot hold (a number too large…).
+    Value,
 }
 
-/// [`json_syntax_message`] from its parts: the error's kind (`syntax`), line and column.
-pub(crate) fn syntax_message(kind: &str, line: usize, column: usize) -> String {
-    match line {
-        0 | 1 => format!("{kind} error at column {column}"),
-        line => format!("{kind} error at line {line}, column {column}"),
+/// Where and what kind of problem a JSON text has, without quoting it (it may hold personal
+/// data): rendered `the text ends too early (column 94)`, `erreur de syntaxe (ligne 3,
+/// colonne 7)`. Lines and columns count from 1; the line is said when the text has several.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
+pub struct JsonSyntax {
+    /// What kind of problem.
+    pub problem: JsonProblem,
+    /// The line, from 1.
+    pub line: usize,
+    /// The column, from 1 (in bytes, as the JSON reader counts).
+    pub column: usize,
+}
+
+impl JsonSyntax {
+    /// The problem of a `serde_json` error, where it stopped.
+    #[must_use]
+    pub fn of(e: &serde_json::Error) -> JsonSyntax {
+        use serde_json::error::Category;
+        let problem = match e.classify() {
+            Category::Eof => JsonProblem::EndsEarly,
+            Category::Syntax => JsonProblem::Syntax,
+            Category::Data | Category::Io => JsonProblem::Value,
+        };
+        JsonSyntax { problem, line: e.line(), column: e.column() }
+    }
+
+    /// What and where, in `lang`.
+    #[must_use]
+    pub fn message(&self, lang: Lang) -> String {
+        let what = match (self.problem, lang) {
+            (JsonProblem::EndsEarly, Lang::En) => "the text ends too early",
+            (JsonProblem::EndsEarly, Lang::Fr) => "le texte s'arrête trop tôt",
+            (JsonProblem::Syntax, Lang::En) => "syntax error",
+            (JsonProblem::Syntax, Lang::Fr) => "erreur de syntaxe",
+            (JsonProblem::NotUtf8, Lang::En) => "bytes that are not UTF-8",
+            (JsonProblem::NotUtf8, Lang::Fr) => "des octets qui ne sont pas de l'UTF-8",
+            (JsonProblem::Value, Lang::En) => "a value JSON cannot hold",
+            (JsonProblem::Value, Lang::Fr) => "une valeur que JSON ne peut pas contenir",
+        };
+        let (line, column) = (self.line, self.column);
+        match (line, lang) {
+            (0 | 1, Lang::En) => format!("{what} (column {column})"),
+            (0 | 1, Lang::Fr) => format!("{what} (colonne {column})"),
+            (_, Lang::En) => format!("{what} (line {line}, column {column})"),
+            (_, Lang::Fr) => format!("{what} (ligne {line}, colonne {column})"),
+        }
     }
 }
 

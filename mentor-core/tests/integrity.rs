@@ -201,3 +201,25 @@ fn on_hold_says_which_subjects_are_closed() {
     let ranked = entries.iter().find(|e| e.line == 2).unwrap();
     assert_eq!((ranked.status, ranked.to_json(Lang::En)["on_hold"].clone()), (triage::Status::Ranked, Value::Null));
 }
+
+/// A lone surrogate escape in JSON text is `invalid_characters` at its field, as the Python
+/// and JS packages report it of their own strings; the JSON errors say what and where in
+/// plain words, in both languages (issue 16).
+#[test]
+fn json_text_errors_are_said_plainly_and_surrogates_at_their_field() {
+    use mentor_core::wire::parse_value;
+    for text in [r#"{"a": {"b": "\ud800"}}"#, r#"{"a": {"b": "x\udc00"}}"#, r#"{"a": {"b": "\ud800\u0041"}}"#] {
+        let e = parse_value(text).unwrap_err();
+        assert_eq!((e.path.as_str(), e.code.as_str()), ("a.b", "invalid_characters"), "{text}");
+    }
+    // A pair is one character.
+    assert_eq!(parse_value(r#"{"a": "\ud83d\ude00"}"#).unwrap()["a"], "😀");
+    let cut = parse_value(r#"{"offer_id": "o""#).unwrap_err();
+    assert_eq!(cut.message(Lang::En), "this record is not valid JSON: the text ends too early (column 16)");
+    assert_eq!(cut.message(Lang::Fr), "cet enregistrement n'est pas du JSON valide : le texte s'arrête trop tôt (colonne 16)");
+    let bad = parse_value("{\n  \"a\": 1,\n  \"b\": ]\n}").unwrap_err();
+    assert_eq!(bad.message(Lang::En), "this record is not valid JSON: syntax error (line 3, column 8)");
+    let records = mentor_core::wire::read_records_bytes(b"{}\n\"Ren\xe9e\"\n");
+    let mentor_core::wire::Record::Unreadable { error, .. } = &records[1] else { panic!("{records:?}") };
+    assert_eq!(error.message(Lang::Fr), "cet enregistrement n'est pas du JSON valide : des octets qui ne sont pas de l'UTF-8 (colonne 5)");
+}

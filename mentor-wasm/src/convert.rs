@@ -40,7 +40,8 @@ function walk(v, path, ancestors) {
         for (let i = 0; i < v.length && found === null; i++) found = walk(v[i], `${path}[${i}]`, ancestors);
       } else {
         for (const k of Object.keys(v)) {
-          found = walk(v[k], path === "" ? k : `${path}.${k}`, ancestors);
+          const at = path === "" ? k : `${path}.${k}`;
+          found = wellFormed(k) ? walk(v[k], at, ancestors) : [at, "surrogate"];
           if (found !== null) break;
         }
       }
@@ -59,7 +60,7 @@ extern "C" {
     fn unrepresentable(value: &JsValue) -> JsValue;
 }
 
-const A_FINITE_NUMBER: Text = Text::new("a finite number (not NaN or Infinity)", "un nombre fini (ni NaN ni Infinity)");
+const A_FINITE_NUMBER: Text = Text::new("a value JSON can hold (not NaN or Infinity)", "une valeur que JSON peut contenir (ni NaN ni Infinity)");
 const A_JSON_VALUE: Text = Text::new("a JSON value (a string, number, boolean, null, array or object)", "une valeur JSON (chaîne, nombre, booléen, null, tableau ou objet)");
 const NOT_A_BIGINT: Text = Text::new("a number (JSON has no BigInt)", "un nombre (JSON n'a pas de BigInt)");
 

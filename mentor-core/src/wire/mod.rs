@@ -152,6 +152,10 @@ fn parse<'a, R: serde_json::de::Read<'a>>(mut de: serde_json::Deserializer<R>) -
         let message = e.to_string();
         if e.classify() == serde_json::error::Category::Data && message.starts_with("duplicate field `") {
             FieldError::new(render(&steps, usize::MAX), ErrorCode::DuplicateKey)
+        } else if message.contains("surrogate") || message.starts_with("unexpected end of hex escape") {
+            // A `\ud800` escape with no partner: text no UTF-8 string can hold, at its field
+            // (issue 16), as the Python and JS packages say it of their own strings.
+            FieldError::new(render(&steps, usize::MAX), ErrorCode::InvalidCharacters)
         } else if message.starts_with("recursion limit exceeded") {
             FieldError::with(render(&steps, DEEP_PATH_SEGMENTS), ErrorCode::TooDeep, Detail::MaxDepth(MAX_DEPTH))
         } else {

@@ -7,7 +7,7 @@ use serde::de::{DeserializeSeed, IgnoredAny, SeqAccess, Visitor};
 use serde_json::Value;
 
 use super::parse_value;
-use crate::error::{Detail, ErrorCode, FieldError, json_syntax_message, syntax_message};
+use crate::error::{Detail, ErrorCode, FieldError, JsonProblem, JsonSyntax};
 
 /// One record of a file as read.
 #[derive(Clone, Debug, PartialEq)]
@@ -181,7 +181,8 @@ fn split_bytes(bytes: &[u8], record: fn(usize, &str) -> Record) -> Vec<Record> {
                 Ok(l) if l.trim().is_empty() => None,
                 Ok(l) => Some(record(i + 1, l)),
                 Err(e) => {
-                    let error = FieldError::with("", ErrorCode::InvalidJson, Detail::Parser(format!("invalid utf-8 at column {}", e.valid_up_to() + 1)));
+                    let syntax = JsonSyntax { problem: JsonProblem::NotUtf8, line: 1, column: e.valid_up_to() + 1 };
+                    let error = FieldError::with("", ErrorCode::InvalidJson, Detail::Json(syntax));
                     Some(Record::Unreadable { line: i + 1, error })
                 }
             }
@@ -223,7 +224,7 @@ fn read_array<'de, R: serde_json::de::Read<'de>>(bytes: &[u8], mut de: serde_jso
         if e.to_string().starts_with("recursion limit exceeded") {
             FieldError::with("", ErrorCode::TooDeep, Detail::MaxDepth(super::MAX_DEPTH))
         } else {
-            FieldError::with("", ErrorCode::InvalidJson, Detail::Parser(json_syntax_message(&e)))
+            FieldError::invalid_json(&e)
         }
     });
     let mut spans = element_spans(bytes, count);
@@ -235,7 +236,8 @@ fn read_array<'de, R: serde_json::de::Read<'de>>(bytes: &[u8], mut de: serde_jso
         if let Some(k) = spans.iter().position(|span| span.end > bad) {
             spans.truncate(k);
             let (line, column) = position_of_index(bytes, bad + 1);
-            error = Some(FieldError::with("", ErrorCode::InvalidJson, Detail::Parser(syntax_message("syntax", line, column))));
+            let syntax = JsonSyntax { problem: JsonProblem::NotUtf8, line, column };
+            error = Some(FieldError::with("", ErrorCode::InvalidJson, Detail::Json(syntax)));
         }
     }
     let mut records: Vec<Record> = spans
@@ -363,7 +365,10 @@ mod tests {
         let text = " [ {\"a\": [1, {\"b\": \"],}\\\"\"}]} ,\n\"x\\\\\" , 12.5e3,true , null,[],\"\" ] ";
         assert_eq!(texts(text), ["{\"a\": [1, {\"b\": \"],}\\\"\"}]}", "\"x\\\\\"", "12.5e3", "true", "null", "[]", "\"\""]);
         assert!(texts("[]").is_empty());
-        assert_eq!(texts("[1,2"), ["1", "2", "Unreadable { line: 3, error: FieldError { path: \"\", code: InvalidJson, detail: Parser(\"eof error at column 4\") } }"]);
+        assert_eq!(
+            texts("[1,2"),
+            ["1", "2", "Unreadable { line: 3, error: FieldError { path: \"\", code: InvalidJson, detail: Json(JsonSyntax { problem: EndsEarly, line: 1, column: 4 }) } }"]
+        );
     }
 
     #[test]
