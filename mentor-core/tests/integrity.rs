@@ -223,3 +223,47 @@ fn json_text_errors_are_said_plainly_and_surrogates_at_their_field() {
     let mentor_core::wire::Record::Unreadable { error, .. } = &records[1] else { panic!("{records:?}") };
     assert_eq!(error.message(Lang::Fr), "cet enregistrement n'est pas du JSON valide : des octets qui ne sont pas de l'UTF-8 (colonne 5)");
 }
+
+/// JSON Lines or a JSON array: decided so that no line swallows the others (issue 16). Every
+/// line or element is a record of its own; no form vanishes without one.
+#[test]
+fn no_line_of_a_batch_swallows_the_others() {
+    use mentor_core::triage::{self, Status};
+    let now: chrono::DateTime<chrono::Utc> = "2026-11-20T12:00:00Z".parse().unwrap();
+    let form_of = |email: &str| {
+        let mut f = form();
+        f["applicant"]["email"] = json!(email);
+        f.to_string()
+    };
+    let statuses = |text: &str| -> Vec<(usize, Status, Vec<String>)> {
+        // Each entry's line, status and first error code.
+        triage::triage(&triage::read_forms(text), &Policy::default(), now)
+            .into_iter()
+            .map(|e| (e.line, e.status, e.errors.iter().take(1).map(|fe| fe.code.as_str().to_owned()).collect()))
+            .collect()
+    };
+    let sorted = |mut v: Vec<(usize, Status, Vec<String>)>| {
+        v.sort_by_key(|x| x.0);
+        v
+    };
+    // A first line that is an array, then forms: JSON Lines, the array one invalid record.
+    let text = format!("[1,2]\n{}\n{}\n", form_of("a@example.org"), form_of("b@example.org"));
+    let got = sorted(statuses(&text));
+    assert_eq!(got.iter().map(|x| (x.0, x.1)).collect::<Vec<_>>(), [(1, Status::Invalid), (2, Status::Ranked), (3, Status::Ranked)]);
+    // A 100,000-deep array on line 1 does not make line 2 vanish.
+    let deep = format!("{}{}", "[".repeat(100_000), "]".repeat(100_000));
+    let got = sorted(statuses(&format!("{deep}\n{}\n", form_of("a@example.org"))));
+    assert_eq!(got, [(1, Status::Invalid, vec!["too_deep".to_owned()]), (2, Status::Ranked, vec![])]);
+    // In one array, an element nested too deep is its own record; the form after it is read.
+    let nested = format!("{}{}", "[".repeat(200), "]".repeat(200));
+    let got = sorted(statuses(&format!("[{nested}, {}]", form_of("a@example.org"))));
+    assert_eq!(got, [(1, Status::Invalid, vec!["too_deep".to_owned()]), (2, Status::Ranked, vec![])]);
+    // A JSON array over several lines (as `jq .` writes it) is still one array.
+    let pretty = format!("[\n  {},\n  {}\n]\n", form_of("a@example.org"), form_of("b@example.org"));
+    assert_eq!(sorted(statuses(&pretty)).iter().map(|x| (x.0, x.1)).collect::<Vec<_>>(), [(1, Status::Ranked), (2, Status::Ranked)]);
+    // And an array on one line, then nothing else.
+    let one_line = format!("[{}, {}]\n\n", form_of("a@example.org"), form_of("b@example.org"));
+    assert_eq!(statuses(&one_line).len(), 2);
+    // The same decisions from bytes.
+    assert_eq!(triage::read_forms_bytes(text.as_bytes()).len(), 3);
+}

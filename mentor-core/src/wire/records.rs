@@ -121,7 +121,7 @@ pub fn read_forms_bytes(bytes: &[u8]) -> Vec<Record> {
 /// Splits a file into its records, each made by `record` from its line and text.
 fn split(text: &str, record: fn(usize, &str) -> Record) -> Vec<Record> {
     let text = text.strip_prefix('\u{feff}').unwrap_or(text);
-    if text.trim_start().starts_with('[') {
+    if text.trim_start().starts_with('[') && !is_json_lines(text.as_bytes()) {
         return read_array(text.as_bytes(), serde_json::Deserializer::from_str(text), record);
     }
     // One object written over several lines (as `jq .` prints it) is one record, not one
@@ -131,6 +131,20 @@ fn split(text: &str, record: fn(usize, &str) -> Record) -> Vec<Record> {
         return vec![record(1, text)];
     }
     text.lines().enumerate().filter(|(_, l)| !l.trim().is_empty()).map(|(i, l)| record(i + 1, l)).collect()
+}
+
+/// Whether a file that starts with `[` is JSON Lines rather than one JSON array, so that no
+/// line can swallow the others (issue 16): its first non-blank line, read alone, is a whole
+/// value or breaks before the line ends (a syntax error, nesting too deep), and other lines
+/// follow. A JSON array written over several lines instead runs out of text at the end of its
+/// first line (`[`, `[{"a": 1},`); an array on one line has no lines after it.
+fn is_json_lines(bytes: &[u8]) -> bool {
+    let mut lines = bytes.split(|b| *b == b'\n').filter(|l| !l.trim_ascii().is_empty());
+    let (Some(first), Some(_)) = (lines.next(), lines.next()) else { return false };
+    match serde_json::from_slice::<IgnoredAny>(first) {
+        Ok(_) => true,
+        Err(e) => !e.is_eof(),
+    }
 }
 
 /// Whether bytes are not text at all: they hold a NUL byte, which JSON text never holds (RFC
@@ -169,7 +183,7 @@ fn split_bytes(bytes: &[u8], record: fn(usize, &str) -> Record) -> Vec<Record> {
         return split(text, record);
     }
     let bytes = bytes.strip_prefix("\u{feff}".as_bytes()).unwrap_or(bytes);
-    if bytes.trim_ascii_start().starts_with(b"[") {
+    if bytes.trim_ascii_start().starts_with(b"[") && !is_json_lines(bytes) {
         return read_array(bytes, serde_json::Deserializer::from_slice(bytes), record);
     }
     bytes
@@ -227,6 +241,19 @@ fn read_array<'de, R: serde_json::de::Read<'de>>(bytes: &[u8], mut de: serde_jso
             FieldError::invalid_json(&e)
         }
     });
+    if error.as_ref().is_some_and(|e| e.code == ErrorCode::TooDeep) {
+        // One element nested too deep stops serde_json's reading of the whole array: the
+        // elements are cut by the scan instead, each read on its own, so the one too deep is
+        // its own record and the others are still read (issue 16).
+        return all_element_spans(bytes)
+            .into_iter()
+            .enumerate()
+            .map(|(i, span)| match bytes.get(span).map(std::str::from_utf8) {
+                Some(Ok(text)) => record(i + 1, text),
+                _ => Record::Unreadable { line: i + 1, error: FieldError::with("", ErrorCode::InvalidJson, Detail::Json(JsonSyntax { problem: JsonProblem::NotUtf8, line: 1, column: 1 })) },
+            })
+            .collect();
+    }
     let mut spans = element_spans(bytes, count);
     // Bytes that are not UTF-8 inside a string are only found when an element's text is taken
     // (as `RawValue` did): the element that holds the first bad byte is the break, reported at
@@ -278,6 +305,27 @@ fn element_spans(bytes: &[u8], count: usize) -> Vec<Range<usize>> {
         at = end;
     }
     spans
+}
+
+/// The byte ranges of every element of the JSON array in `bytes`, up to its closing bracket,
+/// for an array serde_json could not read to its end (an element nested too deep): the scan
+/// finds each element's end by counting brackets, with no depth limit. An element that is not
+/// well-formed gives a span whose own reading reports it.
+fn all_element_spans(bytes: &[u8]) -> Vec<Range<usize>> {
+    let mut spans = Vec::new();
+    let mut at = skip_whitespace(bytes, 0) + 1;
+    loop {
+        at = skip_whitespace(bytes, at);
+        if bytes.get(at) == Some(&b',') {
+            at = skip_whitespace(bytes, at + 1);
+        }
+        if matches!(bytes.get(at), None | Some(b']')) {
+            return spans;
+        }
+        let end = value_end(bytes, at).max(at + 1);
+        spans.push(at..end.min(bytes.len()));
+        at = end;
+    }
 }
 
 /// The index of the first byte from `at` on that is not JSON whitespace.
