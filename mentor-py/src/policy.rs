@@ -84,7 +84,7 @@ fn os_error(py: Python<'_>, e: &std::io::Error, path: &std::path::Path) -> PyErr
                 .import("os")
                 .and_then(|os| os.getattr("strerror")?.call1((errno,))?.extract::<String>())
                 .unwrap_or_else(|_| e.to_string());
-            pyo3::exceptions::PyOSError::new_err((errno, strerror, path.to_path_buf()))
+            pyo3::exceptions::PyOSError::new_err((errno, strerror, path.to_string_lossy().into_owned()))
         }
         None => pyo3::exceptions::PyValueError::new_err(format!("{}: {e}", path.display())),
     }

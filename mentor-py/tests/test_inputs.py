@@ -247,7 +247,7 @@ def test_policy_loading(tmp_path: Path) -> None:
         mentor.Policy.from_file(missing)
     with pytest.raises(FileNotFoundError) as by_open:
         open(missing)
-    assert (raised.value.errno, raised.value.strerror, str(raised.value.filename)) == (by_open.value.errno, by_open.value.strerror, str(missing))
+    assert (raised.value.errno, raised.value.strerror, raised.value.filename) == (by_open.value.errno, by_open.value.strerror, str(missing))
     with pytest.raises(IsADirectoryError) as raised_dir:
         mentor.Policy.from_file(tmp_path)
     assert raised_dir.value.filename is not None
