@@ -174,8 +174,15 @@ fn parse_lang(s: &str) -> Result<Lang, String> {
     s.parse::<Lang>().map_err(|e| e.to_string())
 }
 
+/// `--now`: an RFC 3339 instant no earlier than the domain's first (2000-01-01), as every
+/// past event must be: `--now 0000-01-01` would make every form "submitted in the future".
 fn parse_now(s: &str) -> Result<DateTime<Utc>, String> {
-    DateTime::parse_from_rfc3339(s).map(|d| d.with_timezone(&Utc)).map_err(|_| format!("`{s}` is not an RFC 3339 date-time such as 2026-11-30T09:00:00Z"))
+    let now = DateTime::parse_from_rfc3339(s).map(|d| d.with_timezone(&Utc)).map_err(|_| format!("`{s}` is not an RFC 3339 date-time such as 2026-11-30T09:00:00Z"))?;
+    let earliest = lifecycle::earliest_instant();
+    if now < earliest {
+        return Err(format!("`{s}` is before {}, the earliest instant this tool accepts", earliest.format("%Y-%m-%d")));
+    }
+    Ok(now)
 }
 
 impl Command {

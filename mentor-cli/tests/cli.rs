@@ -1003,3 +1003,13 @@ fn eligibility_errors_say_mentor_and_the_file() {
     let r = run(mentor().args(["eligibility", "-"]).write_stdin("{}"));
     assert!(r.stderr.starts_with("mentor: error: `<stdin>` is not a working situation:\n  - "), "{}", r.stderr);
 }
+
+/// `--now` before 2000 is refused (issue 16): it would make every form "submitted after now".
+#[test]
+fn now_before_2000_is_refused() {
+    let file = temp_file(format!("{}\n", form("A-1")));
+    let r = run(mentor().args(["triage", path_str(file.path()), "--now", "0000-01-01T00:00:00Z"]));
+    assert_eq!(r.code, 2, "{}", r.stderr);
+    assert!(r.stderr.contains("before 2000-01-01"), "{}", r.stderr);
+    assert!(r.stdout.is_empty());
+}
