@@ -30,7 +30,7 @@ fn report_file_errors(path: &str, errors: &[FieldError], lang: Lang, json: bool)
     if !json {
         eprintln!("{path}:");
     }
-    report_errors(&render::errors(errors, lang, json), json)
+    report_errors(&render::errors(errors, lang, json), json, lang)
 }
 
 /// `mentor statement`: exit 0 with the statement; 1 when the contract or a session cannot be
@@ -70,7 +70,7 @@ pub fn run_statement(contract: &str, sessions: &str, period: &str, policy: Optio
             } else {
                 statement_text(&statement, lang)
             };
-            write_out(&out)?;
+            write_out(&out, lang)?;
             Ok(ExitCode::SUCCESS)
         }
         Err(StatementError::Sessions(problems)) => {
@@ -104,7 +104,7 @@ fn bad_sessions(bad: &[BadRecord], lang: Lang, json: bool) -> String {
 }
 
 fn no_statement(bad: &[BadRecord], error: &StatementError, lang: Lang, json: bool) -> Result<ExitCode, Failure> {
-    report_errors(&bad_sessions(bad, lang, json), json)?;
+    report_errors(&bad_sessions(bad, lang, json), json, lang)?;
     let summary = match error {
         StatementError::Sessions(problems) if problems.is_empty() => match lang {
             Lang::En => format!("{} session record(s) cannot be read: no statement is made", bad.len()),
@@ -300,7 +300,7 @@ pub fn run_check_invoice(statement: &str, invoice: &str, lang: Lang, json: bool)
     } else {
         check_text(&check, &reference, lang)
     };
-    write_out(&out)?;
+    write_out(&out, lang)?;
     Ok(if check.matches() { ExitCode::SUCCESS } else { ExitCode::from(1) })
 }
 

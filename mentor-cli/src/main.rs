@@ -207,7 +207,6 @@ struct Failure(String);
 fn main() -> ExitCode {
     let cli = Cli::parse();
     let lang = cli.command.lang();
-    let _ = LANG.set(lang);
     // Before any work: with standard output closed (`mentor triage f >&-`) the answer would be
     // lost while the exit status said all went well.
     if let Err(e) = stdout_is_open() {
@@ -352,17 +351,13 @@ fn load_policy(path: Option<&str>, lang: Lang) -> Result<Policy, Failure> {
     })
 }
 
-/// The language of the command, for the messages of the few places that are not handed it
-/// (set once, first thing in `main`).
-static LANG: std::sync::OnceLock<Lang> = std::sync::OnceLock::new();
-
-fn write_out(text: &str) -> Result<(), Failure> {
+/// Writes the answer on standard output; a failure is said in `lang`.
+fn write_out(text: &str, lang: Lang) -> Result<(), Failure> {
     let mut out = io::stdout().lock();
     match out.write_all(text.as_bytes()).and_then(|()| out.flush()) {
         // A closed pipe (`mentor triage … | head`) is not an error worth a message.
         Err(e) if e.kind() == io::ErrorKind::BrokenPipe => Ok(()),
         other => other.map_err(|e| {
-            let lang = LANG.get().copied().unwrap_or(Lang::En);
             let why = io_reason(&e, lang);
             Failure(match lang {
                 Lang::En => format!("cannot write the answer: {why}"),
@@ -399,7 +394,7 @@ fn run_triage(file: &str, policy: Option<&str>, now: Option<DateTime<Utc>>, lang
     bar.finish_and_clear();
     let entries = triage::rank(entries);
     let out = if json { render::json_lines(&entries, lang) } else { render::triage_table(&entries, lang) };
-    write_out(&out)?;
+    write_out(&out, lang)?;
     let any_invalid = entries.iter().any(|e| e.status == Status::Invalid);
     Ok(if any_invalid { ExitCode::from(1) } else { ExitCode::SUCCESS })
 }
@@ -426,7 +421,7 @@ fn run_eligibility(file: &str, policy: Option<&str>, lang: Lang, json: bool) -> 
         Ok(situation) => {
             let decision = eligibility::evaluate(&situation, &policy);
             let out = if json { format!("{}\n", decision.to_json(lang)) } else { render::decision(&decision, lang) };
-            write_out(&out)?;
+            write_out(&out, lang)?;
             Ok(ExitCode::SUCCESS)
         }
         Err(e) => {
@@ -442,7 +437,7 @@ fn run_eligibility(file: &str, policy: Option<&str>, lang: Lang, json: bool) -> 
                 }
                 return Ok(ExitCode::from(1));
             }
-            report_errors(&render::errors(&e.errors, lang, json), json)?;
+            report_errors(&render::errors(&e.errors, lang, json), json, lang)?;
             Ok(ExitCode::from(1))
         }
     }
@@ -450,9 +445,9 @@ fn run_eligibility(file: &str, policy: Option<&str>, lang: Lang, json: bool) -> 
 
 /// Field errors of an input that did not parse: data on stdout with `--json` (as `triage`
 /// reports invalid records), messages on stderr otherwise.
-fn report_errors(text: &str, json: bool) -> Result<(), Failure> {
+fn report_errors(text: &str, json: bool, lang: Lang) -> Result<(), Failure> {
     if json {
-        write_out(text)
+        write_out(text, lang)
     } else {
         eprint!("{text}");
         Ok(())
@@ -464,7 +459,7 @@ fn run_validate_id(country: &str, number: &str, lang: Lang, json: bool) -> Resul
         let why = e.errors.first().map(|f| f.message(lang)).unwrap_or_default();
         Failure(format!("`{country}`: {why}"))
     })?;
-    write_out(&render::registration(&value, lang, json))?;
+    write_out(&render::registration(&value, lang, json), lang)?;
     let valid = value.get("valid").and_then(serde_json::Value::as_bool) == Some(true);
     Ok(if valid { ExitCode::SUCCESS } else { ExitCode::from(1) })
 }
@@ -474,7 +469,7 @@ fn run_diagram(lifecycle: Lifecycle) -> Result<ExitCode, Failure> {
         Lifecycle::Application => lifecycle::mermaid::<Application>(),
         Lifecycle::Contract => lifecycle::mermaid::<Contract>(),
     };
-    write_out(&diagram)?;
+    write_out(&diagram, Lang::En)?;
     Ok(ExitCode::SUCCESS)
 }
 
@@ -486,7 +481,7 @@ fn run_replay<A: Aggregate>(file: &str, lang: Lang, json: bool) -> Result<ExitCo
     let events = match lifecycle::read_log::<<A as Aggregate>::Change>(&records) {
         Ok(events) => events,
         Err(bad) => {
-            report_errors(&render::bad_records(&bad, mentor_core::Text::new("not an event", "pas un événement"), lang, json), json)?;
+            report_errors(&render::bad_records(&bad, mentor_core::Text::new("not an event", "pas un événement"), lang, json), json, lang)?;
             return Ok(ExitCode::from(1));
         }
     };
@@ -494,9 +489,9 @@ fn run_replay<A: Aggregate>(file: &str, lang: Lang, json: bool) -> Result<ExitCo
     // The line of each event, for messages: records and events are in the same order.
     let line_of = |index: usize| records.get(index).map_or(index + 1, triage::Record::line);
     if json {
-        write_out(&format!("{}\n", replay.to_json(lang)))?;
+        write_out(&format!("{}\n", replay.to_json(lang)), lang)?;
     } else {
-        write_out(&render::replay(&replay.to_json(lang), lang))?;
+        write_out(&render::replay(&replay.to_json(lang), lang), lang)?;
     }
     match replay.rejected {
         None => Ok(ExitCode::SUCCESS),

@@ -68,7 +68,7 @@ pub fn run_webhook(
     } else {
         human(provider, is_verified, &events, lang)
     };
-    write_out(&out)?;
+    write_out(&out, lang)?;
     Ok(ExitCode::SUCCESS)
 }
 
@@ -80,7 +80,7 @@ fn refused(provider: Provider, verified: bool, e: &WebhookError, lang: Lang, jso
         _ => (1, tr(lang, "invalid delivery", "livraison invalide")),
     };
     if json {
-        write_out(&format!("{}\n", json!({"provider": provider.name(), "verified": verified, "events": [], "error": e.to_json(lang)})))?;
+        write_out(&format!("{}\n", json!({"provider": provider.name(), "verified": verified, "events": [], "error": e.to_json(lang)})), lang)?;
     }
     eprintln!("mentor: {lead} ({}) [{}]: {}", provider.name(), e.code(), e.message(lang));
     Ok(ExitCode::from(status))

@@ -377,6 +377,13 @@ fn a_closed_standard_output_is_a_failure() {
         .output()
         .unwrap();
     assert_eq!(out.status.code(), Some(0), "{}", String::from_utf8_lossy(&out.stderr));
+    // A disk that is full: said in the language asked for, exit 2.
+    let out = std::process::Command::new("sh")
+        .args(["-c", "exec \"$0\" triage \"$1\" --now \"$2\" --lang fr > /dev/full", env!("CARGO_BIN_EXE_mentor"), path_str(file.path()), NOW])
+        .output()
+        .unwrap();
+    assert_eq!(out.status.code(), Some(2));
+    assert_eq!(String::from_utf8_lossy(&out.stderr).trim(), "mentor: erreur: impossible d'écrire la réponse : plus de place sur le périphérique");
 }
 
 /// Input errors are said in the chosen language, without the system's `os error` numbers.
