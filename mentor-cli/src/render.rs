@@ -94,7 +94,7 @@ pub fn triage_table(entries: &[Entry], lang: Lang) -> String {
             let _ = writeln!(lines, "  {}: {} ({}, POL-1)", tr(lang, "on hold", "en attente"), hold.message(lang), triage::Hold::CODE);
         }
         if let Some(d) = &e.eligibility {
-            operator_lines(&mut lines, d, lang, "  ");
+            decision_lines(&mut lines, d, lang, "  ", Voice::Operator);
         }
         if !lines.is_empty() {
             let _ = write!(out, "{name}:\n{lines}");
@@ -135,43 +135,44 @@ fn printable(text: &str) -> std::borrow::Cow<'_, str> {
     }
 }
 
-fn decision_lines(out: &mut String, d: &Decision, lang: Lang, indent: &str) {
+/// Whom a decision's lines speak to: the applicant (the library's own messages, with the
+/// procedure to follow) or the operator of the triage report ([`crate::operator`]'s wording,
+/// countries by name).
+#[derive(Clone, Copy, PartialEq, Eq)]
+enum Voice {
+    Applicant,
+    Operator,
+}
+
+fn decision_lines(out: &mut String, d: &Decision, lang: Lang, indent: &str, voice: Voice) {
     let json = d.to_json(lang);
     let list = |key: &str| json.get(key).and_then(Value::as_array).cloned().unwrap_or_default();
+    // The operator's words for the item at `i` of `key`, where they differ from the library's.
+    let operator_words = |key: &str, i: usize| -> Option<String> {
+        let action = |actions: &[mentor_core::eligibility::Action]| actions.get(i).and_then(|a| crate::operator::action(a.code, d.country(), lang));
+        match key {
+            "required_actions" => action(d.required_actions()),
+            "recommended_actions" => action(d.recommended_actions()),
+            _ => d.reasons().get(i).and_then(|r| crate::operator::reason(r.code, lang)).map(str::to_owned),
+        }
+    };
     for (key, label) in [
         ("required_actions", tr(lang, "to do", "à faire")),
         ("recommended_actions", tr(lang, "advised", "conseillé")),
         ("reasons", tr(lang, "why", "pourquoi")),
     ] {
-        for item in list(key) {
+        for (i, item) in list(key).iter().enumerate() {
             let code = item.get("code").and_then(Value::as_str).unwrap_or_default();
             let rule = item.get("rule").and_then(Value::as_str).unwrap_or_default();
-            let message = item.get("message").and_then(Value::as_str).unwrap_or_default();
+            let library = || item.get("message").and_then(Value::as_str).unwrap_or_default().to_owned();
+            let message = if voice == Voice::Operator { operator_words(key, i).unwrap_or_else(library) } else { library() };
             let _ = writeln!(out, "{indent}{label}: {message} ({code}, {rule})");
-            if let Some(procedure) = item.pointer("/params/procedure").and_then(Value::as_str) {
-                let _ = writeln!(out, "{indent}  {}", procedure);
+            if voice == Voice::Applicant {
+                if let Some(procedure) = item.pointer("/params/procedure").and_then(Value::as_str) {
+                    let _ = writeln!(out, "{indent}  {procedure}");
+                }
             }
         }
-    }
-}
-
-/// A decision in the operator's words (the triage report): actions said of the applicant,
-/// countries by name.
-fn operator_lines(out: &mut String, d: &Decision, lang: Lang, indent: &str) {
-    let json = d.to_json(lang);
-    let message = |key: &str, i: usize| json.pointer(&format!("/{key}/{i}/message")).and_then(Value::as_str).unwrap_or_default().to_owned();
-    for (key, label, actions) in [
-        ("required_actions", tr(lang, "to do", "à faire"), d.required_actions()),
-        ("recommended_actions", tr(lang, "advised", "conseillé"), d.recommended_actions()),
-    ] {
-        for (i, a) in actions.iter().enumerate() {
-            let text = crate::operator::action(a.code, d.country(), lang).unwrap_or_else(|| message(key, i));
-            let _ = writeln!(out, "{indent}{label}: {text} ({}, {})", as_code(&a.code), a.rule.id());
-        }
-    }
-    for (i, r) in d.reasons().iter().enumerate() {
-        let text = crate::operator::reason(r.code, lang).map_or_else(|| message("reasons", i), str::to_owned);
-        let _ = writeln!(out, "{indent}{}: {text} ({}, {})", tr(lang, "why", "pourquoi"), as_code(&r.code), r.rule.id());
     }
 }
 
@@ -191,7 +192,7 @@ pub fn decision(d: &Decision, lang: Lang) -> String {
         }
         None => {}
     }
-    decision_lines(&mut out, d, lang, "");
+    decision_lines(&mut out, d, lang, "", Voice::Applicant);
     out
 }
 
