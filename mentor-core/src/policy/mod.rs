@@ -31,15 +31,14 @@ vocabulary! {
 }
 
 impl Demand {
-    /// The wire name (`"urgent"`).
+    /// The wire name (`"urgent"`), as the vocabulary's one table of names gives it.
+    ///
+    /// ```
+    /// assert_eq!(mentor_core::policy::Demand::Urgent.as_str(), "urgent");
+    /// ```
     #[must_use]
-    pub const fn as_str(self) -> &'static str {
-        match self {
-            Demand::Closed => "closed",
-            Demand::Normal => "normal",
-            Demand::High => "high",
-            Demand::Urgent => "urgent",
-        }
+    pub fn as_str(self) -> &'static str {
+        crate::vocabulary::Vocabulary::name(self)
     }
 }
 
