@@ -266,4 +266,13 @@ fn no_line_of_a_batch_swallows_the_others() {
     assert_eq!(statuses(&one_line).len(), 2);
     // The same decisions from bytes.
     assert_eq!(triage::read_forms_bytes(text.as_bytes()).len(), 3);
+    // Bytes that are not UTF-8 in one element of an array: that element only, placed at its bad
+    // byte (1 + 400 brackets + `, "Ren`: byte 408 of the line); the element after it is read.
+    let mut bytes = format!("[{nested}, \"Ren").into_bytes();
+    bytes.extend_from_slice(b"\xe9e\", {}]");
+    let records = triage::read_forms_bytes(&bytes);
+    assert_eq!(records.len(), 3, "{records:?}");
+    let triage::Record::Unreadable { line: 2, error } = &records[1] else { panic!("{records:?}") };
+    assert_eq!(error.message(Lang::En), "this record is not valid JSON: bytes that are not UTF-8 (column 408)");
+    assert!(matches!(records[2], triage::Record::Text { line: 3, .. }));
 }

@@ -164,7 +164,8 @@ pub fn is_binary(bytes: &[u8]) -> bool {
 
 /// [`read_records`] on raw bytes, for files that may not be UTF-8 (JSON text is UTF-8,
 /// RFC 8259): in JSON Lines, a line that is not UTF-8 is one `Unreadable` record and every
-/// other line is still read; in a JSON array, the elements before the first bad byte are kept.
+/// other line is still read; in a JSON array, an element that is not UTF-8 is one `Unreadable`
+/// record and every other element is still read.
 ///
 /// ```
 /// use mentor_core::wire::{read_records_bytes, Record};
@@ -234,49 +235,30 @@ impl<'de> Visitor<'de> for Elements<'_> {
 fn read_array<'de, R: serde_json::de::Read<'de>>(bytes: &[u8], mut de: serde_json::Deserializer<R>, record: fn(usize, &str) -> Record) -> Vec<Record> {
     let mut count = 0;
     let outcome = Elements(&mut count).deserialize(&mut de).and_then(|()| de.end());
-    let mut error = outcome.err().map(|e| {
-        if e.to_string().starts_with("recursion limit exceeded") {
-            FieldError::with("", ErrorCode::TooDeep, Detail::MaxDepth(super::MAX_DEPTH))
-        } else {
-            FieldError::invalid_json(&e)
-        }
-    });
-    if error.as_ref().is_some_and(|e| e.code == ErrorCode::TooDeep) {
-        // One element nested too deep stops serde_json's reading of the whole array: the
-        // elements are cut by the scan instead, each read on its own, so the one too deep is
-        // its own record and the others are still read (issue 16).
-        return all_element_spans(bytes)
-            .into_iter()
-            .enumerate()
-            .map(|(i, span)| match bytes.get(span).map(std::str::from_utf8) {
-                Some(Ok(text)) => record(i + 1, text),
-                _ => Record::Unreadable { line: i + 1, error: FieldError::with("", ErrorCode::InvalidJson, Detail::Json(JsonSyntax { problem: JsonProblem::NotUtf8, line: 1, column: 1 })) },
-            })
-            .collect();
-    }
-    let mut spans = element_spans(bytes, count);
-    // Bytes that are not UTF-8 inside a string are only found when an element's text is taken
-    // (as `RawValue` did): the element that holds the first bad byte is the break, reported at
-    // the byte after it.
-    if let Err(e) = std::str::from_utf8(bytes) {
-        let bad = e.valid_up_to();
-        if let Some(k) = spans.iter().position(|span| span.end > bad) {
-            spans.truncate(k);
-            let (line, column) = position_of_index(bytes, bad + 1);
-            let syntax = JsonSyntax { problem: JsonProblem::NotUtf8, line, column };
-            error = Some(FieldError::with("", ErrorCode::InvalidJson, Detail::Json(syntax)));
-        }
-    }
-    let mut records: Vec<Record> = spans
+    // Skipping an element has no depth limit in serde_json: an element nested too deep is
+    // counted here and found `too_deep` when it is read, as its own record.
+    let error = outcome.err().map(|e| FieldError::invalid_json(&e));
+    // The text of each element serde_json accepted. Bytes that are not UTF-8 inside an
+    // element's strings are found when its text is taken: that element is a record of its own
+    // (issue 16: every element is reported on its own), the others are still read.
+    let mut records: Vec<Record> = element_spans(bytes, count)
         .into_iter()
-        .filter_map(|span| std::str::from_utf8(bytes.get(span)?).ok())
         .enumerate()
-        .map(|(i, text)| record(i + 1, text))
+        .map(|(i, span)| match std::str::from_utf8(bytes.get(span.clone()).unwrap_or_default()) {
+            Ok(text) => record(i + 1, text),
+            Err(e) => Record::Unreadable { line: i + 1, error: not_utf8(bytes, span.start + e.valid_up_to()) },
+        })
         .collect();
     if let Some(error) = error {
         records.push(Record::Unreadable { line: records.len() + 1, error });
     }
     records
+}
+
+/// `invalid_json` for the byte at `bad` that is not UTF-8, placed as serde_json places errors.
+fn not_utf8(bytes: &[u8], bad: usize) -> FieldError {
+    let (line, column) = position_of_index(bytes, bad + 1);
+    FieldError::with("", ErrorCode::InvalidJson, Detail::Json(JsonSyntax { problem: JsonProblem::NotUtf8, line, column }))
 }
 
 /// The line and column serde_json gives the byte at `index` (both 1-based; the column counts
@@ -305,27 +287,6 @@ fn element_spans(bytes: &[u8], count: usize) -> Vec<Range<usize>> {
         at = end;
     }
     spans
-}
-
-/// The byte ranges of every element of the JSON array in `bytes`, up to its closing bracket,
-/// for an array serde_json could not read to its end (an element nested too deep): the scan
-/// finds each element's end by counting brackets, with no depth limit. An element that is not
-/// well-formed gives a span whose own reading reports it.
-fn all_element_spans(bytes: &[u8]) -> Vec<Range<usize>> {
-    let mut spans = Vec::new();
-    let mut at = skip_whitespace(bytes, 0) + 1;
-    loop {
-        at = skip_whitespace(bytes, at);
-        if bytes.get(at) == Some(&b',') {
-            at = skip_whitespace(bytes, at + 1);
-        }
-        if matches!(bytes.get(at), None | Some(b']')) {
-            return spans;
-        }
-        let end = value_end(bytes, at).max(at + 1);
-        spans.push(at..end.min(bytes.len()));
-        at = end;
-    }
 }
 
 /// The index of the first byte from `at` on that is not JSON whitespace.
