@@ -11,6 +11,10 @@
 
 #![allow(clippy::unwrap_used, clippy::expect_used, clippy::indexing_slicing, clippy::panic, reason = "tests")]
 
+mod common;
+
+use common::minimal_form as form;
+
 use std::collections::BTreeSet;
 
 use base64::Engine as _;
@@ -346,15 +350,6 @@ fn now() -> DateTime<Utc> {
     "2026-11-20T12:00:00Z".parse().unwrap()
 }
 
-/// A valid application form (DESIGN 4.2).
-fn form() -> Value {
-    json!({
-        "offer_id": "mentor-web-2026",
-        "applicant": {"first_name": "Ada", "last_name": "Lovelace", "email": "ada@example.org", "country": "GB"},
-        "subjects": [{"subject": "python", "level": "proficient"}],
-        "consent": {"data_processing": true},
-    })
-}
 
 /// The codes at `path` of the valid form changed by `change`, validated on the wire.
 fn form_at(change: impl FnOnce(&mut Value), path: &str) -> Vec<String> {

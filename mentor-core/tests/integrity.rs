@@ -1,23 +1,17 @@
 //! Input integrity (issue 16): nothing silently lost or changed, nothing wrongly refused.
 //! Each test names the rule it checks; the inputs are the general cases, not one example.
 
-
 #![allow(clippy::unwrap_used, clippy::expect_used, clippy::indexing_slicing, clippy::panic, reason = "tests")]
+
+mod common;
+
+use common::minimal_form as form;
 use mentor_core::application;
 use mentor_core::eligibility;
 use mentor_core::policy::Policy;
 use mentor_core::{FieldError, Lang};
 use serde_json::{Value, json};
 
-/// A valid application form (DESIGN 4.2).
-fn form() -> Value {
-    json!({
-        "offer_id": "mentor-web-2026",
-        "applicant": {"first_name": "Ada", "last_name": "Lovelace", "email": "ada@example.org", "country": "GB"},
-        "subjects": [{"subject": "python", "level": "proficient"}],
-        "consent": {"data_processing": true},
-    })
-}
 
 /// The `(path, code)` of every error of `form`, or nothing when it is valid.
 fn errors(form: &Value) -> Vec<(String, String)> {
