@@ -235,12 +235,22 @@ fn main() -> ExitCode {
 
 /// Says why the command failed, on stderr, and ends it with status 2.
 fn fail(message: &str, lang: Lang) -> ExitCode {
+    say_error(message, lang);
+    ExitCode::from(2)
+}
+
+/// `mentor: error: {message}` on stderr, the form of every error the command reports.
+fn say_error(message: &str, lang: Lang) {
     let prefix = match lang {
         Lang::En => "error",
         Lang::Fr => "erreur",
     };
     eprintln!("mentor: {prefix}: {message}");
-    ExitCode::from(2)
+}
+
+/// A file argument as messages name it: `-` is standard input.
+fn shown(path: &str) -> &str {
+    if path == "-" { "<stdin>" } else { path }
 }
 
 /// Whether standard output was open when the program started. Rust's runtime reopens a
@@ -308,7 +318,7 @@ fn read_file(path: &str, lang: Lang) -> Result<Vec<u8>, Failure> {
 fn read_batch(path: &str, lang: Lang) -> Result<Vec<u8>, Failure> {
     let bytes = read_file(path, lang)?;
     if mentor_core::wire::is_binary(&bytes) {
-        let path = if path == "-" { "<stdin>" } else { path };
+        let path = shown(path);
         return Err(Failure(match lang {
             Lang::En => format!("`{path}` is not a text file (binary data or UTF-16): records are JSON in UTF-8"),
             Lang::Fr => format!("`{path}` n'est pas un fichier texte (données binaires ou UTF-16) : les enregistrements sont du JSON en UTF-8"),
@@ -319,7 +329,7 @@ fn read_batch(path: &str, lang: Lang) -> Result<Vec<u8>, Failure> {
 
 /// Says, on stderr, that a batch held no record: an empty report is then not a surprise.
 fn say_no_records(path: &str, lang: Lang) {
-    let path = if path == "-" { "<stdin>" } else { path };
+    let path = shown(path);
     match lang {
         Lang::En => eprintln!("mentor: `{path}` holds no records"),
         Lang::Fr => eprintln!("mentor: `{path}` ne contient aucun enregistrement"),
@@ -327,7 +337,7 @@ fn say_no_records(path: &str, lang: Lang) {
 }
 
 fn cannot_read(path: &str, e: &io::Error, lang: Lang) -> Failure {
-    let why = io_reason(e, lang);
+    let (path, why) = (shown(path), io_reason(e, lang));
     Failure(match lang {
         Lang::En => format!("cannot read `{path}`: {why}"),
         Lang::Fr => format!("impossible de lire `{path}` : {why}"),
@@ -427,11 +437,12 @@ fn run_eligibility(file: &str, policy: Option<&str>, lang: Lang, json: bool) -> 
         Err(e) => {
             if !json {
                 // Said as every other failure is, naming the file; then one line per problem.
-                let file = if file == "-" { "<stdin>" } else { file };
-                match lang {
-                    Lang::En => eprintln!("mentor: error: `{file}` is not a working situation:"),
-                    Lang::Fr => eprintln!("mentor: erreur: `{file}` n'est pas une situation de travail :"),
-                }
+                let file = shown(file);
+                let heading = match lang {
+                    Lang::En => format!("`{file}` is not a working situation:"),
+                    Lang::Fr => format!("`{file}` n'est pas une situation de travail :"),
+                };
+                say_error(&heading, lang);
                 for line in render::errors(&e.errors, lang, false).lines() {
                     eprintln!("  - {line}");
                 }
@@ -500,10 +511,11 @@ fn run_replay<A: Aggregate>(file: &str, lang: Lang, json: bool) -> Result<ExitCo
                 // As every refusal the CLI reports: `mentor: error:`, then where and why.
                 let line = line_of(rejected.index);
                 let why = rejected.refused.message(lang);
-                match lang {
-                    Lang::En => eprintln!("mentor: error: event {} (line {line}): {why}", rejected.index),
-                    Lang::Fr => eprintln!("mentor: erreur: événement {} (ligne {line}) : {why}", rejected.index),
-                }
+                let message = match lang {
+                    Lang::En => format!("event {} (line {line}): {why}", rejected.index),
+                    Lang::Fr => format!("événement {} (ligne {line}) : {why}", rejected.index),
+                };
+                say_error(&message, lang);
             }
             Ok(ExitCode::from(1))
         }

@@ -105,11 +105,7 @@ pub(crate) fn read(args: &[&JsValue], takes: &[Opt]) -> Result<Options, JsValue>
     Ok(Options { policy, lang, now })
 }
 
-/// A plain object of options: an object that is not an array, a `Date` or a `Policy` (which
-/// has a `__handle`).
+/// A plain object of options: an object that is not an array, a `Date` or a `Policy`.
 fn is_options_object(value: &JsValue) -> bool {
-    value.is_object()
-        && !Array::is_array(value)
-        && !value.is_instance_of::<js_sys::Date>()
-        && !Reflect::has(value, &JsValue::from_str("__handle")).unwrap_or(true)
+    value.is_object() && !Array::is_array(value) && !value.is_instance_of::<js_sys::Date>() && !crate::policy::is_policy(value)
 }

@@ -31,6 +31,11 @@ extern "C" {
     fn handle(this: &PolicyArgument) -> Result<Option<u32>, JsValue>;
 }
 
+/// Whether `value` is a [`Policy`] (live or freed): it has the `__handle` its class defines.
+pub(crate) fn is_policy(value: &JsValue) -> bool {
+    value.is_object() && js_sys::Reflect::has(value, &JsValue::from_str("__handle")).unwrap_or(false)
+}
+
 const A_POLICY: Text = Text::new("a Policy (new Policy(), Policy.fromJson(text)…)", "une Policy (new Policy(), Policy.fromJson(texte)…)");
 
 /// The policy of a call: the one given, or the documented defaults when `undefined` or `null`.
