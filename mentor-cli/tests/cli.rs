@@ -645,6 +645,8 @@ fn replay_stops_at_the_first_refused_event_naming_index_state_and_type() {
     let human = run(mentor().args(["replay", "application", path_str(&log), "--lang", "fr"]));
     assert_eq!(human.code, 1);
     assert!(human.stderr.contains("ligne 3") && human.stderr.contains("`in_review`") && human.stderr.contains("`selected`"), "{}", human.stderr);
+    // Said as every other error (issue 16).
+    assert!(human.stderr.starts_with("mentor: erreur: événement 2 (ligne 3) : "), "{}", human.stderr);
 }
 
 #[test]
