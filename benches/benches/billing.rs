@@ -30,12 +30,24 @@ fn contract() -> BillingContract {
 /// 10,000 sessions of January 2026 (UTC times from 1 January 00:00 to 31 January 22:00, all in
 /// January in Paris), shuffled by the generator.
 fn sessions(rng: &mut Rng) -> Vec<Value> {
-    let statuses = ["completed", "completed", "completed", "student_no_show", "cancelled_late", "cancelled"];
+    let statuses = [
+        "completed",
+        "completed",
+        "completed",
+        "student_no_show",
+        "cancelled_late",
+        "cancelled",
+    ];
     let types = ["mentoring", "mentoring", "defense", "workshop"];
     (0..SESSIONS)
         .map(|i| {
             let minute = rng.below(30 * 24 * 60 + 22 * 60);
-            let at = format!("2026-01-{:02}T{:02}:{:02}:00Z", 1 + minute / 1440, minute % 1440 / 60, minute % 60);
+            let at = format!(
+                "2026-01-{:02}T{:02}:{:02}:00Z",
+                1 + minute / 1440,
+                minute % 1440 / 60,
+                minute % 60
+            );
             json!({
                 "session_id": format!("s-{i:05}"), "started_at": at, "duration_minutes": 45,
                 "session_type": rng.pick(&types).unwrap(), "student_ref": format!("stu-{}", rng.below(500)),
@@ -53,7 +65,11 @@ fn bench(c: &mut Criterion) {
     let policy = BillingPolicy::default();
     let st = statement(&contract, &typed, jan, &policy).unwrap();
     assert_eq!(st.lines().len(), SESSIONS);
-    eprintln!("billing: {} lines, total {} incl. VAT", st.lines().len(), st.total());
+    eprintln!(
+        "billing: {} lines, total {} incl. VAT",
+        st.lines().len(),
+        st.total()
+    );
 
     let mut g = c.benchmark_group("billing");
     g.throughput(Throughput::Elements(SESSIONS as u64));
@@ -62,7 +78,10 @@ fn bench(c: &mut Criterion) {
     });
     g.bench_function("statement of 10,000 sessions from JSON values", |b| {
         b.iter(|| {
-            let read: Vec<Session> = black_box(&wire).iter().map(|v| Session::from_json(v).unwrap()).collect();
+            let read: Vec<Session> = black_box(&wire)
+                .iter()
+                .map(|v| Session::from_json(v).unwrap())
+                .collect();
             statement(&contract, &read, jan, &policy).unwrap().total()
         })
     });

@@ -1,5 +1,9 @@
 //! criterion benchmarks of mentor-core: one eligibility decision (typed and from JSON text),
-#![allow(clippy::unwrap_used, clippy::indexing_slicing, reason = "a benchmark stops loudly on bad setup; indices are kept in range by modulo")]
+#![allow(
+    clippy::unwrap_used,
+    clippy::indexing_slicing,
+    reason = "a benchmark stops loudly on bad setup; indices are kept in range by modulo"
+)]
 //! form validation, registration `validate`, and triage of a 100,000-form batch.
 
 use std::hint::black_box;
@@ -15,7 +19,10 @@ fn eligibility(c: &mut Criterion) {
     let policy = Policy::default();
     let mut rng = Rng::new(7);
     let values: Vec<serde_json::Value> = (0..1024).map(|_| situation(&mut rng)).collect();
-    let typed: Vec<WorkingSituation> = values.iter().filter_map(|v| WorkingSituation::from_json(v).ok()).collect();
+    let typed: Vec<WorkingSituation> = values
+        .iter()
+        .filter_map(|v| WorkingSituation::from_json(v).ok())
+        .collect();
     let texts: Vec<String> = values.iter().map(ToString::to_string).collect();
     let fr_siret = WorkingSituation::from_json(&serde_json::json!({
         "country": "FR", "status": "freelancer", "business": {"registration_number": "732 829 320 00074"}
@@ -23,7 +30,9 @@ fn eligibility(c: &mut Criterion) {
     .unwrap();
 
     let mut g = c.benchmark_group("eligibility");
-    g.bench_function("one decision, typed (FR freelancer with SIRET)", |b| b.iter(|| evaluate(black_box(&fr_siret), &policy)));
+    g.bench_function("one decision, typed (FR freelancer with SIRET)", |b| {
+        b.iter(|| evaluate(black_box(&fr_siret), &policy))
+    });
     let mut i = 0;
     g.bench_function("one decision, typed, mixed rows", |b| {
         b.iter(|| {
@@ -32,12 +41,15 @@ fn eligibility(c: &mut Criterion) {
         })
     });
     let mut k = 0;
-    g.bench_function("one decision from JSON text, typed decision (messages rendered lazily)", |b| {
-        b.iter(|| {
-            k = (k + 1) % texts.len();
-            WorkingSituation::from_json_str(black_box(&texts[k])).map(|s| evaluate(&s, &policy))
-        })
-    });
+    g.bench_function(
+        "one decision from JSON text, typed decision (messages rendered lazily)",
+        |b| {
+            b.iter(|| {
+                k = (k + 1) % texts.len();
+                WorkingSituation::from_json_str(black_box(&texts[k])).map(|s| evaluate(&s, &policy))
+            })
+        },
+    );
     let mut j = 0;
     g.bench_function("one decision from JSON text to JSON value (en)", |b| {
         b.iter(|| {
@@ -63,7 +75,10 @@ fn validation(c: &mut Criterion) {
 }
 
 fn registration_numbers(c: &mut Criterion) {
-    let inputs: Vec<(CountryCode, &str)> = NUMBERS.iter().filter_map(|(c, n)| Some((CountryCode::parse(c)?, *n))).collect();
+    let inputs: Vec<(CountryCode, &str)> = NUMBERS
+        .iter()
+        .filter_map(|(c, n)| Some((CountryCode::parse(c)?, *n)))
+        .collect();
     let mut i = 0;
     c.bench_function("registration::validate, mixed countries and numbers", |b| {
         b.iter(|| {
@@ -99,5 +114,11 @@ fn triage_batch(c: &mut Criterion) {
     g.finish();
 }
 
-criterion_group!(benches, eligibility, validation, registration_numbers, triage_batch);
+criterion_group!(
+    benches,
+    eligibility,
+    validation,
+    registration_numbers,
+    triage_batch
+);
 criterion_main!(benches);

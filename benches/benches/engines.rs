@@ -65,13 +65,30 @@ struct Inputs {
 impl Inputs {
     fn new(policy: &Policy) -> Self {
         let cases = cases(SEED, CASES, policy);
-        assert_eq!(cases.len(), CASES, "the generator makes only situations that parse");
+        assert_eq!(
+            cases.len(),
+            CASES,
+            "the generator makes only situations that parse"
+        );
         let situation_texts: Vec<String> = cases.iter().map(|c| c.situation.to_string()).collect();
-        let situations = cases.iter().map(|c| WorkingSituation::from_json(&c.situation).unwrap()).collect();
+        let situations = cases
+            .iter()
+            .map(|c| WorkingSituation::from_json(&c.situation).unwrap())
+            .collect();
         let facts_texts: Vec<String> = cases.iter().map(|c| c.facts.to_string()).collect();
         let facts_zen = cases.iter().map(|c| Variable::from(&c.facts)).collect();
-        let facts_parsed = facts_texts.iter().map(|t| ParsedData::from_json(t).unwrap()).collect();
-        Inputs { cases, situation_texts, situations, facts_texts, facts_zen, facts_parsed }
+        let facts_parsed = facts_texts
+            .iter()
+            .map(|t| ParsedData::from_json(t).unwrap())
+            .collect();
+        Inputs {
+            cases,
+            situation_texts,
+            situations,
+            facts_texts,
+            facts_zen,
+            facts_parsed,
+        }
     }
 }
 
@@ -83,11 +100,16 @@ struct Zen {
 
 impl Zen {
     fn new() -> Self {
-        let content: DecisionContent = serde_json::from_str(JDM).expect("eligibility.jdm.json is a JDM graph");
-        let mut decision = DecisionEngine::default().create_decision(Arc::new(content)).expect("a graph, not a policy document");
+        let content: DecisionContent =
+            serde_json::from_str(JDM).expect("eligibility.jdm.json is a JDM graph");
+        let mut decision = DecisionEngine::default()
+            .create_decision(Arc::new(content))
+            .expect("a graph, not a policy document");
         // Precompiles the expressions and indexes the tables, as a service would once.
         decision.compile();
-        let runtime = tokio::runtime::Builder::new_current_thread().build().expect("a current-thread runtime");
+        let runtime = tokio::runtime::Builder::new_current_thread()
+            .build()
+            .expect("a current-thread runtime");
         Zen { decision, runtime }
     }
 
@@ -112,11 +134,11 @@ struct JsonLogic {
 impl JsonLogic {
     fn new() -> Self {
         let engine = datalogic_rs::Engine::new();
-        let rule = engine.compile(JSON_LOGIC).expect("eligibility.jsonlogic.json compiles");
+        let rule = engine
+            .compile(JSON_LOGIC)
+            .expect("eligibility.jsonlogic.json compiles");
         JsonLogic { engine, rule }
     }
-
-
 }
 
 /// An engine's answer in the shape of `expected`: the six compared keys, a missing one read as
@@ -125,7 +147,14 @@ impl JsonLogic {
 /// collect table lists its rows in table order; the contract compares sorted lists).
 fn normalized(answer: &Value) -> Value {
     let mut out = serde_json::Map::new();
-    for key in ["outcome", "contracting_party", "invoicing_party", "payout", "required_actions", "recommended_actions"] {
+    for key in [
+        "outcome",
+        "contracting_party",
+        "invoicing_party",
+        "payout",
+        "required_actions",
+        "recommended_actions",
+    ] {
         let mut value = answer.get(key).cloned().unwrap_or(Value::Null);
         if let Value::Array(codes) = &mut value {
             codes.sort_by(|a, b| a.as_str().cmp(&b.as_str()));
@@ -152,7 +181,10 @@ fn check(engine: &str, inputs: &Inputs, answers: impl Iterator<Item = Value>) {
     for (case, answer) in inputs.cases.iter().zip(answers) {
         checked += 1;
         if answer != case.expected {
-            disagreements.push(format!("  facts {}\n  expected {}\n  {engine} {answer}", case.facts, case.expected));
+            disagreements.push(format!(
+                "  facts {}\n  expected {}\n  {engine} {answer}",
+                case.facts, case.expected
+            ));
         }
     }
     assert_eq!(checked, inputs.cases.len(), "{engine}: every case answered");
@@ -160,7 +192,12 @@ fn check(engine: &str, inputs: &Inputs, answers: impl Iterator<Item = Value>) {
         disagreements.is_empty(),
         "{engine} disagrees with mentor on {} of {checked} cases; the first ones:\n{}",
         disagreements.len(),
-        disagreements.iter().take(5).cloned().collect::<Vec<_>>().join("\n\n")
+        disagreements
+            .iter()
+            .take(5)
+            .cloned()
+            .collect::<Vec<_>>()
+            .join("\n\n")
     );
     eprintln!("agreement: {engine} gives mentor's answer on all {checked} cases");
 }
@@ -170,17 +207,44 @@ fn agreement(inputs: &Inputs, policy: &Policy, zen: &Zen, logic: &JsonLogic) {
     check(
         "mentor/json text",
         inputs,
-        inputs.situation_texts.iter().map(|t| mentor_benches::expected(&evaluate(&WorkingSituation::from_json_str(t).unwrap(), policy))),
+        inputs.situation_texts.iter().map(|t| {
+            mentor_benches::expected(&evaluate(&WorkingSituation::from_json_str(t).unwrap(), policy))
+        }),
     );
     let zen_answer = |v: Variable| normalized(&serde_json::to_value(&v).unwrap());
-    check("zen/typed", inputs, inputs.facts_zen.iter().map(|f| zen_answer(zen.evaluate(f.clone()))));
+    check(
+        "zen/typed",
+        inputs,
+        inputs
+            .facts_zen
+            .iter()
+            .map(|f| zen_answer(zen.evaluate(f.clone()))),
+    );
     // Twice: the typed inputs are reused across iterations, so evaluation must not change them.
-    check("zen/typed (again)", inputs, inputs.facts_zen.iter().map(|f| zen_answer(zen.evaluate(f.clone()))));
-    check("zen/json text", inputs, inputs.facts_texts.iter().map(|t| zen_answer(zen.evaluate_text(t))));
+    check(
+        "zen/typed (again)",
+        inputs,
+        inputs
+            .facts_zen
+            .iter()
+            .map(|f| zen_answer(zen.evaluate(f.clone()))),
+    );
+    check(
+        "zen/json text",
+        inputs,
+        inputs
+            .facts_texts
+            .iter()
+            .map(|t| zen_answer(zen.evaluate_text(t))),
+    );
     // Through the timed path itself: one session reused, the borrowed answer, then a reset.
     let mut session = logic.engine.session();
     let owned = |answer: datalogic_rs::Result<&datalogic_rs::DataValue<'_>>| {
-        from_array(&answer.and_then(<Value as datalogic_rs::FromDataValue>::from_arena).expect("the rule evaluates"))
+        from_array(
+            &answer
+                .and_then(<Value as datalogic_rs::FromDataValue>::from_arena)
+                .expect("the rule evaluates"),
+        )
     };
     check(
         "jsonlogic/json text",
@@ -215,9 +279,14 @@ fn engines(c: &mut Criterion) {
         i = (i + 1) % CYCLE;
         i
     };
-    g.bench_function("mentor/typed", |b| b.iter(|| evaluate(black_box(&inputs.situations[next()]), &policy)));
+    g.bench_function("mentor/typed", |b| {
+        b.iter(|| evaluate(black_box(&inputs.situations[next()]), &policy))
+    });
     g.bench_function("mentor/json text", |b| {
-        b.iter(|| WorkingSituation::from_json_str(black_box(&inputs.situation_texts[next()])).map(|s| evaluate(&s, &policy)))
+        b.iter(|| {
+            WorkingSituation::from_json_str(black_box(&inputs.situation_texts[next()]))
+                .map(|s| evaluate(&s, &policy))
+        })
     });
     g.bench_function("mentor/json text to json", |b| {
         b.iter(|| evaluate_json_str(black_box(&inputs.situation_texts[next()]), &policy, Lang::En))
@@ -225,19 +294,27 @@ fn engines(c: &mut Criterion) {
     g.bench_function("mentor/json text to json text", |b| {
         b.iter(|| evaluate_json_text(black_box(&inputs.situation_texts[next()]), &policy, Lang::En))
     });
-    g.bench_function("zen/typed", |b| b.iter(|| zen.evaluate(black_box(&inputs.facts_zen[next()]).clone())));
-    g.bench_function("zen/json text", |b| b.iter(|| zen.evaluate_text(black_box(&inputs.facts_texts[next()]))));
+    g.bench_function("zen/typed", |b| {
+        b.iter(|| zen.evaluate(black_box(&inputs.facts_zen[next()]).clone()))
+    });
+    g.bench_function("zen/json text", |b| {
+        b.iter(|| zen.evaluate_text(black_box(&inputs.facts_texts[next()])))
+    });
     let mut session = logic.engine.session();
     g.bench_function("jsonlogic/json text", |b| {
         b.iter(|| {
-            let answered = session.eval_borrowed(&logic.rule, black_box(inputs.facts_texts[next()].as_str())).map(|v| black_box(v).is_array());
+            let answered = session
+                .eval_borrowed(&logic.rule, black_box(inputs.facts_texts[next()].as_str()))
+                .map(|v| black_box(v).is_array());
             session.reset();
             answered
         })
     });
     g.bench_function("jsonlogic/parsed data", |b| {
         b.iter(|| {
-            let answered = session.eval_borrowed(&logic.rule, black_box(&inputs.facts_parsed[next()])).map(|v| black_box(v).is_array());
+            let answered = session
+                .eval_borrowed(&logic.rule, black_box(&inputs.facts_parsed[next()]))
+                .map(|v| black_box(v).is_array());
             session.reset();
             answered
         })
@@ -245,14 +322,31 @@ fn engines(c: &mut Criterion) {
     g.finish();
 
     let mut g = c.benchmark_group("engines batch");
-    g.throughput(Throughput::Elements(CASES as u64)).sample_size(10).measurement_time(Duration::from_secs(8));
+    g.throughput(Throughput::Elements(CASES as u64))
+        .sample_size(10)
+        .measurement_time(Duration::from_secs(8));
     g.bench_function("mentor/json text", |b| {
         b.iter(|| {
-            inputs.situation_texts.iter().filter(|t| WorkingSituation::from_json_str(t).map(|s| black_box(evaluate(&s, &policy))).is_ok()).count()
+            inputs
+                .situation_texts
+                .iter()
+                .filter(|t| {
+                    WorkingSituation::from_json_str(t)
+                        .map(|s| black_box(evaluate(&s, &policy)))
+                        .is_ok()
+                })
+                .count()
         })
     });
     g.bench_function("zen/json text", |b| {
-        b.iter(|| inputs.facts_texts.iter().map(|t| zen.evaluate_text(t)).filter(|v| !matches!(v, Variable::Null)).count())
+        b.iter(|| {
+            inputs
+                .facts_texts
+                .iter()
+                .map(|t| zen.evaluate_text(t))
+                .filter(|v| !matches!(v, Variable::Null))
+                .count()
+        })
     });
     g.bench_function("jsonlogic/json text", |b| {
         b.iter_batched_ref(
@@ -262,7 +356,9 @@ fn engines(c: &mut Criterion) {
                     .facts_texts
                     .iter()
                     .filter(|t| {
-                        let answered = session.eval_borrowed(&logic.rule, t.as_str()).is_ok_and(|v| v.is_array());
+                        let answered = session
+                            .eval_borrowed(&logic.rule, t.as_str())
+                            .is_ok_and(|v| v.is_array());
                         session.reset();
                         answered
                     })

@@ -3,7 +3,12 @@
 //! the issue asked for 5 µs; HMAC-SHA256 of 4 KB alone is measured beside them). Bodies are
 //! written in each provider's documented format, padded to 4 KB with the fields providers add,
 //! and signed in the setup with the `hmac` crate.
-#![allow(clippy::unwrap_used, clippy::expect_used, clippy::indexing_slicing, reason = "a benchmark stops loudly on bad setup")]
+#![allow(
+    clippy::unwrap_used,
+    clippy::expect_used,
+    clippy::indexing_slicing,
+    reason = "a benchmark stops loudly on bad setup"
+)]
 
 use std::hint::black_box;
 
@@ -50,15 +55,40 @@ fn sent_contract(provider: Provider, request_id: &str, party: &str, company: &st
     let drafted = ContractChange::Drafted {
         contract_id: "c-bench".into(),
         terms,
-        contracting_party: ContractingParty { party: Party::Employer, country: CountryCode::parse("FR").unwrap(), registration: None },
+        contracting_party: ContractingParty {
+            party: Party::Employer,
+            country: CountryCode::parse("FR").unwrap(),
+            registration: None,
+        },
         signers: [
-            SignerSetup { role: SignerRole::ContractingParty, recipient_id: Some(party.into()) },
-            SignerSetup { role: SignerRole::Company, recipient_id: Some(company.into()) },
+            SignerSetup {
+                role: SignerRole::ContractingParty,
+                recipient_id: Some(party.into()),
+            },
+            SignerSetup {
+                role: SignerRole::Company,
+                recipient_id: Some(company.into()),
+            },
         ],
         supersedes: None,
     };
-    let sent = ContractChange::Sent { provider: Some(provider), request_id: Some(request_id.into()) };
-    Contract::replay(&[Event { at, actor: Actor::System, change: drafted }, Event { at, actor: Actor::System, change: sent }]).unwrap()
+    let sent = ContractChange::Sent {
+        provider: Some(provider),
+        request_id: Some(request_id.into()),
+    };
+    Contract::replay(&[
+        Event {
+            at,
+            actor: Actor::System,
+            change: drafted,
+        },
+        Event {
+            at,
+            actor: Actor::System,
+            change: sent,
+        },
+    ])
+    .unwrap()
 }
 
 struct Case {
@@ -108,14 +138,20 @@ fn cases(now: DateTime<Utc>) -> Vec<Case> {
         Case {
             name: "yousign",
             provider: Provider::Yousign,
-            headers: vec![("X-Yousign-Signature-256", format!("sha256={}", hex::encode(mac(&yousign))))],
+            headers: vec![(
+                "X-Yousign-Signature-256",
+                format!("sha256={}", hex::encode(mac(&yousign))),
+            )],
             contract: sent_contract(Provider::Yousign, "sr-1", "ys-1", "ys-2"),
             body: yousign,
         },
         Case {
             name: "docuseal",
             provider: Provider::Docuseal,
-            headers: vec![("X-Docuseal-Signature", format!("{ts}.{}", hex::encode(mac(&docuseal_message))))],
+            headers: vec![(
+                "X-Docuseal-Signature",
+                format!("{ts}.{}", hex::encode(mac(&docuseal_message))),
+            )],
             contract: sent_contract(Provider::Docuseal, "4401", "301", "302"),
             body: docuseal,
         },
@@ -135,12 +171,20 @@ fn webhooks(c: &mut Criterion) {
     let mut g = c.benchmark_group("webhook 4 KB");
     for case in cases(now) {
         let headers: Vec<(&str, &str)> = case.headers.iter().map(|(n, v)| (*n, v.as_str())).collect();
-        let delivery = Delivery { headers: &headers, body: &case.body };
+        let delivery = Delivery {
+            headers: &headers,
+            body: &case.body,
+        };
         // The setup is checked once: the delivery verifies and signs the contracting party.
         let mut check = case.contract.clone();
         let events = esign::receive(case.provider, &delivery, &secret, now).unwrap();
         let report = esign::apply(&mut check, &mut Deliveries::new(), &events, Hints::Refuse);
-        assert!(matches!(report.entries[0].outcome, Outcome::Applied(_)), "{}: {:?}", case.name, report.entries[0].outcome);
+        assert!(
+            matches!(report.entries[0].outcome, Outcome::Applied(_)),
+            "{}: {:?}",
+            case.name,
+            report.entries[0].outcome
+        );
         g.bench_function(format!("{}: verify + parse + apply", case.name), |b| {
             b.iter_batched(
                 || (case.contract.clone(), Deliveries::new()),
@@ -152,11 +196,15 @@ fn webhooks(c: &mut Criterion) {
             )
         });
         g.bench_function(format!("{}: verify only", case.name), |b| {
-            b.iter(|| esign::verify(case.provider, black_box(&delivery), &secret, now).map(|v| v.verification()))
+            b.iter(|| {
+                esign::verify(case.provider, black_box(&delivery), &secret, now).map(|v| v.verification())
+            })
         });
     }
     let body = vec![b'x'; BODY_BYTES];
-    g.bench_function("HMAC-SHA256 of 4 KB alone (hmac crate)", |b| b.iter(|| mac(black_box(&body))));
+    g.bench_function("HMAC-SHA256 of 4 KB alone (hmac crate)", |b| {
+        b.iter(|| mac(black_box(&body)))
+    });
     g.finish();
 }
 

@@ -17,7 +17,11 @@ fn replay(c: &mut Criterion) {
     let events: usize = logs.iter().map(Vec::len).sum();
     let jsonl: Vec<String> = logs
         .iter()
-        .map(|log| log.iter().map(|e| format!("{}\n", e.to_json())).collect::<String>())
+        .map(|log| {
+            log.iter()
+                .map(|e| format!("{}\n", e.to_json()))
+                .collect::<String>()
+        })
         .collect();
     let bytes: usize = jsonl.iter().map(String::len).sum();
     eprintln!(

@@ -9,5 +9,7 @@ fn main() -> std::io::Result<()> {
     let mut args = std::env::args().skip(1);
     let seed = args.next().and_then(|s| s.parse().ok()).unwrap_or(42);
     let count = args.next().and_then(|s| s.parse().ok()).unwrap_or(100_000);
-    std::io::stdout().lock().write_all(mentor_benches::forms_jsonl(seed, count).as_bytes())
+    std::io::stdout()
+        .lock()
+        .write_all(mentor_benches::forms_jsonl(seed, count).as_bytes())
 }

@@ -2,7 +2,11 @@
 //! callgrind counts their instructions alone (`bash benches/instructions.sh`): counts do not
 //! move with the machine's load as timings do. Each operation is the one of the criterion
 //! benchmark of the same name (benches/benches/), on the same seeded inputs.
-#![allow(clippy::unwrap_used, clippy::indexing_slicing, reason = "a measurement driver")]
+#![allow(
+    clippy::unwrap_used,
+    clippy::indexing_slicing,
+    reason = "a measurement driver"
+)]
 use std::hint::black_box;
 
 use chrono::{TimeZone, Utc};
@@ -17,26 +21,47 @@ use serde_json::{Value, json};
 
 #[inline(never)]
 fn measure_decision_typed(s: &WorkingSituation, p: &Policy) -> usize {
-    (0..10_000).map(|_| { black_box(evaluate(black_box(s), p)); 1 }).sum()
+    (0..10_000)
+        .map(|_| {
+            black_box(evaluate(black_box(s), p));
+            1
+        })
+        .sum()
 }
 #[inline(never)]
 fn measure_decision_text(texts: &[String], p: &Policy) -> usize {
-    texts.iter().filter_map(|t| WorkingSituation::from_json_str(black_box(t)).ok().map(|s| evaluate(&s, p))).count()
+    texts
+        .iter()
+        .filter_map(|t| {
+            WorkingSituation::from_json_str(black_box(t))
+                .ok()
+                .map(|s| evaluate(&s, p))
+        })
+        .count()
 }
 #[inline(never)]
 fn measure_decision_text_to_value(texts: &[String], p: &Policy) -> usize {
-    texts.iter().map(|t| {
-        let v: Value = serde_json::from_str(black_box(t)).unwrap();
-        black_box(evaluate_json(&v, p, Lang::En)).is_ok() as usize
-    }).sum()
+    texts
+        .iter()
+        .map(|t| {
+            let v: Value = serde_json::from_str(black_box(t)).unwrap();
+            black_box(evaluate_json(&v, p, Lang::En)).is_ok() as usize
+        })
+        .sum()
 }
 #[inline(never)]
 fn measure_validate(forms: &[Value], p: &Policy) -> usize {
-    forms.iter().map(|f| black_box(application::validate(black_box(f), p)).result.is_ok() as usize).sum()
+    forms
+        .iter()
+        .map(|f| black_box(application::validate(black_box(f), p)).result.is_ok() as usize)
+        .sum()
 }
 #[inline(never)]
 fn measure_registration(inputs: &[(CountryCode, &str)]) -> usize {
-    (0..20).flat_map(|_| inputs.iter()).map(|(c, n)| black_box(registration::validate(*c, black_box(n))).is_ok() as usize).sum()
+    (0..20)
+        .flat_map(|_| inputs.iter())
+        .map(|(c, n)| black_box(registration::validate(*c, black_box(n))).is_ok() as usize)
+        .sum()
 }
 #[inline(never)]
 fn measure_triage(text: &str, p: &Policy) -> usize {
@@ -45,14 +70,20 @@ fn measure_triage(text: &str, p: &Policy) -> usize {
 }
 #[inline(never)]
 fn measure_replay(jsonl: &[String]) -> usize {
-    jsonl.iter().map(|t| {
-        let log = read_log::<ApplicationChange>(&triage::read_records(black_box(t))).unwrap();
-        usize::from(Application::replay(&log).is_ok())
-    }).sum()
+    jsonl
+        .iter()
+        .map(|t| {
+            let log = read_log::<ApplicationChange>(&triage::read_records(black_box(t))).unwrap();
+            usize::from(Application::replay(&log).is_ok())
+        })
+        .sum()
 }
 #[inline(never)]
 fn measure_statement(c: &BillingContract, wire: &[Value], jan: BillingPeriod, p: &BillingPolicy) -> usize {
-    let read: Vec<Session> = wire.iter().map(|v| Session::from_json(black_box(v)).unwrap()).collect();
+    let read: Vec<Session> = wire
+        .iter()
+        .map(|v| Session::from_json(black_box(v)).unwrap())
+        .collect();
     statement(c, &read, jan, p).unwrap().lines().len()
 }
 
@@ -64,15 +95,28 @@ fn main() {
     let fr = WorkingSituation::from_json(&json!({"country": "FR", "status": "freelancer", "business": {"registration_number": "732 829 320 00074"}})).unwrap();
     let mut rng = Rng::new(11);
     let forms: Vec<Value> = (0..2000).map(|i| form(&mut rng, i)).collect();
-    let inputs: Vec<(CountryCode, &str)> = NUMBERS.iter().filter_map(|(c, n)| Some((CountryCode::parse(c)?, *n))).collect();
+    let inputs: Vec<(CountryCode, &str)> = NUMBERS
+        .iter()
+        .filter_map(|(c, n)| Some((CountryCode::parse(c)?, *n)))
+        .collect();
     let text = forms_jsonl(42, 10_000);
     let logs = application_logs(&mut Rng::new(3), 10_000);
-    let jsonl: Vec<String> = logs.iter().map(|log| log.iter().map(|e| format!("{}\n", e.to_json())).collect()).collect();
+    let jsonl: Vec<String> = logs
+        .iter()
+        .map(|log| log.iter().map(|e| format!("{}\n", e.to_json())).collect())
+        .collect();
     let terms = |version: u32, mentoring: &str, start: &str| json!({"version": version, "currency": "EUR", "rates": {"mentoring": mentoring, "defense": "50.05", "workshop": "12.50"}, "start_date": start, "notice_period_days": 30});
     let contract = BillingContract::from_json(&json!({"contract_id": "c-bench",
         "invoicing_party": {"party": "mentor_business", "country": "FR", "registration_number": "73282932000074", "vat": "registered"},
         "versions": [terms(1, "35.55", "2025-01-01"), terms(2, "36.15", "2026-01-21")]})).unwrap();
-    let statuses = ["completed", "completed", "completed", "student_no_show", "cancelled_late", "cancelled"];
+    let statuses = [
+        "completed",
+        "completed",
+        "completed",
+        "student_no_show",
+        "cancelled_late",
+        "cancelled",
+    ];
     let types = ["mentoring", "mentoring", "defense", "workshop"];
     let mut rng = Rng::new(9);
     let wire: Vec<Value> = (0..10_000).map(|i| {

@@ -16,7 +16,11 @@ struct Args {
 }
 
 fn parse_args() -> Result<Args, String> {
-    let mut args = Args { count: 10_000, seed: 42, out: None };
+    let mut args = Args {
+        count: 10_000,
+        seed: 42,
+        out: None,
+    };
     let mut it = std::env::args().skip(1);
     while let Some(flag) = it.next() {
         let mut value = || it.next().ok_or_else(|| format!("`{flag}` needs a value"));
@@ -25,7 +29,11 @@ fn parse_args() -> Result<Args, String> {
             "--seed" => args.seed = value()?.parse().map_err(|e| format!("--seed: {e}"))?,
             "--out" => args.out = Some(value()?),
             "-h" | "--help" => return Err("usage: situations [--count N] [--seed S] [--out PATH]".to_owned()),
-            other => return Err(format!("unknown argument `{other}`; usage: situations [--count N] [--seed S] [--out PATH]")),
+            other => {
+                return Err(format!(
+                    "unknown argument `{other}`; usage: situations [--count N] [--seed S] [--out PATH]"
+                ));
+            }
         }
     }
     Ok(args)

@@ -8,9 +8,14 @@
 //! the rules engines in `benches/engines/` read) and the `expected` answer (mentor's decision
 //! reduced to what every engine must reproduce).
 
-#![allow(clippy::indexing_slicing, reason = "string-keyed indexing of JSON objects the generator itself built as objects")]
+#![allow(
+    clippy::indexing_slicing,
+    reason = "string-keyed indexing of JSON objects the generator itself built as objects"
+)]
 use chrono::{DateTime, TimeDelta, Utc};
-use mentor_core::eligibility::{Decision, EmployerAgreement, Route, WorkingSituation, WorkingStatus, evaluate};
+use mentor_core::eligibility::{
+    Decision, EmployerAgreement, Route, WorkingSituation, WorkingStatus, evaluate,
+};
 use mentor_core::interview::{Rating, Recommendation, Scorecard, Slot};
 use mentor_core::lifecycle::{Actor, Aggregate, Event};
 use mentor_core::policy::{Policy, PolicyError};
@@ -86,16 +91,38 @@ pub const NUMBERS: &[(&str, &str)] = &[
 /// has no registration rules in mentor either, so its number is also `unsupported`.
 pub const EXCLUDED: &[(&str, &str)] = &[("RU", "1027700132195")];
 
-const STATUSES: &[&str] = &["employee", "freelancer", "company_owner", "self_employed", "student", "job_seeker", "retired", "other"];
+const STATUSES: &[&str] = &[
+    "employee",
+    "freelancer",
+    "company_owner",
+    "self_employed",
+    "student",
+    "job_seeker",
+    "retired",
+    "other",
+];
 const SECTORS: &[&str] = &["tutoring", "education", "it_services", "other"];
 const AGREEMENTS: &[&str] = &["agreed", "refused", "not_asked"];
-const SUBJECTS: &[&str] = &["web_development", "python", "data_analysis", "cybersecurity", "ux_design", "devops", "project_management"];
+const SUBJECTS: &[&str] = &[
+    "web_development",
+    "python",
+    "data_analysis",
+    "cybersecurity",
+    "ux_design",
+    "devops",
+    "project_management",
+];
 const LEVELS: &[&str] = &["comfortable", "proficient", "expert"];
 
 /// A working situation (DESIGN 4.3) drawn to cover every row of the decision table.
 pub fn situation(rng: &mut Rng) -> Value {
     let drawn = rng.below(NUMBERS.len() + EXCLUDED.len());
-    let (country, number) = NUMBERS.iter().chain(EXCLUDED).nth(drawn).copied().unwrap_or(("FR", "732829320"));
+    let (country, number) = NUMBERS
+        .iter()
+        .chain(EXCLUDED)
+        .nth(drawn)
+        .copied()
+        .unwrap_or(("FR", "732829320"));
     let status = rng.pick(STATUSES).copied().unwrap_or("freelancer");
     let mut s = json!({"country": country, "status": status});
     if status == "employee" {
@@ -188,7 +215,10 @@ pub fn facts_of(s: &WorkingSituation) -> Value {
 #[must_use]
 pub fn expected(decision: &Decision) -> Value {
     let codes = |actions: &[mentor_core::eligibility::Action]| -> Vec<String> {
-        let mut codes: Vec<String> = actions.iter().filter_map(|a| json!(a.code).as_str().map(str::to_owned)).collect();
+        let mut codes: Vec<String> = actions
+            .iter()
+            .filter_map(|a| json!(a.code).as_str().map(str::to_owned))
+            .collect();
         codes.sort();
         codes
     };
@@ -233,7 +263,11 @@ pub fn cases(seed: u64, n: usize, policy: &Policy) -> Vec<Case> {
             let parsed = WorkingSituation::from_json(&situation).ok()?;
             let facts = facts_of(&parsed);
             let expected = expected(&evaluate(&parsed, policy));
-            Some(Case { situation, facts, expected })
+            Some(Case {
+                situation,
+                facts,
+                expected,
+            })
         })
         .collect()
 }
@@ -298,7 +332,11 @@ pub fn forms_jsonl(seed: u64, n: usize) -> String {
 pub fn application_logs(rng: &mut Rng, logs: usize) -> Vec<Vec<Event<ApplicationChange>>> {
     use ApplicationChange as C;
     let start: DateTime<Utc> = DateTime::from_timestamp(1_790_000_000, 0).unwrap_or_default();
-    let slot = Slot { start: start + TimeDelta::days(7), time_zone: chrono_tz::Europe::Paris, duration_minutes: 45 };
+    let slot = Slot {
+        start: start + TimeDelta::days(7),
+        time_zone: chrono_tz::Europe::Paris,
+        duration_minutes: 45,
+    };
     let card = Scorecard {
         kindness: Rating::Score(4),
         patience: Rating::Score(3),
@@ -307,25 +345,87 @@ pub fn application_logs(rng: &mut Rng, logs: usize) -> Vec<Vec<Event<Application
         subject_knowledge: Rating::Score(3),
         recommendation: Recommendation::Yes,
     };
-    let contract = || C::ContractSent { contract_id: "c-2026-0001".to_owned() };
-    let signed = || C::ContractSigned { contract_id: "c-2026-0001".to_owned() };
+    let contract = || C::ContractSent {
+        contract_id: "c-2026-0001".to_owned(),
+    };
+    let signed = || C::ContractSigned {
+        contract_id: "c-2026-0001".to_owned(),
+    };
     // After `submitted`, nine events each.
     let paths: [Vec<C>; 4] = [
-        vec![C::ReviewStarted, C::InterviewScheduled { slot }, C::InterviewRescheduled { slot }, C::Interviewed { scorecard: None }, C::ScorecardSubmitted { scorecard: card }, C::Selected, contract(), signed(), C::Onboarded],
-        vec![C::ReviewStarted, C::PutOnHold, C::Resumed, C::InterviewScheduled { slot }, C::NoShow, C::InterviewRescheduled { slot }, C::Interviewed { scorecard: Some(card) }, C::Rejected, C::Reopened],
-        vec![C::ReviewStarted, C::InterviewScheduled { slot }, C::InterviewCancelled, C::Rejected, C::Reopened, C::InterviewScheduled { slot }, C::Interviewed { scorecard: Some(card) }, C::Selected, C::Withdrawn],
-        vec![C::PutOnHold, C::Rejected, C::Reopened, C::Resumed, C::InterviewScheduled { slot }, C::InterviewRescheduled { slot }, C::InterviewRescheduled { slot }, C::NoShow, C::Withdrawn],
+        vec![
+            C::ReviewStarted,
+            C::InterviewScheduled { slot },
+            C::InterviewRescheduled { slot },
+            C::Interviewed { scorecard: None },
+            C::ScorecardSubmitted { scorecard: card },
+            C::Selected,
+            contract(),
+            signed(),
+            C::Onboarded,
+        ],
+        vec![
+            C::ReviewStarted,
+            C::PutOnHold,
+            C::Resumed,
+            C::InterviewScheduled { slot },
+            C::NoShow,
+            C::InterviewRescheduled { slot },
+            C::Interviewed {
+                scorecard: Some(card),
+            },
+            C::Rejected,
+            C::Reopened,
+        ],
+        vec![
+            C::ReviewStarted,
+            C::InterviewScheduled { slot },
+            C::InterviewCancelled,
+            C::Rejected,
+            C::Reopened,
+            C::InterviewScheduled { slot },
+            C::Interviewed {
+                scorecard: Some(card),
+            },
+            C::Selected,
+            C::Withdrawn,
+        ],
+        vec![
+            C::PutOnHold,
+            C::Rejected,
+            C::Reopened,
+            C::Resumed,
+            C::InterviewScheduled { slot },
+            C::InterviewRescheduled { slot },
+            C::InterviewRescheduled { slot },
+            C::NoShow,
+            C::Withdrawn,
+        ],
     ];
     (0..logs)
         .filter_map(|i| {
             let path = rng.pick(&paths)?;
             let mut at = start + TimeDelta::minutes(i64::try_from(i).unwrap_or(0));
             let mut log = Vec::with_capacity(10);
-            log.push(Event { at, actor: Actor::Candidate, change: C::Submitted { offer_id: "mentor-web-2026".to_owned() } });
+            log.push(Event {
+                at,
+                actor: Actor::Candidate,
+                change: C::Submitted {
+                    offer_id: "mentor-web-2026".to_owned(),
+                },
+            });
             for change in path {
                 at += TimeDelta::hours(1);
-                let actor = if matches!(change, C::Withdrawn) { Actor::Candidate } else { Actor::MentorManager };
-                log.push(Event { at, actor, change: change.clone() });
+                let actor = if matches!(change, C::Withdrawn) {
+                    Actor::Candidate
+                } else {
+                    Actor::MentorManager
+                };
+                log.push(Event {
+                    at,
+                    actor,
+                    change: change.clone(),
+                });
             }
             Application::replay(&log).is_ok().then_some(log)
         })
@@ -339,11 +439,17 @@ mod tests {
     /// The row of DESIGN 4.3 a case falls in: status, then what the row depends on.
     fn row(facts: &Value) -> String {
         let f = |k: &str| facts[k].as_str().unwrap_or("null").to_owned();
-        let registration = if facts["has_business"] == json!(true) { f("registration") } else { "no_business".to_owned() };
+        let registration = if facts["has_business"] == json!(true) {
+            f("registration")
+        } else {
+            "no_business".to_owned()
+        };
         let suited = ["tutoring", "education", "it_services"].contains(&f("sector").as_str());
         match (f("status").as_str(), f("route").as_str()) {
             ("employee", "null") => "employee/no_route".to_owned(),
-            ("employee", "via_employer") => format!("employee/via_employer/{}/suited={suited}", f("agreement")),
+            ("employee", "via_employer") => {
+                format!("employee/via_employer/{}/suited={suited}", f("agreement"))
+            }
             ("employee", route) => format!("employee/{route}/{registration}/informed={}", facts["informed"]),
             (status, _) => format!("{status}/{registration}"),
         }
@@ -363,45 +469,94 @@ mod tests {
             }
             wanted.insert("employee/no_route".to_owned());
             for agreement in AGREEMENTS {
-                wanted.extend([true, false].map(|suited| format!("employee/via_employer/{agreement}/suited={suited}")));
+                wanted.extend(
+                    [true, false].map(|suited| format!("employee/via_employer/{agreement}/suited={suited}")),
+                );
             }
             for r in registrations {
-                wanted.extend([true, false].map(|informed| format!("employee/via_own_company/{r}/informed={informed}")));
+                wanted.extend(
+                    [true, false].map(|informed| format!("employee/via_own_company/{r}/informed={informed}")),
+                );
             }
         }
         let seen: std::collections::BTreeSet<String> = cases.iter().map(|c| row(&c.facts)).collect();
         let missing: Vec<&String> = wanted.difference(&seen).collect();
         assert!(missing.is_empty(), "rows never generated: {missing:?}");
-        assert!(seen.is_subset(&wanted), "rows outside the table: {:?}", seen.difference(&wanted).collect::<Vec<_>>());
+        assert!(
+            seen.is_subset(&wanted),
+            "rows outside the table: {:?}",
+            seen.difference(&wanted).collect::<Vec<_>>()
+        );
 
         let values = |key: &str| -> std::collections::BTreeSet<String> {
-            cases.iter().flat_map(|c| match &c.expected[key] {
-                Value::Array(items) => items.iter().map(ToString::to_string).collect(),
-                v => vec![v.to_string()],
-            }).collect()
+            cases
+                .iter()
+                .flat_map(|c| match &c.expected[key] {
+                    Value::Array(items) => items.iter().map(ToString::to_string).collect(),
+                    v => vec![v.to_string()],
+                })
+                .collect()
         };
-        assert_eq!(values("outcome").len(), 4, "every outcome: {:?}", values("outcome"));
-        assert_eq!(values("required_actions").len(), 6, "every required action: {:?}", values("required_actions"));
+        assert_eq!(
+            values("outcome").len(),
+            4,
+            "every outcome: {:?}",
+            values("outcome")
+        );
+        assert_eq!(
+            values("required_actions").len(),
+            6,
+            "every required action: {:?}",
+            values("required_actions")
+        );
         assert_eq!(values("recommended_actions").len(), 1, "inform_employer");
         assert_eq!(values("payout").len(), 3, "payroll, invoice and none");
 
-        let countries: std::collections::BTreeSet<&str> = cases.iter().filter_map(|c| c.facts["country"].as_str()).collect();
-        assert_eq!(countries.len(), 15 + 2, "the 15 countries with rules, JP and RU: {countries:?}");
-        assert!(cases.iter().any(|c| c.facts["country"] == "RU" && c.expected["outcome"] == "ineligible"));
-        assert!(cases.iter().any(|c| c.facts["country"] == "JP" && c.expected["outcome"] == "needs_review"));
+        let countries: std::collections::BTreeSet<&str> =
+            cases.iter().filter_map(|c| c.facts["country"].as_str()).collect();
+        assert_eq!(
+            countries.len(),
+            15 + 2,
+            "the 15 countries with rules, JP and RU: {countries:?}"
+        );
+        assert!(
+            cases
+                .iter()
+                .any(|c| c.facts["country"] == "RU" && c.expected["outcome"] == "ineligible")
+        );
+        assert!(
+            cases
+                .iter()
+                .any(|c| c.facts["country"] == "JP" && c.expected["outcome"] == "needs_review")
+        );
     }
 
     #[test]
     fn facts_apply_the_defaults_and_precompute_the_registration() {
-        let f = facts(&json!({"country": "FR", "status": "employee", "route": "via_own_company", "business": {"registration_number": "732 829 320 00074"}}));
+        let f = facts(
+            &json!({"country": "FR", "status": "employee", "route": "via_own_company", "business": {"registration_number": "732 829 320 00074"}}),
+        );
         assert_eq!(
             f,
             json!({"country": "FR", "status": "employee", "route": "via_own_company", "agreement": "not_asked", "sector": "other",
                    "informed": false, "has_business": true, "registration": "valid"})
         );
-        assert_eq!(facts(&json!({"country": "FR", "status": "student", "business": {"registration_number": "732 829 320 00075"}}))["registration"], "invalid");
-        assert_eq!(facts(&json!({"country": "JP", "status": "freelancer", "business": {"registration_number": "T1"}}))["registration"], "unsupported");
-        assert_eq!(facts(&json!({"country": "FR", "status": "freelancer", "business": {}}))["registration"], "none");
+        assert_eq!(
+            facts(
+                &json!({"country": "FR", "status": "student", "business": {"registration_number": "732 829 320 00075"}})
+            )["registration"],
+            "invalid"
+        );
+        assert_eq!(
+            facts(
+                &json!({"country": "JP", "status": "freelancer", "business": {"registration_number": "T1"}})
+            )["registration"],
+            "unsupported"
+        );
+        assert_eq!(
+            facts(&json!({"country": "FR", "status": "freelancer", "business": {}}))["registration"],
+            "none"
+        );
         assert_eq!(facts(&json!({"status": "pirate"})), Value::Null);
     }
 

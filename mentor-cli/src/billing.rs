@@ -5,7 +5,8 @@ use std::fmt::Write as _;
 use std::process::ExitCode;
 
 use mentor_core::billing::{
-    self, BillingContract, BillingPeriod, InvoiceCheck, ReceivedInvoice, Session, SessionError, Statement, StatementError, VatTreatment,
+    self, BillingContract, BillingPeriod, InvoiceCheck, ReceivedInvoice, Session, SessionError, Statement,
+    StatementError, VatTreatment,
 };
 use mentor_core::eligibility::Party;
 use mentor_core::error::Detail;
@@ -17,7 +18,6 @@ use serde_json::Value;
 
 use crate::render::tr;
 use crate::{Failure, load_policy, read_batch, read_file, render, report_errors, write_out};
-
 
 /// Parses a JSON file, or reports `invalid_json` for it.
 fn json_file(path: &str, lang: Lang) -> Result<Result<Value, FieldError>, Failure> {
@@ -36,8 +36,21 @@ fn report_file_errors(path: &str, errors: &[FieldError], lang: Lang, json: bool)
 /// `mentor statement`: exit 0 with the statement; 1 when the contract or a session cannot be
 /// billed (every bad session is reported, and no statement is printed: dropping a session
 /// would be a wrong amount); 2 on usage or I/O errors.
-pub fn run_statement(contract: &str, sessions: &str, period: &str, policy: Option<&str>, lang: Lang, json: bool) -> Result<ExitCode, Failure> {
-    if [contract, sessions].iter().chain(policy.iter()).filter(|p| **p == "-").count() > 1 {
+pub fn run_statement(
+    contract: &str,
+    sessions: &str,
+    period: &str,
+    policy: Option<&str>,
+    lang: Lang,
+    json: bool,
+) -> Result<ExitCode, Failure> {
+    if [contract, sessions]
+        .iter()
+        .chain(policy.iter())
+        .filter(|p| **p == "-")
+        .count()
+        > 1
+    {
         return Err(Failure(
             tr(
                 lang,
@@ -48,12 +61,19 @@ pub fn run_statement(contract: &str, sessions: &str, period: &str, policy: Optio
         ));
     }
     let Some(period) = BillingPeriod::parse(period.trim()) else {
-        return Err(Failure(format!("--period `{period}`: {}", ErrorCode::InvalidPeriod.message(lang))));
+        return Err(Failure(format!(
+            "--period `{period}`: {}",
+            ErrorCode::InvalidPeriod.message(lang)
+        )));
     };
     let policy = load_policy(policy, lang)?;
-    let contract = match json_file(contract, lang)?.map(|v| BillingContract::from_json(&v).map_err(|e| e.errors)) {
+    let contract = match json_file(contract, lang)?
+        .map(|v| BillingContract::from_json(&v).map_err(|e| e.errors))
+    {
         Ok(Ok(c)) => c,
-        Ok(Err(errors)) => return report_file_errors(contract, &errors, lang, json).map(|()| ExitCode::from(1)),
+        Ok(Err(errors)) => {
+            return report_file_errors(contract, &errors, lang, json).map(|()| ExitCode::from(1));
+        }
         Err(error) => return report_file_errors(contract, &[error], lang, json).map(|()| ExitCode::from(1)),
     };
     let records = triage::read_records_bytes(&read_batch(sessions, lang)?);
@@ -87,7 +107,11 @@ fn bad_session(problem: &SessionError, line_of: impl Fn(usize) -> usize) -> BadR
         .errors
         .iter()
         .map(|e| match e.detail {
-            Detail::FirstSeenAt(position) => FieldError::with(e.path.clone(), e.code, Detail::FirstSeenAt(line_of(position.saturating_sub(1)))),
+            Detail::FirstSeenAt(position) => FieldError::with(
+                e.path.clone(),
+                e.code,
+                Detail::FirstSeenAt(line_of(position.saturating_sub(1))),
+            ),
             _ => e.clone(),
         })
         .collect();
@@ -100,15 +124,31 @@ fn bad_session(problem: &SessionError, line_of: impl Fn(usize) -> usize) -> BadR
 /// The sessions that cannot be billed: `{"line", "errors"}` per session with `--json`, one
 /// block per session otherwise.
 fn bad_sessions(bad: &[BadRecord], lang: Lang, json: bool) -> String {
-    render::bad_records(bad, mentor_core::Text::new("session that cannot be billed", "séance impossible à facturer"), lang, json)
+    render::bad_records(
+        bad,
+        mentor_core::Text::new("session that cannot be billed", "séance impossible à facturer"),
+        lang,
+        json,
+    )
 }
 
-fn no_statement(bad: &[BadRecord], error: &StatementError, lang: Lang, json: bool) -> Result<ExitCode, Failure> {
+fn no_statement(
+    bad: &[BadRecord],
+    error: &StatementError,
+    lang: Lang,
+    json: bool,
+) -> Result<ExitCode, Failure> {
     report_errors(&bad_sessions(bad, lang, json), json, lang)?;
     let summary = match error {
         StatementError::Sessions(problems) if problems.is_empty() => match lang {
-            Lang::En => format!("{} session record(s) cannot be read: no statement is made", bad.len()),
-            Lang::Fr => format!("{} enregistrement(s) de séance illisible(s) : aucun relevé n'est établi", bad.len()),
+            Lang::En => format!(
+                "{} session record(s) cannot be read: no statement is made",
+                bad.len()
+            ),
+            Lang::Fr => format!(
+                "{} enregistrement(s) de séance illisible(s) : aucun relevé n'est établi",
+                bad.len()
+            ),
         },
         other => other.message(lang),
     };
@@ -150,14 +190,23 @@ fn statement_text(st: &Statement<'_>, lang: Lang) -> String {
     let _ = writeln!(
         out,
         "{}: {}, {}, {} {}",
-        tr(lang, "Supplier (invoicing party)", "Fournisseur (partie qui facture)"),
+        tr(
+            lang,
+            "Supplier (invoicing party)",
+            "Fournisseur (partie qui facture)"
+        ),
         party_name(party.party(), lang),
         party.country(),
         number.scheme().name,
         number.formatted()
     );
     let vat_status = match party.vat().vat_number() {
-        Some(n) => format!("{} ({} {})", party.vat().name(), tr(lang, "VAT number", "n° de TVA"), n.formatted()),
+        Some(n) => format!(
+            "{} ({} {})",
+            party.vat().name(),
+            tr(lang, "VAT number", "n° de TVA"),
+            n.formatted()
+        ),
         None => party.vat().name().to_owned(),
     };
     let _ = writeln!(out, "{}: {vat_status}", tr(lang, "VAT status", "Statut TVA"));
@@ -177,7 +226,15 @@ fn statement_text(st: &Statement<'_>, lang: Lang) -> String {
     );
     out.push('\n');
     if st.lines().is_empty() {
-        let _ = writeln!(out, "{}", tr(lang, "No session in this period.", "Aucune séance sur cette période."));
+        let _ = writeln!(
+            out,
+            "{}",
+            tr(
+                lang,
+                "No session in this period.",
+                "Aucune séance sur cette période."
+            )
+        );
     } else {
         let mut rows = vec![
             [
@@ -207,7 +264,15 @@ fn statement_text(st: &Statement<'_>, lang: Lang) -> String {
         }
         out.push_str(&render::table(&rows, 3, ""));
         out.push('\n');
-        let _ = writeln!(out, "{}:", tr(lang, "Subtotals by session type", "Sous-totaux par type de séance"));
+        let _ = writeln!(
+            out,
+            "{}:",
+            tr(
+                lang,
+                "Subtotals by session type",
+                "Sous-totaux par type de séance"
+            )
+        );
         let rows: Vec<Vec<String>> = st
             .subtotals()
             .iter()
@@ -235,7 +300,11 @@ fn statement_text(st: &Statement<'_>, lang: Lang) -> String {
             currency.to_string(),
         ],
         vec![vat_label.to_owned(), money(st.vat_amount()), currency.to_string()],
-        vec![tr(lang, "Total", "Total TTC").to_owned(), money(st.total()), currency.to_string()],
+        vec![
+            tr(lang, "Total", "Total TTC").to_owned(),
+            money(st.total()),
+            currency.to_string(),
+        ],
     ];
     out.push_str(&render::table(&rows, 2, ""));
     out.push('\n');
@@ -252,7 +321,11 @@ fn statement_text(st: &Statement<'_>, lang: Lang) -> String {
             let _ = writeln!(
                 out,
                 "{}: \"{mention}\"",
-                tr(lang, "Mention to write on the invoice", "Mention à porter sur la facture")
+                tr(
+                    lang,
+                    "Mention to write on the invoice",
+                    "Mention à porter sur la facture"
+                )
             );
         }
         None => {
@@ -273,7 +346,12 @@ fn statement_text(st: &Statement<'_>, lang: Lang) -> String {
 /// `mentor check-invoice`: exit 0 when the invoice matches the statement, 1 when it does not
 /// or cannot be read (its field errors are reported), 2 when the statement file cannot be
 /// used (it is the reference: a usage error) or on I/O errors.
-pub fn run_check_invoice(statement: &str, invoice: &str, lang: Lang, json: bool) -> Result<ExitCode, Failure> {
+pub fn run_check_invoice(
+    statement: &str,
+    invoice: &str,
+    lang: Lang,
+    json: bool,
+) -> Result<ExitCode, Failure> {
     if statement == "-" && invoice == "-" {
         return Err(Failure(
             tr(
@@ -284,14 +362,19 @@ pub fn run_check_invoice(statement: &str, invoice: &str, lang: Lang, json: bool)
             .to_owned(),
         ));
     }
-    let reference = match json_file(statement, lang)?.map(|v| Statement::from_json(&v).map_err(|e| e.errors)) {
+    let reference = match json_file(statement, lang)?.map(|v| Statement::from_json(&v).map_err(|e| e.errors))
+    {
         Ok(Ok(s)) => s,
         Ok(Err(errors)) => return statement_unusable(statement, &errors, lang),
         Err(error) => return statement_unusable(statement, &[error], lang),
     };
-    let received = match json_file(invoice, lang)?.map(|v| ReceivedInvoice::from_json(&v).map_err(|e| e.errors)) {
+    let received = match json_file(invoice, lang)?
+        .map(|v| ReceivedInvoice::from_json(&v).map_err(|e| e.errors))
+    {
         Ok(Ok(i)) => i,
-        Ok(Err(errors)) => return report_file_errors(invoice, &errors, lang, json).map(|()| ExitCode::from(1)),
+        Ok(Err(errors)) => {
+            return report_file_errors(invoice, &errors, lang, json).map(|()| ExitCode::from(1));
+        }
         Err(error) => return report_file_errors(invoice, &[error], lang, json).map(|()| ExitCode::from(1)),
     };
     let check = billing::check_invoice(&reference, &received);
@@ -301,7 +384,11 @@ pub fn run_check_invoice(statement: &str, invoice: &str, lang: Lang, json: bool)
         check_text(&check, &reference, lang)
     };
     write_out(&out, lang)?;
-    Ok(if check.matches() { ExitCode::SUCCESS } else { ExitCode::from(1) })
+    Ok(if check.matches() {
+        ExitCode::SUCCESS
+    } else {
+        ExitCode::from(1)
+    })
 }
 
 fn statement_unusable(path: &str, errors: &[FieldError], lang: Lang) -> Result<ExitCode, Failure> {

@@ -18,8 +18,8 @@ use indicatif::{ProgressBar, ProgressDrawTarget, ProgressStyle};
 use mentor_core::contract::Contract;
 use mentor_core::eligibility::{self, WorkingSituation};
 use mentor_core::lifecycle::{self, Aggregate, Replay};
-use mentor_core::recruitment::Application;
 use mentor_core::policy::Policy;
+use mentor_core::recruitment::Application;
 use mentor_core::triage::{self, Status};
 use mentor_core::{Lang, Localized, registration};
 
@@ -27,7 +27,11 @@ use mentor_core::{Lang, Localized, registration};
 const PROGRESS_FROM: usize = 2_000;
 
 #[derive(Parser)]
-#[command(name = "mentor", version, about = "Triage mentor applications, decide working-status eligibility, check registration numbers")]
+#[command(
+    name = "mentor",
+    version,
+    about = "Triage mentor applications, decide working-status eligibility, check registration numbers"
+)]
 struct Cli {
     #[command(subcommand)]
     command: Command,
@@ -177,10 +181,15 @@ fn parse_lang(s: &str) -> Result<Lang, String> {
 /// `--now`: an RFC 3339 instant no earlier than the domain's first (2000-01-01), as every
 /// past event must be: `--now 0000-01-01` would make every form "submitted in the future".
 fn parse_now(s: &str) -> Result<DateTime<Utc>, String> {
-    let now = DateTime::parse_from_rfc3339(s).map(|d| d.with_timezone(&Utc)).map_err(|_| format!("`{s}` is not an RFC 3339 date-time such as 2026-11-30T09:00:00Z"))?;
+    let now = DateTime::parse_from_rfc3339(s)
+        .map(|d| d.with_timezone(&Utc))
+        .map_err(|_| format!("`{s}` is not an RFC 3339 date-time such as 2026-11-30T09:00:00Z"))?;
     let earliest = lifecycle::earliest_instant();
     if now < earliest {
-        return Err(format!("`{s}` is before {}, the earliest instant this tool accepts", earliest.format("%Y-%m-%d")));
+        return Err(format!(
+            "`{s}` is before {}, the earliest instant this tool accepts",
+            earliest.format("%Y-%m-%d")
+        ));
     }
     Ok(now)
 }
@@ -211,21 +220,70 @@ fn main() -> ExitCode {
     // lost while the exit status said all went well.
     if let Err(e) = stdout_is_open() {
         let message = match lang {
-            Lang::En => format!("standard output is closed, the answer would be lost ({})", io_reason(&e, lang)),
-            Lang::Fr => format!("la sortie standard est fermée, la réponse serait perdue ({})", io_reason(&e, lang)),
+            Lang::En => format!(
+                "standard output is closed, the answer would be lost ({})",
+                io_reason(&e, lang)
+            ),
+            Lang::Fr => format!(
+                "la sortie standard est fermée, la réponse serait perdue ({})",
+                io_reason(&e, lang)
+            ),
         };
         return fail(&message, lang);
     }
     let result = match cli.command {
-        Command::Triage { file, policy, now, json, .. } => run_triage(&file, policy.as_deref(), now, lang, json),
-        Command::Eligibility { file, policy, json, .. } => run_eligibility(&file, policy.as_deref(), lang, json),
-        Command::ValidateId { country, number, json, .. } => run_validate_id(&country, &number, lang, json),
+        Command::Triage {
+            file,
+            policy,
+            now,
+            json,
+            ..
+        } => run_triage(&file, policy.as_deref(), now, lang, json),
+        Command::Eligibility {
+            file, policy, json, ..
+        } => run_eligibility(&file, policy.as_deref(), lang, json),
+        Command::ValidateId {
+            country,
+            number,
+            json,
+            ..
+        } => run_validate_id(&country, &number, lang, json),
         Command::Diagram { lifecycle } => run_diagram(lifecycle),
-        Command::Replay { lifecycle: Lifecycle::Application, file, json, .. } => run_replay::<Application>(&file, lang, json),
-        Command::Replay { lifecycle: Lifecycle::Contract, file, json, .. } => run_replay::<Contract>(&file, lang, json),
-        Command::Statement { contract, sessions, period, policy, json, .. } => billing::run_statement(&contract, &sessions, &period, policy.as_deref(), lang, json),
-        Command::CheckInvoice { statement, invoice, json, .. } => billing::run_check_invoice(&statement, &invoice, lang, json),
-        Command::Webhook { provider, secret, headers, body, now, json, .. } => webhook::run_webhook(provider, secret.as_deref(), &headers, &body, now, lang, json),
+        Command::Replay {
+            lifecycle: Lifecycle::Application,
+            file,
+            json,
+            ..
+        } => run_replay::<Application>(&file, lang, json),
+        Command::Replay {
+            lifecycle: Lifecycle::Contract,
+            file,
+            json,
+            ..
+        } => run_replay::<Contract>(&file, lang, json),
+        Command::Statement {
+            contract,
+            sessions,
+            period,
+            policy,
+            json,
+            ..
+        } => billing::run_statement(&contract, &sessions, &period, policy.as_deref(), lang, json),
+        Command::CheckInvoice {
+            statement,
+            invoice,
+            json,
+            ..
+        } => billing::run_check_invoice(&statement, &invoice, lang, json),
+        Command::Webhook {
+            provider,
+            secret,
+            headers,
+            body,
+            now,
+            json,
+            ..
+        } => webhook::run_webhook(provider, secret.as_deref(), &headers, &body, now, lang, json),
     };
     match result {
         Ok(code) => code,
@@ -262,12 +320,16 @@ fn shown(path: &str) -> &str {
 fn stdout_is_open() -> io::Result<()> {
     const O_ACCMODE: u32 = 0o3;
     const O_RDWR: u32 = 0o2;
-    let on_dev_null = std::fs::read_link("/proc/self/fd/1").is_ok_and(|target| target == std::path::Path::new("/dev/null"));
+    let on_dev_null =
+        std::fs::read_link("/proc/self/fd/1").is_ok_and(|target| target == std::path::Path::new("/dev/null"));
     if !on_dev_null {
         return Ok(());
     }
     let info = std::fs::read_to_string("/proc/self/fdinfo/1").unwrap_or_default();
-    let flags = info.lines().find_map(|l| l.strip_prefix("flags:")).and_then(|f| u32::from_str_radix(f.trim(), 8).ok());
+    let flags = info
+        .lines()
+        .find_map(|l| l.strip_prefix("flags:"))
+        .and_then(|f| u32::from_str_radix(f.trim(), 8).ok());
     match flags {
         Some(flags) if flags & O_ACCMODE == O_RDWR => Err(io::Error::from_raw_os_error(9)),
         _ => Ok(()),
@@ -291,7 +353,10 @@ fn io_reason(e: &io::Error, lang: Lang) -> String {
         K::OutOfMemory => ("not enough memory", "mémoire insuffisante"),
         K::Interrupted => ("interrupted", "interrompu"),
         K::StorageFull => ("no space left on the device", "plus de place sur le périphérique"),
-        K::NotADirectory => ("a part of the path is not a directory", "une partie du chemin n'est pas un dossier"),
+        K::NotADirectory => (
+            "a part of the path is not a directory",
+            "une partie du chemin n'est pas un dossier",
+        ),
         _ if e.raw_os_error() == Some(9) => ("bad file descriptor", "descripteur de fichier invalide"),
         _ => return e.to_string(),
     };
@@ -302,12 +367,17 @@ fn io_reason(e: &io::Error, lang: Lang) -> String {
 }
 
 fn read_input(path: &str, lang: Lang) -> Result<String, Failure> {
-    String::from_utf8(read_file(path, lang)?).map_err(|_| cannot_read(path, &io::Error::from(io::ErrorKind::InvalidData), lang))
+    String::from_utf8(read_file(path, lang)?)
+        .map_err(|_| cannot_read(path, &io::Error::from(io::ErrorKind::InvalidData), lang))
 }
 
 fn read_file(path: &str, lang: Lang) -> Result<Vec<u8>, Failure> {
     let mut bytes = Vec::new();
-    let outcome = if path == "-" { io::stdin().read_to_end(&mut bytes).map(|_| ()) } else { std::fs::read(path).map(|b| bytes = b) };
+    let outcome = if path == "-" {
+        io::stdin().read_to_end(&mut bytes).map(|_| ())
+    } else {
+        std::fs::read(path).map(|b| bytes = b)
+    };
     outcome.map_err(|e| cannot_read(path, &e, lang))?;
     Ok(bytes)
 }
@@ -320,8 +390,12 @@ fn read_batch(path: &str, lang: Lang) -> Result<Vec<u8>, Failure> {
     if mentor_core::wire::is_binary(&bytes) {
         let path = shown(path);
         return Err(Failure(match lang {
-            Lang::En => format!("`{path}` is not a text file (binary data or UTF-16): records are JSON in UTF-8"),
-            Lang::Fr => format!("`{path}` n'est pas un fichier texte (données binaires ou UTF-16) : les enregistrements sont du JSON en UTF-8"),
+            Lang::En => {
+                format!("`{path}` is not a text file (binary data or UTF-16): records are JSON in UTF-8")
+            }
+            Lang::Fr => format!(
+                "`{path}` n'est pas un fichier texte (données binaires ou UTF-16) : les enregistrements sont du JSON en UTF-8"
+            ),
         }));
     }
     Ok(bytes)
@@ -345,7 +419,9 @@ fn cannot_read(path: &str, e: &io::Error, lang: Lang) -> Failure {
 }
 
 fn load_policy(path: Option<&str>, lang: Lang) -> Result<Policy, Failure> {
-    let Some(path) = path else { return Ok(Policy::default()) };
+    let Some(path) = path else {
+        return Ok(Policy::default());
+    };
     let text = read_input(path, lang)?;
     Policy::from_text(&text).map_err(|e| {
         // Every problem at once, one per line, in file order.
@@ -377,11 +453,20 @@ fn write_out(text: &str, lang: Lang) -> Result<(), Failure> {
     }
 }
 
-fn run_triage(file: &str, policy: Option<&str>, now: Option<DateTime<Utc>>, lang: Lang, json: bool) -> Result<ExitCode, Failure> {
+fn run_triage(
+    file: &str,
+    policy: Option<&str>,
+    now: Option<DateTime<Utc>>,
+    lang: Lang,
+    json: bool,
+) -> Result<ExitCode, Failure> {
     if file == "-" && policy == Some("-") {
         return Err(Failure(match lang {
             Lang::En => "the forms and the policy cannot both be read from standard input".to_owned(),
-            Lang::Fr => "les formulaires et la politique ne peuvent pas être lus tous deux sur l'entrée standard".to_owned(),
+            Lang::Fr => {
+                "les formulaires et la politique ne peuvent pas être lus tous deux sur l'entrée standard"
+                    .to_owned()
+            }
         }));
     }
     let policy = load_policy(policy, lang)?;
@@ -403,10 +488,18 @@ fn run_triage(file: &str, policy: Option<&str>, now: Option<DateTime<Utc>>, lang
         .collect();
     bar.finish_and_clear();
     let entries = triage::rank(entries);
-    let out = if json { render::json_lines(&entries, lang) } else { render::triage_table(&entries, lang) };
+    let out = if json {
+        render::json_lines(&entries, lang)
+    } else {
+        render::triage_table(&entries, lang)
+    };
     write_out(&out, lang)?;
     let any_invalid = entries.iter().any(|e| e.status == Status::Invalid);
-    Ok(if any_invalid { ExitCode::from(1) } else { ExitCode::SUCCESS })
+    Ok(if any_invalid {
+        ExitCode::from(1)
+    } else {
+        ExitCode::SUCCESS
+    })
 }
 
 fn progress(len: usize, lang: Lang) -> ProgressBar {
@@ -418,7 +511,9 @@ fn progress(len: usize, lang: Lang) -> ProgressBar {
         Lang::Fr => "formulaires",
     };
     let bar = ProgressBar::with_draw_target(Some(len as u64), ProgressDrawTarget::stderr());
-    if let Ok(style) = ProgressStyle::with_template(&format!("{{bar:40}} {{pos}}/{{len}} {label} ({{per_sec}}, {{eta}})")) {
+    if let Ok(style) = ProgressStyle::with_template(&format!(
+        "{{bar:40}} {{pos}}/{{len}} {label} ({{per_sec}}, {{eta}})"
+    )) {
         bar.set_style(style);
     }
     bar
@@ -430,7 +525,11 @@ fn run_eligibility(file: &str, policy: Option<&str>, lang: Lang, json: bool) -> 
     match WorkingSituation::from_json_str(&text) {
         Ok(situation) => {
             let decision = eligibility::evaluate(&situation, &policy);
-            let out = if json { format!("{}\n", decision.to_json(lang)) } else { render::decision(&decision, lang) };
+            let out = if json {
+                format!("{}\n", decision.to_json(lang))
+            } else {
+                render::decision(&decision, lang)
+            };
             write_out(&out, lang)?;
             Ok(ExitCode::SUCCESS)
         }
@@ -472,7 +571,11 @@ fn run_validate_id(country: &str, number: &str, lang: Lang, json: bool) -> Resul
     })?;
     write_out(&render::registration(&value, lang, json), lang)?;
     let valid = value.get("valid").and_then(serde_json::Value::as_bool) == Some(true);
-    Ok(if valid { ExitCode::SUCCESS } else { ExitCode::from(1) })
+    Ok(if valid {
+        ExitCode::SUCCESS
+    } else {
+        ExitCode::from(1)
+    })
 }
 
 fn run_diagram(lifecycle: Lifecycle) -> Result<ExitCode, Failure> {
@@ -492,7 +595,16 @@ fn run_replay<A: Aggregate>(file: &str, lang: Lang, json: bool) -> Result<ExitCo
     let events = match lifecycle::read_log::<<A as Aggregate>::Change>(&records) {
         Ok(events) => events,
         Err(bad) => {
-            report_errors(&render::bad_records(&bad, mentor_core::Text::new("not an event", "pas un événement"), lang, json), json, lang)?;
+            report_errors(
+                &render::bad_records(
+                    &bad,
+                    mentor_core::Text::new("not an event", "pas un événement"),
+                    lang,
+                    json,
+                ),
+                json,
+                lang,
+            )?;
             return Ok(ExitCode::from(1));
         }
     };

@@ -23,20 +23,42 @@ pub fn country_name(country: CountryCode, lang: Lang) -> &'static str {
 pub fn action(code: ActionCode, country: CountryCode, lang: Lang) -> Option<String> {
     let name = country_name(country, lang);
     let text = match (code, lang) {
-        (ActionCode::ChooseRoute, Lang::En) => "must choose: through the employer, or through a business of their own".to_owned(),
-        (ActionCode::ChooseRoute, Lang::Fr) => "doit choisir : par son employeur, ou par sa propre entreprise".to_owned(),
-        (ActionCode::ObtainEmployerAgreement, Lang::En) => "needs the employer's agreement to sign and pay through the salary".to_owned(),
-        (ActionCode::ObtainEmployerAgreement, Lang::Fr) => "doit obtenir l'accord de son employeur pour signer et payer avec le salaire".to_owned(),
+        (ActionCode::ChooseRoute, Lang::En) => {
+            "must choose: through the employer, or through a business of their own".to_owned()
+        }
+        (ActionCode::ChooseRoute, Lang::Fr) => {
+            "doit choisir : par son employeur, ou par sa propre entreprise".to_owned()
+        }
+        (ActionCode::ObtainEmployerAgreement, Lang::En) => {
+            "needs the employer's agreement to sign and pay through the salary".to_owned()
+        }
+        (ActionCode::ObtainEmployerAgreement, Lang::Fr) => {
+            "doit obtenir l'accord de son employeur pour signer et payer avec le salaire".to_owned()
+        }
         (ActionCode::RegisterBusiness, Lang::En) => format!("must set up a small business ({name})"),
         (ActionCode::RegisterBusiness, Lang::Fr) => format!("doit créer une petite entreprise ({name})"),
         (ActionCode::RegisterAsSelfEmployed, Lang::En) => format!("must register as self-employed ({name})"),
-        (ActionCode::RegisterAsSelfEmployed, Lang::Fr) => format!("doit s'immatriculer comme indépendant ({name})"),
-        (ActionCode::ProvideRegistrationNumber, Lang::En) => "must give the business's registration number".to_owned(),
-        (ActionCode::ProvideRegistrationNumber, Lang::Fr) => "doit donner le numéro d'immatriculation de son entreprise".to_owned(),
-        (ActionCode::FixRegistrationNumber, Lang::En) => "must correct the registration number (not well-formed)".to_owned(),
-        (ActionCode::FixRegistrationNumber, Lang::Fr) => "doit corriger le numéro d'immatriculation (mal formé)".to_owned(),
-        (ActionCode::InformEmployer, Lang::En) => "should tell the employer about mentoring on the side".to_owned(),
-        (ActionCode::InformEmployer, Lang::Fr) => "devrait informer son employeur qu'il mentore à côté".to_owned(),
+        (ActionCode::RegisterAsSelfEmployed, Lang::Fr) => {
+            format!("doit s'immatriculer comme indépendant ({name})")
+        }
+        (ActionCode::ProvideRegistrationNumber, Lang::En) => {
+            "must give the business's registration number".to_owned()
+        }
+        (ActionCode::ProvideRegistrationNumber, Lang::Fr) => {
+            "doit donner le numéro d'immatriculation de son entreprise".to_owned()
+        }
+        (ActionCode::FixRegistrationNumber, Lang::En) => {
+            "must correct the registration number (not well-formed)".to_owned()
+        }
+        (ActionCode::FixRegistrationNumber, Lang::Fr) => {
+            "doit corriger le numéro d'immatriculation (mal formé)".to_owned()
+        }
+        (ActionCode::InformEmployer, Lang::En) => {
+            "should tell the employer about mentoring on the side".to_owned()
+        }
+        (ActionCode::InformEmployer, Lang::Fr) => {
+            "devrait informer son employeur qu'il mentore à côté".to_owned()
+        }
         _ => return None,
     };
     Some(text)
@@ -46,12 +68,24 @@ pub fn action(code: ActionCode, country: CountryCode, lang: Lang) -> Option<Stri
 /// `None` where the library's message already suits the operator.
 pub fn reason(code: ReasonCode, lang: Lang) -> Option<&'static str> {
     Some(match (code, lang) {
-        (ReasonCode::EmployerSigns, Lang::En) => "the employer signs the contract, invoices the company and pays the mentor with the salary",
-        (ReasonCode::EmployerSigns, Lang::Fr) => "l'employeur signe le contrat, facture l'entreprise et rémunère le mentor avec son salaire",
-        (ReasonCode::MentorBusinessSigns, Lang::En) => "the mentor's business signs the contract and invoices the company",
-        (ReasonCode::MentorBusinessSigns, Lang::Fr) => "l'entreprise du mentor signe le contrat et facture l'entreprise",
-        (ReasonCode::EmployerRefused, Lang::En) => "the employer refused; a business of the mentor's own is still possible",
-        (ReasonCode::EmployerRefused, Lang::Fr) => "l'employeur a refusé ; une entreprise du mentor reste possible",
+        (ReasonCode::EmployerSigns, Lang::En) => {
+            "the employer signs the contract, invoices the company and pays the mentor with the salary"
+        }
+        (ReasonCode::EmployerSigns, Lang::Fr) => {
+            "l'employeur signe le contrat, facture l'entreprise et rémunère le mentor avec son salaire"
+        }
+        (ReasonCode::MentorBusinessSigns, Lang::En) => {
+            "the mentor's business signs the contract and invoices the company"
+        }
+        (ReasonCode::MentorBusinessSigns, Lang::Fr) => {
+            "l'entreprise du mentor signe le contrat et facture l'entreprise"
+        }
+        (ReasonCode::EmployerRefused, Lang::En) => {
+            "the employer refused; a business of the mentor's own is still possible"
+        }
+        (ReasonCode::EmployerRefused, Lang::Fr) => {
+            "l'employeur a refusé ; une entreprise du mentor reste possible"
+        }
         _ => return None,
     })
 }
@@ -62,10 +96,16 @@ mod tests {
 
     #[test]
     fn names_are_sorted_and_cover_every_code() {
-        assert!(COUNTRY_NAMES.windows(2).all(|w| w[0].0 < w[1].0), "binary search needs the table sorted");
+        assert!(
+            COUNTRY_NAMES.windows(2).all(|w| w[0].0 < w[1].0),
+            "binary search needs the table sorted"
+        );
         for (code, en, fr) in COUNTRY_NAMES {
             let country = CountryCode::parse(code).unwrap_or_else(|| panic!("{code} is not assigned"));
-            assert_eq!((country_name(country, Lang::En), country_name(country, Lang::Fr)), (en, fr));
+            assert_eq!(
+                (country_name(country, Lang::En), country_name(country, Lang::Fr)),
+                (en, fr)
+            );
             assert!(!en.is_empty() && !fr.is_empty(), "{code}");
         }
     }
@@ -73,7 +113,13 @@ mod tests {
     #[test]
     fn actions_name_the_country_in_the_operators_language() {
         let us = CountryCode::parse("US").unwrap();
-        assert_eq!(action(ActionCode::RegisterBusiness, us, Lang::En).as_deref(), Some("must set up a small business (United States)"));
-        assert_eq!(action(ActionCode::RegisterBusiness, us, Lang::Fr).as_deref(), Some("doit créer une petite entreprise (États-Unis)"));
+        assert_eq!(
+            action(ActionCode::RegisterBusiness, us, Lang::En).as_deref(),
+            Some("must set up a small business (United States)")
+        );
+        assert_eq!(
+            action(ActionCode::RegisterBusiness, us, Lang::Fr).as_deref(),
+            Some("doit créer une petite entreprise (États-Unis)")
+        );
     }
 }

@@ -28,7 +28,13 @@ pub fn table(rows: &[Vec<String>], right: usize, indent: &str) -> String {
             .iter()
             .zip(&widths)
             .enumerate()
-            .map(|(i, (c, w))| if i + right >= columns { format!("{c:>w$}") } else { format!("{c:<w$}") })
+            .map(|(i, (c, w))| {
+                if i + right >= columns {
+                    format!("{c:>w$}")
+                } else {
+                    format!("{c:<w$}")
+                }
+            })
             .collect();
         let _ = writeln!(out, "{indent}{}", cells.join("  ").trim_end());
     }
@@ -72,16 +78,24 @@ pub fn triage_table(entries: &[Entry], lang: Lang) -> String {
             as_code(&e.status),
             e.reference.clone().unwrap_or_else(|| "-".to_owned()),
             e.line.to_string(),
-            e.eligibility.as_ref().map_or_else(|| "-".to_owned(), |d| as_code(&d.outcome())),
-            e.eligibility.as_ref().map_or_else(|| "-".to_owned(), |d| as_code(&d.contracting_party())),
-            e.priority.map_or_else(|| "-".to_owned(), |p| format!("{:.3}", p.score)),
+            e.eligibility
+                .as_ref()
+                .map_or_else(|| "-".to_owned(), |d| as_code(&d.outcome())),
+            e.eligibility
+                .as_ref()
+                .map_or_else(|| "-".to_owned(), |d| as_code(&d.contracting_party())),
+            e.priority
+                .map_or_else(|| "-".to_owned(), |p| format!("{:.3}", p.score)),
             e.contact_by().map_or_else(|| "-".to_owned(), |d| d.to_string()),
         ]);
     }
     let mut out = table(&rows, 0, "");
     out.push('\n');
     for e in entries {
-        let name = e.reference.clone().unwrap_or_else(|| format!("{} {}", tr(lang, "line", "ligne"), e.line));
+        let name = e
+            .reference
+            .clone()
+            .unwrap_or_else(|| format!("{} {}", tr(lang, "line", "ligne"), e.line));
         if e.status == Status::Invalid {
             let _ = writeln!(out, "{name}: {}", tr(lang, "invalid form", "formulaire invalide"));
             for err in &e.errors {
@@ -91,7 +105,13 @@ pub fn triage_table(entries: &[Entry], lang: Lang) -> String {
         }
         let mut lines = String::new();
         if let Some(hold) = &e.on_hold {
-            let _ = writeln!(lines, "  {}: {} ({}, POL-1)", tr(lang, "on hold", "en attente"), hold.message(lang), triage::Hold::CODE);
+            let _ = writeln!(
+                lines,
+                "  {}: {} ({}, POL-1)",
+                tr(lang, "on hold", "en attente"),
+                hold.message(lang),
+                triage::Hold::CODE
+            );
         }
         if let Some(d) = &e.eligibility {
             decision_lines(&mut lines, d, lang, "  ", Voice::Operator);
@@ -129,7 +149,17 @@ fn field_error_line(err: &FieldError, lang: Lang) -> String {
 /// characters (an escape sequence in a key name) are written as `\u{1b}`, never sent as is.
 fn printable(text: &str) -> std::borrow::Cow<'_, str> {
     if text.chars().any(char::is_control) {
-        std::borrow::Cow::Owned(text.chars().map(|c| if c.is_control() { c.escape_unicode().to_string() } else { c.to_string() }).collect())
+        std::borrow::Cow::Owned(
+            text.chars()
+                .map(|c| {
+                    if c.is_control() {
+                        c.escape_unicode().to_string()
+                    } else {
+                        c.to_string()
+                    }
+                })
+                .collect(),
+        )
     } else {
         std::borrow::Cow::Borrowed(text)
     }
@@ -146,14 +176,27 @@ enum Voice {
 
 fn decision_lines(out: &mut String, d: &Decision, lang: Lang, indent: &str, voice: Voice) {
     let json = d.to_json(lang);
-    let list = |key: &str| json.get(key).and_then(Value::as_array).cloned().unwrap_or_default();
+    let list = |key: &str| {
+        json.get(key)
+            .and_then(Value::as_array)
+            .cloned()
+            .unwrap_or_default()
+    };
     // The operator's words for the item at `i` of `key`, where they differ from the library's.
     let operator_words = |key: &str, i: usize| -> Option<String> {
-        let action = |actions: &[mentor_core::eligibility::Action]| actions.get(i).and_then(|a| crate::operator::action(a.code, d.country(), lang));
+        let action = |actions: &[mentor_core::eligibility::Action]| {
+            actions
+                .get(i)
+                .and_then(|a| crate::operator::action(a.code, d.country(), lang))
+        };
         match key {
             "required_actions" => action(d.required_actions()),
             "recommended_actions" => action(d.recommended_actions()),
-            _ => d.reasons().get(i).and_then(|r| crate::operator::reason(r.code, lang)).map(str::to_owned),
+            _ => d
+                .reasons()
+                .get(i)
+                .and_then(|r| crate::operator::reason(r.code, lang))
+                .map(str::to_owned),
         }
     };
     for (key, label) in [
@@ -164,8 +207,17 @@ fn decision_lines(out: &mut String, d: &Decision, lang: Lang, indent: &str, voic
         for (i, item) in list(key).iter().enumerate() {
             let code = item.get("code").and_then(Value::as_str).unwrap_or_default();
             let rule = item.get("rule").and_then(Value::as_str).unwrap_or_default();
-            let library = || item.get("message").and_then(Value::as_str).unwrap_or_default().to_owned();
-            let message = if voice == Voice::Operator { operator_words(key, i).unwrap_or_else(library) } else { library() };
+            let library = || {
+                item.get("message")
+                    .and_then(Value::as_str)
+                    .unwrap_or_default()
+                    .to_owned()
+            };
+            let message = if voice == Voice::Operator {
+                operator_words(key, i).unwrap_or_else(library)
+            } else {
+                library()
+            };
             let _ = writeln!(out, "{indent}{label}: {message} ({code}, {rule})");
             if voice == Voice::Applicant {
                 if let Some(procedure) = item.pointer("/params/procedure").and_then(Value::as_str) {
@@ -179,16 +231,48 @@ fn decision_lines(out: &mut String, d: &Decision, lang: Lang, indent: &str, voic
 /// A decision for people.
 pub fn decision(d: &Decision, lang: Lang) -> String {
     let mut out = String::new();
-    let _ = writeln!(out, "{}: {}", tr(lang, "outcome", "décision"), as_code(&d.outcome()));
-    let _ = writeln!(out, "{}: {}", tr(lang, "contracting party", "partie contractante"), as_code(&d.contracting_party()));
-    let _ = writeln!(out, "{}: {}", tr(lang, "invoicing party", "partie qui facture"), as_code(&d.invoicing_party()));
-    let _ = writeln!(out, "{}: {}", tr(lang, "payout", "rémunération"), as_code(&d.payout()));
+    let _ = writeln!(
+        out,
+        "{}: {}",
+        tr(lang, "outcome", "décision"),
+        as_code(&d.outcome())
+    );
+    let _ = writeln!(
+        out,
+        "{}: {}",
+        tr(lang, "contracting party", "partie contractante"),
+        as_code(&d.contracting_party())
+    );
+    let _ = writeln!(
+        out,
+        "{}: {}",
+        tr(lang, "invoicing party", "partie qui facture"),
+        as_code(&d.invoicing_party())
+    );
+    let _ = writeln!(
+        out,
+        "{}: {}",
+        tr(lang, "payout", "rémunération"),
+        as_code(&d.payout())
+    );
     match &d.registration() {
         Some(RegistrationCheck::WellFormed(n)) => {
-            let _ = writeln!(out, "{}: {} ({})", tr(lang, "registration", "immatriculation"), n.formatted(), n.scheme_id());
+            let _ = writeln!(
+                out,
+                "{}: {} ({})",
+                tr(lang, "registration", "immatriculation"),
+                n.formatted(),
+                n.scheme_id()
+            );
         }
         Some(RegistrationCheck::NotWellFormed(e)) => {
-            let _ = writeln!(out, "{}: {} ({})", tr(lang, "registration", "immatriculation"), e.reason.message(lang), e.scheme);
+            let _ = writeln!(
+                out,
+                "{}: {} ({})",
+                tr(lang, "registration", "immatriculation"),
+                e.reason.message(lang),
+                e.scheme
+            );
         }
         None => {}
     }
@@ -199,7 +283,10 @@ pub fn decision(d: &Decision, lang: Lang) -> String {
 /// Field errors of an input that did not parse.
 pub fn errors(errors: &[FieldError], lang: Lang, json: bool) -> String {
     if json {
-        return format!("{}\n", json!({"errors": errors.iter().map(|e| e.to_json(lang)).collect::<Vec<_>>()}));
+        return format!(
+            "{}\n",
+            json!({"errors": errors.iter().map(|e| e.to_json(lang)).collect::<Vec<_>>()})
+        );
     }
     let mut out = String::new();
     for e in errors {
@@ -217,7 +304,13 @@ pub fn bad_records(bad: &[BadRecord], what: Text, lang: Lang, json: bool) -> Str
             let errors: Vec<Value> = record.errors.iter().map(|e| e.to_json(lang)).collect();
             let _ = writeln!(out, "{}", json!({"line": record.line, "errors": errors}));
         } else {
-            let _ = writeln!(out, "{} {}: {}", tr(lang, "line", "ligne"), record.line, what.get(lang));
+            let _ = writeln!(
+                out,
+                "{} {}: {}",
+                tr(lang, "line", "ligne"),
+                record.line,
+                what.get(lang)
+            );
             for e in &record.errors {
                 let _ = writeln!(out, "  - {}", field_error_line(e, lang));
             }
@@ -236,29 +329,73 @@ pub fn replay(report: &Value, lang: Lang) -> String {
         ("contract", Lang::Fr) => "contrat".to_owned(),
         (other, _) => other.to_owned(),
     };
-    let _ = writeln!(out, "{}: {}", tr(lang, "state", "état"), text(report.get("state")));
+    let _ = writeln!(
+        out,
+        "{}: {}",
+        tr(lang, "state", "état"),
+        text(report.get("state"))
+    );
     let _ = writeln!(out, "{}: {aggregate}", tr(lang, "lifecycle", "cycle de vie"));
     let _ = writeln!(out, "{}:", tr(lang, "history", "historique"));
-    let steps = report.get("history").and_then(Value::as_array).cloned().unwrap_or_default();
+    let steps = report
+        .get("history")
+        .and_then(Value::as_array)
+        .cloned()
+        .unwrap_or_default();
     let rows: Vec<Vec<String>> = steps
         .iter()
         .map(|s| {
-            let index = s.get("index").and_then(Value::as_u64).map_or_else(|| "-".to_owned(), |i| i.to_string());
-            vec![index, text(s.get("at")), text(s.get("actor")), text(s.get("type")), format!("{} -> {}", text(s.get("from")), text(s.get("to")))]
+            let index = s
+                .get("index")
+                .and_then(Value::as_u64)
+                .map_or_else(|| "-".to_owned(), |i| i.to_string());
+            vec![
+                index,
+                text(s.get("at")),
+                text(s.get("actor")),
+                text(s.get("type")),
+                format!("{} -> {}", text(s.get("from")), text(s.get("to"))),
+            ]
         })
         .collect();
     out.push_str(&table(&rows, 0, "  "));
-    let allowed: Vec<&str> = report.get("allowed_events").and_then(Value::as_array).map(|a| a.iter().filter_map(Value::as_str).collect()).unwrap_or_default();
+    let allowed: Vec<&str> = report
+        .get("allowed_events")
+        .and_then(Value::as_array)
+        .map(|a| a.iter().filter_map(Value::as_str).collect())
+        .unwrap_or_default();
     let none = tr(lang, "(none: final state)", "(aucun : état final)");
-    let allowed = if allowed.is_empty() { none.to_owned() } else { allowed.join(", ") };
-    let _ = writeln!(out, "{}: {allowed}", tr(lang, "allowed next", "événements possibles"));
+    let allowed = if allowed.is_empty() {
+        none.to_owned()
+    } else {
+        allowed.join(", ")
+    };
+    let _ = writeln!(
+        out,
+        "{}: {allowed}",
+        tr(lang, "allowed next", "événements possibles")
+    );
     out
 }
 
 /// The result of `validate-id`: the core's wire form, or a readable summary of it.
 pub fn registration(value: &Value, lang: Lang, json: bool) -> String {
     if json {
-        return format!("{}\n", in_order(value, &["country", "scheme", "normalized", "formatted", "valid", "error", "message"]));
+        return format!(
+            "{}\n",
+            in_order(
+                value,
+                &[
+                    "country",
+                    "scheme",
+                    "normalized",
+                    "formatted",
+                    "valid",
+                    "error",
+                    "message"
+                ]
+            )
+        );
     }
     let field = |key: &str| value.get(key).and_then(Value::as_str).unwrap_or_default();
     if value.get("valid").and_then(Value::as_bool) == Some(true) {
@@ -270,8 +407,11 @@ pub fn registration(value: &Value, lang: Lang, json: bool) -> String {
             field("normalized"),
             tr(lang, "formatted", "formaté"),
             field("formatted"),
-            tr(lang, "(well-formed means the format and check digits are right, not that the number is registered)",
-                "(bien formé signifie que le format et la clé sont justes, pas que le numéro est immatriculé)"),
+            tr(
+                lang,
+                "(well-formed means the format and check digits are right, not that the number is registered)",
+                "(bien formé signifie que le format et la clé sont justes, pas que le numéro est immatriculé)"
+            ),
         )
     } else {
         let label = if field("error") == "unsupported_country" {
@@ -286,9 +426,17 @@ pub fn registration(value: &Value, lang: Lang, json: bool) -> String {
 /// An object's JSON text with `keys` first, in that order (the order DESIGN 4.9 documents),
 /// then any other key: `serde_json`'s maps sort their keys.
 fn in_order(value: &Value, keys: &[&str]) -> String {
-    let Value::Object(map) = value else { return value.to_string() };
+    let Value::Object(map) = value else {
+        return value.to_string();
+    };
     let first = keys.iter().filter_map(|k| map.get(*k).map(|v| (*k, v)));
-    let rest = map.iter().filter(|(k, _)| !keys.contains(&k.as_str())).map(|(k, v)| (k.as_str(), v));
-    let members: Vec<String> = first.chain(rest).map(|(k, v)| format!("{}:{v}", Value::from(k))).collect();
+    let rest = map
+        .iter()
+        .filter(|(k, _)| !keys.contains(&k.as_str()))
+        .map(|(k, v)| (k.as_str(), v));
+    let members: Vec<String> = first
+        .chain(rest)
+        .map(|(k, v)| format!("{}:{v}", Value::from(k)))
+        .collect();
     format!("{{{}}}", members.join(","))
 }

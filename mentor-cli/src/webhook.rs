@@ -9,13 +9,12 @@ use std::fmt::Write as _;
 use std::process::ExitCode;
 
 use chrono::{DateTime, Utc};
-use mentor_core::{Lang, Localized};
 use mentor_core::esign::{self, Delivery, Provider, Secret, SignatureEvent, Verification, WebhookError};
+use mentor_core::{Lang, Localized};
 use serde_json::json;
 
 use crate::render::tr;
 use crate::{Failure, read_file, write_out};
-
 
 /// Reads a provider's wire name (`dropbox_sign`; `dropbox-sign` is accepted too).
 pub fn parse_provider(s: &str) -> Result<Provider, String> {
@@ -47,9 +46,15 @@ pub fn run_webhook(
     lang: Lang,
     json: bool,
 ) -> Result<ExitCode, Failure> {
-    let pairs = headers.iter().map(|h| header(h, lang)).collect::<Result<Vec<_>, _>>()?;
+    let pairs = headers
+        .iter()
+        .map(|h| header(h, lang))
+        .collect::<Result<Vec<_>, _>>()?;
     let bytes = read_file(body, lang)?;
-    let delivery = Delivery { headers: &pairs, body: &bytes };
+    let delivery = Delivery {
+        headers: &pairs,
+        body: &bytes,
+    };
     let secret = Secret::new(secret.unwrap_or_default());
     let now = now.unwrap_or_else(Utc::now);
     let verified = match esign::verify(provider, &delivery, &secret, now) {
@@ -64,7 +69,10 @@ pub fn run_webhook(
     };
     let out = if json {
         let events: Vec<_> = events.iter().map(SignatureEvent::to_json).collect();
-        format!("{}\n", json!({"provider": provider.name(), "verified": is_verified, "events": events}))
+        format!(
+            "{}\n",
+            json!({"provider": provider.name(), "verified": is_verified, "events": events})
+        )
     } else {
         human(provider, is_verified, &events, lang)
     };
@@ -74,22 +82,44 @@ pub fn run_webhook(
 
 /// A refused delivery: the message on stderr (and the error as data on stdout with `--json`);
 /// exit 3 when the authenticity check failed, 1 for a malformed body.
-fn refused(provider: Provider, verified: bool, e: &WebhookError, lang: Lang, json: bool) -> Result<ExitCode, Failure> {
+fn refused(
+    provider: Provider,
+    verified: bool,
+    e: &WebhookError,
+    lang: Lang,
+    json: bool,
+) -> Result<ExitCode, Failure> {
     let (status, lead) = match e {
         WebhookError::Rejected(_) => (3, tr(lang, "delivery rejected", "livraison rejetée")),
         _ => (1, tr(lang, "invalid delivery", "livraison invalide")),
     };
     if json {
-        write_out(&format!("{}\n", json!({"provider": provider.name(), "verified": verified, "events": [], "error": e.to_json(lang)})), lang)?;
+        write_out(
+            &format!(
+                "{}\n",
+                json!({"provider": provider.name(), "verified": verified, "events": [], "error": e.to_json(lang)})
+            ),
+            lang,
+        )?;
     }
-    eprintln!("mentor: {lead} ({}) [{}]: {}", provider.name(), e.code(), e.message(lang));
+    eprintln!(
+        "mentor: {lead} ({}) [{}]: {}",
+        provider.name(),
+        e.code(),
+        e.message(lang)
+    );
     Ok(ExitCode::from(status))
 }
 
 fn human(provider: Provider, verified: bool, events: &[SignatureEvent], lang: Lang) -> String {
     let mut out = String::new();
     if verified {
-        let _ = writeln!(out, "{} {}", provider.name(), tr(lang, "delivery verified", "livraison vérifiée"));
+        let _ = writeln!(
+            out,
+            "{} {}",
+            provider.name(),
+            tr(lang, "delivery verified", "livraison vérifiée")
+        );
     } else {
         let _ = writeln!(
             out,
@@ -120,7 +150,12 @@ fn human(provider: Provider, verified: bool, events: &[SignatureEvent], lang: La
         if let Some(new) = &e.new_signer_id {
             let _ = writeln!(out, "    {}: {new}", tr(lang, "new signer", "nouveau signataire"));
         }
-        let _ = writeln!(out, "    {}: {}", tr(lang, "dedupe key", "clé de déduplication"), e.dedupe_key);
+        let _ = writeln!(
+            out,
+            "    {}: {}",
+            tr(lang, "dedupe key", "clé de déduplication"),
+            e.dedupe_key
+        );
     }
     out
 }

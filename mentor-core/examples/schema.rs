@@ -8,9 +8,10 @@ use std::path::PathBuf;
 use std::process::ExitCode;
 
 fn main() -> ExitCode {
-    let dir = std::env::args_os()
-        .nth(1)
-        .map_or_else(|| PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("../docs/schema"), PathBuf::from);
+    let dir = std::env::args_os().nth(1).map_or_else(
+        || PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("../docs/schema"),
+        PathBuf::from,
+    );
     if let Err(e) = std::fs::create_dir_all(&dir) {
         eprintln!("cannot create {}: {e}", dir.display());
         return ExitCode::from(2);

@@ -17,8 +17,8 @@ use serde_json::Value;
 
 use crate::billing::{DiscrepancyCode, StatementError};
 use crate::contract::DraftError;
-use crate::esign::VerifyError;
 use crate::error::ErrorCode;
+use crate::esign::VerifyError;
 use crate::i18n::{Lang, Text};
 use crate::registration::InvalidReason;
 use crate::vocabulary::Vocabulary;
@@ -95,30 +95,183 @@ impl Code {
 /// written here where the family's messages carry an occurrence's details (a header's name, a
 /// state, an amount); the family's own text, shared, for a variant without details.
 const DESCRIBED: &[(&str, CodeKind, Text)] = &[
-    ("invalid_input", CodeKind::Input, Text::new("the input does not parse: see its field errors", "l'entrée ne peut pas être lue : voir ses erreurs de champ")),
-    ("invalid_policy", CodeKind::Input, Text::new("the policy cannot be loaded", "la politique ne peut pas être chargée")),
-    ("transition_not_allowed", CodeKind::Refusal, Text::new("the lifecycle does not allow this event in the current state", "le cycle de vie n'autorise pas cet événement dans l'état actuel")),
-    ("event_before_previous", CodeKind::Refusal, Text::new("the event is dated before the previous event of the log", "l'événement est daté avant l'événement précédent du journal")),
-    ("signer_already_final", CodeKind::Refusal, Text::new("the signer has already signed or declined", "le signataire a déjà signé ou refusé")),
-    ("invalid_event_data", CodeKind::Refusal, Text::new("the event's data contradicts the contract", "les données de l'événement contredisent le contrat")),
-    (VerifyError::EmptySecret.code(), CodeKind::Signature, VerifyError::EMPTY_SECRET_MESSAGE),
-    ("missing_header", CodeKind::Signature, Text::new("the header that carries the signature is missing", "l'en-tête qui porte la signature est absent")),
-    ("malformed_header", CodeKind::Signature, Text::new("the signature header is not in the provider's format", "l'en-tête de signature n'est pas au format du fournisseur")),
-    ("missing_signature", CodeKind::Signature, Text::new("the body carries no signature where the provider puts one", "le corps ne porte pas de signature là où le fournisseur la place")),
-    (VerifyError::BadSignature.code(), CodeKind::Signature, VerifyError::BAD_SIGNATURE_MESSAGE),
-    ("stale_timestamp", CodeKind::Signature, Text::new("the signed time is outside the provider's window", "l'heure signée est hors de la fenêtre du fournisseur")),
-    ("invalid_body", CodeKind::Signature, Text::new("the body is not the provider's documented payload", "le corps n'est pas la charge utile documentée par le fournisseur")),
-    ("signer_already_final", CodeKind::Conflict, Text::new("the signer already signed or declined: the first outcome stands", "le signataire a déjà signé ou refusé : le premier résultat est maintenu")),
-    ("contract_closed", CodeKind::Conflict, Text::new("the contract's signing is over: the first outcome stands", "la signature du contrat est terminée : le premier résultat est maintenu")),
-    ("contract_refused", CodeKind::Conflict, Text::new("the contract refused the event", "le contrat a refusé l'événement")),
-    ("not_eligible", CodeKind::Draft, Text::new("the eligibility decision is not eligible: its required actions come first", "la décision d'éligibilité n'est pas « éligible » : ses actions requises passent d'abord")),
-    (DraftError::NoContractingParty.code(), CodeKind::Draft, DraftError::NO_CONTRACTING_PARTY_MESSAGE),
-    (DraftError::InvalidContractId.code(), CodeKind::Draft, DraftError::INVALID_CONTRACT_ID_MESSAGE),
-    ("contract_not_active", CodeKind::Draft, Text::new("only an active contract can be amended", "seul un contrat actif peut être modifié")),
-    ("version_not_next", CodeKind::Draft, Text::new("an amendment's terms must have the version after the contract's", "les conditions d'un avenant doivent porter la version qui suit celle du contrat")),
-    ("invalid_sessions", CodeKind::Statement, Text::new("sessions cannot be billed: no statement is made", "des séances ne peuvent pas être facturées : aucun relevé n'est établi")),
-    (StatementError::Overflow.code(), CodeKind::Statement, StatementError::OVERFLOW_MESSAGE),
-    ("internal", CodeKind::Internal, Text::new("the library failed where it cannot: please report it", "la bibliothèque a échoué là où elle ne le peut pas : merci de le signaler")),
+    (
+        "invalid_input",
+        CodeKind::Input,
+        Text::new(
+            "the input does not parse: see its field errors",
+            "l'entrée ne peut pas être lue : voir ses erreurs de champ",
+        ),
+    ),
+    (
+        "invalid_policy",
+        CodeKind::Input,
+        Text::new(
+            "the policy cannot be loaded",
+            "la politique ne peut pas être chargée",
+        ),
+    ),
+    (
+        "transition_not_allowed",
+        CodeKind::Refusal,
+        Text::new(
+            "the lifecycle does not allow this event in the current state",
+            "le cycle de vie n'autorise pas cet événement dans l'état actuel",
+        ),
+    ),
+    (
+        "event_before_previous",
+        CodeKind::Refusal,
+        Text::new(
+            "the event is dated before the previous event of the log",
+            "l'événement est daté avant l'événement précédent du journal",
+        ),
+    ),
+    (
+        "signer_already_final",
+        CodeKind::Refusal,
+        Text::new(
+            "the signer has already signed or declined",
+            "le signataire a déjà signé ou refusé",
+        ),
+    ),
+    (
+        "invalid_event_data",
+        CodeKind::Refusal,
+        Text::new(
+            "the event's data contradicts the contract",
+            "les données de l'événement contredisent le contrat",
+        ),
+    ),
+    (
+        VerifyError::EmptySecret.code(),
+        CodeKind::Signature,
+        VerifyError::EMPTY_SECRET_MESSAGE,
+    ),
+    (
+        "missing_header",
+        CodeKind::Signature,
+        Text::new(
+            "the header that carries the signature is missing",
+            "l'en-tête qui porte la signature est absent",
+        ),
+    ),
+    (
+        "malformed_header",
+        CodeKind::Signature,
+        Text::new(
+            "the signature header is not in the provider's format",
+            "l'en-tête de signature n'est pas au format du fournisseur",
+        ),
+    ),
+    (
+        "missing_signature",
+        CodeKind::Signature,
+        Text::new(
+            "the body carries no signature where the provider puts one",
+            "le corps ne porte pas de signature là où le fournisseur la place",
+        ),
+    ),
+    (
+        VerifyError::BadSignature.code(),
+        CodeKind::Signature,
+        VerifyError::BAD_SIGNATURE_MESSAGE,
+    ),
+    (
+        "stale_timestamp",
+        CodeKind::Signature,
+        Text::new(
+            "the signed time is outside the provider's window",
+            "l'heure signée est hors de la fenêtre du fournisseur",
+        ),
+    ),
+    (
+        "invalid_body",
+        CodeKind::Signature,
+        Text::new(
+            "the body is not the provider's documented payload",
+            "le corps n'est pas la charge utile documentée par le fournisseur",
+        ),
+    ),
+    (
+        "signer_already_final",
+        CodeKind::Conflict,
+        Text::new(
+            "the signer already signed or declined: the first outcome stands",
+            "le signataire a déjà signé ou refusé : le premier résultat est maintenu",
+        ),
+    ),
+    (
+        "contract_closed",
+        CodeKind::Conflict,
+        Text::new(
+            "the contract's signing is over: the first outcome stands",
+            "la signature du contrat est terminée : le premier résultat est maintenu",
+        ),
+    ),
+    (
+        "contract_refused",
+        CodeKind::Conflict,
+        Text::new(
+            "the contract refused the event",
+            "le contrat a refusé l'événement",
+        ),
+    ),
+    (
+        "not_eligible",
+        CodeKind::Draft,
+        Text::new(
+            "the eligibility decision is not eligible: its required actions come first",
+            "la décision d'éligibilité n'est pas « éligible » : ses actions requises passent d'abord",
+        ),
+    ),
+    (
+        DraftError::NoContractingParty.code(),
+        CodeKind::Draft,
+        DraftError::NO_CONTRACTING_PARTY_MESSAGE,
+    ),
+    (
+        DraftError::InvalidContractId.code(),
+        CodeKind::Draft,
+        DraftError::INVALID_CONTRACT_ID_MESSAGE,
+    ),
+    (
+        "contract_not_active",
+        CodeKind::Draft,
+        Text::new(
+            "only an active contract can be amended",
+            "seul un contrat actif peut être modifié",
+        ),
+    ),
+    (
+        "version_not_next",
+        CodeKind::Draft,
+        Text::new(
+            "an amendment's terms must have the version after the contract's",
+            "les conditions d'un avenant doivent porter la version qui suit celle du contrat",
+        ),
+    ),
+    (
+        "invalid_sessions",
+        CodeKind::Statement,
+        Text::new(
+            "sessions cannot be billed: no statement is made",
+            "des séances ne peuvent pas être facturées : aucun relevé n'est établi",
+        ),
+    ),
+    (
+        StatementError::Overflow.code(),
+        CodeKind::Statement,
+        StatementError::OVERFLOW_MESSAGE,
+    ),
+    (
+        "internal",
+        CodeKind::Internal,
+        Text::new(
+            "the library failed where it cannot: please report it",
+            "la bibliothèque a échoué là où elle ne le peut pas : merci de le signaler",
+        ),
+    ),
 ];
 
 /// Every code of the library, by family: field errors, registration number reasons, then the
@@ -136,11 +289,39 @@ const DESCRIBED: &[(&str, CodeKind, Text)] = &[
 /// ```
 #[must_use]
 pub fn catalogue() -> Vec<Code> {
-    let mut codes: Vec<Code> = ErrorCode::ALL.iter().map(|&(name, c)| Code::fixed(name, CodeKind::Field, c.message(Lang::En), c.message(Lang::Fr))).collect();
-    codes.extend(InvalidReason::ALL.iter().map(|r| Code::fixed(r.code(), CodeKind::RegistrationNumber, r.message(Lang::En), r.message(Lang::Fr))));
-    codes.extend(DESCRIBED.iter().map(|&(code, kind, text)| Code::fixed(code, kind, text.en, text.fr)));
-    codes.extend(crate::esign::Ignored::ALL.iter().map(|i| Code::fixed(i.code(), CodeKind::Ignored, i.message(Lang::En), i.message(Lang::Fr))));
-    codes.extend(DiscrepancyCode::ALL.iter().map(|d| Code::fixed(d.as_str(), CodeKind::Discrepancy, d.message(Lang::En), d.message(Lang::Fr))));
+    let mut codes: Vec<Code> = ErrorCode::ALL
+        .iter()
+        .map(|&(name, c)| Code::fixed(name, CodeKind::Field, c.message(Lang::En), c.message(Lang::Fr)))
+        .collect();
+    codes.extend(InvalidReason::ALL.iter().map(|r| {
+        Code::fixed(
+            r.code(),
+            CodeKind::RegistrationNumber,
+            r.message(Lang::En),
+            r.message(Lang::Fr),
+        )
+    }));
+    codes.extend(
+        DESCRIBED
+            .iter()
+            .map(|&(code, kind, text)| Code::fixed(code, kind, text.en, text.fr)),
+    );
+    codes.extend(crate::esign::Ignored::ALL.iter().map(|i| {
+        Code::fixed(
+            i.code(),
+            CodeKind::Ignored,
+            i.message(Lang::En),
+            i.message(Lang::Fr),
+        )
+    }));
+    codes.extend(DiscrepancyCode::ALL.iter().map(|d| {
+        Code::fixed(
+            d.as_str(),
+            CodeKind::Discrepancy,
+            d.message(Lang::En),
+            d.message(Lang::Fr),
+        )
+    }));
     codes
 }
 
@@ -172,7 +353,11 @@ mod tests {
         for c in &codes {
             assert!(seen.insert((c.kind, c.code)), "{:?} {} twice", c.kind, c.code);
             assert!(!c.en.is_empty() && !c.fr.is_empty() && c.en != c.fr, "{}", c.code);
-            assert!(c.code.bytes().all(|b| b.is_ascii_lowercase() || b == b'_'), "{}", c.code);
+            assert!(
+                c.code.bytes().all(|b| b.is_ascii_lowercase() || b == b'_'),
+                "{}",
+                c.code
+            );
         }
     }
 
@@ -181,9 +366,17 @@ mod tests {
     #[test]
     fn every_variant_of_every_family_is_in_the_catalogue() {
         let refusal = |r: Refusal| match r {
-            Refusal::NotAllowed | Refusal::BeforePrevious | Refusal::SignerAlreadyFinal | Refusal::InvalidData(_) => r.code(),
+            Refusal::NotAllowed
+            | Refusal::BeforePrevious
+            | Refusal::SignerAlreadyFinal
+            | Refusal::InvalidData(_) => r.code(),
         };
-        for r in [Refusal::NotAllowed, Refusal::BeforePrevious, Refusal::SignerAlreadyFinal, Refusal::InvalidData(Text::new("a", "b"))] {
+        for r in [
+            Refusal::NotAllowed,
+            Refusal::BeforePrevious,
+            Refusal::SignerAlreadyFinal,
+            Refusal::InvalidData(Text::new("a", "b")),
+        ] {
             assert!(listed(refusal(r), CodeKind::Refusal), "{}", r.code());
         }
         let verify = |v: &VerifyError| match v {
@@ -200,7 +393,10 @@ mod tests {
             VerifyError::MalformedHeader("h"),
             VerifyError::MissingSignature("s"),
             VerifyError::BadSignature,
-            VerifyError::StaleTimestamp { age_seconds: 0, tolerance_seconds: 0 },
+            VerifyError::StaleTimestamp {
+                age_seconds: 0,
+                tolerance_seconds: 0,
+            },
         ] {
             assert!(listed(verify(&v), CodeKind::Signature), "{}", v.code());
         }
@@ -209,14 +405,28 @@ mod tests {
         use crate::contract::{ContractState, SignerRole, SignerStatus};
         use crate::esign::EventKind;
         let at = chrono::DateTime::UNIX_EPOCH;
-        let refused = crate::lifecycle::Refused { aggregate: "contract", state: None, event: "sent", reason: Refusal::NotAllowed };
+        let refused = crate::lifecycle::Refused {
+            aggregate: "contract",
+            state: None,
+            event: "sent",
+            reason: Refusal::NotAllowed,
+        };
         for c in [
-            Conflict::SignerAlreadyFinal { signer: SignerRole::ContractingParty, status: SignerStatus::Signed { at }, event: EventKind::Declined },
-            Conflict::ContractClosed { state: ContractState::Signed, event: EventKind::Declined },
+            Conflict::SignerAlreadyFinal {
+                signer: SignerRole::ContractingParty,
+                status: SignerStatus::Signed { at },
+                event: EventKind::Declined,
+            },
+            Conflict::ContractClosed {
+                state: ContractState::Signed,
+                event: EventKind::Declined,
+            },
             Conflict::Refused(refused),
         ] {
             let code = match &c {
-                Conflict::SignerAlreadyFinal { .. } | Conflict::ContractClosed { .. } | Conflict::Refused(_) => c.code(),
+                Conflict::SignerAlreadyFinal { .. }
+                | Conflict::ContractClosed { .. }
+                | Conflict::Refused(_) => c.code(),
             };
             assert!(listed(code, CodeKind::Conflict), "{code}");
         }
@@ -234,10 +444,17 @@ mod tests {
             DraftError::NoContractingParty,
             DraftError::InvalidContractId,
             DraftError::NotActive(None),
-            DraftError::VersionNotNext { expected: 2, found: 1 },
+            DraftError::VersionNotNext {
+                expected: 2,
+                found: 1,
+            },
         ] {
             let code = match &d {
-                DraftError::NotEligible(_) | DraftError::NoContractingParty | DraftError::InvalidContractId | DraftError::NotActive(_) | DraftError::VersionNotNext { .. } => d.code(),
+                DraftError::NotEligible(_)
+                | DraftError::NoContractingParty
+                | DraftError::InvalidContractId
+                | DraftError::NotActive(_)
+                | DraftError::VersionNotNext { .. } => d.code(),
             };
             assert!(listed(code, CodeKind::Draft), "{code}");
         }

@@ -6,8 +6,8 @@ use chrono::{DateTime, SecondsFormat, Utc};
 use serde::{Serialize, Serializer};
 
 use crate::i18n::{Lang, Localized, Text};
-use crate::vocabulary::Vocabulary;
 use crate::registration::InvalidReason;
+use crate::vocabulary::Vocabulary;
 
 vocabulary! {
     /// The stable machine code of a field error. Codes never change meaning; new ones may be
@@ -110,41 +110,138 @@ impl ErrorCode {
     pub const fn message(self, lang: Lang) -> &'static str {
         let text = match self {
             ErrorCode::Required => Text::new("this field is required", "ce champ est obligatoire"),
-            ErrorCode::InvalidType => Text::new("this value has the wrong type", "cette valeur n'a pas le bon type"),
-            ErrorCode::InvalidJson => Text::new("this record is not valid JSON", "cet enregistrement n'est pas du JSON valide"),
-            ErrorCode::InvalidToml => Text::new("this text is not valid TOML", "ce texte n'est pas du TOML valide"),
-            ErrorCode::UnknownField => Text::new("this field is not part of the format", "ce champ ne fait pas partie du format"),
-            ErrorCode::InvalidEnum => Text::new("this value is not one of the allowed values", "cette valeur ne fait pas partie des valeurs permises"),
-            ErrorCode::InvalidEmail => Text::new("this is not a valid e-mail address", "cette adresse e-mail n'est pas valide"),
-            ErrorCode::InvalidCountry => Text::new("this is not an ISO 3166-1 alpha-2 country code", "ce n'est pas un code pays ISO 3166-1 alpha-2"),
-            ErrorCode::InvalidTimezone => Text::new("this is not an IANA time zone name", "ce n'est pas un nom de fuseau horaire IANA"),
-            ErrorCode::InvalidUrl => Text::new("this is not an http or https URL", "ce n'est pas une URL http ou https"),
-            ErrorCode::InvalidPhone => Text::new("this is not an international phone number (E.164, such as +33612345678)", "ce n'est pas un numéro de téléphone international (E.164, par exemple +33612345678)"),
-            ErrorCode::InvalidLanguage => Text::new("this is not an ISO 639-1 language code", "ce n'est pas un code de langue ISO 639-1"),
-            ErrorCode::InvalidSubject => Text::new("a subject is written in lower-case letters, digits and underscores, such as web_development", "un sujet s'écrit en minuscules, chiffres et tirets bas, par exemple web_development"),
-            ErrorCode::InvalidDatetime => Text::new("this is not an RFC 3339 date and time, such as 2026-11-12T09:30:00Z", "ce n'est pas une date et heure RFC 3339, par exemple 2026-11-12T09:30:00Z"),
-            ErrorCode::InvalidCharacters => Text::new("this text contains invisible, control or direction-override characters", "ce texte contient des caractères invisibles, de contrôle ou de forçage de direction"),
+            ErrorCode::InvalidType => Text::new(
+                "this value has the wrong type",
+                "cette valeur n'a pas le bon type",
+            ),
+            ErrorCode::InvalidJson => Text::new(
+                "this record is not valid JSON",
+                "cet enregistrement n'est pas du JSON valide",
+            ),
+            ErrorCode::InvalidToml => {
+                Text::new("this text is not valid TOML", "ce texte n'est pas du TOML valide")
+            }
+            ErrorCode::UnknownField => Text::new(
+                "this field is not part of the format",
+                "ce champ ne fait pas partie du format",
+            ),
+            ErrorCode::InvalidEnum => Text::new(
+                "this value is not one of the allowed values",
+                "cette valeur ne fait pas partie des valeurs permises",
+            ),
+            ErrorCode::InvalidEmail => Text::new(
+                "this is not a valid e-mail address",
+                "cette adresse e-mail n'est pas valide",
+            ),
+            ErrorCode::InvalidCountry => Text::new(
+                "this is not an ISO 3166-1 alpha-2 country code",
+                "ce n'est pas un code pays ISO 3166-1 alpha-2",
+            ),
+            ErrorCode::InvalidTimezone => Text::new(
+                "this is not an IANA time zone name",
+                "ce n'est pas un nom de fuseau horaire IANA",
+            ),
+            ErrorCode::InvalidUrl => Text::new(
+                "this is not an http or https URL",
+                "ce n'est pas une URL http ou https",
+            ),
+            ErrorCode::InvalidPhone => Text::new(
+                "this is not an international phone number (E.164, such as +33612345678)",
+                "ce n'est pas un numéro de téléphone international (E.164, par exemple +33612345678)",
+            ),
+            ErrorCode::InvalidLanguage => Text::new(
+                "this is not an ISO 639-1 language code",
+                "ce n'est pas un code de langue ISO 639-1",
+            ),
+            ErrorCode::InvalidSubject => Text::new(
+                "a subject is written in lower-case letters, digits and underscores, such as web_development",
+                "un sujet s'écrit en minuscules, chiffres et tirets bas, par exemple web_development",
+            ),
+            ErrorCode::InvalidDatetime => Text::new(
+                "this is not an RFC 3339 date and time, such as 2026-11-12T09:30:00Z",
+                "ce n'est pas une date et heure RFC 3339, par exemple 2026-11-12T09:30:00Z",
+            ),
+            ErrorCode::InvalidCharacters => Text::new(
+                "this text contains invisible, control or direction-override characters",
+                "ce texte contient des caractères invisibles, de contrôle ou de forçage de direction",
+            ),
             ErrorCode::TooLong => Text::new("this value is too long", "cette valeur est trop longue"),
             ErrorCode::OutOfRange => Text::new("this value is out of range", "cette valeur est hors limites"),
-            ErrorCode::DuplicateSubject => Text::new("this subject is listed twice", "ce sujet figure deux fois"),
-            ErrorCode::ConsentRequired => Text::new("consent to data processing is required to apply", "le consentement au traitement des données est nécessaire pour postuler"),
-            ErrorCode::UnknownOffer => Text::new("this job offer is not open for applications", "cette offre n'est pas ouverte aux candidatures"),
-            ErrorCode::InvalidRegistrationNumber => Text::new("this registration number is not well-formed", "ce numéro d'immatriculation n'est pas bien formé"),
-            ErrorCode::UnsupportedCountry => Text::new("the library has no registration rules for this country", "la bibliothèque n'a pas de règles d'immatriculation pour ce pays"),
-            ErrorCode::InvalidCurrency => Text::new("this is not an ISO 4217 currency code, such as EUR", "ce n'est pas un code de devise ISO 4217, par exemple EUR"),
-            ErrorCode::InvalidMoney => Text::new("this is not an amount of money: a decimal string such as \"35.00\", not negative, with at most the currency's decimals", "ce n'est pas un montant : une chaîne décimale comme \"35.00\" avec au plus les décimales de la devise, non négative"),
-            ErrorCode::InvalidDate => Text::new("this is not a calendar date, such as 2026-12-01", "ce n'est pas une date du calendrier, par exemple 2026-12-01"),
-            ErrorCode::InvalidPeriod => Text::new("this is not a billing period, such as 2026-01 (year and month)", "ce n'est pas une période de facturation, par exemple 2026-01 (année et mois)"),
-            ErrorCode::UnknownSessionType => Text::new("the contract has no rate for this session type", "le contrat n'a pas de tarif pour ce type de séance"),
-            ErrorCode::CurrencyMismatch => Text::new("this currency is not the contract's", "cette devise n'est pas celle du contrat"),
-            ErrorCode::DuplicateApplication => Text::new("the same person has already applied to this offer (same e-mail address)", "la même personne a déjà postulé à cette offre (même adresse e-mail)"),
-            ErrorCode::NonexistentLocalTime => Text::new("this local time does not exist in this time zone: the clocks skip it when daylight saving time starts", "cette heure locale n'existe pas dans ce fuseau horaire : les horloges la sautent au passage à l'heure d'été"),
-            ErrorCode::AmbiguousLocalTime => Text::new("this local time happens twice in this time zone (daylight saving time ends): give the UTC instant instead", "cette heure locale existe deux fois dans ce fuseau horaire (fin de l'heure d'été) : indiquez plutôt l'instant UTC"),
-            ErrorCode::DuplicateSession => Text::new("this session id appears twice: a session is billed once", "cet identifiant de séance figure deux fois : une séance n'est facturée qu'une fois"),
-            ErrorCode::NoTermsInForce => Text::new("no version of the contract's terms is in force on this session's date", "aucune version des conditions du contrat n'est en vigueur à la date de cette séance"),
-            ErrorCode::InconsistentAmount => Text::new("this amount does not follow from the statement's other figures", "ce montant ne découle pas des autres chiffres du relevé"),
-            ErrorCode::DuplicateKey => Text::new("this key is given twice in the same object: keep one", "cette clé figure deux fois dans le même objet : n'en gardez qu'une"),
-            ErrorCode::TooDeep => Text::new("this value is nested too deeply", "cette valeur est trop profondément imbriquée"),
+            ErrorCode::DuplicateSubject => {
+                Text::new("this subject is listed twice", "ce sujet figure deux fois")
+            }
+            ErrorCode::ConsentRequired => Text::new(
+                "consent to data processing is required to apply",
+                "le consentement au traitement des données est nécessaire pour postuler",
+            ),
+            ErrorCode::UnknownOffer => Text::new(
+                "this job offer is not open for applications",
+                "cette offre n'est pas ouverte aux candidatures",
+            ),
+            ErrorCode::InvalidRegistrationNumber => Text::new(
+                "this registration number is not well-formed",
+                "ce numéro d'immatriculation n'est pas bien formé",
+            ),
+            ErrorCode::UnsupportedCountry => Text::new(
+                "the library has no registration rules for this country",
+                "la bibliothèque n'a pas de règles d'immatriculation pour ce pays",
+            ),
+            ErrorCode::InvalidCurrency => Text::new(
+                "this is not an ISO 4217 currency code, such as EUR",
+                "ce n'est pas un code de devise ISO 4217, par exemple EUR",
+            ),
+            ErrorCode::InvalidMoney => Text::new(
+                "this is not an amount of money: a decimal string such as \"35.00\", not negative, with at most the currency's decimals",
+                "ce n'est pas un montant : une chaîne décimale comme \"35.00\" avec au plus les décimales de la devise, non négative",
+            ),
+            ErrorCode::InvalidDate => Text::new(
+                "this is not a calendar date, such as 2026-12-01",
+                "ce n'est pas une date du calendrier, par exemple 2026-12-01",
+            ),
+            ErrorCode::InvalidPeriod => Text::new(
+                "this is not a billing period, such as 2026-01 (year and month)",
+                "ce n'est pas une période de facturation, par exemple 2026-01 (année et mois)",
+            ),
+            ErrorCode::UnknownSessionType => Text::new(
+                "the contract has no rate for this session type",
+                "le contrat n'a pas de tarif pour ce type de séance",
+            ),
+            ErrorCode::CurrencyMismatch => Text::new(
+                "this currency is not the contract's",
+                "cette devise n'est pas celle du contrat",
+            ),
+            ErrorCode::DuplicateApplication => Text::new(
+                "the same person has already applied to this offer (same e-mail address)",
+                "la même personne a déjà postulé à cette offre (même adresse e-mail)",
+            ),
+            ErrorCode::NonexistentLocalTime => Text::new(
+                "this local time does not exist in this time zone: the clocks skip it when daylight saving time starts",
+                "cette heure locale n'existe pas dans ce fuseau horaire : les horloges la sautent au passage à l'heure d'été",
+            ),
+            ErrorCode::AmbiguousLocalTime => Text::new(
+                "this local time happens twice in this time zone (daylight saving time ends): give the UTC instant instead",
+                "cette heure locale existe deux fois dans ce fuseau horaire (fin de l'heure d'été) : indiquez plutôt l'instant UTC",
+            ),
+            ErrorCode::DuplicateSession => Text::new(
+                "this session id appears twice: a session is billed once",
+                "cet identifiant de séance figure deux fois : une séance n'est facturée qu'une fois",
+            ),
+            ErrorCode::NoTermsInForce => Text::new(
+                "no version of the contract's terms is in force on this session's date",
+                "aucune version des conditions du contrat n'est en vigueur à la date de cette séance",
+            ),
+            ErrorCode::InconsistentAmount => Text::new(
+                "this amount does not follow from the statement's other figures",
+                "ce montant ne découle pas des autres chiffres du relevé",
+            ),
+            ErrorCode::DuplicateKey => Text::new(
+                "this key is given twice in the same object: keep one",
+                "cette clé figure deux fois dans le même objet : n'en gardez qu'une",
+            ),
+            ErrorCode::TooDeep => Text::new(
+                "this value is nested too deeply",
+                "cette valeur est trop profondément imbriquée",
+            ),
         };
         text.get(lang)
     }
@@ -213,13 +310,21 @@ impl FieldError {
     /// An error without details.
     #[must_use]
     pub fn new(path: impl Into<String>, code: ErrorCode) -> Self {
-        FieldError { path: path.into(), code, detail: Detail::None }
+        FieldError {
+            path: path.into(),
+            code,
+            detail: Detail::None,
+        }
     }
 
     /// An error with details.
     #[must_use]
     pub fn with(path: impl Into<String>, code: ErrorCode, detail: Detail) -> Self {
-        FieldError { path: path.into(), code, detail }
+        FieldError {
+            path: path.into(),
+            code,
+            detail,
+        }
     }
 
     /// The `invalid_json` error of a text that does not parse, at the record's root. The detail
@@ -266,8 +371,12 @@ impl FieldError {
             (Detail::None, _) => base.to_owned(),
             (Detail::Expected(t), Lang::En) => format!("{base}: expected {}", t.get(lang)),
             (Detail::Expected(t), Lang::Fr) => format!("{base} : il faut {}", t.get(lang)),
-            (Detail::Allowed(values), Lang::En) => format!("{base}: expected one of `{}`", values.join("`, `")),
-            (Detail::Allowed(values), Lang::Fr) => format!("{base} : valeurs permises `{}`", values.join("`, `")),
+            (Detail::Allowed(values), Lang::En) => {
+                format!("{base}: expected one of `{}`", values.join("`, `"))
+            }
+            (Detail::Allowed(values), Lang::Fr) => {
+                format!("{base} : valeurs permises `{}`", values.join("`, `"))
+            }
             (Detail::MaxChars(max), Lang::En) => format!("{base}: at most {max} characters"),
             (Detail::MaxChars(max), Lang::Fr) => format!("{base} : {max} caractères au plus"),
             (Detail::Range(lo, hi), Lang::En) => format!("{base}: expected a whole number from {lo} to {hi}"),
@@ -282,15 +391,18 @@ impl FieldError {
             (Detail::FirstSeenAt(line), Lang::Fr) => format!("{base} : vue d'abord à la ligne {line}"),
             (Detail::Instants(a, b), Lang::En) => format!("{base}: {} or {}", utc(*a), utc(*b)),
             (Detail::Instants(a, b), Lang::Fr) => format!("{base} : {} ou {}", utc(*a), utc(*b)),
-            (Detail::MaxDepth(max), Lang::En) => format!("{base}: at most {max} levels of objects and arrays"),
-            (Detail::MaxDepth(max), Lang::Fr) => format!("{base} : {max} niveaux d'objets et de tableaux au plus"),
+            (Detail::MaxDepth(max), Lang::En) => {
+                format!("{base}: at most {max} levels of objects and arrays")
+            }
+            (Detail::MaxDepth(max), Lang::Fr) => {
+                format!("{base} : {max} niveaux d'objets et de tableaux au plus")
+            }
             (Detail::NotBefore(at), Lang::En) => format!("{base}: expected {} or later", utc(*at)),
             (Detail::NotBefore(at), Lang::Fr) => format!("{base} : {} ou plus tard attendu", utc(*at)),
             (Detail::NotAfter(at), Lang::En) => format!("{base}: expected {} or earlier", utc(*at)),
             (Detail::NotAfter(at), Lang::Fr) => format!("{base} : {} ou plus tôt attendu", utc(*at)),
         }
     }
-
 }
 
 /// The wire form `{"path", "code", "message"}`.
@@ -302,7 +414,12 @@ impl Localized for FieldError {
             code: ErrorCode,
             message: String,
         }
-        Wire { path: &self.path, code: self.code, message: self.message(lang) }.serialize(serializer)
+        Wire {
+            path: &self.path,
+            code: self.code,
+            message: self.message(lang),
+        }
+        .serialize(serializer)
     }
 }
 
@@ -378,7 +495,11 @@ impl JsonSyntax {
             Category::Syntax => JsonProblem::Syntax,
             Category::Data | Category::Io => JsonProblem::Value,
         };
-        JsonSyntax { problem, line: e.line(), column: e.column() }
+        JsonSyntax {
+            problem,
+            line: e.line(),
+            column: e.column(),
+        }
     }
 
     /// What and where, in `lang`.

@@ -181,13 +181,19 @@ impl<T: Localized + ?Sized> Localized for &T {
 
 /// A wire form as a JSON value. The library's answers serialize with string keys only, which
 /// `serde_json` cannot refuse.
-#[expect(clippy::expect_used, reason = "the library's answers have string keys only: serde_json::to_value cannot fail on them")]
+#[expect(
+    clippy::expect_used,
+    reason = "the library's answers have string keys only: serde_json::to_value cannot fail on them"
+)]
 pub(crate) fn json_value<T: Serialize + ?Sized>(value: &T) -> Value {
     serde_json::to_value(value).expect("string keys only")
 }
 
 /// A wire form as compact JSON text (string keys only, as for [`json_value`]).
-#[expect(clippy::expect_used, reason = "the library's answers have string keys only: serde_json::to_string cannot fail on them")]
+#[expect(
+    clippy::expect_used,
+    reason = "the library's answers have string keys only: serde_json::to_string cannot fail on them"
+)]
 pub(crate) fn json_text<T: Serialize + ?Sized>(value: &T) -> String {
     serde_json::to_string(value).expect("string keys only")
 }

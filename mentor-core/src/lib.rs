@@ -14,27 +14,27 @@ pub mod country;
 pub mod i18n;
 #[macro_use]
 pub mod vocabulary;
-pub mod zone;
 pub mod registration;
+pub mod zone;
 
 pub use country::CountryCode;
 pub use i18n::{Lang, Localized, Text};
 pub mod application;
 pub mod billing;
 pub mod catalogue;
+pub mod contract;
 pub mod eligibility;
 pub mod error;
 pub mod esign;
 pub mod interview;
 pub mod lifecycle;
 pub mod money;
-pub mod contract;
 pub mod policy;
 pub mod provider;
-pub mod recruitment;
 mod read;
-pub mod wire;
+pub mod recruitment;
 pub mod rule;
+pub mod wire;
 
 pub use catalogue::error_codes;
 pub use error::{ErrorCode, FieldError, InputError};

@@ -24,8 +24,8 @@ use serde::{Serialize, Serializer};
 use serde_json::{Map, Value};
 
 use crate::error::{Detail, ErrorCode, FieldError, InputError};
-use crate::provider::Provider;
 use crate::i18n::{In, Lang, Localized, Text};
+use crate::provider::Provider;
 use crate::read::{Path, Reader, See, present};
 use crate::wire::Record;
 
@@ -185,7 +185,11 @@ fn read_event<C: Change>(r: &mut Reader, value: &Value, root: &Path<'_>) -> Opti
         Some(name) => {
             let actor = Actor::from_name(name);
             if actor.is_none() {
-                r.error_with(&actor_path, ErrorCode::InvalidEnum, Detail::Allowed(Actor::names()));
+                r.error_with(
+                    &actor_path,
+                    ErrorCode::InvalidEnum,
+                    Detail::Allowed(Actor::names()),
+                );
             }
             actor
         }
@@ -198,14 +202,27 @@ fn read_event<C: Change>(r: &mut Reader, value: &Value, root: &Path<'_>) -> Opti
             None
         }
     };
-    Some(Event { at: at?, actor: actor?, change: change? })
+    Some(Event {
+        at: at?,
+        actor: actor?,
+        change: change?,
+    })
 }
 
 /// Reads an RFC 3339 instant (any offset; stored in UTC). `required` when absent and
 /// `required` is set; `out_of_range` before [`earliest_instant`] (issue 16: `0000-01-01`
 /// would rank first in a review queue).
-pub(crate) fn read_instant<'v, V: See<'v> + Copy>(r: &mut Reader, value: V, path: &Path<'_>, required: bool) -> Option<DateTime<Utc>> {
-    let text = if required { r.required_text(value, path, 64) } else { r.text(value, path, 64, false) };
+pub(crate) fn read_instant<'v, V: See<'v> + Copy>(
+    r: &mut Reader,
+    value: V,
+    path: &Path<'_>,
+    required: bool,
+) -> Option<DateTime<Utc>> {
+    let text = if required {
+        r.required_text(value, path, 64)
+    } else {
+        r.text(value, path, 64, false)
+    };
     let at = r.parse(text, path, ErrorCode::InvalidDatetime, parse_instant)?;
     if at < earliest_instant() {
         r.error_with(path, ErrorCode::OutOfRange, Detail::NotBefore(earliest_instant()));
@@ -224,7 +241,9 @@ pub fn earliest_instant() -> DateTime<Utc> {
 
 /// An RFC 3339 date-time, converted to UTC.
 pub(crate) fn parse_instant(text: &str) -> Option<DateTime<Utc>> {
-    DateTime::parse_from_rfc3339(text).ok().map(|d| d.with_timezone(&Utc))
+    DateTime::parse_from_rfc3339(text)
+        .ok()
+        .map(|d| d.with_timezone(&Utc))
 }
 
 /// The wire form of an instant: `2026-11-12T09:30:00Z` (fractions only when present).
@@ -273,12 +292,22 @@ pub struct Transition<S, T> {
 
 /// A row (shorthand for the tables).
 pub(crate) const fn row<S, T>(from: S, event: T, to: S) -> Transition<S, T> {
-    Transition { from: Some(from), event, to, guard: Guard::Always }
+    Transition {
+        from: Some(from),
+        event,
+        to,
+        guard: Guard::Always,
+    }
 }
 
 /// A guarded row.
 pub(crate) const fn guarded<S, T>(from: S, event: T, to: S, guard: Guard) -> Transition<S, T> {
-    Transition { from: Some(from), event, to, guard }
+    Transition {
+        from: Some(from),
+        event,
+        to,
+        guard,
+    }
 }
 
 /// An event-sourced aggregate with a transition table.
@@ -310,7 +339,10 @@ pub trait Aggregate: Default {
     fn allowed_events(&self) -> Vec<<Self::Change as Change>::Type> {
         let mut allowed = Vec::new();
         for t in Self::TRANSITIONS {
-            if t.from == self.state() && (t.guard == Guard::Always || self.guard_holds(t.guard, t.to)) && !allowed.contains(&t.event) {
+            if t.from == self.state()
+                && (t.guard == Guard::Always || self.guard_holds(t.guard, t.to))
+                && !allowed.contains(&t.event)
+            {
                 allowed.push(t.event);
             }
         }
@@ -322,13 +354,22 @@ pub trait Aggregate: Default {
         let from = self.state();
         Self::TRANSITIONS
             .iter()
-            .find(|t| t.from == from && t.event == event && (t.guard == Guard::Always || self.guard_holds(t.guard, t.to)))
+            .find(|t| {
+                t.from == from
+                    && t.event == event
+                    && (t.guard == Guard::Always || self.guard_holds(t.guard, t.to))
+            })
             .map(|t| t.to)
     }
 
     /// The refusal of `event` for `reason`, naming the current state.
     fn refuse(&self, event: <Self::Change as Change>::Type, reason: Refusal) -> Refused {
-        Refused { aggregate: Self::NAME, state: self.state().map(Vocabulary::name), event: event.name(), reason }
+        Refused {
+            aggregate: Self::NAME,
+            state: self.state().map(Vocabulary::name),
+            event: event.name(),
+            reason,
+        }
     }
 
     /// Writes the aggregate's data, for reports (`mentor replay`), into a map: at least
@@ -352,7 +393,9 @@ pub trait Aggregate: Default {
     fn replay(events: &[Event<Self::Change>]) -> Result<Self, Rejected> {
         let mut aggregate = Self::default();
         for (index, event) in events.iter().enumerate() {
-            aggregate.apply(event).map_err(|refused| Rejected { index, refused })?;
+            aggregate
+                .apply(event)
+                .map_err(|refused| Rejected { index, refused })?;
         }
         Ok(aggregate)
     }
@@ -411,17 +454,34 @@ impl Refused {
         });
         let (aggregate, event) = (self.aggregate, self.event);
         match (self.reason, lang) {
-            (Refusal::NotAllowed, Lang::En) => format!("{aggregate} in state `{state}` does not allow the event `{event}`"),
-            (Refusal::NotAllowed, Lang::Fr) => format!("l'état `{state}` ({aggregate}) n'autorise pas l'événement `{event}`"),
-            (Refusal::BeforePrevious, Lang::En) => format!("the event `{event}` is dated before the previous event of the {aggregate} (state `{state}`)"),
-            (Refusal::BeforePrevious, Lang::Fr) => format!("l'événement `{event}` est daté avant l'événement précédent ({aggregate}, état `{state}`)"),
-            (Refusal::SignerAlreadyFinal, Lang::En) => format!("the event `{event}` concerns a signer who has already signed or declined (state `{state}`)"),
-            (Refusal::SignerAlreadyFinal, Lang::Fr) => format!("l'événement `{event}` concerne un signataire qui a déjà signé ou refusé (état `{state}`)"),
-            (Refusal::InvalidData(text), Lang::En) => format!("the event `{event}` cannot apply in state `{state}`: {}", text.get(lang)),
-            (Refusal::InvalidData(text), Lang::Fr) => format!("l'événement `{event}` ne peut s'appliquer dans l'état `{state}` : {}", text.get(lang)),
+            (Refusal::NotAllowed, Lang::En) => {
+                format!("{aggregate} in state `{state}` does not allow the event `{event}`")
+            }
+            (Refusal::NotAllowed, Lang::Fr) => {
+                format!("l'état `{state}` ({aggregate}) n'autorise pas l'événement `{event}`")
+            }
+            (Refusal::BeforePrevious, Lang::En) => format!(
+                "the event `{event}` is dated before the previous event of the {aggregate} (state `{state}`)"
+            ),
+            (Refusal::BeforePrevious, Lang::Fr) => format!(
+                "l'événement `{event}` est daté avant l'événement précédent ({aggregate}, état `{state}`)"
+            ),
+            (Refusal::SignerAlreadyFinal, Lang::En) => format!(
+                "the event `{event}` concerns a signer who has already signed or declined (state `{state}`)"
+            ),
+            (Refusal::SignerAlreadyFinal, Lang::Fr) => format!(
+                "l'événement `{event}` concerne un signataire qui a déjà signé ou refusé (état `{state}`)"
+            ),
+            (Refusal::InvalidData(text), Lang::En) => format!(
+                "the event `{event}` cannot apply in state `{state}`: {}",
+                text.get(lang)
+            ),
+            (Refusal::InvalidData(text), Lang::Fr) => format!(
+                "l'événement `{event}` ne peut s'appliquer dans l'état `{state}` : {}",
+                text.get(lang)
+            ),
         }
     }
-
 }
 
 /// The wire form `{"code", "aggregate", "state", "event", "message"}`.
@@ -435,7 +495,14 @@ impl Localized for Refused {
             event: &'static str,
             message: String,
         }
-        Wire { code: self.reason.code(), aggregate: self.aggregate, state: self.state, event: self.event, message: self.message(lang) }.serialize(serializer)
+        Wire {
+            code: self.reason.code(),
+            aggregate: self.aggregate,
+            state: self.state,
+            event: self.event,
+            message: self.message(lang),
+        }
+        .serialize(serializer)
     }
 }
 
@@ -512,7 +579,10 @@ pub fn read_log<C: Change>(records: &[Record]) -> Result<Vec<Event<C>>, Vec<BadR
 ///
 /// # Errors
 /// One [`BadRecord`] per record that could not be read.
-pub fn read_each<T>(records: &[Record], read: impl Fn(&Value) -> Result<T, InputError>) -> Result<Vec<T>, Vec<BadRecord>> {
+pub fn read_each<T>(
+    records: &[Record],
+    read: impl Fn(&Value) -> Result<T, InputError>,
+) -> Result<Vec<T>, Vec<BadRecord>> {
     let mut values = Vec::with_capacity(records.len());
     let mut bad = Vec::new();
     for record in records {
@@ -520,9 +590,15 @@ pub fn read_each<T>(records: &[Record], read: impl Fn(&Value) -> Result<T, Input
         match record.value() {
             Ok(value) => match read(&value) {
                 Ok(v) => values.push(v),
-                Err(e) => bad.push(BadRecord { line, errors: e.errors }),
+                Err(e) => bad.push(BadRecord {
+                    line,
+                    errors: e.errors,
+                }),
             },
-            Err(error) => bad.push(BadRecord { line, errors: vec![error] }),
+            Err(error) => bad.push(BadRecord {
+                line,
+                errors: vec![error],
+            }),
         }
     }
     if bad.is_empty() { Ok(values) } else { Err(bad) }
@@ -589,12 +665,27 @@ impl<A: Aggregate> Replay<A> {
         for (index, event) in events.iter().enumerate() {
             let from = aggregate.state().map(Vocabulary::name);
             if let Err(refused) = aggregate.apply(event) {
-                return Replay { aggregate, history, rejected: Some(Rejected { index, refused }) };
+                return Replay {
+                    aggregate,
+                    history,
+                    rejected: Some(Rejected { index, refused }),
+                };
             }
             let to = aggregate.state().map_or("", Vocabulary::name);
-            history.push(Step { index, event: event.change.event_type().name(), at: event.at, actor: event.actor, from, to });
+            history.push(Step {
+                index,
+                event: event.change.event_type().name(),
+                at: event.at,
+                actor: event.actor,
+                from,
+                to,
+            });
         }
-        Replay { aggregate, history, rejected: None }
+        Replay {
+            aggregate,
+            history,
+            rejected: None,
+        }
     }
 }
 
@@ -623,9 +714,17 @@ impl<A: Aggregate> Localized for Replay<A> {
             aggregate: A::NAME,
             state: self.aggregate.state().map(Vocabulary::name),
             history: &self.history,
-            allowed_events: self.aggregate.allowed_events().into_iter().map(Vocabulary::name).collect(),
+            allowed_events: self
+                .aggregate
+                .allowed_events()
+                .into_iter()
+                .map(Vocabulary::name)
+                .collect(),
             data: Data(&self.aggregate),
-            refused: self.rejected.as_ref().map(|r| RefusedAt { index: r.index, refused: r.refused.render(lang) }),
+            refused: self.rejected.as_ref().map(|r| RefusedAt {
+                index: r.index,
+                refused: r.refused.render(lang),
+            }),
         }
         .serialize(serializer)
     }
@@ -652,7 +751,13 @@ where
         let state = generator.subschema_for::<A::State>();
         let maybe_state = generator.subschema_for::<Option<A::State>>();
         let event = generator.subschema_for::<<A::Change as Change>::Type>();
-        let refusals = [Refusal::NotAllowed, Refusal::BeforePrevious, Refusal::SignerAlreadyFinal, Refusal::InvalidData(Text::new("", ""))].map(Refusal::code);
+        let refusals = [
+            Refusal::NotAllowed,
+            Refusal::BeforePrevious,
+            Refusal::SignerAlreadyFinal,
+            Refusal::InvalidData(Text::new("", "")),
+        ]
+        .map(Refusal::code);
         schemars::json_schema!({
             "type": "object",
             "description": "The replay of an event log (DESIGN 4.7): the final state, each applied step, what may happen next, and the refused event, if any.",
@@ -719,7 +824,15 @@ impl Serialize for Step {
             from: Option<&'static str>,
             to: &'static str,
         }
-        Wire { index: self.index, event: self.event, at: format_instant(self.at), actor: self.actor.name(), from: self.from, to: self.to }.serialize(serializer)
+        Wire {
+            index: self.index,
+            event: self.event,
+            at: format_instant(self.at),
+            actor: self.actor.name(),
+            from: self.from,
+            to: self.to,
+        }
+        .serialize(serializer)
     }
 }
 

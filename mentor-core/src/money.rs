@@ -18,27 +18,171 @@ use crate::read::{Path, Reader};
 
 /// The active ISO 4217 codes that have a minor unit, with it (number of decimals), sorted.
 const ACTIVE: [(&str, u8); 165] = [
-    ("AED", 2), ("AFN", 2), ("ALL", 2), ("AMD", 2), ("AOA", 2), ("ARS", 2), ("AUD", 2), ("AWG", 2),
-    ("AZN", 2), ("BAM", 2), ("BBD", 2), ("BDT", 2), ("BHD", 3), ("BIF", 0), ("BMD", 2), ("BND", 2),
-    ("BOB", 2), ("BOV", 2), ("BRL", 2), ("BSD", 2), ("BTN", 2), ("BWP", 2), ("BYN", 2), ("BZD", 2),
-    ("CAD", 2), ("CDF", 2), ("CHE", 2), ("CHF", 2), ("CHW", 2), ("CLF", 4), ("CLP", 0), ("CNY", 2),
-    ("COP", 2), ("COU", 2), ("CRC", 2), ("CUP", 2), ("CVE", 2), ("CZK", 2), ("DJF", 0), ("DKK", 2),
-    ("DOP", 2), ("DZD", 2), ("EGP", 2), ("ERN", 2), ("ETB", 2), ("EUR", 2), ("FJD", 2), ("FKP", 2),
-    ("GBP", 2), ("GEL", 2), ("GHS", 2), ("GIP", 2), ("GMD", 2), ("GNF", 0), ("GTQ", 2), ("GYD", 2),
-    ("HKD", 2), ("HNL", 2), ("HTG", 2), ("HUF", 2), ("IDR", 2), ("ILS", 2), ("INR", 2), ("IQD", 3),
-    ("IRR", 2), ("ISK", 0), ("JMD", 2), ("JOD", 3), ("JPY", 0), ("KES", 2), ("KGS", 2), ("KHR", 2),
-    ("KMF", 0), ("KPW", 2), ("KRW", 0), ("KWD", 3), ("KYD", 2), ("KZT", 2), ("LAK", 2), ("LBP", 2),
-    ("LKR", 2), ("LRD", 2), ("LSL", 2), ("LYD", 3), ("MAD", 2), ("MDL", 2), ("MGA", 2), ("MKD", 2),
-    ("MMK", 2), ("MNT", 2), ("MOP", 2), ("MRU", 2), ("MUR", 2), ("MVR", 2), ("MWK", 2), ("MXN", 2),
-    ("MXV", 2), ("MYR", 2), ("MZN", 2), ("NAD", 2), ("NGN", 2), ("NIO", 2), ("NOK", 2), ("NPR", 2),
-    ("NZD", 2), ("OMR", 3), ("PAB", 2), ("PEN", 2), ("PGK", 2), ("PHP", 2), ("PKR", 2), ("PLN", 2),
-    ("PYG", 0), ("QAR", 2), ("RON", 2), ("RSD", 2), ("RUB", 2), ("RWF", 0), ("SAR", 2), ("SBD", 2),
-    ("SCR", 2), ("SDG", 2), ("SEK", 2), ("SGD", 2), ("SHP", 2), ("SLE", 2), ("SOS", 2), ("SRD", 2),
-    ("SSP", 2), ("STN", 2), ("SVC", 2), ("SYP", 2), ("SZL", 2), ("THB", 2), ("TJS", 2), ("TMT", 2),
-    ("TND", 3), ("TOP", 2), ("TRY", 2), ("TTD", 2), ("TWD", 2), ("TZS", 2), ("UAH", 2), ("UGX", 0),
-    ("USD", 2), ("USN", 2), ("UYI", 0), ("UYU", 2), ("UYW", 4), ("UZS", 2), ("VED", 2), ("VES", 2),
-    ("VND", 0), ("VUV", 0), ("WST", 2), ("XAD", 2), ("XAF", 0), ("XCD", 2), ("XCG", 2), ("XOF", 0),
-    ("XPF", 0), ("YER", 2), ("ZAR", 2), ("ZMW", 2), ("ZWG", 2),
+    ("AED", 2),
+    ("AFN", 2),
+    ("ALL", 2),
+    ("AMD", 2),
+    ("AOA", 2),
+    ("ARS", 2),
+    ("AUD", 2),
+    ("AWG", 2),
+    ("AZN", 2),
+    ("BAM", 2),
+    ("BBD", 2),
+    ("BDT", 2),
+    ("BHD", 3),
+    ("BIF", 0),
+    ("BMD", 2),
+    ("BND", 2),
+    ("BOB", 2),
+    ("BOV", 2),
+    ("BRL", 2),
+    ("BSD", 2),
+    ("BTN", 2),
+    ("BWP", 2),
+    ("BYN", 2),
+    ("BZD", 2),
+    ("CAD", 2),
+    ("CDF", 2),
+    ("CHE", 2),
+    ("CHF", 2),
+    ("CHW", 2),
+    ("CLF", 4),
+    ("CLP", 0),
+    ("CNY", 2),
+    ("COP", 2),
+    ("COU", 2),
+    ("CRC", 2),
+    ("CUP", 2),
+    ("CVE", 2),
+    ("CZK", 2),
+    ("DJF", 0),
+    ("DKK", 2),
+    ("DOP", 2),
+    ("DZD", 2),
+    ("EGP", 2),
+    ("ERN", 2),
+    ("ETB", 2),
+    ("EUR", 2),
+    ("FJD", 2),
+    ("FKP", 2),
+    ("GBP", 2),
+    ("GEL", 2),
+    ("GHS", 2),
+    ("GIP", 2),
+    ("GMD", 2),
+    ("GNF", 0),
+    ("GTQ", 2),
+    ("GYD", 2),
+    ("HKD", 2),
+    ("HNL", 2),
+    ("HTG", 2),
+    ("HUF", 2),
+    ("IDR", 2),
+    ("ILS", 2),
+    ("INR", 2),
+    ("IQD", 3),
+    ("IRR", 2),
+    ("ISK", 0),
+    ("JMD", 2),
+    ("JOD", 3),
+    ("JPY", 0),
+    ("KES", 2),
+    ("KGS", 2),
+    ("KHR", 2),
+    ("KMF", 0),
+    ("KPW", 2),
+    ("KRW", 0),
+    ("KWD", 3),
+    ("KYD", 2),
+    ("KZT", 2),
+    ("LAK", 2),
+    ("LBP", 2),
+    ("LKR", 2),
+    ("LRD", 2),
+    ("LSL", 2),
+    ("LYD", 3),
+    ("MAD", 2),
+    ("MDL", 2),
+    ("MGA", 2),
+    ("MKD", 2),
+    ("MMK", 2),
+    ("MNT", 2),
+    ("MOP", 2),
+    ("MRU", 2),
+    ("MUR", 2),
+    ("MVR", 2),
+    ("MWK", 2),
+    ("MXN", 2),
+    ("MXV", 2),
+    ("MYR", 2),
+    ("MZN", 2),
+    ("NAD", 2),
+    ("NGN", 2),
+    ("NIO", 2),
+    ("NOK", 2),
+    ("NPR", 2),
+    ("NZD", 2),
+    ("OMR", 3),
+    ("PAB", 2),
+    ("PEN", 2),
+    ("PGK", 2),
+    ("PHP", 2),
+    ("PKR", 2),
+    ("PLN", 2),
+    ("PYG", 0),
+    ("QAR", 2),
+    ("RON", 2),
+    ("RSD", 2),
+    ("RUB", 2),
+    ("RWF", 0),
+    ("SAR", 2),
+    ("SBD", 2),
+    ("SCR", 2),
+    ("SDG", 2),
+    ("SEK", 2),
+    ("SGD", 2),
+    ("SHP", 2),
+    ("SLE", 2),
+    ("SOS", 2),
+    ("SRD", 2),
+    ("SSP", 2),
+    ("STN", 2),
+    ("SVC", 2),
+    ("SYP", 2),
+    ("SZL", 2),
+    ("THB", 2),
+    ("TJS", 2),
+    ("TMT", 2),
+    ("TND", 3),
+    ("TOP", 2),
+    ("TRY", 2),
+    ("TTD", 2),
+    ("TWD", 2),
+    ("TZS", 2),
+    ("UAH", 2),
+    ("UGX", 0),
+    ("USD", 2),
+    ("USN", 2),
+    ("UYI", 0),
+    ("UYU", 2),
+    ("UYW", 4),
+    ("UZS", 2),
+    ("VED", 2),
+    ("VES", 2),
+    ("VND", 0),
+    ("VUV", 0),
+    ("WST", 2),
+    ("XAD", 2),
+    ("XAF", 0),
+    ("XCD", 2),
+    ("XCG", 2),
+    ("XOF", 0),
+    ("XPF", 0),
+    ("YER", 2),
+    ("ZAR", 2),
+    ("ZMW", 2),
+    ("ZWG", 2),
 ];
 
 /// The longest amount text read, in characters: far beyond any rate, short of `Decimal`'s
@@ -76,7 +220,9 @@ impl Currency {
         if !code.iter().all(u8::is_ascii_uppercase) {
             return None;
         }
-        let i = ACTIVE.binary_search_by(|(c, _)| c.as_bytes().cmp(code.as_slice())).ok()?;
+        let i = ACTIVE
+            .binary_search_by(|(c, _)| c.as_bytes().cmp(code.as_slice()))
+            .ok()?;
         let &(_, minor_units) = ACTIVE.get(i)?;
         Some(Currency { code, minor_units })
     }
@@ -183,17 +329,33 @@ impl fmt::Display for Currency {
 
 /// Reads a currency code; `required` when absent and `required` is set, `invalid_currency`
 /// when it is not an active ISO 4217 code.
-pub(crate) fn read_currency(r: &mut Reader, value: Option<&Value>, path: &Path<'_>, required: bool) -> Option<Currency> {
-    let text = if required { r.required_text(value, path, 8) } else { r.text(value, path, 8, false) };
+pub(crate) fn read_currency(
+    r: &mut Reader,
+    value: Option<&Value>,
+    path: &Path<'_>,
+    required: bool,
+) -> Option<Currency> {
+    let text = if required {
+        r.required_text(value, path, 8)
+    } else {
+        r.text(value, path, 8, false)
+    };
     r.parse(text, path, ErrorCode::InvalidCurrency, Currency::parse)
 }
 
 /// Reads a required amount of money: a decimal string (a JSON number is `invalid_type`), not
 /// negative, with no more decimals than `currency`'s minor unit, else `invalid_money`. When
 /// the currency is unknown (its own error is reported already), the decimals are not checked.
-pub(crate) fn read_amount(r: &mut Reader, value: Option<&Value>, path: &Path<'_>, currency: Option<Currency>) -> Option<Decimal> {
+pub(crate) fn read_amount(
+    r: &mut Reader,
+    value: Option<&Value>,
+    path: &Path<'_>,
+    currency: Option<Currency>,
+) -> Option<Decimal> {
     let text = r.required_text(value, path, MAX_AMOUNT_CHARS);
-    r.parse(text, path, ErrorCode::InvalidMoney, |t| parse_decimal(t, currency.map(|c| c.minor_units())))
+    r.parse(text, path, ErrorCode::InvalidMoney, |t| {
+        parse_decimal(t, currency.map(|c| c.minor_units()))
+    })
 }
 
 /// A share of a session's rate, from 0 to 1 inclusive (POL-1: what a student no-show or a
@@ -223,7 +385,9 @@ impl Share {
     /// The share `value`, if it is from 0 to 1.
     #[must_use]
     pub fn new(value: Decimal) -> Option<Share> {
-        (Decimal::ZERO..=Decimal::ONE).contains(&value).then_some(Share(value))
+        (Decimal::ZERO..=Decimal::ONE)
+            .contains(&value)
+            .then_some(Share(value))
     }
 
     /// The share as a decimal from 0 to 1.
@@ -270,7 +434,11 @@ impl<'de> serde::Deserialize<'de> for Share {
                 f.write_str("a share from 0 to 1, such as \"0.5\"")
             }
             fn visit_str<E: serde::de::Error>(self, text: &str) -> Result<Share, E> {
-                text.trim().parse::<Decimal>().ok().and_then(Share::new).ok_or_else(|| E::custom("not a share from 0 to 1, such as \"0.5\""))
+                text.trim()
+                    .parse::<Decimal>()
+                    .ok()
+                    .and_then(Share::new)
+                    .ok_or_else(|| E::custom("not a share from 0 to 1, such as \"0.5\""))
             }
             fn visit_f64<E: serde::de::Error>(self, value: f64) -> Result<Share, E> {
                 self.visit_str(&value.to_string())
@@ -306,7 +474,11 @@ mod tests {
     fn the_list_is_sorted_without_duplicates_and_well_formed() {
         assert!(ACTIVE.windows(2).all(|w| w[0].0 < w[1].0));
         for (code, minor) in ACTIVE {
-            assert_eq!(Currency::parse(code).map(|c| c.minor_units()), Some(u32::from(minor)), "{code}");
+            assert_eq!(
+                Currency::parse(code).map(|c| c.minor_units()),
+                Some(u32::from(minor)),
+                "{code}"
+            );
             assert!(minor <= 4, "{code}");
         }
     }
@@ -314,9 +486,24 @@ mod tests {
     #[test]
     fn minor_units_of_well_known_currencies() {
         let expected = [
-            ("EUR", 2), ("JPY", 0), ("XOF", 0), ("XAF", 0), ("TND", 3), ("KWD", 3), ("BHD", 3), ("JOD", 3),
-            ("OMR", 3), ("LYD", 3), ("IQD", 3), ("CLF", 4), ("UYW", 4), ("MAD", 2), ("CHF", 2), ("GBP", 2),
-            ("USD", 2), ("CAD", 2),
+            ("EUR", 2),
+            ("JPY", 0),
+            ("XOF", 0),
+            ("XAF", 0),
+            ("TND", 3),
+            ("KWD", 3),
+            ("BHD", 3),
+            ("JOD", 3),
+            ("OMR", 3),
+            ("LYD", 3),
+            ("IQD", 3),
+            ("CLF", 4),
+            ("UYW", 4),
+            ("MAD", 2),
+            ("CHF", 2),
+            ("GBP", 2),
+            ("USD", 2),
+            ("CAD", 2),
         ];
         for (code, minor) in expected {
             assert_eq!(currency(code).minor_units(), minor, "{code}");
@@ -325,7 +512,9 @@ mod tests {
 
     #[test]
     fn lower_case_unknown_withdrawn_and_unit_less_codes_are_refused() {
-        for bad in ["eur", "Eur", "EU", "EURO", "", "XXX", "XAU", "XTS", "FRF", "HRK", "ZZZ", "E1R", "ÉUR"] {
+        for bad in [
+            "eur", "Eur", "EU", "EURO", "", "XXX", "XAU", "XTS", "FRF", "HRK", "ZZZ", "E1R", "ÉUR",
+        ] {
             assert!(Currency::parse(bad).is_none(), "{bad}");
         }
     }
@@ -368,7 +557,9 @@ mod tests {
         let eur = currency("EUR");
         assert_eq!(eur.parse_amount("35.00"), Some(dec("35.00")));
         assert_eq!(eur.parse_amount("0"), Some(Decimal::ZERO));
-        for bad in ["", "35,00", "+35", "-35", "-0", "35.", ".5", "1e3", "1_000", " 35", "35.001", "NaN", "3 5"] {
+        for bad in [
+            "", "35,00", "+35", "-35", "-0", "35.", ".5", "1e3", "1_000", " 35", "35.001", "NaN", "3 5",
+        ] {
             assert_eq!(eur.parse_amount(bad), None, "{bad:?}");
         }
         assert_eq!(currency("JPY").parse_amount("35.0"), None);
@@ -381,16 +572,36 @@ mod tests {
         let mut r = Reader::new();
         let root = Path::Root;
         let eur = Some(currency("EUR"));
-        assert_eq!(read_amount(&mut r, Some(&serde_json::json!("35.00")), &root.key("a"), eur), Some(dec("35")));
-        assert_eq!(read_amount(&mut r, Some(&serde_json::json!(35)), &root.key("b"), eur), None);
-        assert_eq!(read_amount(&mut r, Some(&serde_json::json!("35.001")), &root.key("c"), eur), None);
-        assert_eq!(read_amount(&mut r, Some(&serde_json::json!("35.001")), &root.key("d"), None), Some(dec("35.001")));
+        assert_eq!(
+            read_amount(&mut r, Some(&serde_json::json!("35.00")), &root.key("a"), eur),
+            Some(dec("35"))
+        );
+        assert_eq!(
+            read_amount(&mut r, Some(&serde_json::json!(35)), &root.key("b"), eur),
+            None
+        );
+        assert_eq!(
+            read_amount(&mut r, Some(&serde_json::json!("35.001")), &root.key("c"), eur),
+            None
+        );
+        assert_eq!(
+            read_amount(&mut r, Some(&serde_json::json!("35.001")), &root.key("d"), None),
+            Some(dec("35.001"))
+        );
         assert_eq!(read_amount(&mut r, None, &root.key("e"), eur), None);
-        assert_eq!(read_currency(&mut r, Some(&serde_json::json!("eur")), &root.key("f"), true), None);
+        assert_eq!(
+            read_currency(&mut r, Some(&serde_json::json!("eur")), &root.key("f"), true),
+            None
+        );
         let got: Vec<_> = r.errors.iter().map(|e| (e.path.as_str(), e.code)).collect();
         assert_eq!(
             got,
-            [("b", ErrorCode::InvalidType), ("c", ErrorCode::InvalidMoney), ("e", ErrorCode::Required), ("f", ErrorCode::InvalidCurrency)]
+            [
+                ("b", ErrorCode::InvalidType),
+                ("c", ErrorCode::InvalidMoney),
+                ("e", ErrorCode::Required),
+                ("f", ErrorCode::InvalidCurrency)
+            ]
         );
     }
 }

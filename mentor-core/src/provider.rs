@@ -40,7 +40,10 @@ impl Provider {
     /// ```
     #[must_use]
     pub fn name(self) -> &'static str {
-        Provider::ALL.iter().find(|(_, p)| *p == self).map_or("", |(name, _)| name)
+        Provider::ALL
+            .iter()
+            .find(|(_, p)| *p == self)
+            .map_or("", |(name, _)| name)
     }
 
     /// The provider of a wire name.

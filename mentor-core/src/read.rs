@@ -185,7 +185,12 @@ impl Reader {
 
     /// An object whose keys are all in `known` (each other key is `unknown_field`).
     /// `None` (and an error) when `value` is not an object.
-    pub(crate) fn object<'v>(&mut self, value: &'v Value, path: &Path<'_>, known: &[&str]) -> Option<&'v Map<String, Value>> {
+    pub(crate) fn object<'v>(
+        &mut self,
+        value: &'v Value,
+        path: &Path<'_>,
+        known: &[&str],
+    ) -> Option<&'v Map<String, Value>> {
         let Value::Object(map) = value else {
             self.wrong_type(path, AN_OBJECT);
             return None;
@@ -200,7 +205,11 @@ impl Reader {
 
     /// An object whose keys are data (a map: subject → demand). `None` (and an error) when
     /// `value` is not an object.
-    pub(crate) fn entries<'v>(&mut self, value: &'v Value, path: &Path<'_>) -> Option<&'v Map<String, Value>> {
+    pub(crate) fn entries<'v>(
+        &mut self,
+        value: &'v Value,
+        path: &Path<'_>,
+    ) -> Option<&'v Map<String, Value>> {
         let Value::Object(map) = value else {
             self.wrong_type(path, AN_OBJECT);
             return None;
@@ -209,7 +218,14 @@ impl Reader {
     }
 
     /// An optional number in `lo..=hi` (`expected` says which, for the message).
-    pub(crate) fn number<'v>(&mut self, value: impl See<'v>, path: &dyn fmt::Display, lo: f64, hi: f64, expected: Text) -> Option<f64> {
+    pub(crate) fn number<'v>(
+        &mut self,
+        value: impl See<'v>,
+        path: &dyn fmt::Display,
+        lo: f64,
+        hi: f64,
+        expected: Text,
+    ) -> Option<f64> {
         #[allow(clippy::cast_precision_loss, reason = "a policy's numbers are far below 2^53")]
         let n = match value.see() {
             Seen::Absent => return None,
@@ -230,7 +246,12 @@ impl Reader {
     }
 
     /// A required object; `required` when absent or null.
-    pub(crate) fn required_object<'v>(&mut self, value: Option<&'v Value>, path: &Path<'_>, known: &[&str]) -> Option<&'v Map<String, Value>> {
+    pub(crate) fn required_object<'v>(
+        &mut self,
+        value: Option<&'v Value>,
+        path: &Path<'_>,
+        known: &[&str],
+    ) -> Option<&'v Map<String, Value>> {
         match present(value) {
             Some(v) => self.object(v, path, known),
             None => {
@@ -241,7 +262,12 @@ impl Reader {
     }
 
     /// An optional object.
-    pub(crate) fn optional_object<'v>(&mut self, value: Option<&'v Value>, path: &Path<'_>, known: &[&str]) -> Option<&'v Map<String, Value>> {
+    pub(crate) fn optional_object<'v>(
+        &mut self,
+        value: Option<&'v Value>,
+        path: &Path<'_>,
+        known: &[&str],
+    ) -> Option<&'v Map<String, Value>> {
         present(value).and_then(|v| self.object(v, path, known))
     }
 
@@ -254,7 +280,12 @@ impl Reader {
 
     /// The raw form of an object field; `required` when absent and `required` is set,
     /// `invalid_type` when the value is not an object.
-    pub(crate) fn obj<'f, T>(&mut self, field: &'f Field<Obj<T>>, path: &dyn fmt::Display, required: bool) -> Option<&'f T> {
+    pub(crate) fn obj<'f, T>(
+        &mut self,
+        field: &'f Field<Obj<T>>,
+        path: &dyn fmt::Display,
+        required: bool,
+    ) -> Option<&'f T> {
         match field {
             Field::Given(Obj(form)) => Some(form),
             Field::Absent => {
@@ -272,7 +303,11 @@ impl Reader {
 
     /// An object that must be here (the document's root, an array's item): of any other type,
     /// or `null`, it is `invalid_type`.
-    pub(crate) fn element<'f, T>(&mut self, field: &'f Field<Obj<T>>, path: &dyn fmt::Display) -> Option<&'f T> {
+    pub(crate) fn element<'f, T>(
+        &mut self,
+        field: &'f Field<Obj<T>>,
+        path: &dyn fmt::Display,
+    ) -> Option<&'f T> {
         match field {
             Field::Given(Obj(form)) => Some(form),
             Field::Absent | Field::Wrong(_) => {
@@ -283,7 +318,11 @@ impl Reader {
     }
 
     /// The items of an array field; `None` when absent, or not an array (`invalid_type`).
-    pub(crate) fn list<'f, T>(&mut self, field: &'f Field<Vec<T>>, path: &dyn fmt::Display) -> Option<&'f [T]> {
+    pub(crate) fn list<'f, T>(
+        &mut self,
+        field: &'f Field<Vec<T>>,
+        path: &dyn fmt::Display,
+    ) -> Option<&'f [T]> {
         match field {
             Field::Given(items) => Some(items),
             Field::Absent => None,
@@ -306,7 +345,13 @@ impl Reader {
     /// An optional string, trimmed; `None` when absent, null, blank or wrong. Longer than
     /// `max_chars` characters is `too_long`; control characters are `invalid_characters`
     /// (line breaks and tabs are allowed where `multiline`).
-    pub(crate) fn text<'v>(&mut self, value: impl See<'v>, path: &dyn fmt::Display, max_chars: usize, multiline: bool) -> Option<&'v str> {
+    pub(crate) fn text<'v>(
+        &mut self,
+        value: impl See<'v>,
+        path: &dyn fmt::Display,
+        max_chars: usize,
+        multiline: bool,
+    ) -> Option<&'v str> {
         let s = match value.see() {
             Seen::Absent => return None,
             Seen::Str(s) => s.trim(),
@@ -335,7 +380,8 @@ impl Reader {
         let bad = |c: char| {
             (c.is_control() && !(multiline && matches!(c, '\n' | '\r' | '\t')))
                 || matches!(c, '\u{202d}' | '\u{202e}')
-                || (!multiline && matches!(c, '\u{200b}' | '\u{2060}'..='\u{2064}' | '\u{feff}' | '\u{fff9}'..='\u{fffb}' | '\u{e0000}'..='\u{e007f}'))
+                || (!multiline
+                    && matches!(c, '\u{200b}' | '\u{2060}'..='\u{2064}' | '\u{feff}' | '\u{fff9}'..='\u{fffb}' | '\u{e0000}'..='\u{e007f}'))
         };
         let printable_ascii = s.bytes().all(|b| (0x20..0x7f).contains(&b));
         if !printable_ascii && s.chars().any(bad) {
@@ -346,7 +392,12 @@ impl Reader {
     }
 
     /// A required string: `required` when absent, null, empty or whitespace-only.
-    pub(crate) fn required_text<'v, V: See<'v> + Copy>(&mut self, value: V, path: &dyn fmt::Display, max_chars: usize) -> Option<&'v str> {
+    pub(crate) fn required_text<'v, V: See<'v> + Copy>(
+        &mut self,
+        value: V,
+        path: &dyn fmt::Display,
+        max_chars: usize,
+    ) -> Option<&'v str> {
         if self.is_blank(value) {
             self.error(path, ErrorCode::Required);
             return None;
@@ -357,8 +408,18 @@ impl Reader {
     /// A text that identifies something (an e-mail address, a phone or registration number):
     /// [`Reader::text`] on one line, and no format character at all (Unicode category Cf:
     /// `ada\u{200b}@example.org` must not pass for a second address). `invalid_characters`.
-    pub(crate) fn identifier<'v, V: See<'v> + Copy>(&mut self, value: V, path: &dyn fmt::Display, max_chars: usize, required: bool) -> Option<&'v str> {
-        let text = if required { self.required_text(value, path, max_chars) } else { self.text(value, path, max_chars, false) }?;
+    pub(crate) fn identifier<'v, V: See<'v> + Copy>(
+        &mut self,
+        value: V,
+        path: &dyn fmt::Display,
+        max_chars: usize,
+        required: bool,
+    ) -> Option<&'v str> {
+        let text = if required {
+            self.required_text(value, path, max_chars)
+        } else {
+            self.text(value, path, max_chars, false)
+        }?;
         if !text.is_ascii() && text.chars().any(is_format_character) {
             self.error(path, ErrorCode::InvalidCharacters);
             return None;
@@ -368,7 +429,13 @@ impl Reader {
 
     /// Turns a text read from `path` into a value with `parse`; when it does not parse, `code`
     /// is reported at `path`. `None` text (absent, or already reported) stays `None`.
-    pub(crate) fn parse<T>(&mut self, text: Option<&str>, path: &dyn fmt::Display, code: ErrorCode, parse: impl FnOnce(&str) -> Option<T>) -> Option<T> {
+    pub(crate) fn parse<T>(
+        &mut self,
+        text: Option<&str>,
+        path: &dyn fmt::Display,
+        code: ErrorCode,
+        parse: impl FnOnce(&str) -> Option<T>,
+    ) -> Option<T> {
         let parsed = parse(text?);
         if parsed.is_none() {
             self.error(path, code);
@@ -389,7 +456,13 @@ impl Reader {
     }
 
     /// An optional whole number in `lo..=hi` (`6.0` counts as whole; `6.5` does not).
-    pub(crate) fn integer<'v>(&mut self, value: impl See<'v>, path: &dyn fmt::Display, lo: i64, hi: i64) -> Option<i64> {
+    pub(crate) fn integer<'v>(
+        &mut self,
+        value: impl See<'v>,
+        path: &dyn fmt::Display,
+        lo: i64,
+        hi: i64,
+    ) -> Option<i64> {
         let n = match value.see() {
             Seen::Absent => return None,
             Seen::Number(n) => n,
@@ -409,7 +482,12 @@ impl Reader {
 
     /// An optional value of a vocabulary: one of `table`'s names, exactly (the error lists
     /// them, from the same table).
-    pub(crate) fn choice<'v, T: Copy>(&mut self, value: impl See<'v>, path: &dyn fmt::Display, table: &'static [(&'static str, T)]) -> Option<T> {
+    pub(crate) fn choice<'v, T: Copy>(
+        &mut self,
+        value: impl See<'v>,
+        path: &dyn fmt::Display,
+        table: &'static [(&'static str, T)],
+    ) -> Option<T> {
         let s = match value.see() {
             Seen::Absent => return None,
             Seen::Str(s) => s,
@@ -421,14 +499,22 @@ impl Reader {
         match table.iter().find(|(name, _)| *name == s) {
             Some((_, v)) => Some(*v),
             None => {
-                self.error_with(path, ErrorCode::InvalidEnum, Detail::Allowed(table.iter().map(|(name, _)| *name).collect()));
+                self.error_with(
+                    path,
+                    ErrorCode::InvalidEnum,
+                    Detail::Allowed(table.iter().map(|(name, _)| *name).collect()),
+                );
                 None
             }
         }
     }
 
     /// An optional array.
-    pub(crate) fn array<'v>(&mut self, value: Option<&'v Value>, path: &dyn fmt::Display) -> Option<&'v [Value]> {
+    pub(crate) fn array<'v>(
+        &mut self,
+        value: Option<&'v Value>,
+        path: &dyn fmt::Display,
+    ) -> Option<&'v [Value]> {
         match present(value)? {
             Value::Array(items) => Some(items),
             _ => {

@@ -40,7 +40,9 @@ use serde_json::{Map, Value};
 
 use crate::error::{ErrorCode, FieldError};
 use crate::interview::{Scorecard, Slot, read_scorecard, read_slot};
-use crate::lifecycle::{Aggregate, Change, Event, Guard, Refusal, Refused, Transition, Vocabulary, check_order, guarded, row};
+use crate::lifecycle::{
+    Aggregate, Change, Event, Guard, Refusal, Refused, Transition, Vocabulary, check_order, guarded, row,
+};
 use crate::read::{Path, Reader};
 
 vocabulary! {
@@ -179,13 +181,22 @@ use ApplicationEventType as T;
 use ApplicationState as S;
 
 const TRANSITIONS: [Transition<S, T>; 36] = [
-    Transition { from: None, event: T::Submitted, to: S::Submitted, guard: Guard::Always },
+    Transition {
+        from: None,
+        event: T::Submitted,
+        to: S::Submitted,
+        guard: Guard::Always,
+    },
     row(S::Submitted, T::ReviewStarted, S::InReview),
     row(S::Submitted, T::PutOnHold, S::OnHold),
     row(S::InReview, T::PutOnHold, S::OnHold),
     row(S::OnHold, T::Resumed, S::InReview),
     row(S::InReview, T::InterviewScheduled, S::InterviewScheduled),
-    row(S::InterviewScheduled, T::InterviewRescheduled, S::InterviewScheduled),
+    row(
+        S::InterviewScheduled,
+        T::InterviewRescheduled,
+        S::InterviewScheduled,
+    ),
     row(S::InterviewScheduled, T::InterviewCancelled, S::InReview),
     row(S::InterviewScheduled, T::NoShow, S::NoShow),
     row(S::NoShow, T::InterviewRescheduled, S::InterviewScheduled),
@@ -304,7 +315,10 @@ impl Aggregate for Application {
         map.serialize_entry("scorecard", &self.scorecard.map(|c| c.to_json()))?;
         map.serialize_entry("contract_id", &self.contract_id)?;
         map.serialize_entry("rejected_from", &self.rejected_from.map(Vocabulary::name))?;
-        map.serialize_entry("last_event_at", &self.last_at.map(crate::lifecycle::format_instant))
+        map.serialize_entry(
+            "last_event_at",
+            &self.last_at.map(crate::lifecycle::format_instant),
+        )
     }
 
     fn guard_holds(&self, guard: Guard, to: S) -> bool {
@@ -333,7 +347,8 @@ impl Aggregate for Application {
             ApplicationChange::NoShow => self.no_shows += 1,
             ApplicationChange::Interviewed { scorecard } => self.scorecard = *scorecard,
             ApplicationChange::ScorecardSubmitted { scorecard } => self.scorecard = Some(*scorecard),
-            ApplicationChange::ContractSent { contract_id } | ApplicationChange::ContractSigned { contract_id } => {
+            ApplicationChange::ContractSent { contract_id }
+            | ApplicationChange::ContractSigned { contract_id } => {
                 self.contract_id = Some(contract_id.clone());
             }
             ApplicationChange::Rejected => self.rejected_from = from,
@@ -400,19 +415,25 @@ impl Change for ApplicationChange {
                 }
             }
         };
-        let id = |r: &mut Reader, key: &'static str| r.required_text(map.get(key), &root.key(key), 128).map(str::to_owned);
+        let id = |r: &mut Reader, key: &'static str| {
+            r.required_text(map.get(key), &root.key(key), 128)
+                .map(str::to_owned)
+        };
         let change = match ty {
             T::Submitted => id(&mut r, "offer_id").map(|offer_id| ApplicationChange::Submitted { offer_id }),
             T::ReviewStarted => Some(ApplicationChange::ReviewStarted),
             T::PutOnHold => Some(ApplicationChange::PutOnHold),
             T::Resumed => Some(ApplicationChange::Resumed),
             T::InterviewScheduled => slot(&mut r).map(|slot| ApplicationChange::InterviewScheduled { slot }),
-            T::InterviewRescheduled => slot(&mut r).map(|slot| ApplicationChange::InterviewRescheduled { slot }),
+            T::InterviewRescheduled => {
+                slot(&mut r).map(|slot| ApplicationChange::InterviewRescheduled { slot })
+            }
             T::InterviewCancelled => Some(ApplicationChange::InterviewCancelled),
             T::NoShow => Some(ApplicationChange::NoShow),
             T::Interviewed => match map.get("scorecard").filter(|v| !v.is_null()) {
                 None => Some(ApplicationChange::Interviewed { scorecard: None }),
-                Some(v) => read_scorecard(&mut r, v, &root.key("scorecard")).map(|c| ApplicationChange::Interviewed { scorecard: Some(c) }),
+                Some(v) => read_scorecard(&mut r, v, &root.key("scorecard"))
+                    .map(|c| ApplicationChange::Interviewed { scorecard: Some(c) }),
             },
             T::ScorecardSubmitted => {
                 let p = root.key("scorecard");
@@ -421,14 +442,19 @@ impl Change for ApplicationChange {
                         r.error(&p, ErrorCode::Required);
                         None
                     }
-                    Some(v) => read_scorecard(&mut r, v, &p).map(|scorecard| ApplicationChange::ScorecardSubmitted { scorecard }),
+                    Some(v) => read_scorecard(&mut r, v, &p)
+                        .map(|scorecard| ApplicationChange::ScorecardSubmitted { scorecard }),
                 }
             }
             T::Selected => Some(ApplicationChange::Selected),
             T::Rejected => Some(ApplicationChange::Rejected),
             T::Reopened => Some(ApplicationChange::Reopened),
-            T::ContractSent => id(&mut r, "contract_id").map(|contract_id| ApplicationChange::ContractSent { contract_id }),
-            T::ContractSigned => id(&mut r, "contract_id").map(|contract_id| ApplicationChange::ContractSigned { contract_id }),
+            T::ContractSent => {
+                id(&mut r, "contract_id").map(|contract_id| ApplicationChange::ContractSent { contract_id })
+            }
+            T::ContractSigned => {
+                id(&mut r, "contract_id").map(|contract_id| ApplicationChange::ContractSigned { contract_id })
+            }
             T::Onboarded => Some(ApplicationChange::Onboarded),
             T::Withdrawn => Some(ApplicationChange::Withdrawn),
         };
@@ -438,11 +464,20 @@ impl Change for ApplicationChange {
     fn write<M: SerializeMap>(&self, map: &mut M) -> Result<(), M::Error> {
         match self {
             ApplicationChange::Submitted { offer_id } => map.serialize_entry("offer_id", offer_id),
-            ApplicationChange::InterviewScheduled { slot } | ApplicationChange::InterviewRescheduled { slot } => map.serialize_entry("slot", &slot.to_json()),
-            ApplicationChange::Interviewed { scorecard: Some(card) } | ApplicationChange::ScorecardSubmitted { scorecard: card } => {
+            ApplicationChange::InterviewScheduled { slot }
+            | ApplicationChange::InterviewRescheduled { slot } => {
+                map.serialize_entry("slot", &slot.to_json())
+            }
+            ApplicationChange::Interviewed {
+                scorecard: Some(card),
+            }
+            | ApplicationChange::ScorecardSubmitted { scorecard: card } => {
                 map.serialize_entry("scorecard", &card.to_json())
             }
-            ApplicationChange::ContractSent { contract_id } | ApplicationChange::ContractSigned { contract_id } => map.serialize_entry("contract_id", contract_id),
+            ApplicationChange::ContractSent { contract_id }
+            | ApplicationChange::ContractSigned { contract_id } => {
+                map.serialize_entry("contract_id", contract_id)
+            }
             _ => Ok(()),
         }
     }
@@ -480,12 +515,18 @@ impl DuplicateKey {
     /// The key of an e-mail address and an offer id.
     #[must_use]
     pub fn new(email: &str, offer_id: &str) -> DuplicateKey {
-        DuplicateKey { email: email.trim().to_lowercase(), offer_id: offer_id.trim().to_owned() }
+        DuplicateKey {
+            email: email.trim().to_lowercase(),
+            offer_id: offer_id.trim().to_owned(),
+        }
     }
 }
 
 impl std::fmt::Debug for DuplicateKey {
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-        f.debug_struct("DuplicateKey").field("email", &"<redacted>").field("offer_id", &self.offer_id).finish()
+        f.debug_struct("DuplicateKey")
+            .field("email", &"<redacted>")
+            .field("offer_id", &self.offer_id)
+            .finish()
     }
 }

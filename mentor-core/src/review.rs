@@ -25,7 +25,11 @@ pub const YEARS_CAP: u8 = 10;
 
 /// The components of a priority, each in 0..1.
 #[derive(Clone, Copy, Debug, PartialEq, serde::Serialize)]
-#[cfg_attr(feature = "schema", derive(schemars::JsonSchema), schemars(deny_unknown_fields))]
+#[cfg_attr(
+    feature = "schema",
+    derive(schemars::JsonSchema),
+    schemars(deny_unknown_fields)
+)]
 pub struct Components {
     /// Demand of the best open subject.
     pub demand: f64,
@@ -39,7 +43,11 @@ pub struct Components {
 
 /// A candidate's review priority.
 #[derive(Clone, Copy, Debug, PartialEq, serde::Serialize)]
-#[cfg_attr(feature = "schema", derive(schemars::JsonSchema), schemars(deny_unknown_fields))]
+#[cfg_attr(
+    feature = "schema",
+    derive(schemars::JsonSchema),
+    schemars(deny_unknown_fields)
+)]
 pub struct Priority {
     /// The weighted sum of the components.
     pub score: f64,
@@ -117,7 +125,11 @@ fn level_component(l: Level) -> f64 {
 /// ```
 #[must_use]
 pub fn priority(app: &Application, policy: &Policy, now: DateTime<Utc>) -> Option<Priority> {
-    let open = app.subjects().iter().map(|s| (s, policy.demand_of(&s.subject))).filter(|(_, d)| *d != Demand::Closed);
+    let open = app
+        .subjects()
+        .iter()
+        .map(|s| (s, policy.demand_of(&s.subject)))
+        .filter(|(_, d)| *d != Demand::Closed);
     let mut best_demand: Option<Demand> = None;
     let mut best_experience = 0.0f64;
     let mut best_level = Level::Comfortable;
@@ -125,7 +137,8 @@ pub fn priority(app: &Application, policy: &Policy, now: DateTime<Utc>) -> Optio
     for (subject, demand) in open {
         best_demand = best_demand.max(Some(demand));
         let years = subject.years_experience.unwrap_or(0);
-        let experience = 0.5 * level_component(subject.level) + 0.5 * f64::from(years.min(YEARS_CAP)) / f64::from(YEARS_CAP);
+        let experience = 0.5 * level_component(subject.level)
+            + 0.5 * f64::from(years.min(YEARS_CAP)) / f64::from(YEARS_CAP);
         best_experience = best_experience.max(experience);
         best_level = best_level.max(subject.level);
         best_years = best_years.max(years);
@@ -134,10 +147,24 @@ pub fn priority(app: &Application, policy: &Policy, now: DateTime<Utc>) -> Optio
     let submitted_at = app.submitted_at().unwrap_or(now);
     let waited_days = (now - submitted_at).num_seconds().max(0) as f64 / 86_400.0;
     let normal = f64::from(policy.contact_deadline_days.normal);
-    let waiting = if normal > 0.0 { (waited_days / normal).min(1.0) } else if waited_days > 0.0 { 1.0 } else { 0.0 };
-    let components = Components { demand: demand_component(best_demand), experience: best_experience, completeness: app.completeness(), waiting };
+    let waiting = if normal > 0.0 {
+        (waited_days / normal).min(1.0)
+    } else if waited_days > 0.0 {
+        1.0
+    } else {
+        0.0
+    };
+    let components = Components {
+        demand: demand_component(best_demand),
+        experience: best_experience,
+        completeness: app.completeness(),
+        waiting,
+    };
     let w = &policy.review_weights;
-    let score = w.demand * components.demand + w.experience * components.experience + w.completeness * components.completeness + w.waiting * components.waiting;
+    let score = w.demand * components.demand
+        + w.experience * components.experience
+        + w.completeness * components.completeness
+        + w.waiting * components.waiting;
     let days = policy.contact_deadline_days.days(best_demand).unwrap_or(0);
     let day = submitted_at.date_naive();
     let contact_by = day.checked_add_days(Days::new(u64::from(days))).unwrap_or(day);
@@ -145,6 +172,12 @@ pub fn priority(app: &Application, policy: &Policy, now: DateTime<Utc>) -> Optio
         score,
         components,
         contact_by,
-        tie: TieBreak { demand: best_demand, level: best_level, years: best_years, completeness: app.completeness(), submitted_at },
+        tie: TieBreak {
+            demand: best_demand,
+            level: best_level,
+            years: best_years,
+            completeness: app.completeness(),
+            submitted_at,
+        },
     })
 }

@@ -20,8 +20,8 @@
 //! assert_eq!(form.schema["additionalProperties"], false);
 //! ```
 
-use schemars::generate::SchemaSettings;
 use schemars::JsonSchema;
+use schemars::generate::SchemaSettings;
 use serde_json::Value;
 
 use crate::application::{ApplicationForm, Validation};
@@ -75,10 +75,22 @@ impl WireSchema {
 #[must_use]
 pub fn inputs() -> Vec<WireSchema> {
     vec![
-        WireSchema { name: "application-form", schema: root::<ApplicationForm<'static>>("Application form") },
-        WireSchema { name: "working-situation", schema: situation_alone(root::<SituationForm<'static>>("Working situation")) },
-        WireSchema { name: "policy", schema: root::<Policy>("Policy") },
-        WireSchema { name: "billing-session", schema: root::<SessionForm<'static>>("Billing session") },
+        WireSchema {
+            name: "application-form",
+            schema: root::<ApplicationForm<'static>>("Application form"),
+        },
+        WireSchema {
+            name: "working-situation",
+            schema: situation_alone(root::<SituationForm<'static>>("Working situation")),
+        },
+        WireSchema {
+            name: "policy",
+            schema: root::<Policy>("Policy"),
+        },
+        WireSchema {
+            name: "billing-session",
+            schema: root::<SessionForm<'static>>("Billing session"),
+        },
     ]
 }
 
@@ -98,14 +110,38 @@ pub fn inputs() -> Vec<WireSchema> {
 #[must_use]
 pub fn outputs() -> Vec<WireSchema> {
     vec![
-        WireSchema { name: "field-error", schema: root::<FieldError>("Field error") },
-        WireSchema { name: "validation", schema: root::<Validation>("Validation") },
-        WireSchema { name: "decision", schema: root::<Decision>("Eligibility decision") },
-        WireSchema { name: "triage-entry", schema: root::<Entry>("Triage entry") },
-        WireSchema { name: "registration-check", schema: root::<IdCheck<'static>>("Registration number check") },
-        WireSchema { name: "replay", schema: root::<AnyReplay>("Replay") },
-        WireSchema { name: "statement", schema: root::<Statement<'static>>("Billing statement") },
-        WireSchema { name: "invoice-check", schema: root::<InvoiceCheck>("Invoice check") },
+        WireSchema {
+            name: "field-error",
+            schema: root::<FieldError>("Field error"),
+        },
+        WireSchema {
+            name: "validation",
+            schema: root::<Validation>("Validation"),
+        },
+        WireSchema {
+            name: "decision",
+            schema: root::<Decision>("Eligibility decision"),
+        },
+        WireSchema {
+            name: "triage-entry",
+            schema: root::<Entry>("Triage entry"),
+        },
+        WireSchema {
+            name: "registration-check",
+            schema: root::<IdCheck<'static>>("Registration number check"),
+        },
+        WireSchema {
+            name: "replay",
+            schema: root::<AnyReplay>("Replay"),
+        },
+        WireSchema {
+            name: "statement",
+            schema: root::<Statement<'static>>("Billing statement"),
+        },
+        WireSchema {
+            name: "invoice-check",
+            schema: root::<InvoiceCheck>("Invoice check"),
+        },
     ]
 }
 
@@ -132,7 +168,9 @@ impl JsonSchema for AnyReplay {
 /// The schema of `T` as a document of its own (JSON Schema 2020-12, the forms it refers to
 /// under `$defs`), with its title.
 fn root<T: JsonSchema>(title: &str) -> Value {
-    let mut schema = SchemaSettings::draft2020_12().into_generator().into_root_schema_for::<T>();
+    let mut schema = SchemaSettings::draft2020_12()
+        .into_generator()
+        .into_root_schema_for::<T>();
     schema.insert("title".to_owned(), Value::from(title));
     let mut schema = schema.to_value();
     descriptions(&mut schema, false);

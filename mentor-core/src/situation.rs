@@ -7,8 +7,8 @@ use serde_json::Value;
 use crate::country::CountryCode;
 use crate::error::{ErrorCode, InputError};
 use crate::read::{Path, Reader};
-use crate::wire::{self, Flag, Object, Str, raw_form};
 use crate::vocabulary::Vocabulary;
+use crate::wire::{self, Flag, Object, Str, raw_form};
 
 vocabulary! {
     /// What the applicant does for a living (DESIGN 4.3 `status`).
@@ -101,7 +101,10 @@ impl std::fmt::Debug for Business {
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
         f.debug_struct("Business")
             .field("legal_form", &self.legal_form)
-            .field("registration_number", &self.registration_number.as_ref().map(|_| "<given>"))
+            .field(
+                "registration_number",
+                &self.registration_number.as_ref().map(|_| "<given>"),
+            )
             .finish()
     }
 }
@@ -196,7 +199,9 @@ impl WorkingSituation {
     /// The situation of a raw form read on its own, or every problem found.
     fn parse(form: &Object<SituationForm<'_>>) -> Result<WorkingSituation, InputError> {
         let mut r = Reader::new();
-        let parsed = r.element(form, &Path::Root).and_then(|form| form.parse(&mut r, &Path::Root, Country::Required));
+        let parsed = r
+            .element(form, &Path::Root)
+            .and_then(|form| form.parse(&mut r, &Path::Root, Country::Required));
         r.finish(parsed)
     }
 }
@@ -280,7 +285,12 @@ pub(crate) enum Country {
 
 impl SituationForm<'_> {
     /// The situation at `path`, or `None` with every problem reported to `r`.
-    pub(crate) fn parse(&self, r: &mut Reader, path: &Path<'_>, fallback: Country) -> Option<WorkingSituation> {
+    pub(crate) fn parse(
+        &self,
+        r: &mut Reader,
+        path: &Path<'_>,
+        fallback: Country,
+    ) -> Option<WorkingSituation> {
         r.unknown(&self.unknown, path);
         let country_path = path.key("country");
         let text = r.text(&self.country, &country_path, COUNTRY_TEXT_MAX, false);
@@ -309,12 +319,31 @@ impl SituationForm<'_> {
             .map(|e| {
                 r.unknown(&e.unknown, &employment_path);
                 let full_time = r.boolean(&e.full_time, &employment_path.key("full_time"));
-                r.text(&e.employer_name, &employment_path.key("employer_name"), EMPLOYER_NAME_MAX, false);
+                r.text(
+                    &e.employer_name,
+                    &employment_path.key("employer_name"),
+                    EMPLOYER_NAME_MAX,
+                    false,
+                );
                 Employment {
                     full_time,
-                    sector: r.choice(&e.employer_sector, &employment_path.key("employer_sector"), EmployerSector::ALL).unwrap_or_default(),
-                    agreement: r.choice(&e.employer_agreement, &employment_path.key("employer_agreement"), EmployerAgreement::ALL).unwrap_or_default(),
-                    employer_informed: r.boolean(&e.employer_informed, &employment_path.key("employer_informed")).unwrap_or(false),
+                    sector: r
+                        .choice(
+                            &e.employer_sector,
+                            &employment_path.key("employer_sector"),
+                            EmployerSector::ALL,
+                        )
+                        .unwrap_or_default(),
+                    agreement: r
+                        .choice(
+                            &e.employer_agreement,
+                            &employment_path.key("employer_agreement"),
+                            EmployerAgreement::ALL,
+                        )
+                        .unwrap_or_default(),
+                    employer_informed: r
+                        .boolean(&e.employer_informed, &employment_path.key("employer_informed"))
+                        .unwrap_or(false),
                 }
             })
             .unwrap_or_default();
@@ -323,13 +352,31 @@ impl SituationForm<'_> {
         let business = r.obj(&self.business, &business_path, false).map(|b| {
             r.unknown(&b.unknown, &business_path);
             Business {
-                legal_form: r.text(&b.legal_form, &business_path.key("legal_form"), LEGAL_FORM_MAX, false).map(str::to_owned),
+                legal_form: r
+                    .text(
+                        &b.legal_form,
+                        &business_path.key("legal_form"),
+                        LEGAL_FORM_MAX,
+                        false,
+                    )
+                    .map(str::to_owned),
                 registration_number: r
-                    .identifier(&b.registration_number, &business_path.key("registration_number"), REGISTRATION_NUMBER_MAX, false)
+                    .identifier(
+                        &b.registration_number,
+                        &business_path.key("registration_number"),
+                        REGISTRATION_NUMBER_MAX,
+                        false,
+                    )
                     .map(str::to_owned),
             }
         });
-        Some(WorkingSituation { country: country?, status: status?, employment, route, business })
+        Some(WorkingSituation {
+            country: country?,
+            status: status?,
+            employment,
+            route,
+            business,
+        })
     }
 }
 

@@ -26,7 +26,11 @@ pub use crate::wire::{Record, read_forms, read_forms_bytes, read_records, read_r
 
 /// Where a form ends up in the review queue.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, PartialOrd, Ord, serde::Serialize)]
-#[cfg_attr(feature = "schema", derive(schemars::JsonSchema), schemars(rename = "TriageStatus"))]
+#[cfg_attr(
+    feature = "schema",
+    derive(schemars::JsonSchema),
+    schemars(rename = "TriageStatus")
+)]
 #[serde(rename_all = "snake_case")]
 pub enum Status {
     /// Valid, eligible or on its way, ranked for a call back.
@@ -102,8 +106,12 @@ impl Hold {
     pub fn message(&self, lang: Lang) -> String {
         let subjects = self.subjects.join(", ");
         match lang {
-            Lang::En => format!("every subject of the form is closed to new mentors by the policy: {subjects}"),
-            Lang::Fr => format!("la politique ferme aux nouveaux mentors toutes les matières du formulaire : {subjects}"),
+            Lang::En => {
+                format!("every subject of the form is closed to new mentors by the policy: {subjects}")
+            }
+            Lang::Fr => format!(
+                "la politique ferme aux nouveaux mentors toutes les matières du formulaire : {subjects}"
+            ),
         }
     }
 }
@@ -117,7 +125,13 @@ impl Localized for Hold {
             subjects: &'a [String],
             message: String,
         }
-        Wire { code: Hold::CODE, rule: crate::rule::Rule::Pol1, subjects: &self.subjects, message: self.message(lang) }.serialize(serializer)
+        Wire {
+            code: Hold::CODE,
+            rule: crate::rule::Rule::Pol1,
+            subjects: &self.subjects,
+            message: self.message(lang),
+        }
+        .serialize(serializer)
     }
 }
 
@@ -127,7 +141,6 @@ impl Entry {
     pub fn contact_by(&self) -> Option<NaiveDate> {
         self.priority.map(|p| p.contact_by)
     }
-
 }
 
 /// The wire form of DESIGN 4.9: `reference`, `line`, `email`, `status`, `rank`, `errors`,
@@ -252,7 +265,11 @@ pub fn assess(record: &Record, policy: &Policy, now: DateTime<Utc>) -> Entry {
         // would otherwise rank the form as if it had waited least (issue 16).
         Ok(app) if app.submitted_at().is_some_and(|at| at > latest) => {
             entry.offer_id = None;
-            entry.errors = vec![FieldError::with("submitted_at", ErrorCode::OutOfRange, Detail::NotAfter(latest))];
+            entry.errors = vec![FieldError::with(
+                "submitted_at",
+                ErrorCode::OutOfRange,
+                Detail::NotAfter(latest),
+            )];
         }
         Ok(app) => {
             let decision = match &app.working_situation() {
@@ -271,7 +288,9 @@ pub fn assess(record: &Record, policy: &Policy, now: DateTime<Utc>) -> Entry {
                 entry.priority = None;
             }
             if entry.status == Status::OnHold {
-                entry.on_hold = Some(Hold::new(app.subjects().iter().map(|s| s.subject.clone()).collect()));
+                entry.on_hold = Some(Hold::new(
+                    app.subjects().iter().map(|s| s.subject.clone()).collect(),
+                ));
             }
             entry.eligibility = Some(decision);
         }
@@ -289,11 +308,13 @@ pub fn assess(record: &Record, policy: &Policy, now: DateTime<Utc>) -> Entry {
 pub fn rank(mut entries: Vec<Entry>) -> Vec<Entry> {
     mark_duplicates(&mut entries);
     entries.sort_by(|a, b| {
-        a.status.cmp(&b.status).then_with(|| match (&a.priority, &b.priority) {
-            (Some(pa), Some(pb)) => pa.cmp_urgency(pb),
-            _ => std::cmp::Ordering::Equal,
-        })
-        .then(a.line.cmp(&b.line))
+        a.status
+            .cmp(&b.status)
+            .then_with(|| match (&a.priority, &b.priority) {
+                (Some(pa), Some(pb)) => pa.cmp_urgency(pb),
+                _ => std::cmp::Ordering::Equal,
+            })
+            .then(a.line.cmp(&b.line))
     });
     for (rank, e) in (1..).zip(entries.iter_mut().filter(|e| e.status == Status::Ranked)) {
         e.rank = Some(rank);
@@ -304,14 +325,20 @@ pub fn rank(mut entries: Vec<Entry>) -> Vec<Entry> {
 fn mark_duplicates(entries: &mut [Entry]) {
     let mut first_seen: BTreeMap<DuplicateKey, usize> = BTreeMap::new();
     for e in entries.iter_mut().filter(|e| e.status != Status::Invalid) {
-        let (Some(email), Some(offer_id)) = (&e.email, &e.offer_id) else { continue };
+        let (Some(email), Some(offer_id)) = (&e.email, &e.offer_id) else {
+            continue;
+        };
         let key = DuplicateKey::new(email.expose(), offer_id);
         match first_seen.get(&key) {
             None => {
                 first_seen.insert(key, e.line);
             }
             Some(first) => {
-                e.errors = vec![FieldError::with("applicant.email", ErrorCode::DuplicateApplication, Detail::FirstSeenAt(*first))];
+                e.errors = vec![FieldError::with(
+                    "applicant.email",
+                    ErrorCode::DuplicateApplication,
+                    Detail::FirstSeenAt(*first),
+                )];
                 e.status = Status::Invalid;
                 e.eligibility = None;
                 e.priority = None;
@@ -343,8 +370,18 @@ pub fn triage(records: &[Record], policy: &Policy, now: DateTime<Utc>) -> Vec<En
 #[must_use]
 pub fn triage_json(forms: &Value, policy: &Policy, now: DateTime<Utc>, lang: Lang) -> Value {
     let records: Vec<Record> = match forms {
-        Value::Array(items) => items.iter().enumerate().map(|(i, v)| Record::Json { line: i + 1, value: v.clone() }).collect(),
-        other => vec![Record::Json { line: 1, value: other.clone() }],
+        Value::Array(items) => items
+            .iter()
+            .enumerate()
+            .map(|(i, v)| Record::Json {
+                line: i + 1,
+                value: v.clone(),
+            })
+            .collect(),
+        other => vec![Record::Json {
+            line: 1,
+            value: other.clone(),
+        }],
     };
     triage(&records, policy, now).to_json(lang)
 }

@@ -97,4 +97,3 @@ macro_rules! vocabulary {
         }
     };
 }
-

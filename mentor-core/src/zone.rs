@@ -85,7 +85,11 @@ mod tests {
 
     #[test]
     fn the_zone_list_is_sorted_by_name_for_the_binary_search() {
-        assert!(TZ_VARIANTS.windows(2).all(|w| matches!(w, [a, b] if a.name() < b.name())));
+        assert!(
+            TZ_VARIANTS
+                .windows(2)
+                .all(|w| matches!(w, [a, b] if a.name() < b.name()))
+        );
     }
 
     #[test]
@@ -93,8 +97,27 @@ mod tests {
         for tz in TZ_VARIANTS {
             assert_eq!(TimeZone::parse(tz.name()), Some(TimeZone(tz)));
         }
-        for name in ["Europe/Paris", "europe/paris", "EUROPE/PARIS", "Europe/Paris ", " Europe/Paris", "", "UTC", "utc", "Etc/GMT+1", "US/Pacific", "Mars/Olympus", "Europe/", "Zulu", "A"] {
-            assert_eq!(TimeZone::parse(name).map(TimeZone::tz), name.parse::<Tz>().ok(), "{name:?}");
+        for name in [
+            "Europe/Paris",
+            "europe/paris",
+            "EUROPE/PARIS",
+            "Europe/Paris ",
+            " Europe/Paris",
+            "",
+            "UTC",
+            "utc",
+            "Etc/GMT+1",
+            "US/Pacific",
+            "Mars/Olympus",
+            "Europe/",
+            "Zulu",
+            "A",
+        ] {
+            assert_eq!(
+                TimeZone::parse(name).map(TimeZone::tz),
+                name.parse::<Tz>().ok(),
+                "{name:?}"
+            );
         }
     }
 }

@@ -1,11 +1,18 @@
 //! Behaviour of billing (DESIGN 4.10; CON-1, BIL-1): statements, VAT treatments, invoice
 //! checks. Expected values are worked out by hand from the specification.
 
-#![allow(clippy::unwrap_used, clippy::expect_used, clippy::indexing_slicing, clippy::panic, reason = "tests")]
+#![allow(
+    clippy::unwrap_used,
+    clippy::expect_used,
+    clippy::indexing_slicing,
+    clippy::panic,
+    reason = "tests"
+)]
 
 use mentor_core::Localized;
 use mentor_core::billing::{
-    BillingContract, BillingPeriod, DiscrepancyCode, InvoiceCheck, ReceivedInvoice, Session, Statement, StatementError, VatTreatment, check_invoice, statement,
+    BillingContract, BillingPeriod, DiscrepancyCode, InvoiceCheck, ReceivedInvoice, Session, Statement,
+    StatementError, VatTreatment, check_invoice, statement,
 };
 use mentor_core::money::Share;
 use mentor_core::policy::{BillingPolicy, Policy};
@@ -34,7 +41,10 @@ fn party(kind: &str, country: &str, number: &str, vat: &str) -> Value {
 }
 
 fn contract_with(party: Value, versions: Value) -> BillingContract {
-    BillingContract::from_json(&json!({"contract_id": "c-2026-0042", "invoicing_party": party, "versions": versions})).unwrap()
+    BillingContract::from_json(
+        &json!({"contract_id": "c-2026-0042", "invoicing_party": party, "versions": versions}),
+    )
+    .unwrap()
 }
 
 /// A French micro-entrepreneur under the franchise, 35.00 per mentoring session, 50.00 per
@@ -42,7 +52,12 @@ fn contract_with(party: Value, versions: Value) -> BillingContract {
 fn contract() -> BillingContract {
     contract_with(
         party("mentor_business", "FR", SIRET, "franchise"),
-        json!([terms(1, "EUR", json!({"mentoring": "35.00", "defense": "50.00"}), "2026-01-01")]),
+        json!([terms(
+            1,
+            "EUR",
+            json!({"mentoring": "35.00", "defense": "50.00"}),
+            "2026-01-01"
+        )]),
     )
 }
 
@@ -72,8 +87,20 @@ fn ids<'a>(st: &'a Statement<'_>) -> Vec<&'a str> {
 fn a_session_at_23_30_utc_on_31_january_belongs_to_february_in_paris() {
     let late = session("s-1", "2026-01-31T23:30:00Z", "mentoring", "completed");
     // 23:30 UTC is 00:30 on 1 February in Paris (UTC+1 in winter).
-    let jan = statement(&contract(), std::slice::from_ref(&late), period("2026-01"), &policy()).unwrap();
-    let feb = statement(&contract(), std::slice::from_ref(&late), period("2026-02"), &policy()).unwrap();
+    let jan = statement(
+        &contract(),
+        std::slice::from_ref(&late),
+        period("2026-01"),
+        &policy(),
+    )
+    .unwrap();
+    let feb = statement(
+        &contract(),
+        std::slice::from_ref(&late),
+        period("2026-02"),
+        &policy(),
+    )
+    .unwrap();
     assert!(jan.lines().is_empty());
     assert_eq!(ids(&feb), ["s-1"]);
     assert_eq!(feb.lines()[0].date.to_string(), "2026-02-01");
@@ -127,7 +154,11 @@ fn a_month_with_no_sessions_gives_an_empty_statement() {
     assert!(st.lines().is_empty() && st.subtotals().is_empty());
     let wire = st.to_json(Lang::En);
     assert_eq!(
-        (wire["total_excluding_vat"].as_str(), wire["vat_amount"].as_str(), wire["total"].as_str()),
+        (
+            wire["total_excluding_vat"].as_str(),
+            wire["vat_amount"].as_str(),
+            wire["total"].as_str()
+        ),
         (Some("0.00"), Some("0.00"), Some("0.00"))
     );
     assert_eq!(wire["lines"], json!([]));
@@ -218,7 +249,14 @@ fn french_vat_is_twenty_percent_of_the_total_rounded() {
         json!([terms(1, "EUR", json!({"mentoring": "35.55"}), "2026-01-01")]),
     );
     let sessions: Vec<Session> = (1..=5)
-        .map(|d| session(&format!("s-{d}"), &format!("2026-01-0{d}T10:00:00Z"), "mentoring", "completed"))
+        .map(|d| {
+            session(
+                &format!("s-{d}"),
+                &format!("2026-01-0{d}T10:00:00Z"),
+                "mentoring",
+                "completed",
+            )
+        })
         .collect();
     let st = statement(&c, &sessions, period("2026-01"), &policy()).unwrap();
     // 5 × 35.55 = 177.75; VAT 20% = 35.55; total 213.30.
@@ -228,7 +266,12 @@ fn french_vat_is_twenty_percent_of_the_total_rounded() {
     );
     // One late cancellation more: 177.75 + 17.78 = 195.53; VAT 39.106 → 39.11; total 234.64.
     let mut more = sessions;
-    more.push(session("s-6", "2026-01-06T10:00:00Z", "mentoring", "cancelled_late"));
+    more.push(session(
+        "s-6",
+        "2026-01-06T10:00:00Z",
+        "mentoring",
+        "cancelled_late",
+    ));
     let st = statement(&c, &more, period("2026-01"), &policy()).unwrap();
     assert_eq!(
         (st.total_excluding_vat(), st.vat_amount(), st.total()),
@@ -239,7 +282,10 @@ fn french_vat_is_twenty_percent_of_the_total_rounded() {
 // --- VAT treatment of each case, both languages -------------------------------------------------
 
 fn vat_of(party: Value) -> (VatTreatment, Value, Value) {
-    let c = contract_with(party, json!([terms(1, "EUR", json!({"mentoring": "35.00"}), "2026-01-01")]));
+    let c = contract_with(
+        party,
+        json!([terms(1, "EUR", json!({"mentoring": "35.00"}), "2026-01-01")]),
+    );
     let sessions = [session("s-1", "2026-01-05T10:00:00Z", "mentoring", "completed")];
     let st = statement(&c, &sessions, period("2026-01"), &policy()).unwrap();
     (st.vat(), st.to_json(Lang::En), st.to_json(Lang::Fr))
@@ -252,10 +298,18 @@ fn a_french_micro_entrepreneur_under_the_franchise_invoices_without_vat_with_the
     for wire in [&en, &fr] {
         assert_eq!(wire["vat"]["treatment"], "franchise");
         assert_eq!(wire["vat"]["mention"], "TVA non applicable, art. 293 B du CGI");
-        assert_eq!((wire["vat_amount"].as_str(), wire["total"].as_str()), (Some("0.00"), Some("35.00")));
+        assert_eq!(
+            (wire["vat_amount"].as_str(), wire["total"].as_str()),
+            (Some("0.00"), Some("35.00"))
+        );
     }
     assert!(en["vat"]["explanation"].as_str().unwrap().starts_with("no VAT"));
-    assert!(fr["vat"]["explanation"].as_str().unwrap().starts_with("pas de TVA"));
+    assert!(
+        fr["vat"]["explanation"]
+            .as_str()
+            .unwrap()
+            .starts_with("pas de TVA")
+    );
     assert!(en["vat"]["source"].as_str().unwrap().contains("293 B"));
 }
 
@@ -269,7 +323,10 @@ fn a_french_vat_registered_mentor_charges_french_vat_and_needs_no_mention() {
         assert_eq!(wire["vat"]["treatment"], "french_vat");
         assert_eq!(wire["vat"]["rate"], "0.2");
         assert_eq!(wire["vat"]["mention"], Value::Null);
-        assert_eq!((wire["vat_amount"].as_str(), wire["total"].as_str()), (Some("7.00"), Some("42.00")));
+        assert_eq!(
+            (wire["vat_amount"].as_str(), wire["total"].as_str()),
+            (Some("7.00"), Some("42.00"))
+        );
         assert_eq!(wire["invoicing_party"]["vat_number"], "FR40303265045");
     }
     assert!(fr["vat"]["explanation"].as_str().unwrap().contains("20 %"));
@@ -287,7 +344,10 @@ fn belgian_and_german_mentors_invoice_under_the_reverse_charge() {
         assert_eq!(vat, VatTreatment::ReverseCharge);
         assert_eq!(en["vat"]["mention"], "Reverse charge");
         assert_eq!(fr["vat"]["mention"], "Autoliquidation");
-        assert_eq!((en["vat_amount"].as_str(), en["total"].as_str()), (Some("0.00"), Some("35.00")));
+        assert_eq!(
+            (en["vat_amount"].as_str(), en["total"].as_str()),
+            (Some("0.00"), Some("35.00"))
+        );
         assert!(en["vat"]["source"].as_str().unwrap().contains("196"));
         assert!(en["vat"]["source"].as_str().unwrap().contains("226(11a)"));
     }
@@ -302,9 +362,17 @@ fn mentors_in_morocco_and_the_us_invoice_without_french_vat_and_the_company_self
         let (vat, en, fr) = vat_of(p);
         assert_eq!(vat, VatTreatment::OutsideEu);
         assert_eq!(en["vat"]["treatment"], "outside_eu");
-        assert_eq!((en["vat"]["mention"].clone(), fr["vat"]["mention"].clone()), (Value::Null, Value::Null));
+        assert_eq!(
+            (en["vat"]["mention"].clone(), fr["vat"]["mention"].clone()),
+            (Value::Null, Value::Null)
+        );
         assert_eq!(en["vat_amount"], "0.00");
-        assert!(en["vat"]["explanation"].as_str().unwrap().contains("self-assesses"));
+        assert!(
+            en["vat"]["explanation"]
+                .as_str()
+                .unwrap()
+                .contains("self-assesses")
+        );
         assert!(fr["vat"]["explanation"].as_str().unwrap().contains("autoliquide"));
     }
 }
@@ -333,7 +401,10 @@ fn a_french_business_cannot_be_not_registered_for_vat() {
         "versions": [terms(1, "EUR", json!({"mentoring": "35.00"}), "2026-01-01")],
     }))
     .unwrap_err();
-    assert_eq!((e.errors[0].path.as_str(), e.errors[0].code), ("invoicing_party.vat", ErrorCode::InvalidEnum));
+    assert_eq!(
+        (e.errors[0].path.as_str(), e.errors[0].code),
+        ("invoicing_party.vat", ErrorCode::InvalidEnum)
+    );
 }
 
 // --- Bad input --------------------------------------------------------------------------------
@@ -345,7 +416,8 @@ fn a_session_of_a_type_without_a_rate_is_reported_and_there_is_no_statement() {
         session("s-2", "2026-01-06T10:00:00Z", "workshop", "completed"),
         session("s-3", "2026-01-07T10:00:00Z", "coaching", "cancelled"),
     ];
-    let Err(StatementError::Sessions(bad)) = statement(&contract(), &sessions, period("2026-01"), &policy()) else {
+    let Err(StatementError::Sessions(bad)) = statement(&contract(), &sessions, period("2026-01"), &policy())
+    else {
         panic!("expected bad sessions")
     };
     let found: Vec<(usize, &str, ErrorCode)> = bad
@@ -370,7 +442,10 @@ fn a_negative_duration_is_a_field_error() {
     }))
     .unwrap_err();
     assert_eq!(e.errors.len(), 1);
-    assert_eq!((e.errors[0].path.as_str(), e.errors[0].code), ("duration_minutes", ErrorCode::OutOfRange));
+    assert_eq!(
+        (e.errors[0].path.as_str(), e.errors[0].code),
+        ("duration_minutes", ErrorCode::OutOfRange)
+    );
     assert!(e.errors[0].message(Lang::En).contains("from 1 to 1440"));
 }
 
@@ -408,7 +483,10 @@ fn versions_in_another_currency_than_the_contract_are_refused() {
     .unwrap_err();
     let found: Vec<(&str, ErrorCode)> = e.errors.iter().map(|e| (e.path.as_str(), e.code)).collect();
     assert_eq!(found, [("versions[1].currency", ErrorCode::CurrencyMismatch)]);
-    assert_eq!(e.errors[0].message(Lang::Fr), "cette devise n'est pas celle du contrat");
+    assert_eq!(
+        e.errors[0].message(Lang::Fr),
+        "cette devise n'est pas celle du contrat"
+    );
 }
 
 #[test]
@@ -439,7 +517,10 @@ fn versions_out_of_order_and_bad_terms_are_reported_with_their_paths() {
         found,
         [
             ("notes", ErrorCode::UnknownField),
-            ("invoicing_party.registration_number", ErrorCode::InvalidRegistrationNumber),
+            (
+                "invoicing_party.registration_number",
+                ErrorCode::InvalidRegistrationNumber
+            ),
             ("versions[0].rates.mentoring", ErrorCode::InvalidType),
         ]
     );
@@ -452,11 +533,17 @@ fn a_period_like_2026_13_is_a_field_error() {
     let mut invoice = matching_invoice();
     invoice["period"] = json!("2026-13");
     let e = ReceivedInvoice::from_json(&invoice).unwrap_err();
-    assert_eq!((e.errors[0].path.as_str(), e.errors[0].code), ("period", ErrorCode::InvalidPeriod));
+    assert_eq!(
+        (e.errors[0].path.as_str(), e.errors[0].code),
+        ("period", ErrorCode::InvalidPeriod)
+    );
     let mut wire = reference().to_json(Lang::En);
     wire["period"] = json!("2026-13");
     let e = Statement::from_json(&wire).unwrap_err();
-    assert_eq!((e.errors[0].path.as_str(), e.errors[0].code), ("period", ErrorCode::InvalidPeriod));
+    assert_eq!(
+        (e.errors[0].path.as_str(), e.errors[0].code),
+        ("period", ErrorCode::InvalidPeriod)
+    );
 }
 
 #[test]
@@ -466,13 +553,23 @@ fn sessions_outside_the_contract_and_repeated_ids_are_reported() {
         session("s-2", "2026-01-05T10:00:00Z", "mentoring", "completed"),
         session("s-2", "2026-02-05T10:00:00Z", "mentoring", "completed"), // February, same id
     ];
-    let Err(StatementError::Sessions(bad)) = statement(&contract(), &sessions, period("2026-01"), &policy()) else {
+    let Err(StatementError::Sessions(bad)) = statement(&contract(), &sessions, period("2026-01"), &policy())
+    else {
         panic!()
     };
     assert_eq!(bad.len(), 1);
-    assert_eq!((bad[0].index, bad[0].errors[0].code), (2, ErrorCode::DuplicateSession));
-    assert!(bad[0].errors[0].message(Lang::En).ends_with("first seen at line 2"));
-    let Err(StatementError::Sessions(bad)) = statement(&contract(), &sessions[..1], period("2025-12"), &policy()) else {
+    assert_eq!(
+        (bad[0].index, bad[0].errors[0].code),
+        (2, ErrorCode::DuplicateSession)
+    );
+    assert!(
+        bad[0].errors[0]
+            .message(Lang::En)
+            .ends_with("first seen at line 2")
+    );
+    let Err(StatementError::Sessions(bad)) =
+        statement(&contract(), &sessions[..1], period("2025-12"), &policy())
+    else {
         panic!()
     };
     assert_eq!(
@@ -493,12 +590,21 @@ fn a_billing_policy_is_checked_when_it_is_loaded_not_when_it_is_used() {
         assert!(e.to_string().contains(key), "{text}: {e}");
     }
     let e = Policy::from_json(r#"{"billing": {"time_zone": "Mars/Olympus"}}"#).unwrap_err();
-    assert!(e.to_string().contains("billing.time_zone") && e.to_string().contains("IANA"), "{e}");
+    assert!(
+        e.to_string().contains("billing.time_zone") && e.to_string().contains("IANA"),
+        "{e}"
+    );
     assert!(Share::new(dec("1.5")).is_none());
     assert!(TimeZone::parse("Mars/Olympus").is_none());
     // A policy file's [billing] keys reach the statement.
-    let loaded = Policy::from_toml("[billing]\ntime_zone = \"America/New_York\"\ncancelled_late = \"0.25\"").unwrap();
-    let sessions = [session("s-1", "2026-02-01T03:00:00Z", "mentoring", "cancelled_late")]; // 22:00 on 31 January in New York
+    let loaded =
+        Policy::from_toml("[billing]\ntime_zone = \"America/New_York\"\ncancelled_late = \"0.25\"").unwrap();
+    let sessions = [session(
+        "s-1",
+        "2026-02-01T03:00:00Z",
+        "mentoring",
+        "cancelled_late",
+    )]; // 22:00 on 31 January in New York
     let st = statement(&contract(), &sessions, period("2026-01"), &loaded.billing).unwrap();
     assert_eq!(st.total_excluding_vat(), dec("8.75"));
 }
@@ -510,7 +616,13 @@ fn student_references_stay_out_of_debug() {
         "session_type": "mentoring", "student_ref": "stu-secret-42", "status": "completed",
     }))
     .unwrap();
-    let st = statement(&contract(), std::slice::from_ref(&s), period("2026-01"), &policy()).unwrap();
+    let st = statement(
+        &contract(),
+        std::slice::from_ref(&s),
+        period("2026-01"),
+        &policy(),
+    )
+    .unwrap();
     assert!(!format!("{s:?}{st:?}").contains("stu-secret-42"));
     assert_eq!(st.to_json(Lang::En)["lines"][0]["student_ref"], "stu-secret-42");
 }
@@ -582,7 +694,9 @@ fn reference() -> Statement<'static> {
         session("s-2", "2026-01-06T10:00:00Z", "mentoring", "student_no_show"),
         session("s-3", "2026-01-07T10:00:00Z", "defense", "cancelled_late"),
     ];
-    statement(&contract(), &sessions, period("2026-01"), &policy()).unwrap().into_owned()
+    statement(&contract(), &sessions, period("2026-01"), &policy())
+        .unwrap()
+        .into_owned()
 }
 
 fn matching_invoice() -> Value {
@@ -621,7 +735,10 @@ fn an_invoice_that_matches_exactly_has_no_discrepancy() {
     // Registration numbers are compared in compact form; mentions after trimming.
     let same = with(&[
         ("/issuer/registration_number", json!("FR 73282932000074")),
-        ("/mentions", json!(["  TVA non applicable, art. 293 B du CGI ", "Paiement à 30 jours"])),
+        (
+            "/mentions",
+            json!(["  TVA non applicable, art. 293 B du CGI ", "Paiement à 30 jours"]),
+        ),
         ("/vat_amount", Value::Null),
     ]);
     assert!(check(&reference(), &same).matches());
@@ -633,7 +750,12 @@ fn period_mismatch() {
     assert_eq!(result.discrepancies.len(), 1);
     let d = &result.discrepancies[0];
     assert_eq!(
-        (d.code.as_str(), d.field, d.expected.as_deref(), d.found.as_deref()),
+        (
+            d.code.as_str(),
+            d.field,
+            d.expected.as_deref(),
+            d.found.as_deref()
+        ),
         ("period_mismatch", "period", Some("2026-01"), Some("2026-02"))
     );
 }
@@ -651,13 +773,19 @@ fn issuer_mismatch() {
 #[test]
 fn registration_number_mismatch() {
     for number in ["732 829 320 00075", "732 829 320", "73282932000074X"] {
-        let result = check(&reference(), &with(&[("/issuer/registration_number", json!(number))]));
+        let result = check(
+            &reference(),
+            &with(&[("/issuer/registration_number", json!(number))]),
+        );
         assert_eq!(
             result.discrepancies.iter().map(|d| d.code).collect::<Vec<_>>(),
             [DiscrepancyCode::RegistrationNumberMismatch],
             "{number}"
         );
-        assert_eq!(result.discrepancies[0].expected.as_deref(), Some("732 829 320 00074"));
+        assert_eq!(
+            result.discrepancies[0].expected.as_deref(),
+            Some("732 829 320 00074")
+        );
     }
 }
 
@@ -683,14 +811,22 @@ fn amount_mismatch() {
 #[test]
 fn vat_charged_when_none_is_due() {
     let invoice = with(&[("/vat_amount", json!("19.00")), ("/total", json!("114.00"))]);
-    assert_eq!(codes_of(&reference(), &invoice), [DiscrepancyCode::VatCharged, DiscrepancyCode::TotalMismatch]);
+    assert_eq!(
+        codes_of(&reference(), &invoice),
+        [DiscrepancyCode::VatCharged, DiscrepancyCode::TotalMismatch]
+    );
 }
 
 #[test]
 fn vat_amount_mismatch_when_vat_is_due() {
     let c = contract_with(
         party("mentor_business", "FR", SIRET, "registered"),
-        json!([terms(1, "EUR", json!({"mentoring": "35.00", "defense": "50.00"}), "2026-01-01")]),
+        json!([terms(
+            1,
+            "EUR",
+            json!({"mentoring": "35.00", "defense": "50.00"}),
+            "2026-01-01"
+        )]),
     );
     let sessions = [
         session("s-1", "2026-01-05T10:00:00Z", "mentoring", "completed"),
@@ -729,12 +865,18 @@ fn vat_amount_mismatch_when_vat_is_due() {
 
 #[test]
 fn total_mismatch() {
-    assert_eq!(codes_of(&reference(), &with(&[("/total", json!("95.01"))])), [DiscrepancyCode::TotalMismatch]);
+    assert_eq!(
+        codes_of(&reference(), &with(&[("/total", json!("95.01"))])),
+        [DiscrepancyCode::TotalMismatch]
+    );
 }
 
 #[test]
 fn missing_vat_mention() {
-    assert_eq!(codes_of(&reference(), &with(&[("/mentions", json!([]))])), [DiscrepancyCode::MissingVatMention]);
+    assert_eq!(
+        codes_of(&reference(), &with(&[("/mentions", json!([]))])),
+        [DiscrepancyCode::MissingVatMention]
+    );
     // Case matters: the mention is a legal formula.
     let lower = with(&[("/mentions", json!(["tva non applicable, art. 293 B du CGI"]))]);
     let result = check(&reference(), &lower);
@@ -742,7 +884,10 @@ fn missing_vat_mention() {
         result.discrepancies.iter().map(|d| d.code).collect::<Vec<_>>(),
         [DiscrepancyCode::MissingVatMention]
     );
-    assert_eq!(result.discrepancies[0].expected.as_deref(), Some("TVA non applicable, art. 293 B du CGI"));
+    assert_eq!(
+        result.discrepancies[0].expected.as_deref(),
+        Some("TVA non applicable, art. 293 B du CGI")
+    );
     assert!(
         result.to_json(Lang::Fr)["discrepancies"][0]["message"]
             .as_str()
@@ -754,7 +899,10 @@ fn missing_vat_mention() {
 #[test]
 fn wrong_vat_mention() {
     // A reverse-charge mention on a franchise invoice that also has the right one.
-    let invoice = with(&[("/mentions", json!(["TVA non applicable, art. 293 B du CGI", "Autoliquidation"]))]);
+    let invoice = with(&[(
+        "/mentions",
+        json!(["TVA non applicable, art. 293 B du CGI", "Autoliquidation"]),
+    )]);
     let result = check(&reference(), &invoice);
     assert_eq!(
         result.discrepancies.iter().map(|d| d.code).collect::<Vec<_>>(),
@@ -769,13 +917,25 @@ fn wrong_vat_mention() {
     let sessions = [session("s-1", "2026-01-05T10:00:00Z", "mentoring", "completed")];
     let st = statement(&belgian, &sessions, period("2026-01"), &policy()).unwrap();
     let invoice = with(&[
-        ("/issuer", json!({"country": "BE", "registration_number": "BE0403019261"})),
+        (
+            "/issuer",
+            json!({"country": "BE", "registration_number": "BE0403019261"}),
+        ),
         ("/total_excluding_vat", json!("35.00")),
         ("/total", json!("35.00")),
     ]);
-    assert_eq!(codes_of(&st, &invoice), [DiscrepancyCode::MissingVatMention, DiscrepancyCode::WrongVatMention]);
+    assert_eq!(
+        codes_of(&st, &invoice),
+        [
+            DiscrepancyCode::MissingVatMention,
+            DiscrepancyCode::WrongVatMention
+        ]
+    );
     let fixed = with(&[
-        ("/issuer", json!({"country": "BE", "registration_number": "BE0403019261"})),
+        (
+            "/issuer",
+            json!({"country": "BE", "registration_number": "BE0403019261"}),
+        ),
         ("/total_excluding_vat", json!("35.00")),
         ("/total", json!("35.00")),
         ("/mentions", json!(["Reverse charge"])),
@@ -792,7 +952,10 @@ fn every_discrepancy_is_reported_at_once() {
         "mentions": ["Reverse charge"],
     });
     // All but `vat_amount_mismatch`, which is for invoices where VAT is due.
-    let expected: Vec<DiscrepancyCode> = DiscrepancyCode::ALL.into_iter().filter(|c| *c != DiscrepancyCode::VatAmountMismatch).collect();
+    let expected: Vec<DiscrepancyCode> = DiscrepancyCode::ALL
+        .into_iter()
+        .filter(|c| *c != DiscrepancyCode::VatAmountMismatch)
+        .collect();
     assert_eq!(codes_of(&reference(), &invoice), expected);
 }
 
@@ -824,8 +987,18 @@ fn amended() -> BillingContract {
     contract_with(
         party("mentor_business", "FR", SIRET, "registered"),
         json!([
-            terms(1, "EUR", json!({"mentoring": "35.55", "defense": "50.05"}), "2025-01-01"),
-            terms(2, "EUR", json!({"mentoring": "36.15", "defense": "50.05"}), "2026-02-10"),
+            terms(
+                1,
+                "EUR",
+                json!({"mentoring": "35.55", "defense": "50.05"}),
+                "2025-01-01"
+            ),
+            terms(
+                2,
+                "EUR",
+                json!({"mentoring": "36.15", "defense": "50.05"}),
+                "2026-02-10"
+            ),
         ]),
     )
 }
@@ -844,7 +1017,12 @@ fn sessions() -> impl Strategy<Value = Vec<Session>> {
                 let at = chrono::DateTime::from_timestamp(at, 0)
                     .unwrap()
                     .to_rfc3339_opts(chrono::SecondsFormat::Secs, true);
-                session(&format!("s-{i:03}"), &at, if defense { "defense" } else { "mentoring" }, STATUSES[status])
+                session(
+                    &format!("s-{i:03}"),
+                    &at,
+                    if defense { "defense" } else { "mentoring" },
+                    STATUSES[status],
+                )
             })
             .collect()
     })

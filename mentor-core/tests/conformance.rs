@@ -17,8 +17,8 @@ use std::collections::{BTreeMap, BTreeSet};
 use std::path::PathBuf;
 
 use chrono::{DateTime, Days, NaiveDate, TimeZone, Utc};
-use mentor_core::Localized;
 use mentor_core::Lang;
+use mentor_core::Localized;
 use mentor_core::policy::Policy;
 use mentor_core::triage::{self, Entry};
 use serde_json::Value;
@@ -53,7 +53,11 @@ fn load(dir: &std::path::Path) -> Fixtures {
         .filter(|l| !l.trim().is_empty())
         .map(|l| serde_json::from_str(l).unwrap())
         .collect();
-    Fixtures { input, policy, expected }
+    Fixtures {
+        input,
+        policy,
+        expected,
+    }
 }
 
 fn codes(list: &Value) -> BTreeSet<String> {
@@ -62,7 +66,10 @@ fn codes(list: &Value) -> BTreeSet<String> {
         .iter()
         .map(|item| match item {
             Value::String(s) => s.clone(),
-            other => other["code"].as_str().unwrap_or_else(|| panic!("no code in {other}")).to_owned(),
+            other => other["code"]
+                .as_str()
+                .unwrap_or_else(|| panic!("no code in {other}"))
+                .to_owned(),
         })
         .collect()
 }
@@ -88,7 +95,8 @@ fn check_against_expected(reference: &str, got: &Value, want: &Value) -> Vec<Str
             }
         }
         for e in &errors {
-            if e["code"].as_str().is_none_or(str::is_empty) || e["message"].as_str().is_none_or(str::is_empty) {
+            if e["code"].as_str().is_none_or(str::is_empty) || e["message"].as_str().is_none_or(str::is_empty)
+            {
                 fail(format!("error without code or message: {e}"));
             }
         }
@@ -115,7 +123,10 @@ fn check_against_expected(reference: &str, got: &Value, want: &Value) -> Vec<Str
     }
     let (g, w) = (codes(&d["reasons"]), codes(&want["reasons"]));
     if !w.is_subset(&g) {
-        fail(format!("reasons {g:?} lack {:?}", w.difference(&g).collect::<Vec<_>>()));
+        fail(format!(
+            "reasons {g:?} lack {:?}",
+            w.difference(&g).collect::<Vec<_>>()
+        ));
     }
     problems
 }
@@ -129,8 +140,14 @@ fn run(f: &Fixtures, lang: Lang) -> Vec<Value> {
 fn by_reference(report: &[Value]) -> BTreeMap<String, Value> {
     let mut map = BTreeMap::new();
     for line in report {
-        let reference = line["reference"].as_str().unwrap_or_else(|| panic!("no reference in {line}")).to_owned();
-        assert!(map.insert(reference.clone(), line.clone()).is_none(), "{reference} reported twice");
+        let reference = line["reference"]
+            .as_str()
+            .unwrap_or_else(|| panic!("no reference in {line}"))
+            .to_owned();
+        assert!(
+            map.insert(reference.clone(), line.clone()).is_none(),
+            "{reference} reported twice"
+        );
     }
     map
 }
@@ -140,21 +157,38 @@ fn triage_of_the_fixtures_matches_the_expected_file_in_both_languages() {
     let Some(dir) = fixtures() else { return };
     let f = load(&dir);
     let input_count = f.input.lines().filter(|l| !l.trim().is_empty()).count();
-    assert_eq!(f.expected.len(), input_count, "the expected file has one line per form");
+    assert_eq!(
+        f.expected.len(),
+        input_count,
+        "the expected file has one line per form"
+    );
     let mut problems = Vec::new();
     for lang in [Lang::En, Lang::Fr] {
         let report = run(&f, lang);
-        assert_eq!(report.len(), input_count, "no record is lost or duplicated ({lang:?})");
+        assert_eq!(
+            report.len(),
+            input_count,
+            "no record is lost or duplicated ({lang:?})"
+        );
         let report = by_reference(&report);
         for want in &f.expected {
             let reference = want["reference"].as_str().unwrap();
             match report.get(reference) {
                 None => problems.push(format!("{reference}: missing from the report ({lang:?})")),
-                Some(got) => problems.extend(check_against_expected(reference, got, want).into_iter().map(|p| format!("[{lang:?}] {p}"))),
+                Some(got) => problems.extend(
+                    check_against_expected(reference, got, want)
+                        .into_iter()
+                        .map(|p| format!("[{lang:?}] {p}")),
+                ),
             }
         }
     }
-    assert!(problems.is_empty(), "{} problem(s):\n{}", problems.len(), problems.join("\n"));
+    assert!(
+        problems.is_empty(),
+        "{} problem(s):\n{}",
+        problems.len(),
+        problems.join("\n")
+    );
 }
 
 /// Removes what depends on the language (messages, glosses, procedures), keeping codes.
@@ -201,14 +235,27 @@ fn codes_do_not_depend_on_the_language_and_messages_do() {
     assert_eq!(en.len(), fr.len());
     let mut compared = 0;
     for (e, f) in en.iter().zip(&fr) {
-        assert_eq!(without_messages(e), without_messages(f), "codes differ between en and fr for {}", e["reference"]);
+        assert_eq!(
+            without_messages(e),
+            without_messages(f),
+            "codes differ between en and fr for {}",
+            e["reference"]
+        );
         let (mut me, mut mf) = (Vec::new(), Vec::new());
         messages(e, "", &mut me);
         messages(f, "", &mut mf);
         assert_eq!(me.len(), mf.len());
         for ((where_, en_text), (_, fr_text)) in me.iter().zip(&mf) {
-            assert!(!en_text.trim().is_empty() && !fr_text.trim().is_empty(), "{} {where_}: empty message", e["reference"]);
-            assert_ne!(en_text, fr_text, "{} {where_}: the French message is the English one", e["reference"]);
+            assert!(
+                !en_text.trim().is_empty() && !fr_text.trim().is_empty(),
+                "{} {where_}: empty message",
+                e["reference"]
+            );
+            assert_ne!(
+                en_text, fr_text,
+                "{} {where_}: the French message is the English one",
+                e["reference"]
+            );
             compared += 1;
         }
     }
@@ -235,20 +282,38 @@ fn fixtures_follow_the_review_queue_rules() {
             (v["reference"].as_str().unwrap().to_owned(), (i + 1, v))
         })
         .collect();
-    let invalid: BTreeSet<&str> =
-        f.expected.iter().filter(|w| w["invalid"] == Value::Bool(true)).map(|w| w["reference"].as_str().unwrap()).collect();
+    let invalid: BTreeSet<&str> = f
+        .expected
+        .iter()
+        .filter(|w| w["invalid"] == Value::Bool(true))
+        .map(|w| w["reference"].as_str().unwrap())
+        .collect();
     let report = run(&f, Lang::En);
 
-    let order = |s: &str| ["ranked", "on_hold", "ineligible", "invalid"].iter().position(|x| *x == s).unwrap();
-    let statuses: Vec<usize> = report.iter().map(|l| order(l["status"].as_str().unwrap())).collect();
-    assert!(statuses.windows(2).all(|w| w[0] <= w[1]), "report order is ranked, on_hold, ineligible, invalid: {statuses:?}");
+    let order = |s: &str| {
+        ["ranked", "on_hold", "ineligible", "invalid"]
+            .iter()
+            .position(|x| *x == s)
+            .unwrap()
+    };
+    let statuses: Vec<usize> = report
+        .iter()
+        .map(|l| order(l["status"].as_str().unwrap()))
+        .collect();
+    assert!(
+        statuses.windows(2).all(|w| w[0] <= w[1]),
+        "report order is ranked, on_hold, ineligible, invalid: {statuses:?}"
+    );
 
     let mut ranks = Vec::new();
     for line in &report {
         let reference = line["reference"].as_str().unwrap();
         let (line_no, form) = &forms[reference];
         assert_eq!(line["line"], *line_no, "{reference}: line number");
-        assert_eq!(line["email"], form["applicant"]["email"], "{reference}: the e-mail is echoed");
+        assert_eq!(
+            line["email"], form["applicant"]["email"],
+            "{reference}: the e-mail is echoed"
+        );
         if invalid.contains(reference) {
             assert_eq!(line["status"], "invalid", "{reference}");
             continue;
@@ -259,10 +324,15 @@ fn fixtures_follow_the_review_queue_rules() {
             .iter()
             .map(|s| f.policy.demand_of(s["subject"].as_str().unwrap()).as_str())
             .collect();
-        let best = ["urgent", "high", "normal"].into_iter().find(|d| demands.contains(d));
+        let best = ["urgent", "high", "normal"]
+            .into_iter()
+            .find(|d| demands.contains(d));
         match best {
             None => {
-                assert_eq!(line["status"], "on_hold", "{reference}: every subject is closed ({demands:?})");
+                assert_eq!(
+                    line["status"], "on_hold",
+                    "{reference}: every subject is closed ({demands:?})"
+                );
                 assert_eq!(line["rank"], Value::Null);
             }
             Some(best) => {
@@ -273,9 +343,16 @@ fn fixtures_follow_the_review_queue_rules() {
                     "high" => f.policy.contact_deadline_days.high,
                     _ => f.policy.contact_deadline_days.normal,
                 };
-                let submitted: NaiveDate = DateTime::parse_from_rfc3339(form["submitted_at"].as_str().unwrap()).unwrap().date_naive();
+                let submitted: NaiveDate =
+                    DateTime::parse_from_rfc3339(form["submitted_at"].as_str().unwrap())
+                        .unwrap()
+                        .date_naive();
                 let contact_by = submitted.checked_add_days(Days::new(u64::from(days))).unwrap();
-                assert_eq!(line["contact_by"], contact_by.to_string(), "{reference}: contact_by");
+                assert_eq!(
+                    line["contact_by"],
+                    contact_by.to_string(),
+                    "{reference}: contact_by"
+                );
                 let score = line["priority"]["score"].as_f64().unwrap();
                 assert!((0.0..=1.0).contains(&score), "{reference}: score {score}");
                 let want_demand = match best {
@@ -283,9 +360,16 @@ fn fixtures_follow_the_review_queue_rules() {
                     "high" => 0.66,
                     _ => 0.33,
                 };
-                assert_eq!(line["priority"]["components"]["demand"], want_demand, "{reference}: demand component");
+                assert_eq!(
+                    line["priority"]["components"]["demand"], want_demand,
+                    "{reference}: demand component"
+                );
             }
         }
     }
-    assert_eq!(ranks, (1..=ranks.len() as u64).collect::<Vec<_>>(), "ranks are 1..n in report order");
+    assert_eq!(
+        ranks,
+        (1..=ranks.len() as u64).collect::<Vec<_>>(),
+        "ranks are 1..n in report order"
+    );
 }

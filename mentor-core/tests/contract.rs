@@ -2,17 +2,23 @@
 //! signers tracked one by one, the wire form of every event, and drafting a contract from an
 //! eligibility decision (DESIGN 4.3). Expected values are written from DESIGN.
 
-#![allow(clippy::unwrap_used, clippy::expect_used, clippy::indexing_slicing, clippy::panic, reason = "tests")]
+#![allow(
+    clippy::unwrap_used,
+    clippy::expect_used,
+    clippy::indexing_slicing,
+    clippy::panic,
+    reason = "tests"
+)]
 
 use std::collections::BTreeSet;
 
 use chrono::{DateTime, NaiveDate, Utc};
 use mentor_core::contract::{
-    self, Contract, ContractChange, ContractEventType, ContractState, ContractingParty, DraftError, SignerRole, SignerSetup, SignerStatus,
-    Terms, amend, draft,
+    self, Contract, ContractChange, ContractEventType, ContractState, ContractingParty, DraftError,
+    SignerRole, SignerSetup, SignerStatus, Terms, amend, draft,
 };
-use mentor_core::eligibility::{Outcome, Party, evaluate};
 use mentor_core::eligibility::WorkingSituation;
+use mentor_core::eligibility::{Outcome, Party, evaluate};
 use mentor_core::error::ErrorCode;
 use mentor_core::esign::Provider;
 use mentor_core::lifecycle::{Actor, Aggregate, Change, Event, Refusal, Vocabulary};
@@ -41,7 +47,11 @@ fn terms(version: u32) -> Terms {
 }
 
 fn employer_fr() -> ContractingParty {
-    ContractingParty { party: Party::Employer, country: CountryCode::parse("FR").unwrap(), registration: None }
+    ContractingParty {
+        party: Party::Employer,
+        country: CountryCode::parse("FR").unwrap(),
+        registration: None,
+    }
 }
 
 fn drafted(id: &str) -> ContractChange {
@@ -50,15 +60,25 @@ fn drafted(id: &str) -> ContractChange {
         terms: terms(1),
         contracting_party: employer_fr(),
         signers: [
-            SignerSetup { role: Party_, recipient_id: Some("r-1".into()) },
-            SignerSetup { role: Company, recipient_id: Some("r-2".into()) },
+            SignerSetup {
+                role: Party_,
+                recipient_id: Some("r-1".into()),
+            },
+            SignerSetup {
+                role: Company,
+                recipient_id: Some("r-2".into()),
+            },
         ],
         supersedes: None,
     }
 }
 
 fn event(minute: u32, change: ContractChange) -> Event<ContractChange> {
-    Event { at: at(minute), actor: Actor::Provider(Provider::Docusign), change }
+    Event {
+        at: at(minute),
+        actor: Actor::Provider(Provider::Docusign),
+        change,
+    }
 }
 
 /// Applies `changes` one minute apart, from minute 0.
@@ -68,7 +88,10 @@ fn contract(changes: Vec<ContractChange>) -> Contract {
 }
 
 fn sent() -> ContractChange {
-    C::Sent { provider: Some(Provider::Docusign), request_id: Some("env-1".into()) }
+    C::Sent {
+        provider: Some(Provider::Docusign),
+        request_id: Some("env-1".into()),
+    }
 }
 
 fn signed(role: SignerRole) -> ContractChange {
@@ -93,14 +116,30 @@ fn one_of_each_state() -> Vec<(Option<ContractState>, Contract)> {
         (None, Contract::default()),
         (Some(ContractState::Draft), contract(vec![drafted("c-1")])),
         (Some(ContractState::Sent), with(vec![])),
-        (Some(ContractState::Viewed), with(vec![C::Viewed { signer: Party_ }])),
+        (
+            Some(ContractState::Viewed),
+            with(vec![C::Viewed { signer: Party_ }]),
+        ),
         (Some(ContractState::PartiallySigned), with(vec![signed(Party_)])),
         (Some(ContractState::Signed), with(vec![C::Completed])),
         (Some(ContractState::Active), with(active())),
-        (Some(ContractState::Amended), active_then(C::Amended { superseded_by: "c-2".into() })),
-        (Some(ContractState::Terminated), active_then(C::Terminated { effective_on: NaiveDate::from_ymd_opt(2027, 3, 31).unwrap() })),
+        (
+            Some(ContractState::Amended),
+            active_then(C::Amended {
+                superseded_by: "c-2".into(),
+            }),
+        ),
+        (
+            Some(ContractState::Terminated),
+            active_then(C::Terminated {
+                effective_on: NaiveDate::from_ymd_opt(2027, 3, 31).unwrap(),
+            }),
+        ),
         (Some(ContractState::Expired), active_then(C::Expired)),
-        (Some(ContractState::Declined), with(vec![C::Declined { signer: Party_ }])),
+        (
+            Some(ContractState::Declined),
+            with(vec![C::Declined { signer: Party_ }]),
+        ),
         (Some(ContractState::Voided), with(vec![C::Voided])),
         (Some(ContractState::SigningExpired), with(vec![C::SigningExpired])),
     ]
@@ -117,17 +156,32 @@ fn one_of_each_event() -> Vec<ContractChange> {
         C::Declined { signer: Company },
         C::Voided,
         C::SigningExpired,
-        C::Reassigned { signer: Company, recipient_id: "r-9".into() },
+        C::Reassigned {
+            signer: Company,
+            recipient_id: "r-9".into(),
+        },
         C::Activated,
-        C::Amended { superseded_by: "c-2".into() },
-        C::Terminated { effective_on: NaiveDate::from_ymd_opt(2027, 6, 30).unwrap() },
+        C::Amended {
+            superseded_by: "c-2".into(),
+        },
+        C::Terminated {
+            effective_on: NaiveDate::from_ymd_opt(2027, 6, 30).unwrap(),
+        },
         C::Expired,
     ]
 }
 
 /// What DESIGN 4.7 lets happen in each state.
 fn allowed_by_design(state: Option<ContractState>) -> BTreeSet<&'static str> {
-    let signing = ["viewed", "signed", "completed", "declined", "voided", "signing_expired", "reassigned"];
+    let signing = [
+        "viewed",
+        "signed",
+        "completed",
+        "declined",
+        "voided",
+        "signing_expired",
+        "reassigned",
+    ];
     let names: &[&str] = match state {
         None => &["drafted"],
         Some(ContractState::Draft) => &["sent"],
@@ -143,7 +197,11 @@ fn allowed_by_design(state: Option<ContractState>) -> BTreeSet<&'static str> {
 fn the_states_allow_what_design_draws_and_refusals_change_nothing() {
     for (state, contract) in one_of_each_state() {
         assert_eq!(contract.state(), state);
-        let allowed: BTreeSet<_> = contract.allowed_events().into_iter().map(Vocabulary::name).collect();
+        let allowed: BTreeSet<_> = contract
+            .allowed_events()
+            .into_iter()
+            .map(Vocabulary::name)
+            .collect();
         assert_eq!(allowed, allowed_by_design(state), "{state:?}");
         for change in one_of_each_event() {
             let name = change.event_type().name();
@@ -154,12 +212,24 @@ fn the_states_allow_what_design_draws_and_refusals_change_nothing() {
                 continue;
             }
             let refused = result.expect_err(name);
-            assert_eq!(copy, contract, "{state:?} {name}: a refused event changes nothing");
-            assert_eq!((refused.aggregate, refused.state, refused.event), ("contract", state.map(Vocabulary::name), name));
+            assert_eq!(
+                copy, contract,
+                "{state:?} {name}: a refused event changes nothing"
+            );
+            assert_eq!(
+                (refused.aggregate, refused.state, refused.event),
+                ("contract", state.map(Vocabulary::name), name)
+            );
             // A signer who signed or declined is reported as such, whatever the state (DESIGN 4.8).
-            let final_signer = matches!(change, C::Signed { .. } | C::Declined { .. } | C::Reassigned { .. })
-                && contract.signer(Company).is_some_and(|s| s.status.is_final());
-            let expected = if final_signer { Refusal::SignerAlreadyFinal } else { Refusal::NotAllowed };
+            let final_signer = matches!(
+                change,
+                C::Signed { .. } | C::Declined { .. } | C::Reassigned { .. }
+            ) && contract.signer(Company).is_some_and(|s| s.status.is_final());
+            let expected = if final_signer {
+                Refusal::SignerAlreadyFinal
+            } else {
+                Refusal::NotAllowed
+            };
             assert_eq!(refused.reason, expected, "{state:?} {name}");
             let message = refused.message(Lang::En);
             assert!(message.contains(&format!("`{name}`")), "{message}");
@@ -171,7 +241,11 @@ fn the_states_allow_what_design_draws_and_refusals_change_nothing() {
 fn an_event_dated_before_the_previous_one_is_refused() {
     let c = contract(vec![drafted("c-1"), sent()]);
     let mut copy = c.clone();
-    let early = Event { at: at(0) - chrono::TimeDelta::seconds(1), actor: Actor::Candidate, change: C::Viewed { signer: Party_ } };
+    let early = Event {
+        at: at(0) - chrono::TimeDelta::seconds(1),
+        actor: Actor::Candidate,
+        change: C::Viewed { signer: Party_ },
+    };
     let refused = copy.apply(&early).unwrap_err();
     assert_eq!(refused.reason, Refusal::BeforePrevious);
     assert_eq!((refused.state, refused.event), (Some("sent"), "viewed"));
@@ -190,8 +264,14 @@ fn both_signers_in_either_order_make_it_signed() {
         c.apply(&event(6, signed(second))).unwrap();
         assert_eq!(c.state(), Some(ContractState::Signed));
         assert!(c.is_fully_signed());
-        assert_eq!((c.signed_on(first), c.signed_on(second)), (Some(at(5)), Some(at(6))));
-        assert_eq!(c.allowed_events(), [ContractEventType::Completed, ContractEventType::Activated]);
+        assert_eq!(
+            (c.signed_on(first), c.signed_on(second)),
+            (Some(at(5)), Some(at(6)))
+        );
+        assert_eq!(
+            c.allowed_events(),
+            [ContractEventType::Completed, ContractEventType::Activated]
+        );
     }
 }
 
@@ -200,13 +280,19 @@ fn completed_alone_signs_every_signer_still_to_sign() {
     let mut c = contract(vec![drafted("c-1"), sent()]);
     c.apply(&event(7, C::Completed)).unwrap();
     assert_eq!(c.state(), Some(ContractState::Signed));
-    assert_eq!((c.signed_on(Party_), c.signed_on(Company)), (Some(at(7)), Some(at(7))));
+    assert_eq!(
+        (c.signed_on(Party_), c.signed_on(Company)),
+        (Some(at(7)), Some(at(7)))
+    );
 
     // After one signature, the other signer is signed at the completion; the first keeps its time.
     let mut c = contract(vec![drafted("c-1"), sent()]);
     c.apply(&event(3, signed(Party_))).unwrap();
     c.apply(&event(8, C::Completed)).unwrap();
-    assert_eq!((c.signed_on(Party_), c.signed_on(Company)), (Some(at(3)), Some(at(8))));
+    assert_eq!(
+        (c.signed_on(Party_), c.signed_on(Company)),
+        (Some(at(3)), Some(at(8)))
+    );
 
     // A late completion after the last signature is accepted and changes no signer.
     let mut c = contract(vec![drafted("c-1"), sent(), signed(Party_), signed(Company)]);
@@ -223,7 +309,10 @@ fn a_view_after_a_signature_does_not_move_the_signer_back() {
     c.apply(&event(4, signed(Party_))).unwrap();
     c.apply(&event(9, C::Viewed { signer: Party_ })).unwrap();
     assert_eq!(c.state(), Some(ContractState::PartiallySigned));
-    assert_eq!(c.signer(Party_).unwrap().status, SignerStatus::Signed { at: at(4) });
+    assert_eq!(
+        c.signer(Party_).unwrap().status,
+        SignerStatus::Signed { at: at(4) }
+    );
     // The other signer's view is recorded.
     c.apply(&event(10, C::Viewed { signer: Company })).unwrap();
     assert_eq!(c.signer(Company).unwrap().status, SignerStatus::Viewed);
@@ -232,7 +321,14 @@ fn a_view_after_a_signature_does_not_move_the_signer_back() {
 #[test]
 fn the_first_final_outcome_of_a_signer_wins() {
     let c = contract(vec![drafted("c-1"), sent(), signed(Party_)]);
-    for late in [C::Declined { signer: Party_ }, signed(Party_), C::Reassigned { signer: Party_, recipient_id: "r-7".into() }] {
+    for late in [
+        C::Declined { signer: Party_ },
+        signed(Party_),
+        C::Reassigned {
+            signer: Party_,
+            recipient_id: "r-7".into(),
+        },
+    ] {
         let mut copy = c.clone();
         let refused = copy.apply(&event(20, late)).unwrap_err();
         assert_eq!(refused.reason, Refusal::SignerAlreadyFinal);
@@ -243,17 +339,33 @@ fn the_first_final_outcome_of_a_signer_wins() {
     // A decline first: the contract is declined, and a later signature by that signer is a conflict.
     let mut c = contract(vec![drafted("c-1"), sent(), C::Declined { signer: Company }]);
     assert_eq!(c.state(), Some(ContractState::Declined));
-    assert_eq!(c.signer(Company).unwrap().status, SignerStatus::Declined { at: at(2) });
-    assert_eq!(c.apply(&event(20, signed(Company))).unwrap_err().reason, Refusal::SignerAlreadyFinal);
+    assert_eq!(
+        c.signer(Company).unwrap().status,
+        SignerStatus::Declined { at: at(2) }
+    );
+    assert_eq!(
+        c.apply(&event(20, signed(Company))).unwrap_err().reason,
+        Refusal::SignerAlreadyFinal
+    );
 }
 
 #[test]
 fn a_reassigned_signer_keeps_its_status_and_gets_the_new_recipient() {
     let mut c = contract(vec![drafted("c-1"), sent(), C::Viewed { signer: Company }]);
-    c.apply(&event(11, C::Reassigned { signer: Company, recipient_id: "r-20".into() })).unwrap();
+    c.apply(&event(
+        11,
+        C::Reassigned {
+            signer: Company,
+            recipient_id: "r-20".into(),
+        },
+    ))
+    .unwrap();
     assert_eq!(c.state(), Some(ContractState::Viewed));
     let company = c.signer(Company).unwrap();
-    assert_eq!((company.status, company.recipient_id.as_deref()), (SignerStatus::Viewed, Some("r-20")));
+    assert_eq!(
+        (company.status, company.recipient_id.as_deref()),
+        (SignerStatus::Viewed, Some("r-20"))
+    );
     assert_eq!(c.signer(Party_).unwrap().recipient_id.as_deref(), Some("r-1"));
 }
 
@@ -261,49 +373,126 @@ fn a_reassigned_signer_keeps_its_status_and_gets_the_new_recipient() {
 fn the_signature_day_is_the_signers_own() {
     let mut c = contract(vec![drafted("c-1"), sent()]);
     let late: DateTime<Utc> = "2026-11-20T23:30:00Z".parse().unwrap();
-    c.apply(&Event { at: late, actor: Actor::Candidate, change: signed(Party_) }).unwrap();
-    assert_eq!(c.signed_on_local(Party_, chrono_tz::Asia::Kolkata), NaiveDate::from_ymd_opt(2026, 11, 21));
-    assert_eq!(c.signed_on_local(Party_, chrono_tz::America::New_York), NaiveDate::from_ymd_opt(2026, 11, 20));
+    c.apply(&Event {
+        at: late,
+        actor: Actor::Candidate,
+        change: signed(Party_),
+    })
+    .unwrap();
+    assert_eq!(
+        c.signed_on_local(Party_, chrono_tz::Asia::Kolkata),
+        NaiveDate::from_ymd_opt(2026, 11, 21)
+    );
+    assert_eq!(
+        c.signed_on_local(Party_, chrono_tz::America::New_York),
+        NaiveDate::from_ymd_opt(2026, 11, 20)
+    );
     assert_eq!(c.signed_on_local(Company, chrono_tz::Europe::Paris), None);
 }
 
 #[test]
 fn data_that_contradicts_the_contract_is_refused() {
     // An amendment's contract has terms of version 2 or more.
-    let C::Drafted { contract_id, terms, contracting_party, signers, .. } = drafted("c-2") else { unreachable!() };
-    let bad = C::Drafted { contract_id, terms, contracting_party, signers, supersedes: Some("c-1".into()) };
+    let C::Drafted {
+        contract_id,
+        terms,
+        contracting_party,
+        signers,
+        ..
+    } = drafted("c-2")
+    else {
+        unreachable!()
+    };
+    let bad = C::Drafted {
+        contract_id,
+        terms,
+        contracting_party,
+        signers,
+        supersedes: Some("c-1".into()),
+    };
     let refused = Contract::default().apply(&event(0, bad)).unwrap_err();
     assert!(matches!(refused.reason, Refusal::InvalidData(_)), "{refused:?}");
     assert_eq!(refused.reason.code(), "invalid_event_data");
 
     // Signers out of order.
-    let C::Drafted { contract_id, terms, contracting_party, .. } = drafted("c-1") else { unreachable!() };
+    let C::Drafted {
+        contract_id,
+        terms,
+        contracting_party,
+        ..
+    } = drafted("c-1")
+    else {
+        unreachable!()
+    };
     let [a, b] = SignerSetup::without_recipients();
-    let swapped = C::Drafted { contract_id, terms, contracting_party, signers: [b, a], supersedes: None };
-    assert!(matches!(Contract::default().apply(&event(0, swapped)).unwrap_err().reason, Refusal::InvalidData(_)));
+    let swapped = C::Drafted {
+        contract_id,
+        terms,
+        contracting_party,
+        signers: [b, a],
+        supersedes: None,
+    };
+    assert!(matches!(
+        Contract::default().apply(&event(0, swapped)).unwrap_err().reason,
+        Refusal::InvalidData(_)
+    ));
 
     // An open-ended contract cannot expire.
-    let C::Drafted { contract_id, contracting_party, signers, .. } = drafted("c-1") else { unreachable!() };
+    let C::Drafted {
+        contract_id,
+        contracting_party,
+        signers,
+        ..
+    } = drafted("c-1")
+    else {
+        unreachable!()
+    };
     let mut open = terms_json(1);
     open["end_date"] = Value::Null;
-    let open = C::Drafted { contract_id, terms: Terms::from_json(&open).unwrap(), contracting_party, signers, supersedes: None };
+    let open = C::Drafted {
+        contract_id,
+        terms: Terms::from_json(&open).unwrap(),
+        contracting_party,
+        signers,
+        supersedes: None,
+    };
     let mut c = contract(vec![open, sent(), C::Completed, C::Activated]);
     let before = c.clone();
-    assert!(matches!(c.apply(&event(30, C::Expired)).unwrap_err().reason, Refusal::InvalidData(_)));
+    assert!(matches!(
+        c.apply(&event(30, C::Expired)).unwrap_err().reason,
+        Refusal::InvalidData(_)
+    ));
     assert_eq!(c, before);
-    c.apply(&event(30, C::Terminated { effective_on: NaiveDate::from_ymd_opt(2027, 1, 31).unwrap() })).unwrap();
+    c.apply(&event(
+        30,
+        C::Terminated {
+            effective_on: NaiveDate::from_ymd_opt(2027, 1, 31).unwrap(),
+        },
+    ))
+    .unwrap();
     assert_eq!(c.terminated_on(), NaiveDate::from_ymd_opt(2027, 1, 31));
 
     // A contract is not superseded by itself.
     let mut c = contract(vec![drafted("c-1"), sent(), C::Completed, C::Activated]);
-    assert!(matches!(c.apply(&event(30, C::Amended { superseded_by: "c-1".into() })).unwrap_err().reason, Refusal::InvalidData(_)));
+    assert!(matches!(
+        c.apply(&event(
+            30,
+            C::Amended {
+                superseded_by: "c-1".into()
+            }
+        ))
+        .unwrap_err()
+        .reason,
+        Refusal::InvalidData(_)
+    ));
 }
 
 #[test]
 fn every_event_type_survives_its_wire_form() {
     let mut with_registration = employer_fr();
     with_registration.party = Party::MentorBusiness;
-    with_registration.registration = Some(mentor_core::registration::validate(with_registration.country, "732 829 320 00074").unwrap());
+    with_registration.registration =
+        Some(mentor_core::registration::validate(with_registration.country, "732 829 320 00074").unwrap());
     let mut changes = one_of_each_event();
     changes.push(C::Drafted {
         contract_id: "c-3".into(),
@@ -312,12 +501,23 @@ fn every_event_type_survives_its_wire_form() {
         signers: SignerSetup::without_recipients(),
         supersedes: Some("c-1".into()),
     });
-    changes.push(C::Sent { provider: None, request_id: None });
+    changes.push(C::Sent {
+        provider: None,
+        request_id: None,
+    });
     let mut types = BTreeSet::new();
     for change in changes {
         types.insert(change.event_type().name());
-        for actor in [Actor::System, Actor::MentorManager, Actor::Provider(Provider::Yousign)] {
-            let e = Event { at: at(15), actor, change: change.clone() };
+        for actor in [
+            Actor::System,
+            Actor::MentorManager,
+            Actor::Provider(Provider::Yousign),
+        ] {
+            let e = Event {
+                at: at(15),
+                actor,
+                change: change.clone(),
+            };
             let wire = e.to_json();
             assert_eq!(Event::<ContractChange>::from_json(&wire).unwrap(), e, "{wire}");
             assert_eq!(wire["type"], change.event_type().name());
@@ -328,7 +528,12 @@ fn every_event_type_survives_its_wire_form() {
 
 #[test]
 fn the_drafted_event_is_written_as_design_shows_it() {
-    let wire = Event { at: at(0), actor: Actor::System, change: drafted("c-1") }.to_json();
+    let wire = Event {
+        at: at(0),
+        actor: Actor::System,
+        change: drafted("c-1"),
+    }
+    .to_json();
     assert_eq!(
         wire,
         json!({
@@ -355,22 +560,47 @@ fn a_drafted_event_with_the_optional_parts_left_out() {
     }))
     .unwrap();
     assert_eq!(e.at, "2026-11-20T09:00:00Z".parse::<DateTime<Utc>>().unwrap());
-    let C::Drafted { terms, contracting_party, signers, supersedes, .. } = e.change else { panic!("drafted") };
+    let C::Drafted {
+        terms,
+        contracting_party,
+        signers,
+        supersedes,
+        ..
+    } = e.change
+    else {
+        panic!("drafted")
+    };
     assert_eq!(signers, SignerSetup::without_recipients());
     assert_eq!(supersedes, None);
-    assert_eq!((terms.currency().code(), terms.rate("mentoring"), terms.end_date()), ("JPY", Some(Decimal::new(4000, 0)), None));
+    assert_eq!(
+        (terms.currency().code(), terms.rate("mentoring"), terms.end_date()),
+        ("JPY", Some(Decimal::new(4000, 0)), None)
+    );
     assert_eq!(terms.rate("defense"), None);
     let registration = contracting_party.registration.unwrap();
-    assert_eq!((registration.scheme_id(), registration.normalized()), (SchemeId::FrSiret, "73282932000074"));
+    assert_eq!(
+        (registration.scheme_id(), registration.normalized()),
+        (SchemeId::FrSiret, "73282932000074")
+    );
 }
 
 /// The field errors of reading `value` as an event: `(path, code)`.
 fn errors(value: &Value) -> Vec<(String, ErrorCode)> {
-    Event::<ContractChange>::from_json(value).unwrap_err().errors.into_iter().map(|e| (e.path, e.code)).collect()
+    Event::<ContractChange>::from_json(value)
+        .unwrap_err()
+        .errors
+        .into_iter()
+        .map(|e| (e.path, e.code))
+        .collect()
 }
 
 fn drafted_with(edit: impl FnOnce(&mut Value)) -> Value {
-    let mut wire = Event { at: at(0), actor: Actor::System, change: drafted("c-1") }.to_json();
+    let mut wire = Event {
+        at: at(0),
+        actor: Actor::System,
+        change: drafted("c-1"),
+    }
+    .to_json();
     edit(&mut wire);
     wire
 }
@@ -379,8 +609,14 @@ fn drafted_with(edit: impl FnOnce(&mut Value)) -> Value {
 fn bad_events_are_reported_field_by_field() {
     let one = |path: &str, code| vec![(path.to_owned(), code)];
 
-    let unknown = Event::<ContractChange>::from_json(&json!({"type": "signed_off", "at": "2026-11-20T10:00:00Z", "actor": "system"})).unwrap_err();
-    assert_eq!((unknown.errors[0].path.as_str(), unknown.errors[0].code), ("type", ErrorCode::InvalidEnum));
+    let unknown = Event::<ContractChange>::from_json(
+        &json!({"type": "signed_off", "at": "2026-11-20T10:00:00Z", "actor": "system"}),
+    )
+    .unwrap_err();
+    assert_eq!(
+        (unknown.errors[0].path.as_str(), unknown.errors[0].code),
+        ("type", ErrorCode::InvalidEnum)
+    );
     let message = unknown.errors[0].message(Lang::En);
     for (name, _) in ContractEventType::ALL {
         assert!(message.contains(&format!("`{name}`")), "{message}");
@@ -390,25 +626,43 @@ fn bad_events_are_reported_field_by_field() {
     assert_eq!(errors(&extra), one("reason", ErrorCode::UnknownField));
 
     let currency = drafted_with(|w| w["terms"]["currency"] = json!("eur"));
-    assert_eq!(errors(&currency), one("terms.currency", ErrorCode::InvalidCurrency));
+    assert_eq!(
+        errors(&currency),
+        one("terms.currency", ErrorCode::InvalidCurrency)
+    );
 
     let number = drafted_with(|w| w["terms"]["rates"]["mentoring"] = json!(35));
-    assert_eq!(errors(&number), one("terms.rates.mentoring", ErrorCode::InvalidType));
+    assert_eq!(
+        errors(&number),
+        one("terms.rates.mentoring", ErrorCode::InvalidType)
+    );
 
     let decimals = drafted_with(|w| w["terms"]["rates"]["mentoring"] = json!("35.001"));
-    assert_eq!(errors(&decimals), one("terms.rates.mentoring", ErrorCode::InvalidMoney));
+    assert_eq!(
+        errors(&decimals),
+        one("terms.rates.mentoring", ErrorCode::InvalidMoney)
+    );
 
     let negative = drafted_with(|w| w["terms"]["rates"]["defense"] = json!("-50.00"));
-    assert_eq!(errors(&negative), one("terms.rates.defense", ErrorCode::InvalidMoney));
+    assert_eq!(
+        errors(&negative),
+        one("terms.rates.defense", ErrorCode::InvalidMoney)
+    );
 
     let no_rate = drafted_with(|w| w["terms"]["rates"] = json!({}));
     assert_eq!(errors(&no_rate), one("terms.rates", ErrorCode::Required));
 
     let slug = drafted_with(|w| w["terms"]["rates"] = json!({"Mentoring": "35.00"}));
-    assert_eq!(errors(&slug), one("terms.rates.Mentoring", ErrorCode::InvalidSubject));
+    assert_eq!(
+        errors(&slug),
+        one("terms.rates.Mentoring", ErrorCode::InvalidSubject)
+    );
 
     let end_before_start = drafted_with(|w| w["terms"]["end_date"] = json!("2026-11-30"));
-    assert_eq!(errors(&end_before_start), one("terms.end_date", ErrorCode::InvalidDate));
+    assert_eq!(
+        errors(&end_before_start),
+        one("terms.end_date", ErrorCode::InvalidDate)
+    );
 
     let same_day = drafted_with(|w| w["terms"]["end_date"] = json!("2026-12-01"));
     assert_eq!(errors(&same_day), one("terms.end_date", ErrorCode::InvalidDate));
@@ -420,31 +674,58 @@ fn bad_events_are_reported_field_by_field() {
     assert_eq!(errors(&billing), one("terms.billing", ErrorCode::InvalidEnum));
 
     let notice = drafted_with(|w| w["terms"]["notice_period_days"] = json!(366));
-    assert_eq!(errors(&notice), one("terms.notice_period_days", ErrorCode::OutOfRange));
+    assert_eq!(
+        errors(&notice),
+        one("terms.notice_period_days", ErrorCode::OutOfRange)
+    );
 
     let version = drafted_with(|w| w["terms"]["version"] = json!(0));
     assert_eq!(errors(&version), one("terms.version", ErrorCode::OutOfRange));
 
     let order = drafted_with(|w| w["signers"] = json!([{"role": "company"}, {"role": "contracting_party"}]));
-    assert_eq!(errors(&order), vec![("signers[0].role".to_owned(), ErrorCode::InvalidEnum), ("signers[1].role".to_owned(), ErrorCode::InvalidEnum)]);
+    assert_eq!(
+        errors(&order),
+        vec![
+            ("signers[0].role".to_owned(), ErrorCode::InvalidEnum),
+            ("signers[1].role".to_owned(), ErrorCode::InvalidEnum)
+        ]
+    );
 
-    let three = drafted_with(|w| w["signers"] = json!([{"role": "contracting_party"}, {"role": "company"}, {"role": "company"}]));
+    let three = drafted_with(|w| {
+        w["signers"] = json!([{"role": "contracting_party"}, {"role": "company"}, {"role": "company"}])
+    });
     assert_eq!(errors(&three), one("signers", ErrorCode::InvalidType));
 
     let siret = drafted_with(|w| {
-        w["contracting_party"] = json!({"party": "mentor_business", "country": "FR", "registration_number": "732 829 320 00075"});
+        w["contracting_party"] =
+            json!({"party": "mentor_business", "country": "FR", "registration_number": "732 829 320 00075"});
     });
-    assert_eq!(errors(&siret), one("contracting_party.registration_number", ErrorCode::InvalidRegistrationNumber));
+    assert_eq!(
+        errors(&siret),
+        one(
+            "contracting_party.registration_number",
+            ErrorCode::InvalidRegistrationNumber
+        )
+    );
 
     let party = drafted_with(|w| w["contracting_party"]["party"] = json!("mentor"));
-    assert_eq!(errors(&party), one("contracting_party.party", ErrorCode::InvalidEnum));
+    assert_eq!(
+        errors(&party),
+        one("contracting_party.party", ErrorCode::InvalidEnum)
+    );
 
     let missing = drafted_with(|w| {
         let map = w.as_object_mut().unwrap();
         map.remove("terms");
         map.remove("contract_id");
     });
-    assert_eq!(errors(&missing), vec![("contract_id".to_owned(), ErrorCode::Required), ("terms".to_owned(), ErrorCode::Required)]);
+    assert_eq!(
+        errors(&missing),
+        vec![
+            ("contract_id".to_owned(), ErrorCode::Required),
+            ("terms".to_owned(), ErrorCode::Required)
+        ]
+    );
 
     let terminated = json!({"type": "terminated", "at": "2026-11-20T10:00:00Z", "actor": "mentor_manager", "effective_on": "31/03/2027"});
     assert_eq!(errors(&terminated), one("effective_on", ErrorCode::InvalidDate));
@@ -453,7 +734,13 @@ fn bad_events_are_reported_field_by_field() {
     assert_eq!(errors(&signer), one("signer", ErrorCode::Required));
 
     let reassigned = json!({"type": "reassigned", "at": "2026-11-20T10:00:00Z", "actor": "docusign", "signer": "mentor", "recipient_id": " "});
-    assert_eq!(errors(&reassigned), vec![("signer".to_owned(), ErrorCode::InvalidEnum), ("recipient_id".to_owned(), ErrorCode::Required)]);
+    assert_eq!(
+        errors(&reassigned),
+        vec![
+            ("signer".to_owned(), ErrorCode::InvalidEnum),
+            ("recipient_id".to_owned(), ErrorCode::Required)
+        ]
+    );
 }
 
 #[test]
@@ -466,12 +753,24 @@ fn terms_read_on_their_own() {
     }))
     .unwrap();
     assert_eq!(tnd.to_json()["rates"]["mentoring"], "70.500");
-    let err = Terms::from_json(&json!({"version": 1, "currency": "EUR", "rates": {"mentoring": "35"}, "start_date": "2026-12-01"})).unwrap_err();
-    assert_eq!(err.errors.iter().map(|e| (e.path.as_str(), e.code)).collect::<Vec<_>>(), [("notice_period_days", ErrorCode::Required)]);
+    let err = Terms::from_json(
+        &json!({"version": 1, "currency": "EUR", "rates": {"mentoring": "35"}, "start_date": "2026-12-01"}),
+    )
+    .unwrap_err();
+    assert_eq!(
+        err.errors
+            .iter()
+            .map(|e| (e.path.as_str(), e.code))
+            .collect::<Vec<_>>(),
+        [("notice_period_days", ErrorCode::Required)]
+    );
 }
 
 fn decision(situation: Value) -> mentor_core::eligibility::Decision {
-    evaluate(&WorkingSituation::from_json(&situation).unwrap(), &Policy::default())
+    evaluate(
+        &WorkingSituation::from_json(&situation).unwrap(),
+        &Policy::default(),
+    )
 }
 
 #[test]
@@ -483,27 +782,61 @@ fn an_employee_through_the_employer_gets_the_employer_as_contracting_party() {
     assert_eq!(d.outcome(), Outcome::Eligible);
     let e = draft("c-1", &d, terms(1), at(0)).unwrap();
     assert_eq!(e.actor, Actor::System);
-    let C::Drafted { contract_id, contracting_party, signers, supersedes, .. } = &e.change else { panic!("drafted") };
+    let C::Drafted {
+        contract_id,
+        contracting_party,
+        signers,
+        supersedes,
+        ..
+    } = &e.change
+    else {
+        panic!("drafted")
+    };
     assert_eq!(contract_id, "c-1");
-    assert_eq!(*contracting_party, ContractingParty { party: Party::Employer, country: CountryCode::parse("FR").unwrap(), registration: None });
+    assert_eq!(
+        *contracting_party,
+        ContractingParty {
+            party: Party::Employer,
+            country: CountryCode::parse("FR").unwrap(),
+            registration: None
+        }
+    );
     assert_eq!(*signers, SignerSetup::without_recipients());
     assert_eq!(*supersedes, None);
     let c = Contract::replay(&[e]).unwrap();
     assert_eq!(c.state(), Some(ContractState::Draft));
-    assert_eq!(c.signers().iter().map(|s| s.role).collect::<Vec<_>>(), [Party_, Company]);
+    assert_eq!(
+        c.signers().iter().map(|s| s.role).collect::<Vec<_>>(),
+        [Party_, Company]
+    );
 }
 
 #[test]
 fn a_freelancer_signs_through_their_business_with_its_number() {
-    let d = decision(json!({"country": "FR", "status": "freelancer", "business": {"legal_form": "micro_entrepreneur", "registration_number": "732 829 320 00074"}}));
+    let d = decision(
+        json!({"country": "FR", "status": "freelancer", "business": {"legal_form": "micro_entrepreneur", "registration_number": "732 829 320 00074"}}),
+    );
     let e = draft(" c-2 ", &d, terms(1), at(0)).unwrap();
-    let C::Drafted { contract_id, contracting_party, .. } = &e.change else { panic!("drafted") };
+    let C::Drafted {
+        contract_id,
+        contracting_party,
+        ..
+    } = &e.change
+    else {
+        panic!("drafted")
+    };
     assert_eq!(contract_id, "c-2");
     assert_eq!(contracting_party.party, Party::MentorBusiness);
     assert_eq!(contracting_party.country.as_str(), "FR");
     let number = contracting_party.registration.unwrap();
-    assert_eq!((number.scheme_id(), number.normalized()), (SchemeId::FrSiret, "73282932000074"));
-    assert_eq!(e.to_json()["contracting_party"]["registration_number"], "73282932000074");
+    assert_eq!(
+        (number.scheme_id(), number.normalized()),
+        (SchemeId::FrSiret, "73282932000074")
+    );
+    assert_eq!(
+        e.to_json()["contracting_party"]["registration_number"],
+        "73282932000074"
+    );
 }
 
 #[test]
@@ -515,9 +848,14 @@ fn only_an_eligible_decision_drafts_a_contract() {
     assert_eq!(err.code(), "not_eligible");
     assert!(err.message(Lang::Fr).contains("action_required"));
 
-    let eligible = decision(json!({"country": "FR", "status": "freelancer", "business": {"registration_number": "732 829 320 00074"}}));
+    let eligible = decision(
+        json!({"country": "FR", "status": "freelancer", "business": {"registration_number": "732 829 320 00074"}}),
+    );
     for bad in ["", "   ", &"x".repeat(129)] {
-        assert_eq!(draft(bad, &eligible, terms(1), at(0)).unwrap_err().code(), "invalid_contract_id");
+        assert_eq!(
+            draft(bad, &eligible, terms(1), at(0)).unwrap_err().code(),
+            "invalid_contract_id"
+        );
     }
     assert!(draft(&"x".repeat(128), &eligible, terms(1), at(0)).is_ok());
 }
@@ -525,18 +863,40 @@ fn only_an_eligible_decision_drafts_a_contract() {
 #[test]
 fn an_amendment_supersedes_an_active_contract_with_the_next_version() {
     let mut old = contract(vec![drafted("c-1"), sent(), C::Completed, C::Activated]);
-    assert_eq!(amend(&old, "c-2", terms(3), at(30)).unwrap_err(), DraftError::VersionNotNext { expected: 2, found: 3 });
-    assert_eq!(amend(&old, "c-1", terms(2), at(30)).unwrap_err(), DraftError::InvalidContractId);
+    assert_eq!(
+        amend(&old, "c-2", terms(3), at(30)).unwrap_err(),
+        DraftError::VersionNotNext {
+            expected: 2,
+            found: 3
+        }
+    );
+    assert_eq!(
+        amend(&old, "c-1", terms(2), at(30)).unwrap_err(),
+        DraftError::InvalidContractId
+    );
     let (amended, drafted_new) = amend(&old, "c-2", terms(2), at(30)).unwrap();
     old.apply(&amended).unwrap();
-    assert_eq!((old.state(), old.superseded_by()), (Some(ContractState::Amended), Some("c-2")));
+    assert_eq!(
+        (old.state(), old.superseded_by()),
+        (Some(ContractState::Amended), Some("c-2"))
+    );
     let new = Contract::replay(&[drafted_new]).unwrap();
-    assert_eq!((new.id(), new.supersedes(), new.terms().map(Terms::version)), (Some("c-2"), Some("c-1"), Some(2)));
+    assert_eq!(
+        (new.id(), new.supersedes(), new.terms().map(Terms::version)),
+        (Some("c-2"), Some("c-1"), Some(2))
+    );
     assert_eq!(new.contracting_party(), Some(&employer_fr()));
-    assert!(new.signers().iter().all(|s| s.recipient_id.is_none() && s.status == SignerStatus::Pending));
+    assert!(
+        new.signers()
+            .iter()
+            .all(|s| s.recipient_id.is_none() && s.status == SignerStatus::Pending)
+    );
 
     let signed_only = contract(vec![drafted("c-1"), sent(), C::Completed]);
-    assert_eq!(amend(&signed_only, "c-2", terms(2), at(30)).unwrap_err(), DraftError::NotActive(Some(ContractState::Signed)));
+    assert_eq!(
+        amend(&signed_only, "c-2", terms(2), at(30)).unwrap_err(),
+        DraftError::NotActive(Some(ContractState::Signed))
+    );
 }
 
 #[test]
@@ -545,9 +905,19 @@ fn the_diagram_draws_every_row_of_the_table() {
     assert!(diagram.starts_with("stateDiagram-v2\n"));
     for row in Contract::TRANSITIONS {
         let from = row.from.map_or("[*]", Vocabulary::name);
-        assert!(diagram.contains(&format!("    {from} --> {}: {}", row.to.name(), row.event.name())), "{row:?}");
+        assert!(
+            diagram.contains(&format!("    {from} --> {}: {}", row.to.name(), row.event.name())),
+            "{row:?}"
+        );
     }
-    for end in ["amended", "terminated", "expired", "declined", "voided", "signing_expired"] {
+    for end in [
+        "amended",
+        "terminated",
+        "expired",
+        "declined",
+        "voided",
+        "signing_expired",
+    ] {
         assert!(diagram.contains(&format!("    {end} --> [*]\n")), "{end}");
     }
     assert!(diagram.contains("    partially_signed --> signed: signed (last signature)\n"));
@@ -559,8 +929,14 @@ fn the_contract_reports_itself() {
     let v = c.to_json();
     assert_eq!(v["state"], "partially_signed");
     assert_eq!(v["contract_id"], "c-1");
-    assert_eq!((&v["provider"], &v["request_id"]), (&json!("docusign"), &json!("env-1")));
-    assert_eq!(v["signers"][0], json!({"role": "contracting_party", "recipient_id": "r-1", "status": "signed", "at": "2026-11-20T10:02:00Z"}));
+    assert_eq!(
+        (&v["provider"], &v["request_id"]),
+        (&json!("docusign"), &json!("env-1"))
+    );
+    assert_eq!(
+        v["signers"][0],
+        json!({"role": "contracting_party", "recipient_id": "r-1", "status": "signed", "at": "2026-11-20T10:02:00Z"})
+    );
     assert_eq!(v["signers"][1]["status"], "pending");
     let empty = Contract::default().to_json();
     assert_eq!((&empty["state"], &empty["signers"]), (&Value::Null, &json!([])));

@@ -3,14 +3,23 @@
 //! (a plain `match`, not the library's table). Both must agree on every acceptance, on the
 //! state and on each signer's status; replay equals one-by-one application; every event
 //! survives its wire form.
-#![allow(clippy::unwrap_used, clippy::expect_used, clippy::indexing_slicing, clippy::panic, reason = "tests")]
+#![allow(
+    clippy::unwrap_used,
+    clippy::expect_used,
+    clippy::indexing_slicing,
+    clippy::panic,
+    reason = "tests"
+)]
 
 use chrono::{DateTime, Duration, NaiveDate, Utc};
-use mentor_core::contract::{Contract, ContractChange as C, ContractState as St, ContractingParty, SignerRole, SignerSetup, SignerStatus, Terms};
+use mentor_core::CountryCode;
+use mentor_core::contract::{
+    Contract, ContractChange as C, ContractState as St, ContractingParty, SignerRole, SignerSetup,
+    SignerStatus, Terms,
+};
 use mentor_core::eligibility::Party;
 use mentor_core::esign::Provider;
 use mentor_core::lifecycle::{Actor, Aggregate, Change, Event};
-use mentor_core::CountryCode;
 use proptest::prelude::*;
 use serde_json::json;
 
@@ -43,26 +52,42 @@ impl Model {
     }
 
     fn with(self, state: St) -> Option<Model> {
-        Some(Model { state: Some(state), ..self })
+        Some(Model {
+            state: Some(state),
+            ..self
+        })
     }
 
     fn step(self, change: &C) -> Option<Model> {
         let Some(state) = self.state else {
-            return matches!(change, C::Drafted { .. }).then_some(Model { state: Some(St::Draft), signers: [Some(Sig::Pending); 2] });
+            return matches!(change, C::Drafted { .. }).then_some(Model {
+                state: Some(St::Draft),
+                signers: [Some(Sig::Pending); 2],
+            });
         };
         let signing = SIGNING.contains(&state);
         match change {
             C::Drafted { .. } => None,
-            C::Sent { .. } => (state == St::Draft).then_some(())?.then_with(|| self.with(St::Sent)),
+            C::Sent { .. } => (state == St::Draft)
+                .then_some(())?
+                .then_with(|| self.with(St::Sent)),
             C::Viewed { signer } if signing => {
                 let mut m = self;
                 if m.signers[index(*signer)] == Some(Sig::Pending) {
                     m.signers[index(*signer)] = Some(Sig::Viewed);
                 }
-                m.with(if state == St::PartiallySigned { St::PartiallySigned } else { St::Viewed })
+                m.with(if state == St::PartiallySigned {
+                    St::PartiallySigned
+                } else {
+                    St::Viewed
+                })
             }
             // The first final outcome of a signer wins.
-            C::Signed { signer } | C::Declined { signer } | C::Reassigned { signer, .. } if self.is_final(*signer) => None,
+            C::Signed { signer } | C::Declined { signer } | C::Reassigned { signer, .. }
+                if self.is_final(*signer) =>
+            {
+                None
+            }
             C::Signed { signer } if signing => {
                 let mut m = self;
                 m.signers[index(*signer)] = Some(Sig::Signed);
@@ -106,13 +131,19 @@ impl Then for () {
 }
 
 fn drafted() -> C {
-    let terms = Terms::from_json(&json!({"version": 1, "currency": "EUR", "rates": {"mentoring": "35.00"},
-        "start_date": "2026-12-01", "end_date": "2027-11-30", "notice_period_days": 30}))
+    let terms = Terms::from_json(
+        &json!({"version": 1, "currency": "EUR", "rates": {"mentoring": "35.00"},
+        "start_date": "2026-12-01", "end_date": "2027-11-30", "notice_period_days": 30}),
+    )
     .unwrap();
     C::Drafted {
         contract_id: "c-1".into(),
         terms,
-        contracting_party: ContractingParty { party: Party::MentorBusiness, country: CountryCode::parse("FR").unwrap(), registration: None },
+        contracting_party: ContractingParty {
+            party: Party::MentorBusiness,
+            country: CountryCode::parse("FR").unwrap(),
+            registration: None,
+        },
         signers: SignerSetup::without_recipients(),
         supersedes: None,
     }
@@ -121,20 +152,30 @@ fn drafted() -> C {
 fn changes() -> Vec<C> {
     let mut all = vec![
         drafted(),
-        C::Sent { provider: Some(Provider::Yousign), request_id: Some("sr-1".into()) },
+        C::Sent {
+            provider: Some(Provider::Yousign),
+            request_id: Some("sr-1".into()),
+        },
         C::Completed,
         C::Voided,
         C::SigningExpired,
         C::Activated,
-        C::Amended { superseded_by: "c-2".into() },
-        C::Terminated { effective_on: NaiveDate::from_ymd_opt(2027, 3, 31).unwrap() },
+        C::Amended {
+            superseded_by: "c-2".into(),
+        },
+        C::Terminated {
+            effective_on: NaiveDate::from_ymd_opt(2027, 3, 31).unwrap(),
+        },
         C::Expired,
     ];
     for role in [SignerRole::ContractingParty, SignerRole::Company] {
         all.push(C::Viewed { signer: role });
         all.push(C::Signed { signer: role });
         all.push(C::Declined { signer: role });
-        all.push(C::Reassigned { signer: role, recipient_id: "r-9".into() });
+        all.push(C::Reassigned {
+            signer: role,
+            recipient_id: "r-9".into(),
+        });
     }
     all
 }
@@ -148,7 +189,10 @@ fn observed(c: &Contract) -> Model {
             SignerStatus::Declined { .. } => Sig::Declined,
         })
     };
-    Model { state: c.state(), signers: [status(SignerRole::ContractingParty), status(SignerRole::Company)] }
+    Model {
+        state: c.state(),
+        signers: [status(SignerRole::ContractingParty), status(SignerRole::Company)],
+    }
 }
 
 fn t0() -> DateTime<Utc> {
@@ -202,7 +246,17 @@ impl<T: mentor_core::lifecycle::Vocabulary> NameOf for T {
 
 #[test]
 fn final_states_accept_nothing() {
-    for state in [St::Amended, St::Terminated, St::Expired, St::Declined, St::Voided, St::SigningExpired] {
-        assert!(!Contract::TRANSITIONS.iter().any(|t| t.from == Some(state)), "{state:?}");
+    for state in [
+        St::Amended,
+        St::Terminated,
+        St::Expired,
+        St::Declined,
+        St::Voided,
+        St::SigningExpired,
+    ] {
+        assert!(
+            !Contract::TRANSITIONS.iter().any(|t| t.from == Some(state)),
+            "{state:?}"
+        );
     }
 }

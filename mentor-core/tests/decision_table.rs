@@ -14,8 +14,8 @@
 use std::collections::BTreeSet;
 use std::path::PathBuf;
 
-use mentor_core::Localized;
 use mentor_core::Lang;
+use mentor_core::Localized;
 use mentor_core::eligibility::evaluate_json;
 use mentor_core::policy::Policy;
 use serde_json::Value;
@@ -23,7 +23,9 @@ use serde_json::Value;
 fn vectors() -> Vec<Value> {
     let path = PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("../tests/vectors/eligibility.json");
     let text = std::fs::read_to_string(&path).unwrap_or_else(|e| panic!("{}: {e}", path.display()));
-    let Value::Array(vectors) = serde_json::from_str(&text).unwrap() else { panic!("the vectors file is a JSON array") };
+    let Value::Array(vectors) = serde_json::from_str(&text).unwrap() else {
+        panic!("the vectors file is a JSON array")
+    };
     vectors
 }
 
@@ -51,7 +53,14 @@ fn rules_of(kind: &str, code: &str) -> &'static [&'static str] {
 }
 
 fn code_set(list: &Value) -> BTreeSet<String> {
-    list.as_array().unwrap().iter().map(|c| c.as_str().map_or_else(|| c["code"].as_str().unwrap().to_owned(), str::to_owned)).collect()
+    list.as_array()
+        .unwrap()
+        .iter()
+        .map(|c| {
+            c.as_str()
+                .map_or_else(|| c["code"].as_str().unwrap().to_owned(), str::to_owned)
+        })
+        .collect()
 }
 
 /// Compares one answer with one vector; returns what differs.
@@ -77,37 +86,68 @@ fn check(v: &Value, en: &Value, fr: &Value) -> Vec<String> {
             let code = item_en["code"].as_str().unwrap_or_default();
             let rule = item_en["rule"].as_str().unwrap_or_default();
             if rule.is_empty() || !rules_of(kind, code).contains(&rule) {
-                problems.push(format!("{kind} `{code}` cites rule `{rule}`; DESIGN 4.3 gives {:?}", rules_of(kind, code)));
+                problems.push(format!(
+                    "{kind} `{code}` cites rule `{rule}`; DESIGN 4.3 gives {:?}",
+                    rules_of(kind, code)
+                ));
             }
             if item_fr["code"] != item_en["code"] || item_fr["rule"] != item_en["rule"] {
-                problems.push(format!("{kind} `{code}`: code or rule differs in French: {item_fr}"));
+                problems.push(format!(
+                    "{kind} `{code}`: code or rule differs in French: {item_fr}"
+                ));
             }
-            let (m_en, m_fr) = (item_en["message"].as_str().unwrap_or_default(), item_fr["message"].as_str().unwrap_or_default());
+            let (m_en, m_fr) = (
+                item_en["message"].as_str().unwrap_or_default(),
+                item_fr["message"].as_str().unwrap_or_default(),
+            );
             if m_en.trim().is_empty() || m_fr.trim().is_empty() {
-                problems.push(format!("{kind} `{code}`: empty message (en {m_en:?}, fr {m_fr:?})"));
+                problems.push(format!(
+                    "{kind} `{code}`: empty message (en {m_en:?}, fr {m_fr:?})"
+                ));
             } else if m_en == m_fr {
-                problems.push(format!("{kind} `{code}`: the French message is the English one: {m_en:?}"));
+                problems.push(format!(
+                    "{kind} `{code}`: the French message is the English one: {m_en:?}"
+                ));
             }
         }
     }
     // DESIGN 4.3: `register_as_self_employed` carries the country, its local status names and
     // the authority or procedure (the last two only where the library knows the country).
-    for (action_en, action_fr) in en["required_actions"].as_array().unwrap().iter().zip(fr["required_actions"].as_array().unwrap()) {
+    for (action_en, action_fr) in en["required_actions"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .zip(fr["required_actions"].as_array().unwrap())
+    {
         if action_en["code"] != "register_as_self_employed" {
             continue;
         }
         let params = &action_en["params"];
         if params["country"] != v["situation"]["country"] {
-            problems.push(format!("register_as_self_employed: params.country is {}", params["country"]));
+            problems.push(format!(
+                "register_as_self_employed: params.country is {}",
+                params["country"]
+            ));
         }
         if v["situation"]["country"] != "JP" {
-            let statuses = params["statuses"].as_array().map(Vec::as_slice).unwrap_or_default();
-            if statuses.is_empty() || statuses.iter().any(|s| s["local_name"].as_str().is_none_or(str::is_empty)) {
-                problems.push(format!("register_as_self_employed: no local status names in {params}"));
+            let statuses = params["statuses"]
+                .as_array()
+                .map(Vec::as_slice)
+                .unwrap_or_default();
+            if statuses.is_empty()
+                || statuses
+                    .iter()
+                    .any(|s| s["local_name"].as_str().is_none_or(str::is_empty))
+            {
+                problems.push(format!(
+                    "register_as_self_employed: no local status names in {params}"
+                ));
             }
             let procedure = params["procedure"].as_str().unwrap_or_default();
             if procedure.is_empty() || action_fr["params"]["procedure"] == params["procedure"] {
-                problems.push(format!("register_as_self_employed: procedure missing or not translated: {params}"));
+                problems.push(format!(
+                    "register_as_self_employed: procedure missing or not translated: {params}"
+                ));
             }
         }
     }
@@ -124,7 +164,10 @@ fn every_vector_gets_its_expected_decision() {
             Some(p) => Policy::from_value(p).unwrap_or_else(|e| panic!("{name}: {e}")),
             None => Policy::default(),
         };
-        let answers = (evaluate_json(&v["situation"], &policy, Lang::En), evaluate_json(&v["situation"], &policy, Lang::Fr));
+        let answers = (
+            evaluate_json(&v["situation"], &policy, Lang::En),
+            evaluate_json(&v["situation"], &policy, Lang::Fr),
+        );
         match answers {
             (Ok(en), Ok(fr)) => {
                 let problems = check(v, &en, &fr);
@@ -132,10 +175,18 @@ fn every_vector_gets_its_expected_decision() {
                     failures.push(format!("- {name}\n    {}", problems.join("\n    ")));
                 }
             }
-            (Err(e), _) | (_, Err(e)) => failures.push(format!("- {name}\n    the situation was refused: {e}")),
+            (Err(e), _) | (_, Err(e)) => {
+                failures.push(format!("- {name}\n    the situation was refused: {e}"))
+            }
         }
     }
-    assert!(failures.is_empty(), "{} of {} vectors fail:\n{}", failures.len(), vectors.len(), failures.join("\n"));
+    assert!(
+        failures.is_empty(),
+        "{} of {} vectors fail:\n{}",
+        failures.len(),
+        vectors.len(),
+        failures.join("\n")
+    );
 }
 
 /// The vectors file itself: unique names, well-formed entries, and every row of the table
@@ -144,17 +195,34 @@ fn every_vector_gets_its_expected_decision() {
 fn the_vectors_cover_the_whole_table() {
     let vectors = vectors();
     let mut names = BTreeSet::new();
-    let (mut statuses, mut actions, mut reasons, mut outcomes) = (BTreeSet::new(), BTreeSet::new(), BTreeSet::new(), BTreeSet::new());
+    let (mut statuses, mut actions, mut reasons, mut outcomes) =
+        (BTreeSet::new(), BTreeSet::new(), BTreeSet::new(), BTreeSet::new());
     let mut with_policy = 0;
     for v in &vectors {
         let name = v["name"].as_str().unwrap();
         assert!(names.insert(name), "two vectors are named {name:?}");
         let keys: BTreeSet<&str> = v.as_object().unwrap().keys().map(String::as_str).collect();
-        assert!(keys.is_subset(&BTreeSet::from(["name", "situation", "policy", "expected"])), "{name}: keys {keys:?}");
-        let expected_keys: BTreeSet<&str> = v["expected"].as_object().unwrap().keys().map(String::as_str).collect();
+        assert!(
+            keys.is_subset(&BTreeSet::from(["name", "situation", "policy", "expected"])),
+            "{name}: keys {keys:?}"
+        );
+        let expected_keys: BTreeSet<&str> = v["expected"]
+            .as_object()
+            .unwrap()
+            .keys()
+            .map(String::as_str)
+            .collect();
         assert_eq!(
             expected_keys,
-            BTreeSet::from(["outcome", "contracting_party", "invoicing_party", "payout", "required_actions", "recommended_actions", "reasons"]),
+            BTreeSet::from([
+                "outcome",
+                "contracting_party",
+                "invoicing_party",
+                "payout",
+                "required_actions",
+                "recommended_actions",
+                "reasons"
+            ]),
             "{name}"
         );
         statuses.insert(v["situation"]["status"].as_str().unwrap().to_owned());
@@ -164,9 +232,29 @@ fn the_vectors_cover_the_whole_table() {
         reasons.extend(code_set(&v["expected"]["reasons"]));
         with_policy += usize::from(v.get("policy").is_some());
     }
-    let set = |items: &[&str]| items.iter().map(|s| (*s).to_owned()).collect::<BTreeSet<String>>();
-    assert_eq!(statuses, set(&["employee", "freelancer", "company_owner", "self_employed", "student", "job_seeker", "retired", "other"]));
-    assert_eq!(outcomes, set(&["eligible", "action_required", "needs_review", "ineligible"]));
+    let set = |items: &[&str]| {
+        items
+            .iter()
+            .map(|s| (*s).to_owned())
+            .collect::<BTreeSet<String>>()
+    };
+    assert_eq!(
+        statuses,
+        set(&[
+            "employee",
+            "freelancer",
+            "company_owner",
+            "self_employed",
+            "student",
+            "job_seeker",
+            "retired",
+            "other"
+        ])
+    );
+    assert_eq!(
+        outcomes,
+        set(&["eligible", "action_required", "needs_review", "ineligible"])
+    );
     assert_eq!(
         actions,
         set(&[
@@ -203,25 +291,75 @@ fn a_situation_that_does_not_parse_is_an_input_error() {
     let cases = [
         (serde_json::json!({"status": "freelancer"}), "country", "required"),
         (serde_json::json!({"country": "FR"}), "status", "required"),
-        (serde_json::json!({"country": "FR", "status": "pirate"}), "status", "invalid_enum"),
-        (serde_json::json!({"country": "XX", "status": "student"}), "country", "invalid_country"),
-        (serde_json::json!({"country": "FR", "status": "student", "rout": "via_employer"}), "rout", "unknown_field"),
-        (serde_json::json!({"country": "FR", "status": "employee", "route": "via_friend"}), "route", "invalid_enum"),
-        (serde_json::json!({"country": "FR", "status": "employee", "employment": {"employer_agreement": "maybe"}}), "employment.employer_agreement", "invalid_enum"),
-        (serde_json::json!({"country": "FR", "status": "employee", "employment": {"employer_sector": "banking"}}), "employment.employer_sector", "invalid_enum"),
-        (serde_json::json!({"country": "FR", "status": "employee", "employment": {"employer_informed": "yes"}}), "employment.employer_informed", "invalid_type"),
-        (serde_json::json!({"country": "FR", "status": "freelancer", "business": {"registration_number": 73282932000074_u64}}), "business.registration_number", "invalid_type"),
-        (serde_json::json!({"country": "FR", "status": "freelancer", "business": {"legal_form": "x".repeat(65)}}), "business.legal_form", "too_long"),
-        (serde_json::json!({"country": "FR", "status": "freelancer", "business": {"siret": "73282932000074"}}), "business.siret", "unknown_field"),
-        (serde_json::json!({"country": "", "status": "student"}), "country", "required"),
-        (serde_json::json!({"country": "  ", "status": "student"}), "country", "required"),
+        (
+            serde_json::json!({"country": "FR", "status": "pirate"}),
+            "status",
+            "invalid_enum",
+        ),
+        (
+            serde_json::json!({"country": "XX", "status": "student"}),
+            "country",
+            "invalid_country",
+        ),
+        (
+            serde_json::json!({"country": "FR", "status": "student", "rout": "via_employer"}),
+            "rout",
+            "unknown_field",
+        ),
+        (
+            serde_json::json!({"country": "FR", "status": "employee", "route": "via_friend"}),
+            "route",
+            "invalid_enum",
+        ),
+        (
+            serde_json::json!({"country": "FR", "status": "employee", "employment": {"employer_agreement": "maybe"}}),
+            "employment.employer_agreement",
+            "invalid_enum",
+        ),
+        (
+            serde_json::json!({"country": "FR", "status": "employee", "employment": {"employer_sector": "banking"}}),
+            "employment.employer_sector",
+            "invalid_enum",
+        ),
+        (
+            serde_json::json!({"country": "FR", "status": "employee", "employment": {"employer_informed": "yes"}}),
+            "employment.employer_informed",
+            "invalid_type",
+        ),
+        (
+            serde_json::json!({"country": "FR", "status": "freelancer", "business": {"registration_number": 73282932000074_u64}}),
+            "business.registration_number",
+            "invalid_type",
+        ),
+        (
+            serde_json::json!({"country": "FR", "status": "freelancer", "business": {"legal_form": "x".repeat(65)}}),
+            "business.legal_form",
+            "too_long",
+        ),
+        (
+            serde_json::json!({"country": "FR", "status": "freelancer", "business": {"siret": "73282932000074"}}),
+            "business.siret",
+            "unknown_field",
+        ),
+        (
+            serde_json::json!({"country": "", "status": "student"}),
+            "country",
+            "required",
+        ),
+        (
+            serde_json::json!({"country": "  ", "status": "student"}),
+            "country",
+            "required",
+        ),
         (serde_json::json!("FR"), "", "invalid_type"),
     ];
     for (situation, path, code) in cases {
         let en = evaluate_json(&situation, &policy, Lang::En).expect_err(&situation.to_string());
         let fr = evaluate_json(&situation, &policy, Lang::Fr).expect_err(&situation.to_string());
         assert!(
-            en.errors.iter().any(|e| e.path == path && e.code.as_str() == code),
+            en.errors
+                .iter()
+                .any(|e| e.path == path && e.code.as_str() == code),
             "{situation}: expected `{code}` at `{path}`, got {:?}",
             en.errors
         );
@@ -252,38 +390,73 @@ fn a_form_decides_on_its_working_situation() {
         }
         f
     };
-    let jp_number = serde_json::json!({"status": "freelancer", "business": {"registration_number": "T1234567890123"}});
+    let jp_number =
+        serde_json::json!({"status": "freelancer", "business": {"registration_number": "T1234567890123"}});
     let cases = [
         // No country in the situation: the applicant's (JP, no rules) applies.
-        (form("JP", Some(jp_number.clone())), "needs_review", vec!["country_rules_unknown", "mentor_business_signs"], Value::from("mentor_business")),
+        (
+            form("JP", Some(jp_number.clone())),
+            "needs_review",
+            vec!["country_rules_unknown", "mentor_business_signs"],
+            Value::from("mentor_business"),
+        ),
         // An explicit country alone drives the rules: a French SIRET for someone living in Japan.
         (
-            form("JP", Some(serde_json::json!({"country": "FR", "status": "freelancer", "business": {"registration_number": "732 829 320 00074"}}))),
+            form(
+                "JP",
+                Some(
+                    serde_json::json!({"country": "FR", "status": "freelancer", "business": {"registration_number": "732 829 320 00074"}}),
+                ),
+            ),
             "eligible",
             vec!["mentor_business_signs"],
             Value::from("mentor_business"),
         ),
         // The applicant lives in France but will register in Japan.
         (
-            form("FR", Some(serde_json::json!({"country": "JP", "status": "freelancer", "business": {"registration_number": "T1234567890123"}}))),
+            form(
+                "FR",
+                Some(
+                    serde_json::json!({"country": "JP", "status": "freelancer", "business": {"registration_number": "T1234567890123"}}),
+                ),
+            ),
             "needs_review",
             vec!["country_rules_unknown", "mentor_business_signs"],
             Value::from("mentor_business"),
         ),
-        (form("FR", None), "needs_review", vec!["status_to_settle_at_interview"], Value::Null),
+        (
+            form("FR", None),
+            "needs_review",
+            vec!["status_to_settle_at_interview"],
+            Value::Null,
+        ),
     ];
     let now = chrono::Utc.with_ymd_and_hms(2026, 11, 30, 9, 0, 0).unwrap();
     for (f, outcome, reasons, party) in cases {
-        let report = mentor_core::triage::triage_json(&Value::Array(vec![f.clone()]), &Policy::default(), now, Lang::En);
+        let report = mentor_core::triage::triage_json(
+            &Value::Array(vec![f.clone()]),
+            &Policy::default(),
+            now,
+            Lang::En,
+        );
         let d = &report[0]["eligibility"];
         assert_eq!(report[0]["status"], "ranked", "{f}: {}", report[0]);
         assert_eq!(d["outcome"], outcome, "{f}");
         assert_eq!(d["contracting_party"], party, "{f}");
-        let got: BTreeSet<&str> = d["reasons"].as_array().unwrap().iter().map(|r| r["code"].as_str().unwrap()).collect();
+        let got: BTreeSet<&str> = d["reasons"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .map(|r| r["code"].as_str().unwrap())
+            .collect();
         assert_eq!(got, reasons.into_iter().collect::<BTreeSet<_>>(), "{f}");
         for r in d["reasons"].as_array().unwrap() {
             let code = r["code"].as_str().unwrap();
-            assert!(rules_of("reason", code).contains(&r["rule"].as_str().unwrap()), "{code}: {}", r["rule"]);
+            assert!(
+                rules_of("reason", code).contains(&r["rule"].as_str().unwrap()),
+                "{code}: {}",
+                r["rule"]
+            );
         }
     }
 }
@@ -307,6 +480,14 @@ fn an_excluded_country_is_ineligible_even_before_the_interview() {
     assert_eq!(report[0]["rank"], Value::Null);
     let d = &report[0]["eligibility"];
     assert_eq!(d["outcome"], "ineligible");
-    let got: BTreeSet<&str> = d["reasons"].as_array().unwrap().iter().map(|r| r["code"].as_str().unwrap()).collect();
-    assert_eq!(got, BTreeSet::from(["country_excluded", "status_to_settle_at_interview"]));
+    let got: BTreeSet<&str> = d["reasons"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|r| r["code"].as_str().unwrap())
+        .collect();
+    assert_eq!(
+        got,
+        BTreeSet::from(["country_excluded", "status_to_settle_at_interview"])
+    );
 }

@@ -3,7 +3,13 @@
 //! modules, and no module reaches, through its `crate::` paths, a module that reaches it back
 //! (issue 14). Read from the sources, so that a new `use crate::…` that closes a cycle fails
 //! here with the cycle named.
-#![allow(clippy::unwrap_used, clippy::expect_used, clippy::panic, clippy::indexing_slicing, reason = "tests")]
+#![allow(
+    clippy::unwrap_used,
+    clippy::expect_used,
+    clippy::panic,
+    clippy::indexing_slicing,
+    reason = "tests"
+)]
 
 use std::collections::{BTreeMap, BTreeSet};
 use std::path::{Path, PathBuf};
@@ -35,15 +41,23 @@ fn edges() -> BTreeMap<String, BTreeSet<String>> {
     rust_files(&src, &mut files);
     let mut graph: BTreeMap<String, BTreeSet<String>> = BTreeMap::new();
     for file in files {
-        let Some(module) = module_of(&src, &file) else { continue };
+        let Some(module) = module_of(&src, &file) else {
+            continue;
+        };
         let targets = graph.entry(module.clone()).or_default();
         for line in std::fs::read_to_string(&file).unwrap().lines() {
             let code = line.split("//").next().unwrap_or_default();
             let mut rest = code;
             while let Some(at) = rest.find("crate::") {
                 rest = &rest[at + "crate::".len()..];
-                let name: String = rest.chars().take_while(|c| c.is_ascii_alphanumeric() || *c == '_').collect();
-                if !name.is_empty() && name != module && name.chars().next().is_some_and(|c| c.is_ascii_lowercase()) {
+                let name: String = rest
+                    .chars()
+                    .take_while(|c| c.is_ascii_alphanumeric() || *c == '_')
+                    .collect();
+                if !name.is_empty()
+                    && name != module
+                    && name.chars().next().is_some_and(|c| c.is_ascii_lowercase())
+                {
                     targets.insert(name);
                 }
             }
@@ -54,7 +68,12 @@ fn edges() -> BTreeMap<String, BTreeSet<String>> {
 
 /// The first cycle found, as the modules along it (`[a, b, a]`).
 fn cycle(graph: &BTreeMap<String, BTreeSet<String>>) -> Option<Vec<String>> {
-    fn visit(node: &str, graph: &BTreeMap<String, BTreeSet<String>>, stack: &mut Vec<String>, done: &mut BTreeSet<String>) -> Option<Vec<String>> {
+    fn visit(
+        node: &str,
+        graph: &BTreeMap<String, BTreeSet<String>>,
+        stack: &mut Vec<String>,
+        done: &mut BTreeSet<String>,
+    ) -> Option<Vec<String>> {
         if let Some(at) = stack.iter().position(|n| n == node) {
             let mut found = stack[at..].to_vec();
             found.push(node.to_owned());
@@ -74,7 +93,9 @@ fn cycle(graph: &BTreeMap<String, BTreeSet<String>>) -> Option<Vec<String>> {
         None
     }
     let mut done = BTreeSet::new();
-    graph.keys().find_map(|node| visit(node, graph, &mut Vec::new(), &mut done))
+    graph
+        .keys()
+        .find_map(|node| visit(node, graph, &mut Vec::new(), &mut done))
 }
 
 #[test]
@@ -82,7 +103,10 @@ fn the_core_modules_have_no_cycle() {
     let graph = edges();
     assert!(graph.len() > 15, "modules found: {:?}", graph.keys());
     if let Some(found) = cycle(&graph) {
-        panic!("the core's modules depend on each other in a cycle: {}", found.join(" → "));
+        panic!(
+            "the core's modules depend on each other in a cycle: {}",
+            found.join(" → ")
+        );
     }
 }
 
@@ -103,9 +127,14 @@ fn primitives_depend_on_nothing_above_them() {
         ("read", &["error", "i18n", "wire"]),
     ];
     for (module, may) in allowed {
-        let names = graph.get(*module).unwrap_or_else(|| panic!("no module `{module}`"));
+        let names = graph
+            .get(*module)
+            .unwrap_or_else(|| panic!("no module `{module}`"));
         let above: Vec<&String> = names.iter().filter(|n| !may.contains(&n.as_str())).collect();
-        assert!(above.is_empty(), "`{module}` depends on {above:?}, which are above it");
+        assert!(
+            above.is_empty(),
+            "`{module}` depends on {above:?}, which are above it"
+        );
     }
 }
 

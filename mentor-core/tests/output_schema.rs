@@ -10,7 +10,13 @@
 //!   type, so that it is not vacuous and an answer that gains a key fails here until its
 //!   schema says so.
 #![cfg(feature = "schema")]
-#![allow(clippy::unwrap_used, clippy::expect_used, clippy::indexing_slicing, clippy::panic, reason = "tests")]
+#![allow(
+    clippy::unwrap_used,
+    clippy::expect_used,
+    clippy::indexing_slicing,
+    clippy::panic,
+    reason = "tests"
+)]
 
 use std::path::{Path, PathBuf};
 
@@ -52,7 +58,10 @@ fn fixtures() -> Option<PathBuf> {
 }
 
 fn validator(name: &str) -> jsonschema::Validator {
-    let found = schema::outputs().into_iter().find(|s| s.name == name).unwrap_or_else(|| panic!("no output schema named {name}"));
+    let found = schema::outputs()
+        .into_iter()
+        .find(|s| s.name == name)
+        .unwrap_or_else(|| panic!("no output schema named {name}"));
     jsonschema::validator_for(&found.schema).unwrap_or_else(|e| panic!("{name}: {e}"))
 }
 
@@ -60,8 +69,14 @@ fn validator(name: &str) -> jsonschema::Validator {
 fn assert_valid(name: &str, answers: &[Value]) -> usize {
     let v = validator(name);
     for answer in answers {
-        let found: Vec<String> = v.iter_errors(answer).map(|e| format!("at `{}`: {e}", e.instance_path())).collect();
-        assert!(found.is_empty(), "{name}: a real answer is invalid against its schema: {found:#?}\n{answer:#}");
+        let found: Vec<String> = v
+            .iter_errors(answer)
+            .map(|e| format!("at `{}`: {e}", e.instance_path()))
+            .collect();
+        assert!(
+            found.is_empty(),
+            "{name}: a real answer is invalid against its schema: {found:#?}\n{answer:#}"
+        );
     }
     answers.len()
 }
@@ -74,7 +89,10 @@ fn form_files() -> Vec<PathBuf> {
 }
 
 fn policy() -> Policy {
-    Policy::from_value(&toml::from_str::<Value>(&read(&workspace().join("docs/examples/policy.toml"))).unwrap()).unwrap()
+    Policy::from_value(
+        &toml::from_str::<Value>(&read(&workspace().join("docs/examples/policy.toml"))).unwrap(),
+    )
+    .unwrap()
 }
 
 fn now() -> DateTime<Utc> {
@@ -94,7 +112,10 @@ fn entries() -> Vec<triage::Entry> {
 }
 
 fn rendered<T: Localized>(answers: &[T]) -> Vec<Value> {
-    LANGS.iter().flat_map(|lang| answers.iter().map(move |a| a.to_json(*lang))).collect()
+    LANGS
+        .iter()
+        .flat_map(|lang| answers.iter().map(move |a| a.to_json(*lang)))
+        .collect()
 }
 
 fn decisions() -> Vec<Value> {
@@ -159,18 +180,26 @@ fn registration_checks() -> Vec<Value> {
             answers.push(answer);
         }
     }
-    assert!(valid >= 8 && valid < answers.len(), "the numbers hold good and bad ones ({valid} of {} well-formed)", answers.len());
+    assert!(
+        valid >= 8 && valid < answers.len(),
+        "the numbers hold good and bad ones ({valid} of {} well-formed)",
+        answers.len()
+    );
     answers
 }
 
 fn application_replay(file: &str) -> Replay<Application> {
     let records = triage::read_records(&read(&workspace().join("docs/examples").join(file)));
-    let events = lifecycle::read_log::<ApplicationChange>(&records).unwrap_or_else(|e| panic!("{file}: {e:?}"));
+    let events =
+        lifecycle::read_log::<ApplicationChange>(&records).unwrap_or_else(|e| panic!("{file}: {e:?}"));
     Replay::run(&events)
 }
 
 fn contract_replay(log: &[Value]) -> Replay<Contract> {
-    let events: Vec<_> = log.iter().map(|e| lifecycle::Event::<ContractChange>::from_json(e).unwrap()).collect();
+    let events: Vec<_> = log
+        .iter()
+        .map(|e| lifecycle::Event::<ContractChange>::from_json(e).unwrap())
+        .collect();
     Replay::run(&events)
 }
 
@@ -181,7 +210,10 @@ fn replays() -> Vec<Value> {
     let mut answers = rendered(&[done, refused]);
     let sent = json!({"type": "sent", "at": "2026-11-02T08:15:00Z", "actor": "yousign", "version": 1, "provider": "yousign", "request_id": "r-1"});
     let contracts = [contract_replay(&[]), contract_replay(&[sent])];
-    assert!(contracts[1].rejected.is_some(), "a contract cannot be sent before it is drafted");
+    assert!(
+        contracts[1].rejected.is_some(),
+        "a contract cannot be sent before it is drafted"
+    );
     answers.extend(rendered(&contracts));
     answers
 }
@@ -189,15 +221,31 @@ fn replays() -> Vec<Value> {
 fn billing() -> (Vec<Value>, Vec<Value>) {
     let dir = workspace().join("docs/examples/billing");
     let contract = json_file(&dir.join("contract.json"));
-    let sessions: Vec<Value> = read(&dir.join("sessions.jsonl")).lines().filter(|l| !l.trim().is_empty()).map(|l| serde_json::from_str(l).unwrap()).collect();
+    let sessions: Vec<Value> = read(&dir.join("sessions.jsonl"))
+        .lines()
+        .filter(|l| !l.trim().is_empty())
+        .map(|l| serde_json::from_str(l).unwrap())
+        .collect();
     let billing = policy().billing.clone();
     let (mut statements, mut checks) = (Vec::new(), Vec::new());
     for lang in LANGS {
         for period in ["2025-12", "2026-01", "2026-02"] {
-            statements.push(statement_json(&contract, &Value::from(sessions.clone()), period, &billing, lang).unwrap());
+            statements.push(
+                statement_json(&contract, &Value::from(sessions.clone()), period, &billing, lang).unwrap(),
+            );
         }
-        let statement = statement_json(&contract, &Value::from(sessions.clone()), "2026-01", &billing, lang).unwrap();
-        for (invoice, matches) in [("invoice-matching.json", true), ("invoice-not-matching.json", false)] {
+        let statement = statement_json(
+            &contract,
+            &Value::from(sessions.clone()),
+            "2026-01",
+            &billing,
+            lang,
+        )
+        .unwrap();
+        for (invoice, matches) in [
+            ("invoice-matching.json", true),
+            ("invoice-not-matching.json", false),
+        ] {
             let check = check_invoice_json(&statement, &json_file(&dir.join(invoice)), lang).unwrap();
             assert_eq!(check["matches"], matches, "{invoice}");
             checks.push(check);
@@ -211,22 +259,36 @@ fn every_decision_of_the_examples_vectors_and_fixtures_is_valid() {
     let answers = decisions();
     assert!(assert_valid("decision", &answers) > 100);
     for outcome in ["eligible", "action_required", "needs_review"] {
-        assert!(answers.iter().any(|d| d["outcome"] == outcome), "no {outcome} decision among the examples");
+        assert!(
+            answers.iter().any(|d| d["outcome"] == outcome),
+            "no {outcome} decision among the examples"
+        );
     }
-    assert!(answers.iter().any(|d| d["registration"]["valid"] == false) && answers.iter().any(|d| d["registration"]["valid"] == true));
+    assert!(
+        answers.iter().any(|d| d["registration"]["valid"] == false)
+            && answers.iter().any(|d| d["registration"]["valid"] == true)
+    );
 }
 
 #[test]
 fn every_validation_and_triage_entry_is_valid() {
     let validations = validations();
-    assert!(validations.iter().any(|v| v["valid"] == true) && validations.iter().any(|v| v["valid"] == false));
+    assert!(
+        validations.iter().any(|v| v["valid"] == true) && validations.iter().any(|v| v["valid"] == false)
+    );
     assert_valid("validation", &validations);
     let entries = rendered(&entries());
     for status in ["ranked", "invalid"] {
-        assert!(entries.iter().any(|e| e["status"] == status), "no {status} entry among the examples");
+        assert!(
+            entries.iter().any(|e| e["status"] == status),
+            "no {status} entry among the examples"
+        );
     }
     assert_valid("triage-entry", &entries);
-    let errors: Vec<Value> = entries.iter().flat_map(|e| e["errors"].as_array().unwrap().clone()).collect();
+    let errors: Vec<Value> = entries
+        .iter()
+        .flat_map(|e| e["errors"].as_array().unwrap().clone())
+        .collect();
     assert!(assert_valid("field-error", &errors) > 5);
 }
 
@@ -243,7 +305,11 @@ fn every_replay_is_valid() {
 #[test]
 fn the_example_statements_and_invoice_checks_are_valid() {
     let (statements, checks) = billing();
-    assert!(statements.iter().any(|s| !s["lines"].as_array().unwrap().is_empty()));
+    assert!(
+        statements
+            .iter()
+            .any(|s| !s["lines"].as_array().unwrap().is_empty())
+    );
     assert_valid("statement", &statements);
     assert_valid("invoice-check", &checks);
 }
@@ -251,7 +317,12 @@ fn the_example_statements_and_invoice_checks_are_valid() {
 /// `value` with the JSON pointer `at` set to `to` (`None`: the key removed).
 fn with(mut value: Value, at: &str, to: Option<Value>) -> Value {
     let (parent, key) = at.rsplit_once('/').unwrap();
-    match (value.pointer_mut(parent).unwrap_or_else(|| panic!("{at}: no such place")), to) {
+    match (
+        value
+            .pointer_mut(parent)
+            .unwrap_or_else(|| panic!("{at}: no such place")),
+        to,
+    ) {
         (Value::Object(map), Some(to)) => {
             map.insert(key.to_owned(), to);
         }
@@ -273,12 +344,18 @@ fn assert_refused(name: &str, answer: &Value, changes: &[(&str, Option<Value>)])
     assert!(v.is_valid(answer), "{name}: {answer}");
     for (at, to) in changes {
         let bad = with(answer.clone(), at, to.clone());
-        assert!(!v.is_valid(&bad), "{name}: {at} set to {to:?}: still valid\n{bad:#}");
+        assert!(
+            !v.is_valid(&bad),
+            "{name}: {at} set to {to:?}: still valid\n{bad:#}"
+        );
     }
 }
 
 fn first<'a>(answers: &'a [Value], what: &str, pick: impl Fn(&Value) -> bool) -> &'a Value {
-    answers.iter().find(|a| pick(a)).unwrap_or_else(|| panic!("no {what} among the answers"))
+    answers
+        .iter()
+        .find(|a| pick(a))
+        .unwrap_or_else(|| panic!("no {what} among the answers"))
 }
 
 #[test]
@@ -295,69 +372,155 @@ fn each_schema_refuses_a_missing_key_an_extra_key_and_a_wrong_type() {
     let validation = first(&validations, "invalid validation", |v| v["valid"] == false);
     let checks = registration_checks();
     let good = first(&checks, "well-formed number", |c| c["valid"] == true);
-    let bad = first(&checks, "number that is not well-formed", |c| c["valid"] == false && c["scheme"].is_string());
+    let bad = first(&checks, "number that is not well-formed", |c| {
+        c["valid"] == false && c["scheme"].is_string()
+    });
     let replays = replays();
-    let replay = first(&replays, "replay with history", |r| r["history"].as_array().is_some_and(|h| h.len() > 1));
+    let replay = first(&replays, "replay with history", |r| {
+        r["history"].as_array().is_some_and(|h| h.len() > 1)
+    });
     let refused = first(&replays, "refused replay", |r| r["refused"].is_object());
     let (statements, checks) = billing();
-    let statement = first(&statements, "statement with lines", |s| !s["lines"].as_array().unwrap().is_empty());
-    let mismatch = first(&checks, "invoice check with discrepancies", |c| c["matches"] == false);
+    let statement = first(&statements, "statement with lines", |s| {
+        !s["lines"].as_array().unwrap().is_empty()
+    });
+    let mismatch = first(&checks, "invoice check with discrepancies", |c| {
+        c["matches"] == false
+    });
 
     let cases: [(&str, &Value, Vec<Change>); 12] = [
-        ("field-error", &invalid["errors"][0], vec![("/message".into(), None), ("/code".into(), Some(json!("no_such_code"))), extra("/value"), ("/path".into(), Some(json!(3)))]),
-        ("validation", validation, vec![("/valid".into(), None), ("/completeness".into(), Some(json!("1"))), ("/errors/0/code".into(), None), extra("/offer_id")]),
-        ("decision", decision, vec![
-            ("/outcome".into(), None),
-            ("/outcome".into(), Some(json!("maybe"))),
-            ("/payout".into(), Some(json!("cash"))),
-            ("/required_actions/0/rule".into(), Some(json!("ws2"))),
-            ("/required_actions/0/params/colour".into(), Some(json!("blue"))),
-            ("/reasons".into(), Some(json!({}))),
-            extra("/country"),
-        ]),
-        ("triage-entry", ranked, vec![
-            ("/rank".into(), Some(json!(0))),
-            ("/contact_by".into(), None),
-            ("/priority/components/demand".into(), None),
-            ("/priority/tie".into(), Some(json!(1))),
-            ("/eligibility/outcome".into(), Some(json!(1))),
-            ("/status".into(), Some(json!("lost"))),
-            extra("/offer_id"),
-        ]),
-        ("triage-entry", invalid, vec![("/errors".into(), Some(json!("bad"))), ("/line".into(), Some(json!(0)))]),
-        ("registration-check", good, vec![("/country".into(), None), ("/valid".into(), Some(json!(false))), ("/scheme".into(), Some(json!("fr_nothing"))), extra("/error")]),
-        ("registration-check", bad, vec![("/message".into(), None), ("/error".into(), Some(json!("looks_odd"))), ("/normalized".into(), Some(json!("123")))]),
-        ("replay", replay, vec![
-            ("/state".into(), Some(json!("lost"))),
-            ("/history/0/type".into(), Some(json!("teleported"))),
-            ("/history/0/actor".into(), Some(json!("stranger"))),
-            ("/history/1/at".into(), None),
-            ("/data".into(), Some(json!({}))),
-            ("/aggregate".into(), Some(json!("invoice"))),
-            extra("/next"),
-        ]),
-        ("replay", refused, vec![("/refused/message".into(), None), ("/refused/code".into(), Some(json!("nope"))), extra("/refused/why")]),
-        ("statement", statement, vec![
-            ("/total".into(), None),
-            ("/total".into(), Some(json!(42.0))),
-            ("/lines/0/status".into(), Some(json!("done"))),
-            ("/lines/0/amount".into(), Some(json!("35,00"))),
-            ("/vat/treatment".into(), Some(json!("none"))),
-            ("/invoicing_party/vat".into(), Some(json!("exempt"))),
-            ("/customer/country".into(), Some(json!("DE"))),
-            extra("/lines/0/note"),
-        ]),
-        ("invoice-check", mismatch, vec![
-            ("/matches".into(), None),
-            ("/matches".into(), Some(json!("no"))),
-            ("/discrepancies/0/code".into(), Some(json!("looks_wrong"))),
-            ("/discrepancies/0/expected".into(), Some(json!(288))),
-            extra("/discrepancies/0/severity"),
-        ]),
-        ("decision", decision, vec![("/registration/valid".into(), Some(json!("yes"))), ("/reasons/0/message".into(), None)]),
+        (
+            "field-error",
+            &invalid["errors"][0],
+            vec![
+                ("/message".into(), None),
+                ("/code".into(), Some(json!("no_such_code"))),
+                extra("/value"),
+                ("/path".into(), Some(json!(3))),
+            ],
+        ),
+        (
+            "validation",
+            validation,
+            vec![
+                ("/valid".into(), None),
+                ("/completeness".into(), Some(json!("1"))),
+                ("/errors/0/code".into(), None),
+                extra("/offer_id"),
+            ],
+        ),
+        (
+            "decision",
+            decision,
+            vec![
+                ("/outcome".into(), None),
+                ("/outcome".into(), Some(json!("maybe"))),
+                ("/payout".into(), Some(json!("cash"))),
+                ("/required_actions/0/rule".into(), Some(json!("ws2"))),
+                ("/required_actions/0/params/colour".into(), Some(json!("blue"))),
+                ("/reasons".into(), Some(json!({}))),
+                extra("/country"),
+            ],
+        ),
+        (
+            "triage-entry",
+            ranked,
+            vec![
+                ("/rank".into(), Some(json!(0))),
+                ("/contact_by".into(), None),
+                ("/priority/components/demand".into(), None),
+                ("/priority/tie".into(), Some(json!(1))),
+                ("/eligibility/outcome".into(), Some(json!(1))),
+                ("/status".into(), Some(json!("lost"))),
+                extra("/offer_id"),
+            ],
+        ),
+        (
+            "triage-entry",
+            invalid,
+            vec![
+                ("/errors".into(), Some(json!("bad"))),
+                ("/line".into(), Some(json!(0))),
+            ],
+        ),
+        (
+            "registration-check",
+            good,
+            vec![
+                ("/country".into(), None),
+                ("/valid".into(), Some(json!(false))),
+                ("/scheme".into(), Some(json!("fr_nothing"))),
+                extra("/error"),
+            ],
+        ),
+        (
+            "registration-check",
+            bad,
+            vec![
+                ("/message".into(), None),
+                ("/error".into(), Some(json!("looks_odd"))),
+                ("/normalized".into(), Some(json!("123"))),
+            ],
+        ),
+        (
+            "replay",
+            replay,
+            vec![
+                ("/state".into(), Some(json!("lost"))),
+                ("/history/0/type".into(), Some(json!("teleported"))),
+                ("/history/0/actor".into(), Some(json!("stranger"))),
+                ("/history/1/at".into(), None),
+                ("/data".into(), Some(json!({}))),
+                ("/aggregate".into(), Some(json!("invoice"))),
+                extra("/next"),
+            ],
+        ),
+        (
+            "replay",
+            refused,
+            vec![
+                ("/refused/message".into(), None),
+                ("/refused/code".into(), Some(json!("nope"))),
+                extra("/refused/why"),
+            ],
+        ),
+        (
+            "statement",
+            statement,
+            vec![
+                ("/total".into(), None),
+                ("/total".into(), Some(json!(42.0))),
+                ("/lines/0/status".into(), Some(json!("done"))),
+                ("/lines/0/amount".into(), Some(json!("35,00"))),
+                ("/vat/treatment".into(), Some(json!("none"))),
+                ("/invoicing_party/vat".into(), Some(json!("exempt"))),
+                ("/customer/country".into(), Some(json!("DE"))),
+                extra("/lines/0/note"),
+            ],
+        ),
+        (
+            "invoice-check",
+            mismatch,
+            vec![
+                ("/matches".into(), None),
+                ("/matches".into(), Some(json!("no"))),
+                ("/discrepancies/0/code".into(), Some(json!("looks_wrong"))),
+                ("/discrepancies/0/expected".into(), Some(json!(288))),
+                extra("/discrepancies/0/severity"),
+            ],
+        ),
+        (
+            "decision",
+            decision,
+            vec![
+                ("/registration/valid".into(), Some(json!("yes"))),
+                ("/reasons/0/message".into(), None),
+            ],
+        ),
     ];
     for (name, answer, changes) in cases {
-        let changes: Vec<(&str, Option<Value>)> = changes.iter().map(|(at, to)| (at.as_str(), to.clone())).collect();
+        let changes: Vec<(&str, Option<Value>)> =
+            changes.iter().map(|(at, to)| (at.as_str(), to.clone())).collect();
         assert_refused(name, answer, &changes);
     }
 }
@@ -375,9 +538,18 @@ fn the_answers_vocabularies_come_from_the_code() {
         }
     };
     let decision = get("decision");
-    assert_eq!(names(&decision["$defs"]["Outcome"]), json!(["eligible", "needs_review", "action_required", "ineligible"]));
-    assert_eq!(names(&decision["$defs"]["Party"]), json!(["employer", "mentor_business"]));
-    let codes: Vec<&str> = <mentor_core::ErrorCode as Vocabulary>::ALL.iter().map(|(name, _)| *name).collect();
+    assert_eq!(
+        names(&decision["$defs"]["Outcome"]),
+        json!(["eligible", "needs_review", "action_required", "ineligible"])
+    );
+    assert_eq!(
+        names(&decision["$defs"]["Party"]),
+        json!(["employer", "mentor_business"])
+    );
+    let codes: Vec<&str> = <mentor_core::ErrorCode as Vocabulary>::ALL
+        .iter()
+        .map(|(name, _)| *name)
+        .collect();
     assert_eq!(names(&get("field-error")["$defs"]["ErrorCode"]), json!(codes));
     let states: Vec<&str> = ApplicationState::ALL.iter().map(|(name, _)| *name).collect();
     assert_eq!(names(&get("replay")["$defs"]["ApplicationState"]), json!(states));
@@ -393,10 +565,19 @@ fn every_object_of_an_answer_is_closed() {
         if let Some(Value::Object(properties)) = map.get("properties") {
             *objects += 1;
             if !at.ends_with("/data") {
-                assert_eq!(map.get("additionalProperties"), Some(&Value::Bool(false)), "{name}: {at}");
+                assert_eq!(
+                    map.get("additionalProperties"),
+                    Some(&Value::Bool(false)),
+                    "{name}: {at}"
+                );
             }
             if !at.ends_with("/params") {
-                let mut required: Vec<&str> = map["required"].as_array().unwrap().iter().map(|k| k.as_str().unwrap()).collect();
+                let mut required: Vec<&str> = map["required"]
+                    .as_array()
+                    .unwrap()
+                    .iter()
+                    .map(|k| k.as_str().unwrap())
+                    .collect();
                 let mut keys: Vec<&str> = properties.keys().map(String::as_str).collect();
                 required.sort_unstable();
                 keys.sort_unstable();
@@ -412,7 +593,13 @@ fn every_object_of_an_answer_is_closed() {
             }
         }
         for key in ["anyOf", "oneOf"] {
-            for (i, item) in map.get(key).and_then(Value::as_array).into_iter().flatten().enumerate() {
+            for (i, item) in map
+                .get(key)
+                .and_then(Value::as_array)
+                .into_iter()
+                .flatten()
+                .enumerate()
+            {
                 walk(item, &format!("{at}/{key}/{i}"), name, objects);
             }
         }

@@ -15,8 +15,8 @@
 use std::collections::BTreeSet;
 
 use chrono::{DateTime, Duration, TimeZone, Utc};
-use mentor_core::Localized;
 use mentor_core::Lang;
+use mentor_core::Localized;
 use mentor_core::application::{self, validate};
 use mentor_core::eligibility::{WorkingSituation, evaluate, evaluate_json};
 use mentor_core::policy::{Demand, Policy, ReviewWeights};
@@ -35,21 +35,98 @@ fn now() -> DateTime<Utc> {
 /// Words of the wire format, so that random documents reach the branches behind the keys and
 /// the vocabularies and not only the first type check.
 const VOCABULARY: &[&str] = &[
-    "FR", "fr", "JP", "US", "XX", "employee", "freelancer", "company_owner", "self_employed", "student", "job_seeker",
-    "retired", "other", "via_employer", "via_own_company", "agreed", "refused", "not_asked", "tutoring", "education",
-    "it_services", "comfortable", "proficient", "expert", "web_development", "python", "2026-11-12T09:30:00Z",
-    "2026-02-30T25:00:00Z", "Europe/Paris", "Mars/Olympus", "https://example.org/x", "http://été.example/", "javascript:alert(1)",
-    "a@example.org", "not-an-email", "+33 6 12 34 56 78", "+0", "732 829 320 00074", "732 829 320 00075", "GB980780684",
-    "DE136695976", "12-3456789", "07-1234567", "BE 0403.019.261", "T1234567890123", "micro_entrepreneur",
+    "FR",
+    "fr",
+    "JP",
+    "US",
+    "XX",
+    "employee",
+    "freelancer",
+    "company_owner",
+    "self_employed",
+    "student",
+    "job_seeker",
+    "retired",
+    "other",
+    "via_employer",
+    "via_own_company",
+    "agreed",
+    "refused",
+    "not_asked",
+    "tutoring",
+    "education",
+    "it_services",
+    "comfortable",
+    "proficient",
+    "expert",
+    "web_development",
+    "python",
+    "2026-11-12T09:30:00Z",
+    "2026-02-30T25:00:00Z",
+    "Europe/Paris",
+    "Mars/Olympus",
+    "https://example.org/x",
+    "http://été.example/",
+    "javascript:alert(1)",
+    "a@example.org",
+    "not-an-email",
+    "+33 6 12 34 56 78",
+    "+0",
+    "732 829 320 00074",
+    "732 829 320 00075",
+    "GB980780684",
+    "DE136695976",
+    "12-3456789",
+    "07-1234567",
+    "BE 0403.019.261",
+    "T1234567890123",
+    "micro_entrepreneur",
 ];
 
 const KEYS: &[&str] = &[
-    "reference", "offer_id", "applicant", "first_name", "last_name", "email", "phone", "country", "timezone", "languages",
-    "subjects", "subject", "level", "years_experience", "experience", "current_role", "years_professional",
-    "mentoring_experience", "recent_projects", "motivation", "availability_hours_per_week", "links", "linkedin", "portfolio",
-    "working_situation", "status", "employment", "full_time", "employer_name", "employer_sector", "employer_agreement",
-    "employer_informed", "route", "business", "legal_form", "registration_number", "interview_readiness", "microphone",
-    "camera", "quiet_well_lit_room", "consent", "data_processing", "submitted_at",
+    "reference",
+    "offer_id",
+    "applicant",
+    "first_name",
+    "last_name",
+    "email",
+    "phone",
+    "country",
+    "timezone",
+    "languages",
+    "subjects",
+    "subject",
+    "level",
+    "years_experience",
+    "experience",
+    "current_role",
+    "years_professional",
+    "mentoring_experience",
+    "recent_projects",
+    "motivation",
+    "availability_hours_per_week",
+    "links",
+    "linkedin",
+    "portfolio",
+    "working_situation",
+    "status",
+    "employment",
+    "full_time",
+    "employer_name",
+    "employer_sector",
+    "employer_agreement",
+    "employer_informed",
+    "route",
+    "business",
+    "legal_form",
+    "registration_number",
+    "interview_readiness",
+    "microphone",
+    "camera",
+    "quiet_well_lit_room",
+    "consent",
+    "data_processing",
+    "submitted_at",
 ];
 
 /// Strings people type, and strings that break naive code: combining accents, right-to-left
@@ -108,7 +185,8 @@ fn arb_json() -> impl Strategy<Value = Value> {
     leaf.prop_recursive(4, 48, 8, |inner| {
         prop_oneof![
             prop::collection::vec(inner.clone(), 0..6).prop_map(Value::Array),
-            prop::collection::vec((key(), inner), 0..8).prop_map(|kv| Value::Object(kv.into_iter().collect::<Map<_, _>>())),
+            prop::collection::vec((key(), inner), 0..8)
+                .prop_map(|kv| Value::Object(kv.into_iter().collect::<Map<_, _>>())),
         ]
     })
 }
@@ -144,7 +222,17 @@ fn arb_situation_like() -> impl Strategy<Value = Value> {
     ];
     (
         maybe(pick(&["FR", "US", "GB", "DE", "BE", "JP", "XX", "fr", ""])),
-        maybe(pick(&["employee", "freelancer", "company_owner", "self_employed", "student", "job_seeker", "retired", "other", "pirate"])),
+        maybe(pick(&[
+            "employee",
+            "freelancer",
+            "company_owner",
+            "self_employed",
+            "student",
+            "job_seeker",
+            "retired",
+            "other",
+            "pirate",
+        ])),
         maybe(employment.boxed()),
         maybe(pick(&["via_employer", "via_own_company", "via_friend"])),
         maybe(business.boxed()),
@@ -152,7 +240,13 @@ fn arb_situation_like() -> impl Strategy<Value = Value> {
     )
         .prop_map(|(country, status, employment, route, business, extra)| {
             let mut m = Map::new();
-            for (k, v) in [("country", country), ("status", status), ("employment", employment), ("route", route), ("business", business)] {
+            for (k, v) in [
+                ("country", country),
+                ("status", status),
+                ("employment", employment),
+                ("route", route),
+                ("business", business),
+            ] {
                 if let Some(v) = v {
                     m.insert(k.to_owned(), v);
                 }
@@ -283,8 +377,13 @@ fn mutate(m: &Mutation) -> (Value, String) {
             (form, wire_path(&path))
         }
         Mutation::AddKey(i, k, v) => {
-            let objects: Vec<Vec<Seg>> =
-                std::iter::once(Vec::new()).chain(all.iter().filter(|p| node_mut(&mut valid_form(), p).is_object()).cloned()).collect();
+            let objects: Vec<Vec<Seg>> = std::iter::once(Vec::new())
+                .chain(
+                    all.iter()
+                        .filter(|p| node_mut(&mut valid_form(), p).is_object())
+                        .cloned(),
+                )
+                .collect();
             let path = i.get(&objects).clone();
             if let Value::Object(m) = node_mut(&mut form, &path) {
                 m.insert(k.clone(), v.clone());
@@ -302,7 +401,11 @@ fn top_segment(path: &str) -> &str {
 /// with at least one error, each with a code and a message in both languages.
 fn check_validation(form: &Value) -> Result<Option<Vec<mentor_core::FieldError>>, TestCaseError> {
     let v = validate(form, &Policy::default());
-    prop_assert!((0.0..=1.0).contains(&v.completeness), "completeness {}", v.completeness);
+    prop_assert!(
+        (0.0..=1.0).contains(&v.completeness),
+        "completeness {}",
+        v.completeness
+    );
     let out = application::validate_json(form, &Policy::default(), Lang::Fr);
     prop_assert_eq!(&out["valid"], &Value::Bool(v.result.is_ok()));
     match v.result {
@@ -312,9 +415,19 @@ fn check_validation(form: &Value) -> Result<Option<Vec<mentor_core::FieldError>>
             for e in &errors {
                 prop_assert!(!e.code.as_str().is_empty());
                 let (en, fr) = (e.message(Lang::En), e.message(Lang::Fr));
-                prop_assert!(!en.is_empty() && !fr.is_empty() && en != fr, "messages {:?} / {:?}", en, fr);
+                prop_assert!(
+                    !en.is_empty() && !fr.is_empty() && en != fr,
+                    "messages {:?} / {:?}",
+                    en,
+                    fr
+                );
                 // Messages never quote the value (personal data, huge strings).
-                prop_assert!(en.len() < 600 && fr.len() < 600, "a message of {} bytes at `{}`", en.len().max(fr.len()), e.path);
+                prop_assert!(
+                    en.len() < 600 && fr.len() < 600,
+                    "a message of {} bytes at `{}`",
+                    en.len().max(fr.len()),
+                    e.path
+                );
             }
             Ok(Some(errors))
         }
@@ -329,13 +442,24 @@ fn check_situation(value: &Value) -> Result<(), TestCaseError> {
             let fr = evaluate_json(value, &Policy::default(), Lang::Fr).unwrap();
             prop_assert_eq!(&en, &d.to_json(Lang::En));
             prop_assert_eq!(&en["outcome"], &fr["outcome"]);
-            prop_assert!(["eligible", "action_required", "needs_review", "ineligible"].contains(&en["outcome"].as_str().unwrap()));
+            prop_assert!(
+                ["eligible", "action_required", "needs_review", "ineligible"]
+                    .contains(&en["outcome"].as_str().unwrap())
+            );
             // Parties are null only while the route is to be chosen (DESIGN 4.3).
-            let route_open = en["required_actions"].as_array().unwrap().iter().any(|a| a["code"] == "choose_route");
+            let route_open = en["required_actions"]
+                .as_array()
+                .unwrap()
+                .iter()
+                .any(|a| a["code"] == "choose_route");
             prop_assert_eq!(en["contracting_party"].is_null(), route_open);
         }
         Err(e) => {
-            prop_assert!(!e.errors.is_empty(), "an input error without field errors for {}", value);
+            prop_assert!(
+                !e.errors.is_empty(),
+                "an input error without field errors for {}",
+                value
+            );
             for fe in &e.errors {
                 prop_assert!(!fe.code.as_str().is_empty());
                 prop_assert!(!fe.message(Lang::En).is_empty() && !fe.message(Lang::Fr).is_empty());
@@ -351,9 +475,12 @@ fn check_triage(text: &str, policy: &Policy) -> Result<Vec<Value>, TestCaseError
     let records = triage::read_records(text);
     let entries = triage::triage(&records, policy, now());
     prop_assert_eq!(entries.len(), records.len());
-    let record_lines: BTreeSet<usize> = records.iter().map(|r| match r {
-        Record::Json { line, .. } | Record::Text { line, .. } | Record::Unreadable { line, .. } => *line,
-    }).collect();
+    let record_lines: BTreeSet<usize> = records
+        .iter()
+        .map(|r| match r {
+            Record::Json { line, .. } | Record::Text { line, .. } | Record::Unreadable { line, .. } => *line,
+        })
+        .collect();
     let entry_lines: BTreeSet<usize> = entries.iter().map(|e| e.line).collect();
     prop_assert_eq!(record_lines.len(), records.len(), "each record has its own line");
     prop_assert_eq!(&entry_lines, &record_lines);
@@ -361,7 +488,11 @@ fn check_triage(text: &str, policy: &Policy) -> Result<Vec<Value>, TestCaseError
     for e in &entries {
         match e.status {
             Status::Invalid => {
-                prop_assert!(!e.errors.is_empty(), "invalid entry without errors at line {}", e.line);
+                prop_assert!(
+                    !e.errors.is_empty(),
+                    "invalid entry without errors at line {}",
+                    e.line
+                );
                 prop_assert!(e.errors.iter().all(|fe| !fe.code.as_str().is_empty()));
                 prop_assert!(e.rank.is_none() && e.eligibility.is_none());
             }
@@ -376,7 +507,10 @@ fn check_triage(text: &str, policy: &Policy) -> Result<Vec<Value>, TestCaseError
     let report: Vec<Value> = entries.iter().map(|e| e.to_json(Lang::Fr)).collect();
     // The forms kept as text and read straight into their shape (the CLI's way) give the same
     // report as the forms read into JSON values first.
-    let from_text: Vec<Value> = triage::triage(&triage::read_forms(text), policy, now()).iter().map(|e| e.to_json(Lang::Fr)).collect();
+    let from_text: Vec<Value> = triage::triage(&triage::read_forms(text), policy, now())
+        .iter()
+        .map(|e| e.to_json(Lang::Fr))
+        .collect();
     prop_assert_eq!(&from_text, &report);
     Ok(report)
 }
@@ -500,7 +634,13 @@ struct Spec {
     situation: usize,
 }
 
-const SUBJECTS: &[&str] = &["web_development", "python", "data_analysis", "devops", "ux_design"];
+const SUBJECTS: &[&str] = &[
+    "web_development",
+    "python",
+    "data_analysis",
+    "devops",
+    "ux_design",
+];
 const LEVELS: &[&str] = &["comfortable", "proficient", "expert"];
 
 fn situations() -> [Value; 4] {
@@ -553,7 +693,10 @@ fn form_of(spec: &Spec, reference: &str) -> Value {
             10 => {
                 links.insert("portfolio".into(), json!("https://ada.example.org"));
             }
-            11 => form["interview_readiness"] = json!({"microphone": true, "camera": false, "quiet_well_lit_room": true}),
+            11 => {
+                form["interview_readiness"] =
+                    json!({"microphone": true, "camera": false, "quiet_well_lit_room": true})
+            }
             _ => form["working_situation"] = situations()[spec.situation].clone(),
         }
     }
@@ -576,14 +719,16 @@ fn spec() -> impl Strategy<Value = Spec> {
         -24 * 60i64..(90 * 24 * 60), // up to a day ahead: later is out_of_range (issue 16)
         0..4usize,
     )
-        .prop_map(|(subject, level, years, optional, submitted_minutes_ago, situation)| Spec {
-            subject,
-            level,
-            years,
-            optional,
-            submitted_minutes_ago,
-            situation,
-        })
+        .prop_map(
+            |(subject, level, years, optional, submitted_minutes_ago, situation)| Spec {
+                subject,
+                level,
+                years,
+                optional,
+                submitted_minutes_ago,
+                situation,
+            },
+        )
 }
 
 fn weight() -> impl Strategy<Value = f64> {
@@ -592,41 +737,75 @@ fn weight() -> impl Strategy<Value = f64> {
 
 /// A policy with any weights and deadlines; subjects' demand is set by each property.
 fn policy() -> impl Strategy<Value = Policy> {
-    (prop_oneof![3 => Just(None), 1 => (weight(), weight(), weight(), weight()).prop_map(Some)], 0u16..30, 0u16..30, 0u16..60).prop_map(
-        |(weights, urgent, high, normal)| {
+    (
+        prop_oneof![3 => Just(None), 1 => (weight(), weight(), weight(), weight()).prop_map(Some)],
+        0u16..30,
+        0u16..30,
+        0u16..60,
+    )
+        .prop_map(|(weights, urgent, high, normal)| {
             let mut p = Policy::default();
             if let Some((demand, experience, completeness, waiting)) = weights {
-                p.review_weights = ReviewWeights { demand, experience, completeness, waiting };
+                p.review_weights = ReviewWeights {
+                    demand,
+                    experience,
+                    completeness,
+                    waiting,
+                };
             }
             p.contact_deadline_days.urgent = urgent;
             p.contact_deadline_days.high = high;
             p.contact_deadline_days.normal = normal;
             p
-        },
-    )
+        })
 }
 
 /// Triage of the pair in both input orders: the better form must have the smaller rank.
 fn better_ranks_first(better: &Value, worse: &Value, policy: &Policy) -> Result<(), TestCaseError> {
     for (first, second) in [(better, worse), (worse, better)] {
-        let records = vec![Record::Json { line: 1, value: first.clone() }, Record::Json { line: 2, value: second.clone() }];
+        let records = vec![
+            Record::Json {
+                line: 1,
+                value: first.clone(),
+            },
+            Record::Json {
+                line: 2,
+                value: second.clone(),
+            },
+        ];
         let entries = triage::triage(&records, policy, now());
         let rank_of = |reference: &str| {
-            entries.iter().find(|e| e.reference.as_deref() == Some(reference)).and_then(|e| {
-                assert_eq!(e.status, Status::Ranked, "{reference}: {:?}", e.errors);
-                e.rank
-            })
+            entries
+                .iter()
+                .find(|e| e.reference.as_deref() == Some(reference))
+                .and_then(|e| {
+                    assert_eq!(e.status, Status::Ranked, "{reference}: {:?}", e.errors);
+                    e.rank
+                })
         };
         let (b, w) = (rank_of("better"), rank_of("worse"));
         prop_assert!(b.is_some() && w.is_some());
-        prop_assert!(b < w, "better ranked {:?}, worse {:?}; entries {:?}", b, w, entries.iter().map(|e| (&e.reference, e.priority)).collect::<Vec<_>>());
+        prop_assert!(
+            b < w,
+            "better ranked {:?}, worse {:?}; entries {:?}",
+            b,
+            w,
+            entries
+                .iter()
+                .map(|e| (&e.reference, e.priority))
+                .collect::<Vec<_>>()
+        );
     }
     Ok(())
 }
 
 fn assert_valid(form: &Value, policy: &Policy) -> Result<(), TestCaseError> {
     let v = validate(form, policy);
-    prop_assert!(v.result.is_ok(), "generated form is invalid: {:?}", v.result.err());
+    prop_assert!(
+        v.result.is_ok(),
+        "generated form is invalid: {:?}",
+        v.result.err()
+    );
     Ok(())
 }
 
@@ -739,7 +918,10 @@ fn a_ten_megabyte_string_in_any_field_is_a_clear_error_at_that_field() {
     let mut all = Vec::new();
     paths(&form, &mut Vec::new(), &mut all);
     let mut checked = 0;
-    for path in all.iter().filter(|p| { let mut f = valid_form(); node_mut(&mut f, p).is_string() }) {
+    for path in all.iter().filter(|p| {
+        let mut f = valid_form();
+        node_mut(&mut f, p).is_string()
+    }) {
         let mut f = valid_form();
         *node_mut(&mut f, path) = Value::String(huge.clone());
         let wire = wire_path(path);
@@ -747,7 +929,10 @@ fn a_ten_megabyte_string_in_any_field_is_a_clear_error_at_that_field() {
         let at: Vec<_> = errors.iter().filter(|e| e.path == wire).collect();
         assert!(!at.is_empty(), "{wire}: errors {errors:?}");
         for e in &at {
-            assert!(["too_long", "invalid_enum"].contains(&e.code.as_str()), "{wire}: {e:?}");
+            assert!(
+                ["too_long", "invalid_enum"].contains(&e.code.as_str()),
+                "{wire}: {e:?}"
+            );
             assert!(e.message(Lang::En).len() < 600 && e.message(Lang::Fr).len() < 600);
         }
         checked += 1;
@@ -768,10 +953,10 @@ fn a_ten_megabyte_string_in_any_field_is_a_clear_error_at_that_field() {
 #[test]
 fn odd_unicode_in_names_and_texts_is_valid() {
     let names = [
-        ("E\u{301}lodie", "Lefe\u{300}vre"),           // combining accents
+        ("E\u{301}lodie", "Lefe\u{300}vre"),                // combining accents
         ("\u{5e9}\u{5e8}\u{5d4}", "\u{5dc}\u{5d5}\u{5d9}"), // Hebrew, right to left
-        ("محمد", "الفاسي"),                           // Arabic
-        ("🦄 Ada", "Love👩\u{200d}💻lace"),            // emoji and a ZWJ sequence
+        ("محمد", "الفاسي"),                                 // Arabic
+        ("🦄 Ada", "Love👩\u{200d}💻lace"),                 // emoji and a ZWJ sequence
         ("Zoë", "N\u{2019}Diaye"),
         ("李", "小龙"),
     ];
@@ -785,7 +970,11 @@ fn odd_unicode_in_names_and_texts_is_valid() {
         assert!(v.result.is_ok(), "{first} {last}: {:?}", v.result.err());
     }
     // An internationalised host name is a URL, whatever the scheme.
-    for url in ["https://été.example/portfolio", "http://été.example/portfolio", "http://例え.jp/"] {
+    for url in [
+        "https://été.example/portfolio",
+        "http://été.example/portfolio",
+        "http://例え.jp/",
+    ] {
         let mut f = valid_form();
         f["links"]["portfolio"] = json!(url);
         let v = validate(&f, &Policy::default());
@@ -796,10 +985,16 @@ fn odd_unicode_in_names_and_texts_is_valid() {
     f["applicant"]["first_name"] = json!("Ada\u{0}");
     f["applicant"]["last_name"] = json!("Love\u{1b}[31mlace");
     let errors = validate(&f, &Policy::default()).result.unwrap_err();
-    let paths: BTreeSet<_> = errors.iter().map(|e| (e.path.as_str(), e.code.as_str())).collect();
+    let paths: BTreeSet<_> = errors
+        .iter()
+        .map(|e| (e.path.as_str(), e.code.as_str()))
+        .collect();
     assert_eq!(
         paths,
-        BTreeSet::from([("applicant.first_name", "invalid_characters"), ("applicant.last_name", "invalid_characters")])
+        BTreeSet::from([
+            ("applicant.first_name", "invalid_characters"),
+            ("applicant.last_name", "invalid_characters")
+        ])
     );
 }
 
@@ -814,14 +1009,21 @@ fn an_invalid_applicant_adds_no_false_working_situation_error() {
         "working_situation": {"status": "student"},
         "consent": {"data_processing": true}
     });
-    let errors = mentor_core::application::validate(&form, &Policy::default()).result.unwrap_err();
+    let errors = mentor_core::application::validate(&form, &Policy::default())
+        .result
+        .unwrap_err();
     let paths: Vec<&str> = errors.iter().map(|e| e.path.as_str()).collect();
     assert_eq!(paths, ["applicant.email"]);
     let mut bad_country = form.clone();
     bad_country["applicant"]["email"] = serde_json::json!("ada@example.org");
     bad_country["applicant"]["country"] = serde_json::json!("a@b.net");
-    let errors = mentor_core::application::validate(&bad_country, &Policy::default()).result.unwrap_err();
-    let found: Vec<(&str, &str)> = errors.iter().map(|e| (e.path.as_str(), e.code.as_str())).collect();
+    let errors = mentor_core::application::validate(&bad_country, &Policy::default())
+        .result
+        .unwrap_err();
+    let found: Vec<(&str, &str)> = errors
+        .iter()
+        .map(|e| (e.path.as_str(), e.code.as_str()))
+        .collect();
     assert_eq!(found, [("applicant.country", "invalid_country")]);
 }
 
@@ -835,8 +1037,16 @@ fn bidi_overrides_are_refused_in_texts() {
         "subjects": [{"subject": "python", "level": "expert"}],
         "consent": {"data_processing": true}
     });
-    let errors = mentor_core::application::validate(&form, &Policy::default()).result.unwrap_err();
-    assert_eq!(errors.iter().map(|e| (e.path.as_str(), e.code.as_str())).collect::<Vec<_>>(), [("reference", "invalid_characters")]);
+    let errors = mentor_core::application::validate(&form, &Policy::default())
+        .result
+        .unwrap_err();
+    assert_eq!(
+        errors
+            .iter()
+            .map(|e| (e.path.as_str(), e.code.as_str()))
+            .collect::<Vec<_>>(),
+        [("reference", "invalid_characters")]
+    );
 }
 
 /// A single object printed over several lines is one record, not one error per line.

@@ -1,13 +1,21 @@
 //! The application lifecycle (DESIGN 4.7) against a reference model written here from the
 //! DESIGN text (a plain `match`, not the library's table), plus the cases modelled on public
 //! bug reports of recruiting tools.
-#![allow(clippy::unwrap_used, clippy::expect_used, clippy::indexing_slicing, clippy::panic, reason = "tests")]
+#![allow(
+    clippy::unwrap_used,
+    clippy::expect_used,
+    clippy::indexing_slicing,
+    clippy::panic,
+    reason = "tests"
+)]
 
 use chrono::{DateTime, Duration, Utc};
 use mentor_core::Localized;
 use mentor_core::interview::{Rating, Recommendation, Scorecard, Slot};
 use mentor_core::lifecycle::{Actor, Aggregate, Change, Event, Refusal, Replay, Vocabulary, mermaid};
-use mentor_core::recruitment::{Application, ApplicationChange as C, ApplicationEventType, ApplicationState as S};
+use mentor_core::recruitment::{
+    Application, ApplicationChange as C, ApplicationEventType, ApplicationState as S,
+};
 use proptest::prelude::*;
 use serde_json::json;
 
@@ -16,7 +24,11 @@ fn t0() -> DateTime<Utc> {
 }
 
 fn slot() -> Slot {
-    Slot { start: "2026-11-20T17:00:00Z".parse().unwrap(), time_zone: chrono_tz::Europe::Paris, duration_minutes: 45 }
+    Slot {
+        start: "2026-11-20T17:00:00Z".parse().unwrap(),
+        time_zone: chrono_tz::Europe::Paris,
+        duration_minutes: 45,
+    }
 }
 
 fn card(kindness: Rating) -> Scorecard {
@@ -33,7 +45,9 @@ fn card(kindness: Rating) -> Scorecard {
 /// One change of each type, with data.
 fn all_changes() -> Vec<C> {
     vec![
-        C::Submitted { offer_id: "mentor-web-2026".into() },
+        C::Submitted {
+            offer_id: "mentor-web-2026".into(),
+        },
         C::ReviewStarted,
         C::PutOnHold,
         C::Resumed,
@@ -41,14 +55,22 @@ fn all_changes() -> Vec<C> {
         C::InterviewRescheduled { slot: slot() },
         C::InterviewCancelled,
         C::NoShow,
-        C::Interviewed { scorecard: Some(card(Rating::Score(4))) },
+        C::Interviewed {
+            scorecard: Some(card(Rating::Score(4))),
+        },
         C::Interviewed { scorecard: None },
-        C::ScorecardSubmitted { scorecard: card(Rating::NoDecision) },
+        C::ScorecardSubmitted {
+            scorecard: card(Rating::NoDecision),
+        },
         C::Selected,
         C::Rejected,
         C::Reopened,
-        C::ContractSent { contract_id: "c-1".into() },
-        C::ContractSigned { contract_id: "c-1".into() },
+        C::ContractSent {
+            contract_id: "c-1".into(),
+        },
+        C::ContractSigned {
+            contract_id: "c-1".into(),
+        },
         C::Onboarded,
         C::Withdrawn,
     ]
@@ -66,7 +88,12 @@ impl Model {
     fn step(self, change: &C) -> Option<Model> {
         use S::*;
         let st = self.state;
-        let to = |s: S| Some(Model { state: Some(s), came_from: self.came_from });
+        let to = |s: S| {
+            Some(Model {
+                state: Some(s),
+                came_from: self.came_from,
+            })
+        };
         match (st, change) {
             (None, C::Submitted { .. }) => to(Submitted),
             (None, _) | (Some(_), C::Submitted { .. }) => None,
@@ -81,9 +108,15 @@ impl Model {
             (Some(Interviewed), C::ScorecardSubmitted { .. }) => to(Interviewed),
             (Some(Interviewed), C::Selected) => to(Selected),
             (Some(s @ (InReview | OnHold | InterviewScheduled | NoShow | Interviewed)), C::Rejected) => {
-                Some(Model { state: Some(Rejected), came_from: Some(s) })
+                Some(Model {
+                    state: Some(Rejected),
+                    came_from: Some(s),
+                })
             }
-            (Some(Rejected), C::Reopened) => Some(Model { state: self.came_from, came_from: None }),
+            (Some(Rejected), C::Reopened) => Some(Model {
+                state: self.came_from,
+                came_from: None,
+            }),
             (Some(Selected | ContractSent), C::ContractSent { .. }) => to(ContractSent),
             (Some(ContractSent), C::ContractSigned { .. }) => to(ContractSigned),
             (Some(ContractSigned), C::Onboarded) => to(Onboarded),
@@ -99,7 +132,11 @@ fn event(i: usize, change: C) -> Event<C> {
         C::Submitted { .. } | C::Withdrawn => Actor::Candidate,
         _ => Actor::MentorManager,
     };
-    Event { at: t0() + Duration::minutes(i as i64), actor, change }
+    Event {
+        at: t0() + Duration::minutes(i as i64),
+        actor,
+        change,
+    }
 }
 
 proptest! {
@@ -152,9 +189,16 @@ proptest! {
 #[test]
 fn terminal_states_accept_nothing() {
     for terminal in [S::Onboarded, S::Withdrawn] {
-        assert!(!Application::TRANSITIONS.iter().any(|t| t.from == Some(terminal)), "{terminal:?}");
+        assert!(
+            !Application::TRANSITIONS.iter().any(|t| t.from == Some(terminal)),
+            "{terminal:?}"
+        );
     }
-    let log: Vec<_> = [C::Submitted { offer_id: "o".into() }, C::Withdrawn].into_iter().enumerate().map(|(i, c)| event(i, c)).collect();
+    let log: Vec<_> = [C::Submitted { offer_id: "o".into() }, C::Withdrawn]
+        .into_iter()
+        .enumerate()
+        .map(|(i, c)| event(i, c))
+        .collect();
     let app = Application::replay(&log).unwrap();
     assert!(app.allowed_events().is_empty());
     for (i, c) in all_changes().into_iter().enumerate() {
@@ -166,7 +210,12 @@ fn terminal_states_accept_nothing() {
 /// first stage instead of the one they were rejected from.
 #[test]
 fn a_reopened_rejection_returns_to_the_stage_it_came_from() {
-    let path = [C::Submitted { offer_id: "o".into() }, C::ReviewStarted, C::InterviewScheduled { slot: slot() }, C::Interviewed { scorecard: None }];
+    let path = [
+        C::Submitted { offer_id: "o".into() },
+        C::ReviewStarted,
+        C::InterviewScheduled { slot: slot() },
+        C::Interviewed { scorecard: None },
+    ];
     let mut log: Vec<_> = path.into_iter().enumerate().map(|(i, c)| event(i, c)).collect();
     log.push(event(10, C::Rejected));
     log.push(event(11, C::Reopened));
@@ -174,14 +223,24 @@ fn a_reopened_rejection_returns_to_the_stage_it_came_from() {
     assert_eq!(app.state(), Some(S::Interviewed));
     assert_eq!(app.rejected_from(), None);
     // And from on_hold.
-    let log: Vec<_> = [C::Submitted { offer_id: "o".into() }, C::PutOnHold, C::Rejected, C::Reopened].into_iter().enumerate().map(|(i, c)| event(i, c)).collect();
+    let log: Vec<_> = [
+        C::Submitted { offer_id: "o".into() },
+        C::PutOnHold,
+        C::Rejected,
+        C::Reopened,
+    ]
+    .into_iter()
+    .enumerate()
+    .map(|(i, c)| event(i, c))
+    .collect();
     assert_eq!(Application::replay(&log).unwrap().state(), Some(S::OnHold));
 }
 
 #[test]
 fn an_event_dated_before_the_previous_one_is_refused() {
     let mut app = Application::default();
-    app.apply(&event(5, C::Submitted { offer_id: "o".into() })).unwrap();
+    app.apply(&event(5, C::Submitted { offer_id: "o".into() }))
+        .unwrap();
     let before = app.clone();
     let refused = app.apply(&event(1, C::ReviewStarted)).unwrap_err();
     assert_eq!(refused.reason, Refusal::BeforePrevious);
@@ -190,14 +249,20 @@ fn an_event_dated_before_the_previous_one_is_refused() {
 
 #[test]
 fn a_refusal_names_the_state_and_the_event_in_both_languages() {
-    let log = vec![event(0, C::Submitted { offer_id: "o".into() }), event(1, C::Selected)];
+    let log = vec![
+        event(0, C::Submitted { offer_id: "o".into() }),
+        event(1, C::Selected),
+    ];
     let replay = Replay::<Application>::run(&log);
     let rejected = replay.rejected.unwrap();
     assert_eq!(rejected.index, 1);
     let en = rejected.refused.message(mentor_core::Lang::En);
     let fr = rejected.refused.message(mentor_core::Lang::Fr);
     assert!(en.contains("`submitted`") && en.contains("`selected`"), "{en}");
-    assert!(fr.contains("`submitted`") && fr.contains("`selected`") && fr.contains("n'autorise pas"), "{fr}");
+    assert!(
+        fr.contains("`submitted`") && fr.contains("`selected`") && fr.contains("n'autorise pas"),
+        "{fr}"
+    );
     let report = replay.to_json(mentor_core::Lang::En);
     assert_eq!(report["state"], "submitted");
     assert_eq!(report["refused"]["index"], 1);
@@ -216,20 +281,49 @@ fn events_read_from_json_with_paths_and_codes() {
     assert!(Event::<C>::from_json(&no_version).is_ok());
 
     let codes = |v: serde_json::Value| -> Vec<(String, String)> {
-        Event::<C>::from_json(&v).unwrap_err().errors.into_iter().map(|e| (e.path, e.code.as_str().to_owned())).collect()
+        Event::<C>::from_json(&v)
+            .unwrap_err()
+            .errors
+            .into_iter()
+            .map(|e| (e.path, e.code.as_str().to_owned()))
+            .collect()
     };
-    assert_eq!(codes(json!({"type": "hired", "at": "2026-11-12T09:30:00Z", "actor": "system"})), [("type".to_owned(), "invalid_enum".to_owned())]);
-    assert_eq!(codes(json!({"type": "submitted", "at": "yesterday", "actor": "robot", "offer_id": "o"})), [
-        ("at".to_owned(), "invalid_datetime".to_owned()),
-        ("actor".to_owned(), "invalid_enum".to_owned())
-    ]);
-    assert_eq!(codes(json!({"type": "submitted", "at": "2026-11-12T09:30:00Z", "actor": "candidate"})), [("offer_id".to_owned(), "required".to_owned())]);
-    assert_eq!(codes(json!({"type": "selected", "at": "2026-11-12T09:30:00Z", "actor": "mentor_manager", "slot": {}})), [("slot".to_owned(), "unknown_field".to_owned())]);
-    assert_eq!(codes(json!({"type": "selected", "at": "2026-11-12T09:30:00Z", "actor": "mentor_manager", "version": 2})), [("version".to_owned(), "out_of_range".to_owned())]);
     assert_eq!(
-        codes(json!({"type": "interview_scheduled", "at": "2026-11-12T09:30:00Z", "actor": "mentor_manager",
-            "slot": {"start": "2026-11-20T17:00:00Z", "time_zone": "Europe/Pariss", "duration_minutes": 0}})),
-        [("slot.time_zone".to_owned(), "invalid_timezone".to_owned()), ("slot.duration_minutes".to_owned(), "out_of_range".to_owned())]
+        codes(json!({"type": "hired", "at": "2026-11-12T09:30:00Z", "actor": "system"})),
+        [("type".to_owned(), "invalid_enum".to_owned())]
+    );
+    assert_eq!(
+        codes(json!({"type": "submitted", "at": "yesterday", "actor": "robot", "offer_id": "o"})),
+        [
+            ("at".to_owned(), "invalid_datetime".to_owned()),
+            ("actor".to_owned(), "invalid_enum".to_owned())
+        ]
+    );
+    assert_eq!(
+        codes(json!({"type": "submitted", "at": "2026-11-12T09:30:00Z", "actor": "candidate"})),
+        [("offer_id".to_owned(), "required".to_owned())]
+    );
+    assert_eq!(
+        codes(
+            json!({"type": "selected", "at": "2026-11-12T09:30:00Z", "actor": "mentor_manager", "slot": {}})
+        ),
+        [("slot".to_owned(), "unknown_field".to_owned())]
+    );
+    assert_eq!(
+        codes(
+            json!({"type": "selected", "at": "2026-11-12T09:30:00Z", "actor": "mentor_manager", "version": 2})
+        ),
+        [("version".to_owned(), "out_of_range".to_owned())]
+    );
+    assert_eq!(
+        codes(
+            json!({"type": "interview_scheduled", "at": "2026-11-12T09:30:00Z", "actor": "mentor_manager",
+            "slot": {"start": "2026-11-20T17:00:00Z", "time_zone": "Europe/Pariss", "duration_minutes": 0}})
+        ),
+        [
+            ("slot.time_zone".to_owned(), "invalid_timezone".to_owned()),
+            ("slot.duration_minutes".to_owned(), "out_of_range".to_owned())
+        ]
     );
     assert_eq!(codes(json!([1])), [(String::new(), "invalid_type".to_owned())]);
 }
@@ -237,10 +331,16 @@ fn events_read_from_json_with_paths_and_codes() {
 #[test]
 fn the_diagram_has_one_arrow_per_row_and_every_state() {
     let diagram = mermaid::<Application>();
-    let arrows = diagram.lines().filter(|l| l.contains("-->") && !l.ends_with("[*]")).count();
+    let arrows = diagram
+        .lines()
+        .filter(|l| l.contains("-->") && !l.ends_with("[*]"))
+        .count();
     assert_eq!(arrows, Application::TRANSITIONS.len());
     for (name, _) in S::ALL {
-        assert!(diagram.contains(&format!(" {name} ")) || diagram.contains(&format!(" {name}:")), "{name}");
+        assert!(
+            diagram.contains(&format!(" {name} ")) || diagram.contains(&format!(" {name}:")),
+            "{name}"
+        );
     }
     assert!(diagram.contains("    rejected --> interviewed: reopened (back where it came from)\n"));
     assert!(diagram.contains("    [*] --> submitted: submitted\n"));
@@ -268,7 +368,15 @@ fn the_same_form_submitted_twice_is_a_duplicate_not_a_second_application() {
     ]);
     let now = "2026-11-30T00:00:00Z".parse().unwrap();
     let report = triage::triage_json(&batch, &Policy::default(), now, mentor_core::Lang::En);
-    let by_line = |line: u64| report.as_array().unwrap().iter().find(|e| e["line"] == line).unwrap().clone();
+    let by_line = |line: u64| {
+        report
+            .as_array()
+            .unwrap()
+            .iter()
+            .find(|e| e["line"] == line)
+            .unwrap()
+            .clone()
+    };
     assert_eq!(by_line(2)["status"], "ranked");
     assert_eq!(by_line(4)["status"], "ranked");
     let dup = by_line(3);
@@ -276,8 +384,18 @@ fn the_same_form_submitted_twice_is_a_duplicate_not_a_second_application() {
     assert_eq!(dup["rank"], serde_json::Value::Null);
     assert_eq!(dup["errors"][0]["code"], "duplicate_application");
     assert_eq!(dup["errors"][0]["path"], "applicant.email");
-    assert!(dup["errors"][0]["message"].as_str().unwrap().ends_with("first seen at line 2"));
-    let ranked = report.as_array().unwrap().iter().filter(|e| e["status"] == "ranked").count();
+    assert!(
+        dup["errors"][0]["message"]
+            .as_str()
+            .unwrap()
+            .ends_with("first seen at line 2")
+    );
+    let ranked = report
+        .as_array()
+        .unwrap()
+        .iter()
+        .filter(|e| e["status"] == "ranked")
+        .count();
     assert_eq!(ranked, 2);
 }
 
@@ -291,11 +409,27 @@ fn selecting_drafts_a_contract_and_signing_it_moves_the_application() {
 
     let situation = WorkingSituation::from_json(&json!({"country": "FR", "status": "freelancer", "business": {"registration_number": "732 829 320 00074"}})).unwrap();
     let decision = evaluate(&situation, &Policy::default());
-    let terms = Terms::from_json(&json!({"version": 1, "currency": "EUR", "rates": {"mentoring": "35.00"}, "billing": "monthly",
-        "start_date": "2026-12-01", "notice_period_days": 30})).unwrap();
+    let terms = Terms::from_json(
+        &json!({"version": 1, "currency": "EUR", "rates": {"mentoring": "35.00"}, "billing": "monthly",
+        "start_date": "2026-12-01", "notice_period_days": 30}),
+    )
+    .unwrap();
 
-    let path = [C::Submitted { offer_id: "o".into() }, C::ReviewStarted, C::InterviewScheduled { slot: slot() }, C::Interviewed { scorecard: None }, C::Selected];
-    let mut app = Application::replay(&path.into_iter().enumerate().map(|(i, c)| event(i, c)).collect::<Vec<_>>()).unwrap();
+    let path = [
+        C::Submitted { offer_id: "o".into() },
+        C::ReviewStarted,
+        C::InterviewScheduled { slot: slot() },
+        C::Interviewed { scorecard: None },
+        C::Selected,
+    ];
+    let mut app = Application::replay(
+        &path
+            .into_iter()
+            .enumerate()
+            .map(|(i, c)| event(i, c))
+            .collect::<Vec<_>>(),
+    )
+    .unwrap();
 
     let drafted = contract::draft("c-1", &decision, terms, t0() + Duration::hours(1)).unwrap();
     let mut contract = Contract::default();
@@ -303,11 +437,33 @@ fn selecting_drafts_a_contract_and_signing_it_moves_the_application() {
     assert_eq!(contract.contracting_party().unwrap().party, Party::MentorBusiness);
 
     let mut at = t0() + Duration::hours(2);
-    for change in [K::Sent { provider: None, request_id: None }, K::Signed { signer: SignerRole::ContractingParty }, K::Signed { signer: SignerRole::Company }] {
+    for change in [
+        K::Sent {
+            provider: None,
+            request_id: None,
+        },
+        K::Signed {
+            signer: SignerRole::ContractingParty,
+        },
+        K::Signed {
+            signer: SignerRole::Company,
+        },
+    ] {
         let before = contract.state();
-        contract.apply(&Event { at, actor: Actor::System, change }).unwrap();
+        contract
+            .apply(&Event {
+                at,
+                actor: Actor::System,
+                change,
+            })
+            .unwrap();
         if let Some(change) = contract.application_change(before) {
-            app.apply(&Event { at, actor: Actor::System, change }).unwrap();
+            app.apply(&Event {
+                at,
+                actor: Actor::System,
+                change,
+            })
+            .unwrap();
         }
         at += Duration::hours(1);
     }

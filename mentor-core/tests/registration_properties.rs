@@ -20,8 +20,8 @@
 )]
 
 use mentor_core::CountryCode;
-use mentor_core::registration::{self, CountryRules, InvalidReason, Scheme, SchemeId, all_schemes};
 use mentor_core::i18n::Lang;
+use mentor_core::registration::{self, CountryRules, InvalidReason, Scheme, SchemeId, all_schemes};
 use proptest::prelude::*;
 
 /// The country whose rules list `scheme`.
@@ -34,9 +34,16 @@ fn country_of(scheme: &Scheme) -> &'static CountryRules {
 /// A well-formed number of `scheme`, in compact form: its example with the digits at the
 /// positions `changes` picks replaced, then repaired by searching the last two digit positions.
 fn well_formed(scheme: &'static Scheme, changes: &[(usize, u8)]) -> String {
-    let example = scheme.validate(scheme.example).unwrap_or_else(|e| panic!("{}: its example is invalid: {e}", scheme.id));
+    let example = scheme
+        .validate(scheme.example)
+        .unwrap_or_else(|e| panic!("{}: its example is invalid: {e}", scheme.id));
     let mut bytes = example.normalized().as_bytes().to_vec();
-    let digits: Vec<usize> = bytes.iter().enumerate().filter(|(_, b)| b.is_ascii_digit()).map(|(i, _)| i).collect();
+    let digits: Vec<usize> = bytes
+        .iter()
+        .enumerate()
+        .filter(|(_, b)| b.is_ascii_digit())
+        .map(|(i, _)| i)
+        .collect();
     if digits.len() < 3 {
         return example.normalized().to_owned();
     }
@@ -74,7 +81,13 @@ fn presentations(scheme: &'static Scheme, compact: &str, seps: &[(usize, char)])
 }
 
 fn separators() -> impl Strategy<Value = Vec<(usize, char)>> {
-    prop::collection::vec((any::<usize>(), prop::sample::select(vec![' ', '.', '-', '/', '_', ',', '\t', '\u{a0}'])), 0..4)
+    prop::collection::vec(
+        (
+            any::<usize>(),
+            prop::sample::select(vec![' ', '.', '-', '/', '_', ',', '\t', '\u{a0}']),
+        ),
+        0..4,
+    )
 }
 
 fn digit_changes() -> impl Strategy<Value = Vec<(usize, u8)>> {
@@ -110,7 +123,10 @@ fn poke_scheme(scheme: &'static Scheme, input: &str) {
             assert_eq!(n.scheme_id(), scheme.id);
             let _ = n.formatted();
             let wire = n.to_json();
-            assert_eq!((&wire["normalized"], &wire["valid"]), (&serde_json::json!(n.normalized()), &serde_json::json!(true)));
+            assert_eq!(
+                (&wire["normalized"], &wire["valid"]),
+                (&serde_json::json!(n.normalized()), &serde_json::json!(true))
+            );
         }
         Err(e) => {
             assert_eq!(e.scheme, scheme.id);
@@ -191,15 +207,33 @@ fn every_country_has_schemes_and_texts() {
     for rules in registration::countries() {
         assert!(!rules.schemes.is_empty(), "{}", rules.country);
         assert!(!rules.statuses.is_empty(), "{}", rules.country);
-        assert!(!rules.procedure.en.is_empty() && !rules.procedure.fr.is_empty(), "{}", rules.country);
+        assert!(
+            !rules.procedure.en.is_empty() && !rules.procedure.fr.is_empty(),
+            "{}",
+            rules.country
+        );
     }
     for scheme in all_schemes() {
-        assert!(scheme.validate(scheme.example).is_ok(), "{}: example {:?}", scheme.id, scheme.example);
-        assert_eq!(scheme.format(scheme.example).unwrap(), scheme.example, "{}: the example is printed as formatted", scheme.id);
+        assert!(
+            scheme.validate(scheme.example).is_ok(),
+            "{}: example {:?}",
+            scheme.id,
+            scheme.example
+        );
+        assert_eq!(
+            scheme.format(scheme.example).unwrap(),
+            scheme.example,
+            "{}: the example is printed as formatted",
+            scheme.id
+        );
         for text in [scheme.title, scheme.proves] {
             assert!(!text.en.is_empty() && !text.fr.is_empty(), "{}", scheme.id);
         }
-        assert!(scheme.proves.en.contains("not"), "{}: `proves` must say what it does not prove", scheme.id);
+        assert!(
+            scheme.proves.en.contains("not"),
+            "{}: `proves` must say what it does not prove",
+            scheme.id
+        );
     }
 }
 
@@ -214,12 +248,22 @@ fn compact_is_idempotent_on_repeated_prefixes() {
             for body in [example.as_str(), "1", "12345"] {
                 let input = format!("{}{body}", prefix.repeat(times));
                 if let Ok(once) = scheme.compact(&input) {
-                    assert_eq!(scheme.compact(once.as_str()), Ok(once), "{}: {input:?}", scheme.id);
+                    assert_eq!(
+                        scheme.compact(once.as_str()),
+                        Ok(once),
+                        "{}: {input:?}",
+                        scheme.id
+                    );
                 }
             }
         }
         if let Ok(once) = scheme.compact(prefix) {
-            assert_eq!(scheme.compact(once.as_str()), Ok(once), "{}: {prefix:?}", scheme.id);
+            assert_eq!(
+                scheme.compact(once.as_str()),
+                Ok(once),
+                "{}: {prefix:?}",
+                scheme.id
+            );
         }
     }
 }
@@ -228,9 +272,24 @@ fn compact_is_idempotent_on_repeated_prefixes() {
 fn long_and_odd_inputs_are_refused_cleanly() {
     let long = "1".repeat(10_000);
     for scheme in all_schemes() {
-        assert_eq!(scheme.validate(&long).unwrap_err().reason, InvalidReason::WrongLength, "{}", scheme.id);
-        assert_eq!(scheme.validate("").unwrap_err().reason, InvalidReason::Empty, "{}", scheme.id);
-        assert_eq!(scheme.validate("12\u{301}3").unwrap_err().reason, InvalidReason::InvalidCharacters, "{}", scheme.id);
+        assert_eq!(
+            scheme.validate(&long).unwrap_err().reason,
+            InvalidReason::WrongLength,
+            "{}",
+            scheme.id
+        );
+        assert_eq!(
+            scheme.validate("").unwrap_err().reason,
+            InvalidReason::Empty,
+            "{}",
+            scheme.id
+        );
+        assert_eq!(
+            scheme.validate("12\u{301}3").unwrap_err().reason,
+            InvalidReason::InvalidCharacters,
+            "{}",
+            scheme.id
+        );
     }
 }
 

@@ -9,7 +9,13 @@
 //!   a vocabulary, a text too long, a number out of range, a missing field) are invalid against
 //!   it, and the library refuses them too.
 #![cfg(feature = "schema")]
-#![allow(clippy::unwrap_used, clippy::expect_used, clippy::indexing_slicing, clippy::panic, reason = "tests")]
+#![allow(
+    clippy::unwrap_used,
+    clippy::expect_used,
+    clippy::indexing_slicing,
+    clippy::panic,
+    reason = "tests"
+)]
 
 use std::collections::BTreeSet;
 use std::path::{Path, PathBuf};
@@ -26,7 +32,10 @@ fn workspace() -> PathBuf {
 }
 
 fn schema(name: &str) -> WireSchema {
-    schema::inputs().into_iter().find(|s| s.name == name).unwrap_or_else(|| panic!("no schema named {name}"))
+    schema::inputs()
+        .into_iter()
+        .find(|s| s.name == name)
+        .unwrap_or_else(|| panic!("no schema named {name}"))
 }
 
 fn validator(name: &str) -> jsonschema::Validator {
@@ -35,14 +44,19 @@ fn validator(name: &str) -> jsonschema::Validator {
 
 /// The schema's complaints about `input`, one line each (empty: valid).
 fn complaints(validator: &jsonschema::Validator, input: &Value) -> Vec<String> {
-    validator.iter_errors(input).map(|e| format!("at `{}`: {e}", e.instance_path())).collect()
+    validator
+        .iter_errors(input)
+        .map(|e| format!("at `{}`: {e}", e.instance_path()))
+        .collect()
 }
 
 /// The records of a JSON Lines file that are JSON (the examples hold a broken line on purpose:
 /// the library refuses it as `invalid_json`, before any schema).
 fn lines(path: &Path) -> Vec<Value> {
     let text = std::fs::read_to_string(path).unwrap_or_else(|e| panic!("{}: {e}", path.display()));
-    text.lines().filter_map(|l| serde_json::from_str(l).ok()).collect()
+    text.lines()
+        .filter_map(|l| serde_json::from_str(l).ok())
+        .collect()
 }
 
 /// `../shared/fixtures` from the workspace root, when it is there (a clone of this repository
@@ -75,7 +89,12 @@ fn the_committed_schemas_are_what_the_code_writes() {
         expected.insert(file);
     }
     let present: BTreeSet<String> = std::fs::read_dir(&dir)
-        .map(|entries| entries.filter_map(|e| e.ok()?.file_name().into_string().ok()).filter(|n| n.ends_with(".schema.json")).collect())
+        .map(|entries| {
+            entries
+                .filter_map(|e| e.ok()?.file_name().into_string().ok())
+                .filter(|n| n.ends_with(".schema.json"))
+                .collect()
+        })
         .unwrap_or_default();
     let extra: Vec<_> = present.difference(&expected).collect();
     assert!(
@@ -88,7 +107,11 @@ fn the_committed_schemas_are_what_the_code_writes() {
 #[test]
 fn each_schema_is_a_json_schema_2020_12_document() {
     for input in schema::all() {
-        assert_eq!(input.schema["$schema"], "https://json-schema.org/draft/2020-12/schema", "{}", input.name);
+        assert_eq!(
+            input.schema["$schema"], "https://json-schema.org/draft/2020-12/schema",
+            "{}",
+            input.name
+        );
         if let Err(e) = jsonschema::meta::validate(&input.schema) {
             panic!("{}: not a valid JSON Schema: {e}", input.name);
         }
@@ -105,7 +128,11 @@ fn check_forms(forms: &[Value], source: &str) -> usize {
         if application::validate(form, &Policy::default()).result.is_ok() {
             accepted += 1;
             let found = complaints(&v, form);
-            assert!(found.is_empty(), "{source} line {}: accepted by the library, refused by the schema: {found:#?}", i + 1);
+            assert!(
+                found.is_empty(),
+                "{source} line {}: accepted by the library, refused by the schema: {found:#?}",
+                i + 1
+            );
         }
     }
     accepted
@@ -114,7 +141,10 @@ fn check_forms(forms: &[Value], source: &str) -> usize {
 #[test]
 fn the_example_and_fixture_forms_are_valid() {
     let examples = lines(&workspace().join("docs/examples/applications.jsonl"));
-    assert!(check_forms(&examples, "docs/examples/applications.jsonl") >= 5, "the examples hold valid forms");
+    assert!(
+        check_forms(&examples, "docs/examples/applications.jsonl") >= 5,
+        "the examples hold valid forms"
+    );
     if let Some(dir) = fixtures() {
         let forms = lines(&dir.join("applications.jsonl"));
         assert!(check_forms(&forms, "fixtures/applications.jsonl") >= 10);
@@ -124,15 +154,26 @@ fn the_example_and_fixture_forms_are_valid() {
 #[test]
 fn the_example_and_vector_situations_are_valid() {
     let v = validator("working-situation");
-    let mut situations = vec![serde_json::from_str::<Value>(&std::fs::read_to_string(workspace().join("docs/examples/situation.json")).unwrap()).unwrap()];
-    let vectors: Vec<Value> = serde_json::from_str(&std::fs::read_to_string(workspace().join("tests/vectors/eligibility.json")).unwrap()).unwrap();
+    let mut situations = vec![
+        serde_json::from_str::<Value>(
+            &std::fs::read_to_string(workspace().join("docs/examples/situation.json")).unwrap(),
+        )
+        .unwrap(),
+    ];
+    let vectors: Vec<Value> = serde_json::from_str(
+        &std::fs::read_to_string(workspace().join("tests/vectors/eligibility.json")).unwrap(),
+    )
+    .unwrap();
     situations.extend(vectors.iter().map(|v| v["situation"].clone()));
     let mut accepted = 0;
     for situation in &situations {
         if WorkingSituation::from_json(situation).is_ok() {
             accepted += 1;
             let found = complaints(&v, situation);
-            assert!(found.is_empty(), "accepted by the library, refused by the schema: {situation}\n{found:#?}");
+            assert!(
+                found.is_empty(),
+                "accepted by the library, refused by the schema: {situation}\n{found:#?}"
+            );
         }
     }
     assert!(accepted > 50, "{accepted}");
@@ -142,7 +183,10 @@ fn the_example_and_vector_situations_are_valid() {
         "subjects": [{"subject": "python", "level": "expert"}], "consent": {"data_processing": true},
         "working_situation": {"status": "student"}});
     assert!(application::validate(&form, &Policy::default()).result.is_ok());
-    assert_eq!(complaints(&validator("application-form"), &form), Vec::<String>::new());
+    assert_eq!(
+        complaints(&validator("application-form"), &form),
+        Vec::<String>::new()
+    );
 }
 
 #[test]
@@ -164,10 +208,19 @@ fn the_example_and_fixture_policies_are_valid() {
     for file in files {
         let policy = toml_as_json(&file);
         Policy::from_value(&policy).unwrap();
-        assert_eq!(complaints(&v, &policy), Vec::<String>::new(), "{}", file.display());
+        assert_eq!(
+            complaints(&v, &policy),
+            Vec::<String>::new(),
+            "{}",
+            file.display()
+        );
     }
     let defaults = serde_json::to_value(Policy::default()).unwrap();
-    assert_eq!(complaints(&v, &defaults), Vec::<String>::new(), "the default policy, written out");
+    assert_eq!(
+        complaints(&v, &defaults),
+        Vec::<String>::new(),
+        "the default policy, written out"
+    );
     assert_eq!(complaints(&v, &json!({})), Vec::<String>::new());
 }
 
@@ -215,32 +268,75 @@ fn a_form_that_breaks_a_stated_rule_is_invalid_and_refused() {
     let long = |n: usize| Some(Value::from("x".repeat(n)));
     let cases = [
         ("/colour", Some(json!("blue")), "an unknown key"),
-        ("/applicant/middle_name", Some(json!("B")), "an unknown key in a nested object"),
-        ("/subjects/0/grade", Some(json!(1)), "an unknown key in a list's item"),
+        (
+            "/applicant/middle_name",
+            Some(json!("B")),
+            "an unknown key in a nested object",
+        ),
+        (
+            "/subjects/0/grade",
+            Some(json!(1)),
+            "an unknown key in a list's item",
+        ),
         ("/offer_id", Some(json!(7)), "a number for a text"),
         ("/offer_id", None, "a required field missing"),
         ("/offer_id", Some(Value::Null), "null for a required field"),
         ("/applicant", Some(json!("Ada")), "a text for an object"),
         ("/subjects", Some(json!([])), "no subject"),
-        ("/subjects/0/level", Some(json!("guru")), "a level outside the vocabulary"),
-        ("/subjects/0/subject", Some(json!("Web Development")), "a subject that is not a slug"),
-        ("/applicant/country", Some(json!("France")), "a country that is not a code"),
-        ("/working_situation/status", Some(json!("pirate")), "a status outside the vocabulary"),
-        ("/working_situation/employment/employer_agreement", Some(json!("maybe")), "an agreement outside the vocabulary"),
+        (
+            "/subjects/0/level",
+            Some(json!("guru")),
+            "a level outside the vocabulary",
+        ),
+        (
+            "/subjects/0/subject",
+            Some(json!("Web Development")),
+            "a subject that is not a slug",
+        ),
+        (
+            "/applicant/country",
+            Some(json!("France")),
+            "a country that is not a code",
+        ),
+        (
+            "/working_situation/status",
+            Some(json!("pirate")),
+            "a status outside the vocabulary",
+        ),
+        (
+            "/working_situation/employment/employer_agreement",
+            Some(json!("maybe")),
+            "an agreement outside the vocabulary",
+        ),
         ("/applicant/first_name", long(101), "a name of 101 characters"),
-        ("/applicant/languages/0", long(9), "a language code of 9 characters"),
+        (
+            "/applicant/languages/0",
+            long(9),
+            "a language code of 9 characters",
+        ),
         ("/motivation", long(5_001), "a motivation of 5,001 characters"),
         ("/availability_hours_per_week", Some(json!(81)), "81 hours a week"),
         ("/availability_hours_per_week", Some(json!(0)), "0 hours a week"),
-        ("/availability_hours_per_week", Some(json!(6.5)), "a number that is not whole"),
+        (
+            "/availability_hours_per_week",
+            Some(json!(6.5)),
+            "a number that is not whole",
+        ),
         ("/subjects/0/years_experience", Some(json!(-1)), "negative years"),
-        ("/experience/mentoring_experience", Some(json!("yes")), "a text for a boolean"),
+        (
+            "/experience/mentoring_experience",
+            Some(json!("yes")),
+            "a text for a boolean",
+        ),
         ("/consent/data_processing", None, "no consent"),
     ];
     for (at, to, what) in cases {
         let bad = with(form(), at, to);
         assert!(!v.is_valid(&bad), "{what} ({at}): valid against the schema");
-        assert!(application::validate(&bad, &Policy::default()).result.is_err(), "{what} ({at}): accepted by the library");
+        assert!(
+            application::validate(&bad, &Policy::default()).result.is_err(),
+            "{what} ({at}): accepted by the library"
+        );
     }
 }
 
@@ -264,7 +360,12 @@ fn a_situation_session_or_policy_that_breaks_a_stated_rule_is_invalid_and_refuse
     let ok = json!({"session_id": "s-1", "started_at": "2026-01-12T17:00:00Z", "duration_minutes": 45,
         "session_type": "mentoring", "student_ref": "stu-1", "status": "completed"});
     assert!(session.is_valid(&ok));
-    for (at, to) in [("/status", Some(json!("done"))), ("/duration_minutes", Some(json!(1441))), ("/student_ref", None), ("/room", Some(json!("B")))] {
+    for (at, to) in [
+        ("/status", Some(json!("done"))),
+        ("/duration_minutes", Some(json!(1441))),
+        ("/student_ref", None),
+        ("/room", Some(json!("B"))),
+    ] {
         let bad = with(ok.clone(), at, to);
         assert!(!session.is_valid(&bad), "{bad}");
         assert!(Session::from_json(&bad).is_err(), "{bad}");
@@ -297,34 +398,72 @@ fn vocabularies_and_limits_come_from_the_code() {
     let form = schema("application-form").schema;
     let defs = &form["$defs"];
     assert_eq!(defs["SubjectForm"]["properties"]["level"]["type"], "string");
-    assert_eq!(defs["SubjectForm"]["properties"]["level"]["enum"], json!(["comfortable", "proficient", "expert"]));
-    assert_eq!(defs["ApplicantForm"]["required"], json!(["first_name", "last_name", "email", "country"]));
-    assert_eq!(form["required"], json!(["offer_id", "applicant", "subjects", "consent"]));
+    assert_eq!(
+        defs["SubjectForm"]["properties"]["level"]["enum"],
+        json!(["comfortable", "proficient", "expert"])
+    );
+    assert_eq!(
+        defs["ApplicantForm"]["required"],
+        json!(["first_name", "last_name", "email", "country"])
+    );
+    assert_eq!(
+        form["required"],
+        json!(["offer_id", "applicant", "subjects", "consent"])
+    );
     // Optional fields may be null (the same as absent, DESIGN 4).
-    assert_eq!(form["properties"]["motivation"]["type"], json!(["string", "null"]));
+    assert_eq!(
+        form["properties"]["motivation"]["type"],
+        json!(["string", "null"])
+    );
     assert_eq!(form["properties"]["links"]["anyOf"][1], json!({"type": "null"}));
     let session = schema("billing-session").schema;
-    assert_eq!(session["properties"]["duration_minutes"]["maximum"], u64::from(mentor_core::billing::MAX_DURATION_MINUTES));
-    assert_eq!(session["properties"]["session_id"]["maxLength"], mentor_core::billing::MAX_SESSION_ID_CHARS);
+    assert_eq!(
+        session["properties"]["duration_minutes"]["maximum"],
+        u64::from(mentor_core::billing::MAX_DURATION_MINUTES)
+    );
+    assert_eq!(
+        session["properties"]["session_id"]["maxLength"],
+        mentor_core::billing::MAX_SESSION_ID_CHARS
+    );
     let situation = schema("working-situation").schema;
     assert_eq!(situation["required"], json!(["country", "status"]));
     assert_eq!(situation["properties"]["country"]["type"], "string");
-    assert_eq!(form["$defs"]["SituationForm"]["properties"]["country"]["type"], json!(["string", "null"]));
+    assert_eq!(
+        form["$defs"]["SituationForm"]["properties"]["country"]["type"],
+        json!(["string", "null"])
+    );
 }
 
 #[test]
 fn the_patterns_say_what_the_readers_accept() {
     let form = schema("application-form").schema;
     let slug = jsonschema::validator_for(&form["$defs"]["SubjectForm"]["properties"]["subject"]).unwrap();
-    for s in ["python", "web_development", "c99", "Python", "9lives", "_x", "web-dev", "", "é", "a b", "ok\n"] {
+    for s in [
+        "python",
+        "web_development",
+        "c99",
+        "Python",
+        "9lives",
+        "_x",
+        "web-dev",
+        "",
+        "é",
+        "a b",
+        "ok\n",
+    ] {
         assert_eq!(slug.is_valid(&json!(s)), application::is_subject_slug(s), "{s:?}");
     }
-    let country = jsonschema::validator_for(&form["$defs"]["ApplicantForm"]["properties"]["country"]).unwrap();
+    let country =
+        jsonschema::validator_for(&form["$defs"]["ApplicantForm"]["properties"]["country"]).unwrap();
     for s in ["FR", "fr", "Gb", "XX", "FRA", "F", "", "1A", "É"] {
         // A valid pattern does not make a code assigned (`XX`); an assigned code matches it.
         if mentor_core::CountryCode::parse(s).is_some() {
             assert!(country.is_valid(&json!(s)), "{s:?}");
         }
-        assert_eq!(country.is_valid(&json!(s)), s.len() == 2 && s.bytes().all(|b| b.is_ascii_alphabetic()), "{s:?}");
+        assert_eq!(
+            country.is_valid(&json!(s)),
+            s.len() == 2 && s.bytes().all(|b| b.is_ascii_alphabetic()),
+            "{s:?}"
+        );
     }
 }

@@ -1,13 +1,19 @@
 //! `WorkingSituation::from_json_str` (the fast reading of JSON text) must give exactly the
 //! answer of `WorkingSituation::from_json` on the parsed text, for clean and messy input
 //! alike: same situation, or same field errors.
-#![allow(clippy::unwrap_used, clippy::expect_used, clippy::indexing_slicing, clippy::panic, reason = "tests")]
+#![allow(
+    clippy::unwrap_used,
+    clippy::expect_used,
+    clippy::indexing_slicing,
+    clippy::panic,
+    reason = "tests"
+)]
 
 use std::path::PathBuf;
 
+use mentor_core::Lang;
 use mentor_core::eligibility::{WorkingSituation, evaluate_json, evaluate_json_str, evaluate_json_text};
 use mentor_core::policy::Policy;
-use mentor_core::Lang;
 use proptest::prelude::*;
 use serde_json::{Map, Value, json};
 
@@ -15,11 +21,21 @@ use serde_json::{Map, Value, json};
 /// `duplicate_key`, not "the last one wins"), then the value read.
 fn slow(text: &str) -> Result<WorkingSituation, Vec<(String, &'static str)>> {
     let value: Value = mentor_core::wire::parse_value(text).map_err(|e| vec![(e.path, e.code.as_str())])?;
-    WorkingSituation::from_json(&value).map_err(|e| e.errors.iter().map(|f| (f.path.clone(), f.code.as_str())).collect())
+    WorkingSituation::from_json(&value).map_err(|e| {
+        e.errors
+            .iter()
+            .map(|f| (f.path.clone(), f.code.as_str()))
+            .collect()
+    })
 }
 
 fn fast(text: &str) -> Result<WorkingSituation, Vec<(String, &'static str)>> {
-    WorkingSituation::from_json_str(text).map_err(|e| e.errors.iter().map(|f| (f.path.clone(), f.code.as_str())).collect())
+    WorkingSituation::from_json_str(text).map_err(|e| {
+        e.errors
+            .iter()
+            .map(|f| (f.path.clone(), f.code.as_str()))
+            .collect()
+    })
 }
 
 #[test]
@@ -31,12 +47,19 @@ fn the_shared_vectors_read_the_same_from_text() {
         let text = v["situation"].to_string();
         assert_eq!(fast(&text), slow(&text), "{text}");
         let policy = Policy::default();
-        assert_eq!(evaluate_json_str(&text, &policy, Lang::Fr).ok(), evaluate_json(&v["situation"], &policy, Lang::Fr).ok());
+        assert_eq!(
+            evaluate_json_str(&text, &policy, Lang::Fr).ok(),
+            evaluate_json(&v["situation"], &policy, Lang::Fr).ok()
+        );
         // The text written without a tree parses to the same decision, in both languages.
         for lang in [Lang::En, Lang::Fr] {
             let written = evaluate_json_text(&text, &policy, lang).unwrap();
             let parsed: Value = serde_json::from_str(&written).unwrap();
-            assert_eq!(parsed, evaluate_json(&v["situation"], &policy, lang).unwrap(), "{text}");
+            assert_eq!(
+                parsed,
+                evaluate_json(&v["situation"], &policy, lang).unwrap(),
+                "{text}"
+            );
         }
     }
 }
@@ -77,7 +100,10 @@ fn text_value() -> impl Strategy<Value = Value> {
     ]
 }
 
-fn object(keys: &'static [&'static str], value: impl Strategy<Value = Value>) -> impl Strategy<Value = Value> {
+fn object(
+    keys: &'static [&'static str],
+    value: impl Strategy<Value = Value>,
+) -> impl Strategy<Value = Value> {
     prop::collection::vec((prop::sample::select(keys), value), 0..6).prop_map(|pairs| {
         let mut map = Map::new();
         for (k, v) in pairs {
@@ -88,10 +114,24 @@ fn object(keys: &'static [&'static str], value: impl Strategy<Value = Value>) ->
 }
 
 fn situation() -> impl Strategy<Value = Value> {
-    let employment = object(&["full_time", "employer_name", "employer_sector", "employer_agreement", "employer_informed", "typo"], text_value());
+    let employment = object(
+        &[
+            "full_time",
+            "employer_name",
+            "employer_sector",
+            "employer_agreement",
+            "employer_informed",
+            "typo",
+        ],
+        text_value(),
+    );
     let business = object(&["legal_form", "registration_number", "typo"], text_value());
-    (object(&["country", "status", "route", "typo"], text_value()), prop::option::of(employment), prop::option::of(business)).prop_map(
-        |(mut top, employment, business)| {
+    (
+        object(&["country", "status", "route", "typo"], text_value()),
+        prop::option::of(employment),
+        prop::option::of(business),
+    )
+        .prop_map(|(mut top, employment, business)| {
             if let Value::Object(map) = &mut top {
                 if let Some(e) = employment {
                     map.insert("employment".into(), e);
@@ -101,8 +141,7 @@ fn situation() -> impl Strategy<Value = Value> {
                 }
             }
             top
-        },
-    )
+        })
 }
 
 proptest! {

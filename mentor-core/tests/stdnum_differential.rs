@@ -122,8 +122,13 @@ impl When {
         let prefix = country_prefix(scheme);
         match self {
             When::PolicySeparator => {
-                let kept = STDNUM_SEPARATORS.iter().find(|(id, _)| *id == scheme).map_or("", |(_, seps)| *seps);
-                input.chars().any(|c| POLICY_SEPARATORS.contains(&c) && !kept.contains(c))
+                let kept = STDNUM_SEPARATORS
+                    .iter()
+                    .find(|(id, _)| *id == scheme)
+                    .map_or("", |(_, seps)| *seps);
+                input
+                    .chars()
+                    .any(|c| POLICY_SEPARATORS.contains(&c) && !kept.contains(c))
             }
             When::CountryPrefix => policy_clean(input).starts_with(&prefix),
             When::DuplicatedPrefix => policy_clean(input).starts_with(&format!("{prefix}{prefix}")),
@@ -135,7 +140,9 @@ impl When {
 }
 
 /// The separators of our module policy (`registration` module doc, rule 1).
-const POLICY_SEPARATORS: &[char] = &[' ', '\t', '.', '-', '/', '_', ',', '\u{a0}', '\u{202f}', '\u{2009}'];
+const POLICY_SEPARATORS: &[char] = &[
+    ' ', '\t', '.', '-', '/', '_', ',', '\u{a0}', '\u{202f}', '\u{2009}',
+];
 
 /// Which of [`POLICY_SEPARATORS`] each python-stdnum module drops inside a number, found by
 /// calling it (black box) on a valid number with each separator inserted. (`us.ein` accepts
@@ -161,20 +168,45 @@ const STDNUM_SEPARATORS: &[(&str, &str)] = &[
     ("tn_mf", " .-/\u{a0}\u{202f}\u{2009}"),
 ];
 
-
 /// Every scheme of [`ORACLE_MODULES`], for the entries that concern them all.
 const EVERY_COMPARED: &[&str] = &[
-    "fr_siren", "fr_siret", "fr_vat", "us_ein", "gb_utr", "gb_vat", "de_stnr", "de_vat", "es_nif", "it_iva",
-    "be_enterprise_number", "ch_uid", "ch_vat", "ca_bn", "nl_vat", "ma_ice", "sn_ninea", "tn_mf",
+    "fr_siren",
+    "fr_siret",
+    "fr_vat",
+    "us_ein",
+    "gb_utr",
+    "gb_vat",
+    "de_stnr",
+    "de_vat",
+    "es_nif",
+    "it_iva",
+    "be_enterprise_number",
+    "ch_uid",
+    "ch_vat",
+    "ca_bn",
+    "nl_vat",
+    "ma_ice",
+    "sn_ninea",
+    "tn_mf",
 ];
 
 /// The schemes whose python-stdnum module accepts no country prefix at all.
-const STDNUM_WITHOUT_PREFIX: &[&str] =
-    &["fr_siren", "fr_siret", "us_ein", "gb_utr", "de_stnr", "ca_bn", "ma_ice", "sn_ninea", "tn_mf"];
+const STDNUM_WITHOUT_PREFIX: &[&str] = &[
+    "fr_siren", "fr_siret", "us_ein", "gb_utr", "de_stnr", "ca_bn", "ma_ice", "sn_ninea", "tn_mf",
+];
 
 /// The schemes whose python-stdnum module accepts one country prefix, not two.
-const STDNUM_ONE_PREFIX: &[&str] =
-    &["fr_vat", "gb_vat", "de_vat", "es_nif", "it_iva", "be_enterprise_number", "ch_uid", "ch_vat", "nl_vat"];
+const STDNUM_ONE_PREFIX: &[&str] = &[
+    "fr_vat",
+    "gb_vat",
+    "de_vat",
+    "es_nif",
+    "it_iva",
+    "be_enterprise_number",
+    "ch_uid",
+    "ch_vat",
+    "nl_vat",
+];
 
 /// The single list of deliberate differences with python-stdnum 2.2.
 const DELIBERATE: &[Deliberate] = &[
@@ -209,8 +241,23 @@ const DELIBERATE: &[Deliberate] = &[
     },
     Deliberate {
         schemes: &[
-            "fr_siren", "fr_siret", "fr_vat", "us_ein", "gb_utr", "gb_vat", "de_stnr", "de_vat", "es_nif", "it_iva",
-            "be_enterprise_number", "ch_uid", "ch_vat", "ca_bn", "nl_vat", "sn_ninea", "tn_mf",
+            "fr_siren",
+            "fr_siret",
+            "fr_vat",
+            "us_ein",
+            "gb_utr",
+            "gb_vat",
+            "de_stnr",
+            "de_vat",
+            "es_nif",
+            "it_iva",
+            "be_enterprise_number",
+            "ch_uid",
+            "ch_vat",
+            "ca_bn",
+            "nl_vat",
+            "sn_ninea",
+            "tn_mf",
         ],
         way: Way::WeRefuse,
         when: When::Contains(&['\n']),
@@ -251,7 +298,11 @@ const DELIBERATE: &[Deliberate] = &[
 /// Our reading of an input (the module policy, without prefixes): separators dropped,
 /// ASCII upper-cased; other characters kept.
 fn policy_clean(input: &str) -> String {
-    input.chars().filter(|c| !POLICY_SEPARATORS.contains(c)).map(|c| c.to_ascii_uppercase()).collect()
+    input
+        .chars()
+        .filter(|c| !POLICY_SEPARATORS.contains(c))
+        .map(|c| c.to_ascii_uppercase())
+        .collect()
 }
 
 /// The input has a full-width form of an ASCII character (U+FF01 to U+FF5E), which Unicode
@@ -319,7 +370,13 @@ fn luhn_digit(body: &str) -> char {
         .iter()
         .rev()
         .enumerate()
-        .map(|(i, &d)| if i % 2 == 0 { if d * 2 > 9 { d * 2 - 9 } else { d * 2 } } else { d })
+        .map(|(i, &d)| {
+            if i % 2 == 0 {
+                if d * 2 > 9 { d * 2 - 9 } else { d * 2 }
+            } else {
+                d
+            }
+        })
         .sum();
     char::from(b'0' + ((10 - sum % 10) % 10) as u8)
 }
@@ -365,7 +422,11 @@ fn well_formed(scheme: &str, rng: &mut Rng) -> Option<String> {
             }
         }
         "fr_vat" => {
-            let s = if rng.chance(10) { format!("000{}", rng.digits(6)) } else { siren(rng) };
+            let s = if rng.chance(10) {
+                format!("000{}", rng.digits(6))
+            } else {
+                siren(rng)
+            };
             if rng.chance(10) {
                 const ALPHABET: &[u8] = b"0123456789ABCDEFGHJKLMNPQRSTUVWXYZ";
                 let k1 = char::from(*rng.pick(ALPHABET));
@@ -379,26 +440,44 @@ fn well_formed(scheme: &str, rng: &mut Rng) -> Option<String> {
         "us_ein" => rng.digits(9),
         "gb_utr" => {
             let body = rng.digits(9);
-            let sum: u32 = digit_values(&body).iter().zip([6, 7, 8, 9, 10, 5, 4, 3, 2]).map(|(d, w)| d * w).sum();
+            let sum: u32 = digit_values(&body)
+                .iter()
+                .zip([6, 7, 8, 9, 10, 5, 4, 3, 2])
+                .map(|(d, w)| d * w)
+                .sum();
             let first = b"21987654321"[(sum % 11) as usize] as char;
             format!("{first}{body}")
         }
         "gb_vat" => {
             if rng.chance(6) {
-                let (kind, n) = if rng.chance(50) { ("GD", rng.below(500)) } else { ("HA", 500 + rng.below(500)) };
+                let (kind, n) = if rng.chance(50) {
+                    ("GD", rng.below(500))
+                } else {
+                    ("HA", 500 + rng.below(500))
+                };
                 format!("GB{kind}{n:03}")
             } else {
                 let body = rng.digits(7);
-                let sum: i64 = digit_values(&body).iter().zip([8, 7, 6, 5, 4, 3, 2]).map(|(&d, w)| i64::from(d) * w).sum();
+                let sum: i64 = digit_values(&body)
+                    .iter()
+                    .zip([8, 7, 6, 5, 4, 3, 2])
+                    .map(|(&d, w)| i64::from(d) * w)
+                    .sum();
                 let target = if rng.chance(50) { 0 } else { 42 };
                 let check = (target - sum).rem_euclid(97);
-                let branch = if rng.chance(10) { rng.digits(3) } else { String::new() };
+                let branch = if rng.chance(10) {
+                    rng.digits(3)
+                } else {
+                    String::new()
+                };
                 let prefix = if rng.chance(5) { "XI" } else { "GB" };
                 format!("{prefix}{body}{check:02}{branch}")
             }
         }
         "de_stnr" => {
-            const LAND: &[&str] = &["28", "9", "11", "30", "24", "22", "26", "40", "23", "5", "27", "10", "32", "31", "21", "41"];
+            const LAND: &[&str] = &[
+                "28", "9", "11", "30", "24", "22", "26", "40", "23", "5", "27", "10", "32", "31", "21", "41",
+            ];
             if rng.chance(40) {
                 let land = *rng.pick(LAND);
                 format!("{land}{}", rng.digits(13 - land.len()))
@@ -424,7 +503,11 @@ fn well_formed(scheme: &str, rng: &mut Rng) -> Option<String> {
                 format!("{}{n}{letter}", ['X', 'Y', 'Z'][lead])
             } else if roll < 70 {
                 let n = rng.digits(7);
-                format!("{}{n}{}", rng.pick(&['K', 'L', 'M']), DNI[mod_str(&n, 23) as usize] as char)
+                format!(
+                    "{}{n}{}",
+                    rng.pick(&['K', 'L', 'M']),
+                    DNI[mod_str(&n, 23) as usize] as char
+                )
             } else {
                 let kind = char::from(*rng.pick(b"ABCDEFGHJNPQRSUVW"));
                 let n = rng.digits(7);
@@ -432,13 +515,21 @@ fn well_formed(scheme: &str, rng: &mut Rng) -> Option<String> {
                 let even: u32 = d.iter().skip(1).step_by(2).sum();
                 let odd: u32 = d.iter().step_by(2).map(|&x| (2 * x) / 10 + (2 * x) % 10).sum();
                 let control = (10 - (even + odd) % 10) % 10;
-                let check = if rng.chance(50) { char::from(b'0' + control as u8) } else { b"JABCDEFGHI"[control as usize] as char };
+                let check = if rng.chance(50) {
+                    char::from(b'0' + control as u8)
+                } else {
+                    b"JABCDEFGHI"[control as usize] as char
+                };
                 format!("{kind}{n}{check}")
             }
         }
         "it_iva" => {
             const OFFICES: &[u32] = &[1, 2, 15, 37, 58, 99, 100, 120, 121, 888, 999];
-            let office = if rng.chance(90) { *rng.pick(OFFICES) } else { rng.below(1000) as u32 };
+            let office = if rng.chance(90) {
+                *rng.pick(OFFICES)
+            } else {
+                rng.below(1000) as u32
+            };
             let body = format!("{}{office:03}", rng.digits(7));
             format!("{body}{}", luhn_digit(&body))
         }
@@ -446,12 +537,20 @@ fn well_formed(scheme: &str, rng: &mut Rng) -> Option<String> {
             let body = format!("{}{}", rng.below(2), rng.digits(7));
             let check = 97 - mod_str(&body, 97);
             let number = format!("{body}{check:02}");
-            if rng.chance(10) { number.trim_start_matches('0').to_owned() } else { number }
+            if rng.chance(10) {
+                number.trim_start_matches('0').to_owned()
+            } else {
+                number
+            }
         }
         "ch_uid" | "ch_vat" => {
             let (body, check) = loop {
                 let body = rng.digits(8);
-                let sum: u32 = digit_values(&body).iter().zip([5, 4, 3, 2, 7, 6, 5, 4]).map(|(d, w)| d * w).sum();
+                let sum: u32 = digit_values(&body)
+                    .iter()
+                    .zip([5, 4, 3, 2, 7, 6, 5, 4])
+                    .map(|(d, w)| d * w)
+                    .sum();
                 let check = (11 - sum % 11) % 11;
                 if check < 10 {
                     break (body, check);
@@ -461,7 +560,11 @@ fn well_formed(scheme: &str, rng: &mut Rng) -> Option<String> {
             if scheme == "ch_uid" {
                 uid
             } else {
-                let suffix = if rng.chance(95) { *rng.pick(&["MWST", "TVA", "IVA"]) } else { *rng.pick(&["VAT", "HR", "MWS"]) };
+                let suffix = if rng.chance(95) {
+                    *rng.pick(&["MWST", "TVA", "IVA"])
+                } else {
+                    *rng.pick(&["VAT", "HR", "MWS"])
+                };
                 format!("{uid}{suffix}")
             }
         }
@@ -480,7 +583,11 @@ fn well_formed(scheme: &str, rng: &mut Rng) -> Option<String> {
             if rng.chance(50) {
                 loop {
                     let body = rng.digits(8);
-                    let sum: u32 = digit_values(&body).iter().zip([9, 8, 7, 6, 5, 4, 3, 2]).map(|(d, w)| d * w).sum();
+                    let sum: u32 = digit_values(&body)
+                        .iter()
+                        .zip([9, 8, 7, 6, 5, 4, 3, 2])
+                        .map(|(d, w)| d * w)
+                        .sum();
                     if sum % 11 < 10 {
                         break format!("NL{body}{}B{suffix:02}", sum % 11);
                     }
@@ -490,7 +597,11 @@ fn well_formed(scheme: &str, rng: &mut Rng) -> Option<String> {
                 let digits = rng.digits(9);
                 let r = mod_str(&format!("2321{digits}11"), 97);
                 let suffix = (1 + 97 * 100 - r * 100 % 97) % 97;
-                let suffix = if suffix < 3 && rng.chance(50) { suffix + 97 } else { suffix };
+                let suffix = if suffix < 3 && rng.chance(50) {
+                    suffix + 97
+                } else {
+                    suffix
+                };
                 format!("NL{digits}B{suffix:02}")
             }
         }
@@ -502,10 +613,18 @@ fn well_formed(scheme: &str, rng: &mut Rng) -> Option<String> {
         "sn_ninea" => {
             let len = if rng.chance(70) { 6 } else { 8 };
             let body = rng.digits(len);
-            let sum: u32 = digit_values(&body).iter().zip([1, 2].into_iter().cycle()).map(|(d, w)| d * w).sum();
+            let sum: u32 = digit_values(&body)
+                .iter()
+                .zip([1, 2].into_iter().cycle())
+                .map(|(d, w)| d * w)
+                .sum();
             let ninea = format!("{body}{}", (10 - sum % 10) % 10);
             if rng.chance(60) {
-                let regime = if rng.chance(90) { rng.below(3) } else { rng.below(10) };
+                let regime = if rng.chance(90) {
+                    rng.below(3)
+                } else {
+                    rng.below(10)
+                };
                 format!("{ninea}{regime}{}{}", rng.letter(), rng.below(10))
             } else {
                 ninea
@@ -516,7 +635,11 @@ fn well_formed(scheme: &str, rng: &mut Rng) -> Option<String> {
             if rng.chance(60) {
                 let vat = char::from(*rng.pick(b"APBDNAPBDNXZ"));
                 let category = char::from(*rng.pick(b"MPCNEMPCNEXA"));
-                let establishment = if rng.chance(70) { "000".to_owned() } else { rng.digits(3) };
+                let establishment = if rng.chance(70) {
+                    "000".to_owned()
+                } else {
+                    rng.digits(3)
+                };
                 format!("{id}{vat}{category}{establishment}")
             } else {
                 id
@@ -538,10 +661,10 @@ fn country_prefix(scheme: &str) -> String {
 /// Characters random strings are drawn from: mostly what numbers are made of, plus
 /// separators, look-alikes and non-ASCII characters.
 const RANDOM_POOL: &[char] = &[
-    '0', '1', '2', '3', '4', '5', '6', '7', '8', '9', '0', '1', '2', '3', '4', '5', '6', '7', '8', '9', 'A', 'B',
-    'C', 'E', 'F', 'G', 'H', 'I', 'L', 'M', 'N', 'O', 'P', 'R', 'S', 'T', 'U', 'V', 'W', 'X', 'Z', 'a', 'b', 'e',
-    'm', 'r', 't', 'z', ' ', '-', '.', '/', '_', ',', '\t', ':', '+', '#', '\u{a0}', 'é', 'ß', '٣', '１', 'Ａ',
-    '😀', '\u{301}', 'А', 'О', '\u{200b}', '\n', '\u{0}', 'İ',
+    '0', '1', '2', '3', '4', '5', '6', '7', '8', '9', '0', '1', '2', '3', '4', '5', '6', '7', '8', '9', 'A',
+    'B', 'C', 'E', 'F', 'G', 'H', 'I', 'L', 'M', 'N', 'O', 'P', 'R', 'S', 'T', 'U', 'V', 'W', 'X', 'Z', 'a',
+    'b', 'e', 'm', 'r', 't', 'z', ' ', '-', '.', '/', '_', ',', '\t', ':', '+', '#', '\u{a0}', 'é', 'ß', '٣',
+    '１', 'Ａ', '😀', '\u{301}', 'А', 'О', '\u{200b}', '\n', '\u{0}', 'İ',
 ];
 
 /// A random string of `len` characters from [`RANDOM_POOL`].
@@ -555,7 +678,12 @@ fn variants(base: &str, prefix: &str, rng: &mut Rng, out: &mut Vec<String>) {
     let bare = base.strip_prefix(prefix).unwrap_or(base).to_owned();
     out.push(base.to_owned());
     // One digit changed.
-    let digit_positions: Vec<usize> = chars.iter().enumerate().filter(|(_, c)| c.is_ascii_digit()).map(|(i, _)| i).collect();
+    let digit_positions: Vec<usize> = chars
+        .iter()
+        .enumerate()
+        .filter(|(_, c)| c.is_ascii_digit())
+        .map(|(i, _)| i)
+        .collect();
     if !digit_positions.is_empty() {
         let mut changed = chars.clone();
         let i = *rng.pick(&digit_positions);
@@ -599,7 +727,12 @@ fn variants(base: &str, prefix: &str, rng: &mut Rng, out: &mut Vec<String>) {
         out.push(format!("{prefix}{prefix}{prefix}{bare}"));
     }
     // A look-alike: one ASCII digit or letter in its full-width form (`１`).
-    let positions: Vec<usize> = chars.iter().enumerate().filter(|(_, c)| c.is_ascii_alphanumeric()).map(|(i, _)| i).collect();
+    let positions: Vec<usize> = chars
+        .iter()
+        .enumerate()
+        .filter(|(_, c)| c.is_ascii_alphanumeric())
+        .map(|(i, _)| i)
+        .collect();
     if !positions.is_empty() {
         let mut wide = chars.clone();
         let i = *rng.pick(&positions);
@@ -620,7 +753,12 @@ fn inputs_for(scheme: &'static Scheme, seed: u64) -> Vec<String> {
     let id = scheme.id.as_str();
     let prefix = country_prefix(id);
     let mut rng = Rng(seed);
-    let mut out = vec![scheme.example.to_owned(), String::new(), prefix.clone(), format!("{prefix}{prefix}")];
+    let mut out = vec![
+        scheme.example.to_owned(),
+        String::new(),
+        prefix.clone(),
+        format!("{prefix}{prefix}"),
+    ];
     let target = INPUTS_PER_SCHEME + INPUTS_PER_SCHEME / 10;
     while out.len() < target {
         match well_formed(id, &mut rng) {
@@ -657,7 +795,11 @@ fn workspace_root() -> PathBuf {
 }
 
 fn venv_python(venv: &Path) -> PathBuf {
-    if cfg!(windows) { venv.join("Scripts").join("python.exe") } else { venv.join("bin").join("python") }
+    if cfg!(windows) {
+        venv.join("Scripts").join("python.exe")
+    } else {
+        venv.join("bin").join("python")
+    }
 }
 
 fn run(cmd: &mut Command) -> Result<(), String> {
@@ -665,7 +807,11 @@ fn run(cmd: &mut Command) -> Result<(), String> {
     if out.status.success() {
         Ok(())
     } else {
-        Err(format!("{cmd:?} failed ({}):\n{}", out.status, String::from_utf8_lossy(&out.stderr)))
+        Err(format!(
+            "{cmd:?} failed ({}):\n{}",
+            out.status,
+            String::from_utf8_lossy(&out.stderr)
+        ))
     }
 }
 
@@ -704,7 +850,11 @@ fn provision_python() -> Result<PathBuf, String> {
         // Another run won the race: use its venv.
         let _ = std::fs::remove_dir_all(&staging);
     }
-    if python.exists() { Ok(python) } else { Err(format!("{} missing after creating the venv", python.display())) }
+    if python.exists() {
+        Ok(python)
+    } else {
+        Err(format!("{} missing after creating the venv", python.display()))
+    }
 }
 
 /// Sends every request to one Python process and reads the answers in order.
@@ -726,25 +876,40 @@ fn ask_oracle(python: &Path, requests: &[(&'static str, &str)]) -> Result<Vec<An
     let writer = std::thread::spawn(move || stdin.write_all(payload.as_bytes()));
     let stdout = child.stdout.take().ok_or("no stdout")?;
     let mut lines = BufReader::new(stdout).lines();
-    let header = lines.next().ok_or("the oracle printed nothing (is python-stdnum installed?)")?.map_err(|e| e.to_string())?;
-    let header: serde_json::Value = serde_json::from_str(&header).map_err(|e| format!("bad header {header}: {e}"))?;
+    let header = lines
+        .next()
+        .ok_or("the oracle printed nothing (is python-stdnum installed?)")?
+        .map_err(|e| e.to_string())?;
+    let header: serde_json::Value =
+        serde_json::from_str(&header).map_err(|e| format!("bad header {header}: {e}"))?;
     if header["stdnum"] != STDNUM_VERSION {
-        return Err(format!("the oracle runs python-stdnum {}, the verdicts are pinned to {STDNUM_VERSION}", header["stdnum"]));
+        return Err(format!(
+            "the oracle runs python-stdnum {}, the verdicts are pinned to {STDNUM_VERSION}",
+            header["stdnum"]
+        ));
     }
     let mut answers = Vec::with_capacity(requests.len());
     for line in lines {
         let line = line.map_err(|e| e.to_string())?;
-        let v: serde_json::Value = serde_json::from_str(&line).map_err(|e| format!("bad answer {line}: {e}"))?;
+        let v: serde_json::Value =
+            serde_json::from_str(&line).map_err(|e| format!("bad answer {line}: {e}"))?;
         answers.push(Answer {
             valid: v["v"].as_bool().unwrap_or(false),
             compact: v["c"].as_str().map(str::to_owned),
             error: v["e"].as_str().map(str::to_owned),
         });
     }
-    writer.join().map_err(|_| "writer thread panicked")?.map_err(|e| format!("cannot write to the oracle: {e}"))?;
+    writer
+        .join()
+        .map_err(|_| "writer thread panicked")?
+        .map_err(|e| format!("cannot write to the oracle: {e}"))?;
     let status = child.wait().map_err(|e| e.to_string())?;
     if !status.success() || answers.len() != requests.len() {
-        return Err(format!("the oracle ended with {status} after {} of {} answers", answers.len(), requests.len()));
+        return Err(format!(
+            "the oracle ended with {status} after {} of {} answers",
+            answers.len(),
+            requests.len()
+        ));
     }
     Ok(answers)
 }
@@ -763,7 +928,10 @@ fn same_compact(scheme: &str, ours: &str, theirs: &str) -> bool {
     let extra: &[&str] = if scheme == "gb_vat" { &["XI"] } else { &[] };
     let strip = |s: &'_ str| -> String {
         let s = s.strip_prefix(prefix.as_str()).unwrap_or(s);
-        extra.iter().fold(s, |s, p| s.strip_prefix(p).unwrap_or(s)).to_owned()
+        extra
+            .iter()
+            .fold(s, |s, p| s.strip_prefix(p).unwrap_or(s))
+            .to_owned()
     };
     strip(ours) == strip(theirs)
 }
@@ -816,13 +984,22 @@ fn registration_schemes_agree_with_python_stdnum() {
     let oracle: BTreeMap<&str, &str> = ORACLE_MODULES.iter().copied().collect();
     let known: Vec<&str> = all_schemes().map(|s| s.id.as_str()).collect();
     for (id, _) in ORACLE_MODULES {
-        assert!(known.contains(id), "ORACLE_MODULES names `{id}`, which is no scheme of all_schemes()");
+        assert!(
+            known.contains(id),
+            "ORACLE_MODULES names `{id}`, which is no scheme of all_schemes()"
+        );
     }
     // Every (entry, scheme) pair of DELIBERATE is counted apart.
-    let pairs: Vec<(usize, &str)> =
-        DELIBERATE.iter().enumerate().flat_map(|(i, d)| d.schemes.iter().map(move |s| (i, *s))).collect();
+    let pairs: Vec<(usize, &str)> = DELIBERATE
+        .iter()
+        .enumerate()
+        .flat_map(|(i, d)| d.schemes.iter().map(move |s| (i, *s)))
+        .collect();
     for (_, id) in &pairs {
-        assert!(oracle.contains_key(id), "DELIBERATE names `{id}`, which has no oracle module");
+        assert!(
+            oracle.contains_key(id),
+            "DELIBERATE names `{id}`, which has no oracle module"
+        );
     }
 
     struct Case {
@@ -845,17 +1022,27 @@ fn registration_schemes_agree_with_python_stdnum() {
             .filter_map(|i| scheme.validate(i).ok())
             .map(|n| (n.normalized().to_owned(), n.formatted()))
             .collect();
-        cases.push(Case { scheme, module, inputs, ours });
+        cases.push(Case {
+            scheme,
+            module,
+            inputs,
+            ours,
+        });
     }
 
     // One batch: the inputs, then our normal and formatted forms.
     let mut requests: Vec<(&'static str, &str)> = Vec::new();
     for case in &cases {
         requests.extend(case.inputs.iter().map(|i| (case.module, i.as_str())));
-        requests.extend(case.ours.iter().flat_map(|(n, f)| [(case.module, n.as_str()), (case.module, f.as_str())]));
+        requests.extend(
+            case.ours
+                .iter()
+                .flat_map(|(n, f)| [(case.module, n.as_str()), (case.module, f.as_str())]),
+        );
     }
     let started = std::time::Instant::now();
-    let answers = ask_oracle(&python, &requests).unwrap_or_else(|e| panic!("python-stdnum oracle failed: {e}"));
+    let answers =
+        ask_oracle(&python, &requests).unwrap_or_else(|e| panic!("python-stdnum oracle failed: {e}"));
     let oracle_time = started.elapsed();
 
     let mut answers = answers.into_iter();
@@ -865,12 +1052,17 @@ fn registration_schemes_agree_with_python_stdnum() {
     for case in &cases {
         let scheme = case.scheme;
         let id = scheme.id.as_str();
-        let mut tally = Tally { inputs: case.inputs.len(), ..Tally::default() };
+        let mut tally = Tally {
+            inputs: case.inputs.len(),
+            ..Tally::default()
+        };
         let mut differences = Vec::new();
         let theirs_on_inputs: Vec<Answer> = answers.by_ref().take(case.inputs.len()).collect();
         let mut theirs_on_ours: BTreeMap<&str, (Answer, Answer)> = BTreeMap::new();
         for normal in case.ours.keys() {
-            let (Some(on_normal), Some(on_formatted)) = (answers.next(), answers.next()) else { break };
+            let (Some(on_normal), Some(on_formatted)) = (answers.next(), answers.next()) else {
+                break;
+            };
             theirs_on_ours.insert(normal.as_str(), (on_normal, on_formatted));
         }
         // python-stdnum reads our normal form as the same number.
@@ -884,7 +1076,9 @@ fn registration_schemes_agree_with_python_stdnum() {
             if let Some(error) = &theirs.error {
                 tally.oracle_errors += 1;
                 if tally.oracle_errors == 1 {
-                    println!("note: stdnum's {id} raised {error} (not a ValidationError) on {input:?}; counted as invalid");
+                    println!(
+                        "note: stdnum's {id} raised {error} (not a ValidationError) on {input:?}; counted as invalid"
+                    );
                 }
             }
             let their_compact = theirs.compact.as_deref().unwrap_or_default();
@@ -894,7 +1088,10 @@ fn registration_schemes_agree_with_python_stdnum() {
                     input,
                     way: None,
                     only_reading: false,
-                    what: format!("compact forms differ: ours {:?}, stdnum {their_compact:?}", n.normalized()),
+                    what: format!(
+                        "compact forms differ: ours {:?}, stdnum {their_compact:?}",
+                        n.normalized()
+                    ),
                 }),
                 (Err(_), false) => tally.both_invalid += 1,
                 (Ok(n), false) => differences.push(Difference {
@@ -904,14 +1101,21 @@ fn registration_schemes_agree_with_python_stdnum() {
                     what: format!(
                         "we accept it ({:?}), stdnum refuses it{}",
                         n.normalized(),
-                        theirs.error.as_ref().map(|e| format!(" with {e}")).unwrap_or_default()
+                        theirs
+                            .error
+                            .as_ref()
+                            .map(|e| format!(" with {e}"))
+                            .unwrap_or_default()
                     ),
                 }),
                 (Err(e), true) => differences.push(Difference {
                     input,
                     way: Some(Way::WeRefuse),
                     only_reading: scheme.validate(their_compact).is_ok(),
-                    what: format!("stdnum accepts it ({their_compact:?}), we refuse it: {}", e.reason.code()),
+                    what: format!(
+                        "stdnum accepts it ({their_compact:?}), we refuse it: {}",
+                        e.reason.code()
+                    ),
                 }),
             }
         }
@@ -949,7 +1153,11 @@ fn registration_schemes_agree_with_python_stdnum() {
     }
 
     println!();
-    println!("python-stdnum {STDNUM_VERSION} differential ({} requests, oracle {:.1?}):", requests.len(), oracle_time);
+    println!(
+        "python-stdnum {STDNUM_VERSION} differential ({} requests, oracle {:.1?}):",
+        requests.len(),
+        oracle_time
+    );
     println!(
         "{:<22} {:>7} {:>10} {:>12} {:>11} {:>10} {:>9}",
         "scheme", "inputs", "both valid", "both invalid", "deliberate", "formatted", "py-errors"
@@ -961,11 +1169,18 @@ fn registration_schemes_agree_with_python_stdnum() {
         );
     }
     println!("(formatted: our distinct normal forms whose printed form was also checked by stdnum)");
-    println!("schemes python-stdnum does not implement (not compared): {}", without_oracle.join(", "));
+    println!(
+        "schemes python-stdnum does not implement (not compared): {}",
+        without_oracle.join(", ")
+    );
     println!("deliberate differences (differences covered, per scheme):");
     for (i, d) in DELIBERATE.iter().enumerate() {
-        let counts: Vec<String> =
-            pairs.iter().zip(&used).filter(|((e, _), _)| *e == i).map(|((_, id), n)| format!("{id} {n}")).collect();
+        let counts: Vec<String> = pairs
+            .iter()
+            .zip(&used)
+            .filter(|((e, _), _)| *e == i)
+            .map(|((_, id), n)| format!("{id} {n}"))
+            .collect();
         println!("  {:?}: {}\n      {}", d.way, d.reason, counts.join(", "));
     }
 
@@ -975,14 +1190,18 @@ fn registration_schemes_agree_with_python_stdnum() {
     // At most 8 examples per scheme, so that one scheme's mistake does not hide the others'.
     let mut per_scheme: BTreeMap<&str, (usize, Vec<&str>)> = BTreeMap::new();
     for line in &unexplained {
-        let entry = per_scheme.entry(line.split(':').next().unwrap_or_default()).or_default();
+        let entry = per_scheme
+            .entry(line.split(':').next().unwrap_or_default())
+            .or_default();
         entry.0 += 1;
         if entry.1.len() < 8 {
             entry.1.push(line);
         }
     }
-    let report: Vec<String> =
-        per_scheme.iter().map(|(id, (n, lines))| format!("{id}: {n} unexplained\n  {}", lines.join("\n  "))).collect();
+    let report: Vec<String> = per_scheme
+        .iter()
+        .map(|(id, (n, lines))| format!("{id}: {n} unexplained\n  {}", lines.join("\n  ")))
+        .collect();
     assert!(
         unexplained.is_empty(),
         "{} differences with python-stdnum are not in DELIBERATE:\n{}",
@@ -995,5 +1214,9 @@ fn registration_schemes_agree_with_python_stdnum() {
         .filter(|(_, n)| **n == 0)
         .map(|((i, id), _)| format!("{id} ({:?}): {}", DELIBERATE[*i].way, DELIBERATE[*i].reason))
         .collect();
-    assert!(unused.is_empty(), "DELIBERATE entries that no input exercises (remove or fix them):\n{}", unused.join("\n"));
+    assert!(
+        unused.is_empty(),
+        "DELIBERATE entries that no input exercises (remove or fix them):\n{}",
+        unused.join("\n")
+    );
 }

@@ -15,16 +15,36 @@ fn holds<V: Vocabulary + serde::Serialize + serde::de::DeserializeOwned>() {
     let mut seen = std::collections::BTreeSet::new();
     for &(name, value) in V::ALL {
         assert!(seen.insert(name), "{name} twice");
-        assert!(!name.is_empty() && name.bytes().all(|b| b.is_ascii_lowercase() || b.is_ascii_digit() || b == b'_'), "{name}");
+        assert!(
+            !name.is_empty()
+                && name
+                    .bytes()
+                    .all(|b| b.is_ascii_lowercase() || b.is_ascii_digit() || b == b'_'),
+            "{name}"
+        );
         assert_eq!(value.name(), name);
         assert_eq!(V::from_name(name), Some(value));
-        assert_eq!(serde_json::to_value(value).ok(), Some(serde_json::Value::from(name)));
-        assert_eq!(serde_json::from_value::<V>(serde_json::Value::from(name)).ok(), Some(value));
+        assert_eq!(
+            serde_json::to_value(value).ok(),
+            Some(serde_json::Value::from(name))
+        );
+        assert_eq!(
+            serde_json::from_value::<V>(serde_json::Value::from(name)).ok(),
+            Some(value)
+        );
     }
     assert_eq!(V::from_name("Not_A_Name"), None);
-    let refused = serde_json::from_str::<V>(r#""Not_A_Name""#).map(|_| ()).unwrap_err().to_string();
+    let refused = serde_json::from_str::<V>(r#""Not_A_Name""#)
+        .map(|_| ())
+        .unwrap_err()
+        .to_string();
     assert!(refused.contains("unknown variant `Not_A_Name`"), "{refused}");
-    assert!(V::ALL.iter().all(|(name, _)| refused.contains(&format!("`{name}`"))), "{refused}");
+    assert!(
+        V::ALL
+            .iter()
+            .all(|(name, _)| refused.contains(&format!("`{name}`"))),
+        "{refused}"
+    );
 }
 
 #[test]

@@ -27,9 +27,16 @@ impl<'a, 'py> FromPyObject<'a, 'py> for Language {
     type Error = PyErr;
 
     fn extract(obj: Borrowed<'a, 'py, PyAny>) -> PyResult<Self> {
-        let parsed = obj.cast::<PyString>().ok().and_then(|s| s.to_cow().ok().and_then(|s| s.parse::<Lang>().ok()));
+        let parsed = obj
+            .cast::<PyString>()
+            .ok()
+            .and_then(|s| s.to_cow().ok().and_then(|s| s.parse::<Lang>().ok()));
         parsed.map(Language).ok_or_else(|| {
-            field_error(obj.py(), FieldError::with("lang", ErrorCode::InvalidEnum, Detail::Allowed(vec!["en", "fr"])), Lang::En)
+            field_error(
+                obj.py(),
+                FieldError::with("lang", ErrorCode::InvalidEnum, Detail::Allowed(vec!["en", "fr"])),
+                Lang::En,
+            )
         })
     }
 }
@@ -52,13 +59,23 @@ const NOW: Text = Text::new(
 /// `None` is the current time. A naive `datetime` or any other value is an `InputError` at
 /// `now` (`invalid_datetime`).
 pub(crate) fn now_of(py: Python<'_>, now: Option<&Bound<'_, PyAny>>, lang: Lang) -> PyResult<DateTime<Utc>> {
-    let Some(now) = now.filter(|n| !n.is_none()) else { return Ok(Utc::now()) };
+    let Some(now) = now.filter(|n| !n.is_none()) else {
+        return Ok(Utc::now());
+    };
     let text = if now.cast::<PyDateTime>().is_ok() {
         instant(now)
     } else {
-        now.cast::<PyString>().ok().and_then(|s| s.to_cow().ok().map(String::from))
+        now.cast::<PyString>()
+            .ok()
+            .and_then(|s| s.to_cow().ok().map(String::from))
     };
     text.and_then(|t| DateTime::parse_from_rfc3339(t.trim()).ok())
         .map(|d| d.with_timezone(&Utc))
-        .ok_or_else(|| field_error(py, FieldError::with("now", ErrorCode::InvalidDatetime, Detail::Expected(NOW)), lang))
+        .ok_or_else(|| {
+            field_error(
+                py,
+                FieldError::with("now", ErrorCode::InvalidDatetime, Detail::Expected(NOW)),
+                lang,
+            )
+        })
 }

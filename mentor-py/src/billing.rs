@@ -36,7 +36,9 @@ pub(crate) fn billing_statement<'py>(
         return Err(input_error(py, &InputError { errors }, lang.0));
     }
     let billing = &policy_of(policy).billing;
-    let out = py.detach(|| statement_json(&contract, &sessions, &period, billing, lang.0)).map_err(|e| input_error(py, &e, lang.0))?;
+    let out = py
+        .detach(|| statement_json(&contract, &sessions, &period, billing, lang.0))
+        .map_err(|e| input_error(py, &e, lang.0))?;
     to_python(py, &out)
 }
 
@@ -44,7 +46,12 @@ pub(crate) fn billing_statement<'py>(
 /// "discrepancies"}`; `InputError` when either document cannot be read.
 #[pyfunction]
 #[pyo3(signature = (statement, invoice, *, lang = Language::EN), text_signature = "(statement, invoice, *, lang='en')")]
-pub(crate) fn check_invoice<'py>(py: Python<'py>, statement: &Bound<'py, PyAny>, invoice: &Bound<'py, PyAny>, lang: Language) -> PyResult<Bound<'py, PyAny>> {
+pub(crate) fn check_invoice<'py>(
+    py: Python<'py>,
+    statement: &Bound<'py, PyAny>,
+    invoice: &Bound<'py, PyAny>,
+    lang: Language,
+) -> PyResult<Bound<'py, PyAny>> {
     let mut errors = Vec::new();
     let statement = value_at(statement, "statement", &mut errors);
     let invoice = value_at(invoice, "invoice", &mut errors);
@@ -69,9 +76,14 @@ fn value_at(obj: &Bound<'_, PyAny>, name: &str, errors: &mut Vec<FieldError>) ->
 /// form is reported. A value that is no collection of sessions (a dict, a string, a number) is
 /// passed as it is, for the core to report at `sessions`.
 fn sessions_value(obj: &Bound<'_, PyAny>, errors: &mut Vec<FieldError>) -> PyResult<Value> {
-    let single = obj.is_none() || obj.cast::<PyDict>().is_ok() || obj.cast::<PyString>().is_ok() || obj.cast::<PyBytes>().is_ok();
+    let single = obj.is_none()
+        || obj.cast::<PyDict>().is_ok()
+        || obj.cast::<PyString>().is_ok()
+        || obj.cast::<PyBytes>().is_ok();
     let items = if single { None } else { obj.try_iter().ok() };
-    let Some(items) = items else { return Ok(value_at(obj, "sessions", errors)) };
+    let Some(items) = items else {
+        return Ok(value_at(obj, "sessions", errors));
+    };
     let mut out = Vec::new();
     for (i, item) in items.enumerate() {
         out.push(value_at(&item?, &format!("sessions[{i}]"), errors));

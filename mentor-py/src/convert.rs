@@ -32,7 +32,10 @@ const AWARE: Text = Text::new(
     "a datetime with a time zone (tzinfo), such as datetime.now(timezone.utc): a naive datetime names no instant",
     "un datetime avec fuseau (tzinfo), comme datetime.now(timezone.utc) : un datetime naïf ne désigne aucun instant",
 );
-const UNICODE: Text = Text::new("valid Unicode text, without lone surrogates", "du texte Unicode valide, sans surrogate isolé");
+const UNICODE: Text = Text::new(
+    "valid Unicode text, without lone surrogates",
+    "du texte Unicode valide, sans surrogate isolé",
+);
 const A_STRING: Text = Text::new("a string", "une chaîne");
 
 /// Where a value sits in the object being converted: `subjects[1].level`, as the core writes
@@ -103,25 +106,41 @@ fn walk(obj: &Bound<'_, PyAny>, path: &Path<'_>, depth: usize) -> Result<Value, 
     }
     if let Ok(f) = obj.cast::<PyFloat>() {
         // NaN and the infinities have no JSON form.
-        return Number::from_f64(f.value()).map(Value::Number).ok_or_else(|| error(path, ErrorCode::InvalidType, JSON_VALUE));
+        return Number::from_f64(f.value())
+            .map(Value::Number)
+            .ok_or_else(|| error(path, ErrorCode::InvalidType, JSON_VALUE));
     }
     if let Ok(tuple) = obj.cast::<PyTuple>() {
         return sequence(tuple.iter(), tuple.len(), path, depth);
     }
     // Rarer types last: each check below may call into Python.
     if let Ok(dt) = obj.cast::<PyDateTime>() {
-        return instant(dt.as_any()).map(Value::String).ok_or_else(|| error(path, ErrorCode::InvalidDatetime, AWARE));
+        return instant(dt.as_any())
+            .map(Value::String)
+            .ok_or_else(|| error(path, ErrorCode::InvalidDatetime, AWARE));
     }
     if obj.cast::<PyDate>().is_ok() {
-        return iso_text(obj, "isoformat").map(Value::String).ok_or_else(|| error(path, ErrorCode::InvalidType, JSON_VALUE));
+        return iso_text(obj, "isoformat")
+            .map(Value::String)
+            .ok_or_else(|| error(path, ErrorCode::InvalidType, JSON_VALUE));
     }
     if is_decimal(obj) {
-        return obj.str().ok().and_then(|s| s.to_cow().ok().map(String::from)).map(Value::String).ok_or_else(|| error(path, ErrorCode::InvalidType, JSON_VALUE));
+        return obj
+            .str()
+            .ok()
+            .and_then(|s| s.to_cow().ok().map(String::from))
+            .map(Value::String)
+            .ok_or_else(|| error(path, ErrorCode::InvalidType, JSON_VALUE));
     }
     Err(error(path, ErrorCode::InvalidType, JSON_VALUE))
 }
 
-fn sequence<'py>(items: impl Iterator<Item = Bound<'py, PyAny>>, len: usize, path: &Path<'_>, depth: usize) -> Result<Value, FieldError> {
+fn sequence<'py>(
+    items: impl Iterator<Item = Bound<'py, PyAny>>,
+    len: usize,
+    path: &Path<'_>,
+    depth: usize,
+) -> Result<Value, FieldError> {
     if depth >= MAX_DEPTH {
         return Err(too_deep(path));
     }
@@ -134,7 +153,9 @@ fn sequence<'py>(items: impl Iterator<Item = Bound<'py, PyAny>>, len: usize, pat
 
 /// A Python `str` as Rust text; a lone surrogate cannot be UTF-8.
 fn text(s: &Bound<'_, PyString>, path: &Path<'_>) -> Result<String, FieldError> {
-    s.to_cow().map(String::from).map_err(|_| error(path, ErrorCode::InvalidCharacters, UNICODE))
+    s.to_cow()
+        .map(String::from)
+        .map_err(|_| error(path, ErrorCode::InvalidCharacters, UNICODE))
 }
 
 /// A Python `int`: exact when it fits 64 bits, else the nearest float (as a JSON parser reads
@@ -175,7 +196,9 @@ fn iso_text(obj: &Bound<'_, PyAny>, method: &str) -> Option<String> {
 
 fn is_decimal(obj: &Bound<'_, PyAny>) -> bool {
     static DECIMAL: PyOnceLock<Py<PyType>> = PyOnceLock::new();
-    DECIMAL.import(obj.py(), "decimal", "Decimal").is_ok_and(|t| obj.is_instance(t.as_any()).unwrap_or(false))
+    DECIMAL
+        .import(obj.py(), "decimal", "Decimal")
+        .is_ok_and(|t| obj.is_instance(t.as_any()).unwrap_or(false))
 }
 
 /// The Python form of a wire value: `dict`, `list`, `str`, `int`, `float`, `bool` or `None`
@@ -220,7 +243,10 @@ impl Strings {
         if self.slots.is_empty() {
             self.slots.resize_with(STRING_SLOTS, || None);
         }
-        let Some(slot) = self.slots.get_mut(fingerprint(text.as_bytes()) & (STRING_SLOTS - 1)) else {
+        let Some(slot) = self
+            .slots
+            .get_mut(fingerprint(text.as_bytes()) & (STRING_SLOTS - 1))
+        else {
             return PyString::new(py, text);
         };
         match slot {

@@ -44,7 +44,14 @@ pub(crate) fn transition_error(py: Python<'_>, refused: &Refused, index: Option<
             Some(i) => format!("event {i}: {refused}"),
             None => refused.to_string(),
         };
-        let args = (message, refused.reason.code(), refused.aggregate, refused.state, refused.event, index);
+        let args = (
+            message,
+            refused.reason.code(),
+            refused.aggregate,
+            refused.state,
+            refused.event,
+            index,
+        );
         Ok(PyErr::from_value(class.call1(args)?))
     };
     raise().unwrap_or_else(|failure| failure)

@@ -20,7 +20,10 @@ struct Log<A: Aggregate> {
 
 impl<A: Aggregate> Log<A> {
     fn new() -> Self {
-        Log { aggregate: A::default(), events: Vec::new() }
+        Log {
+            aggregate: A::default(),
+            events: Vec::new(),
+        }
     }
 
     /// Applies one event; on a refusal nothing changes.
@@ -28,7 +31,9 @@ impl<A: Aggregate> Log<A> {
         let py = event.py();
         let value = to_value(event).map_err(|e| field_error(py, e, Lang::En))?;
         let event = Event::<A::Change>::from_json(&value).map_err(|e| input_error(py, &e, Lang::En))?;
-        self.aggregate.apply(&event).map_err(|refused| transition_error(py, &refused, None))?;
+        self.aggregate
+            .apply(&event)
+            .map_err(|refused| transition_error(py, &refused, None))?;
         self.events.push(event);
         Ok(())
     }
@@ -40,7 +45,9 @@ impl<A: Aggregate> Log<A> {
         let mut parsed = Vec::new();
         let mut errors: Vec<FieldError> = Vec::new();
         for (index, item) in events.try_iter()?.enumerate() {
-            let read = to_value(&item?).map_err(|e| vec![e]).and_then(|v| Event::<A::Change>::from_json(&v).map_err(|e| e.errors));
+            let read = to_value(&item?)
+                .map_err(|e| vec![e])
+                .and_then(|v| Event::<A::Change>::from_json(&v).map_err(|e| e.errors));
             match read {
                 Ok(event) => parsed.push(event),
                 Err(found) => errors.extend(found.into_iter().map(|e| e.under(&format!("[{index}]")))),
@@ -53,7 +60,10 @@ impl<A: Aggregate> Log<A> {
         if let Some(rejected) = replay.rejected {
             return Err(transition_error(py, &rejected.refused, Some(rejected.index)));
         }
-        Ok(Log { aggregate: replay.aggregate, events: parsed })
+        Ok(Log {
+            aggregate: replay.aggregate,
+            events: parsed,
+        })
     }
 
     fn state(&self) -> Option<&'static str> {
@@ -61,7 +71,11 @@ impl<A: Aggregate> Log<A> {
     }
 
     fn allowed_events(&self) -> Vec<&'static str> {
-        self.aggregate.allowed_events().into_iter().map(Vocabulary::name).collect()
+        self.aggregate
+            .allowed_events()
+            .into_iter()
+            .map(Vocabulary::name)
+            .collect()
     }
 
     fn events<'py>(&self, py: Python<'py>) -> PyResult<Bound<'py, PyList>> {
@@ -74,7 +88,9 @@ impl<A: Aggregate> Log<A> {
     }
 
     fn repr(&self, class: &str) -> String {
-        let state = self.state().map_or_else(|| "None".to_owned(), |s| format!("'{s}'"));
+        let state = self
+            .state()
+            .map_or_else(|| "None".to_owned(), |s| format!("'{s}'"));
         format!("<mentor.{class} state={state} events={}>", self.events.len())
     }
 }

@@ -20,33 +20,43 @@ pub(crate) struct Policy {
 impl Policy {
     #[new]
     fn new() -> Self {
-        Policy { inner: CorePolicy::default() }
+        Policy {
+            inner: CorePolicy::default(),
+        }
     }
 
     /// A policy from TOML text.
     #[classmethod]
     fn from_toml(_cls: &Bound<'_, PyType>, py: Python<'_>, text: String) -> PyResult<Self> {
-        CorePolicy::from_toml(&text).map(|inner| Policy { inner }).map_err(|e| policy_error(py, &e))
+        CorePolicy::from_toml(&text)
+            .map(|inner| Policy { inner })
+            .map_err(|e| policy_error(py, &e))
     }
 
     /// A policy from JSON text.
     #[classmethod]
     fn from_json(_cls: &Bound<'_, PyType>, py: Python<'_>, text: String) -> PyResult<Self> {
-        CorePolicy::from_json(&text).map(|inner| Policy { inner }).map_err(|e| policy_error(py, &e))
+        CorePolicy::from_json(&text)
+            .map(|inner| Policy { inner })
+            .map_err(|e| policy_error(py, &e))
     }
 
     /// A policy from a file: JSON when its text starts with `{`, TOML otherwise.
     #[classmethod]
     fn from_file(_cls: &Bound<'_, PyType>, py: Python<'_>, path: PathBuf) -> PyResult<Self> {
         let text = std::fs::read_to_string(&path).map_err(|e| os_error(py, &e, &path))?;
-        CorePolicy::from_text(&text).map(|inner| Policy { inner }).map_err(|e| policy_error(py, &e))
+        CorePolicy::from_text(&text)
+            .map(|inner| Policy { inner })
+            .map_err(|e| policy_error(py, &e))
     }
 
     /// A policy from a dict shaped like the JSON form.
     #[classmethod]
     fn from_dict(_cls: &Bound<'_, PyType>, py: Python<'_>, data: &Bound<'_, PyAny>) -> PyResult<Self> {
         let value = to_value(data).map_err(|e| field_error(py, e, mentor_core::Lang::En))?;
-        CorePolicy::from_value(&value).map(|inner| Policy { inner }).map_err(|e| policy_error(py, &e))
+        CorePolicy::from_value(&value)
+            .map(|inner| Policy { inner })
+            .map_err(|e| policy_error(py, &e))
     }
 
     /// The policy as a dict, every key filled in (the JSON form `from_dict` reads).

@@ -17,7 +17,10 @@ use serde::ser::{self, Impossible, Serialize};
 use crate::convert::{Strings, with_strings};
 
 /// The Python form of `value`.
-pub(crate) fn to_python<'py, T: Serialize + ?Sized>(py: Python<'py>, value: &T) -> PyResult<Bound<'py, PyAny>> {
+pub(crate) fn to_python<'py, T: Serialize + ?Sized>(
+    py: Python<'py>,
+    value: &T,
+) -> PyResult<Bound<'py, PyAny>> {
     with_strings(|strings| value.serialize(Writer { py, strings }).map_err(|e| e.0))
 }
 
@@ -133,11 +136,21 @@ impl<'py, 'a> ser::Serializer for Writer<'py, 'a> {
     fn serialize_newtype_struct<T: Serialize + ?Sized>(self, _: &'static str, value: &T) -> Done<'py> {
         value.serialize(self)
     }
-    fn serialize_newtype_variant<T: Serialize + ?Sized>(self, _: &'static str, _: u32, _: &'static str, _: &T) -> Done<'py> {
+    fn serialize_newtype_variant<T: Serialize + ?Sized>(
+        self,
+        _: &'static str,
+        _: u32,
+        _: &'static str,
+        _: &T,
+    ) -> Done<'py> {
         Err(unsupported("an enum variant with data"))
     }
     fn serialize_seq(self, len: Option<usize>) -> Result<List<'py, 'a>, WriteError> {
-        Ok(List { py: self.py, strings: self.strings, items: Vec::with_capacity(len.unwrap_or(0)) })
+        Ok(List {
+            py: self.py,
+            strings: self.strings,
+            items: Vec::with_capacity(len.unwrap_or(0)),
+        })
     }
     fn serialize_tuple(self, len: usize) -> Result<List<'py, 'a>, WriteError> {
         self.serialize_seq(Some(len))
@@ -145,16 +158,33 @@ impl<'py, 'a> ser::Serializer for Writer<'py, 'a> {
     fn serialize_tuple_struct(self, _: &'static str, len: usize) -> Result<List<'py, 'a>, WriteError> {
         self.serialize_seq(Some(len))
     }
-    fn serialize_tuple_variant(self, _: &'static str, _: u32, _: &'static str, _: usize) -> Result<Self::SerializeTupleVariant, WriteError> {
+    fn serialize_tuple_variant(
+        self,
+        _: &'static str,
+        _: u32,
+        _: &'static str,
+        _: usize,
+    ) -> Result<Self::SerializeTupleVariant, WriteError> {
         Err(unsupported("an enum variant with data"))
     }
     fn serialize_map(self, _: Option<usize>) -> Result<Dict<'py, 'a>, WriteError> {
-        Ok(Dict { dict: PyDict::new(self.py), py: self.py, strings: self.strings, key: None })
+        Ok(Dict {
+            dict: PyDict::new(self.py),
+            py: self.py,
+            strings: self.strings,
+            key: None,
+        })
     }
     fn serialize_struct(self, _: &'static str, len: usize) -> Result<Dict<'py, 'a>, WriteError> {
         self.serialize_map(Some(len))
     }
-    fn serialize_struct_variant(self, _: &'static str, _: u32, _: &'static str, _: usize) -> Result<Self::SerializeStructVariant, WriteError> {
+    fn serialize_struct_variant(
+        self,
+        _: &'static str,
+        _: u32,
+        _: &'static str,
+        _: usize,
+    ) -> Result<Self::SerializeStructVariant, WriteError> {
         Err(unsupported("an enum variant with data"))
     }
     fn collect_str<T: fmt::Display + ?Sized>(self, value: &T) -> Done<'py> {
@@ -170,7 +200,10 @@ struct List<'py, 'a> {
 
 impl<'py> List<'py, '_> {
     fn push<T: Serialize + ?Sized>(&mut self, value: &T) -> Result<(), WriteError> {
-        let item = value.serialize(Writer { py: self.py, strings: self.strings })?;
+        let item = value.serialize(Writer {
+            py: self.py,
+            strings: self.strings,
+        })?;
         self.items.push(item);
         Ok(())
     }
@@ -223,7 +256,10 @@ struct Dict<'py, 'a> {
 
 impl<'py> Dict<'py, '_> {
     fn entry<T: Serialize + ?Sized>(&mut self, key: &str, value: &T) -> Result<(), WriteError> {
-        let value = value.serialize(Writer { py: self.py, strings: self.strings })?;
+        let value = value.serialize(Writer {
+            py: self.py,
+            strings: self.strings,
+        })?;
         self.dict.set_item(self.strings.get(self.py, key), value)?;
         Ok(())
     }
@@ -233,7 +269,10 @@ impl<'py> ser::SerializeMap for Dict<'py, '_> {
     type Ok = Bound<'py, PyAny>;
     type Error = WriteError;
     fn serialize_key<T: Serialize + ?Sized>(&mut self, key: &T) -> Result<(), WriteError> {
-        let key = key.serialize(Writer { py: self.py, strings: self.strings })?;
+        let key = key.serialize(Writer {
+            py: self.py,
+            strings: self.strings,
+        })?;
         if !key.is_instance_of::<pyo3::types::PyString>() {
             return Err(unsupported("a map key that is not text"));
         }
@@ -241,8 +280,14 @@ impl<'py> ser::SerializeMap for Dict<'py, '_> {
         Ok(())
     }
     fn serialize_value<T: Serialize + ?Sized>(&mut self, value: &T) -> Result<(), WriteError> {
-        let key = self.key.take().ok_or_else(|| unsupported("a map value without a key"))?;
-        let value = value.serialize(Writer { py: self.py, strings: self.strings })?;
+        let key = self
+            .key
+            .take()
+            .ok_or_else(|| unsupported("a map value without a key"))?;
+        let value = value.serialize(Writer {
+            py: self.py,
+            strings: self.strings,
+        })?;
         self.dict.set_item(key, value)?;
         Ok(())
     }
@@ -254,7 +299,11 @@ impl<'py> ser::SerializeMap for Dict<'py, '_> {
 impl<'py> ser::SerializeStruct for Dict<'py, '_> {
     type Ok = Bound<'py, PyAny>;
     type Error = WriteError;
-    fn serialize_field<T: Serialize + ?Sized>(&mut self, key: &'static str, value: &T) -> Result<(), WriteError> {
+    fn serialize_field<T: Serialize + ?Sized>(
+        &mut self,
+        key: &'static str,
+        value: &T,
+    ) -> Result<(), WriteError> {
         self.entry(key, value)
     }
     fn end(self) -> Done<'py> {

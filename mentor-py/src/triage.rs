@@ -2,8 +2,8 @@
 //! works with the GIL released; only the conversions from and to Python objects hold it.
 
 use mentor_core::error::Detail;
-use mentor_core::{ErrorCode, FieldError, Lang, Localized};
 use mentor_core::triage::{Entry, Record, read_forms_bytes, triage};
+use mentor_core::{ErrorCode, FieldError, Lang, Localized};
 use pyo3::prelude::*;
 use pyo3::types::{PyBytes, PyDict, PyList, PyString};
 use serde_json::Value;
@@ -26,7 +26,10 @@ pub(crate) fn triage_forms<'py>(
     lang: Language,
 ) -> PyResult<Bound<'py, PyList>> {
     let now = now_of(py, now, lang.0)?;
-    let single = forms.is_none() || forms.cast::<PyDict>().is_ok() || forms.cast::<PyString>().is_ok() || forms.cast::<PyBytes>().is_ok();
+    let single = forms.is_none()
+        || forms.cast::<PyDict>().is_ok()
+        || forms.cast::<PyString>().is_ok()
+        || forms.cast::<PyBytes>().is_ok();
     let mut records = Vec::new();
     if single {
         records.push(record(1, forms));
@@ -71,7 +74,10 @@ pub(crate) fn triage_json_bytes<'py>(
 fn record(line: usize, form: &Bound<'_, PyAny>) -> Record {
     match to_value(form) {
         Ok(value) => Record::Json { line, value },
-        Err(e) => Record::Unreadable { line, error: FieldError::with("", ErrorCode::InvalidJson, Detail::Parser(e.to_string())) },
+        Err(e) => Record::Unreadable {
+            line,
+            error: FieldError::with("", ErrorCode::InvalidJson, Detail::Parser(e.to_string())),
+        },
     }
 }
 
@@ -89,17 +95,26 @@ const PARALLEL_FROM: usize = 2048;
 /// Each entry's wire form, `Entry::to_json`, spread over the machine's cores: rendering is a
 /// pure function of each entry, so the order and the answer are those of a single thread.
 fn render(entries: &[Entry], lang: Lang) -> Vec<Value> {
-    let threads = std::thread::available_parallelism().map_or(1, std::num::NonZeroUsize::get).min(4);
+    let threads = std::thread::available_parallelism()
+        .map_or(1, std::num::NonZeroUsize::get)
+        .min(4);
     if threads < 2 || entries.len() < PARALLEL_FROM {
         return entries.iter().map(|e| e.to_json(lang)).collect();
     }
     let part = entries.len().div_ceil(threads);
     std::thread::scope(|scope| {
-        let parts: Vec<_> = entries.chunks(part).map(|chunk| scope.spawn(move || chunk.iter().map(|e| e.to_json(lang)).collect::<Vec<Value>>())).collect();
+        let parts: Vec<_> = entries
+            .chunks(part)
+            .map(|chunk| scope.spawn(move || chunk.iter().map(|e| e.to_json(lang)).collect::<Vec<Value>>()))
+            .collect();
         let mut values = Vec::with_capacity(entries.len());
         for handle in parts {
             // The core does not panic; if it ever did, the panic goes on to PyO3, which raises it.
-            values.extend(handle.join().unwrap_or_else(|panic| std::panic::resume_unwind(panic)));
+            values.extend(
+                handle
+                    .join()
+                    .unwrap_or_else(|panic| std::panic::resume_unwind(panic)),
+            );
         }
         values
     })

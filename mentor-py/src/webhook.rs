@@ -60,7 +60,10 @@ pub(crate) fn verify_webhook<'py>(
     let now = now_of(py, now, lang.0)?;
     let outcome = py.detach(|| -> Result<Value, WebhookError> {
         let pairs: Vec<(&str, &str)> = headers.iter().map(|(n, v)| (n.as_str(), v.as_str())).collect();
-        let delivery = Delivery { headers: &pairs, body: &body };
+        let delivery = Delivery {
+            headers: &pairs,
+            body: &body,
+        };
         let verified = esign::verify(provider, &delivery, &secret, now)?;
         let events: Vec<Value> = verified.events()?.iter().map(SignatureEvent::to_json).collect();
         let is_verified = verified.verification() == Verification::Verified;
@@ -78,17 +81,28 @@ fn signature_error(py: Python<'_>, provider: Provider, e: &WebhookError, lang: L
     let raise = || -> PyResult<PyErr> {
         let class = SIGNATURE_ERROR.import(py, "mentor._errors", "SignatureError")?;
         let message = format!("{}: {}", provider.name(), e.message(lang));
-        Ok(PyErr::from_value(class.call1((message, e.code(), provider.name()))?))
+        Ok(PyErr::from_value(class.call1((
+            message,
+            e.code(),
+            provider.name(),
+        ))?))
     };
     raise().unwrap_or_else(|failure| failure)
 }
 
 /// A provider's wire name (`"dropbox_sign"`); anything else is an `InputError` at `provider`.
 fn provider_of(obj: &Bound<'_, PyAny>, lang: Lang) -> PyResult<Provider> {
-    let name = obj.cast::<PyString>().ok().and_then(|s| s.to_cow().ok().map(String::from));
+    let name = obj
+        .cast::<PyString>()
+        .ok()
+        .and_then(|s| s.to_cow().ok().map(String::from));
     name.as_deref().and_then(Provider::from_name).ok_or_else(|| {
         let names = Provider::ALL.iter().map(|(name, _)| *name).collect();
-        field_error(obj.py(), FieldError::with("provider", ErrorCode::InvalidEnum, Detail::Allowed(names)), lang)
+        field_error(
+            obj.py(),
+            FieldError::with("provider", ErrorCode::InvalidEnum, Detail::Allowed(names)),
+            lang,
+        )
     })
 }
 
@@ -101,25 +115,54 @@ fn secret_of(obj: &Bound<'_, PyAny>, lang: Lang) -> PyResult<Secret> {
     if obj.cast::<PyString>().is_ok() {
         return string_arg(obj, "secret", lang).map(Secret::new);
     }
-    let text = obj.cast::<PyBytes>().ok().and_then(|b| std::str::from_utf8(b.as_bytes()).ok().map(Secret::new));
-    text.ok_or_else(|| field_error(obj.py(), FieldError::with("secret", ErrorCode::InvalidType, Detail::Expected(SECRET)), lang))
+    let text = obj
+        .cast::<PyBytes>()
+        .ok()
+        .and_then(|b| std::str::from_utf8(b.as_bytes()).ok().map(Secret::new));
+    text.ok_or_else(|| {
+        field_error(
+            obj.py(),
+            FieldError::with("secret", ErrorCode::InvalidType, Detail::Expected(SECRET)),
+            lang,
+        )
+    })
 }
 
 /// The headers, in order: from a mapping (anything with `items()`: a dict, the header objects
 /// of web frameworks, `email.message.Message`) or from an iterable of `(name, value)` pairs.
 fn headers_of(obj: &Bound<'_, PyAny>, lang: Lang) -> PyResult<Vec<(String, String)>> {
     let py = obj.py();
-    let not_headers = || field_error(py, FieldError::with("headers", ErrorCode::InvalidType, Detail::Expected(HEADERS)), lang);
+    let not_headers = || {
+        field_error(
+            py,
+            FieldError::with("headers", ErrorCode::InvalidType, Detail::Expected(HEADERS)),
+            lang,
+        )
+    };
     if obj.is_none() || obj.cast::<PyString>().is_ok() || obj.cast::<PyBytes>().is_ok() {
         return Err(not_headers());
     }
-    let pairs = if obj.hasattr("items")? { obj.call_method0("items")? } else { obj.clone() };
-    let Ok(items) = pairs.try_iter() else { return Err(not_headers()) };
+    let pairs = if obj.hasattr("items")? {
+        obj.call_method0("items")?
+    } else {
+        obj.clone()
+    };
+    let Ok(items) = pairs.try_iter() else {
+        return Err(not_headers());
+    };
     let mut out = Vec::new();
     for (i, item) in items.enumerate() {
         let item = item?;
         let pair = pair_of(&item).ok_or_else(|| {
-            field_error(py, FieldError::with(format!("headers[{i}]"), ErrorCode::InvalidType, Detail::Expected(HEADER)), lang)
+            field_error(
+                py,
+                FieldError::with(
+                    format!("headers[{i}]"),
+                    ErrorCode::InvalidType,
+                    Detail::Expected(HEADER),
+                ),
+                lang,
+            )
         })?;
         out.push(pair);
     }
@@ -128,7 +171,11 @@ fn headers_of(obj: &Bound<'_, PyAny>, lang: Lang) -> PyResult<Vec<(String, Strin
 
 /// A `(name, value)` tuple or list of two `str`.
 fn pair_of(item: &Bound<'_, PyAny>) -> Option<(String, String)> {
-    let text = |v: Bound<'_, PyAny>| v.cast::<PyString>().ok().and_then(|s| s.to_cow().ok().map(String::from));
+    let text = |v: Bound<'_, PyAny>| {
+        v.cast::<PyString>()
+            .ok()
+            .and_then(|s| s.to_cow().ok().map(String::from))
+    };
     let (name, value) = if let Ok(t) = item.cast::<PyTuple>() {
         if t.len() != 2 {
             return None;
@@ -153,5 +200,9 @@ fn body_of<'a>(obj: &'a Bound<'_, PyAny>, lang: Lang) -> PyResult<Cow<'a, [u8]>>
     if let Ok(b) = obj.cast::<PyByteArray>() {
         return Ok(Cow::Owned(b.to_vec()));
     }
-    Err(field_error(obj.py(), FieldError::with("body", ErrorCode::InvalidType, Detail::Expected(BODY)), lang))
+    Err(field_error(
+        obj.py(),
+        FieldError::with("body", ErrorCode::InvalidType, Detail::Expected(BODY)),
+        lang,
+    ))
 }

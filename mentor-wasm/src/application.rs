@@ -2,17 +2,16 @@
 //! Both return problems as data.
 
 use chrono::{DateTime, Utc};
+use mentor_core::application::{self, Validation};
 use mentor_core::policy::Policy as CorePolicy;
 use mentor_core::triage::{self, Record};
-use mentor_core::application::{self, Validation};
 use mentor_core::{Lang, Localized};
 use serde_json::Value;
 use wasm_bindgen::prelude::*;
 
-
-use crate::options::{self, Opt, Options};
 use crate::convert::{self, instant, to_js, to_text};
 use crate::errors::input_error;
+use crate::options::{self, Opt, Options};
 use crate::policy;
 
 /// Validates an application form (DESIGN 4.2, APP-1..4): `{valid, reference, completeness,
@@ -43,10 +42,13 @@ pub fn validate_application(
         Ok(text) => text.unwrap_or_else(|| "null".to_owned()),
         // A value JSON would silently lose (`NaN`, a function…) is a field error of the form:
         // data, as every other (issue 16).
-        Err(error) if error.code != mentor_core::ErrorCode::InvalidJson => return to_js(&Validation::unreadable(error).to_json(lang)),
+        Err(error) if error.code != mentor_core::ErrorCode::InvalidJson => {
+            return to_js(&Validation::unreadable(error).to_json(lang));
+        }
         Err(error) => return Err(input_error(vec![error], lang)),
     };
-    let out = application::validate_json_str(&form, &*policy::resolve(&policy, lang)?, lang).map_err(|e| input_error(vec![e], lang))?;
+    let out = application::validate_json_str(&form, &*policy::resolve(&policy, lang)?, lang)
+        .map_err(|e| input_error(vec![e], lang))?;
     to_js(&out)
 }
 
@@ -63,7 +65,8 @@ pub fn validate_application_json(
 ) -> Result<String, JsValue> {
     let Options { policy, lang, .. } = options::read(&[&options, &policy], &[Opt::Lang, Opt::Policy])?;
     let form = convert::text_arg(&form, "form", lang)?;
-    let out = application::validate_json_str(&form, &*policy::resolve(&policy, lang)?, lang).map_err(|e| input_error(vec![e], lang))?;
+    let out = application::validate_json_str(&form, &*policy::resolve(&policy, lang)?, lang)
+        .map_err(|e| input_error(vec![e], lang))?;
     to_text(&out)
 }
 
@@ -86,10 +89,15 @@ pub fn triage(
     #[wasm_bindgen(unchecked_optional_param_type = "string | Date")] now: JsValue,
     #[wasm_bindgen(unchecked_optional_param_type = "Lang")] lang: JsValue,
 ) -> Result<JsValue, JsValue> {
-    let Options { policy, lang, now } = options::read(&[&options, &now, &lang], &[Opt::Policy, Opt::Now, Opt::Lang])?;
+    let Options { policy, lang, now } =
+        options::read(&[&options, &now, &lang], &[Opt::Policy, Opt::Now, Opt::Lang])?;
     let now = instant(&now, lang)?;
     let records: Vec<Record> = if js_sys::Array::is_array(&forms) {
-        js_sys::Array::from(&forms).iter().enumerate().map(|(i, form)| record(i + 1, &form)).collect()
+        js_sys::Array::from(&forms)
+            .iter()
+            .enumerate()
+            .map(|(i, form)| record(i + 1, &form))
+            .collect()
     } else {
         vec![record(1, &forms)]
     };
@@ -110,7 +118,8 @@ pub fn triage_json(
     #[wasm_bindgen(unchecked_optional_param_type = "string | Date")] now: JsValue,
     #[wasm_bindgen(unchecked_optional_param_type = "Lang")] lang: JsValue,
 ) -> Result<String, JsValue> {
-    let Options { policy, lang, now } = options::read(&[&options, &now, &lang], &[Opt::Policy, Opt::Now, Opt::Lang])?;
+    let Options { policy, lang, now } =
+        options::read(&[&options, &now, &lang], &[Opt::Policy, Opt::Now, Opt::Lang])?;
     let forms = convert::text_arg(&forms, "forms", lang)?;
     let now = instant(&now, lang)?;
     let policy = policy::resolve(&policy, lang)?;
@@ -125,7 +134,10 @@ fn report(records: &[Record], policy: &CorePolicy, now: DateTime<Utc>, lang: Lan
 /// an `invalid` record with its error at its path; `undefined` reads as `null`).
 fn record(line: usize, form: &JsValue) -> Record {
     match convert::json_text(form) {
-        Ok(text) => Record::Text { line, text: text.unwrap_or_else(|| "null".to_owned()) },
+        Ok(text) => Record::Text {
+            line,
+            text: text.unwrap_or_else(|| "null".to_owned()),
+        },
         Err(error) => Record::Unreadable { line, error },
     }
 }

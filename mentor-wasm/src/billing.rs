@@ -6,9 +6,9 @@ use mentor_core::FieldError;
 use mentor_core::billing::{check_invoice_json, statement_json};
 use wasm_bindgen::prelude::*;
 
-use crate::options::{self, Opt, Options};
 use crate::convert::{array_at, from_js_at, string, to_js};
 use crate::errors::input_error;
+use crate::options::{self, Opt, Options};
 use crate::policy;
 
 /// The monthly statement of a contract (DESIGN 4.10; CON-1, BIL-1), what `mentor statement
@@ -46,7 +46,8 @@ pub fn billing_statement(
     let (Some(contract), Some(sessions), Some(period)) = (contract, sessions, period) else {
         return Err(input_error(errors, lang));
     };
-    let statement = statement_json(&contract, &sessions, &period, &policy.billing, lang).map_err(|e| input_error(e.errors, lang))?;
+    let statement = statement_json(&contract, &sessions, &period, &policy.billing, lang)
+        .map_err(|e| input_error(e.errors, lang))?;
     to_js(&statement)
 }
 
@@ -71,9 +72,17 @@ pub fn check_invoice(
     #[wasm_bindgen(unchecked_optional_param_type = "CallOptions | Lang")] options: JsValue,
 ) -> Result<JsValue, JsValue> {
     let Options { lang, .. } = options::read(&[&options], &[Opt::Lang])?;
-    let (statement, invoice) = match (from_js_at(&statement, "statement"), from_js_at(&invoice, "invoice")) {
+    let (statement, invoice) = match (
+        from_js_at(&statement, "statement"),
+        from_js_at(&invoice, "invoice"),
+    ) {
         (Ok(statement), Ok(invoice)) => (statement, invoice),
-        (statement, invoice) => return Err(input_error(statement.err().into_iter().chain(invoice.err()).collect(), lang)),
+        (statement, invoice) => {
+            return Err(input_error(
+                statement.err().into_iter().chain(invoice.err()).collect(),
+                lang,
+            ));
+        }
     };
     let check = check_invoice_json(&statement, &invoice, lang).map_err(|e| input_error(e.errors, lang))?;
     to_js(&check)

@@ -60,9 +60,18 @@ extern "C" {
     fn unrepresentable(value: &JsValue) -> JsValue;
 }
 
-const A_FINITE_NUMBER: Text = Text::new("a value JSON can hold (not NaN or Infinity)", "une valeur que JSON peut contenir (ni NaN ni Infinity)");
-const A_JSON_VALUE: Text = Text::new("a JSON value (a string, number, boolean, null, array or object)", "une valeur JSON (chaîne, nombre, booléen, null, tableau ou objet)");
-const NOT_A_BIGINT: Text = Text::new("a number (JSON has no BigInt)", "un nombre (JSON n'a pas de BigInt)");
+const A_FINITE_NUMBER: Text = Text::new(
+    "a value JSON can hold (not NaN or Infinity)",
+    "une valeur que JSON peut contenir (ni NaN ni Infinity)",
+);
+const A_JSON_VALUE: Text = Text::new(
+    "a JSON value (a string, number, boolean, null, array or object)",
+    "une valeur JSON (chaîne, nombre, booléen, null, tableau ou objet)",
+);
+const NOT_A_BIGINT: Text = Text::new(
+    "a number (JSON has no BigInt)",
+    "un nombre (JSON n'a pas de BigInt)",
+);
 
 /// The field error of a value JSON would silently lose, at its path.
 fn lost_value(value: &JsValue) -> Option<FieldError> {
@@ -109,7 +118,10 @@ pub(crate) fn json_text(value: &JsValue) -> Result<Option<String>, FieldError> {
         let why = js_sys::Error::from(e).message().as_string().unwrap_or_default();
         // The engine's first line only: the next ones quote the input's structure.
         let first_line = why.lines().next().unwrap_or_default();
-        let why = format!("not representable as JSON: {}", first_line.chars().take(120).collect::<String>());
+        let why = format!(
+            "not representable as JSON: {}",
+            first_line.chars().take(120).collect::<String>()
+        );
         FieldError::with("", ErrorCode::InvalidJson, Detail::Parser(why))
     })?;
     Ok(text.as_string())
@@ -130,7 +142,6 @@ pub(crate) fn json_text_or_throw(value: &JsValue, lang: Lang) -> Result<String, 
 pub(crate) fn from_text(text: &str) -> Result<Value, FieldError> {
     mentor_core::wire::parse_value(text)
 }
-
 
 /// Reads an argument named `path` as a wire value; its reading error (`invalid_json`…) under
 /// `path`.
@@ -155,9 +166,12 @@ pub(crate) fn array_at(value: &JsValue, path: &str) -> Result<Value, Vec<FieldEr
             Err(e) => errors.push(e),
         }
     }
-    if errors.is_empty() { Ok(Value::Array(items)) } else { Err(errors) }
+    if errors.is_empty() {
+        Ok(Value::Array(items))
+    } else {
+        Err(errors)
+    }
 }
-
 
 /// The JS value of a wire value (a plain object, array, string, number, boolean or null).
 ///
@@ -225,17 +239,31 @@ pub(crate) fn instant(now: &JsValue, lang: Lang) -> Result<DateTime<Utc>, JsValu
         return millis(js_sys::Date::now()).ok_or_else(|| bad(ErrorCode::InvalidDatetime));
     }
     if let Some(text) = now.as_string() {
-        return DateTime::parse_from_rfc3339(text.trim()).map(|d| d.with_timezone(&Utc)).map_err(|_| bad(ErrorCode::InvalidDatetime));
+        return DateTime::parse_from_rfc3339(text.trim())
+            .map(|d| d.with_timezone(&Utc))
+            .map_err(|_| bad(ErrorCode::InvalidDatetime));
     }
     if now.is_instance_of::<js_sys::Date>() {
-        return millis(js_sys::Date::from(now.clone()).get_time()).ok_or_else(|| bad(ErrorCode::InvalidDatetime));
+        return millis(js_sys::Date::from(now.clone()).get_time())
+            .ok_or_else(|| bad(ErrorCode::InvalidDatetime));
     }
     const A_DATE: Text = Text::new("an RFC 3339 string or a Date", "une chaîne RFC 3339 ou une Date");
-    Err(input_error(vec![FieldError::with("now", ErrorCode::InvalidType, Detail::Expected(A_DATE))], lang))
+    Err(input_error(
+        vec![FieldError::with(
+            "now",
+            ErrorCode::InvalidType,
+            Detail::Expected(A_DATE),
+        )],
+        lang,
+    ))
 }
 
 /// A JS time value (milliseconds since the epoch; NaN for an invalid `Date`).
 fn millis(ms: f64) -> Option<DateTime<Utc>> {
     // A finite JS time value is a whole number within ±8.64e15: exact in i64.
-    if ms.is_finite() { DateTime::from_timestamp_millis(ms as i64) } else { None }
+    if ms.is_finite() {
+        DateTime::from_timestamp_millis(ms as i64)
+    } else {
+        None
+    }
 }

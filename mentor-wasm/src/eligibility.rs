@@ -5,9 +5,9 @@ use mentor_core::error::InputError;
 use mentor_core::policy::Policy;
 use wasm_bindgen::prelude::*;
 
-use crate::options::{self, Opt, Options};
 use crate::convert::{self, json_text_or_throw};
 use crate::errors::input_error;
+use crate::options::{self, Opt, Options};
 use crate::policy;
 
 /// Decides who signs, who bills and what the applicant must do first, from their working
@@ -34,7 +34,8 @@ pub fn evaluate_eligibility(
     // Across the boundary as JSON text both ways, read and written without a JSON tree: the
     // engine's `JSON.stringify` and `JSON.parse` are faster than one crossing per value.
     let situation = json_text_or_throw(&situation, lang)?;
-    let decision = decide(&situation, &*policy::resolve(&policy, lang)?, lang).map_err(|e| input_error(e.errors, lang))?;
+    let decision = decide(&situation, &*policy::resolve(&policy, lang)?, lang)
+        .map_err(|e| input_error(e.errors, lang))?;
     js_sys::JSON::parse(&decision)
 }
 

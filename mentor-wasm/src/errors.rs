@@ -41,7 +41,11 @@ pub(crate) fn policy_error(error: &PolicyError) -> JsValue {
 #[cfg(feature = "webhooks")]
 pub(crate) fn signature_error(provider: &str, code: &str, message: &str) -> JsValue {
     let error = thrown("SignatureError", code, message, &Array::new().into());
-    let _ = Reflect::set(&error, &JsValue::from_str("provider"), &JsValue::from_str(provider));
+    let _ = Reflect::set(
+        &error,
+        &JsValue::from_str("provider"),
+        &JsValue::from_str(provider),
+    );
     error
 }
 

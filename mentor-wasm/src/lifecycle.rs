@@ -8,9 +8,9 @@ use mentor_core::triage::Record;
 use mentor_core::{Lang, Localized, Text};
 use wasm_bindgen::prelude::*;
 
-use crate::options::{self, Opt, Options};
 use crate::convert::{from_js, string, to_js};
 use crate::errors::input_error;
+use crate::options::{self, Opt, Options};
 
 /// Replays an application's event log (DESIGN 4.7): `{aggregate, state, history, allowed_events,
 /// data, refused}`. A transition the lifecycle does not allow is not an exception: the replay
@@ -57,12 +57,21 @@ pub fn replay_contract(
 /// # Errors
 /// Throws `code` `"invalid_input"` (`invalid_enum` at path `name`) for another name.
 #[wasm_bindgen(js_name = diagram)]
-pub fn diagram(#[wasm_bindgen(unchecked_param_type = "\"application\" | \"contract\"")] name: JsValue) -> Result<String, JsValue> {
+pub fn diagram(
+    #[wasm_bindgen(unchecked_param_type = "\"application\" | \"contract\"")] name: JsValue,
+) -> Result<String, JsValue> {
     let name = string(&name, "name").map_err(|e| input_error(vec![e], Lang::En))?;
     match name.as_str() {
         "application" => Ok(lifecycle::mermaid::<Application>()),
         "contract" => Ok(lifecycle::mermaid::<Contract>()),
-        _ => Err(input_error(vec![FieldError::with("name", ErrorCode::InvalidEnum, Detail::Allowed(vec!["application", "contract"]))], Lang::En)),
+        _ => Err(input_error(
+            vec![FieldError::with(
+                "name",
+                ErrorCode::InvalidEnum,
+                Detail::Allowed(vec!["application", "contract"]),
+            )],
+            Lang::En,
+        )),
     }
 }
 
@@ -71,7 +80,14 @@ const AN_ARRAY: Text = Text::new("an array", "un tableau");
 fn replay<A: Aggregate>(events: &JsValue, options: &JsValue) -> Result<JsValue, JsValue> {
     let Options { lang, .. } = options::read(&[options], &[Opt::Lang])?;
     if !js_sys::Array::is_array(events) {
-        return Err(input_error(vec![FieldError::with("", ErrorCode::InvalidType, Detail::Expected(AN_ARRAY))], lang));
+        return Err(input_error(
+            vec![FieldError::with(
+                "",
+                ErrorCode::InvalidType,
+                Detail::Expected(AN_ARRAY),
+            )],
+            lang,
+        ));
     }
     let records: Vec<Record> = js_sys::Array::from(events)
         .iter()

@@ -14,9 +14,9 @@
 //! `Policy`, an array or a `Date`) and no other follows; otherwise positionally, as before.
 
 use js_sys::{Array, Object, Reflect};
-use wasm_bindgen::prelude::wasm_bindgen;
 use mentor_core::Lang;
 use mentor_core::error::{ErrorCode, FieldError};
+use wasm_bindgen::prelude::wasm_bindgen;
 use wasm_bindgen::{JsCast, JsValue};
 
 use crate::convert;
@@ -85,11 +85,18 @@ pub(crate) fn read(args: &[&JsValue], takes: &[Opt]) -> Result<Options, JsValue>
     };
     let rest_absent = args.iter().skip(1).all(|a| a.is_undefined());
     let mut unknown = Vec::new();
-    if let Some(first) = args.first().copied().filter(|first| is_options_object(first) && rest_absent) {
+    if let Some(first) = args
+        .first()
+        .copied()
+        .filter(|first| is_options_object(first) && rest_absent)
+    {
         let object: &Object = first.unchecked_ref();
         for key in Object::keys(object).iter().filter_map(|k| k.as_string()) {
             match takes.iter().find(|opt| opt.key() == key) {
-                Some(opt) => set(*opt, Reflect::get(object, &JsValue::from_str(&key)).unwrap_or(JsValue::UNDEFINED)),
+                Some(opt) => set(
+                    *opt,
+                    Reflect::get(object, &JsValue::from_str(&key)).unwrap_or(JsValue::UNDEFINED),
+                ),
                 None => unknown.push(FieldError::new(format!("options.{key}"), ErrorCode::UnknownField)),
             }
         }
@@ -107,5 +114,8 @@ pub(crate) fn read(args: &[&JsValue], takes: &[Opt]) -> Result<Options, JsValue>
 
 /// A plain object of options: an object that is not an array, a `Date` or a `Policy`.
 fn is_options_object(value: &JsValue) -> bool {
-    value.is_object() && !Array::is_array(value) && !value.is_instance_of::<js_sys::Date>() && !crate::policy::is_policy(value)
+    value.is_object()
+        && !Array::is_array(value)
+        && !value.is_instance_of::<js_sys::Date>()
+        && !crate::policy::is_policy(value)
 }

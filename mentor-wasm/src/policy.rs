@@ -36,7 +36,10 @@ pub(crate) fn is_policy(value: &JsValue) -> bool {
     value.is_object() && js_sys::Reflect::has(value, &JsValue::from_str("__handle")).unwrap_or(false)
 }
 
-const A_POLICY: Text = Text::new("a Policy (new Policy(), Policy.fromJson(text)…)", "une Policy (new Policy(), Policy.fromJson(texte)…)");
+const A_POLICY: Text = Text::new(
+    "a Policy (new Policy(), Policy.fromJson(text)…)",
+    "une Policy (new Policy(), Policy.fromJson(texte)…)",
+);
 
 /// The policy of a call: the one given, or the documented defaults when `undefined` or `null`.
 ///
@@ -48,12 +51,24 @@ pub(crate) fn resolve(policy: &JsValue, lang: Lang) -> Result<Rc<CorePolicy>, Js
         return Ok(DEFAULT.with(Rc::clone));
     }
     let found = if policy.is_object() {
-        let handle = wasm_bindgen::JsCast::unchecked_ref::<PolicyArgument>(policy).handle().ok().flatten();
+        let handle = wasm_bindgen::JsCast::unchecked_ref::<PolicyArgument>(policy)
+            .handle()
+            .ok()
+            .flatten();
         handle.and_then(|h| LOADED.with(|loaded| loaded.borrow().get(h as usize).cloned().flatten()))
     } else {
         None
     };
-    found.ok_or_else(|| input_error(vec![FieldError::with("policy", ErrorCode::InvalidType, Detail::Expected(A_POLICY))], lang))
+    found.ok_or_else(|| {
+        input_error(
+            vec![FieldError::with(
+                "policy",
+                ErrorCode::InvalidType,
+                Detail::Expected(A_POLICY),
+            )],
+            lang,
+        )
+    })
 }
 
 /// An operator's policy (DESIGN 4.5): accepted offers, employer sectors that suit WS-2,
@@ -87,7 +102,9 @@ impl Policy {
             }
         });
         // More than 4 billion policies alive at once cannot fit in a 4 GiB memory.
-        Policy { handle: u32::try_from(handle).unwrap_or(u32::MAX) }
+        Policy {
+            handle: u32::try_from(handle).unwrap_or(u32::MAX),
+        }
     }
 }
 
@@ -106,7 +123,10 @@ impl Drop for Policy {
 impl Policy {
     /// The default policy (every key of DESIGN 4.5 at its default).
     #[wasm_bindgen(constructor)]
-    #[expect(clippy::new_without_default, reason = "a JS constructor; `Default` would not be visible from JS")]
+    #[expect(
+        clippy::new_without_default,
+        reason = "a JS constructor; `Default` would not be visible from JS"
+    )]
     #[must_use]
     pub fn new() -> Policy {
         Policy::loaded(CorePolicy::default())
@@ -122,7 +142,9 @@ impl Policy {
     /// Throws `code` `"invalid_policy"` on a syntax error, an unknown key, or a value of the
     /// wrong type or out of bounds.
     #[wasm_bindgen(js_name = fromJson)]
-    pub fn from_json(#[wasm_bindgen(unchecked_param_type = "string | PolicyConfig")] text: JsValue) -> Result<Policy, JsValue> {
+    pub fn from_json(
+        #[wasm_bindgen(unchecked_param_type = "string | PolicyConfig")] text: JsValue,
+    ) -> Result<Policy, JsValue> {
         let value = match text.as_string() {
             Some(text) => mentor_core::wire::parse_value(&text).map_err(PolicyError::from),
             None => from_js(&text).map_err(PolicyError::from),
@@ -138,7 +160,9 @@ impl Policy {
     /// wrong type or out of bounds; the message gives the line and column.
     #[cfg(feature = "toml")]
     #[wasm_bindgen(js_name = fromToml)]
-    pub fn from_toml(#[wasm_bindgen(unchecked_param_type = "string")] text: JsValue) -> Result<Policy, JsValue> {
+    pub fn from_toml(
+        #[wasm_bindgen(unchecked_param_type = "string")] text: JsValue,
+    ) -> Result<Policy, JsValue> {
         load(CorePolicy::from_toml(&text_of(&text)?))
     }
 
@@ -149,7 +173,9 @@ impl Policy {
     /// As [`Policy::from_toml`].
     #[cfg(feature = "toml")]
     #[wasm_bindgen(js_name = fromText)]
-    pub fn from_text(#[wasm_bindgen(unchecked_param_type = "string")] text: JsValue) -> Result<Policy, JsValue> {
+    pub fn from_text(
+        #[wasm_bindgen(unchecked_param_type = "string")] text: JsValue,
+    ) -> Result<Policy, JsValue> {
         load(CorePolicy::from_text(&text_of(&text)?))
     }
 
@@ -169,7 +195,14 @@ fn load(result: Result<CorePolicy, PolicyError>) -> Result<Policy, JsValue> {
 #[cfg(feature = "toml")]
 fn text_of(text: &JsValue) -> Result<String, JsValue> {
     text.as_string().ok_or_else(|| {
-        let expected = mentor_core::Text::new("the policy's text, a string", "le texte de la politique, une chaîne");
-        policy_error(&PolicyError::from(mentor_core::FieldError::with("", mentor_core::ErrorCode::InvalidType, mentor_core::error::Detail::Expected(expected))))
+        let expected = mentor_core::Text::new(
+            "the policy's text, a string",
+            "le texte de la politique, une chaîne",
+        );
+        policy_error(&PolicyError::from(mentor_core::FieldError::with(
+            "",
+            mentor_core::ErrorCode::InvalidType,
+            mentor_core::error::Detail::Expected(expected),
+        )))
     })
 }

@@ -3,9 +3,9 @@
 use mentor_core::registration;
 use wasm_bindgen::prelude::*;
 
-use crate::options::{self, Opt, Options};
 use crate::convert::{string, to_js};
 use crate::errors::input_error;
+use crate::options::{self, Opt, Options};
 
 /// Checks a registration number against the schemes of a country (WS-1): `{country, scheme,
 /// normalized, formatted, valid: true}`, or for a number that is not well-formed `{country,
@@ -29,9 +29,15 @@ pub fn validate_registration_number(
     let Options { lang, .. } = options::read(&[&options], &[Opt::Lang])?;
     let (country, number) = match (string(&country, "country"), string(&number, "number")) {
         (Ok(country), Ok(number)) => (country, number),
-        (country, number) => return Err(input_error(country.err().into_iter().chain(number.err()).collect(), lang)),
+        (country, number) => {
+            return Err(input_error(
+                country.err().into_iter().chain(number.err()).collect(),
+                lang,
+            ));
+        }
     };
-    let answer = registration::validate_json(&country, &number, lang).map_err(|e| input_error(e.errors, lang))?;
+    let answer =
+        registration::validate_json(&country, &number, lang).map_err(|e| input_error(e.errors, lang))?;
     to_js(&answer)
 }
 

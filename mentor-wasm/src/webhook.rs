@@ -8,18 +8,27 @@ use serde_json::json;
 use wasm_bindgen::JsCast;
 use wasm_bindgen::prelude::*;
 
-use crate::options::{self, Opt, Options};
 use crate::convert::{instant, string, to_js};
 use crate::errors::{input_error, signature_error};
+use crate::options::{self, Opt, Options};
 
 const A_STRING: Text = Text::new("a string", "une chaîne");
-const A_PAIR: Text = Text::new("a [name, value] pair of strings", "une paire [nom, valeur] de chaînes");
-const HEADER_VALUE: Text = Text::new("a string or an array of strings", "une chaîne ou un tableau de chaînes");
+const A_PAIR: Text = Text::new(
+    "a [name, value] pair of strings",
+    "une paire [nom, valeur] de chaînes",
+);
+const HEADER_VALUE: Text = Text::new(
+    "a string or an array of strings",
+    "une chaîne ou un tableau de chaînes",
+);
 const HEADERS: Text = Text::new(
     "an object of headers, or an iterable of [name, value] pairs",
     "un objet d'en-têtes, ou un itérable de paires [nom, valeur]",
 );
-const BODY: Text = Text::new("a Uint8Array, an ArrayBuffer or a string", "un Uint8Array, un ArrayBuffer ou une chaîne");
+const BODY: Text = Text::new(
+    "a Uint8Array, an ArrayBuffer or a string",
+    "un Uint8Array, un ArrayBuffer ou une chaîne",
+);
 
 /// Verifies one e-signature webhook delivery with the provider's documented scheme, on the raw
 /// body bytes and before parsing them, in constant time, then reads its normalised events
@@ -65,8 +74,14 @@ pub fn verify_webhook(
     let (Some(provider), Some(secret), Some(headers), Some(body)) = (provider, secret, headers, body) else {
         return Err(input_error(errors, lang));
     };
-    let pairs: Vec<(&str, &str)> = headers.iter().map(|(name, value)| (name.as_str(), value.as_str())).collect();
-    let delivery = Delivery { headers: &pairs, body: &body };
+    let pairs: Vec<(&str, &str)> = headers
+        .iter()
+        .map(|(name, value)| (name.as_str(), value.as_str()))
+        .collect();
+    let delivery = Delivery {
+        headers: &pairs,
+        body: &body,
+    };
     let refused = |e: WebhookError, verified: bool| match e {
         WebhookError::Rejected(why) => signature_error(provider.name(), why.code(), &why.message(Lang::En)),
         WebhookError::Malformed(e) => malformed(e.errors, provider, verified, lang),
@@ -75,7 +90,9 @@ pub fn verify_webhook(
     };
     let checked = esign::verify(provider, &delivery, &secret, now).map_err(|e| refused(e, false))?;
     let verified = checked.verification() == Verification::Verified;
-    let events = checked.events().map_err(|e| refused(WebhookError::Malformed(e), verified))?;
+    let events = checked
+        .events()
+        .map_err(|e| refused(WebhookError::Malformed(e), verified))?;
     let events: Vec<_> = events.iter().map(SignatureEvent::to_json).collect();
     to_js(&json!({"provider": provider.name(), "verified": verified, "events": events}))
 }
@@ -86,8 +103,16 @@ pub fn verify_webhook(
 fn malformed(errors: Vec<FieldError>, provider: Provider, verified: bool, lang: Lang) -> JsValue {
     let error = input_error(errors, lang);
     // Setting a property of a fresh, extensible `Error` cannot fail.
-    let _ = js_sys::Reflect::set(&error, &JsValue::from_str("provider"), &JsValue::from_str(provider.name()));
-    let _ = js_sys::Reflect::set(&error, &JsValue::from_str("verified"), &JsValue::from_bool(verified));
+    let _ = js_sys::Reflect::set(
+        &error,
+        &JsValue::from_str("provider"),
+        &JsValue::from_str(provider.name()),
+    );
+    let _ = js_sys::Reflect::set(
+        &error,
+        &JsValue::from_str("verified"),
+        &JsValue::from_bool(verified),
+    );
     error
 }
 
@@ -118,7 +143,13 @@ fn headers_of(value: &JsValue) -> Result<Vec<(String, String)>, Vec<FieldError>>
     if value.is_undefined() || value.is_null() {
         return Ok(Vec::new());
     }
-    let not_headers = || vec![FieldError::with("headers", ErrorCode::InvalidType, Detail::Expected(HEADERS))];
+    let not_headers = || {
+        vec![FieldError::with(
+            "headers",
+            ErrorCode::InvalidType,
+            Detail::Expected(HEADERS),
+        )]
+    };
     if !value.is_object() || value.is_function() {
         return Err(not_headers());
     }
@@ -128,9 +159,16 @@ fn headers_of(value: &JsValue) -> Result<Vec<(String, String)>, Vec<FieldError>>
         for (i, pair) in pairs.enumerate() {
             let pair = pair.map_err(|_| not_headers())?;
             let items = js_sys::Array::is_array(&pair).then(|| js_sys::Array::from(&pair));
-            match items.as_ref().map(|p| (p.length(), p.get(0).as_string(), p.get(1).as_string())) {
+            match items
+                .as_ref()
+                .map(|p| (p.length(), p.get(0).as_string(), p.get(1).as_string()))
+            {
                 Some((2, Some(name), Some(value))) => headers.push((name, value)),
-                _ => errors.push(FieldError::with(format!("headers[{i}]"), ErrorCode::InvalidType, Detail::Expected(A_PAIR))),
+                _ => errors.push(FieldError::with(
+                    format!("headers[{i}]"),
+                    ErrorCode::InvalidType,
+                    Detail::Expected(A_PAIR),
+                )),
             }
         }
     } else {
@@ -139,14 +177,29 @@ fn headers_of(value: &JsValue) -> Result<Vec<(String, String)>, Vec<FieldError>>
             let (name, value) = (entry.get(0).as_string().unwrap_or_default(), entry.get(1));
             if let Some(text) = value.as_string() {
                 headers.push((name, text));
-            } else if js_sys::Array::is_array(&value) && js_sys::Array::from(&value).every(&mut |v, _, _| v.is_string()) {
-                headers.extend(js_sys::Array::from(&value).iter().filter_map(|v| v.as_string()).map(|v| (name.clone(), v)));
+            } else if js_sys::Array::is_array(&value)
+                && js_sys::Array::from(&value).every(&mut |v, _, _| v.is_string())
+            {
+                headers.extend(
+                    js_sys::Array::from(&value)
+                        .iter()
+                        .filter_map(|v| v.as_string())
+                        .map(|v| (name.clone(), v)),
+                );
             } else if !value.is_undefined() {
-                errors.push(FieldError::with(format!("headers.{name}"), ErrorCode::InvalidType, Detail::Expected(HEADER_VALUE)));
+                errors.push(FieldError::with(
+                    format!("headers.{name}"),
+                    ErrorCode::InvalidType,
+                    Detail::Expected(HEADER_VALUE),
+                ));
             }
         }
     }
-    if errors.is_empty() { Ok(headers) } else { Err(errors) }
+    if errors.is_empty() {
+        Ok(headers)
+    } else {
+        Err(errors)
+    }
 }
 
 /// The raw body bytes: a `Uint8Array` (a Node `Buffer` is one), an `ArrayBuffer`, or a string

@@ -70,10 +70,18 @@ impl BillingContract {
     /// `too_long` (an id over 128 characters), `out_of_range` (`versions[i].version` not the
     /// previous plus one), `invalid_date` (`versions[i].start_date` not after the previous),
     /// `currency_mismatch` (`versions[i].currency` not the first version's).
-    pub fn new(contract_id: &str, invoicing_party: InvoicingParty, versions: Vec<Terms>) -> Result<BillingContract, InputError> {
+    pub fn new(
+        contract_id: &str,
+        invoicing_party: InvoicingParty,
+        versions: Vec<Terms>,
+    ) -> Result<BillingContract, InputError> {
         let mut r = Reader::new();
         let id = r
-            .required_text(Some(&Value::from(contract_id)), &Path::Root.key("contract_id"), MAX_ID_CHARS)
+            .required_text(
+                Some(&Value::from(contract_id)),
+                &Path::Root.key("contract_id"),
+                MAX_ID_CHARS,
+            )
             .map(str::to_owned);
         let currency = check_versions(&mut r, &versions, &Path::Root.key("versions"));
         match (id, currency) {
@@ -165,10 +173,18 @@ fn check_versions(r: &mut Reader, versions: &[Terms], path: &Path<'_>) -> Option
         let [previous, terms] = pair else { continue };
         let here = path.index(i + 1);
         if previous.version().checked_add(1) != Some(terms.version()) {
-            r.error_with(&here.key("version"), ErrorCode::OutOfRange, Detail::Expected(NEXT_VERSION));
+            r.error_with(
+                &here.key("version"),
+                ErrorCode::OutOfRange,
+                Detail::Expected(NEXT_VERSION),
+            );
         }
         if terms.start_date() <= previous.start_date() {
-            r.error_with(&here.key("start_date"), ErrorCode::InvalidDate, Detail::Expected(LATER_START));
+            r.error_with(
+                &here.key("start_date"),
+                ErrorCode::InvalidDate,
+                Detail::Expected(LATER_START),
+            );
         }
         if terms.currency() != first.currency() {
             r.error(&here.key("currency"), ErrorCode::CurrencyMismatch);
@@ -192,7 +208,15 @@ impl Serialize for BillingContract {
         struct CustomerWire<'a> {
             name: Option<&'a str>,
         }
-        Wire { contract_id: &self.contract_id, invoicing_party: &self.invoicing_party, customer: CustomerWire { name: self.customer.name() }, versions: &self.versions }.serialize(serializer)
+        Wire {
+            contract_id: &self.contract_id,
+            invoicing_party: &self.invoicing_party,
+            customer: CustomerWire {
+                name: self.customer.name(),
+            },
+            versions: &self.versions,
+        }
+        .serialize(serializer)
     }
 }
 
@@ -230,7 +254,11 @@ fn read_contract(r: &mut Reader, value: &Value, path: &Path<'_>) -> Option<Billi
             }
         }
     }
-    let currency = if all_read { check_versions(r, &versions, &versions_path) } else { None };
+    let currency = if all_read {
+        check_versions(r, &versions, &versions_path)
+    } else {
+        None
+    };
     Some(BillingContract {
         contract_id: contract_id?,
         invoicing_party: invoicing_party?,
@@ -239,5 +267,3 @@ fn read_contract(r: &mut Reader, value: &Value, path: &Path<'_>) -> Option<Billi
         versions,
     })
 }
-
-

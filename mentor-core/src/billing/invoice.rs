@@ -141,26 +141,54 @@ impl Serialize for ReceivedInvoice {
 
 fn read_invoice(r: &mut Reader, value: &Value, path: &Path<'_>) -> Option<ReceivedInvoice> {
     let map = r.object(value, path, &INVOICE_KEYS)?;
-    let invoice_number = r.required_text(map.get("invoice_number"), &path.key("invoice_number"), MAX_ID_CHARS);
+    let invoice_number = r.required_text(
+        map.get("invoice_number"),
+        &path.key("invoice_number"),
+        MAX_ID_CHARS,
+    );
     let issued_on = read_date(r, map.get("issued_on"), &path.key("issued_on"), true);
     let period_path = path.key("period");
     let period = r.required_text(map.get("period"), &period_path, 16);
-    let period = r.parse(period, &period_path, ErrorCode::InvalidPeriod, BillingPeriod::parse);
+    let period = r.parse(
+        period,
+        &period_path,
+        ErrorCode::InvalidPeriod,
+        BillingPeriod::parse,
+    );
     let issuer_path = path.key("issuer");
     let issuer = r
-        .required_object(map.get("issuer"), &issuer_path, &["country", "registration_number"])
+        .required_object(
+            map.get("issuer"),
+            &issuer_path,
+            &["country", "registration_number"],
+        )
         .and_then(|issuer| {
             let country_path = issuer_path.key("country");
             let country = r.required_text(issuer.get("country"), &country_path, 8);
-            let country = r.parse(country, &country_path, ErrorCode::InvalidCountry, CountryCode::parse);
-            let number = r.identifier(issuer.get("registration_number"), &issuer_path.key("registration_number"), 64, true);
+            let country = r.parse(
+                country,
+                &country_path,
+                ErrorCode::InvalidCountry,
+                CountryCode::parse,
+            );
+            let number = r.identifier(
+                issuer.get("registration_number"),
+                &issuer_path.key("registration_number"),
+                64,
+                true,
+            );
             Some(Issuer {
                 country: country?,
                 registration_number: number?.to_owned(),
             })
         });
     let currency = read_currency(r, map.get("currency"), &path.key("currency"), true);
-    let total_excluding_vat = read_amount(r, map.get("total_excluding_vat"), &path.key("total_excluding_vat"), currency);
+    let total_excluding_vat = read_amount(
+        r,
+        map.get("total_excluding_vat"),
+        &path.key("total_excluding_vat"),
+        currency,
+    );
     let vat_amount = match present(map.get("vat_amount")) {
         Some(v) => read_amount(r, Some(v), &path.key("vat_amount"), currency),
         None => Some(Decimal::ZERO),
@@ -170,7 +198,11 @@ fn read_invoice(r: &mut Reader, value: &Value, path: &Path<'_>) -> Option<Receiv
     let mut mentions = Vec::new();
     if let Some(items) = r.array(map.get("mentions"), &mentions_path) {
         if items.len() > MAX_MENTIONS {
-            r.error_with(&mentions_path, ErrorCode::TooLong, crate::error::Detail::MaxChars(MAX_MENTIONS));
+            r.error_with(
+                &mentions_path,
+                ErrorCode::TooLong,
+                crate::error::Detail::MaxChars(MAX_MENTIONS),
+            );
         }
         for (i, item) in items.iter().take(MAX_MENTIONS).enumerate() {
             let here = mentions_path.index(i);
@@ -247,7 +279,10 @@ const CODES: [(DiscrepancyCode, &str, Text); 10] = [
     (
         DiscrepancyCode::CurrencyMismatch,
         "currency_mismatch",
-        Text::new("the currency is not the contract's", "la devise n'est pas celle du contrat"),
+        Text::new(
+            "the currency is not the contract's",
+            "la devise n'est pas celle du contrat",
+        ),
     ),
     (
         DiscrepancyCode::AmountMismatch,
@@ -276,7 +311,10 @@ const CODES: [(DiscrepancyCode, &str, Text); 10] = [
     (
         DiscrepancyCode::TotalMismatch,
         "total_mismatch",
-        Text::new("the total including VAT is not the statement's", "le total TTC n'est pas celui du relevé"),
+        Text::new(
+            "the total including VAT is not the statement's",
+            "le total TTC n'est pas celui du relevé",
+        ),
     ),
     (
         DiscrepancyCode::MissingVatMention,
@@ -319,7 +357,10 @@ impl DiscrepancyCode {
     /// ```
     #[must_use]
     pub fn as_str(self) -> &'static str {
-        CODES.iter().find(|(c, _, _)| *c == self).map_or("", |(_, name, _)| name)
+        CODES
+            .iter()
+            .find(|(c, _, _)| *c == self)
+            .map_or("", |(_, name, _)| name)
     }
 
     /// The message in `lang`.
@@ -331,7 +372,10 @@ impl DiscrepancyCode {
     /// ```
     #[must_use]
     pub fn message(self, lang: Lang) -> &'static str {
-        CODES.iter().find(|(c, _, _)| *c == self).map_or("", |(_, _, text)| text.get(lang))
+        CODES
+            .iter()
+            .find(|(c, _, _)| *c == self)
+            .map_or("", |(_, _, text)| text.get(lang))
     }
 }
 
@@ -361,7 +405,14 @@ impl Localized for Discrepancy {
             found: &'a Option<String>,
             message: &'static str,
         }
-        Wire { code: self.code.as_str(), field: self.field, expected: &self.expected, found: &self.found, message: self.code.message(lang) }.serialize(serializer)
+        Wire {
+            code: self.code.as_str(),
+            field: self.field,
+            expected: &self.expected,
+            found: &self.found,
+            message: self.code.message(lang),
+        }
+        .serialize(serializer)
     }
 }
 
@@ -391,7 +442,6 @@ impl InvoiceCheck {
     pub fn matches(&self) -> bool {
         self.discrepancies.is_empty()
     }
-
 }
 
 /// The wire form `{"invoice_number", "matches", "discrepancies": [Discrepancy]}`.
@@ -403,7 +453,12 @@ impl Localized for InvoiceCheck {
             matches: bool,
             discrepancies: In<'a, [Discrepancy]>,
         }
-        Wire { invoice_number: &self.invoice_number, matches: self.matches(), discrepancies: self.discrepancies.as_slice().render(lang) }.serialize(serializer)
+        Wire {
+            invoice_number: &self.invoice_number,
+            matches: self.matches(),
+            discrepancies: self.discrepancies.as_slice().render(lang),
+        }
+        .serialize(serializer)
     }
 }
 
@@ -531,7 +586,12 @@ pub fn check_invoice(statement: &Statement<'_>, invoice: &ReceivedInvoice) -> In
     }
     let vat = statement.vat();
     if vat.rate().is_zero() && !invoice.vat_amount.is_zero() {
-        report(DiscrepancyCode::VatCharged, "vat_amount", money(Decimal::ZERO), money(invoice.vat_amount));
+        report(
+            DiscrepancyCode::VatCharged,
+            "vat_amount",
+            money(Decimal::ZERO),
+            money(invoice.vat_amount),
+        );
     } else if !vat.rate().is_zero() && invoice.vat_amount != statement.vat_amount() {
         report(
             DiscrepancyCode::VatAmountMismatch,
@@ -541,18 +601,33 @@ pub fn check_invoice(statement: &Statement<'_>, invoice: &ReceivedInvoice) -> In
         );
     }
     if invoice.total != statement.total() {
-        report(DiscrepancyCode::TotalMismatch, "total", money(statement.total()), money(invoice.total));
+        report(
+            DiscrepancyCode::TotalMismatch,
+            "total",
+            money(statement.total()),
+            money(invoice.total),
+        );
     }
     let accepted = vat.accepted_mentions();
     let is_any = |list: &[&str], written: &str| list.iter().any(|m| is_mention(written, m));
     if vat.mention_required() && !invoice.mentions.iter().any(|m| is_any(accepted, m)) {
         // The mentions to write, in the company's languages (the others are accepted too).
         let expected = accepted.iter().take(2).copied().collect::<Vec<_>>().join(" | ");
-        report(DiscrepancyCode::MissingVatMention, "mentions", Some(expected), None);
+        report(
+            DiscrepancyCode::MissingVatMention,
+            "mentions",
+            Some(expected),
+            None,
+        );
     }
     for mention in &invoice.mentions {
         if is_any(&KNOWN_MENTIONS, mention) && !is_any(accepted, mention) {
-            report(DiscrepancyCode::WrongVatMention, "mentions", None, Some(mention.clone()));
+            report(
+                DiscrepancyCode::WrongVatMention,
+                "mentions",
+                None,
+                Some(mention.clone()),
+            );
         }
     }
     InvoiceCheck {
@@ -567,7 +642,10 @@ mod tests {
 
     #[test]
     fn the_catalogue_lists_every_code_once_in_order() {
-        assert_eq!(DiscrepancyCode::ALL.to_vec(), CODES.iter().map(|(c, _, _)| *c).collect::<Vec<_>>());
+        assert_eq!(
+            DiscrepancyCode::ALL.to_vec(),
+            CODES.iter().map(|(c, _, _)| *c).collect::<Vec<_>>()
+        );
         for code in DiscrepancyCode::ALL {
             assert!(!code.as_str().is_empty() && !code.message(Lang::Fr).is_empty());
         }

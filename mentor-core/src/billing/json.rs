@@ -47,7 +47,13 @@ fn under(prefix: &str, errors: Vec<FieldError>) -> impl Iterator<Item = FieldErr
 /// `billing` (the policy): the reading errors, then those of [`statement`] (`duplicate_session`,
 /// `unknown_session_type`, `no_terms_in_force`); `out_of_range` at `total_excluding_vat` if an
 /// amount does not fit a decimal. No statement is made while one session cannot be billed.
-pub fn statement_json(contract: &Value, sessions: &Value, period: &str, policy: &BillingPolicy, lang: Lang) -> Result<Value, InputError> {
+pub fn statement_json(
+    contract: &Value,
+    sessions: &Value,
+    period: &str,
+    policy: &BillingPolicy,
+    lang: Lang,
+) -> Result<Value, InputError> {
     let mut errors = Vec::new();
     let period = BillingPeriod::parse(period.trim());
     if period.is_none() {
@@ -105,8 +111,12 @@ pub fn statement_json(contract: &Value, sessions: &Value, period: &str, policy: 
 /// `invoice`.
 pub fn check_invoice_json(statement: &Value, invoice: &Value, lang: Lang) -> Result<Value, InputError> {
     let mut errors = Vec::new();
-    let statement = Statement::from_json(statement).map_err(|e| errors.extend(under("statement", e.errors))).ok();
-    let invoice = ReceivedInvoice::from_json(invoice).map_err(|e| errors.extend(under("invoice", e.errors))).ok();
+    let statement = Statement::from_json(statement)
+        .map_err(|e| errors.extend(under("statement", e.errors)))
+        .ok();
+    let invoice = ReceivedInvoice::from_json(invoice)
+        .map_err(|e| errors.extend(under("invoice", e.errors)))
+        .ok();
     match (statement, invoice) {
         (Some(st), Some(inv)) => Ok(check_invoice(&st, &inv).to_json(lang)),
         _ => Err(InputError { errors }),

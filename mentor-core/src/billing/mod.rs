@@ -61,8 +61,11 @@ pub use party::{Customer, InvoicingParty, MAX_CUSTOMER_NAME_CHARS, VatStatus};
 pub use period::BillingPeriod;
 #[cfg(feature = "schema")]
 pub(crate) use session::SessionForm;
-pub use session::{MAX_DURATION_MINUTES, MAX_SESSION_ID_CHARS, MAX_SESSION_TYPE_CHARS, Session, SessionStatus, StudentRef};
+pub use session::{
+    MAX_DURATION_MINUTES, MAX_SESSION_ID_CHARS, MAX_SESSION_TYPE_CHARS, Session, SessionStatus, StudentRef,
+};
 pub use statement::{Line, SessionError, Statement, StatementError, Subtotal, statement};
 pub use vat::{
-    EU_MEMBER_STATES, FRANCHISE_MENTION, FRENCH_STANDARD_RATE, KNOWN_MENTIONS, REVERSE_CHARGE_MENTION_EN, REVERSE_CHARGE_MENTION_FR, REVERSE_CHARGE_MENTIONS, VatTreatment, is_eu_member, is_mention,
+    EU_MEMBER_STATES, FRANCHISE_MENTION, FRENCH_STANDARD_RATE, KNOWN_MENTIONS, REVERSE_CHARGE_MENTION_EN,
+    REVERSE_CHARGE_MENTION_FR, REVERSE_CHARGE_MENTIONS, VatTreatment, is_eu_member, is_mention,
 };

@@ -43,7 +43,6 @@ pub enum VatStatus {
     NotRegistered,
 }
 
-
 vocabulary! {
     /// The VAT status without its number, as read from `vat`.
     #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -92,7 +91,10 @@ const A_VAT_NUMBER: Text = Text::new(
     "a VAT number of the invoicing party's country",
     "un numéro de TVA du pays de la partie qui facture",
 );
-const NULL_UNLESS_REGISTERED: Text = Text::new("null unless `vat` is `registered`", "null sauf si `vat` vaut `registered`");
+const NULL_UNLESS_REGISTERED: Text = Text::new(
+    "null unless `vat` is `registered`",
+    "null sauf si `vat` vaut `registered`",
+);
 const FRENCH_VAT_STATUSES: &[&str] = &["franchise", "registered"];
 
 /// The invoicing party of BIL-1: the employer under WS-2, the mentor's business otherwise
@@ -144,7 +146,10 @@ impl InvoicingParty {
     /// # Errors
     /// `required` at `registration_number` when the contract has no registration number (WS-1);
     /// the errors of [`InvoicingParty::new`].
-    pub fn from_contracting_party(party: &ContractingParty, vat: VatStatus) -> Result<InvoicingParty, InputError> {
+    pub fn from_contracting_party(
+        party: &ContractingParty,
+        vat: VatStatus,
+    ) -> Result<InvoicingParty, InputError> {
         let Some(registration) = party.registration else {
             return Err(InputError {
                 errors: vec![FieldError::new("registration_number", ErrorCode::Required)],
@@ -171,10 +176,18 @@ impl InvoicingParty {
     /// `country`'s schemes, or at `vat_number` when the VAT number is not one of its VAT
     /// schemes; `invalid_enum` at `vat` for `not_registered` in France (a French business is
     /// under the franchise of CGI art. 293 B or liable for VAT).
-    pub fn new(party: Party, country: CountryCode, registration: RegistrationNumber, vat: VatStatus) -> Result<InvoicingParty, InputError> {
+    pub fn new(
+        party: Party,
+        country: CountryCode,
+        registration: RegistrationNumber,
+        vat: VatStatus,
+    ) -> Result<InvoicingParty, InputError> {
         let mut errors = Vec::new();
         if !belongs_to(&registration, country) {
-            errors.push(FieldError::new("registration_number", ErrorCode::InvalidRegistrationNumber));
+            errors.push(FieldError::new(
+                "registration_number",
+                ErrorCode::InvalidRegistrationNumber,
+            ));
         }
         if vat
             .vat_number()
@@ -187,7 +200,11 @@ impl InvoicingParty {
             ));
         }
         if country.as_str() == "FR" && vat == VatStatus::NotRegistered {
-            errors.push(FieldError::with("vat", ErrorCode::InvalidEnum, Detail::Allowed(FRENCH_VAT_STATUSES.to_vec())));
+            errors.push(FieldError::with(
+                "vat",
+                ErrorCode::InvalidEnum,
+                Detail::Allowed(FRENCH_VAT_STATUSES.to_vec()),
+            ));
         }
         if errors.is_empty() {
             Ok(InvoicingParty {
@@ -263,7 +280,11 @@ pub(crate) fn read_invoicing_party(r: &mut Reader, value: &Value, path: &Path<'_
         VatKind::Registered => {
             let vat_number = read_number(r, vat_number_text, country, &vat_number_path);
             if vat_number.is_some_and(|n| !VAT_SCHEMES.contains(&n.scheme_id())) {
-                r.error_with(&vat_number_path, ErrorCode::InvalidRegistrationNumber, Detail::Expected(A_VAT_NUMBER));
+                r.error_with(
+                    &vat_number_path,
+                    ErrorCode::InvalidRegistrationNumber,
+                    Detail::Expected(A_VAT_NUMBER),
+                );
                 return None;
             }
             if vat_number_text.is_some() && vat_number.is_none() {
@@ -272,14 +293,22 @@ pub(crate) fn read_invoicing_party(r: &mut Reader, value: &Value, path: &Path<'_
             VatStatus::Registered { vat_number }
         }
         VatKind::Franchise | VatKind::NotRegistered if present(map.get("vat_number")).is_some() => {
-            r.error_with(&vat_number_path, ErrorCode::InvalidType, Detail::Expected(NULL_UNLESS_REGISTERED));
+            r.error_with(
+                &vat_number_path,
+                ErrorCode::InvalidType,
+                Detail::Expected(NULL_UNLESS_REGISTERED),
+            );
             return None;
         }
         VatKind::Franchise => VatStatus::Franchise,
         VatKind::NotRegistered => VatStatus::NotRegistered,
     };
     if country.is_some_and(|c| c.as_str() == "FR") && vat == VatStatus::NotRegistered {
-        r.error_with(&vat_path, ErrorCode::InvalidEnum, Detail::Allowed(FRENCH_VAT_STATUSES.to_vec()));
+        r.error_with(
+            &vat_path,
+            ErrorCode::InvalidEnum,
+            Detail::Allowed(FRENCH_VAT_STATUSES.to_vec()),
+        );
         return None;
     }
     Some(InvoicingParty {
@@ -383,7 +412,11 @@ impl Serialize for Customer {
             name: Option<&'a str>,
             country: &'static str,
         }
-        Wire { name: self.name(), country: Customer::COUNTRY }.serialize(serializer)
+        Wire {
+            name: self.name(),
+            country: Customer::COUNTRY,
+        }
+        .serialize(serializer)
     }
 }
 
@@ -439,7 +472,11 @@ pub(crate) fn read_customer(r: &mut Reader, value: Option<&Value>, path: &Path<'
     let country_path = path.key("country");
     if let Some(country) = r.text(map.get("country"), &country_path, 8, false) {
         if country != Customer::COUNTRY {
-            r.error_with(&country_path, ErrorCode::InvalidEnum, Detail::Allowed(vec![Customer::COUNTRY]));
+            r.error_with(
+                &country_path,
+                ErrorCode::InvalidEnum,
+                Detail::Allowed(vec![Customer::COUNTRY]),
+            );
         }
     }
     name.map_or_else(Customer::company, Customer::named)
@@ -464,7 +501,10 @@ mod tests {
             "vat": "franchise", "vat_number": "FR40303265045",
         }))
         .unwrap_err();
-        assert_eq!((e.errors[0].path.as_str(), e.errors[0].code), ("vat_number", ErrorCode::InvalidType));
+        assert_eq!(
+            (e.errors[0].path.as_str(), e.errors[0].code),
+            ("vat_number", ErrorCode::InvalidType)
+        );
         let e = InvoicingParty::from_json(&json!({
             "party": "mentor_business", "country": "FR", "registration_number": "73282932000074",
             "vat": "registered", "vat_number": "73282932000074",

@@ -51,7 +51,9 @@ impl BillingPeriod {
     /// ```
     #[must_use]
     pub fn parse(text: &str) -> Option<BillingPeriod> {
-        let &[y1, y2, y3, y4, b'-', m1, m2] = text.as_bytes() else { return None };
+        let &[y1, y2, y3, y4, b'-', m1, m2] = text.as_bytes() else {
+            return None;
+        };
         let digits = [y1, y2, y3, y4, m1, m2];
         if !digits.iter().all(u8::is_ascii_digit) {
             return None;
@@ -159,7 +161,12 @@ impl LocalDates {
             // Not reached for a period of years 0 to 9999: every instant is converted exactly.
             None => (0, Vec::new()),
         };
-        LocalDates { zone, period, start, hours }
+        LocalDates {
+            zone,
+            period,
+            start,
+            hours,
+        }
     }
 
     /// The local date of `at` when it falls in the period; `None` otherwise.
@@ -177,7 +184,12 @@ impl LocalDates {
         let hour = usize::try_from(second.checked_sub(self.start)?.div_euclid(HOUR)).ok()?;
         let known = match *self.hours.get(hour)? {
             Hour::Unknown => {
-                let known = self.hour_at(i64::try_from(hour).ok()?.checked_mul(HOUR)?.checked_add(self.start)?);
+                let known = self.hour_at(
+                    i64::try_from(hour)
+                        .ok()?
+                        .checked_mul(HOUR)?
+                        .checked_add(self.start)?,
+                );
                 if let Some(slot) = self.hours.get_mut(hour) {
                     *slot = known;
                 }
@@ -194,7 +206,10 @@ impl LocalDates {
 
     /// What the hour starting at the UTC second `first` is.
     fn hour_at(&self, first: i64) -> Hour {
-        let offset_at = |t: i64| DateTime::from_timestamp(t, 0).map(|t| (t, self.zone.offset_from_utc_datetime(&t.naive_utc()).fix()));
+        let offset_at = |t: i64| {
+            DateTime::from_timestamp(t, 0)
+                .map(|t| (t, self.zone.offset_from_utc_datetime(&t.naive_utc()).fix()))
+        };
         let (Some((start, offset)), Some((_, last))) = (offset_at(first), offset_at(first + HOUR - 1)) else {
             return Hour::Varies;
         };
@@ -203,7 +218,11 @@ impl LocalDates {
         }
         let local = start.with_timezone(&offset);
         let into_day = i64::from(local.num_seconds_from_midnight());
-        let next_day_from = if into_day + HOUR > DAY { first + (DAY - into_day) } else { i64::MAX };
+        let next_day_from = if into_day + HOUR > DAY {
+            first + (DAY - into_day)
+        } else {
+            i64::MAX
+        };
         Hour::Fixed {
             date: local.date_naive(),
             next_day_from,
@@ -231,7 +250,15 @@ mod tests {
         ];
         for zone in zones {
             let zone: Tz = zone.parse().unwrap();
-            for (year, month) in [(2026, 1), (2026, 3), (2026, 4), (2026, 9), (2026, 10), (2026, 11), (2025, 12)] {
+            for (year, month) in [
+                (2026, 1),
+                (2026, 3),
+                (2026, 4),
+                (2026, 9),
+                (2026, 10),
+                (2026, 11),
+                (2025, 12),
+            ] {
                 let period = BillingPeriod::new(year, month).unwrap();
                 let mut dates = LocalDates::new(zone, period);
                 let first = NaiveDate::from_ymd_opt(year, month, 1)
@@ -256,7 +283,10 @@ mod tests {
     #[test]
     fn periods_are_written_exactly_yyyy_mm() {
         for good in ["0000-01", "2026-01", "2026-12", "9999-12"] {
-            assert_eq!(BillingPeriod::parse(good).map(|p| p.to_string()).as_deref(), Some(good));
+            assert_eq!(
+                BillingPeriod::parse(good).map(|p| p.to_string()).as_deref(),
+                Some(good)
+            );
         }
         for bad in [
             "2026-13",

@@ -135,7 +135,6 @@ impl Serialize for Session {
     }
 }
 
-
 impl Session {
     /// A session from typed values, checked as [`Session::from_json`] checks them.
     ///
@@ -160,7 +159,17 @@ impl Session {
         status: SessionStatus,
     ) -> Result<Session, InputError> {
         // Checked as the wire form is: the unchecked session, written and read back.
-        Session::from_json(&Session::from_parts(session_id, started_at, duration_minutes, session_type, student_ref, status).to_json())
+        Session::from_json(
+            &Session::from_parts(
+                session_id,
+                started_at,
+                duration_minutes,
+                session_type,
+                student_ref,
+                status,
+            )
+            .to_json(),
+        )
     }
 
     /// A session from values already checked (a statement read back from JSON).
@@ -240,7 +249,12 @@ impl Session {
 }
 
 /// Reads a required value of a vocabulary.
-pub(crate) fn required_choice<'v, T: Copy>(r: &mut Reader, value: impl See<'v>, path: &Path<'_>, table: &'static [(&'static str, T)]) -> Option<T> {
+pub(crate) fn required_choice<'v, T: Copy>(
+    r: &mut Reader,
+    value: impl See<'v>,
+    path: &Path<'_>,
+    table: &'static [(&'static str, T)],
+) -> Option<T> {
     let value = value.see();
     if matches!(value, Seen::Absent) {
         r.error(path, ErrorCode::Required);
@@ -250,7 +264,13 @@ pub(crate) fn required_choice<'v, T: Copy>(r: &mut Reader, value: impl See<'v>, 
 }
 
 /// Reads a required whole number in `lo..=hi`.
-pub(crate) fn required_integer<'v>(r: &mut Reader, value: impl See<'v>, path: &Path<'_>, lo: i64, hi: i64) -> Option<i64> {
+pub(crate) fn required_integer<'v>(
+    r: &mut Reader,
+    value: impl See<'v>,
+    path: &Path<'_>,
+    lo: i64,
+    hi: i64,
+) -> Option<i64> {
     let value = value.see();
     if matches!(value, Seen::Absent) {
         r.error(path, ErrorCode::Required);
@@ -292,8 +312,18 @@ fn read_session(r: &mut Reader, form: &Object<SessionForm<'_>>, path: &Path<'_>)
     r.unknown(&form.unknown, path);
     let session_id = r.required_text(&form.session_id, &path.key("session_id"), MAX_SESSION_ID_CHARS);
     let started_at = read_instant(r, &form.started_at, &path.key("started_at"), true);
-    let duration = required_integer(r, &form.duration_minutes, &path.key("duration_minutes"), 1, i64::from(MAX_DURATION_MINUTES));
-    let session_type = r.required_text(&form.session_type, &path.key("session_type"), MAX_SESSION_TYPE_CHARS);
+    let duration = required_integer(
+        r,
+        &form.duration_minutes,
+        &path.key("duration_minutes"),
+        1,
+        i64::from(MAX_DURATION_MINUTES),
+    );
+    let session_type = r.required_text(
+        &form.session_type,
+        &path.key("session_type"),
+        MAX_SESSION_TYPE_CHARS,
+    );
     let student_ref = r.required_text(&form.student_ref, &path.key("student_ref"), MAX_SESSION_ID_CHARS);
     let status = required_choice(r, &form.status, &path.key("status"), SessionStatus::ALL);
     Some(Session::from_parts(

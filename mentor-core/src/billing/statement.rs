@@ -17,15 +17,16 @@ use crate::error::{Detail, ErrorCode, FieldError, InputError};
 use crate::i18n::{Lang, Localized, Text};
 use crate::lifecycle::{Vocabulary, format_instant, read_instant};
 use crate::money::{Currency, Share, read_amount, read_currency};
-use crate::zone::TimeZone;
 use crate::policy::BillingPolicy;
 use crate::read::{Path, Reader, present};
+use crate::zone::TimeZone;
 
 use super::contract::BillingContract;
 use super::party::{Customer, InvoicingParty, read_customer, read_invoicing_party};
 use super::period::{BillingPeriod, LocalDates};
 use super::session::{
-    MAX_DURATION_MINUTES, MAX_SESSION_ID_CHARS, MAX_SESSION_TYPE_CHARS, Session, SessionStatus, StudentRef, required_choice, required_integer,
+    MAX_DURATION_MINUTES, MAX_SESSION_ID_CHARS, MAX_SESSION_TYPE_CHARS, Session, SessionStatus, StudentRef,
+    required_choice, required_integer,
 };
 use super::vat::VatTreatment;
 
@@ -72,7 +73,9 @@ impl Line<'_> {
 
 /// Sessions by start time, then session id.
 fn by_start(a: &Session, b: &Session) -> std::cmp::Ordering {
-    a.started_at().cmp(&b.started_at()).then_with(|| a.session_id().cmp(b.session_id()))
+    a.started_at()
+        .cmp(&b.started_at())
+        .then_with(|| a.session_id().cmp(b.session_id()))
 }
 
 /// The sessions of one type on a statement and their amount (the sum of their rounded
@@ -167,7 +170,6 @@ pub enum StatementError {
     Overflow,
 }
 
-
 impl StatementError {
     /// The stable code: `invalid_sessions` or `amount_overflow`.
     #[must_use]
@@ -180,7 +182,10 @@ impl StatementError {
 
     /// The message of [`StatementError::Overflow`], which has no details: one text for
     /// [`StatementError::message`] and the catalogue.
-    pub(crate) const OVERFLOW_MESSAGE: Text = Text::new("an amount is too large to compute", "un montant est trop grand pour être calculé");
+    pub(crate) const OVERFLOW_MESSAGE: Text = Text::new(
+        "an amount is too large to compute",
+        "un montant est trop grand pour être calculé",
+    );
 
     /// The message in `lang` (the field errors carry their own).
     ///
@@ -193,8 +198,13 @@ impl StatementError {
     #[must_use]
     pub fn message(&self, lang: Lang) -> String {
         match (self, lang) {
-            (StatementError::Sessions(s), Lang::En) => format!("{} session(s) cannot be billed: no statement is made", s.len()),
-            (StatementError::Sessions(s), Lang::Fr) => format!("{} séance(s) ne peuvent pas être facturées : aucun relevé n'est établi", s.len()),
+            (StatementError::Sessions(s), Lang::En) => {
+                format!("{} session(s) cannot be billed: no statement is made", s.len())
+            }
+            (StatementError::Sessions(s), Lang::Fr) => format!(
+                "{} séance(s) ne peuvent pas être facturées : aucun relevé n'est établi",
+                s.len()
+            ),
             (StatementError::Overflow, _) => Self::OVERFLOW_MESSAGE.get(lang).to_owned(),
         }
     }
@@ -264,9 +274,13 @@ pub fn statement<'s>(
     let mut problems: Vec<SessionError> = Vec::new();
     let mut report = |index: usize, error: FieldError| match problems.last_mut() {
         Some(last) if last.index == index => last.errors.push(error),
-        _ => problems.push(SessionError { index, errors: vec![error] }),
+        _ => problems.push(SessionError {
+            index,
+            errors: vec![error],
+        }),
     };
-    let mut first_seen: HashMap<&str, usize, BuildHasherDefault<IdHasher>> = HashMap::with_capacity_and_hasher(sessions.len(), BuildHasherDefault::default());
+    let mut first_seen: HashMap<&str, usize, BuildHasherDefault<IdHasher>> =
+        HashMap::with_capacity_and_hasher(sessions.len(), BuildHasherDefault::default());
     // What prices each session of the period; the lines are built in order once these are.
     let mut priced: Vec<(&Session, NaiveDate, u32, Decimal)> = Vec::new();
     let mut keys: Vec<u128> = Vec::new();
@@ -276,20 +290,29 @@ pub fn statement<'s>(
             Entry::Occupied(first) => {
                 report(
                     index,
-                    FieldError::with("session_id", ErrorCode::DuplicateSession, Detail::FirstSeenAt(first.get() + 1)),
+                    FieldError::with(
+                        "session_id",
+                        ErrorCode::DuplicateSession,
+                        Detail::FirstSeenAt(first.get() + 1),
+                    ),
                 );
             }
             Entry::Vacant(slot) => {
                 slot.insert(index);
             }
         }
-        let Some(date) = local.in_period(session.started_at()) else { continue };
+        let Some(date) = local.in_period(session.started_at()) else {
+            continue;
+        };
         let Some(terms) = contract.terms_on(date) else {
             report(index, FieldError::new("started_at", ErrorCode::NoTermsInForce));
             continue;
         };
         let Some(rate) = terms.rate(session.session_type()) else {
-            report(index, FieldError::new("session_type", ErrorCode::UnknownSessionType));
+            report(
+                index,
+                FieldError::new("session_type", ErrorCode::UnknownSessionType),
+            );
             continue;
         };
         keys.push(order_key(session, priced.len()));
@@ -301,7 +324,11 @@ pub fn statement<'s>(
     let currency = contract.currency();
     let mut lines = Vec::with_capacity(priced.len());
     for &(session, date, terms_version, rate) in in_order(keys, &priced).filter_map(|i| priced.get(i)) {
-        let share = share_of(session.status(), policy.student_no_show.get(), policy.cancelled_late.get());
+        let share = share_of(
+            session.status(),
+            policy.student_no_show.get(),
+            policy.cancelled_late.get(),
+        );
         // A rate is exact in the currency's minor unit (`Terms` checks it): paid in full or
         // not at all, it needs no multiplication nor rounding.
         let amount = if share == Decimal::ONE {
@@ -339,11 +366,16 @@ fn order_key(session: &Session, index: usize) -> u128 {
     let at = session.started_at();
     // RFC 3339 years 0 to 9999 are within ±2^38 seconds of 1970: shifted by 2^40, non-negative.
     let second = u128::from(u64::try_from(at.timestamp().saturating_add(1 << 40)).unwrap_or(0));
-    (second << 64) | (u128::from(at.timestamp_subsec_nanos()) << 32) | u128::from(u32::try_from(index).unwrap_or(u32::MAX))
+    (second << 64)
+        | (u128::from(at.timestamp_subsec_nanos()) << 32)
+        | u128::from(u32::try_from(index).unwrap_or(u32::MAX))
 }
 
 /// The indices of `priced` in the order of the lines: by start time, then session id.
-fn in_order(mut keys: Vec<u128>, priced: &[(&Session, NaiveDate, u32, Decimal)]) -> impl Iterator<Item = usize> {
+fn in_order(
+    mut keys: Vec<u128>,
+    priced: &[(&Session, NaiveDate, u32, Decimal)],
+) -> impl Iterator<Item = usize> {
     keys.sort_unstable();
     let index = |k: u128| usize::try_from(k & u128::from(u32::MAX)).unwrap_or(usize::MAX);
     let id = |k: &u128| priced.get(index(*k)).map(|(s, ..)| s.session_id());
@@ -489,7 +521,15 @@ impl Localized for Statement<'_> {
                 }
             })
             .collect();
-        let subtotals = self.subtotals.iter().map(|s| SubtotalWire { session_type: &s.session_type, sessions: s.sessions, amount: money(s.amount) }).collect();
+        let subtotals = self
+            .subtotals
+            .iter()
+            .map(|s| SubtotalWire {
+                session_type: &s.session_type,
+                sessions: s.sessions,
+                amount: money(s.amount),
+            })
+            .collect();
         Wire {
             contract_id: &self.contract_id,
             period: self.period.to_string(),
@@ -739,7 +779,10 @@ const LOCAL_DATE: Text = Text::new(
     "the local date of started_at in the statement's time zone",
     "la date locale de started_at dans le fuseau du relevé",
 );
-const IN_PERIOD: Text = Text::new("a date in the statement's period", "une date de la période du relevé");
+const IN_PERIOD: Text = Text::new(
+    "a date in the statement's period",
+    "une date de la période du relevé",
+);
 
 fn read_statement(r: &mut Reader, value: &Value, path: &Path<'_>) -> Option<Statement<'static>> {
     let map = r.object(value, path, &STATEMENT_KEYS)?;
@@ -748,10 +791,17 @@ fn read_statement(r: &mut Reader, value: &Value, path: &Path<'_>) -> Option<Stat
         .map(str::to_owned);
     let period_path = path.key("period");
     let period = r.required_text(map.get("period"), &period_path, 16);
-    let period = r.parse(period, &period_path, ErrorCode::InvalidPeriod, BillingPeriod::parse);
+    let period = r.parse(
+        period,
+        &period_path,
+        ErrorCode::InvalidPeriod,
+        BillingPeriod::parse,
+    );
     let zone_path = path.key("time_zone");
     let zone = r.required_text(map.get("time_zone"), &zone_path, 64);
-    let zone = r.parse(zone, &zone_path, ErrorCode::InvalidTimezone, |z| TimeZone::parse(z).map(TimeZone::tz));
+    let zone = r.parse(zone, &zone_path, ErrorCode::InvalidTimezone, |z| {
+        TimeZone::parse(z).map(TimeZone::tz)
+    });
     let currency = read_currency(r, map.get("currency"), &path.key("currency"), true);
     let party_path = path.key("invoicing_party");
     let invoicing_party = match present(map.get("invoicing_party")) {
@@ -783,7 +833,9 @@ fn read_statement(r: &mut Reader, value: &Value, path: &Path<'_>) -> Option<Stat
         ("total", statement.total),
     ] {
         let key_path = path.key(key);
-        if read_amount(r, map.get(key), &key_path, Some(statement.currency)).is_some_and(|found| found != expected) {
+        if read_amount(r, map.get(key), &key_path, Some(statement.currency))
+            .is_some_and(|found| found != expected)
+        {
             r.error(&key_path, ErrorCode::InconsistentAmount);
         }
     }
@@ -814,7 +866,11 @@ fn read_lines(
         };
         if let Some(Value::String(id)) = item.get("session_id") {
             if let Some(first) = first_seen.get(id.trim()) {
-                r.error_with(&here.key("session_id"), ErrorCode::DuplicateSession, Detail::FirstSeenAt(first + 1));
+                r.error_with(
+                    &here.key("session_id"),
+                    ErrorCode::DuplicateSession,
+                    Detail::FirstSeenAt(first + 1),
+                );
             } else {
                 first_seen.insert(id.trim(), i);
             }
@@ -834,7 +890,11 @@ fn read_line(
     period: Option<BillingPeriod>,
 ) -> Option<Line<'static>> {
     let map: &Map<String, Value> = r.object(value, path, &LINE_KEYS)?;
-    let session_id = r.required_text(map.get("session_id"), &path.key("session_id"), MAX_SESSION_ID_CHARS);
+    let session_id = r.required_text(
+        map.get("session_id"),
+        &path.key("session_id"),
+        MAX_SESSION_ID_CHARS,
+    );
     let started_at = read_instant(r, map.get("started_at"), &path.key("started_at"), true);
     let date_path = path.key("date");
     let date = read_date(r, map.get("date"), &date_path, true);
@@ -845,7 +905,11 @@ fn read_line(
             r.error_with(&date_path, ErrorCode::InvalidDate, Detail::Expected(IN_PERIOD));
         }
     }
-    let session_type = r.required_text(map.get("session_type"), &path.key("session_type"), MAX_SESSION_TYPE_CHARS);
+    let session_type = r.required_text(
+        map.get("session_type"),
+        &path.key("session_type"),
+        MAX_SESSION_TYPE_CHARS,
+    );
     let status = required_choice(r, map.get("status"), &path.key("status"), SessionStatus::ALL);
     let duration = required_integer(
         r,
@@ -854,8 +918,18 @@ fn read_line(
         1,
         i64::from(MAX_DURATION_MINUTES),
     );
-    let student_ref = r.required_text(map.get("student_ref"), &path.key("student_ref"), MAX_SESSION_ID_CHARS);
-    let version = required_integer(r, map.get("terms_version"), &path.key("terms_version"), 1, i64::from(u32::MAX));
+    let student_ref = r.required_text(
+        map.get("student_ref"),
+        &path.key("student_ref"),
+        MAX_SESSION_ID_CHARS,
+    );
+    let version = required_integer(
+        r,
+        map.get("terms_version"),
+        &path.key("terms_version"),
+        1,
+        i64::from(u32::MAX),
+    );
     let rate = read_amount(r, map.get("rate"), &path.key("rate"), currency);
     let share_path = path.key("share");
     let share = read_amount(r, map.get("share"), &share_path, None);
@@ -895,10 +969,18 @@ fn read_line(
 }
 
 fn check_vat(r: &mut Reader, value: Option<&Value>, path: &Path<'_>, expected: VatTreatment) {
-    let Some(map) = r.required_object(value, path, &VAT_KEYS) else { return };
+    let Some(map) = r.required_object(value, path, &VAT_KEYS) else {
+        return;
+    };
     let treatment_path = path.key("treatment");
-    if required_choice(r, map.get("treatment"), &treatment_path, VatTreatment::ALL).is_some_and(|t| t != expected) {
-        r.error_with(&treatment_path, ErrorCode::InvalidEnum, Detail::Allowed(vec![expected.name()]));
+    if required_choice(r, map.get("treatment"), &treatment_path, VatTreatment::ALL)
+        .is_some_and(|t| t != expected)
+    {
+        r.error_with(
+            &treatment_path,
+            ErrorCode::InvalidEnum,
+            Detail::Allowed(vec![expected.name()]),
+        );
     }
     let rate_path = path.key("rate");
     if read_amount(r, map.get("rate"), &rate_path, None).is_some_and(|rate| rate != expected.rate()) {
@@ -919,11 +1001,26 @@ fn check_subtotals(r: &mut Reader, value: Option<&Value>, path: &Path<'_>, state
     let mut found = Vec::with_capacity(items.len());
     for (i, item) in items.iter().enumerate() {
         let here = path.index(i);
-        let Some(map) = r.object(item, &here, &SUBTOTAL_KEYS) else { continue };
-        let session_type = r.required_text(map.get("session_type"), &here.key("session_type"), MAX_SESSION_TYPE_CHARS);
+        let Some(map) = r.object(item, &here, &SUBTOTAL_KEYS) else {
+            continue;
+        };
+        let session_type = r.required_text(
+            map.get("session_type"),
+            &here.key("session_type"),
+            MAX_SESSION_TYPE_CHARS,
+        );
         let sessions = required_integer(r, map.get("sessions"), &here.key("sessions"), 0, i64::MAX);
-        let amount = read_amount(r, map.get("amount"), &here.key("amount"), Some(statement.currency));
-        if let (Some(session_type), Some(sessions), Some(amount)) = (session_type, sessions.and_then(|n| usize::try_from(n).ok()), amount) {
+        let amount = read_amount(
+            r,
+            map.get("amount"),
+            &here.key("amount"),
+            Some(statement.currency),
+        );
+        if let (Some(session_type), Some(sessions), Some(amount)) = (
+            session_type,
+            sessions.and_then(|n| usize::try_from(n).ok()),
+            amount,
+        ) {
             found.push(Subtotal {
                 session_type: session_type.to_owned(),
                 sessions,

@@ -39,8 +39,8 @@ use super::party::{InvoicingParty, VatStatus};
 /// <https://european-union.europa.eu/principles-countries-history/eu-countries_en> (the
 /// United Kingdom left on 2020-01-31; no state has joined since Croatia on 2013-07-01).
 pub const EU_MEMBER_STATES: [&str; 27] = [
-    "AT", "BE", "BG", "CY", "CZ", "DE", "DK", "EE", "ES", "FI", "FR", "GR", "HR", "HU", "IE", "IT", "LT", "LU", "LV", "MT", "NL", "PL", "PT", "RO", "SE", "SI",
-    "SK",
+    "AT", "BE", "BG", "CY", "CZ", "DE", "DK", "EE", "ES", "FI", "FR", "GR", "HR", "HU", "IE", "IT", "LT",
+    "LU", "LV", "MT", "NL", "PL", "PT", "RO", "SE", "SI", "SK",
 ];
 
 /// Whether `country` is a member state of the EU (see [`EU_MEMBER_STATES`]).
@@ -107,7 +107,10 @@ pub const REVERSE_CHARGE_MENTIONS: [&str; 24] = [
 
 /// Every VAT mention the library knows: a mention of this list that the treatment does not
 /// accept is a wrong mention.
-#[allow(clippy::indexing_slicing, reason = "evaluated at compile time: an index out of bounds fails the build")]
+#[allow(
+    clippy::indexing_slicing,
+    reason = "evaluated at compile time: an index out of bounds fails the build"
+)]
 pub const KNOWN_MENTIONS: [&str; 25] = {
     let mut all = [FRANCHISE_MENTION; 25];
     let mut i = 0;
@@ -219,7 +222,9 @@ impl VatTreatment {
     /// ```
     #[must_use]
     pub fn vat_on(self, total_excluding_vat: Decimal, currency: Currency) -> Option<Decimal> {
-        total_excluding_vat.checked_mul(self.rate()).map(|vat| currency.round(vat))
+        total_excluding_vat
+            .checked_mul(self.rate())
+            .map(|vat| currency.round(vat))
     }
 
     /// The mandatory mention, in `lang` where the law gives it in both (reverse charge, EU VAT

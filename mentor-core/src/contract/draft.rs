@@ -78,18 +78,30 @@ impl DraftError {
     pub fn message(&self, lang: Lang) -> String {
         match (self, lang) {
             (DraftError::NotEligible(outcome), Lang::En) => {
-                format!("the eligibility decision is `{}`, not `eligible`: its required actions come first", outcome_name(*outcome))
+                format!(
+                    "the eligibility decision is `{}`, not `eligible`: its required actions come first",
+                    outcome_name(*outcome)
+                )
             }
             (DraftError::NotEligible(outcome), Lang::Fr) => {
-                format!("la décision d'éligibilité est `{}` et non `eligible` : ses actions requises passent d'abord", outcome_name(*outcome))
+                format!(
+                    "la décision d'éligibilité est `{}` et non `eligible` : ses actions requises passent d'abord",
+                    outcome_name(*outcome)
+                )
             }
             (DraftError::NoContractingParty, _) => Self::NO_CONTRACTING_PARTY_MESSAGE.get(lang).to_owned(),
             (DraftError::InvalidContractId, _) => Self::INVALID_CONTRACT_ID_MESSAGE.get(lang).to_owned(),
             (DraftError::NotActive(state), Lang::En) => {
-                format!("only an active contract can be amended; this one is `{}`", state.map_or("(no event yet)", Vocabulary::name))
+                format!(
+                    "only an active contract can be amended; this one is `{}`",
+                    state.map_or("(no event yet)", Vocabulary::name)
+                )
             }
             (DraftError::NotActive(state), Lang::Fr) => {
-                format!("seul un contrat actif peut être modifié ; celui-ci est `{}`", state.map_or("(aucun événement)", Vocabulary::name))
+                format!(
+                    "seul un contrat actif peut être modifié ; celui-ci est `{}`",
+                    state.map_or("(aucun événement)", Vocabulary::name)
+                )
             }
             (DraftError::VersionNotNext { expected, found }, Lang::En) => {
                 format!("the terms of the amendment must have version {expected}, not {found}")
@@ -112,7 +124,11 @@ const fn outcome_name(outcome: Outcome) -> &'static str {
 
 /// A valid contract id, trimmed.
 fn contract_id(id: &str) -> Result<String, DraftError> {
-    if is_id(id) { Ok(id.trim().to_owned()) } else { Err(DraftError::InvalidContractId) }
+    if is_id(id) {
+        Ok(id.trim().to_owned())
+    } else {
+        Err(DraftError::InvalidContractId)
+    }
 }
 
 /// The `drafted` event of a selected candidate's contract, from their eligibility decision
@@ -142,19 +158,40 @@ fn contract_id(id: &str) -> Result<String, DraftError> {
 /// [`DraftError::NotEligible`] when the decision is not `eligible`,
 /// [`DraftError::NoContractingParty`] when it names no contracting party,
 /// [`DraftError::InvalidContractId`] for a blank id or one longer than [`MAX_ID_CHARS`](crate::contract::MAX_ID_CHARS).
-pub fn draft(contract_id: &str, decision: &Decision, terms: Terms, at: DateTime<Utc>) -> Result<Event<ContractChange>, DraftError> {
+pub fn draft(
+    contract_id: &str,
+    decision: &Decision,
+    terms: Terms,
+    at: DateTime<Utc>,
+) -> Result<Event<ContractChange>, DraftError> {
     let id = self::contract_id(contract_id)?;
     if decision.outcome() != Outcome::Eligible {
         return Err(DraftError::NotEligible(decision.outcome()));
     }
-    let party = decision.contracting_party().ok_or(DraftError::NoContractingParty)?;
+    let party = decision
+        .contracting_party()
+        .ok_or(DraftError::NoContractingParty)?;
     let registration = match decision.registration() {
         Some(RegistrationCheck::WellFormed(number)) => Some(number),
         Some(RegistrationCheck::NotWellFormed(_)) | None => None,
     };
-    let contracting_party = ContractingParty { party, country: decision.country(), registration };
-    let change = ContractChange::Drafted { contract_id: id, terms, contracting_party, signers: SignerSetup::without_recipients(), supersedes: None };
-    Ok(Event { at, actor: Actor::System, change })
+    let contracting_party = ContractingParty {
+        party,
+        country: decision.country(),
+        registration,
+    };
+    let change = ContractChange::Drafted {
+        contract_id: id,
+        terms,
+        contracting_party,
+        signers: SignerSetup::without_recipients(),
+        supersedes: None,
+    };
+    Ok(Event {
+        at,
+        actor: Actor::System,
+        change,
+    })
 }
 
 /// The two events of an amendment (DESIGN 4.7 `amended`): `amended` for the `previous`
@@ -204,9 +241,18 @@ pub fn amend(
     }
     let expected = document.terms.version.checked_add(1);
     if expected != Some(terms.version) {
-        return Err(DraftError::VersionNotNext { expected: expected.unwrap_or(u32::MAX), found: terms.version });
+        return Err(DraftError::VersionNotNext {
+            expected: expected.unwrap_or(u32::MAX),
+            found: terms.version,
+        });
     }
-    let amended = Event { at, actor: Actor::System, change: ContractChange::Amended { superseded_by: id.clone() } };
+    let amended = Event {
+        at,
+        actor: Actor::System,
+        change: ContractChange::Amended {
+            superseded_by: id.clone(),
+        },
+    };
     let drafted = Event {
         at,
         actor: Actor::System,
@@ -229,7 +275,12 @@ mod tests {
     fn the_contract_id_message_states_the_limit() {
         let limit = crate::contract::MAX_ID_CHARS.to_string();
         for lang in [Lang::En, Lang::Fr] {
-            assert!(DraftError::InvalidContractId.message(lang).contains(&format!(" {limit} ")), "{lang:?}");
+            assert!(
+                DraftError::InvalidContractId
+                    .message(lang)
+                    .contains(&format!(" {limit} ")),
+                "{lang:?}"
+            );
         }
     }
 }

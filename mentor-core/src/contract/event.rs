@@ -162,7 +162,13 @@ impl Change for ContractChange {
 
     fn keys(ty: T) -> &'static [&'static str] {
         match ty {
-            T::Drafted => &["contract_id", "terms", "contracting_party", "signers", "supersedes"],
+            T::Drafted => &[
+                "contract_id",
+                "terms",
+                "contracting_party",
+                "signers",
+                "supersedes",
+            ],
             T::Sent => &["provider", "request_id"],
             T::Viewed | T::Signed | T::Declined => &["signer"],
             T::Reassigned => &["signer", "recipient_id"],
@@ -175,13 +181,23 @@ impl Change for ContractChange {
     fn read(ty: T, map: &Map<String, Value>) -> Result<Self, Vec<FieldError>> {
         let mut r = Reader::new();
         let root = Path::Root;
-        let id = |r: &mut Reader, key: &'static str| r.required_text(map.get(key), &root.key(key), MAX_ID_CHARS).map(str::to_owned);
+        let id = |r: &mut Reader, key: &'static str| {
+            r.required_text(map.get(key), &root.key(key), MAX_ID_CHARS)
+                .map(str::to_owned)
+        };
         let signer = |r: &mut Reader| read_signer_role(r, map.get("signer"), &root.key("signer"));
         let change = match ty {
             T::Drafted => read_drafted(&mut r, map, &root),
             T::Sent => {
                 let provider = r.choice(map.get("provider"), &root.key("provider"), Provider::ALL);
-                let request_id = r.text(map.get("request_id"), &root.key("request_id"), MAX_ID_CHARS, false).map(str::to_owned);
+                let request_id = r
+                    .text(
+                        map.get("request_id"),
+                        &root.key("request_id"),
+                        MAX_ID_CHARS,
+                        false,
+                    )
+                    .map(str::to_owned);
                 Some(ContractChange::Sent { provider, request_id })
             }
             T::Viewed => signer(&mut r).map(|signer| ContractChange::Viewed { signer }),
@@ -193,13 +209,15 @@ impl Change for ContractChange {
             T::Reassigned => {
                 let role = signer(&mut r);
                 let recipient_id = id(&mut r, "recipient_id");
-                role.zip(recipient_id).map(|(signer, recipient_id)| ContractChange::Reassigned { signer, recipient_id })
+                role.zip(recipient_id)
+                    .map(|(signer, recipient_id)| ContractChange::Reassigned { signer, recipient_id })
             }
             T::Activated => Some(ContractChange::Activated),
-            T::Amended => id(&mut r, "superseded_by").map(|superseded_by| ContractChange::Amended { superseded_by }),
-            T::Terminated => {
-                read_date(&mut r, map.get("effective_on"), &root.key("effective_on"), true).map(|effective_on| ContractChange::Terminated { effective_on })
+            T::Amended => {
+                id(&mut r, "superseded_by").map(|superseded_by| ContractChange::Amended { superseded_by })
             }
+            T::Terminated => read_date(&mut r, map.get("effective_on"), &root.key("effective_on"), true)
+                .map(|effective_on| ContractChange::Terminated { effective_on }),
             T::Expired => Some(ContractChange::Expired),
         };
         r.finish(change).map_err(|e| e.errors)
@@ -207,7 +225,13 @@ impl Change for ContractChange {
 
     fn write<M: SerializeMap>(&self, map: &mut M) -> Result<(), M::Error> {
         match self {
-            ContractChange::Drafted { contract_id, terms, contracting_party, signers, supersedes } => {
+            ContractChange::Drafted {
+                contract_id,
+                terms,
+                contracting_party,
+                signers,
+                supersedes,
+            } => {
                 map.serialize_entry("contract_id", contract_id)?;
                 map.serialize_entry("terms", terms)?;
                 map.serialize_entry("contracting_party", contracting_party)?;
@@ -218,22 +242,30 @@ impl Change for ContractChange {
                 map.serialize_entry("provider", &provider.map(Provider::name))?;
                 map.serialize_entry("request_id", request_id)
             }
-            ContractChange::Viewed { signer } | ContractChange::Signed { signer } | ContractChange::Declined { signer } => {
-                map.serialize_entry("signer", signer.name())
-            }
+            ContractChange::Viewed { signer }
+            | ContractChange::Signed { signer }
+            | ContractChange::Declined { signer } => map.serialize_entry("signer", signer.name()),
             ContractChange::Reassigned { signer, recipient_id } => {
                 map.serialize_entry("signer", signer.name())?;
                 map.serialize_entry("recipient_id", recipient_id)
             }
             ContractChange::Amended { superseded_by } => map.serialize_entry("superseded_by", superseded_by),
-            ContractChange::Terminated { effective_on } => map.serialize_entry("effective_on", &format_date(*effective_on)),
-            ContractChange::Completed | ContractChange::Voided | ContractChange::SigningExpired | ContractChange::Activated | ContractChange::Expired => Ok(()),
+            ContractChange::Terminated { effective_on } => {
+                map.serialize_entry("effective_on", &format_date(*effective_on))
+            }
+            ContractChange::Completed
+            | ContractChange::Voided
+            | ContractChange::SigningExpired
+            | ContractChange::Activated
+            | ContractChange::Expired => Ok(()),
         }
     }
 }
 
 fn read_drafted(r: &mut Reader, map: &Map<String, Value>, root: &Path<'_>) -> Option<ContractChange> {
-    let contract_id = r.required_text(map.get("contract_id"), &root.key("contract_id"), MAX_ID_CHARS).map(str::to_owned);
+    let contract_id = r
+        .required_text(map.get("contract_id"), &root.key("contract_id"), MAX_ID_CHARS)
+        .map(str::to_owned);
     let terms_path = root.key("terms");
     let terms = match present(map.get("terms")) {
         Some(v) => read_terms(r, v, &terms_path),
@@ -251,6 +283,19 @@ fn read_drafted(r: &mut Reader, map: &Map<String, Value>, root: &Path<'_>) -> Op
         }
     };
     let signers = read_signers(r, map.get("signers"), &root.key("signers"));
-    let supersedes = r.text(map.get("supersedes"), &root.key("supersedes"), MAX_ID_CHARS, false).map(str::to_owned);
-    Some(ContractChange::Drafted { contract_id: contract_id?, terms: terms?, contracting_party: contracting_party?, signers: signers?, supersedes })
+    let supersedes = r
+        .text(
+            map.get("supersedes"),
+            &root.key("supersedes"),
+            MAX_ID_CHARS,
+            false,
+        )
+        .map(str::to_owned);
+    Some(ContractChange::Drafted {
+        contract_id: contract_id?,
+        terms: terms?,
+        contracting_party: contracting_party?,
+        signers: signers?,
+        supersedes,
+    })
 }

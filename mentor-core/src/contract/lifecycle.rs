@@ -6,7 +6,10 @@ use chrono_tz::Tz;
 use serde::ser::SerializeMap;
 
 use crate::i18n::Text;
-use crate::lifecycle::{Aggregate, Change, Event, Guard, Refusal, Refused, Transition, Vocabulary, check_order, format_instant, guarded, row};
+use crate::lifecycle::{
+    Aggregate, Change, Event, Guard, Refusal, Refused, Transition, Vocabulary, check_order, format_instant,
+    guarded, row,
+};
 use crate::provider::Provider;
 
 use super::date::format_date;
@@ -50,7 +53,12 @@ vocabulary! {
 }
 
 const TRANSITIONS: [Transition<S, T>; 31] = [
-    Transition { from: None, event: T::Drafted, to: S::Draft, guard: Guard::Always },
+    Transition {
+        from: None,
+        event: T::Drafted,
+        to: S::Draft,
+        guard: Guard::Always,
+    },
     row(S::Draft, T::Sent, S::Sent),
     row(S::Sent, T::Viewed, S::Viewed),
     guarded(S::Sent, T::Signed, S::PartiallySigned, Guard::SignersPending),
@@ -69,7 +77,12 @@ const TRANSITIONS: [Transition<S, T>; 31] = [
     row(S::Viewed, T::SigningExpired, S::SigningExpired),
     row(S::Viewed, T::Reassigned, S::Viewed),
     row(S::PartiallySigned, T::Viewed, S::PartiallySigned),
-    guarded(S::PartiallySigned, T::Signed, S::PartiallySigned, Guard::SignersPending),
+    guarded(
+        S::PartiallySigned,
+        T::Signed,
+        S::PartiallySigned,
+        Guard::SignersPending,
+    ),
     guarded(S::PartiallySigned, T::Signed, S::Signed, Guard::LastSigner),
     row(S::PartiallySigned, T::Completed, S::Signed),
     row(S::PartiallySigned, T::Declined, S::Declined),
@@ -114,7 +127,10 @@ const SIGNERS_OUT_OF_ORDER: Text = Text::new(
     "the signers are the contracting party's signatory, then the company's countersignature",
     "les signataires sont celui de la partie contractante, puis le contreseing de l'entreprise",
 );
-const SUPERSEDES_ITSELF: Text = Text::new("a contract cannot supersede itself", "un contrat ne peut se remplacer lui-même");
+const SUPERSEDES_ITSELF: Text = Text::new(
+    "a contract cannot supersede itself",
+    "un contrat ne peut se remplacer lui-même",
+);
 const AMENDMENT_VERSION: Text = Text::new(
     "a contract that supersedes another has terms of version 2 or more",
     "un contrat qui en remplace un autre a des conditions de version 2 ou plus",
@@ -165,7 +181,9 @@ impl Contract {
     /// ```
     #[must_use]
     pub fn signer_by_recipient(&self, recipient_id: &str) -> Option<&Signer> {
-        self.signers().iter().find(|s| s.recipient_id.as_deref() == Some(recipient_id))
+        self.signers()
+            .iter()
+            .find(|s| s.recipient_id.as_deref() == Some(recipient_id))
     }
 
     /// Whether every signer signed (CON-3).
@@ -205,7 +223,8 @@ impl Contract {
     /// ```
     #[must_use]
     pub fn signed_on_local(&self, role: SignerRole, zone: Tz) -> Option<NaiveDate> {
-        self.signed_on(role).map(|at| at.with_timezone(&zone).date_naive())
+        self.signed_on(role)
+            .map(|at| at.with_timezone(&zone).date_naive())
     }
 
     /// The e-signature provider it was sent through (CON-2).
@@ -256,12 +275,19 @@ impl Contract {
     /// assert_eq!(Contract::default().application_change(None), None);
     /// ```
     #[must_use]
-    pub fn application_change(&self, before: Option<ContractState>) -> Option<crate::recruitment::ApplicationChange> {
+    pub fn application_change(
+        &self,
+        before: Option<ContractState>,
+    ) -> Option<crate::recruitment::ApplicationChange> {
         use crate::recruitment::ApplicationChange;
         let contract_id = self.id()?.to_owned();
         match (before, self.state?) {
-            (Some(ContractState::Draft), ContractState::Sent) => Some(ApplicationChange::ContractSent { contract_id }),
-            (Some(b), ContractState::Signed) if b != ContractState::Signed => Some(ApplicationChange::ContractSigned { contract_id }),
+            (Some(ContractState::Draft), ContractState::Sent) => {
+                Some(ApplicationChange::ContractSent { contract_id })
+            }
+            (Some(b), ContractState::Signed) if b != ContractState::Signed => {
+                Some(ApplicationChange::ContractSigned { contract_id })
+            }
             _ => None,
         }
     }
@@ -281,7 +307,9 @@ impl Contract {
     /// The state the table leads to for `event` about `role` (the guards of a signature
     /// depend on who signs).
     fn next_state_for(&self, event: T, role: Option<SignerRole>) -> Option<S> {
-        let Some(role) = role else { return self.next_state(event) };
+        let Some(role) = role else {
+            return self.next_state(event);
+        };
         TRANSITIONS
             .iter()
             .find(|t| t.from == self.state && t.event == event && self.guard_holds_for(t.guard, role))
@@ -291,12 +319,21 @@ impl Contract {
     /// What in the event's data contradicts the contract, if anything.
     fn contradiction(&self, change: &ContractChange) -> Option<Text> {
         match change {
-            ContractChange::Drafted { contract_id, terms, signers, supersedes, .. } => {
+            ContractChange::Drafted {
+                contract_id,
+                terms,
+                signers,
+                supersedes,
+                ..
+            } => {
                 if !is_id(contract_id) || supersedes.as_deref().is_some_and(|s| !is_id(s)) {
                     Some(BLANK_ID)
                 } else if signers.iter().map(|s| s.role).ne(SIGNING_ORDER) {
                     Some(SIGNERS_OUT_OF_ORDER)
-                } else if signers.iter().any(|s| s.recipient_id.as_deref().is_some_and(|id| !is_id(id))) {
+                } else if signers
+                    .iter()
+                    .any(|s| s.recipient_id.as_deref().is_some_and(|id| !is_id(id)))
+                {
                     Some(BLANK_ID)
                 } else if supersedes.as_deref() == Some(contract_id.as_str()) {
                     Some(SUPERSEDES_ITSELF)
@@ -306,16 +343,29 @@ impl Contract {
                     None
                 }
             }
-            ContractChange::Reassigned { recipient_id: id, .. } | ContractChange::Amended { superseded_by: id } if !is_id(id) => Some(BLANK_ID),
-            ContractChange::Amended { superseded_by } if self.id() == Some(superseded_by.as_str()) => Some(SUPERSEDES_ITSELF),
-            ContractChange::Sent { request_id: Some(id), .. } if !is_id(id) => Some(BLANK_ID),
-            ContractChange::Expired if self.terms().is_some_and(|t| t.end_date.is_none()) => Some(NO_END_DATE),
+            ContractChange::Reassigned { recipient_id: id, .. }
+            | ContractChange::Amended { superseded_by: id }
+                if !is_id(id) =>
+            {
+                Some(BLANK_ID)
+            }
+            ContractChange::Amended { superseded_by } if self.id() == Some(superseded_by.as_str()) => {
+                Some(SUPERSEDES_ITSELF)
+            }
+            ContractChange::Sent {
+                request_id: Some(id), ..
+            } if !is_id(id) => Some(BLANK_ID),
+            ContractChange::Expired if self.terms().is_some_and(|t| t.end_date.is_none()) => {
+                Some(NO_END_DATE)
+            }
             _ => None,
         }
     }
 
     fn signer_mut(&mut self, role: SignerRole) -> Option<&mut Signer> {
-        self.document.as_mut().and_then(|d| d.signers.iter_mut().find(|s| s.role == role))
+        self.document
+            .as_mut()
+            .and_then(|d| d.signers.iter_mut().find(|s| s.role == role))
     }
 }
 
@@ -332,7 +382,10 @@ impl Aggregate for Contract {
     /// Without the event, a signature guard holds when it holds for some signer who has still
     /// to sign (what `allowed_events` asks).
     fn guard_holds(&self, guard: Guard, _to: S) -> bool {
-        self.signers().iter().filter(|s| !s.status.is_final()).any(|s| self.guard_holds_for(guard, s.role))
+        self.signers()
+            .iter()
+            .filter(|s| !s.status.is_final())
+            .any(|s| self.guard_holds_for(guard, s.role))
     }
 
     fn apply(&mut self, event: &Event<ContractChange>) -> Result<(), Refused> {
@@ -340,7 +393,11 @@ impl Aggregate for Contract {
         let role = event.change.signer();
         // The first final outcome of a signer wins (DESIGN 4.8), whatever the contract's state.
         let moves_signer = matches!(ty, T::Signed | T::Declined | T::Reassigned);
-        if moves_signer && role.and_then(|r| self.signer(r)).is_some_and(|s| s.status.is_final()) {
+        if moves_signer
+            && role
+                .and_then(|r| self.signer(r))
+                .is_some_and(|s| s.status.is_final())
+        {
             return Err(self.refuse(ty, Refusal::SignerAlreadyFinal));
         }
         let Some(to) = self.next_state_for(ty, role) else {
@@ -353,12 +410,22 @@ impl Aggregate for Contract {
         // Nothing below can fail: the contract changes only once the event is accepted.
         let at = event.at;
         match &event.change {
-            ContractChange::Drafted { contract_id, terms, contracting_party, signers, supersedes } => {
+            ContractChange::Drafted {
+                contract_id,
+                terms,
+                contracting_party,
+                signers,
+                supersedes,
+            } => {
                 self.document = Some(Document {
                     id: contract_id.clone(),
                     terms: terms.clone(),
                     contracting_party: *contracting_party,
-                    signers: signers.each_ref().map(|s| Signer { role: s.role, recipient_id: s.recipient_id.clone(), status: SignerStatus::Pending }),
+                    signers: signers.each_ref().map(|s| Signer {
+                        role: s.role,
+                        recipient_id: s.recipient_id.clone(),
+                        status: SignerStatus::Pending,
+                    }),
                     supersedes: supersedes.clone(),
                 });
             }
@@ -367,7 +434,10 @@ impl Aggregate for Contract {
                 self.request_id.clone_from(request_id);
             }
             ContractChange::Viewed { signer } => {
-                if let Some(s) = self.signer_mut(*signer).filter(|s| s.status == SignerStatus::Pending) {
+                if let Some(s) = self
+                    .signer_mut(*signer)
+                    .filter(|s| s.status == SignerStatus::Pending)
+                {
                     s.status = SignerStatus::Viewed;
                 }
             }
@@ -395,7 +465,10 @@ impl Aggregate for Contract {
             }
             ContractChange::Amended { superseded_by } => self.superseded_by = Some(superseded_by.clone()),
             ContractChange::Terminated { effective_on } => self.terminated_on = Some(*effective_on),
-            ContractChange::Voided | ContractChange::SigningExpired | ContractChange::Activated | ContractChange::Expired => {}
+            ContractChange::Voided
+            | ContractChange::SigningExpired
+            | ContractChange::Activated
+            | ContractChange::Expired => {}
         }
         self.state = Some(to);
         self.last_at = Some(at);

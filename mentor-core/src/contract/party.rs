@@ -71,7 +71,12 @@ impl Serialize for ContractingParty {
             country: CountryCode,
             registration_number: Option<&'a str>,
         }
-        Wire { party: self.party, country: self.country, registration_number: self.registration.as_ref().map(RegistrationNumber::normalized) }.serialize(serializer)
+        Wire {
+            party: self.party,
+            country: self.country,
+            registration_number: self.registration.as_ref().map(RegistrationNumber::normalized),
+        }
+        .serialize(serializer)
     }
 }
 
@@ -83,7 +88,11 @@ pub(super) fn read_party(r: &mut Reader, value: &Value, path: &Path<'_>) -> Opti
     }
     let party = r.choice(map.get("party"), &party_path, Party::ALL);
     let (country, registration) = read_registration(r, map, path, false);
-    Some(ContractingParty { party: party?, country: country?, registration })
+    Some(ContractingParty {
+        party: party?,
+        country: country?,
+        registration,
+    })
 }
 
 /// Reads a party's `country` (required) and `registration_number` (at most 64 characters,
@@ -96,7 +105,12 @@ pub(crate) fn read_registration(
 ) -> (Option<CountryCode>, Option<RegistrationNumber>) {
     let country_path = path.key("country");
     let country = r.required_text(map.get("country"), &country_path, 8);
-    let country = r.parse(country, &country_path, ErrorCode::InvalidCountry, CountryCode::parse);
+    let country = r.parse(
+        country,
+        &country_path,
+        ErrorCode::InvalidCountry,
+        CountryCode::parse,
+    );
     let number_path = path.key("registration_number");
     let number = r.identifier(map.get("registration_number"), &number_path, 64, number_required);
     (country, read_number(r, number, country, &number_path))
@@ -104,11 +118,20 @@ pub(crate) fn read_registration(
 
 /// Reads a registration number of `country`: `invalid_registration_number` or
 /// `unsupported_country` at `path` when it cannot be shown well-formed.
-pub(crate) fn read_number(r: &mut Reader, text: Option<&str>, country: Option<CountryCode>, path: &Path<'_>) -> Option<RegistrationNumber> {
+pub(crate) fn read_number(
+    r: &mut Reader,
+    text: Option<&str>,
+    country: Option<CountryCode>,
+    path: &Path<'_>,
+) -> Option<RegistrationNumber> {
     match registration::validate(country?, text?) {
         Ok(number) => Some(number),
         Err(RegistrationError::Invalid(e)) => {
-            r.error_with(path, ErrorCode::InvalidRegistrationNumber, Detail::Registration(e.reason));
+            r.error_with(
+                path,
+                ErrorCode::InvalidRegistrationNumber,
+                Detail::Registration(e.reason),
+            );
             None
         }
         Err(RegistrationError::UnsupportedCountry(_)) => {

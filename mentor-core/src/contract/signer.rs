@@ -116,7 +116,13 @@ impl Serialize for Signer {
             SignerStatus::Signed { at } | SignerStatus::Declined { at } => Some(format_instant(at)),
             SignerStatus::Pending | SignerStatus::Viewed => None,
         };
-        Wire { role: self.role.name(), recipient_id: &self.recipient_id, status: self.status.name(), at }.serialize(serializer)
+        Wire {
+            role: self.role.name(),
+            recipient_id: &self.recipient_id,
+            status: self.status.name(),
+            at,
+        }
+        .serialize(serializer)
     }
 }
 
@@ -128,7 +134,11 @@ impl Serialize for SignerSetup {
             role: &'static str,
             recipient_id: &'a Option<String>,
         }
-        Wire { role: self.role.name(), recipient_id: &self.recipient_id }.serialize(serializer)
+        Wire {
+            role: self.role.name(),
+            recipient_id: &self.recipient_id,
+        }
+        .serialize(serializer)
     }
 }
 
@@ -152,7 +162,10 @@ impl SignerSetup {
     /// ```
     #[must_use]
     pub fn without_recipients() -> [SignerSetup; 2] {
-        SIGNING_ORDER.map(|role| SignerSetup { role, recipient_id: None })
+        SIGNING_ORDER.map(|role| SignerSetup {
+            role,
+            recipient_id: None,
+        })
     }
 }
 
@@ -172,7 +185,11 @@ pub(super) fn read_signer_role(r: &mut Reader, value: Option<&Value>, path: &Pat
 
 /// Reads `[{"role": "contracting_party", "recipient_id"}, {"role": "company", "recipient_id"}]`:
 /// both signers in signing order (absent: both without recipient ids).
-pub(super) fn read_signers(r: &mut Reader, value: Option<&Value>, path: &Path<'_>) -> Option<[SignerSetup; 2]> {
+pub(super) fn read_signers(
+    r: &mut Reader,
+    value: Option<&Value>,
+    path: &Path<'_>,
+) -> Option<[SignerSetup; 2]> {
     if present(value).is_none() {
         return Some(SignerSetup::without_recipients());
     }
@@ -186,14 +203,33 @@ pub(super) fn read_signers(r: &mut Reader, value: Option<&Value>, path: &Path<'_
     Some([first?, second?])
 }
 
-fn read_signer_setup(r: &mut Reader, value: &Value, path: &Path<'_>, expected: SignerRole) -> Option<SignerSetup> {
+fn read_signer_setup(
+    r: &mut Reader,
+    value: &Value,
+    path: &Path<'_>,
+    expected: SignerRole,
+) -> Option<SignerSetup> {
     let map = r.object(value, path, &["role", "recipient_id"])?;
     let role_path = path.key("role");
     let role = read_signer_role(r, map.get("role"), &role_path);
     if role.is_some_and(|role| role != expected) {
         // The envelope's order is fixed: say which role belongs at this place.
-        r.error_with(&role_path, ErrorCode::InvalidEnum, Detail::Allowed(vec![expected.name()]));
+        r.error_with(
+            &role_path,
+            ErrorCode::InvalidEnum,
+            Detail::Allowed(vec![expected.name()]),
+        );
     }
-    let recipient_id = r.text(map.get("recipient_id"), &path.key("recipient_id"), MAX_ID_CHARS, false).map(str::to_owned);
-    Some(SignerSetup { role: role.filter(|role| *role == expected)?, recipient_id })
+    let recipient_id = r
+        .text(
+            map.get("recipient_id"),
+            &path.key("recipient_id"),
+            MAX_ID_CHARS,
+            false,
+        )
+        .map(str::to_owned);
+    Some(SignerSetup {
+        role: role.filter(|role| *role == expected)?,
+        recipient_id,
+    })
 }

@@ -66,7 +66,15 @@ pub struct Terms {
     notice_period_days: u16,
 }
 
-const TERMS_KEYS: [&str; 7] = ["version", "currency", "rates", "billing", "start_date", "end_date", "notice_period_days"];
+const TERMS_KEYS: [&str; 7] = [
+    "version",
+    "currency",
+    "rates",
+    "billing",
+    "start_date",
+    "end_date",
+    "notice_period_days",
+];
 
 const AN_OBJECT: Text = Text::new("an object", "un objet");
 const AFTER_START: Text = Text::new("a date after start_date", "une date postérieure à start_date");
@@ -104,7 +112,11 @@ impl Terms {
         let mut r = Reader::new();
         let root = Path::Root;
         if version == 0 {
-            r.error_with(&root.key("version"), ErrorCode::OutOfRange, Detail::Range(1, i64::from(u32::MAX)));
+            r.error_with(
+                &root.key("version"),
+                ErrorCode::OutOfRange,
+                Detail::Range(1, i64::from(u32::MAX)),
+            );
         }
         let rates_path = root.key("rates");
         if rates.is_empty() {
@@ -119,15 +131,31 @@ impl Terms {
             }
         }
         if end_date.is_some_and(|end| end <= start_date) {
-            r.error_with(&root.key("end_date"), ErrorCode::InvalidDate, Detail::Expected(AFTER_START));
+            r.error_with(
+                &root.key("end_date"),
+                ErrorCode::InvalidDate,
+                Detail::Expected(AFTER_START),
+            );
         }
         if notice_period_days > MAX_NOTICE_PERIOD_DAYS {
-            r.error_with(&root.key("notice_period_days"), ErrorCode::OutOfRange, Detail::Range(0, i64::from(MAX_NOTICE_PERIOD_DAYS)));
+            r.error_with(
+                &root.key("notice_period_days"),
+                ErrorCode::OutOfRange,
+                Detail::Range(0, i64::from(MAX_NOTICE_PERIOD_DAYS)),
+            );
         }
         if !r.errors.is_empty() {
             return Err(InputError { errors: r.errors });
         }
-        Ok(Terms { version, currency, rates, billing: Billing::Monthly, start_date, end_date, notice_period_days })
+        Ok(Terms {
+            version,
+            currency,
+            rates,
+            billing: Billing::Monthly,
+            start_date,
+            end_date,
+            notice_period_days,
+        })
     }
 
     /// Reads terms from their wire form (see [`Terms`]).
@@ -227,7 +255,11 @@ impl Serialize for Terms {
         Wire {
             version: self.version,
             currency: self.currency.code(),
-            rates: self.rates.iter().map(|(session_type, rate)| (session_type.as_str(), self.currency.format_amount(*rate))).collect(),
+            rates: self
+                .rates
+                .iter()
+                .map(|(session_type, rate)| (session_type.as_str(), self.currency.format_amount(*rate)))
+                .collect(),
             billing: self.billing.name(),
             start_date: format_date(self.start_date),
             end_date: self.end_date.map(format_date),
@@ -239,10 +271,18 @@ impl Serialize for Terms {
 
 pub(super) fn read_terms(r: &mut Reader, value: &Value, path: &Path<'_>) -> Option<Terms> {
     let map = r.object(value, path, &TERMS_KEYS)?;
-    let version = required_integer(r, map.get("version"), &path.key("version"), 1, i64::from(u32::MAX));
+    let version = required_integer(
+        r,
+        map.get("version"),
+        &path.key("version"),
+        1,
+        i64::from(u32::MAX),
+    );
     let currency = read_currency(r, map.get("currency"), &path.key("currency"), true);
     let rates = read_rates(r, map.get("rates"), &path.key("rates"), currency);
-    let billing = r.choice(map.get("billing"), &path.key("billing"), Billing::ALL).unwrap_or_default();
+    let billing = r
+        .choice(map.get("billing"), &path.key("billing"), Billing::ALL)
+        .unwrap_or_default();
     let start_date = read_date(r, map.get("start_date"), &path.key("start_date"), true);
     let end_path = path.key("end_date");
     let end_date = read_date(r, map.get("end_date"), &end_path, false);
@@ -251,7 +291,13 @@ pub(super) fn read_terms(r: &mut Reader, value: &Value, path: &Path<'_>) -> Opti
             r.error_with(&end_path, ErrorCode::InvalidDate, Detail::Expected(AFTER_START));
         }
     }
-    let notice = required_integer(r, map.get("notice_period_days"), &path.key("notice_period_days"), 0, i64::from(MAX_NOTICE_PERIOD_DAYS));
+    let notice = required_integer(
+        r,
+        map.get("notice_period_days"),
+        &path.key("notice_period_days"),
+        0,
+        i64::from(MAX_NOTICE_PERIOD_DAYS),
+    );
     Some(Terms {
         version: u32::try_from(version?).ok()?,
         currency: currency?,
@@ -264,7 +310,12 @@ pub(super) fn read_terms(r: &mut Reader, value: &Value, path: &Path<'_>) -> Opti
 }
 
 /// Reads `{"session_type": "35.00", …}`: at least one rate, keys that are slugs.
-fn read_rates(r: &mut Reader, value: Option<&Value>, path: &Path<'_>, currency: Option<Currency>) -> Option<BTreeMap<String, Decimal>> {
+fn read_rates(
+    r: &mut Reader,
+    value: Option<&Value>,
+    path: &Path<'_>,
+    currency: Option<Currency>,
+) -> Option<BTreeMap<String, Decimal>> {
     let map = match present(value) {
         None => {
             r.error(path, ErrorCode::Required);

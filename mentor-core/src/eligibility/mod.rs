@@ -39,7 +39,9 @@ use crate::policy::Policy;
 use crate::registration::{self, InvalidNumber, RegistrationError, RegistrationNumber};
 use crate::rule::Rule;
 
-pub use crate::situation::{Business, EmployerAgreement, EmployerSector, Employment, Route, WorkingSituation, WorkingStatus};
+pub use crate::situation::{
+    Business, EmployerAgreement, EmployerSector, Employment, Route, WorkingSituation, WorkingStatus,
+};
 
 /// The decision's outcome, from best to worst.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, PartialOrd, Ord, serde::Serialize)]
@@ -296,26 +298,57 @@ impl Decision {
         d.reason(ReasonCode::StatusToSettleAtInterview, Rule::Int5);
         d
     }
-
 }
 
 /// The message of an action: the country, where it has one, is the decision's.
 const fn action_message(code: ActionCode, lang: Lang) -> Message {
     match (code, lang) {
-        (ActionCode::ChooseRoute, Lang::En) => Message::Fixed("choose how to mentor: through your employer, or through a small business of your own"),
-        (ActionCode::ChooseRoute, Lang::Fr) => Message::Fixed("choisissez comment mentorer : par votre employeur, ou par votre propre petite entreprise"),
-        (ActionCode::ObtainEmployerAgreement, Lang::En) => Message::Fixed("ask your employer to agree to sign the contract and pay you through your salary"),
-        (ActionCode::ObtainEmployerAgreement, Lang::Fr) => Message::Fixed("demandez à votre employeur d'accepter de signer le contrat et de vous rémunérer avec votre salaire"),
-        (ActionCode::RegisterBusiness, Lang::En) => Message::Country("set up your own small business in ", " to sign the contract yourself"),
-        (ActionCode::RegisterBusiness, Lang::Fr) => Message::Country("créez votre propre petite entreprise (", ") pour signer le contrat vous-même"),
-        (ActionCode::RegisterAsSelfEmployed, Lang::En) => Message::Country("register as self-employed in ", " before the contract can be signed"),
-        (ActionCode::RegisterAsSelfEmployed, Lang::Fr) => Message::Country("immatriculez-vous comme indépendant (", ") avant de pouvoir signer le contrat"),
-        (ActionCode::ProvideRegistrationNumber, Lang::En) => Message::Fixed("give your business's registration number: it is needed to invoice the company"),
-        (ActionCode::ProvideRegistrationNumber, Lang::Fr) => Message::Fixed("indiquez le numéro d'immatriculation de votre entreprise : il est nécessaire pour facturer"),
-        (ActionCode::FixRegistrationNumber, Lang::En) => Message::Fixed("check the registration number: it is not well-formed"),
-        (ActionCode::FixRegistrationNumber, Lang::Fr) => Message::Fixed("vérifiez le numéro d'immatriculation : il n'est pas bien formé"),
-        (ActionCode::InformEmployer, Lang::En) => Message::Fixed("tell your employer that you mentor in your free time"),
-        (ActionCode::InformEmployer, Lang::Fr) => Message::Fixed("informez votre employeur que vous mentorez sur votre temps libre"),
+        (ActionCode::ChooseRoute, Lang::En) => Message::Fixed(
+            "choose how to mentor: through your employer, or through a small business of your own",
+        ),
+        (ActionCode::ChooseRoute, Lang::Fr) => Message::Fixed(
+            "choisissez comment mentorer : par votre employeur, ou par votre propre petite entreprise",
+        ),
+        (ActionCode::ObtainEmployerAgreement, Lang::En) => {
+            Message::Fixed("ask your employer to agree to sign the contract and pay you through your salary")
+        }
+        (ActionCode::ObtainEmployerAgreement, Lang::Fr) => Message::Fixed(
+            "demandez à votre employeur d'accepter de signer le contrat et de vous rémunérer avec votre salaire",
+        ),
+        (ActionCode::RegisterBusiness, Lang::En) => Message::Country(
+            "set up your own small business in ",
+            " to sign the contract yourself",
+        ),
+        (ActionCode::RegisterBusiness, Lang::Fr) => Message::Country(
+            "créez votre propre petite entreprise (",
+            ") pour signer le contrat vous-même",
+        ),
+        (ActionCode::RegisterAsSelfEmployed, Lang::En) => Message::Country(
+            "register as self-employed in ",
+            " before the contract can be signed",
+        ),
+        (ActionCode::RegisterAsSelfEmployed, Lang::Fr) => Message::Country(
+            "immatriculez-vous comme indépendant (",
+            ") avant de pouvoir signer le contrat",
+        ),
+        (ActionCode::ProvideRegistrationNumber, Lang::En) => {
+            Message::Fixed("give your business's registration number: it is needed to invoice the company")
+        }
+        (ActionCode::ProvideRegistrationNumber, Lang::Fr) => Message::Fixed(
+            "indiquez le numéro d'immatriculation de votre entreprise : il est nécessaire pour facturer",
+        ),
+        (ActionCode::FixRegistrationNumber, Lang::En) => {
+            Message::Fixed("check the registration number: it is not well-formed")
+        }
+        (ActionCode::FixRegistrationNumber, Lang::Fr) => {
+            Message::Fixed("vérifiez le numéro d'immatriculation : il n'est pas bien formé")
+        }
+        (ActionCode::InformEmployer, Lang::En) => {
+            Message::Fixed("tell your employer that you mentor in your free time")
+        }
+        (ActionCode::InformEmployer, Lang::Fr) => {
+            Message::Fixed("informez votre employeur que vous mentorez sur votre temps libre")
+        }
     }
 }
 

@@ -30,9 +30,20 @@ impl Localized for Decision {
             invoicing_party: d.invoicing_party,
             payout: d.payout,
             registration: d.registration.map(|check| RegistrationWire { check, lang }),
-            required_actions: Actions { list: &d.required_actions, decision: d, lang },
-            recommended_actions: Actions { list: &d.recommended_actions, decision: d, lang },
-            reasons: Reasons { list: &d.reasons, lang },
+            required_actions: Actions {
+                list: &d.required_actions,
+                decision: d,
+                lang,
+            },
+            recommended_actions: Actions {
+                list: &d.recommended_actions,
+                decision: d,
+                lang,
+            },
+            reasons: Reasons {
+                list: &d.reasons,
+                lang,
+            },
         }
         .serialize(serializer)
     }
@@ -135,7 +146,9 @@ impl Serialize for RegistrationWire {
     fn serialize<S: Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
         match &self.check {
             RegistrationCheck::WellFormed(n) => registration::Checked::WellFormed(n).serialize(serializer),
-            RegistrationCheck::NotWellFormed(e) => registration::Checked::Invalid(*e, self.lang).serialize(serializer),
+            RegistrationCheck::NotWellFormed(e) => {
+                registration::Checked::Invalid(*e, self.lang).serialize(serializer)
+            }
         }
     }
 }
@@ -153,8 +166,16 @@ impl Serialize for Actions<'_> {
             seq.serialize_element(&ActionWire {
                 code: action.code,
                 rule: action.rule,
-                message: ActionMessage { code: action.code, decision: self.decision, lang: self.lang },
-                params: Params { code: action.code, decision: self.decision, lang: self.lang },
+                message: ActionMessage {
+                    code: action.code,
+                    decision: self.decision,
+                    lang: self.lang,
+                },
+                params: Params {
+                    code: action.code,
+                    decision: self.decision,
+                    lang: self.lang,
+                },
             })?;
         }
         seq.end()
@@ -210,7 +231,13 @@ impl Serialize for Params<'_> {
             ActionCode::RegisterAsSelfEmployed | ActionCode::RegisterBusiness => {
                 map.serialize_entry("country", &country)?;
                 if let Some(rules) = rules {
-                    map.serialize_entry("statuses", &Statuses { rules, lang: self.lang })?;
+                    map.serialize_entry(
+                        "statuses",
+                        &Statuses {
+                            rules,
+                            lang: self.lang,
+                        },
+                    )?;
                     map.serialize_entry("procedure", rules.procedure.get(self.lang))?;
                 }
             }
@@ -249,7 +276,10 @@ struct Statuses<'a> {
 
 impl Serialize for Statuses<'_> {
     fn serialize<S: Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
-        serializer.collect_seq(self.rules.statuses.iter().map(|s| Status { status: s, lang: self.lang }))
+        serializer.collect_seq(self.rules.statuses.iter().map(|s| Status {
+            status: s,
+            lang: self.lang,
+        }))
     }
 }
 

@@ -155,7 +155,11 @@ impl Ignored {
     const fn is_settled(self) -> bool {
         !matches!(
             self,
-            Ignored::UnconfirmedHint | Ignored::NoContract | Ignored::OtherProvider | Ignored::OtherRequest | Ignored::UnknownSigner
+            Ignored::UnconfirmedHint
+                | Ignored::NoContract
+                | Ignored::OtherProvider
+                | Ignored::OtherRequest
+                | Ignored::UnknownSigner
         )
     }
 
@@ -163,24 +167,42 @@ impl Ignored {
     #[must_use]
     pub const fn message(self, lang: Lang) -> &'static str {
         let (en, fr) = match self {
-            Ignored::Test => ("a test delivery: nothing to apply", "une livraison de test : rien à appliquer"),
-            Ignored::UnknownEventType => ("an event type the contract does not track", "un type d'événement que le contrat ne suit pas"),
+            Ignored::Test => (
+                "a test delivery: nothing to apply",
+                "une livraison de test : rien à appliquer",
+            ),
+            Ignored::UnknownEventType => (
+                "an event type the contract does not track",
+                "un type d'événement que le contrat ne suit pas",
+            ),
             Ignored::UnconfirmedHint => (
                 "an unverified hint: confirm it with the provider before applying it",
                 "un indice non vérifié : confirmez-le auprès du fournisseur avant de l'appliquer",
             ),
-            Ignored::NoContract => ("the contract has not been drafted", "le contrat n'a pas été rédigé"),
-            Ignored::OtherProvider => {
-                ("the contract was sent through another provider", "le contrat a été envoyé par un autre fournisseur")
-            }
-            Ignored::OtherRequest => ("the event concerns another envelope", "l'événement concerne une autre enveloppe"),
-            Ignored::NoSigner => ("the event names no signer", "l'événement ne désigne aucun signataire"),
-            Ignored::UnknownSigner => {
-                ("no signer of the contract has this recipient id", "aucun signataire du contrat n'a cet identifiant de destinataire")
-            }
-            Ignored::NoNewRecipient => {
-                ("the reassignment does not name the new recipient", "la réattribution ne désigne pas le nouveau destinataire")
-            }
+            Ignored::NoContract => (
+                "the contract has not been drafted",
+                "le contrat n'a pas été rédigé",
+            ),
+            Ignored::OtherProvider => (
+                "the contract was sent through another provider",
+                "le contrat a été envoyé par un autre fournisseur",
+            ),
+            Ignored::OtherRequest => (
+                "the event concerns another envelope",
+                "l'événement concerne une autre enveloppe",
+            ),
+            Ignored::NoSigner => (
+                "the event names no signer",
+                "l'événement ne désigne aucun signataire",
+            ),
+            Ignored::UnknownSigner => (
+                "no signer of the contract has this recipient id",
+                "aucun signataire du contrat n'a cet identifiant de destinataire",
+            ),
+            Ignored::NoNewRecipient => (
+                "the reassignment does not name the new recipient",
+                "la réattribution ne désigne pas le nouveau destinataire",
+            ),
             Ignored::NothingNew => ("the contract already shows it", "le contrat l'indique déjà"),
         };
         match lang {
@@ -244,13 +266,27 @@ impl Conflict {
     #[must_use]
     pub fn message(&self, lang: Lang) -> String {
         match (self, lang) {
-            (Conflict::SignerAlreadyFinal { signer, status, event }, Lang::En) => format!(
+            (
+                Conflict::SignerAlreadyFinal {
+                    signer,
+                    status,
+                    event,
+                },
+                Lang::En,
+            ) => format!(
                 "the signer `{}` already {}; the provider now says `{}`: the first outcome stands",
                 signer.name(),
                 status.name(),
                 event.name()
             ),
-            (Conflict::SignerAlreadyFinal { signer, status, event }, Lang::Fr) => format!(
+            (
+                Conflict::SignerAlreadyFinal {
+                    signer,
+                    status,
+                    event,
+                },
+                Lang::Fr,
+            ) => format!(
                 "le signataire `{}` a déjà {} ; le fournisseur indique maintenant `{}` : le premier résultat est maintenu",
                 signer.name(),
                 match status {
@@ -260,7 +296,11 @@ impl Conflict {
                 event.name()
             ),
             (Conflict::ContractClosed { state, event }, Lang::En) => {
-                format!("the contract is already `{}`; the provider now says `{}`: the first outcome stands", state.name(), event.name())
+                format!(
+                    "the contract is already `{}`; the provider now says `{}`: the first outcome stands",
+                    state.name(),
+                    event.name()
+                )
             }
             (Conflict::ContractClosed { state, event }, Lang::Fr) => format!(
                 "le contrat est déjà `{}` ; le fournisseur indique maintenant `{}` : le premier résultat est maintenu",
@@ -358,7 +398,14 @@ impl Localized for Applied {
             Outcome::Ignored(why) => (&[][..], Some(why.code()), Some(why.message(lang).to_owned())),
             Outcome::Conflict(c) => (&[][..], Some(c.code()), Some(c.message(lang))),
         };
-        Wire { event: &self.event, outcome: self.outcome.name(), applied, code, message }.serialize(serializer)
+        Wire {
+            event: &self.event,
+            outcome: self.outcome.name(),
+            applied,
+            code,
+            message,
+        }
+        .serialize(serializer)
     }
 }
 
@@ -393,18 +440,31 @@ impl Localized for Applied {
 /// assert!(contract.is_fully_signed());
 /// ```
 #[must_use]
-pub fn apply(contract: &mut Contract, deliveries: &mut Deliveries, events: &[SignatureEvent], hints: Hints) -> Report {
+pub fn apply(
+    contract: &mut Contract,
+    deliveries: &mut Deliveries,
+    events: &[SignatureEvent],
+    hints: Hints,
+) -> Report {
     let entries = events
         .iter()
         .map(|event| {
             let outcome = apply_one(contract, deliveries, event, hints);
-            Applied { event: event.clone(), outcome }
+            Applied {
+                event: event.clone(),
+                outcome,
+            }
         })
         .collect();
     Report { entries }
 }
 
-fn apply_one(contract: &mut Contract, deliveries: &mut Deliveries, event: &SignatureEvent, hints: Hints) -> Outcome {
+fn apply_one(
+    contract: &mut Contract,
+    deliveries: &mut Deliveries,
+    event: &SignatureEvent,
+    hints: Hints,
+) -> Outcome {
     if deliveries.contains(&event.dedupe_key) {
         return Outcome::Duplicate;
     }
@@ -427,14 +487,21 @@ fn apply_one(contract: &mut Contract, deliveries: &mut Deliveries, event: &Signa
 
 /// States in which signing ended without a signature.
 const fn closed(state: ContractState) -> bool {
-    matches!(state, ContractState::Declined | ContractState::Voided | ContractState::SigningExpired)
+    matches!(
+        state,
+        ContractState::Declined | ContractState::Voided | ContractState::SigningExpired
+    )
 }
 
 /// States in which every signer has signed.
 const fn signed(state: ContractState) -> bool {
     matches!(
         state,
-        ContractState::Signed | ContractState::Active | ContractState::Amended | ContractState::Terminated | ContractState::Expired
+        ContractState::Signed
+            | ContractState::Active
+            | ContractState::Amended
+            | ContractState::Terminated
+            | ContractState::Expired
     )
 }
 
@@ -447,7 +514,9 @@ fn plan(contract: &Contract, event: &SignatureEvent) -> Result<Vec<ContractChang
         EventKind::Unknown => return ignore(Ignored::UnknownEventType),
         _ => {}
     }
-    let Some(state) = contract.state() else { return ignore(Ignored::NoContract) };
+    let Some(state) = contract.state() else {
+        return ignore(Ignored::NoContract);
+    };
     if contract.provider().is_some_and(|p| p != event.provider) {
         return ignore(Ignored::OtherProvider);
     }
@@ -460,14 +529,20 @@ fn plan(contract: &Contract, event: &SignatureEvent) -> Result<Vec<ContractChang
     let mut changes = Vec::with_capacity(2);
     if state == ContractState::Draft && kind != EventKind::Sent {
         // Signing activity on a draft means the provider sent it: the `sent` was lost or late.
-        changes.push(ContractChange::Sent { provider: Some(event.provider), request_id: event.request_id.clone() });
+        changes.push(ContractChange::Sent {
+            provider: Some(event.provider),
+            request_id: event.request_id.clone(),
+        });
     }
     let change = match kind {
         EventKind::Sent => {
             if state != ContractState::Draft {
                 return ignore(Ignored::NothingNew);
             }
-            ContractChange::Sent { provider: Some(event.provider), request_id: event.request_id.clone() }
+            ContractChange::Sent {
+                provider: Some(event.provider),
+                request_id: event.request_id.clone(),
+            }
         }
         EventKind::Viewed => {
             let (role, status) = signer(contract, event)?;
@@ -480,7 +555,13 @@ fn plan(contract: &Contract, event: &SignatureEvent) -> Result<Vec<ContractChang
             let (role, status) = signer(contract, event)?;
             match status {
                 SignerStatus::Signed { .. } => return ignore(Ignored::NothingNew),
-                SignerStatus::Declined { .. } => return conflict(Conflict::SignerAlreadyFinal { signer: role, status, event: kind }),
+                SignerStatus::Declined { .. } => {
+                    return conflict(Conflict::SignerAlreadyFinal {
+                        signer: role,
+                        status,
+                        event: kind,
+                    });
+                }
                 SignerStatus::Pending | SignerStatus::Viewed => {}
             }
             if closed(state) {
@@ -495,13 +576,21 @@ fn plan(contract: &Contract, event: &SignatureEvent) -> Result<Vec<ContractChang
             };
             match status {
                 SignerStatus::Declined { .. } => return ignore(Ignored::NothingNew),
-                SignerStatus::Signed { .. } => return conflict(Conflict::SignerAlreadyFinal { signer: role, status, event: kind }),
+                SignerStatus::Signed { .. } => {
+                    return conflict(Conflict::SignerAlreadyFinal {
+                        signer: role,
+                        status,
+                        event: kind,
+                    });
+                }
                 SignerStatus::Pending | SignerStatus::Viewed => {}
             }
             match state {
                 // Another signer declined first: the contract is declined already.
                 ContractState::Declined => return ignore(Ignored::NothingNew),
-                s if closed(s) || signed(s) => return conflict(Conflict::ContractClosed { state, event: kind }),
+                s if closed(s) || signed(s) => {
+                    return conflict(Conflict::ContractClosed { state, event: kind });
+                }
                 _ => {}
             }
             ContractChange::Declined { signer: role }
@@ -529,18 +618,27 @@ fn plan(contract: &Contract, event: &SignatureEvent) -> Result<Vec<ContractChang
             change
         }
         EventKind::Reassigned => {
-            let Some(new_id) = event.new_signer_id.as_deref() else { return ignore(Ignored::NoNewRecipient) };
+            let Some(new_id) = event.new_signer_id.as_deref() else {
+                return ignore(Ignored::NoNewRecipient);
+            };
             if contract.signer_by_recipient(new_id).is_some() {
                 return ignore(Ignored::NothingNew);
             }
             let (role, status) = signer(contract, event)?;
             if status.is_final() {
-                return conflict(Conflict::SignerAlreadyFinal { signer: role, status, event: kind });
+                return conflict(Conflict::SignerAlreadyFinal {
+                    signer: role,
+                    status,
+                    event: kind,
+                });
             }
             if closed(state) || signed(state) {
                 return conflict(Conflict::ContractClosed { state, event: kind });
             }
-            ContractChange::Reassigned { signer: role, recipient_id: new_id.to_owned() }
+            ContractChange::Reassigned {
+                signer: role,
+                recipient_id: new_id.to_owned(),
+            }
         }
         EventKind::Test | EventKind::Unknown => return ignore(Ignored::UnknownEventType),
     };
@@ -550,24 +648,39 @@ fn plan(contract: &Contract, event: &SignatureEvent) -> Result<Vec<ContractChang
 
 /// The signer the event names, by the provider's recipient id.
 fn signer(contract: &Contract, event: &SignatureEvent) -> Result<(SignerRole, SignerStatus), Outcome> {
-    let id = event.signer_id.as_deref().ok_or(Outcome::Ignored(Ignored::NoSigner))?;
-    contract.signer_by_recipient(id).map(|s| (s.role, s.status)).ok_or(Outcome::Ignored(Ignored::UnknownSigner))
+    let id = event
+        .signer_id
+        .as_deref()
+        .ok_or(Outcome::Ignored(Ignored::NoSigner))?;
+    contract
+        .signer_by_recipient(id)
+        .map(|s| (s.role, s.status))
+        .ok_or(Outcome::Ignored(Ignored::UnknownSigner))
 }
 
 /// The first signer, in signing order, who has not signed or declined yet (else the first
 /// signer, whose final status then decides).
 fn first_unsigned(contract: &Contract) -> Option<(SignerRole, SignerStatus)> {
     let signers = contract.signers();
-    signers.iter().find(|s| !s.status.is_final()).or_else(|| signers.first()).map(|s| (s.role, s.status))
+    signers
+        .iter()
+        .find(|s| !s.status.is_final())
+        .or_else(|| signers.first())
+        .map(|s| (s.role, s.status))
 }
 
 /// Applies the planned changes, all or none.
 fn commit(contract: &mut Contract, event: &SignatureEvent, changes: Vec<ContractChange>) -> Outcome {
     // The contract's log is in time order: an event the provider dates before the contract's
     // last event happens, for the contract, at that last event.
-    let at: DateTime<Utc> = contract.last_event_at().map_or(event.occurred_at, |last| last.max(event.occurred_at));
+    let at: DateTime<Utc> = contract
+        .last_event_at()
+        .map_or(event.occurred_at, |last| last.max(event.occurred_at));
     let actor = Actor::Provider(event.provider);
-    let events: Vec<Event<ContractChange>> = changes.into_iter().map(|change| Event { at, actor, change }).collect();
+    let events: Vec<Event<ContractChange>> = changes
+        .into_iter()
+        .map(|change| Event { at, actor, change })
+        .collect();
     let result = match events.as_slice() {
         [one] => contract.apply(one),
         many => {
@@ -604,7 +717,10 @@ mod tests {
     #[test]
     fn change_types_match_event_kinds() {
         // The implied `sent` is a `sent` event of the contract.
-        let sent = ContractChange::Sent { provider: None, request_id: None };
+        let sent = ContractChange::Sent {
+            provider: None,
+            request_id: None,
+        };
         assert_eq!(sent.event_type().name(), "sent");
     }
 }

@@ -54,16 +54,19 @@ pub(super) fn parse(body: &[u8], now: DateTime<Utc>) -> Result<Vec<SignatureEven
         Field::Absent => Some(now),
         _ => c.instant(&root.updated_at, "updatedAt"),
     };
-    let built = status.zip(occurred_at).zip(request_id).map(|((status, occurred_at), request_id)| SignatureEvent {
-        provider: Provider::Concord,
-        dedupe_key: key(&[Some("concord"), Some(&request_id), Some(status)]),
-        request_id: Some(request_id),
-        signer_id: None,
-        new_signer_id: None,
-        kind: kind(status),
-        provider_event: status.to_owned(),
-        occurred_at,
-        hint: true,
-    });
+    let built = status
+        .zip(occurred_at)
+        .zip(request_id)
+        .map(|((status, occurred_at), request_id)| SignatureEvent {
+            provider: Provider::Concord,
+            dedupe_key: key(&[Some("concord"), Some(&request_id), Some(status)]),
+            request_id: Some(request_id),
+            signer_id: None,
+            new_signer_id: None,
+            kind: kind(status),
+            provider_event: status.to_owned(),
+            occurred_at,
+            hint: true,
+        });
     c.finish(built).map(|e| vec![e])
 }

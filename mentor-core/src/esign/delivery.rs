@@ -35,7 +35,10 @@ impl fmt::Debug for Delivery<'_> {
     /// data (DESIGN 5).
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         let names: Vec<&str> = self.headers.iter().map(|(name, _)| *name).collect();
-        f.debug_struct("Delivery").field("headers", &names).field("body_bytes", &self.body.len()).finish()
+        f.debug_struct("Delivery")
+            .field("headers", &names)
+            .field("body_bytes", &self.body.len())
+            .finish()
     }
 }
 
@@ -44,18 +47,28 @@ impl<'a> Delivery<'a> {
     /// trimmed of surrounding whitespace.
     #[must_use]
     pub fn header(&self, name: &str) -> Option<&'a str> {
-        self.headers.iter().find(|(n, _)| n.trim().eq_ignore_ascii_case(name)).map(|(_, v)| v.trim())
+        self.headers
+            .iter()
+            .find(|(n, _)| n.trim().eq_ignore_ascii_case(name))
+            .map(|(_, v)| v.trim())
     }
 
     /// Every header whose name starts with `prefix` (ASCII case-insensitive), trimmed.
-    pub(crate) fn headers_starting_with<'p>(&self, prefix: &'p str) -> impl Iterator<Item = &'a str> + use<'a, 'p> {
+    pub(crate) fn headers_starting_with<'p>(
+        &self,
+        prefix: &'p str,
+    ) -> impl Iterator<Item = &'a str> + use<'a, 'p> {
         let headers = self.headers;
-        headers.iter().filter(move |(n, _)| starts_with_ignore_case(n.trim(), prefix)).map(|(_, v)| v.trim())
+        headers
+            .iter()
+            .filter(move |(n, _)| starts_with_ignore_case(n.trim(), prefix))
+            .map(|(_, v)| v.trim())
     }
 }
 
 fn starts_with_ignore_case(text: &str, prefix: &str) -> bool {
-    text.get(..prefix.len()).is_some_and(|head| head.eq_ignore_ascii_case(prefix))
+    text.get(..prefix.len())
+        .is_some_and(|head| head.eq_ignore_ascii_case(prefix))
 }
 
 /// The shared secret of a webhook (DocuSign's HMAC key, Dropbox Sign's API key, Yousign's,
@@ -181,14 +194,32 @@ impl VerifyError {
     pub fn message(&self, lang: Lang) -> String {
         match (self, lang) {
             (VerifyError::EmptySecret, _) => Self::EMPTY_SECRET_MESSAGE.get(lang).to_owned(),
-            (VerifyError::MissingHeader(h), Lang::En) => format!("the header `{h}` that carries the signature is missing"),
-            (VerifyError::MissingHeader(h), Lang::Fr) => format!("l'en-tête `{h}` qui porte la signature est absent"),
-            (VerifyError::MalformedHeader(h), Lang::En) => format!("the header `{h}` is not in the provider's format"),
-            (VerifyError::MalformedHeader(h), Lang::Fr) => format!("l'en-tête `{h}` n'est pas au format du fournisseur"),
-            (VerifyError::MissingSignature(field), Lang::En) => format!("the body carries no signature in `{field}`"),
-            (VerifyError::MissingSignature(field), Lang::Fr) => format!("le corps ne porte pas de signature dans `{field}`"),
+            (VerifyError::MissingHeader(h), Lang::En) => {
+                format!("the header `{h}` that carries the signature is missing")
+            }
+            (VerifyError::MissingHeader(h), Lang::Fr) => {
+                format!("l'en-tête `{h}` qui porte la signature est absent")
+            }
+            (VerifyError::MalformedHeader(h), Lang::En) => {
+                format!("the header `{h}` is not in the provider's format")
+            }
+            (VerifyError::MalformedHeader(h), Lang::Fr) => {
+                format!("l'en-tête `{h}` n'est pas au format du fournisseur")
+            }
+            (VerifyError::MissingSignature(field), Lang::En) => {
+                format!("the body carries no signature in `{field}`")
+            }
+            (VerifyError::MissingSignature(field), Lang::Fr) => {
+                format!("le corps ne porte pas de signature dans `{field}`")
+            }
             (VerifyError::BadSignature, _) => Self::BAD_SIGNATURE_MESSAGE.get(lang).to_owned(),
-            (VerifyError::StaleTimestamp { age_seconds, tolerance_seconds }, Lang::En) => {
+            (
+                VerifyError::StaleTimestamp {
+                    age_seconds,
+                    tolerance_seconds,
+                },
+                Lang::En,
+            ) => {
                 if *age_seconds < 0 {
                     format!(
                         "the signed timestamp is {} s in the future (at most {tolerance_seconds} s allowed)",
@@ -200,11 +231,22 @@ impl VerifyError {
                     )
                 }
             }
-            (VerifyError::StaleTimestamp { age_seconds, tolerance_seconds }, Lang::Fr) => {
+            (
+                VerifyError::StaleTimestamp {
+                    age_seconds,
+                    tolerance_seconds,
+                },
+                Lang::Fr,
+            ) => {
                 if *age_seconds < 0 {
-                    format!("l'horodatage signé est {} s dans le futur ({tolerance_seconds} s au plus)", age_seconds.unsigned_abs())
+                    format!(
+                        "l'horodatage signé est {} s dans le futur ({tolerance_seconds} s au plus)",
+                        age_seconds.unsigned_abs()
+                    )
                 } else {
-                    format!("l'horodatage signé date de {age_seconds} s ({tolerance_seconds} s au plus) : livraison rejouée ou retardée")
+                    format!(
+                        "l'horodatage signé date de {age_seconds} s ({tolerance_seconds} s au plus) : livraison rejouée ou retardée"
+                    )
                 }
             }
         }
@@ -253,13 +295,18 @@ impl WebhookError {
                 let details: Vec<String> = e
                     .errors
                     .iter()
-                    .map(|f| if f.path.is_empty() { f.message(lang) } else { format!("`{}`: {}", f.path, f.message(lang)) })
+                    .map(|f| {
+                        if f.path.is_empty() {
+                            f.message(lang)
+                        } else {
+                            format!("`{}`: {}", f.path, f.message(lang))
+                        }
+                    })
                     .collect();
                 format!("{lead}: {}", details.join("; "))
             }
         }
     }
-
 }
 
 /// The wire form `{"code", "message", "errors"}` (`errors`: the field errors of a malformed
@@ -276,7 +323,14 @@ impl Localized for WebhookError {
             WebhookError::Rejected(_) => &[][..],
             WebhookError::Malformed(e) => e.errors.as_slice(),
         };
-        serde::Serialize::serialize(&Wire { code: self.code(), message: self.message(lang), errors: errors.render(lang) }, serializer)
+        serde::Serialize::serialize(
+            &Wire {
+                code: self.code(),
+                message: self.message(lang),
+                errors: errors.render(lang),
+            },
+            serializer,
+        )
     }
 }
 
@@ -374,7 +428,12 @@ impl Verified<'_> {
 /// [`WebhookError::Rejected`] with `empty_secret`, `missing_header`, `malformed_header`,
 /// `missing_signature`, `bad_signature` or `stale_timestamp`; [`WebhookError::Malformed`] for
 /// a Dropbox Sign body whose signed fields cannot be read.
-pub fn verify<'a>(provider: Provider, delivery: &Delivery<'a>, secret: &Secret, now: DateTime<Utc>) -> Result<Verified<'a>, WebhookError> {
+pub fn verify<'a>(
+    provider: Provider,
+    delivery: &Delivery<'a>,
+    secret: &Secret,
+    now: DateTime<Utc>,
+) -> Result<Verified<'a>, WebhookError> {
     if provider.signs_deliveries() && secret.is_blank() {
         return Err(VerifyError::EmptySecret.into());
     }
@@ -386,8 +445,17 @@ pub fn verify<'a>(provider: Provider, delivery: &Delivery<'a>, secret: &Secret, 
         Provider::Documenso => documenso::verify(delivery, secret).map(|()| delivery.body)?,
         Provider::Docuseal => docuseal::verify(delivery, secret, now).map(|()| delivery.body)?,
     };
-    let verification = if provider.signs_deliveries() { Verification::Verified } else { Verification::Unverified };
-    Ok(Verified { provider, verification, json, now })
+    let verification = if provider.signs_deliveries() {
+        Verification::Verified
+    } else {
+        Verification::Unverified
+    };
+    Ok(Verified {
+        provider,
+        verification,
+        json,
+        now,
+    })
 }
 
 /// [`verify`], then [`Verified::events`]: the normalised events of an authentic delivery.
@@ -419,7 +487,9 @@ pub fn receive(
 pub(crate) fn hmac_sha256(key: &[u8], parts: &[&[u8]]) -> [u8; 32] {
     // HMAC accepts keys of any length (RFC 2104 §2), so this never fails; a zero tag would
     // match nothing a provider sends.
-    let Ok(mut mac) = <Hmac<Sha256> as KeyInit>::new_from_slice(key) else { return [0; 32] };
+    let Ok(mut mac) = <Hmac<Sha256> as KeyInit>::new_from_slice(key) else {
+        return [0; 32];
+    };
     for part in parts {
         mac.update(part);
     }

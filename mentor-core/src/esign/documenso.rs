@@ -29,8 +29,14 @@ use crate::lifecycle::parse_instant;
 const SECRET_HEADER: &str = "X-Documenso-Secret";
 
 pub(super) fn verify(delivery: &Delivery<'_>, secret: &Secret) -> Result<(), VerifyError> {
-    let value = delivery.header(SECRET_HEADER).ok_or(VerifyError::MissingHeader(SECRET_HEADER))?;
-    if same_secret(value.as_bytes(), secret.bytes()) { Ok(()) } else { Err(VerifyError::BadSignature) }
+    let value = delivery
+        .header(SECRET_HEADER)
+        .ok_or(VerifyError::MissingHeader(SECRET_HEADER))?;
+    if same_secret(value.as_bytes(), secret.bytes()) {
+        Ok(())
+    } else {
+        Err(VerifyError::BadSignature)
+    }
 }
 
 #[derive(Deserialize, Default)]
@@ -72,7 +78,10 @@ struct Recipient<'a> {
 
 /// `document.signed` and `DOCUMENT_SIGNED` alike.
 fn normalise(event: &str) -> String {
-    event.chars().map(|c| if c == '.' { '_' } else { c.to_ascii_uppercase() }).collect()
+    event
+        .chars()
+        .map(|c| if c == '.' { '_' } else { c.to_ascii_uppercase() })
+        .collect()
 }
 
 fn kind(event: &str) -> EventKind {
@@ -99,7 +108,11 @@ fn shows(kind: EventKind, recipient: &Recipient<'_>) -> bool {
 }
 
 fn signs(recipient: &Recipient<'_>) -> bool {
-    !recipient.role.as_text().is_some_and(|t| ["CC", "VIEWER", "ASSISTANT"].iter().any(|r| t.eq_ignore_ascii_case(r)))
+    !recipient.role.as_text().is_some_and(|t| {
+        ["CC", "VIEWER", "ASSISTANT"]
+            .iter()
+            .any(|r| t.eq_ignore_ascii_case(r))
+    })
 }
 
 pub(super) fn parse(body: &[u8]) -> Result<Vec<SignatureEvent>, InputError> {
@@ -122,19 +135,33 @@ pub(super) fn parse(body: &[u8]) -> Result<Vec<SignatureEvent>, InputError> {
         };
         for (i, item) in c.array(list, path).iter().enumerate() {
             let item_path = format!("{path}[{i}]");
-            let Some(r) = c.object(item, &item_path, true) else { continue };
+            let Some(r) = c.object(item, &item_path, true) else {
+                continue;
+            };
             if !signs(r) || !shows(kind, r) {
                 continue;
             }
-            let Some(id) = c.id(&r.id, &format!("{item_path}.id"), true) else { continue };
-            let signed_at = if kind == EventKind::Signed { r.signed_at.as_text().and_then(parse_instant) } else { None };
+            let Some(id) = c.id(&r.id, &format!("{item_path}.id"), true) else {
+                continue;
+            };
+            let signed_at = if kind == EventKind::Signed {
+                r.signed_at.as_text().and_then(parse_instant)
+            } else {
+                None
+            };
             recipients.push((id, signed_at));
         }
     }
     let built = event.zip(created_at).map(|(event, created_at)| {
         let make = |signer_id: Option<String>, occurred_at| SignatureEvent {
             provider: Provider::Documenso,
-            dedupe_key: key(&[Some("documenso"), request_id.as_deref(), Some(&event), created_text, signer_id.as_deref()]),
+            dedupe_key: key(&[
+                Some("documenso"),
+                request_id.as_deref(),
+                Some(&event),
+                created_text,
+                signer_id.as_deref(),
+            ]),
             request_id: request_id.clone(),
             signer_id,
             new_signer_id: None,
@@ -148,7 +175,10 @@ pub(super) fn parse(body: &[u8]) -> Result<Vec<SignatureEvent>, InputError> {
             // step reports as concerning no signer when it needs one.
             vec![make(None, created_at)]
         } else {
-            recipients.iter().map(|(id, signed_at)| make(Some(id.clone()), signed_at.unwrap_or(created_at))).collect()
+            recipients
+                .iter()
+                .map(|(id, signed_at)| make(Some(id.clone()), signed_at.unwrap_or(created_at)))
+                .collect()
         }
     });
     c.finish(built)

@@ -26,9 +26,17 @@ const SIGNATURE: &str = "X-Docuseal-Signature";
 /// How far the signed timestamp may be from now, either way, in seconds.
 pub(crate) const TOLERANCE_SECONDS: i64 = 5 * 60;
 
-pub(super) fn verify(delivery: &Delivery<'_>, secret: &Secret, now: DateTime<Utc>) -> Result<(), VerifyError> {
-    let value = delivery.header(SIGNATURE).ok_or(VerifyError::MissingHeader(SIGNATURE))?;
-    let (ts, hex) = value.split_once('.').ok_or(VerifyError::MalformedHeader(SIGNATURE))?;
+pub(super) fn verify(
+    delivery: &Delivery<'_>,
+    secret: &Secret,
+    now: DateTime<Utc>,
+) -> Result<(), VerifyError> {
+    let value = delivery
+        .header(SIGNATURE)
+        .ok_or(VerifyError::MissingHeader(SIGNATURE))?;
+    let (ts, hex) = value
+        .split_once('.')
+        .ok_or(VerifyError::MalformedHeader(SIGNATURE))?;
     let seconds: i64 = if !ts.is_empty() && ts.bytes().all(|b| b.is_ascii_digit()) {
         ts.parse().map_err(|_| VerifyError::MalformedHeader(SIGNATURE))?
     } else {
@@ -41,7 +49,10 @@ pub(super) fn verify(delivery: &Delivery<'_>, secret: &Secret, now: DateTime<Utc
     }
     let age_seconds = now.timestamp().saturating_sub(seconds);
     if age_seconds.abs() > TOLERANCE_SECONDS {
-        return Err(VerifyError::StaleTimestamp { age_seconds, tolerance_seconds: TOLERANCE_SECONDS });
+        return Err(VerifyError::StaleTimestamp {
+            age_seconds,
+            tolerance_seconds: TOLERANCE_SECONDS,
+        });
     }
     Ok(())
 }
@@ -88,11 +99,31 @@ pub(super) fn parse(body: &[u8]) -> Result<Vec<SignatureEvent>, InputError> {
     let data = c.object(&root.data, "data", known);
     let about_submitter = event.is_some_and(|e| e.starts_with("form."));
     let (request_id, signer_id) = match data {
-        Some(d) if about_submitter => (c.id(&d.submission_id, "data.submission_id", known), c.id(&d.id, "data.id", known)),
+        Some(d) if about_submitter => (
+            c.id(&d.submission_id, "data.submission_id", known),
+            c.id(&d.id, "data.id", known),
+        ),
         Some(d) => (c.id(&d.id, "data.id", known), None),
         None => (None, None),
     };
     let timestamp = root.timestamp.as_text();
-    let dedupe_key = key(&[Some("docuseal"), request_id.as_deref(), event, signer_id.as_deref(), timestamp]);
-    c.one_event(Provider::Docuseal, event, occurred_at, About { kind, request_id, signer_id, new_signer_id: None, dedupe_key })
+    let dedupe_key = key(&[
+        Some("docuseal"),
+        request_id.as_deref(),
+        event,
+        signer_id.as_deref(),
+        timestamp,
+    ]);
+    c.one_event(
+        Provider::Docuseal,
+        event,
+        occurred_at,
+        About {
+            kind,
+            request_id,
+            signer_id,
+            new_signer_id: None,
+            dedupe_key,
+        },
+    )
 }

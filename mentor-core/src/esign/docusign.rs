@@ -92,8 +92,25 @@ pub(super) fn parse(body: &[u8]) -> Result<Vec<SignatureEvent>, InputError> {
     let request_id = data.and_then(|d| c.id(&d.envelope_id, "data.envelopeId", known));
     let signer_id = data.and_then(|d| c.id(&d.recipient_id, "data.recipientId", false));
     let generated = root.generated.as_text();
-    let dedupe_key = key(&[Some("docusign"), request_id.as_deref(), event, signer_id.as_deref(), generated]);
+    let dedupe_key = key(&[
+        Some("docusign"),
+        request_id.as_deref(),
+        event,
+        signer_id.as_deref(),
+        generated,
+    ]);
     // JSON SIM names the recipient who reassigned; the new recipient must be read from the
     // envelope (it is not in the message).
-    c.one_event(Provider::Docusign, event, occurred_at, About { kind, request_id, signer_id, new_signer_id: None, dedupe_key })
+    c.one_event(
+        Provider::Docusign,
+        event,
+        occurred_at,
+        About {
+            kind,
+            request_id,
+            signer_id,
+            new_signer_id: None,
+            dedupe_key,
+        },
+    )
 }

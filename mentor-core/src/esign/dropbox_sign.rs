@@ -51,14 +51,17 @@ pub(super) fn verify<'a>(delivery: &Delivery<'a>, secret: &Secret) -> Result<&'a
 
 /// `event_time` exactly as sent (a string of digits, or a number).
 fn raw(c: &mut Check, leaf: &Leaf<'_>, path: &str) -> Option<String> {
-    leaf.integer().or_else(|| c.text(leaf, path, true).map(str::to_owned))
+    leaf.integer()
+        .or_else(|| c.text(leaf, path, true).map(str::to_owned))
 }
 
 /// The `json` field of a `multipart/form-data` body (RFC 7578), or the body itself when it is
 /// not multipart.
 fn json_part<'a>(delivery: &Delivery<'a>) -> Result<&'a [u8], InputError> {
     let body = delivery.body;
-    let Some(boundary) = delivery.header("Content-Type").and_then(boundary) else { return Ok(body) };
+    let Some(boundary) = delivery.header("Content-Type").and_then(boundary) else {
+        return Ok(body);
+    };
     let mut delimiter = Vec::with_capacity(boundary.len() + 2);
     delimiter.extend_from_slice(b"--");
     delimiter.extend_from_slice(boundary.as_bytes());
@@ -71,7 +74,9 @@ fn json_part<'a>(delivery: &Delivery<'a>) -> Result<&'a [u8], InputError> {
             return Ok(content);
         }
     }
-    Err(InputError { errors: vec![FieldError::new("json", ErrorCode::Required)] })
+    Err(InputError {
+        errors: vec![FieldError::new("json", ErrorCode::Required)],
+    })
 }
 
 /// The `boundary` parameter of a `multipart/form-data` content type.
@@ -99,14 +104,20 @@ fn field<'a>(part: &'a [u8], name: &str) -> Option<&'a [u8]> {
     let head = std::str::from_utf8(head).ok()?;
     let wanted = format!("name=\"{name}\"");
     let named = head.lines().any(|line| {
-        line.split_once(':')
-            .is_some_and(|(h, v)| h.trim().eq_ignore_ascii_case("content-disposition") && v.split(';').any(|p| p.trim() == wanted))
+        line.split_once(':').is_some_and(|(h, v)| {
+            h.trim().eq_ignore_ascii_case("content-disposition") && v.split(';').any(|p| p.trim() == wanted)
+        })
     });
     if !named {
         return None;
     }
     // The line break before the next delimiter belongs to the delimiter (RFC 2046 §5.1.1).
-    Some(content.strip_suffix(b"\r\n").or_else(|| content.strip_suffix(b"\n")).unwrap_or(content))
+    Some(
+        content
+            .strip_suffix(b"\r\n")
+            .or_else(|| content.strip_suffix(b"\n"))
+            .unwrap_or(content),
+    )
 }
 
 fn find(haystack: &[u8], needle: &[u8]) -> Option<usize> {
@@ -184,24 +195,49 @@ pub(super) fn parse(json: &[u8]) -> Result<Vec<SignatureEvent>, InputError> {
     let event = c.object(&root.event, "event", true);
     let event_type = event.and_then(|e| c.text(&e.event_type, "event.event_type", true));
     let occurred_at = event.and_then(|e| c.unix_time(&e.event_time, "event.event_time"));
-    let time_text = event.and_then(|e| e.event_time.integer().or_else(|| e.event_time.as_text().map(str::to_owned)));
+    let time_text = event.and_then(|e| {
+        e.event_time
+            .integer()
+            .or_else(|| e.event_time.as_text().map(str::to_owned))
+    });
     let kind = event_type.map_or(EventKind::Unknown, kind);
     let about_request = !matches!(kind, EventKind::Unknown | EventKind::Test);
     let metadata = event.and_then(|e| c.object(&e.event_metadata, "event.event_metadata", false));
-    let related = metadata.and_then(|m| c.id(&m.related_signature_id, "event.event_metadata.related_signature_id", false));
+    let related = metadata.and_then(|m| {
+        c.id(
+            &m.related_signature_id,
+            "event.event_metadata.related_signature_id",
+            false,
+        )
+    });
     let request = c.object(&root.signature_request, "signature_request", about_request);
-    let request_id = request.and_then(|r| c.id(&r.signature_request_id, "signature_request.signature_request_id", about_request));
+    let request_id = request.and_then(|r| {
+        c.id(
+            &r.signature_request_id,
+            "signature_request.signature_request_id",
+            about_request,
+        )
+    });
     let (mut signer_id, mut new_signer_id) = (related.clone(), None);
     if let (EventKind::Reassigned, Some(r)) = (kind, request) {
         // The signature that replaced another names it in `reassigned_from`; the event's
         // related signature is either of the two.
-        for (i, item) in c.array(&r.signatures, "signature_request.signatures").iter().enumerate() {
-            let Field::Given(crate::wire::Obj(s)) = item else { continue };
+        for (i, item) in c
+            .array(&r.signatures, "signature_request.signatures")
+            .iter()
+            .enumerate()
+        {
+            let Field::Given(crate::wire::Obj(s)) = item else {
+                continue;
+            };
             let path = format!("signature_request.signatures[{i}]");
             let from = c.id(&s.reassigned_from, &format!("{path}.reassigned_from"), false);
             let id = c.id(&s.signature_id, &format!("{path}.signature_id"), false);
             if let (Some(from), Some(id)) = (from, id) {
-                if related.is_none() || related.as_deref() == Some(from.as_str()) || related.as_deref() == Some(id.as_str()) {
+                if related.is_none()
+                    || related.as_deref() == Some(from.as_str())
+                    || related.as_deref() == Some(id.as_str())
+                {
                     signer_id = Some(from);
                     new_signer_id = Some(id);
                     break;
@@ -209,6 +245,23 @@ pub(super) fn parse(json: &[u8]) -> Result<Vec<SignatureEvent>, InputError> {
             }
         }
     }
-    let dedupe_key = key(&[Some("dropbox_sign"), request_id.as_deref(), event_type, time_text.as_deref(), related.as_deref()]);
-    c.one_event(Provider::DropboxSign, event_type, occurred_at, About { kind, request_id, signer_id, new_signer_id, dedupe_key })
+    let dedupe_key = key(&[
+        Some("dropbox_sign"),
+        request_id.as_deref(),
+        event_type,
+        time_text.as_deref(),
+        related.as_deref(),
+    ]);
+    c.one_event(
+        Provider::DropboxSign,
+        event_type,
+        occurred_at,
+        About {
+            kind,
+            request_id,
+            signer_id,
+            new_signer_id,
+            dedupe_key,
+        },
+    )
 }

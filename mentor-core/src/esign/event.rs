@@ -55,7 +55,10 @@ impl EventKind {
     /// ```
     #[must_use]
     pub fn name(self) -> &'static str {
-        EventKind::ALL.iter().find(|(_, k)| *k == self).map_or("", |(name, _)| name)
+        EventKind::ALL
+            .iter()
+            .find(|(_, k)| *k == self)
+            .map_or("", |(name, _)| name)
     }
 }
 

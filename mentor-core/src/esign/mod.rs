@@ -46,9 +46,9 @@
 mod apply;
 mod concord;
 mod delivery;
-mod docusign;
 mod documenso;
 mod docuseal;
+mod docusign;
 mod dropbox_sign;
 mod event;
 mod payload;

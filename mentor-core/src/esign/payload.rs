@@ -54,9 +54,13 @@ pub(crate) fn read_root<'a, T: Deserialize<'a>>(body: &'a [u8]) -> Result<T, Inp
     let root: Object<T> = crate::wire::from_slice(body).map_err(|e| InputError { errors: vec![e] })?;
     match root {
         Field::Given(Obj(t)) => Ok(t),
-        Field::Absent | Field::Wrong(_) => {
-            Err(InputError { errors: vec![FieldError::with("", ErrorCode::InvalidType, Detail::Expected(AN_OBJECT))] })
-        }
+        Field::Absent | Field::Wrong(_) => Err(InputError {
+            errors: vec![FieldError::with(
+                "",
+                ErrorCode::InvalidType,
+                Detail::Expected(AN_OBJECT),
+            )],
+        }),
     }
 }
 
@@ -88,7 +92,13 @@ impl Check {
         self.trimmed(leaf, path, MAX_EVENT_CHARS, required)
     }
 
-    fn trimmed<'l>(&mut self, leaf: &'l Leaf<'_>, path: &str, max_chars: usize, required: bool) -> Option<&'l str> {
+    fn trimmed<'l>(
+        &mut self,
+        leaf: &'l Leaf<'_>,
+        path: &str,
+        max_chars: usize,
+        required: bool,
+    ) -> Option<&'l str> {
         if required {
             self.reader.required_text(leaf, &path, max_chars)
         } else {
@@ -102,7 +112,9 @@ impl Check {
             return Some(number);
         }
         match leaf {
-            Field::Given(Scalar::Text(_)) | Field::Absent => self.trimmed(leaf, path, MAX_ID_CHARS, required).map(str::to_owned),
+            Field::Given(Scalar::Text(_)) | Field::Absent => self
+                .trimmed(leaf, path, MAX_ID_CHARS, required)
+                .map(str::to_owned),
             _ => {
                 self.reader.wrong_type(&path, AN_ID);
                 None
@@ -113,7 +125,8 @@ impl Check {
     /// A required RFC 3339 instant (any offset, stored in UTC).
     pub(crate) fn instant(&mut self, leaf: &Leaf<'_>, path: &str) -> Option<DateTime<Utc>> {
         let text = self.text(leaf, path, true);
-        self.reader.parse(text, &path, ErrorCode::InvalidDatetime, parse_instant)
+        self.reader
+            .parse(text, &path, ErrorCode::InvalidDatetime, parse_instant)
     }
 
     /// A required Unix time in seconds, given as a number or a string of digits.
@@ -130,7 +143,8 @@ impl Check {
         };
         let at = seconds.and_then(|s| DateTime::from_timestamp(s, 0));
         if at.is_none() {
-            self.reader.error_with(&path, ErrorCode::InvalidDatetime, Detail::Expected(UNIX_TIME));
+            self.reader
+                .error_with(&path, ErrorCode::InvalidDatetime, Detail::Expected(UNIX_TIME));
         }
         at
     }
@@ -149,7 +163,13 @@ impl Check {
         occurred_at: Option<DateTime<Utc>>,
         about: About,
     ) -> Result<Vec<SignatureEvent>, InputError> {
-        let About { kind, request_id, signer_id, new_signer_id, dedupe_key } = about;
+        let About {
+            kind,
+            request_id,
+            signer_id,
+            new_signer_id,
+            dedupe_key,
+        } = about;
         let built = event.zip(occurred_at).map(|(event, occurred_at)| SignatureEvent {
             provider,
             request_id,
@@ -210,29 +230,55 @@ mod tests {
 
     #[test]
     fn wrong_types_are_field_errors_not_parse_failures() {
-        let root: Root<'_> = read_root(br#"{"name": 5, "data": {"id": [1], "extra": {"deep": true}}}"#).unwrap();
+        let root: Root<'_> =
+            read_root(br#"{"name": 5, "data": {"id": [1], "extra": {"deep": true}}}"#).unwrap();
         let mut c = Check::new();
         assert_eq!(c.text(&root.name, "name", true), None);
         let data = c.object(&root.data, "data", true).unwrap();
         assert_eq!(c.id(&data.id, "data.id", true), None);
-        let paths: Vec<_> = c.reader.errors.iter().map(|e| (e.path.as_str(), e.code)).collect();
-        assert_eq!(paths, [("name", ErrorCode::InvalidType), ("data.id", ErrorCode::InvalidType)]);
+        let paths: Vec<_> = c
+            .reader
+            .errors
+            .iter()
+            .map(|e| (e.path.as_str(), e.code))
+            .collect();
+        assert_eq!(
+            paths,
+            [
+                ("name", ErrorCode::InvalidType),
+                ("data.id", ErrorCode::InvalidType)
+            ]
+        );
     }
 
     #[test]
     fn strings_borrow_from_the_body_unless_escaped() {
         let root: Root<'_> = read_root(br#"{"name": "plain", "data": {"id": "a\"b"}}"#).unwrap();
-        assert!(matches!(root.name, Field::Given(Scalar::Text(Cow::Borrowed("plain")))));
-        let Field::Given(Obj(data)) = root.data else { panic!() };
+        assert!(matches!(
+            root.name,
+            Field::Given(Scalar::Text(Cow::Borrowed("plain")))
+        ));
+        let Field::Given(Obj(data)) = root.data else {
+            panic!()
+        };
         assert_eq!(data.id, Field::Given(Scalar::Text(Cow::Owned("a\"b".into()))));
     }
 
     #[test]
     fn a_body_that_is_not_an_object_is_refused() {
-        assert_eq!(read_root::<Root<'_>>(b"[1]").unwrap_err().errors[0].code, ErrorCode::InvalidType);
-        assert_eq!(read_root::<Root<'_>>(b"{").unwrap_err().errors[0].code, ErrorCode::InvalidJson);
+        assert_eq!(
+            read_root::<Root<'_>>(b"[1]").unwrap_err().errors[0].code,
+            ErrorCode::InvalidType
+        );
+        assert_eq!(
+            read_root::<Root<'_>>(b"{").unwrap_err().errors[0].code,
+            ErrorCode::InvalidJson
+        );
         // A key given twice: refused at its path, as every reader of the library refuses it.
         let e = read_root::<Root<'_>>(br#"{"data": {"id": 1, "id": 2}}"#).unwrap_err();
-        assert_eq!((e.errors[0].path.as_str(), e.errors[0].code), ("data.id", ErrorCode::DuplicateKey));
+        assert_eq!(
+            (e.errors[0].path.as_str(), e.errors[0].code),
+            ("data.id", ErrorCode::DuplicateKey)
+        );
     }
 }

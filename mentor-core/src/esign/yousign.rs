@@ -20,14 +20,22 @@ use crate::error::InputError;
 const SIGNATURE: &str = "X-Yousign-Signature-256";
 
 pub(super) fn verify(delivery: &Delivery<'_>, secret: &Secret) -> Result<(), VerifyError> {
-    let value = delivery.header(SIGNATURE).ok_or(VerifyError::MissingHeader(SIGNATURE))?;
-    let (scheme, hex) = value.split_once('=').ok_or(VerifyError::MalformedHeader(SIGNATURE))?;
+    let value = delivery
+        .header(SIGNATURE)
+        .ok_or(VerifyError::MissingHeader(SIGNATURE))?;
+    let (scheme, hex) = value
+        .split_once('=')
+        .ok_or(VerifyError::MalformedHeader(SIGNATURE))?;
     if !scheme.trim().eq_ignore_ascii_case("sha256") {
         return Err(VerifyError::MalformedHeader(SIGNATURE));
     }
     let sent = hex_tag(hex.trim()).ok_or(VerifyError::MalformedHeader(SIGNATURE))?;
     let tag = hmac_sha256(secret.bytes(), &[delivery.body]);
-    if same_bytes(&sent, &tag) { Ok(()) } else { Err(VerifyError::BadSignature) }
+    if same_bytes(&sent, &tag) {
+        Ok(())
+    } else {
+        Err(VerifyError::BadSignature)
+    }
 }
 
 #[derive(Deserialize, Default)]
@@ -87,5 +95,16 @@ pub(super) fn parse(body: &[u8]) -> Result<Vec<SignatureEvent>, InputError> {
     let signer_id = signer.and_then(|s| c.id(&s.id, "data.signer.id", false));
     // A missing `event_id` is a field error, so no event is built without it.
     let dedupe_key = key(&[Some("yousign"), event_id.as_deref()]);
-    c.one_event(Provider::Yousign, event, occurred_at, About { kind, request_id, signer_id, new_signer_id: None, dedupe_key })
+    c.one_event(
+        Provider::Yousign,
+        event,
+        occurred_at,
+        About {
+            kind,
+            request_id,
+            signer_id,
+            new_signer_id: None,
+            dedupe_key,
+        },
+    )
 }

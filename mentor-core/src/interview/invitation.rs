@@ -90,12 +90,22 @@ impl ReadinessItem {
                 "a working microphone, built into your computer or plugged into it",
                 "un micro qui fonctionne, intégré à votre ordinateur ou branché dessus",
             ),
-            ReadinessItem::CalmPlace => Text::new("a calm place where you will not be disturbed", "un endroit calme où personne ne vous dérangera"),
-            ReadinessItem::WellLitPlace => Text::new("a well-lit place, so that your face can be seen", "un endroit bien éclairé, pour que l'on voie votre visage"),
-            ReadinessItem::Camera => Text::new("a working camera: the interview is a video call", "une caméra qui fonctionne : l'entretien se fait en visioconférence"),
-            ReadinessItem::InternetConnection => {
-                Text::new("an internet connection good enough for a video call", "une connexion internet suffisante pour un appel vidéo")
-            }
+            ReadinessItem::CalmPlace => Text::new(
+                "a calm place where you will not be disturbed",
+                "un endroit calme où personne ne vous dérangera",
+            ),
+            ReadinessItem::WellLitPlace => Text::new(
+                "a well-lit place, so that your face can be seen",
+                "un endroit bien éclairé, pour que l'on voie votre visage",
+            ),
+            ReadinessItem::Camera => Text::new(
+                "a working camera: the interview is a video call",
+                "une caméra qui fonctionne : l'entretien se fait en visioconférence",
+            ),
+            ReadinessItem::InternetConnection => Text::new(
+                "an internet connection good enough for a video call",
+                "une connexion internet suffisante pour un appel vidéo",
+            ),
         }
     }
 }
@@ -103,7 +113,12 @@ impl ReadinessItem {
 /// `{"code", "rule", "text"}`, the text in the caller's language.
 impl Localized for ReadinessItem {
     fn serialize_in<S: Serializer>(&self, lang: Lang, serializer: S) -> Result<S::Ok, S::Error> {
-        ItemWire { code: self.code(), rule: self.rule(), text: self.text().get(lang) }.serialize(serializer)
+        ItemWire {
+            code: self.code(),
+            rule: self.rule(),
+            text: self.text().get(lang),
+        }
+        .serialize(serializer)
     }
 }
 
@@ -178,11 +193,21 @@ impl AgendaItem {
     #[must_use]
     pub const fn text(self) -> Text {
         match self {
-            AgendaItem::WhatMentorshipIs => Text::new("what mentorship involves, explained by a mentor manager", "ce qu'est le mentorat, présenté par un responsable des mentors"),
+            AgendaItem::WhatMentorshipIs => Text::new(
+                "what mentorship involves, explained by a mentor manager",
+                "ce qu'est le mentorat, présenté par un responsable des mentors",
+            ),
             AgendaItem::IntroduceYourself => Text::new("introduce yourself", "vous présenter"),
-            AgendaItem::CurrentActivity => Text::new("what you currently do", "ce que vous faites actuellement"),
-            AgendaItem::RecentProjects => Text::new("recent projects you have worked on", "des projets récents sur lesquels vous avez travaillé"),
-            AgendaItem::YourQuestions => Text::new("answers to your questions", "les réponses à vos questions"),
+            AgendaItem::CurrentActivity => {
+                Text::new("what you currently do", "ce que vous faites actuellement")
+            }
+            AgendaItem::RecentProjects => Text::new(
+                "recent projects you have worked on",
+                "des projets récents sur lesquels vous avez travaillé",
+            ),
+            AgendaItem::YourQuestions => {
+                Text::new("answers to your questions", "les réponses à vos questions")
+            }
         }
     }
 }
@@ -190,7 +215,12 @@ impl AgendaItem {
 /// `{"code", "rule", "text"}`, the text in the caller's language.
 impl Localized for AgendaItem {
     fn serialize_in<S: Serializer>(&self, lang: Lang, serializer: S) -> Result<S::Ok, S::Error> {
-        ItemWire { code: self.code(), rule: self.rule(), text: self.text().get(lang) }.serialize(serializer)
+        ItemWire {
+            code: self.code(),
+            rule: self.rule(),
+            text: self.text().get(lang),
+        }
+        .serialize(serializer)
     }
 }
 
@@ -238,7 +268,11 @@ pub struct Invitation {
 /// ```
 #[must_use]
 pub fn invitation(slot: &Slot) -> Invitation {
-    Invitation { slot: *slot, checklist: &ReadinessItem::ALL, agenda: &AgendaItem::ALL }
+    Invitation {
+        slot: *slot,
+        checklist: &ReadinessItem::ALL,
+        agenda: &AgendaItem::ALL,
+    }
 }
 
 /// The wire form, texts in the caller's language: `{"start", "end", "local_start",
@@ -270,7 +304,10 @@ impl Localized for Invitation {
             checklist: In<'a, [ReadinessItem]>,
             agenda: In<'a, [AgendaItem]>,
         }
-        let local = |at: DateTime<Utc>| at.with_timezone(&self.slot.time_zone).to_rfc3339_opts(SecondsFormat::AutoSi, false);
+        let local = |at: DateTime<Utc>| {
+            at.with_timezone(&self.slot.time_zone)
+                .to_rfc3339_opts(SecondsFormat::AutoSi, false)
+        };
         let (start, end) = (self.slot.start, self.slot.end());
         Wire {
             start: format_instant(start),

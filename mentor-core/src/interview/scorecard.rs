@@ -102,7 +102,13 @@ pub struct Scorecard {
 /// use mentor_core::interview::{Criterion, CRITERIA};
 /// assert_eq!(CRITERIA[4], Criterion::SubjectKnowledge.name());
 /// ```
-pub const CRITERIA: [&str; 5] = ["kindness", "patience", "humility", "communication", "subject_knowledge"];
+pub const CRITERIA: [&str; 5] = [
+    "kindness",
+    "patience",
+    "humility",
+    "communication",
+    "subject_knowledge",
+];
 
 impl Scorecard {
     /// The ratings in [`CRITERIA`] order.
@@ -118,7 +124,13 @@ impl Scorecard {
     /// ```
     #[must_use]
     pub fn ratings(&self) -> [Rating; 5] {
-        [self.kindness, self.patience, self.humility, self.communication, self.subject_knowledge]
+        [
+            self.kindness,
+            self.patience,
+            self.humility,
+            self.communication,
+            self.subject_knowledge,
+        ]
     }
 
     /// The rating of one criterion.
@@ -156,7 +168,9 @@ impl Scorecard {
     /// ```
     #[must_use]
     pub fn scored(&self) -> u8 {
-        self.ratings().into_iter().fold(0, |n, r| if matches!(r, Rating::Score(_)) { n + 1 } else { n })
+        self.ratings()
+            .into_iter()
+            .fold(0, |n, r| if matches!(r, Rating::Score(_)) { n + 1 } else { n })
     }
 
     /// The average of the scored criteria, leaving `no_decision` out; `None` when none is
@@ -222,7 +236,14 @@ impl Scorecard {
     }
 }
 
-const SCORECARD_KEYS: [&str; 6] = ["kindness", "patience", "humility", "communication", "subject_knowledge", "recommendation"];
+const SCORECARD_KEYS: [&str; 6] = [
+    "kindness",
+    "patience",
+    "humility",
+    "communication",
+    "subject_knowledge",
+    "recommendation",
+];
 
 pub(crate) fn read_scorecard(r: &mut Reader, value: &Value, path: &Path<'_>) -> Option<Scorecard> {
     let map = r.object(value, path, &SCORECARD_KEYS)?;
@@ -236,12 +257,18 @@ pub(crate) fn read_scorecard(r: &mut Reader, value: &Value, path: &Path<'_>) -> 
                 complete = false;
             }
             Some(Value::String(s)) if s == "no_decision" => {}
-            Some(v @ Value::Number(_)) => match r.integer(Some(v), &p, 1, 4).and_then(|s| u8::try_from(s).ok()) {
-                Some(s) => *slot = Rating::Score(s),
-                None => complete = false,
-            },
+            Some(v @ Value::Number(_)) => {
+                match r.integer(Some(v), &p, 1, 4).and_then(|s| u8::try_from(s).ok()) {
+                    Some(s) => *slot = Rating::Score(s),
+                    None => complete = false,
+                }
+            }
             Some(_) => {
-                r.error_with(&p, ErrorCode::InvalidEnum, crate::error::Detail::Allowed(vec!["1", "2", "3", "4", "no_decision"]));
+                r.error_with(
+                    &p,
+                    ErrorCode::InvalidEnum,
+                    crate::error::Detail::Allowed(vec!["1", "2", "3", "4", "no_decision"]),
+                );
                 complete = false;
             }
         }
@@ -256,7 +283,14 @@ pub(crate) fn read_scorecard(r: &mut Reader, value: &Value, path: &Path<'_>) -> 
     };
     let [kindness, patience, humility, communication, subject_knowledge] = ratings;
     (complete).then_some(())?;
-    Some(Scorecard { kindness, patience, humility, communication, subject_knowledge, recommendation: recommendation? })
+    Some(Scorecard {
+        kindness,
+        patience,
+        humility,
+        communication,
+        subject_knowledge,
+        recommendation: recommendation?,
+    })
 }
 
 /// A criterion of the scorecard (INT-4): three of manner, two of content.
@@ -283,8 +317,13 @@ pub enum Criterion {
 
 impl Criterion {
     /// Every criterion, in [`CRITERIA`] order.
-    pub const ALL: [Criterion; 5] =
-        [Criterion::Kindness, Criterion::Patience, Criterion::Humility, Criterion::Communication, Criterion::SubjectKnowledge];
+    pub const ALL: [Criterion; 5] = [
+        Criterion::Kindness,
+        Criterion::Patience,
+        Criterion::Humility,
+        Criterion::Communication,
+        Criterion::SubjectKnowledge,
+    ];
 
     /// The wire name (`"subject_knowledge"`).
     ///
@@ -311,7 +350,10 @@ impl Criterion {
     /// ```
     #[must_use]
     pub const fn is_manner(self) -> bool {
-        matches!(self, Criterion::Kindness | Criterion::Patience | Criterion::Humility)
+        matches!(
+            self,
+            Criterion::Kindness | Criterion::Patience | Criterion::Humility
+        )
     }
 
     /// Its name for people, in English and French.

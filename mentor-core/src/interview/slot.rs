@@ -138,10 +138,19 @@ impl Slot {
             return Err(SlotError::Duration(duration_minutes));
         }
         match zone.from_local_datetime(&local) {
-            LocalResult::Single(t) => Ok(Slot { start: t.with_timezone(&Utc), time_zone: zone, duration_minutes }),
+            LocalResult::Single(t) => Ok(Slot {
+                start: t.with_timezone(&Utc),
+                time_zone: zone,
+                duration_minutes,
+            }),
             LocalResult::Ambiguous(a, b) => {
                 let (a, b) = (a.with_timezone(&Utc), b.with_timezone(&Utc));
-                Err(SlotError::Ambiguous { local, zone, earliest: a.min(b), latest: a.max(b) })
+                Err(SlotError::Ambiguous {
+                    local,
+                    zone,
+                    earliest: a.min(b),
+                    latest: a.max(b),
+                })
             }
             LocalResult::None => Err(SlotError::NonExistent { local, zone }),
         }
@@ -160,7 +169,9 @@ impl Slot {
     pub fn end(&self) -> DateTime<Utc> {
         // At most 480 minutes after a start that chrono can hold; saturate rather than panic at
         // the very end of chrono's range.
-        self.start.checked_add_signed(TimeDelta::minutes(i64::from(self.duration_minutes))).unwrap_or(DateTime::<Utc>::MAX_UTC)
+        self.start
+            .checked_add_signed(TimeDelta::minutes(i64::from(self.duration_minutes)))
+            .unwrap_or(DateTime::<Utc>::MAX_UTC)
     }
 
     /// The start on the candidate's wall clock.
@@ -246,7 +257,12 @@ impl Serialize for Slot {
             time_zone: &'static str,
             duration_minutes: u16,
         }
-        Wire { start: format_instant(self.start), time_zone: self.time_zone.name(), duration_minutes: self.duration_minutes }.serialize(serializer)
+        Wire {
+            start: format_instant(self.start),
+            time_zone: self.time_zone.name(),
+            duration_minutes: self.duration_minutes,
+        }
+        .serialize(serializer)
     }
 }
 
@@ -255,7 +271,11 @@ pub(crate) fn read_slot(r: &mut Reader, value: &Value, path: &Path<'_>) -> Optio
     let start = read_instant(r, map.get("start"), &path.key("start"), true);
     let zone = read_zone(r, map, path);
     let duration = read_duration(r, map, path);
-    Some(Slot { start: start?, time_zone: zone?, duration_minutes: duration? })
+    Some(Slot {
+        start: start?,
+        time_zone: zone?,
+        duration_minutes: duration?,
+    })
 }
 
 /// Reads a slot given as a wall-clock time in the candidate's zone (see
@@ -267,7 +287,11 @@ pub(crate) fn read_local_slot(r: &mut Reader, value: &Value, path: &Path<'_>) ->
     let local = text.and_then(|t| {
         let parsed = parse_local(t);
         if parsed.is_none() {
-            r.error_with(&local_path, ErrorCode::InvalidDatetime, Detail::Expected(LOCAL_TIME));
+            r.error_with(
+                &local_path,
+                ErrorCode::InvalidDatetime,
+                Detail::Expected(LOCAL_TIME),
+            );
         }
         parsed
     });
@@ -276,7 +300,11 @@ pub(crate) fn read_local_slot(r: &mut Reader, value: &Value, path: &Path<'_>) ->
     match Slot::from_local(local?, zone?, duration?) {
         Ok(slot) => Some(slot),
         Err(e) => {
-            let at = if matches!(e, SlotError::Duration(_)) { path.key("duration_minutes") } else { local_path };
+            let at = if matches!(e, SlotError::Duration(_)) {
+                path.key("duration_minutes")
+            } else {
+                local_path
+            };
             r.errors.push(e.field_error(&at));
             None
         }
@@ -297,22 +325,34 @@ fn parse_local(text: &str) -> Option<NaiveDateTime> {
         19 => "%Y-%m-%dT%H:%M:%S",
         _ => return None,
     };
-    let shaped = text.bytes().zip(SHAPE).all(|(c, s)| if *s == b'd' { c.is_ascii_digit() } else { c == *s });
+    let shaped = text
+        .bytes()
+        .zip(SHAPE)
+        .all(|(c, s)| if *s == b'd' { c.is_ascii_digit() } else { c == *s });
     if !shaped {
         return None;
     }
-    NaiveDateTime::parse_from_str(text, format).ok().filter(|t| t.nanosecond() < 1_000_000_000)
+    NaiveDateTime::parse_from_str(text, format)
+        .ok()
+        .filter(|t| t.nanosecond() < 1_000_000_000)
 }
 
 fn read_zone(r: &mut Reader, map: &Map<String, Value>, path: &Path<'_>) -> Option<Tz> {
     let zone_path = path.key("time_zone");
     let zone = r.required_text(map.get("time_zone"), &zone_path, 64);
-    r.parse(zone, &zone_path, ErrorCode::InvalidTimezone, |t| crate::zone::TimeZone::parse(t).map(crate::zone::TimeZone::tz))
+    r.parse(zone, &zone_path, ErrorCode::InvalidTimezone, |t| {
+        crate::zone::TimeZone::parse(t).map(crate::zone::TimeZone::tz)
+    })
 }
 
 fn read_duration(r: &mut Reader, map: &Map<String, Value>, path: &Path<'_>) -> Option<u16> {
     let duration_path = path.key("duration_minutes");
-    let duration = r.integer(map.get("duration_minutes"), &duration_path, 1, i64::from(MAX_DURATION_MINUTES));
+    let duration = r.integer(
+        map.get("duration_minutes"),
+        &duration_path,
+        1,
+        i64::from(MAX_DURATION_MINUTES),
+    );
     if map.get("duration_minutes").is_none_or(Value::is_null) {
         r.error(&duration_path, ErrorCode::Required);
     }
@@ -327,7 +367,15 @@ mod tests {
     fn local_times_have_one_shape() {
         assert!(parse_local("2026-11-12T18:00").is_some());
         assert!(parse_local("2026-11-12T18:00:30").is_some());
-        for bad in ["2026-11-12 18:00", "2026-11-12T18:00Z", "2026-11-12T18:00+01:00", "99999-01-1T10:10", "2026-11-12T18:00:60", "2026-02-30T10:00", "２026-11-12T18:00"] {
+        for bad in [
+            "2026-11-12 18:00",
+            "2026-11-12T18:00Z",
+            "2026-11-12T18:00+01:00",
+            "99999-01-1T10:10",
+            "2026-11-12T18:00:60",
+            "2026-02-30T10:00",
+            "２026-11-12T18:00",
+        ] {
             assert!(parse_local(bad).is_none(), "{bad}");
         }
     }

@@ -153,8 +153,11 @@ impl SuggestionReason {
     #[must_use]
     pub const fn rule(&self) -> Rule {
         match self {
-            SuggestionReason::TooFewScored { .. } | SuggestionReason::AverageBelowThreshold { .. } => Rule::Pol1,
-            SuggestionReason::MannerBelowMinimum { .. } | SuggestionReason::InterviewerRecommendsAgainst(_) => Rule::Int4,
+            SuggestionReason::TooFewScored { .. } | SuggestionReason::AverageBelowThreshold { .. } => {
+                Rule::Pol1
+            }
+            SuggestionReason::MannerBelowMinimum { .. }
+            | SuggestionReason::InterviewerRecommendsAgainst(_) => Rule::Int4,
         }
     }
 
@@ -169,22 +172,47 @@ impl SuggestionReason {
     pub fn message(&self, lang: Lang) -> String {
         match (*self, lang) {
             (SuggestionReason::TooFewScored { scored, minimum }, Lang::En) => {
-                format!("{scored} of the 5 criteria scored: the policy needs at least {minimum} to suggest an outcome")
+                format!(
+                    "{scored} of the 5 criteria scored: the policy needs at least {minimum} to suggest an outcome"
+                )
             }
             (SuggestionReason::TooFewScored { scored, minimum }, Lang::Fr) => {
-                format!("{scored} critère(s) noté(s) sur 5 : la politique en demande au moins {minimum} pour suggérer une issue")
+                format!(
+                    "{scored} critère(s) noté(s) sur 5 : la politique en demande au moins {minimum} pour suggérer une issue"
+                )
             }
             (SuggestionReason::AverageBelowThreshold { average, threshold }, _) => {
                 let (average, threshold) = (decimal(average, lang), decimal(threshold, lang));
                 match lang {
-                    Lang::En => format!("the average of the scored criteria, {average}, is below the selection threshold of {threshold}"),
-                    Lang::Fr => format!("la moyenne des critères notés, {average}, est sous le seuil de sélection de {threshold}"),
+                    Lang::En => format!(
+                        "the average of the scored criteria, {average}, is below the selection threshold of {threshold}"
+                    ),
+                    Lang::Fr => format!(
+                        "la moyenne des critères notés, {average}, est sous le seuil de sélection de {threshold}"
+                    ),
                 }
             }
-            (SuggestionReason::MannerBelowMinimum { criterion, score, minimum }, Lang::En) => {
-                format!("{} scored {score}, below the minimum of {minimum} for manner (nice, patient and humble)", criterion.label().get(lang))
+            (
+                SuggestionReason::MannerBelowMinimum {
+                    criterion,
+                    score,
+                    minimum,
+                },
+                Lang::En,
+            ) => {
+                format!(
+                    "{} scored {score}, below the minimum of {minimum} for manner (nice, patient and humble)",
+                    criterion.label().get(lang)
+                )
             }
-            (SuggestionReason::MannerBelowMinimum { criterion, score, minimum }, Lang::Fr) => {
+            (
+                SuggestionReason::MannerBelowMinimum {
+                    criterion,
+                    score,
+                    minimum,
+                },
+                Lang::Fr,
+            ) => {
                 // The three manner criteria are feminine nouns in French.
                 format!(
                     "{} notée {score}, sous le minimum de {minimum} pour la manière d'être (bienveillant, patient et humble)",
@@ -194,7 +222,9 @@ impl SuggestionReason {
             (SuggestionReason::InterviewerRecommendsAgainst(Recommendation::StrongNo), Lang::En) => {
                 "the interviewer strongly recommends against selecting the candidate".to_owned()
             }
-            (SuggestionReason::InterviewerRecommendsAgainst(_), Lang::En) => "the interviewer recommends against selecting the candidate".to_owned(),
+            (SuggestionReason::InterviewerRecommendsAgainst(_), Lang::En) => {
+                "the interviewer recommends against selecting the candidate".to_owned()
+            }
             (SuggestionReason::InterviewerRecommendsAgainst(Recommendation::StrongNo), Lang::Fr) => {
                 "le responsable des mentors recommande fortement de ne pas retenir la candidature".to_owned()
             }
@@ -221,19 +251,43 @@ impl SuggestionReason {
 #[derive(Serialize)]
 #[serde(untagged)]
 enum Params {
-    TooFewScored { scored: u8, minimum: u8 },
-    AverageBelowThreshold { average: f64, threshold: f64 },
-    MannerBelowMinimum { criterion: &'static str, score: u8, minimum: u8 },
-    InterviewerRecommendsAgainst { recommendation: Recommendation },
+    TooFewScored {
+        scored: u8,
+        minimum: u8,
+    },
+    AverageBelowThreshold {
+        average: f64,
+        threshold: f64,
+    },
+    MannerBelowMinimum {
+        criterion: &'static str,
+        score: u8,
+        minimum: u8,
+    },
+    InterviewerRecommendsAgainst {
+        recommendation: Recommendation,
+    },
 }
 
 impl Params {
     fn of(reason: &SuggestionReason) -> Params {
         match *reason {
             SuggestionReason::TooFewScored { scored, minimum } => Params::TooFewScored { scored, minimum },
-            SuggestionReason::AverageBelowThreshold { average, threshold } => Params::AverageBelowThreshold { average, threshold },
-            SuggestionReason::MannerBelowMinimum { criterion, score, minimum } => Params::MannerBelowMinimum { criterion: criterion.name(), score, minimum },
-            SuggestionReason::InterviewerRecommendsAgainst(recommendation) => Params::InterviewerRecommendsAgainst { recommendation },
+            SuggestionReason::AverageBelowThreshold { average, threshold } => {
+                Params::AverageBelowThreshold { average, threshold }
+            }
+            SuggestionReason::MannerBelowMinimum {
+                criterion,
+                score,
+                minimum,
+            } => Params::MannerBelowMinimum {
+                criterion: criterion.name(),
+                score,
+                minimum,
+            },
+            SuggestionReason::InterviewerRecommendsAgainst(recommendation) => {
+                Params::InterviewerRecommendsAgainst { recommendation }
+            }
         }
     }
 }
@@ -255,7 +309,13 @@ impl Localized for SuggestionReason {
             message: String,
             params: Params,
         }
-        Wire { code: self.code(), rule: self.rule(), message: self.message(lang), params: Params::of(self) }.serialize(serializer)
+        Wire {
+            code: self.code(),
+            rule: self.rule(),
+            message: self.message(lang),
+            params: Params::of(self),
+        }
+        .serialize(serializer)
     }
 }
 
@@ -271,7 +331,10 @@ fn decimal(x: f64, lang: Lang) -> String {
 
 fn capitalised(text: &str) -> String {
     let mut chars = text.chars();
-    chars.next().map(|first| first.to_uppercase().chain(chars).collect()).unwrap_or_default()
+    chars
+        .next()
+        .map(|first| first.to_uppercase().chain(chars).collect())
+        .unwrap_or_default()
 }
 
 /// What a scorecard suggests (INT-4, POL-1): the outcome, the average of the scored criteria,
@@ -325,7 +388,13 @@ impl Localized for Suggestion {
             scored: u8,
             reasons: In<'a, [SuggestionReason]>,
         }
-        Wire { outcome: self.outcome, average: self.average, scored: self.scored, reasons: self.reasons.as_slice().render(lang) }.serialize(serializer)
+        Wire {
+            outcome: self.outcome,
+            average: self.average,
+            scored: self.scored,
+            reasons: self.reasons.as_slice().render(lang),
+        }
+        .serialize(serializer)
     }
 }
 
@@ -361,27 +430,53 @@ pub fn suggest(card: &Scorecard, policy: &Policy) -> Suggestion {
     let minimum = p.minimum_scored.max(1);
     let Some(avg) = average.filter(|_| scored >= minimum) else {
         let reasons = vec![SuggestionReason::TooFewScored { scored, minimum }];
-        return Suggestion { outcome: SuggestedOutcome::Undecided, average, scored, reasons };
+        return Suggestion {
+            outcome: SuggestedOutcome::Undecided,
+            average,
+            scored,
+            reasons,
+        };
     };
     let mut reasons = Vec::new();
     // The average of at most five whole scores, divided once: a correctly rounded quotient
     // compares with the threshold as the exact fraction does. A NaN threshold (a policy built in
     // code) is never reached.
-    if !matches!(avg.partial_cmp(&p.selection_threshold), Some(std::cmp::Ordering::Greater | std::cmp::Ordering::Equal)) {
-        reasons.push(SuggestionReason::AverageBelowThreshold { average: avg, threshold: p.selection_threshold });
+    if !matches!(
+        avg.partial_cmp(&p.selection_threshold),
+        Some(std::cmp::Ordering::Greater | std::cmp::Ordering::Equal)
+    ) {
+        reasons.push(SuggestionReason::AverageBelowThreshold {
+            average: avg,
+            threshold: p.selection_threshold,
+        });
     }
     for criterion in Criterion::ALL.into_iter().filter(|c| c.is_manner()) {
         if let Rating::Score(score) = card.rating(criterion)
             && score < p.manner_minimum
         {
-            reasons.push(SuggestionReason::MannerBelowMinimum { criterion, score, minimum: p.manner_minimum });
+            reasons.push(SuggestionReason::MannerBelowMinimum {
+                criterion,
+                score,
+                minimum: p.manner_minimum,
+            });
         }
     }
     if matches!(card.recommendation, Recommendation::No | Recommendation::StrongNo) {
-        reasons.push(SuggestionReason::InterviewerRecommendsAgainst(card.recommendation));
+        reasons.push(SuggestionReason::InterviewerRecommendsAgainst(
+            card.recommendation,
+        ));
     }
-    let outcome = if reasons.is_empty() { SuggestedOutcome::Selected } else { SuggestedOutcome::Rejected };
-    Suggestion { outcome, average, scored, reasons }
+    let outcome = if reasons.is_empty() {
+        SuggestedOutcome::Selected
+    } else {
+        SuggestedOutcome::Rejected
+    };
+    Suggestion {
+        outcome,
+        average,
+        scored,
+        reasons,
+    }
 }
 
 /// [`suggest`] on the wire format: a scorecard in, the suggestion out, messages in `lang`.

@@ -11,8 +11,8 @@ use serde::Serialize;
 
 use crate::country::CountryCode;
 use crate::money::Share;
-use crate::zone::TimeZone;
 use crate::situation::EmployerSector;
+use crate::zone::TimeZone;
 
 vocabulary! {
     /// How much a subject's mentors are needed (SEL-2, SEL-3); `closed` takes no new mentors.
@@ -57,7 +57,11 @@ pub struct ContactDeadlines {
 
 impl Default for ContactDeadlines {
     fn default() -> Self {
-        ContactDeadlines { urgent: 3, high: 7, normal: 14 }
+        ContactDeadlines {
+            urgent: 3,
+            high: 7,
+            normal: 14,
+        }
     }
 }
 
@@ -95,7 +99,12 @@ pub struct ReviewWeights {
 
 impl Default for ReviewWeights {
     fn default() -> Self {
-        ReviewWeights { demand: 0.4, experience: 0.3, completeness: 0.2, waiting: 0.1 }
+        ReviewWeights {
+            demand: 0.4,
+            experience: 0.3,
+            completeness: 0.2,
+            waiting: 0.1,
+        }
     }
 }
 
@@ -114,7 +123,11 @@ pub struct BillingPolicy {
 
 impl Default for BillingPolicy {
     fn default() -> Self {
-        BillingPolicy { time_zone: TimeZone::PARIS, student_no_show: Share::WHOLE, cancelled_late: Share::HALF }
+        BillingPolicy {
+            time_zone: TimeZone::PARIS,
+            student_no_show: Share::WHOLE,
+            cancelled_late: Share::HALF,
+        }
     }
 }
 
@@ -156,7 +169,11 @@ pub(crate) const CRITERIA: usize = 5;
 
 impl Default for InterviewPolicy {
     fn default() -> Self {
-        InterviewPolicy { selection_threshold: 3.0, minimum_scored: 3, manner_minimum: 2 }
+        InterviewPolicy {
+            selection_threshold: 3.0,
+            minimum_scored: 3,
+            manner_minimum: 2,
+        }
     }
 }
 
@@ -204,7 +221,11 @@ impl Default for Policy {
     fn default() -> Self {
         Policy {
             offers: Vec::new(),
-            employer_sectors_suited: vec![EmployerSector::Tutoring, EmployerSector::Education, EmployerSector::ItServices],
+            employer_sectors_suited: vec![
+                EmployerSector::Tutoring,
+                EmployerSector::Education,
+                EmployerSector::ItServices,
+            ],
             excluded_countries: Vec::new(),
             demand: BTreeMap::new(),
             contact_deadline_days: ContactDeadlines::default(),
@@ -264,7 +285,11 @@ impl Policy {
     /// # Errors
     /// As [`Policy::from_toml`].
     pub fn from_text(text: &str) -> Result<Policy, PolicyError> {
-        if text.trim_start().starts_with('{') { Policy::from_json(text) } else { Policy::from_toml(text) }
+        if text.trim_start().starts_with('{') {
+            Policy::from_json(text)
+        } else {
+            Policy::from_toml(text)
+        }
     }
 
     /// The demand of a subject (unlisted: `normal`).
@@ -278,7 +303,6 @@ impl Policy {
     pub fn accepts_offer(&self, offer_id: &str) -> bool {
         self.offers.is_empty() || self.offers.iter().any(|o| o == offer_id)
     }
-
 }
 
 #[cfg(test)]
@@ -301,17 +325,45 @@ mod tests {
         assert!(Policy::from_toml("excluded_countries = [\"XX\"]").is_err());
         // Not an object: refused, not read field by position.
         for text in ["[]", r#"[["o"], ["tutoring"], ["FR"]]"#, "7"] {
-            assert!(Policy::from_json(text).unwrap_err().to_string().contains("expected an object"), "{text}");
+            assert!(
+                Policy::from_json(text)
+                    .unwrap_err()
+                    .to_string()
+                    .contains("expected an object"),
+                "{text}"
+            );
         }
     }
 
     #[test]
     fn the_shipped_defaults_are_the_documented_ones() {
         let p = Policy::default();
-        assert_eq!((p.contact_deadline_days.urgent, p.contact_deadline_days.high, p.contact_deadline_days.normal), (3, 7, 14));
-        assert_eq!(p.review_weights, ReviewWeights { demand: 0.4, experience: 0.3, completeness: 0.2, waiting: 0.1 });
+        assert_eq!(
+            (
+                p.contact_deadline_days.urgent,
+                p.contact_deadline_days.high,
+                p.contact_deadline_days.normal
+            ),
+            (3, 7, 14)
+        );
+        assert_eq!(
+            p.review_weights,
+            ReviewWeights {
+                demand: 0.4,
+                experience: 0.3,
+                completeness: 0.2,
+                waiting: 0.1
+            }
+        );
         assert_eq!(p.billing.cancelled_late.to_string(), "0.5");
         assert_eq!(p.employer_sectors_suited.len(), 3);
-        assert_eq!(p.interview, InterviewPolicy { selection_threshold: 3.0, minimum_scored: 3, manner_minimum: 2 });
+        assert_eq!(
+            p.interview,
+            InterviewPolicy {
+                selection_threshold: 3.0,
+                minimum_scored: 3,
+                manner_minimum: 2
+            }
+        );
     }
 }

@@ -10,7 +10,10 @@ use serde::{Serialize, Serializer};
 use serde_json::{Map, Number, Value};
 use toml::de::{DeTable, DeValue};
 
-use super::{BillingPolicy, ContactDeadlines, CRITERIA, Demand, InterviewPolicy, Policy, ReviewWeights, SCORE_MAX, SCORE_MIN};
+use super::{
+    BillingPolicy, CRITERIA, ContactDeadlines, Demand, InterviewPolicy, Policy, ReviewWeights, SCORE_MAX,
+    SCORE_MIN,
+};
 use crate::country::CountryCode;
 use crate::error::{Detail, ErrorCode, FieldError};
 use crate::i18n::{Lang, Localized, Text};
@@ -70,7 +73,11 @@ impl PolicyProblem {
             Lang::En => ": ",
             Lang::Fr => " : ",
         };
-        let keyed = if self.error.path.is_empty() { what } else { format!("`{}`{colon}{what}", self.error.path) };
+        let keyed = if self.error.path.is_empty() {
+            what
+        } else {
+            format!("`{}`{colon}{what}", self.error.path)
+        };
         match (self.position, lang) {
             (None, _) => keyed,
             (Some(p), Lang::En) => format!("line {}, column {}: {keyed}", p.line, p.column),
@@ -131,7 +138,11 @@ impl PolicyError {
     /// Every problem's message in `lang`, one after the other (`; `).
     #[must_use]
     pub fn message(&self, lang: Lang) -> String {
-        self.problems.iter().map(|p| p.message(lang)).collect::<Vec<_>>().join("; ")
+        self.problems
+            .iter()
+            .map(|p| p.message(lang))
+            .collect::<Vec<_>>()
+            .join("; ")
     }
 }
 
@@ -144,7 +155,12 @@ impl fmt::Display for PolicyError {
 /// A policy text that is not JSON, or repeats a key: that one problem.
 impl From<FieldError> for PolicyError {
     fn from(error: FieldError) -> Self {
-        PolicyError { problems: vec![PolicyProblem { error, position: None }] }
+        PolicyError {
+            problems: vec![PolicyProblem {
+                error,
+                position: None,
+            }],
+        }
     }
 }
 
@@ -159,13 +175,18 @@ impl Localized for PolicyError {
 /// some are false), or the policy its values make, each problem placed at its key.
 pub(super) fn from_toml(text: &str) -> Result<Policy, PolicyError> {
     let (table, syntax) = DeTable::parse_recoverable(text);
-    if let Some(first) = syntax.iter().min_by_key(|e| e.span().map_or(0, |span| span.start)) {
+    if let Some(first) = syntax
+        .iter()
+        .min_by_key(|e| e.span().map_or(0, |span| span.start))
+    {
         let what = first.message().trim_end().replace('\n', " ");
         let problem = PolicyProblem {
             error: FieldError::with("", ErrorCode::InvalidToml, Detail::Parser(what)),
             position: first.span().map(|span| Position::of(text, span.start)),
         };
-        return Err(PolicyError { problems: vec![problem] });
+        return Err(PolicyError {
+            problems: vec![problem],
+        });
     }
     let mut starts = HashMap::new();
     let value = table_value(table.get_ref(), "", &mut starts);
@@ -186,7 +207,11 @@ type Starts = HashMap<String, (usize, usize)>;
 fn table_value(table: &DeTable<'_>, path: &str, starts: &mut Starts) -> Value {
     let mut map = Map::new();
     for (key, value) in table {
-        let key_path = if path.is_empty() { key.get_ref().to_string() } else { format!("{path}.{}", key.get_ref()) };
+        let key_path = if path.is_empty() {
+            key.get_ref().to_string()
+        } else {
+            format!("{path}.{}", key.get_ref())
+        };
         starts.insert(key_path.clone(), (key.span().start, value.span().start));
         let value = toml_value(value.get_ref(), &key_path, starts);
         map.insert(key.get_ref().to_string(), value);
@@ -199,8 +224,14 @@ fn table_value(table: &DeTable<'_>, path: &str, starts: &mut Starts) -> Value {
 fn toml_value(value: &DeValue<'_>, path: &str, starts: &mut Starts) -> Value {
     match value {
         DeValue::String(s) => Value::String(s.to_string()),
-        DeValue::Integer(i) => i64::from_str_radix(i.as_str(), i.radix()).map_or_else(|_| Value::String(i.to_string()), Value::from),
-        DeValue::Float(f) => f.as_str().parse::<f64>().ok().and_then(Number::from_f64).map_or_else(|| Value::String(f.to_string()), Value::Number),
+        DeValue::Integer(i) => i64::from_str_radix(i.as_str(), i.radix())
+            .map_or_else(|_| Value::String(i.to_string()), Value::from),
+        DeValue::Float(f) => f
+            .as_str()
+            .parse::<f64>()
+            .ok()
+            .and_then(Number::from_f64)
+            .map_or_else(|| Value::String(f.to_string()), Value::Number),
         DeValue::Boolean(b) => Value::Bool(*b),
         DeValue::Datetime(d) => Value::String(d.to_string()),
         DeValue::Array(items) => Value::Array(
@@ -219,7 +250,10 @@ fn toml_value(value: &DeValue<'_>, path: &str, starts: &mut Starts) -> Value {
 }
 
 /// Reads a JSON value; `position` places a problem in the text it came from.
-pub(super) fn from_value(value: &Value, position: &dyn Fn(&FieldError) -> Option<Position>) -> Result<Policy, PolicyError> {
+pub(super) fn from_value(
+    value: &Value,
+    position: &dyn Fn(&FieldError) -> Option<Position>,
+) -> Result<Policy, PolicyError> {
     let mut r = Reader::new();
     let policy = read_policy(&mut r, value);
     if r.errors.is_empty() {
@@ -239,31 +273,62 @@ pub(super) fn from_value(value: &Value, position: &dyn Fn(&FieldError) -> Option
 }
 
 /// The policy's keys.
-const KEYS: [&str; 8] = ["offers", "employer_sectors_suited", "excluded_countries", "demand", "contact_deadline_days", "review_weights", "interview", "billing"];
+const KEYS: [&str; 8] = [
+    "offers",
+    "employer_sectors_suited",
+    "excluded_countries",
+    "demand",
+    "contact_deadline_days",
+    "review_weights",
+    "interview",
+    "billing",
+];
 /// An offer id: as long as an application form's `offer_id` may be.
 const OFFER_MAX: usize = 200;
 /// A country code or time-zone name as typed.
 const CODE_TEXT_MAX: usize = 64;
 
 const WEIGHT: Text = Text::new("a number, 0 or more", "un nombre, 0 ou plus");
-const WEIGHTS_SUM: Text = Text::new("weights whose sum is a finite number", "des poids dont la somme est un nombre fini");
-const THRESHOLD: Text = Text::new("a number from 1 to 4 (the scorecard's scale)", "un nombre de 1 à 4 (l'échelle de la grille)");
-const SHARE: Text = Text::new("a share from 0 to 1, such as \"0.5\"", "une part de 0 à 1, comme \"0.5\"");
+const WEIGHTS_SUM: Text = Text::new(
+    "weights whose sum is a finite number",
+    "des poids dont la somme est un nombre fini",
+);
+const THRESHOLD: Text = Text::new(
+    "a number from 1 to 4 (the scorecard's scale)",
+    "un nombre de 1 à 4 (l'échelle de la grille)",
+);
+const SHARE: Text = Text::new(
+    "a share from 0 to 1, such as \"0.5\"",
+    "une part de 0 à 1, comme \"0.5\"",
+);
 
 /// Every key read into the defaults; each problem reported where it is. What is returned when
 /// a problem was reported is not used.
 fn read_policy(r: &mut Reader, value: &Value) -> Policy {
     let root = Path::Root;
     let mut policy = Policy::default();
-    let Some(map) = r.object(value, &root, &KEYS) else { return policy };
+    let Some(map) = r.object(value, &root, &KEYS) else {
+        return policy;
+    };
 
     let path = root.key("offers");
     if let Some(items) = r.array(map.get("offers"), &path) {
-        policy.offers = items.iter().enumerate().filter_map(|(i, v)| r.required_text(Some(v), &path.index(i), OFFER_MAX).map(str::to_owned)).collect();
+        policy.offers = items
+            .iter()
+            .enumerate()
+            .filter_map(|(i, v)| {
+                r.required_text(Some(v), &path.index(i), OFFER_MAX)
+                    .map(str::to_owned)
+            })
+            .collect();
     }
     let path = root.key("employer_sectors_suited");
     if let Some(items) = r.array(map.get("employer_sectors_suited"), &path) {
-        policy.employer_sectors_suited = items.iter().enumerate().filter_map(|(i, v)| r.choice(Some(v), &path.index(i), EmployerSector::ALL)).collect();
+        policy.employer_sectors_suited = items
+            .iter()
+            .enumerate()
+            .filter_map(|(i, v)| r.choice(Some(v), &path.index(i), EmployerSector::ALL))
+            .collect();
     }
     let path = root.key("excluded_countries");
     if let Some(items) = r.array(map.get("excluded_countries"), &path) {
@@ -289,19 +354,34 @@ fn read_policy(r: &mut Reader, value: &Value) -> Policy {
         }
     }
     let path = root.key("contact_deadline_days");
-    if let Some(days) = r.optional_object(map.get("contact_deadline_days"), &path, &["urgent", "high", "normal"]) {
+    if let Some(days) = r.optional_object(
+        map.get("contact_deadline_days"),
+        &path,
+        &["urgent", "high", "normal"],
+    ) {
         let defaults = ContactDeadlines::default();
         let mut day = |key: &'static str, default: u16| {
             let at = path.key(key);
             let days = r.integer(days.get(key), &at, 0, i64::from(u16::MAX));
             days.and_then(|d| u16::try_from(d).ok()).unwrap_or(default)
         };
-        policy.contact_deadline_days = ContactDeadlines { urgent: day("urgent", defaults.urgent), high: day("high", defaults.high), normal: day("normal", defaults.normal) };
+        policy.contact_deadline_days = ContactDeadlines {
+            urgent: day("urgent", defaults.urgent),
+            high: day("high", defaults.high),
+            normal: day("normal", defaults.normal),
+        };
     }
     let path = root.key("review_weights");
-    if let Some(weights) = r.optional_object(map.get("review_weights"), &path, &["demand", "experience", "completeness", "waiting"]) {
+    if let Some(weights) = r.optional_object(
+        map.get("review_weights"),
+        &path,
+        &["demand", "experience", "completeness", "waiting"],
+    ) {
         let defaults = ReviewWeights::default();
-        let mut weight = |key: &'static str, default: f64| r.number(weights.get(key), &path.key(key), 0.0, f64::MAX, WEIGHT).unwrap_or(default);
+        let mut weight = |key: &'static str, default: f64| {
+            r.number(weights.get(key), &path.key(key), 0.0, f64::MAX, WEIGHT)
+                .unwrap_or(default)
+        };
         let w = ReviewWeights {
             demand: weight("demand", defaults.demand),
             experience: weight("experience", defaults.experience),
@@ -314,21 +394,49 @@ fn read_policy(r: &mut Reader, value: &Value) -> Policy {
         policy.review_weights = w;
     }
     let path = root.key("interview");
-    if let Some(interview) = r.optional_object(map.get("interview"), &path, &["selection_threshold", "minimum_scored", "manner_minimum"]) {
+    if let Some(interview) = r.optional_object(
+        map.get("interview"),
+        &path,
+        &["selection_threshold", "minimum_scored", "manner_minimum"],
+    ) {
         let defaults = InterviewPolicy::default();
         let score = (i64::from(SCORE_MIN), i64::from(SCORE_MAX));
         let criteria = i64::try_from(CRITERIA).unwrap_or(i64::MAX);
-        let threshold = r.number(interview.get("selection_threshold"), &path.key("selection_threshold"), f64::from(SCORE_MIN), f64::from(SCORE_MAX), THRESHOLD);
-        let scored = r.integer(interview.get("minimum_scored"), &path.key("minimum_scored"), 1, criteria);
-        let manner = r.integer(interview.get("manner_minimum"), &path.key("manner_minimum"), score.0, score.1);
+        let threshold = r.number(
+            interview.get("selection_threshold"),
+            &path.key("selection_threshold"),
+            f64::from(SCORE_MIN),
+            f64::from(SCORE_MAX),
+            THRESHOLD,
+        );
+        let scored = r.integer(
+            interview.get("minimum_scored"),
+            &path.key("minimum_scored"),
+            1,
+            criteria,
+        );
+        let manner = r.integer(
+            interview.get("manner_minimum"),
+            &path.key("manner_minimum"),
+            score.0,
+            score.1,
+        );
         policy.interview = InterviewPolicy {
             selection_threshold: threshold.unwrap_or(defaults.selection_threshold),
-            minimum_scored: scored.and_then(|n| u8::try_from(n).ok()).unwrap_or(defaults.minimum_scored),
-            manner_minimum: manner.and_then(|n| u8::try_from(n).ok()).unwrap_or(defaults.manner_minimum),
+            minimum_scored: scored
+                .and_then(|n| u8::try_from(n).ok())
+                .unwrap_or(defaults.minimum_scored),
+            manner_minimum: manner
+                .and_then(|n| u8::try_from(n).ok())
+                .unwrap_or(defaults.manner_minimum),
         };
     }
     let path = root.key("billing");
-    if let Some(billing) = r.optional_object(map.get("billing"), &path, &["time_zone", "student_no_show", "cancelled_late"]) {
+    if let Some(billing) = r.optional_object(
+        map.get("billing"),
+        &path,
+        &["time_zone", "student_no_show", "cancelled_late"],
+    ) {
         let defaults = BillingPolicy::default();
         let at = path.key("time_zone");
         let zone = r.text(billing.get("time_zone"), &at, CODE_TEXT_MAX, false);
@@ -369,14 +477,22 @@ mod tests {
             .unwrap_err()
             .problems()
             .iter()
-            .map(|p| (p.position().map(|p| (p.line, p.column)), p.error().path.clone(), p.error().code.as_str().to_owned()))
+            .map(|p| {
+                (
+                    p.position().map(|p| (p.line, p.column)),
+                    p.error().path.clone(),
+                    p.error().code.as_str().to_owned(),
+                )
+            })
             .collect()
     }
 
     type Expected<'a> = (Option<(usize, usize)>, &'a str, &'a str);
 
     fn owned(list: &[Expected<'_>]) -> Vec<Found> {
-        list.iter().map(|(p, path, code)| (*p, (*path).to_owned(), (*code).to_owned())).collect()
+        list.iter()
+            .map(|(p, path, code)| (*p, (*path).to_owned(), (*code).to_owned()))
+            .collect()
     }
 
     #[test]
@@ -401,8 +517,14 @@ mod tests {
     #[test]
     fn messages_are_plain_words_in_both_languages() {
         let e = Policy::from_toml("[contact_deadline_days]\nurgent = 70000\n").unwrap_err();
-        assert_eq!(e.message(Lang::En), "line 2, column 10: `contact_deadline_days.urgent`: this value is out of range: expected a whole number from 0 to 65535");
-        assert_eq!(e.message(Lang::Fr), "ligne 2, colonne 10 : `contact_deadline_days.urgent` : cette valeur est hors limites : nombre entier de 0 à 65535 attendu");
+        assert_eq!(
+            e.message(Lang::En),
+            "line 2, column 10: `contact_deadline_days.urgent`: this value is out of range: expected a whole number from 0 to 65535"
+        );
+        assert_eq!(
+            e.message(Lang::Fr),
+            "ligne 2, colonne 10 : `contact_deadline_days.urgent` : cette valeur est hors limites : nombre entier de 0 à 65535 attendu"
+        );
         // `selection_threshold = "high"`: the value starts at column 23.
         let e = Policy::from_toml("[interview]\nselection_threshold = \"high\"\n").unwrap_err();
         assert_eq!(
@@ -416,7 +538,12 @@ mod tests {
         // One missing `]`: one error, the first, not the parser's cascade after it.
         let found = problems("offers = [\"a\"\n[demand\n");
         assert_eq!(found.len(), 1, "{found:?}");
-        assert!(found.iter().all(|(position, path, code)| position.is_some() && path.is_empty() && code == "invalid_toml"), "{found:?}");
+        assert!(
+            found.iter().all(|(position, path, code)| position.is_some()
+                && path.is_empty()
+                && code == "invalid_toml"),
+            "{found:?}"
+        );
     }
 
     #[test]
@@ -424,12 +551,21 @@ mod tests {
         assert_eq!(
             problems(r#"{"demand": {"python": "hot"}, "billing": {"time_zone": "Mars"}}"#),
             // Without positions, in the order of the policy's keys (DESIGN 4.5).
-            owned(&[(None, "demand.python", "invalid_enum"), (None, "billing.time_zone", "invalid_timezone")])
+            owned(&[
+                (None, "demand.python", "invalid_enum"),
+                (None, "billing.time_zone", "invalid_timezone")
+            ])
         );
-        assert_eq!(problems(r#"{"demand": {"python": "high", "python": "closed"}}"#), owned(&[(None, "demand.python", "duplicate_key")]));
+        assert_eq!(
+            problems(r#"{"demand": {"python": "high", "python": "closed"}}"#),
+            owned(&[(None, "demand.python", "duplicate_key")])
+        );
         let not_an_object = Policy::from_json("[]").unwrap_err();
         assert_eq!(not_an_object.problems()[0].error().code, ErrorCode::InvalidType);
-        assert_eq!(not_an_object.message(Lang::En), "this value has the wrong type: expected an object");
+        assert_eq!(
+            not_an_object.message(Lang::En),
+            "this value has the wrong type: expected an object"
+        );
     }
 
     #[test]
@@ -440,7 +576,14 @@ mod tests {
         assert_eq!(p.employer_sectors_suited, [EmployerSector::Education]);
         assert_eq!(p.excluded_countries, [CountryCode::parse("KP").unwrap()]);
         assert_eq!(p.demand_of("rust"), Demand::Urgent);
-        assert_eq!(p.contact_deadline_days, ContactDeadlines { urgent: 1, high: 7, normal: 14 });
+        assert_eq!(
+            p.contact_deadline_days,
+            ContactDeadlines {
+                urgent: 1,
+                high: 7,
+                normal: 14
+            }
+        );
         assert_eq!(p.review_weights.waiting, 2.0);
         assert_eq!(p.interview.selection_threshold, 3.5);
         assert_eq!(p.billing.time_zone.name(), "Europe/Brussels");

@@ -83,7 +83,11 @@ fn compact(input: &str) -> Result<Compact, InvalidReason> {
         }
         _ => clean(input)?.strip_country_prefix_checked("BE")?,
     };
-    if c.len() == 9 { c.with_prefix("0").ok_or(InvalidReason::WrongLength) } else { Ok(c) }
+    if c.len() == 9 {
+        c.with_prefix("0").ok_or(InvalidReason::WrongLength)
+    } else {
+        Ok(c)
+    }
 }
 
 /// Splits `input` around its first `(0)` (separators allowed inside the brackets, as
@@ -114,11 +118,19 @@ fn check(c: &Compact) -> Result<(), InvalidReason> {
     if !matches!(c.digit(0), Some(0 | 1)) {
         return Err(InvalidReason::UnknownPrefix);
     }
-    let value = |range: std::ops::Range<usize>| range.map(|i| c.digit(i)).try_fold(0u32, |acc, d| Some(acc * 10 + d?));
+    let value = |range: std::ops::Range<usize>| {
+        range
+            .map(|i| c.digit(i))
+            .try_fold(0u32, |acc, d| Some(acc * 10 + d?))
+    };
     let (Some(body), Some(check_number)) = (value(0..8), value(8..10)) else {
         return Err(InvalidReason::InvalidFormat);
     };
-    if 97 - body % 97 == check_number { Ok(()) } else { Err(InvalidReason::BadCheckDigit) }
+    if 97 - body % 97 == check_number {
+        Ok(())
+    } else {
+        Err(InvalidReason::BadCheckDigit)
+    }
 }
 
 #[cfg(test)]
@@ -156,8 +168,18 @@ mod tests {
     fn old_forms() {
         let old = ENTERPRISE_NUMBER.validate("BE403019261").unwrap();
         assert_eq!(old.normalized(), "0403019261");
-        for input in ["(0)403019261", "BE (0)403.019.261", "be(0) 403 019 261", "BEBE(0)403019261", "BE( 0 )403019261"] {
-            assert_eq!(ENTERPRISE_NUMBER.validate(input).unwrap().normalized(), "0403019261", "{input}");
+        for input in [
+            "(0)403019261",
+            "BE (0)403.019.261",
+            "be(0) 403 019 261",
+            "BEBE(0)403019261",
+            "BE( 0 )403019261",
+        ] {
+            assert_eq!(
+                ENTERPRISE_NUMBER.validate(input).unwrap().normalized(),
+                "0403019261",
+                "{input}"
+            );
         }
         assert_eq!(reason("(0)0403019261"), InvalidReason::WrongLength);
         assert_eq!(reason("04(0)03019261"), InvalidReason::InvalidCharacters);
@@ -170,7 +192,10 @@ mod tests {
 
     #[test]
     fn prefixes_and_idempotence() {
-        assert_eq!(ENTERPRISE_NUMBER.validate("BEBE0403019261").unwrap().normalized(), "0403019261");
+        assert_eq!(
+            ENTERPRISE_NUMBER.validate("BEBE0403019261").unwrap().normalized(),
+            "0403019261"
+        );
         assert_eq!(reason("BEBEBE0403019261"), InvalidReason::InvalidFormat);
         for input in ["403019261", "BE (0)403.019.261", "(0)", "12"] {
             let once = ENTERPRISE_NUMBER.compact(input).unwrap();

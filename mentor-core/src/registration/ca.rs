@@ -86,7 +86,9 @@ fn check(c: &Compact) -> Result<(), InvalidReason> {
 fn format(c: &Compact) -> String {
     let s = c.as_str();
     match (s.get(..9), s.get(9..11), s.get(11..)) {
-        (Some(bn), Some(program), Some(reference)) if !program.is_empty() => format!("{bn} {program} {reference}"),
+        (Some(bn), Some(program), Some(reference)) if !program.is_empty() => {
+            format!("{bn} {program} {reference}")
+        }
         _ => s.to_owned(),
     }
 }
@@ -110,19 +112,43 @@ mod tests {
     #[test]
     fn program_identifiers() {
         for program in ["RC", "RM", "RP", "RR", "RT", "RZ"] {
-            assert!(BN.validate(&format!("119219814{program}0001")).is_ok(), "{program}");
+            assert!(
+                BN.validate(&format!("119219814{program}0001")).is_ok(),
+                "{program}"
+            );
         }
-        assert_eq!(BN.validate("119219814XX0001").unwrap_err().reason, InvalidReason::UnknownPrefix);
-        assert_eq!(BN.validate("119219814R10001").unwrap_err().reason, InvalidReason::InvalidFormat);
-        assert_eq!(BN.validate("119219814RT000A").unwrap_err().reason, InvalidReason::InvalidFormat);
+        assert_eq!(
+            BN.validate("119219814XX0001").unwrap_err().reason,
+            InvalidReason::UnknownPrefix
+        );
+        assert_eq!(
+            BN.validate("119219814R10001").unwrap_err().reason,
+            InvalidReason::InvalidFormat
+        );
+        assert_eq!(
+            BN.validate("119219814RT000A").unwrap_err().reason,
+            InvalidReason::InvalidFormat
+        );
     }
 
     #[test]
     fn malformed_numbers() {
         // Last digit changed: the Luhn sum is off by one.
-        assert_eq!(BN.validate("119219815").unwrap_err().reason, InvalidReason::BadCheckDigit);
-        assert_eq!(BN.validate("11921981").unwrap_err().reason, InvalidReason::WrongLength);
-        assert_eq!(BN.validate("119219814RT001").unwrap_err().reason, InvalidReason::WrongLength);
-        assert_eq!(BN.validate("11921981A").unwrap_err().reason, InvalidReason::InvalidFormat);
+        assert_eq!(
+            BN.validate("119219815").unwrap_err().reason,
+            InvalidReason::BadCheckDigit
+        );
+        assert_eq!(
+            BN.validate("11921981").unwrap_err().reason,
+            InvalidReason::WrongLength
+        );
+        assert_eq!(
+            BN.validate("119219814RT001").unwrap_err().reason,
+            InvalidReason::WrongLength
+        );
+        assert_eq!(
+            BN.validate("11921981A").unwrap_err().reason,
+            InvalidReason::InvalidFormat
+        );
     }
 }

@@ -42,7 +42,10 @@ pub(super) static RULES: CountryRules = CountryRules {
 pub(super) static UID: Scheme = Scheme {
     id: SchemeId::ChUid,
     name: "UID",
-    title: Text::new("Business Identification Number (UID)", "numéro d'identification des entreprises (IDE)"),
+    title: Text::new(
+        "Business Identification Number (UID)",
+        "numéro d'identification des entreprises (IDE)",
+    ),
     proves: Text::new(
         "the number is well-formed (CHE, nine digits, a matching check digit); it does not prove that the UID is assigned or that the business is active",
         "le numéro est bien formé (CHE, neuf chiffres, une clé de contrôle exacte) ; cela ne prouve pas que l'IDE est attribué ni que l'entreprise est active",
@@ -57,7 +60,10 @@ pub(super) static UID: Scheme = Scheme {
 pub(super) static VAT: Scheme = Scheme {
     id: SchemeId::ChVat,
     name: "MWST/TVA/IVA",
-    title: Text::new("VAT number (UID + MWST/TVA/IVA)", "numéro de TVA (IDE + MWST/TVA/IVA)"),
+    title: Text::new(
+        "VAT number (UID + MWST/TVA/IVA)",
+        "numéro de TVA (IDE + MWST/TVA/IVA)",
+    ),
     proves: Text::new(
         "the number is well-formed (a well-formed UID followed by MWST, TVA or IVA); it does not prove that the business is registered for VAT",
         "le numéro est bien formé (un IDE bien formé suivi de MWST, TVA ou IVA) ; cela ne prouve pas que l'entreprise est assujettie à la TVA",
@@ -117,7 +123,11 @@ fn check_uid_body(bytes: &[u8]) -> Result<(), InvalidReason> {
             InvalidReason::InvalidFormat
         });
     }
-    let sum: u32 = digits.iter().zip(WEIGHTS).map(|(d, w)| u32::from(d - b'0') * w).sum();
+    let sum: u32 = digits
+        .iter()
+        .zip(WEIGHTS)
+        .map(|(d, w)| u32::from(d - b'0') * w)
+        .sum();
     let expected = (11 - sum % 11) % 11;
     if digits.last().map(|d| u32::from(d - b'0')) != Some(expected) {
         return Err(InvalidReason::BadCheckDigit);
@@ -146,7 +156,11 @@ fn check_vat(c: &Compact) -> Result<(), InvalidReason> {
 /// `CHE-116.281.710`.
 fn format_uid(c: &Compact) -> String {
     let digits = c.skip(3);
-    let body = digits.as_bytes().get(..9).and_then(|d| std::str::from_utf8(d).ok()).unwrap_or_default();
+    let body = digits
+        .as_bytes()
+        .get(..9)
+        .and_then(|d| std::str::from_utf8(d).ok())
+        .unwrap_or_default();
     format!("{PREFIX}-{}", group(body, &[3, 3, 3], "."))
 }
 
@@ -166,10 +180,16 @@ mod tests {
         assert_eq!(n.normalized(), "CHE116281710");
         assert_eq!(n.formatted(), "CHE-116.281.710");
         assert_eq!(UID.validate("116281710").unwrap().normalized(), "CHE116281710");
-        assert_eq!(UID.validate("che che 116 281 710").unwrap().normalized(), "CHE116281710");
+        assert_eq!(
+            UID.validate("che che 116 281 710").unwrap().normalized(),
+            "CHE116281710"
+        );
         // 1·5+0·4+0·3+0·2+0·7+0·6+0·5+0·4 = 5, check 11 − 5 = 6.
         assert!(UID.validate("CHE-100.000.006").is_ok());
-        assert_eq!(UID.validate("CHE-100.000.007").unwrap_err().reason, InvalidReason::BadCheckDigit);
+        assert_eq!(
+            UID.validate("CHE-100.000.007").unwrap_err().reason,
+            InvalidReason::BadCheckDigit
+        );
     }
 
     #[test]
@@ -177,17 +197,36 @@ mod tests {
         // 0000000 3: 3·4 = 12, 12 mod 11 = 1, 11 − 1 = 10: no digit can be the check digit.
         for last in 0..10 {
             let uid = format!("CHE00000003{last}");
-            assert_eq!(UID.validate(&uid).unwrap_err().reason, InvalidReason::BadCheckDigit, "{uid}");
+            assert_eq!(
+                UID.validate(&uid).unwrap_err().reason,
+                InvalidReason::BadCheckDigit,
+                "{uid}"
+            );
         }
     }
 
     #[test]
     fn uid_malformed() {
-        assert_eq!(UID.validate("ADM-116.281.710").unwrap_err().reason, InvalidReason::UnknownPrefix);
-        assert_eq!(UID.validate("CHE-116.281.71").unwrap_err().reason, InvalidReason::WrongLength);
-        assert_eq!(UID.validate("CHE-116.281.71A").unwrap_err().reason, InvalidReason::InvalidFormat);
-        assert_eq!(UID.validate("CHE-116.281.710 MWST").unwrap_err().reason, InvalidReason::WrongLength);
-        assert_eq!(UID.validate("CHECHECHE116281710").unwrap_err().reason, InvalidReason::InvalidFormat);
+        assert_eq!(
+            UID.validate("ADM-116.281.710").unwrap_err().reason,
+            InvalidReason::UnknownPrefix
+        );
+        assert_eq!(
+            UID.validate("CHE-116.281.71").unwrap_err().reason,
+            InvalidReason::WrongLength
+        );
+        assert_eq!(
+            UID.validate("CHE-116.281.71A").unwrap_err().reason,
+            InvalidReason::InvalidFormat
+        );
+        assert_eq!(
+            UID.validate("CHE-116.281.710 MWST").unwrap_err().reason,
+            InvalidReason::WrongLength
+        );
+        assert_eq!(
+            UID.validate("CHECHECHE116281710").unwrap_err().reason,
+            InvalidReason::InvalidFormat
+        );
     }
 
     #[test]
@@ -206,10 +245,25 @@ mod tests {
 
     #[test]
     fn vat_malformed() {
-        assert_eq!(VAT.validate("CHE-116.281.710").unwrap_err().reason, InvalidReason::WrongLength);
-        assert_eq!(VAT.validate("CHE-116.281.710 HR").unwrap_err().reason, InvalidReason::WrongLength);
-        assert_eq!(VAT.validate("CHE-116.281.710 VAT").unwrap_err().reason, InvalidReason::InvalidFormat);
-        assert_eq!(VAT.validate("CHE-116.281.711 MWST").unwrap_err().reason, InvalidReason::BadCheckDigit);
-        assert_eq!(VAT.validate("CHE-116.281.710 MWSTMWST").unwrap_err().reason, InvalidReason::WrongLength);
+        assert_eq!(
+            VAT.validate("CHE-116.281.710").unwrap_err().reason,
+            InvalidReason::WrongLength
+        );
+        assert_eq!(
+            VAT.validate("CHE-116.281.710 HR").unwrap_err().reason,
+            InvalidReason::WrongLength
+        );
+        assert_eq!(
+            VAT.validate("CHE-116.281.710 VAT").unwrap_err().reason,
+            InvalidReason::InvalidFormat
+        );
+        assert_eq!(
+            VAT.validate("CHE-116.281.711 MWST").unwrap_err().reason,
+            InvalidReason::BadCheckDigit
+        );
+        assert_eq!(
+            VAT.validate("CHE-116.281.710 MWSTMWST").unwrap_err().reason,
+            InvalidReason::WrongLength
+        );
     }
 }

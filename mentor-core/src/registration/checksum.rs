@@ -35,7 +35,9 @@ pub(crate) fn mod_decimal(digits: &[u8], m: u32) -> Option<u32> {
 /// check digit, pass. `false` on any non-digit.
 pub(crate) fn iso7064_mod_11_10_valid(digits: &[u8]) -> bool {
     let mut product = 10u32;
-    let Some((last, body)) = digits.split_last() else { return false };
+    let Some((last, body)) = digits.split_last() else {
+        return false;
+    };
     for b in body {
         if !b.is_ascii_digit() {
             return false;
@@ -62,7 +64,11 @@ pub(crate) fn iso7064_mod_97_10_valid(chars: &[u8]) -> bool {
             b'A'..=b'Z' => u32::from(b - b'A') + 10,
             _ => return false,
         };
-        acc = if v >= 10 { (acc * 100 + v) % 97 } else { (acc * 10 + v) % 97 };
+        acc = if v >= 10 {
+            (acc * 100 + v) % 97
+        } else {
+            (acc * 10 + v) % 97
+        };
     }
     acc == 1
 }
@@ -70,7 +76,10 @@ pub(crate) fn iso7064_mod_97_10_valid(chars: &[u8]) -> bool {
 /// Σ digit·weight over the leading digits of `c` (one weight per digit); `None` when a
 /// weighted position is missing or not a digit.
 pub(crate) fn weighted_sum(c: &Compact, weights: &[u32]) -> Option<u32> {
-    weights.iter().enumerate().try_fold(0u32, |acc, (i, w)| Some(acc + c.digit(i)? * w))
+    weights
+        .iter()
+        .enumerate()
+        .try_fold(0u32, |acc, (i, w)| Some(acc + c.digit(i)? * w))
 }
 
 #[cfg(test)]

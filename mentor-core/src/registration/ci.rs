@@ -41,7 +41,10 @@ pub(super) static RULES: CountryRules = CountryRules {
 pub(super) static NCC: Scheme = Scheme {
     id: SchemeId::CiNcc,
     name: "NCC",
-    title: Text::new("taxpayer account number (NCC)", "numéro de compte contribuable (NCC)"),
+    title: Text::new(
+        "taxpayer account number (NCC)",
+        "numéro de compte contribuable (NCC)",
+    ),
     proves: Text::new(
         "the number has the expected format (seven digits and a letter); its key letter cannot be checked, and this does not prove that the DGI assigned it",
         "le numéro a le format attendu (sept chiffres et une lettre) ; sa lettre clé ne peut pas être vérifiée, et cela ne prouve pas que la DGI l'a attribué",
@@ -80,12 +83,17 @@ const MAX_SERIAL: usize = 6;
 fn compact_rccm(input: &str) -> Result<Compact, InvalidReason> {
     let cleaned = clean(input)?;
     let bytes = cleaned.as_bytes();
-    let once = bytes.strip_prefix(PREFIX.as_bytes()).is_some_and(|rest| !rest.is_empty() && !rest.starts_with(PREFIX.as_bytes()));
+    let once = bytes
+        .strip_prefix(PREFIX.as_bytes())
+        .is_some_and(|rest| !rest.is_empty() && !rest.starts_with(PREFIX.as_bytes()));
     if once {
         // The usual case, `CI` once: nothing to strip or add.
         return Ok(cleaned);
     }
-    cleaned.strip_country_prefix_checked(PREFIX)?.with_prefix(PREFIX).ok_or(InvalidReason::WrongLength)
+    cleaned
+        .strip_country_prefix_checked(PREFIX)?
+        .with_prefix(PREFIX)
+        .ok_or(InvalidReason::WrongLength)
 }
 
 /// Seven digits and a letter.
@@ -141,9 +149,18 @@ mod tests {
         assert_eq!(n.normalized(), "1234567A");
         assert_eq!(n.formatted(), "1234567A");
         assert!(NCC.validate("CI-1234567A").is_ok());
-        assert_eq!(NCC.validate("123456A").unwrap_err().reason, InvalidReason::WrongLength);
-        assert_eq!(NCC.validate("12345678").unwrap_err().reason, InvalidReason::InvalidFormat);
-        assert_eq!(NCC.validate("A1234567").unwrap_err().reason, InvalidReason::InvalidFormat);
+        assert_eq!(
+            NCC.validate("123456A").unwrap_err().reason,
+            InvalidReason::WrongLength
+        );
+        assert_eq!(
+            NCC.validate("12345678").unwrap_err().reason,
+            InvalidReason::InvalidFormat
+        );
+        assert_eq!(
+            NCC.validate("A1234567").unwrap_err().reason,
+            InvalidReason::InvalidFormat
+        );
     }
 
     #[test]
@@ -151,17 +168,41 @@ mod tests {
         let n = RCCM.validate("CI-ABJ-2024-A-12345").unwrap();
         assert_eq!(n.normalized(), "CIABJ2024A12345");
         assert_eq!(n.formatted(), "CI-ABJ-2024-A-12345");
-        assert_eq!(RCCM.validate("abj 2017 b 1234").unwrap().formatted(), "CI-ABJ-2017-B-1234");
-        assert_eq!(RCCM.validate("CI-CI-BKE-2010-A-7").unwrap().formatted(), "CI-BKE-2010-A-7");
+        assert_eq!(
+            RCCM.validate("abj 2017 b 1234").unwrap().formatted(),
+            "CI-ABJ-2017-B-1234"
+        );
+        assert_eq!(
+            RCCM.validate("CI-CI-BKE-2010-A-7").unwrap().formatted(),
+            "CI-BKE-2010-A-7"
+        );
     }
 
     #[test]
     fn rccm_malformed() {
-        assert_eq!(RCCM.validate("CI-ABJ-2024-A").unwrap_err().reason, InvalidReason::WrongLength);
-        assert_eq!(RCCM.validate("CI-ABJ-2024-A-1234567").unwrap_err().reason, InvalidReason::WrongLength);
-        assert_eq!(RCCM.validate("CI-AB1-2024-A-12345").unwrap_err().reason, InvalidReason::InvalidFormat);
-        assert_eq!(RCCM.validate("CI-ABJ-24-A-12345").unwrap_err().reason, InvalidReason::InvalidFormat);
-        assert_eq!(RCCM.validate("CI-ABJ-2024-1-12345").unwrap_err().reason, InvalidReason::InvalidFormat);
-        assert_eq!(RCCM.validate("CI-ABJ-2024-A-1234B").unwrap_err().reason, InvalidReason::InvalidFormat);
+        assert_eq!(
+            RCCM.validate("CI-ABJ-2024-A").unwrap_err().reason,
+            InvalidReason::WrongLength
+        );
+        assert_eq!(
+            RCCM.validate("CI-ABJ-2024-A-1234567").unwrap_err().reason,
+            InvalidReason::WrongLength
+        );
+        assert_eq!(
+            RCCM.validate("CI-AB1-2024-A-12345").unwrap_err().reason,
+            InvalidReason::InvalidFormat
+        );
+        assert_eq!(
+            RCCM.validate("CI-ABJ-24-A-12345").unwrap_err().reason,
+            InvalidReason::InvalidFormat
+        );
+        assert_eq!(
+            RCCM.validate("CI-ABJ-2024-1-12345").unwrap_err().reason,
+            InvalidReason::InvalidFormat
+        );
+        assert_eq!(
+            RCCM.validate("CI-ABJ-2024-A-1234B").unwrap_err().reason,
+            InvalidReason::InvalidFormat
+        );
     }
 }

@@ -34,7 +34,10 @@ pub(super) static RULES: CountryRules = CountryRules {
 pub(super) static NIU: Scheme = Scheme {
     id: SchemeId::CmNiu,
     name: "NIU",
-    title: Text::new("unique identification number (NIU)", "numéro d'identifiant unique (NIU)"),
+    title: Text::new(
+        "unique identification number (NIU)",
+        "numéro d'identifiant unique (NIU)",
+    ),
     proves: Text::new(
         "the number has the expected format (P or M, twelve digits, a letter); its key letter cannot be checked, and this does not prove that the DGI assigned it",
         "le numéro a le format attendu (P ou M, douze chiffres, une lettre) ; sa lettre clé ne peut pas être vérifiée, et cela ne prouve pas que la DGI l'a attribué",
@@ -77,10 +80,25 @@ mod tests {
 
     #[test]
     fn niu_malformed() {
-        assert_eq!(NIU.validate("X012345678901A").unwrap_err().reason, InvalidReason::InvalidFormat);
-        assert_eq!(NIU.validate("P0123456789012").unwrap_err().reason, InvalidReason::InvalidFormat);
-        assert_eq!(NIU.validate("P01234567890A1").unwrap_err().reason, InvalidReason::InvalidFormat);
-        assert_eq!(NIU.validate("P01234567890A").unwrap_err().reason, InvalidReason::WrongLength);
-        assert_eq!(NIU.validate("P0123456789012A").unwrap_err().reason, InvalidReason::WrongLength);
+        assert_eq!(
+            NIU.validate("X012345678901A").unwrap_err().reason,
+            InvalidReason::InvalidFormat
+        );
+        assert_eq!(
+            NIU.validate("P0123456789012").unwrap_err().reason,
+            InvalidReason::InvalidFormat
+        );
+        assert_eq!(
+            NIU.validate("P01234567890A1").unwrap_err().reason,
+            InvalidReason::InvalidFormat
+        );
+        assert_eq!(
+            NIU.validate("P01234567890A").unwrap_err().reason,
+            InvalidReason::WrongLength
+        );
+        assert_eq!(
+            NIU.validate("P0123456789012A").unwrap_err().reason,
+            InvalidReason::WrongLength
+        );
     }
 }

@@ -77,14 +77,20 @@ pub(super) static STNR: Scheme = Scheme {
 pub(super) static VAT: Scheme = Scheme {
     id: SchemeId::DeVat,
     name: "USt-IdNr.",
-    title: Text::new("VAT identification number (USt-IdNr.)", "numéro d'identification à la TVA (USt-IdNr.)"),
+    title: Text::new(
+        "VAT identification number (USt-IdNr.)",
+        "numéro d'identification à la TVA (USt-IdNr.)",
+    ),
     proves: Text::new(
         "the number is well-formed (DE, 9 digits, ISO 7064 MOD 11,10 check digit); it does not prove that the business is registered for VAT: only the BZSt or VIES confirmation service can tell",
         "le numéro est bien formé (DE, 9 chiffres, clé ISO 7064 MOD 11,10) ; cela ne prouve pas que l'entreprise est immatriculée à la TVA : seul le service de confirmation du BZSt ou VIES peut le dire",
     ),
     example: "DE136695976",
     compact: |input| {
-        clean(input)?.strip_country_prefix_checked("DE")?.with_prefix("DE").ok_or(InvalidReason::WrongLength)
+        clean(input)?
+            .strip_country_prefix_checked("DE")?
+            .with_prefix("DE")
+            .ok_or(InvalidReason::WrongLength)
     },
     check: check_vat,
     format: as_is,
@@ -93,8 +99,8 @@ pub(super) static VAT: Scheme = Scheme {
 /// The first two digits of the 13-digit federal form, by Land (Bavaria `9` and
 /// North Rhine-Westphalia `5` use one digit and a 3-digit tax office number).
 const FEDERAL_LAND_CODES: [&[u8]; 16] = [
-    b"10", b"11", b"21", b"22", b"23", b"24", b"26", b"27", b"28", b"30", b"31", b"32", b"40",
-    b"41", b"5", b"9",
+    b"10", b"11", b"21", b"22", b"23", b"24", b"26", b"27", b"28", b"30", b"31", b"32", b"40", b"41", b"5",
+    b"9",
 ];
 
 /// 10 or 11 digits, or 13 digits with a Land code and a `0` in fifth place.
@@ -123,14 +129,21 @@ fn check_vat(c: &Compact) -> Result<(), InvalidReason> {
     if c.len() != 11 {
         return Err(InvalidReason::WrongLength);
     }
-    let (prefix, digits) = c.as_bytes().split_at_checked(2).ok_or(InvalidReason::WrongLength)?;
+    let (prefix, digits) = c
+        .as_bytes()
+        .split_at_checked(2)
+        .ok_or(InvalidReason::WrongLength)?;
     if prefix != b"DE" {
         return Err(InvalidReason::UnknownPrefix);
     }
     if !digits.iter().all(u8::is_ascii_digit) || digits.first() == Some(&b'0') {
         return Err(InvalidReason::InvalidFormat);
     }
-    if iso7064_mod_11_10_valid(digits) { Ok(()) } else { Err(InvalidReason::BadCheckDigit) }
+    if iso7064_mod_11_10_valid(digits) {
+        Ok(())
+    } else {
+        Err(InvalidReason::BadCheckDigit)
+    }
 }
 
 #[cfg(test)]

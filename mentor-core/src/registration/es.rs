@@ -49,7 +49,10 @@ pub(super) static RULES: CountryRules = CountryRules {
 pub(super) static NIF: Scheme = Scheme {
     id: SchemeId::EsNif,
     name: "NIF",
-    title: Text::new("tax identification number (NIF)", "numéro d'identification fiscale (NIF)"),
+    title: Text::new(
+        "tax identification number (NIF)",
+        "numéro d'identification fiscale (NIF)",
+    ),
     proves: Text::new(
         "the number is well-formed (a DNI, NIE or entity NIF with the right check character); it does not prove that the AEAT assigned it nor that the person is registered as autónomo",
         "le numéro est bien formé (un DNI, un NIE ou un NIF d'entité avec le bon caractère de contrôle) ; cela ne prouve pas que l'AEAT l'a attribué ni que la personne est inscrite comme autónomo",
@@ -91,7 +94,9 @@ fn check(c: &Compact) -> Result<(), InvalidReason> {
 
 /// The value of a run of digits (at most 8 here), `None` if any is not a digit.
 fn digits_value(digits: &[u8]) -> Option<u32> {
-    digits.iter().try_fold(0u32, |acc, b| b.is_ascii_digit().then(|| acc * 10 + u32::from(b - b'0')))
+    digits.iter().try_fold(0u32, |acc, b| {
+        b.is_ascii_digit().then(|| acc * 10 + u32::from(b - b'0'))
+    })
 }
 
 /// The letter of `number` modulo 23 must be `control`.
@@ -99,8 +104,14 @@ fn check_letter(number: u32, control: u8) -> Result<(), InvalidReason> {
     if !control.is_ascii_uppercase() {
         return Err(InvalidReason::InvalidFormat);
     }
-    let expected = DNI_LETTERS.get(usize::try_from(number % 23).unwrap_or(0)).copied();
-    if expected == Some(control) { Ok(()) } else { Err(InvalidReason::BadCheckDigit) }
+    let expected = DNI_LETTERS
+        .get(usize::try_from(number % 23).unwrap_or(0))
+        .copied();
+    if expected == Some(control) {
+        Ok(())
+    } else {
+        Err(InvalidReason::BadCheckDigit)
+    }
 }
 
 /// The entity control over the 7 digits, as the digit or its letter.
@@ -110,11 +121,17 @@ fn check_entity(digits: &[u8], control: u8) -> Result<(), InvalidReason> {
         .enumerate()
         .map(|(i, b)| {
             let d = u32::from(b - b'0');
-            if i % 2 == 0 { (2 * d) / 10 + (2 * d) % 10 } else { d }
+            if i % 2 == 0 {
+                (2 * d) / 10 + (2 * d) % 10
+            } else {
+                d
+            }
         })
         .sum();
     let expected = (10 - sum % 10) % 10;
-    let letter = ENTITY_LETTERS.get(usize::try_from(expected).unwrap_or(0)).copied();
+    let letter = ENTITY_LETTERS
+        .get(usize::try_from(expected).unwrap_or(0))
+        .copied();
     let digit = u8::try_from(expected).ok().map(|d| b'0' + d);
     if !control.is_ascii_alphanumeric() {
         Err(InvalidReason::InvalidFormat)

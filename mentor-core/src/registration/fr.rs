@@ -135,7 +135,11 @@ fn check_siren(c: &Compact) -> Result<(), InvalidReason> {
     if !c.is_digits() {
         return Err(InvalidReason::InvalidFormat);
     }
-    if luhn_valid(c.as_bytes()) { Ok(()) } else { Err(InvalidReason::BadCheckDigit) }
+    if luhn_valid(c.as_bytes()) {
+        Ok(())
+    } else {
+        Err(InvalidReason::BadCheckDigit)
+    }
 }
 
 /// Fourteen digits; the SIREN passes Luhn and so does the whole number, except for La Poste.
@@ -150,9 +154,17 @@ fn check_siret(c: &Compact) -> Result<(), InvalidReason> {
     let (siren, _nic) = digits.split_at_checked(9).ok_or(InvalidReason::WrongLength)?;
     if siren == LA_POSTE_SIREN && digits != LA_POSTE_HEAD_OFFICE {
         let sum: u32 = digits.iter().map(|b| u32::from(b - b'0')).sum();
-        return if sum % 5 == 0 { Ok(()) } else { Err(InvalidReason::BadCheckDigit) };
+        return if sum % 5 == 0 {
+            Ok(())
+        } else {
+            Err(InvalidReason::BadCheckDigit)
+        };
     }
-    if luhn_valid(siren) && luhn_valid(digits) { Ok(()) } else { Err(InvalidReason::BadCheckDigit) }
+    if luhn_valid(siren) && luhn_valid(digits) {
+        Ok(())
+    } else {
+        Err(InvalidReason::BadCheckDigit)
+    }
 }
 
 /// VAT: the module policy, then `FR` put back in front of the 11 characters. A second `FR`
@@ -178,12 +190,17 @@ fn check_vat(c: &Compact) -> Result<(), InvalidReason> {
     if c.len() != 13 {
         return Err(InvalidReason::WrongLength);
     }
-    let (prefix, rest) = c.as_bytes().split_at_checked(2).ok_or(InvalidReason::WrongLength)?;
+    let (prefix, rest) = c
+        .as_bytes()
+        .split_at_checked(2)
+        .ok_or(InvalidReason::WrongLength)?;
     let (key, siren) = rest.split_at_checked(2).ok_or(InvalidReason::WrongLength)?;
     if prefix != b"FR" {
         return Err(InvalidReason::UnknownPrefix);
     }
-    let [k1, k2] = *key else { return Err(InvalidReason::WrongLength) };
+    let [k1, k2] = *key else {
+        return Err(InvalidReason::WrongLength);
+    };
     let (Some(r1), Some(r2)) = (key_rank(k1), key_rank(k2)) else {
         return Err(InvalidReason::InvalidFormat);
     };
@@ -193,23 +210,38 @@ fn check_vat(c: &Compact) -> Result<(), InvalidReason> {
     if !siren.starts_with(b"000") && !luhn_valid(siren) {
         return Err(InvalidReason::BadCheckDigit);
     }
-    if key_matches(r1, r2, siren) { Ok(()) } else { Err(InvalidReason::BadCheckDigit) }
+    if key_matches(r1, r2, siren) {
+        Ok(())
+    } else {
+        Err(InvalidReason::BadCheckDigit)
+    }
 }
 
 /// The rank of a key character in [`KEY_ALPHABET`], `None` for any other character.
 fn key_rank(b: u8) -> Option<u32> {
-    KEY_ALPHABET.iter().position(|&k| k == b).and_then(|i| u32::try_from(i).ok())
+    KEY_ALPHABET
+        .iter()
+        .position(|&k| k == b)
+        .and_then(|i| u32::try_from(i).ok())
 }
 
 /// Whether the key of ranks `r1`, `r2` matches the nine digits `siren`: the numeric key when
 /// both are digits, the alphanumeric rule of the module doc otherwise.
 fn key_matches(r1: u32, r2: u32, siren: &[u8]) -> bool {
     if r1 < 10 && r2 < 10 {
-        let Some(rem) = mod_decimal(siren, 97) else { return false };
+        let Some(rem) = mod_decimal(siren, 97) else {
+            return false;
+        };
         return r1 * 10 + r2 == (12 + 3 * rem) % 97;
     }
-    let value = if r1 < 10 { (r1 * 24 + r2).checked_sub(10) } else { (r1 * 34 + r2).checked_sub(100) };
-    let (Some(value), Some(rem)) = (value, mod_decimal(siren, 11)) else { return false };
+    let value = if r1 < 10 {
+        (r1 * 24 + r2).checked_sub(10)
+    } else {
+        (r1 * 34 + r2).checked_sub(100)
+    };
+    let (Some(value), Some(rem)) = (value, mod_decimal(siren, 11)) else {
+        return false;
+    };
     value % 11 == (rem + value / 11 + 1) % 11
 }
 
@@ -280,7 +312,10 @@ mod tests {
         // Right key for a SIREN that fails Luhn: (12 + 3 × (303265046 mod 97)) mod 97 = 43.
         assert_eq!(reason(&VAT, "FR43303265046"), InvalidReason::BadCheckDigit);
         assert_eq!(reason(&VAT, "FR4030326504"), InvalidReason::WrongLength);
-        assert_eq!(VAT.validate("40 303265045").unwrap().normalized(), "FR40303265045");
+        assert_eq!(
+            VAT.validate("40 303265045").unwrap().normalized(),
+            "FR40303265045"
+        );
         assert_eq!(VAT.format("FR40303265045").unwrap(), "FR 40 303 265 045");
     }
 
@@ -306,11 +341,17 @@ mod tests {
     fn vat_prefixes() {
         assert_eq!(reason(&VAT, "FR_9128370925"), InvalidReason::WrongLength);
         // A duplicated prefix is dropped; a third copy is refused.
-        assert_eq!(VAT.validate("FRFR40303265045").unwrap().normalized(), "FR40303265045");
+        assert_eq!(
+            VAT.validate("FRFR40303265045").unwrap().normalized(),
+            "FR40303265045"
+        );
         assert_eq!(reason(&VAT, "FRFRFR40303265045"), InvalidReason::InvalidFormat);
         // `FR` as the key: 983867565 passes Luhn and key FR matches it (python-stdnum agrees
         // on `FRFR983867565`).
-        assert_eq!(VAT.validate("FRFR983867565").unwrap().normalized(), "FRFR983867565");
+        assert_eq!(
+            VAT.validate("FRFR983867565").unwrap().normalized(),
+            "FRFR983867565"
+        );
         assert_eq!(reason(&VAT, "FR983867565"), InvalidReason::WrongLength);
     }
 
@@ -325,9 +366,20 @@ mod tests {
     #[test]
     fn country_level_validation() {
         let fr = crate::country::CountryCode::parse("FR").unwrap();
-        assert_eq!(super::super::validate(fr, "732 829 320 00074").unwrap().scheme_id(), SchemeId::FrSiret);
-        assert_eq!(super::super::validate(fr, "FR 732 829 320").unwrap().scheme_id(), SchemeId::FrSiren);
-        assert_eq!(super::super::validate(fr, "FR40000066034").unwrap().scheme_id(), SchemeId::FrVat);
+        assert_eq!(
+            super::super::validate(fr, "732 829 320 00074")
+                .unwrap()
+                .scheme_id(),
+            SchemeId::FrSiret
+        );
+        assert_eq!(
+            super::super::validate(fr, "FR 732 829 320").unwrap().scheme_id(),
+            SchemeId::FrSiren
+        );
+        assert_eq!(
+            super::super::validate(fr, "FR40000066034").unwrap().scheme_id(),
+            SchemeId::FrVat
+        );
         assert!(super::super::validate(fr, "FR_9128370925").is_err());
         assert!(super::super::validate(fr, "35600000049838").is_err());
     }

@@ -128,21 +128,32 @@ fn check_utr(c: &Compact) -> Result<(), InvalidReason> {
         .try_fold(0u32, |acc, (i, w)| Some(acc + c.digit(i + 1)? * w))
         .ok_or(InvalidReason::InvalidFormat)?;
     let expected = UTR_CHECK.get(usize::try_from(sum % 11).unwrap_or(0)).copied();
-    if c.as_bytes().first().copied() == expected { Ok(()) } else { Err(InvalidReason::BadCheckDigit) }
+    if c.as_bytes().first().copied() == expected {
+        Ok(())
+    } else {
+        Err(InvalidReason::BadCheckDigit)
+    }
 }
 
 /// VAT: the module policy with `GB` or `XI` (once or twice), then the prefix put back: `XI`
 /// when it was typed, `GB` otherwise.
 fn compact_vat(input: &str) -> Result<Compact, InvalidReason> {
     let c = clean(input)?;
-    let prefix = if c.as_bytes().starts_with(b"XI") { "XI" } else { "GB" };
+    let prefix = if c.as_bytes().starts_with(b"XI") {
+        "XI"
+    } else {
+        "GB"
+    };
     let rest = c.strip_country_prefix_checked(prefix)?;
     rest.with_prefix(prefix).ok_or(InvalidReason::WrongLength)
 }
 
 /// `GB`/`XI` + 9 or 12 digits passing the mod 97 check, or `GD` + 000–499, or `HA` + 500–999.
 fn check_vat(c: &Compact) -> Result<(), InvalidReason> {
-    let (prefix, rest) = c.as_bytes().split_at_checked(2).ok_or(InvalidReason::WrongLength)?;
+    let (prefix, rest) = c
+        .as_bytes()
+        .split_at_checked(2)
+        .ok_or(InvalidReason::WrongLength)?;
     if prefix != b"GB" && prefix != b"XI" {
         return Err(InvalidReason::UnknownPrefix);
     }
@@ -174,7 +185,9 @@ fn check_government(rest: &[u8]) -> Result<(), InvalidReason> {
     if kind != b"GD" && kind != b"HA" {
         return Err(InvalidReason::InvalidFormat);
     }
-    let number = digits.iter().try_fold(0u32, |acc, b| b.is_ascii_digit().then(|| acc * 10 + u32::from(b - b'0')));
+    let number = digits.iter().try_fold(0u32, |acc, b| {
+        b.is_ascii_digit().then(|| acc * 10 + u32::from(b - b'0'))
+    });
     match (kind, number) {
         (_, None) => Err(InvalidReason::InvalidFormat),
         (b"GD", Some(n)) if n < 500 => Ok(()),
@@ -185,7 +198,11 @@ fn check_government(rest: &[u8]) -> Result<(), InvalidReason> {
 
 /// `GB 340 8043 29`, `GB 340 8043 29 001`, `GB GD001`.
 fn format_vat(c: &Compact) -> String {
-    if c.len() == 7 { group(c.as_str(), &[2], " ") } else { group(c.as_str(), &[2, 3, 4, 2], " ") }
+    if c.len() == 7 {
+        group(c.as_str(), &[2], " ")
+    } else {
+        group(c.as_str(), &[2, 3, 4, 2], " ")
+    }
 }
 
 #[cfg(test)]
@@ -211,7 +228,13 @@ mod tests {
 
     #[test]
     fn utr_k_and_prefix() {
-        for input in ["K3282497350", "k 3282497350", "KK3282497350", "3282497350K", "GB 3282497350"] {
+        for input in [
+            "K3282497350",
+            "k 3282497350",
+            "KK3282497350",
+            "3282497350K",
+            "GB 3282497350",
+        ] {
             assert_eq!(UTR.validate(input).unwrap().normalized(), "3282497350", "{input}");
         }
         assert_eq!(reason(&UTR, "3282497350KK"), InvalidReason::InvalidFormat);
@@ -221,7 +244,15 @@ mod tests {
 
     #[test]
     fn compact_is_idempotent() {
-        for input in ["K3282497350", "3282497350K", "GBK3282497350K", "KXK", "12", "XIGB340804329", "GBXI1"] {
+        for input in [
+            "K3282497350",
+            "3282497350K",
+            "GBK3282497350K",
+            "KXK",
+            "12",
+            "XIGB340804329",
+            "GBXI1",
+        ] {
             for scheme in [&UTR, &VAT] {
                 if let Ok(once) = scheme.compact(input) {
                     assert_eq!(scheme.compact(once.as_str()).unwrap(), once, "{input}");

@@ -74,7 +74,9 @@ fn check(c: &Compact) -> Result<(), InvalidReason> {
     if serial_is_zero {
         return Err(InvalidReason::InvalidFormat);
     }
-    let office = (7..10).try_fold(0u32, |acc, i| Some(acc * 10 + c.digit(i)?)).ok_or(InvalidReason::InvalidFormat)?;
+    let office = (7..10)
+        .try_fold(0u32, |acc, i| Some(acc * 10 + c.digit(i)?))
+        .ok_or(InvalidReason::InvalidFormat)?;
     if !((1..=100).contains(&office) || OTHER_OFFICES.contains(&office)) {
         return Err(InvalidReason::UnknownPrefix);
     }
@@ -104,14 +106,23 @@ mod tests {
     fn bug_report_case_unknown_office() {
         // A public bug report of another validator: the Luhn digit passes, but digits 8–10 are
         // office 875, which does not exist.
-        assert_eq!(IVA.validate("01256588755").unwrap_err().reason, InvalidReason::UnknownPrefix);
+        assert_eq!(
+            IVA.validate("01256588755").unwrap_err().reason,
+            InvalidReason::UnknownPrefix
+        );
     }
 
     #[test]
     fn zero_serial_is_refused() {
-        assert_eq!(IVA.validate("00000000000").unwrap_err().reason, InvalidReason::InvalidFormat);
+        assert_eq!(
+            IVA.validate("00000000000").unwrap_err().reason,
+            InvalidReason::InvalidFormat
+        );
         // Office 001, serial 0000000, Luhn digit 8: still never assigned.
-        assert_eq!(IVA.validate("00000000018").unwrap_err().reason, InvalidReason::InvalidFormat);
+        assert_eq!(
+            IVA.validate("00000000018").unwrap_err().reason,
+            InvalidReason::InvalidFormat
+        );
     }
 
     #[test]
@@ -119,14 +130,29 @@ mod tests {
         // 1000000 + office, with the Luhn digit computed by hand for each.
         assert!(IVA.validate("10000001007").is_ok()); // office 100
         assert!(IVA.validate("10000001205").is_ok()); // office 120
-        assert_eq!(IVA.validate("10000001015").unwrap_err().reason, InvalidReason::UnknownPrefix); // office 101
-        assert_eq!(IVA.validate("10000000009").unwrap_err().reason, InvalidReason::UnknownPrefix); // office 000
+        assert_eq!(
+            IVA.validate("10000001015").unwrap_err().reason,
+            InvalidReason::UnknownPrefix
+        ); // office 101
+        assert_eq!(
+            IVA.validate("10000000009").unwrap_err().reason,
+            InvalidReason::UnknownPrefix
+        ); // office 000
     }
 
     #[test]
     fn malformed_numbers() {
-        assert_eq!(IVA.validate("06363391002").unwrap_err().reason, InvalidReason::BadCheckDigit);
-        assert_eq!(IVA.validate("0636339100").unwrap_err().reason, InvalidReason::WrongLength);
-        assert_eq!(IVA.validate("0636339100A").unwrap_err().reason, InvalidReason::InvalidFormat);
+        assert_eq!(
+            IVA.validate("06363391002").unwrap_err().reason,
+            InvalidReason::BadCheckDigit
+        );
+        assert_eq!(
+            IVA.validate("0636339100").unwrap_err().reason,
+            InvalidReason::WrongLength
+        );
+        assert_eq!(
+            IVA.validate("0636339100A").unwrap_err().reason,
+            InvalidReason::InvalidFormat
+        );
     }
 }

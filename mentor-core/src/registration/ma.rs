@@ -13,7 +13,10 @@ pub(super) static RULES: CountryRules = CountryRules {
     country: "MA",
     statuses: &[SelfEmployedStatus {
         local_name: "auto-entrepreneur",
-        gloss: Text::new("self-employed person (simplified regime)", "auto-entrepreneur (régime simplifié)"),
+        gloss: Text::new(
+            "self-employed person (simplified regime)",
+            "auto-entrepreneur (régime simplifié)",
+        ),
     }],
     procedure: Text::new(
         "register online on the auto-entrepreneur portal (ae.gov.ma) run by Barid Al-Maghrib; the ICE is assigned on registration",
@@ -54,7 +57,13 @@ mod tests {
     #[test]
     fn ice_known_values() {
         assert!(ICE.validate("001561191000066").is_ok());
-        assert_eq!(ICE.validate("001561191000067").unwrap_err().reason, InvalidReason::BadCheckDigit);
-        assert_eq!(ICE.validate("00156119100006").unwrap_err().reason, InvalidReason::WrongLength);
+        assert_eq!(
+            ICE.validate("001561191000067").unwrap_err().reason,
+            InvalidReason::BadCheckDigit
+        );
+        assert_eq!(
+            ICE.validate("00156119100006").unwrap_err().reason,
+            InvalidReason::WrongLength
+        );
     }
 }

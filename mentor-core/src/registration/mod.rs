@@ -225,9 +225,10 @@ impl InvalidReason {
                 "the number contains characters other than letters, digits and separators",
                 "le numéro contient des caractères autres que des lettres, des chiffres et des séparateurs",
             ),
-            InvalidReason::WrongLength => {
-                Text::new("the number has the wrong length", "le numéro n'a pas la bonne longueur")
-            }
+            InvalidReason::WrongLength => Text::new(
+                "the number has the wrong length",
+                "le numéro n'a pas la bonne longueur",
+            ),
             InvalidReason::InvalidFormat => Text::new(
                 "the number does not have the expected format",
                 "le numéro n'a pas le format attendu",
@@ -311,7 +312,10 @@ impl Scheme {
     /// [`InvalidNumber`] with reason `empty`, `invalid_characters` or `wrong_length` (over 64
     /// bytes of input or 24 characters once compact).
     pub fn compact(&'static self, input: &str) -> Result<Compact, InvalidNumber> {
-        (self.compact)(input).map_err(|reason| InvalidNumber { scheme: self.id, reason })
+        (self.compact)(input).map_err(|reason| InvalidNumber {
+            scheme: self.id,
+            reason,
+        })
     }
 
     /// Checks that `input` is a well-formed number of this scheme (not that it is registered).
@@ -327,8 +331,14 @@ impl Scheme {
     /// ```
     pub fn validate(&'static self, input: &str) -> Result<RegistrationNumber, InvalidNumber> {
         let compact = self.compact(input)?;
-        (self.check)(&compact).map_err(|reason| InvalidNumber { scheme: self.id, reason })?;
-        Ok(RegistrationNumber { scheme: self, compact })
+        (self.check)(&compact).map_err(|reason| InvalidNumber {
+            scheme: self.id,
+            reason,
+        })?;
+        Ok(RegistrationNumber {
+            scheme: self,
+            compact,
+        })
     }
 
     /// The formatted form of a well-formed `input` (`732 829 320 00074`).
@@ -389,7 +399,9 @@ impl RegistrationNumber {
     /// ```
     #[must_use]
     pub fn identifies(&self, input: &str) -> bool {
-        let Ok(other) = self.scheme.validate(input) else { return false };
+        let Ok(other) = self.scheme.validate(input) else {
+            return false;
+        };
         fn holder(scheme: SchemeId, c: &Compact) -> &str {
             match scheme {
                 SchemeId::ChVat => ch::holder(c),
@@ -469,7 +481,9 @@ impl Serialize for Checked<'_> {
                 map.serialize_entry("formatted", &n.formatted())?;
                 map.serialize_entry("valid", &true)?;
             }
-            Checked::Invalid(e, lang) => not_well_formed(&mut map, Some(e.scheme), e.reason.code(), e.reason.message(*lang))?,
+            Checked::Invalid(e, lang) => {
+                not_well_formed(&mut map, Some(e.scheme), e.reason.code(), e.reason.message(*lang))?
+            }
             Checked::Unsupported(lang) => {
                 let code = crate::ErrorCode::UnsupportedCountry;
                 not_well_formed(&mut map, None, code.as_str(), code.message(*lang))?;
@@ -479,7 +493,12 @@ impl Serialize for Checked<'_> {
     }
 }
 
-fn not_well_formed<M: serde::ser::SerializeMap>(map: &mut M, scheme: Option<SchemeId>, error: &str, message: &str) -> Result<(), M::Error> {
+fn not_well_formed<M: serde::ser::SerializeMap>(
+    map: &mut M,
+    scheme: Option<SchemeId>,
+    error: &str,
+    message: &str,
+) -> Result<(), M::Error> {
     map.serialize_entry("scheme", &scheme)?;
     map.serialize_entry("normalized", &None::<&str>)?;
     map.serialize_entry("formatted", &None::<&str>)?;
@@ -491,7 +510,10 @@ fn not_well_formed<M: serde::ser::SerializeMap>(map: &mut M, scheme: Option<Sche
 /// The schema of [`Checked`]'s wire form, with the entries of `extra` in both of its shapes
 /// (`country`, for `validate-id`): either well-formed, or not with the reason's code.
 #[cfg(feature = "schema")]
-pub(crate) fn checked_schema(generator: &mut schemars::SchemaGenerator, extra: &[(&str, schemars::Schema)]) -> schemars::Schema {
+pub(crate) fn checked_schema(
+    generator: &mut schemars::SchemaGenerator,
+    extra: &[(&str, schemars::Schema)],
+) -> schemars::Schema {
     let mut errors: Vec<&str> = InvalidReason::ALL.iter().map(|r| r.code()).collect();
     errors.push(crate::ErrorCode::UnsupportedCountry.as_str());
     let mut shapes = [
@@ -560,15 +582,46 @@ pub struct CountryRules {
 }
 
 static COUNTRIES: [&CountryRules; 15] = [
-    &fr::RULES, &us::RULES, &gb::RULES, &de::RULES, &es::RULES, &it::RULES, &be::RULES,
-    &ch::RULES, &ca::RULES, &nl::RULES, &ma::RULES, &sn::RULES, &ci::RULES, &tn::RULES,
+    &fr::RULES,
+    &us::RULES,
+    &gb::RULES,
+    &de::RULES,
+    &es::RULES,
+    &it::RULES,
+    &be::RULES,
+    &ch::RULES,
+    &ca::RULES,
+    &nl::RULES,
+    &ma::RULES,
+    &sn::RULES,
+    &ci::RULES,
+    &tn::RULES,
     &cm::RULES,
 ];
 
 static ALL_SCHEMES: [&Scheme; 22] = [
-    &fr::SIREN, &fr::SIRET, &fr::VAT, &us::EIN, &gb::UTR, &gb::VAT, &de::STNR, &de::VAT,
-    &es::NIF, &it::IVA, &be::ENTERPRISE_NUMBER, &ch::UID, &ch::VAT, &ca::BN, &nl::KVK,
-    &nl::VAT, &ma::ICE, &sn::NINEA, &ci::NCC, &ci::RCCM, &tn::MF, &cm::NIU,
+    &fr::SIREN,
+    &fr::SIRET,
+    &fr::VAT,
+    &us::EIN,
+    &gb::UTR,
+    &gb::VAT,
+    &de::STNR,
+    &de::VAT,
+    &es::NIF,
+    &it::IVA,
+    &be::ENTERPRISE_NUMBER,
+    &ch::UID,
+    &ch::VAT,
+    &ca::BN,
+    &nl::KVK,
+    &nl::VAT,
+    &ma::ICE,
+    &sn::NINEA,
+    &ci::NCC,
+    &ci::RCCM,
+    &tn::MF,
+    &cm::NIU,
 ];
 
 /// The countries the library has registration rules for, in the order of DESIGN 4.4.
@@ -607,7 +660,11 @@ pub fn rules(country: CountryCode) -> Option<&'static CountryRules> {
 ///   first scheme in the country's order).
 pub fn validate(country: CountryCode, number: &str) -> Result<RegistrationNumber, RegistrationError> {
     let unsupported = RegistrationError::UnsupportedCountry(country);
-    let mut attempts = rules(country).ok_or(unsupported)?.schemes.iter().map(|scheme| scheme.validate(number));
+    let mut attempts = rules(country)
+        .ok_or(unsupported)?
+        .schemes
+        .iter()
+        .map(|scheme| scheme.validate(number));
     // A country listed without schemes could check nothing: as good as unsupported.
     let mut closest = match attempts.next() {
         Some(Ok(found)) => return Ok(found),
@@ -627,7 +684,10 @@ pub fn validate(country: CountryCode, number: &str) -> Result<RegistrationNumber
 /// Reads a country code for the JSON entry points.
 fn country_of(country: &str) -> Result<CountryCode, crate::InputError> {
     CountryCode::parse(country.trim()).ok_or_else(|| crate::InputError {
-        errors: vec![crate::FieldError::new("country", crate::ErrorCode::InvalidCountry)],
+        errors: vec![crate::FieldError::new(
+            "country",
+            crate::ErrorCode::InvalidCountry,
+        )],
     })
 }
 
@@ -649,10 +709,17 @@ fn country_of(country: &str) -> Result<CountryCode, crate::InputError> {
 /// assert_eq!(bad["valid"], false);
 /// assert!(validate_json("XX", "1", Lang::En).is_err());
 /// ```
-pub fn validate_json(country: &str, number: &str, lang: Lang) -> Result<serde_json::Value, crate::InputError> {
+pub fn validate_json(
+    country: &str,
+    number: &str,
+    lang: Lang,
+) -> Result<serde_json::Value, crate::InputError> {
     let code = country_of(country)?;
     let checked = validate(code, number);
-    Ok(crate::i18n::json_value(&IdCheck { check: Checked::of(&checked, lang), country: code }))
+    Ok(crate::i18n::json_value(&IdCheck {
+        check: Checked::of(&checked, lang),
+        country: code,
+    }))
 }
 
 /// The wire form of [`validate_json`]: the check and the country.
@@ -717,7 +784,11 @@ impl Localized for SelfEmployedStatus {
             local_name: &'static str,
             gloss: &'static str,
         }
-        Wire { local_name: self.local_name, gloss: self.gloss.get(lang) }.serialize(serializer)
+        Wire {
+            local_name: self.local_name,
+            gloss: self.gloss.get(lang),
+        }
+        .serialize(serializer)
     }
 }
 
@@ -733,7 +804,14 @@ impl Localized for Scheme {
             proves: &'static str,
             example: &'static str,
         }
-        Wire { scheme: self.id, name: self.name, title: self.title.get(lang), proves: self.proves.get(lang), example: self.example }.serialize(serializer)
+        Wire {
+            scheme: self.id,
+            name: self.name,
+            title: self.title.get(lang),
+            proves: self.proves.get(lang),
+            example: self.example,
+        }
+        .serialize(serializer)
     }
 }
 
@@ -757,19 +835,44 @@ mod tests {
         for rules in countries() {
             assert!(!rules.schemes.is_empty(), "{}", rules.country);
             let prefix = format!("{}_", rules.country.to_ascii_lowercase());
-            assert!(rules.schemes.iter().all(|s| s.id.as_str().starts_with(&prefix)), "{}", rules.country);
+            assert!(
+                rules.schemes.iter().all(|s| s.id.as_str().starts_with(&prefix)),
+                "{}",
+                rules.country
+            );
         }
-        assert_eq!(countries().map(|r| r.schemes.len()).sum::<usize>(), ALL_SCHEMES.len());
+        assert_eq!(
+            countries().map(|r| r.schemes.len()).sum::<usize>(),
+            ALL_SCHEMES.len()
+        );
     }
 
     #[test]
     fn one_wire_form_for_both_answers() {
         let fr = CountryCode::parse("FR").unwrap();
         let ok = validate(fr, "73282932000074").unwrap().to_json();
-        assert_eq!(ok, serde_json::json!({"scheme": "fr_siret", "normalized": "73282932000074", "formatted": "732 829 320 00074", "valid": true}));
+        assert_eq!(
+            ok,
+            serde_json::json!({"scheme": "fr_siret", "normalized": "73282932000074", "formatted": "732 829 320 00074", "valid": true})
+        );
         let bad = validate(fr, "73282932000075").unwrap_err().to_json(Lang::En);
-        assert_eq!((&bad["scheme"], &bad["error"], &bad["valid"]), (&serde_json::json!("fr_siret"), &serde_json::json!("bad_check_digit"), &serde_json::json!(false)));
-        let jp = validate(CountryCode::parse("JP").unwrap(), "1").unwrap_err().to_json(Lang::En);
-        assert_eq!((&jp["scheme"], &jp["error"]), (&serde_json::Value::Null, &serde_json::json!("unsupported_country")));
+        assert_eq!(
+            (&bad["scheme"], &bad["error"], &bad["valid"]),
+            (
+                &serde_json::json!("fr_siret"),
+                &serde_json::json!("bad_check_digit"),
+                &serde_json::json!(false)
+            )
+        );
+        let jp = validate(CountryCode::parse("JP").unwrap(), "1")
+            .unwrap_err()
+            .to_json(Lang::En);
+        assert_eq!(
+            (&jp["scheme"], &jp["error"]),
+            (
+                &serde_json::Value::Null,
+                &serde_json::json!("unsupported_country")
+            )
+        );
     }
 }

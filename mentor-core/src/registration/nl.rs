@@ -43,7 +43,10 @@ pub(super) static RULES: CountryRules = CountryRules {
 pub(super) static KVK: Scheme = Scheme {
     id: SchemeId::NlKvk,
     name: "KVK-nummer",
-    title: Text::new("Chamber of Commerce number (KVK)", "numéro de la chambre de commerce (KVK)"),
+    title: Text::new(
+        "Chamber of Commerce number (KVK)",
+        "numéro de la chambre de commerce (KVK)",
+    ),
     proves: Text::new(
         "the number is well-formed (eight digits); a KVK number has no check digit, so this catches no typo and does not prove that the business is in the Handelsregister",
         "le numéro est bien formé (huit chiffres) ; un numéro KVK n'a pas de clé de contrôle : cela ne détecte aucune faute de frappe et ne prouve pas que l'entreprise est inscrite au Handelsregister",
@@ -58,7 +61,10 @@ pub(super) static KVK: Scheme = Scheme {
 pub(super) static VAT: Scheme = Scheme {
     id: SchemeId::NlVat,
     name: "btw-id",
-    title: Text::new("VAT identification number (btw-id)", "numéro d'identification TVA (btw-id)"),
+    title: Text::new(
+        "VAT identification number (btw-id)",
+        "numéro d'identification TVA (btw-id)",
+    ),
     proves: Text::new(
         "the number is well-formed (NL, nine digits passing the 11-test or the whole number passing ISO 7064 MOD 97-10, B and a sub-number); it does not prove that the business is registered for VAT",
         "le numéro est bien formé (NL, neuf chiffres qui passent la preuve par 11 ou un numéro entier qui passe l'ISO 7064 MOD 97-10, B et un sous-numéro) ; cela ne prouve pas que l'entreprise est assujettie à la TVA",
@@ -86,7 +92,8 @@ fn check_kvk(c: &Compact) -> Result<(), InvalidReason> {
 /// The policy, then the left-out leading zeros put back, then `NL` put back.
 fn compact_vat(input: &str) -> Result<Compact, InvalidReason> {
     let cleaned = clean(input)?;
-    if cleaned.len() == 14 && cleaned.as_bytes().starts_with(PREFIX.as_bytes()) && cleaned.digit(2).is_some() {
+    if cleaned.len() == 14 && cleaned.as_bytes().starts_with(PREFIX.as_bytes()) && cleaned.digit(2).is_some()
+    {
         // The usual case, `NL` once and nine digits: nothing to strip, pad or add.
         return Ok(cleaned);
     }
@@ -118,7 +125,8 @@ fn check_vat(c: &Compact) -> Result<(), InvalidReason> {
         return Err(InvalidReason::WrongLength);
     }
     let bytes = c.as_bytes();
-    let (Some(prefix), Some(digits), Some(b), Some(sub)) = (bytes.get(..2), bytes.get(2..11), bytes.get(11), bytes.get(12..))
+    let (Some(prefix), Some(digits), Some(b), Some(sub)) =
+        (bytes.get(..2), bytes.get(2..11), bytes.get(11), bytes.get(12..))
     else {
         return Err(InvalidReason::WrongLength);
     };
@@ -160,8 +168,14 @@ mod tests {
         assert_eq!(n.normalized(), "17001910");
         assert_eq!(n.formatted(), "17001910");
         assert!(KVK.validate("NL17001910").is_ok());
-        assert_eq!(KVK.validate("1700191").unwrap_err().reason, InvalidReason::WrongLength);
-        assert_eq!(KVK.validate("1700191A").unwrap_err().reason, InvalidReason::InvalidFormat);
+        assert_eq!(
+            KVK.validate("1700191").unwrap_err().reason,
+            InvalidReason::WrongLength
+        );
+        assert_eq!(
+            KVK.validate("1700191A").unwrap_err().reason,
+            InvalidReason::InvalidFormat
+        );
     }
 
     #[test]
@@ -170,10 +184,19 @@ mod tests {
         let n = VAT.validate("NL0044.95.445.B01").unwrap();
         assert_eq!(n.normalized(), "NL004495445B01");
         assert_eq!(n.formatted(), "NL004495445B01");
-        assert_eq!(VAT.validate("004495445B01").unwrap().normalized(), "NL004495445B01");
-        assert_eq!(VAT.validate("nlnl004495445b01").unwrap().normalized(), "NL004495445B01");
+        assert_eq!(
+            VAT.validate("004495445B01").unwrap().normalized(),
+            "NL004495445B01"
+        );
+        assert_eq!(
+            VAT.validate("nlnl004495445b01").unwrap().normalized(),
+            "NL004495445B01"
+        );
         // The last digit changed: 132 − 1 = 131, not a multiple of 11 (and MOD 97-10 fails).
-        assert_eq!(VAT.validate("NL004495446B01").unwrap_err().reason, InvalidReason::BadCheckDigit);
+        assert_eq!(
+            VAT.validate("NL004495446B01").unwrap_err().reason,
+            InvalidReason::BadCheckDigit
+        );
     }
 
     #[test]
@@ -182,21 +205,45 @@ mod tests {
         // 232112345 mod 97 = 75, 756789111 mod 97 = 58, 583 mod 97 = 1.
         // The elfproef fails on 123456789 (147 mod 11 = 4).
         assert!(VAT.validate("NL123456789B13").is_ok());
-        assert_eq!(VAT.validate("NL123456789B14").unwrap_err().reason, InvalidReason::BadCheckDigit);
+        assert_eq!(
+            VAT.validate("NL123456789B14").unwrap_err().reason,
+            InvalidReason::BadCheckDigit
+        );
     }
 
     #[test]
     fn vat_leading_zeros_may_be_left_out() {
-        assert_eq!(VAT.validate("NL4495445B01").unwrap().normalized(), "NL004495445B01");
-        assert_eq!(VAT.validate("NL4495445B1").unwrap_err().reason, InvalidReason::WrongLength);
+        assert_eq!(
+            VAT.validate("NL4495445B01").unwrap().normalized(),
+            "NL004495445B01"
+        );
+        assert_eq!(
+            VAT.validate("NL4495445B1").unwrap_err().reason,
+            InvalidReason::WrongLength
+        );
     }
 
     #[test]
     fn vat_never_issued() {
-        assert_eq!(VAT.validate("NL004495445B00").unwrap_err().reason, InvalidReason::InvalidFormat);
-        assert_eq!(VAT.validate("NL000000000B01").unwrap_err().reason, InvalidReason::InvalidFormat);
-        assert_eq!(VAT.validate("NL004495445C01").unwrap_err().reason, InvalidReason::InvalidFormat);
-        assert_eq!(VAT.validate("NL004495445").unwrap_err().reason, InvalidReason::WrongLength);
-        assert_eq!(VAT.validate("NLNLNL004495445B01").unwrap_err().reason, InvalidReason::InvalidFormat);
+        assert_eq!(
+            VAT.validate("NL004495445B00").unwrap_err().reason,
+            InvalidReason::InvalidFormat
+        );
+        assert_eq!(
+            VAT.validate("NL000000000B01").unwrap_err().reason,
+            InvalidReason::InvalidFormat
+        );
+        assert_eq!(
+            VAT.validate("NL004495445C01").unwrap_err().reason,
+            InvalidReason::InvalidFormat
+        );
+        assert_eq!(
+            VAT.validate("NL004495445").unwrap_err().reason,
+            InvalidReason::WrongLength
+        );
+        assert_eq!(
+            VAT.validate("NLNLNL004495445B01").unwrap_err().reason,
+            InvalidReason::InvalidFormat
+        );
     }
 }

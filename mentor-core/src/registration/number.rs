@@ -25,7 +25,10 @@ pub struct Compact {
 
 impl Compact {
     /// An empty compact number.
-    pub(crate) const EMPTY: Compact = Compact { len: 0, bytes: [0; MAX_COMPACT] };
+    pub(crate) const EMPTY: Compact = Compact {
+        len: 0,
+        bytes: [0; MAX_COMPACT],
+    };
 
     /// The compact number as text.
     #[must_use]
@@ -74,7 +77,11 @@ impl Compact {
 
     /// The same number with `prefix` removed when it starts with it.
     pub(crate) fn strip_prefix(&self, prefix: &str) -> Compact {
-        if self.as_bytes().starts_with(prefix.as_bytes()) { self.skip(prefix.len()) } else { *self }
+        if self.as_bytes().starts_with(prefix.as_bytes()) {
+            self.skip(prefix.len())
+        } else {
+            *self
+        }
     }
 
     /// The same number with `prefix` removed once or twice (`FRFR123…`, a prefix typed
@@ -96,7 +103,10 @@ impl Compact {
 
     /// The numeric value of each character, digits only (`None` if any is not a digit).
     pub(crate) fn digit(&self, i: usize) -> Option<u32> {
-        self.as_bytes().get(i).filter(|b| b.is_ascii_digit()).map(|b| u32::from(b - b'0'))
+        self.as_bytes()
+            .get(i)
+            .filter(|b| b.is_ascii_digit())
+            .map(|b| u32::from(b - b'0'))
     }
 }
 

@@ -107,7 +107,10 @@ mod tests {
         assert_eq!(n.formatted(), "3067221 2G2");
         assert_eq!(NINEA.validate("306 7221").unwrap().formatted(), "3067221");
         // The nine-digit form, zero-led: the same sum.
-        assert_eq!(NINEA.validate("003067221/2g2").unwrap().formatted(), "003067221 2G2");
+        assert_eq!(
+            NINEA.validate("003067221/2g2").unwrap().formatted(),
+            "003067221 2G2"
+        );
         assert!(NINEA.validate("SN 3067221").is_ok());
         // Not Luhn: 1234567 → 1+4+3+8+5+12+7 = 40 is well-formed here, while Luhn (which
         // counts 12 as 1+2, from the right) gives 31 and would refuse it.
@@ -116,8 +119,14 @@ mod tests {
 
     #[test]
     fn bad_check_digit() {
-        assert_eq!(NINEA.validate("3067222").unwrap_err().reason, InvalidReason::BadCheckDigit);
-        assert_eq!(NINEA.validate("306722122").unwrap_err().reason, InvalidReason::BadCheckDigit);
+        assert_eq!(
+            NINEA.validate("3067222").unwrap_err().reason,
+            InvalidReason::BadCheckDigit
+        );
+        assert_eq!(
+            NINEA.validate("306722122").unwrap_err().reason,
+            InvalidReason::BadCheckDigit
+        );
     }
 
     #[test]
@@ -126,7 +135,11 @@ mod tests {
             assert!(NINEA.validate(&format!("3067221{cofi}")).is_ok(), "{cofi}");
         }
         for cofi in ["3G2", "9G2", "2I2", "2O2", "2X2", "2Y2", "2GA", "AG2"] {
-            assert_eq!(NINEA.validate(&format!("3067221{cofi}")).unwrap_err().reason, InvalidReason::InvalidFormat, "{cofi}");
+            assert_eq!(
+                NINEA.validate(&format!("3067221{cofi}")).unwrap_err().reason,
+                InvalidReason::InvalidFormat,
+                "{cofi}"
+            );
         }
     }
 
@@ -135,6 +148,9 @@ mod tests {
         for n in ["306722", "30672210", "3067221001", "30672212G", "30672212G2A"] {
             assert!(NINEA.validate(n).is_err(), "{n}");
         }
-        assert_eq!(NINEA.validate("30672210").unwrap_err().reason, InvalidReason::WrongLength);
+        assert_eq!(
+            NINEA.validate("30672210").unwrap_err().reason,
+            InvalidReason::WrongLength
+        );
     }
 }

@@ -68,8 +68,13 @@ fn compact(input: &str) -> Result<Compact, InvalidReason> {
         return Ok(rest);
     }
     let mut out = [b'0'; 32];
-    let padded = out.get_mut(..ID_LEN - leading + bytes.len()).ok_or(InvalidReason::WrongLength)?;
-    padded.get_mut(ID_LEN - leading..).ok_or(InvalidReason::WrongLength)?.copy_from_slice(bytes);
+    let padded = out
+        .get_mut(..ID_LEN - leading + bytes.len())
+        .ok_or(InvalidReason::WrongLength)?;
+    padded
+        .get_mut(ID_LEN - leading..)
+        .ok_or(InvalidReason::WrongLength)?
+        .copy_from_slice(bytes);
     Compact::from_clean(padded).ok_or(InvalidReason::WrongLength)
 }
 
@@ -88,7 +93,8 @@ fn check(c: &Compact) -> Result<(), InvalidReason> {
         return Err(InvalidReason::InvalidFormat);
     }
     if let [vat, category, establishment @ ..] = rest {
-        let known = matches!(vat, b'A' | b'P' | b'B' | b'D' | b'N') && matches!(category, b'M' | b'P' | b'C' | b'N' | b'E');
+        let known = matches!(vat, b'A' | b'P' | b'B' | b'D' | b'N')
+            && matches!(category, b'M' | b'P' | b'C' | b'N' | b'E');
         let digits = establishment.iter().all(u8::is_ascii_digit);
         let main = establishment == b"000";
         if !known || !digits || (!main && *category != b'E') {
@@ -102,7 +108,12 @@ fn check(c: &Compact) -> Result<(), InvalidReason> {
 fn format(c: &Compact) -> String {
     let s = c.as_str();
     let parts = [s.get(..7), s.get(7..8), s.get(8..9), s.get(9..10), s.get(10..)];
-    parts.into_iter().flatten().filter(|p| !p.is_empty()).collect::<Vec<_>>().join("/")
+    parts
+        .into_iter()
+        .flatten()
+        .filter(|p| !p.is_empty())
+        .collect::<Vec<_>>()
+        .join("/")
 }
 
 #[cfg(test)]
@@ -114,7 +125,10 @@ mod tests {
         let n = MF.validate("1234567/M/A/M/000").unwrap();
         assert_eq!(n.normalized(), "1234567MAM000");
         assert_eq!(n.formatted(), "1234567/M/A/M/000");
-        assert_eq!(MF.validate("1234567 m a e 001").unwrap().formatted(), "1234567/M/A/E/001");
+        assert_eq!(
+            MF.validate("1234567 m a e 001").unwrap().formatted(),
+            "1234567/M/A/E/001"
+        );
         assert!(MF.validate("TN 1234567/M/A/M/000").is_ok());
     }
 
@@ -124,26 +138,56 @@ mod tests {
         assert_eq!(n.normalized(), "1234567M");
         assert_eq!(n.formatted(), "1234567/M");
         assert_eq!(MF.validate("121/J").unwrap().normalized(), "0000121J");
-        assert_eq!(MF.validate("121/M/A/M/000").unwrap().formatted(), "0000121/M/A/M/000");
+        assert_eq!(
+            MF.validate("121/M/A/M/000").unwrap().formatted(),
+            "0000121/M/A/M/000"
+        );
     }
 
     #[test]
     fn key_letter_and_codes() {
         for key in ["I", "O", "U"] {
-            assert_eq!(MF.validate(&format!("1234567{key}")).unwrap_err().reason, InvalidReason::InvalidFormat);
+            assert_eq!(
+                MF.validate(&format!("1234567{key}")).unwrap_err().reason,
+                InvalidReason::InvalidFormat
+            );
         }
-        assert_eq!(MF.validate("1234567/M/Z/M/000").unwrap_err().reason, InvalidReason::InvalidFormat);
-        assert_eq!(MF.validate("1234567/M/A/X/000").unwrap_err().reason, InvalidReason::InvalidFormat);
+        assert_eq!(
+            MF.validate("1234567/M/Z/M/000").unwrap_err().reason,
+            InvalidReason::InvalidFormat
+        );
+        assert_eq!(
+            MF.validate("1234567/M/A/X/000").unwrap_err().reason,
+            InvalidReason::InvalidFormat
+        );
         // A secondary establishment must be of category E.
-        assert_eq!(MF.validate("1234567/M/A/M/001").unwrap_err().reason, InvalidReason::InvalidFormat);
-        assert_eq!(MF.validate("1234567/M/A/M/00A").unwrap_err().reason, InvalidReason::InvalidFormat);
+        assert_eq!(
+            MF.validate("1234567/M/A/M/001").unwrap_err().reason,
+            InvalidReason::InvalidFormat
+        );
+        assert_eq!(
+            MF.validate("1234567/M/A/M/00A").unwrap_err().reason,
+            InvalidReason::InvalidFormat
+        );
     }
 
     #[test]
     fn wrong_lengths() {
-        assert_eq!(MF.validate("1234567").unwrap_err().reason, InvalidReason::WrongLength);
-        assert_eq!(MF.validate("12345678M").unwrap_err().reason, InvalidReason::WrongLength);
-        assert_eq!(MF.validate("1234567/M/A/M").unwrap_err().reason, InvalidReason::WrongLength);
-        assert_eq!(MF.validate("1234567/M/A/M/0000").unwrap_err().reason, InvalidReason::WrongLength);
+        assert_eq!(
+            MF.validate("1234567").unwrap_err().reason,
+            InvalidReason::WrongLength
+        );
+        assert_eq!(
+            MF.validate("12345678M").unwrap_err().reason,
+            InvalidReason::WrongLength
+        );
+        assert_eq!(
+            MF.validate("1234567/M/A/M").unwrap_err().reason,
+            InvalidReason::WrongLength
+        );
+        assert_eq!(
+            MF.validate("1234567/M/A/M/0000").unwrap_err().reason,
+            InvalidReason::WrongLength
+        );
     }
 }

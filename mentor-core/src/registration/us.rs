@@ -47,7 +47,10 @@ pub(super) static RULES: CountryRules = CountryRules {
 pub(super) static EIN: Scheme = Scheme {
     id: SchemeId::UsEin,
     name: "EIN",
-    title: Text::new("Employer Identification Number", "numéro d'identification d'employeur (EIN)"),
+    title: Text::new(
+        "Employer Identification Number",
+        "numéro d'identification d'employeur (EIN)",
+    ),
     proves: Text::new(
         "the number is well-formed (nine digits with a prefix the IRS assigns); an EIN has no check digit, so most typos go unnoticed, and this does not prove that the IRS issued it",
         "le numéro est bien formé (neuf chiffres avec un préfixe attribué par l'IRS) ; un EIN n'a pas de clé de contrôle, la plupart des fautes de frappe passent donc inaperçues, et cela ne prouve pas que l'IRS l'a attribué",
@@ -69,7 +72,11 @@ fn check(c: &Compact) -> Result<(), InvalidReason> {
     if !c.is_digits() {
         return Err(InvalidReason::InvalidFormat);
     }
-    let prefix = c.digit(0).zip(c.digit(1)).map(|(a, b)| a * 10 + b).ok_or(InvalidReason::InvalidFormat)?;
+    let prefix = c
+        .digit(0)
+        .zip(c.digit(1))
+        .map(|(a, b)| a * 10 + b)
+        .ok_or(InvalidReason::InvalidFormat)?;
     if UNASSIGNED_PREFIXES.contains(&prefix) {
         return Err(InvalidReason::UnknownPrefix);
     }
@@ -93,11 +100,21 @@ mod tests {
 
     #[test]
     fn unassigned_prefixes_are_refused() {
-        for prefix in ["00", "07", "08", "09", "17", "18", "19", "28", "29", "49", "69", "70", "78", "79", "89", "96", "97"] {
+        for prefix in [
+            "00", "07", "08", "09", "17", "18", "19", "28", "29", "49", "69", "70", "78", "79", "89", "96",
+            "97",
+        ] {
             let ein = format!("{prefix}-2404110");
-            assert_eq!(EIN.validate(&ein).unwrap_err().reason, InvalidReason::UnknownPrefix, "{ein}");
+            assert_eq!(
+                EIN.validate(&ein).unwrap_err().reason,
+                InvalidReason::UnknownPrefix,
+                "{ein}"
+            );
         }
-        for prefix in ["01", "06", "10", "16", "20", "27", "30", "48", "50", "68", "71", "77", "80", "88", "90", "95", "98", "99"] {
+        for prefix in [
+            "01", "06", "10", "16", "20", "27", "30", "48", "50", "68", "71", "77", "80", "88", "90", "95",
+            "98", "99",
+        ] {
             assert!(EIN.validate(&format!("{prefix}-2404110")).is_ok(), "{prefix}");
         }
     }
@@ -107,15 +124,30 @@ mod tests {
         assert_eq!(EIN.validate("US 94-2404110").unwrap().normalized(), "942404110");
         assert_eq!(EIN.validate("usus942404110").unwrap().normalized(), "942404110");
         assert_eq!(EIN.validate("94 240 4110").unwrap().normalized(), "942404110");
-        assert_eq!(EIN.validate("USUSUS942404110").unwrap_err().reason, InvalidReason::InvalidFormat);
+        assert_eq!(
+            EIN.validate("USUSUS942404110").unwrap_err().reason,
+            InvalidReason::InvalidFormat
+        );
     }
 
     #[test]
     fn malformed_numbers() {
-        assert_eq!(EIN.validate("94-240411").unwrap_err().reason, InvalidReason::WrongLength);
-        assert_eq!(EIN.validate("94-24041100").unwrap_err().reason, InvalidReason::WrongLength);
-        assert_eq!(EIN.validate("94-24O4110").unwrap_err().reason, InvalidReason::InvalidFormat);
-        assert_eq!(EIN.validate("94–2404110").unwrap_err().reason, InvalidReason::InvalidCharacters);
+        assert_eq!(
+            EIN.validate("94-240411").unwrap_err().reason,
+            InvalidReason::WrongLength
+        );
+        assert_eq!(
+            EIN.validate("94-24041100").unwrap_err().reason,
+            InvalidReason::WrongLength
+        );
+        assert_eq!(
+            EIN.validate("94-24O4110").unwrap_err().reason,
+            InvalidReason::InvalidFormat
+        );
+        assert_eq!(
+            EIN.validate("94–2404110").unwrap_err().reason,
+            InvalidReason::InvalidCharacters
+        );
         assert_eq!(EIN.validate(" - ").unwrap_err().reason, InvalidReason::Empty);
     }
 }

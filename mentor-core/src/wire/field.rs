@@ -304,7 +304,9 @@ impl FromValue<'_> for Number {
 
 impl<'v, T: FromValue<'v>> FromValue<'v> for Vec<Field<T>> {
     fn from_value(value: &'v Value) -> Option<Self> {
-        value.as_array().map(|items| items.iter().map(|item| Field::of(Some(item))).collect())
+        value
+            .as_array()
+            .map(|items| items.iter().map(|item| Field::of(Some(item))).collect())
     }
 }
 
@@ -349,9 +351,20 @@ mod tests {
         assert_eq!(form.name, Field::Wrong(Kind::Number));
         assert_eq!(form.age, Field::Given(Number::Float(6.0)));
         assert_eq!(form.ok, Field::Wrong(Kind::String));
-        let Field::Given(tags) = &form.tags else { panic!("{:?}", form.tags) };
-        assert_eq!(tags, &[Field::Given(Cow::Borrowed("a")), Field::Wrong(Kind::Number), Field::Absent]);
-        let Field::Given(Obj(inner)) = &form.inner else { panic!() };
+        let Field::Given(tags) = &form.tags else {
+            panic!("{:?}", form.tags)
+        };
+        assert_eq!(
+            tags,
+            &[
+                Field::Given(Cow::Borrowed("a")),
+                Field::Wrong(Kind::Number),
+                Field::Absent
+            ]
+        );
+        let Field::Given(Obj(inner)) = &form.inner else {
+            panic!()
+        };
         assert_eq!(inner.id, Field::Given(Number::UInt(7)));
         assert_eq!(inner.unknown.0, ["x"]);
         assert_eq!(form.unknown.0, ["zz", "aa"], "document order");

@@ -83,7 +83,9 @@ pub(crate) fn read_form<'de, T: RawForm<'de>, A: MapAccess<'de>>(mut map: A) -> 
     while let Some(Key(key)) = map.next_key::<Key<'de>>()? {
         match T::FIELDS.iter().position(|name| *name == key) {
             Some(index) => {
-                let bit = 1u64.checked_shl(u32::try_from(index).unwrap_or(u32::MAX)).unwrap_or(0);
+                let bit = 1u64
+                    .checked_shl(u32::try_from(index).unwrap_or(u32::MAX))
+                    .unwrap_or(0);
                 if seen & bit != 0 {
                     return Err(de::Error::custom(format_args!("duplicate field `{key}`")));
                 }

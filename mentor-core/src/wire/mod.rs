@@ -19,10 +19,10 @@ mod records;
 #[cfg(feature = "schema")]
 pub(crate) mod schema;
 
-pub(crate) use field::{Field, FromValue, Number, Obj, Scalar, Unknown};
-pub(crate) use form::{FormVisitor, RawForm, raw_form};
 #[cfg(test)]
 use field::Kind;
+pub(crate) use field::{Field, FromValue, Number, Obj, Scalar, Unknown};
+pub(crate) use form::{FormVisitor, RawForm, raw_form};
 pub use records::{Record, is_binary, read_forms, read_forms_bytes, read_records, read_records_bytes};
 
 /// A text field of a raw form (borrowed from the input when it has no escapes).
@@ -58,7 +58,10 @@ const DEEP_PATH_SEGMENTS: usize = 16;
 /// `invalid_json`, `duplicate_key` or `too_deep` (see the module doc).
 #[cfg_attr(
     not(feature = "direct-text"),
-    allow(dead_code, reason = "without direct-text, forms are read through a value; the tests still read text directly")
+    allow(
+        dead_code,
+        reason = "without direct-text, forms are read through a value; the tests still read text directly"
+    )
 )]
 pub(crate) fn from_str<'a, T: Deserialize<'a>>(text: &'a str) -> Result<T, FieldError> {
     serde_json::from_str(text).map_err(|_| locate(serde_json::Deserializer::from_str(text)))
@@ -75,7 +78,10 @@ macro_rules! read_text {
         #[cfg(not(feature = "direct-text"))]
         let value = $crate::wire::parse_value($text);
         #[cfg(not(feature = "direct-text"))]
-        let read = value.as_ref().map_err(Clone::clone).and_then($crate::wire::from_value);
+        let read = value
+            .as_ref()
+            .map_err(Clone::clone)
+            .and_then($crate::wire::from_value);
         match read {
             Ok($form) => Ok($then),
             Err(e) => Err(e),
@@ -137,14 +143,18 @@ pub fn parse_value_bytes(bytes: &[u8]) -> Result<Value, FieldError> {
 /// reading meets at the same place. (Errors are rare: the common path pays nothing, and one
 /// reader serves every shape, which keeps the browser build small.)
 fn locate<'a, R: serde_json::de::Read<'a>>(de: serde_json::Deserializer<R>) -> FieldError {
-    parse(de).err().unwrap_or_else(|| FieldError::new("", ErrorCode::InvalidJson))
+    parse(de)
+        .err()
+        .unwrap_or_else(|| FieldError::new("", ErrorCode::InvalidJson))
 }
 
 /// Reads a whole text as a value, every object's keys checked for repeats; on failure, the
 /// error with the path the value's reading had reached.
 fn parse<'a, R: serde_json::de::Read<'a>>(mut de: serde_json::Deserializer<R>) -> Result<Value, FieldError> {
     let trail = RefCell::new(Vec::new());
-    let read = UniqueSeed { trail: &trail }.deserialize(&mut de).and_then(|value| de.end().map(|()| value));
+    let read = UniqueSeed { trail: &trail }
+        .deserialize(&mut de)
+        .and_then(|value| de.end().map(|()| value));
     read.map_err(|e| {
         let mut steps = trail.into_inner();
         // Recorded innermost first, as the error went up.
@@ -157,7 +167,11 @@ fn parse<'a, R: serde_json::de::Read<'a>>(mut de: serde_json::Deserializer<R>) -
             // (issue 16), as the Python and JS packages say it of their own strings.
             FieldError::new(render(&steps, usize::MAX), ErrorCode::InvalidCharacters)
         } else if message.starts_with("recursion limit exceeded") {
-            FieldError::with(render(&steps, DEEP_PATH_SEGMENTS), ErrorCode::TooDeep, Detail::MaxDepth(MAX_DEPTH))
+            FieldError::with(
+                render(&steps, DEEP_PATH_SEGMENTS),
+                ErrorCode::TooDeep,
+                Detail::MaxDepth(MAX_DEPTH),
+            )
         } else {
             FieldError::invalid_json(&e)
         }
@@ -287,9 +301,18 @@ mod tests {
 
     #[test]
     fn a_repeated_key_is_refused_at_its_path() {
-        assert_eq!(error(r#"{"country": "FR", "country": "DE"}"#), ("country".to_owned(), "duplicate_key"));
-        assert_eq!(error(r#"{"a": [{"b": {"c": 1, "c": 2}}]}"#), ("a[0].b.c".to_owned(), "duplicate_key"));
-        assert_eq!(parse_value(r#"{"a": {"c": 1}, "b": {"c": 2}}"#).unwrap()["b"]["c"], 2);
+        assert_eq!(
+            error(r#"{"country": "FR", "country": "DE"}"#),
+            ("country".to_owned(), "duplicate_key")
+        );
+        assert_eq!(
+            error(r#"{"a": [{"b": {"c": 1, "c": 2}}]}"#),
+            ("a[0].b.c".to_owned(), "duplicate_key")
+        );
+        assert_eq!(
+            parse_value(r#"{"a": {"c": 1}, "b": {"c": 2}}"#).unwrap()["b"]["c"],
+            2
+        );
     }
 
     #[test]
@@ -306,7 +329,10 @@ mod tests {
         struct Form {
             flag: Field<bool>,
         }
-        for deep in [format!("{{\"flag\": {}{}}}", "[".repeat(200), "]".repeat(200)), format!("{{\"flag\": {}", "[".repeat(1_000_000))] {
+        for deep in [
+            format!("{{\"flag\": {}{}}}", "[".repeat(200), "]".repeat(200)),
+            format!("{{\"flag\": {}", "[".repeat(1_000_000)),
+        ] {
             let e = from_str::<Form>(&deep).unwrap_err();
             assert_eq!(e.code, ErrorCode::TooDeep, "{e}");
             assert!(e.path.starts_with("flag[0][0]"), "{}", e.path);
@@ -317,7 +343,10 @@ mod tests {
     fn text_that_is_not_json_is_invalid_json_at_the_root() {
         assert_eq!(error(r#"{"a": }"#), (String::new(), "invalid_json"));
         assert_eq!(error(r#"{"a": 1} x"#), (String::new(), "invalid_json"));
-        assert_eq!(parse_value_bytes(b"{\"a\": \"\xff\"}").unwrap_err().code, ErrorCode::InvalidJson);
+        assert_eq!(
+            parse_value_bytes(b"{\"a\": \"\xff\"}").unwrap_err().code,
+            ErrorCode::InvalidJson
+        );
     }
 
     #[test]
@@ -338,7 +367,16 @@ mod tests {
         assert_eq!((e.path.as_str(), e.code), ("inner.ok", ErrorCode::DuplicateKey));
         let e = from_slice::<Form>(br#"{"inner": {}, "inner": {}}"#).unwrap_err();
         assert_eq!((e.path.as_str(), e.code), ("inner", ErrorCode::DuplicateKey));
-        let Form { inner: Field::Given(Obj(inner)), .. } = from_str::<Form>(r#"{"inner": {"ok": 1, "x": 2}}"#).unwrap() else { panic!() };
-        assert_eq!((inner.ok, inner.unknown.0), (Field::Wrong(Kind::Number), vec!["x".to_owned()]));
+        let Form {
+            inner: Field::Given(Obj(inner)),
+            ..
+        } = from_str::<Form>(r#"{"inner": {"ok": 1, "x": 2}}"#).unwrap()
+        else {
+            panic!()
+        };
+        assert_eq!(
+            (inner.ok, inner.unknown.0),
+            (Field::Wrong(Kind::Number), vec!["x".to_owned()])
+        );
     }
 }

@@ -59,7 +59,10 @@ impl Record {
     /// A record kept as its text, to be read when it is assessed.
     #[must_use]
     pub fn keep_text(line: usize, text: &str) -> Record {
-        Record::Text { line, text: text.to_owned() }
+        Record::Text {
+            line,
+            text: text.to_owned(),
+        }
     }
 
     /// The record as a JSON value, for readers that walk a tree: a [`Record::Text`] is parsed
@@ -127,10 +130,16 @@ fn split(text: &str, record: fn(usize, &str) -> Record) -> Vec<Record> {
     // One object written over several lines (as `jq .` prints it) is one record, not one
     // broken record per line.
     let first = text.lines().find(|l| !l.trim().is_empty()).unwrap_or_default();
-    if serde_json::from_str::<serde::de::IgnoredAny>(first).is_err() && serde_json::from_str::<serde::de::IgnoredAny>(text).is_ok() {
+    if serde_json::from_str::<serde::de::IgnoredAny>(first).is_err()
+        && serde_json::from_str::<serde::de::IgnoredAny>(text).is_ok()
+    {
         return vec![record(1, text)];
     }
-    text.lines().enumerate().filter(|(_, l)| !l.trim().is_empty()).map(|(i, l)| record(i + 1, l)).collect()
+    text.lines()
+        .enumerate()
+        .filter(|(_, l)| !l.trim().is_empty())
+        .map(|(i, l)| record(i + 1, l))
+        .collect()
 }
 
 /// Whether a file that starts with `[` is JSON Lines rather than one JSON array, so that no
@@ -139,8 +148,12 @@ fn split(text: &str, record: fn(usize, &str) -> Record) -> Vec<Record> {
 /// follow. A JSON array written over several lines instead runs out of text at the end of its
 /// first line (`[`, `[{"a": 1},`); an array on one line has no lines after it.
 fn is_json_lines(bytes: &[u8]) -> bool {
-    let mut lines = bytes.split(|b| *b == b'\n').filter(|l| !l.trim_ascii().is_empty());
-    let (Some(first), Some(_)) = (lines.next(), lines.next()) else { return false };
+    let mut lines = bytes
+        .split(|b| *b == b'\n')
+        .filter(|l| !l.trim_ascii().is_empty());
+    let (Some(first), Some(_)) = (lines.next(), lines.next()) else {
+        return false;
+    };
     match serde_json::from_slice::<IgnoredAny>(first) {
         Ok(_) => true,
         Err(e) => !e.is_eof(),
@@ -196,7 +209,11 @@ fn split_bytes(bytes: &[u8], record: fn(usize, &str) -> Record) -> Vec<Record> {
                 Ok(l) if l.trim().is_empty() => None,
                 Ok(l) => Some(record(i + 1, l)),
                 Err(e) => {
-                    let syntax = JsonSyntax { problem: JsonProblem::NotUtf8, line: 1, column: e.valid_up_to() + 1 };
+                    let syntax = JsonSyntax {
+                        problem: JsonProblem::NotUtf8,
+                        line: 1,
+                        column: e.valid_up_to() + 1,
+                    };
                     let error = FieldError::with("", ErrorCode::InvalidJson, Detail::Json(syntax));
                     Some(Record::Unreadable { line: i + 1, error })
                 }
@@ -232,7 +249,11 @@ impl<'de> Visitor<'de> for Elements<'_> {
 /// The records of a JSON array: serde_json checks the array (its errors are the reader's), then
 /// [`element_spans`] cuts out the text of each element it accepted. This is what serde_json's
 /// `RawValue` does, without its `raw_value` feature, which weighs on the browser build.
-fn read_array<'de, R: serde_json::de::Read<'de>>(bytes: &[u8], mut de: serde_json::Deserializer<R>, record: fn(usize, &str) -> Record) -> Vec<Record> {
+fn read_array<'de, R: serde_json::de::Read<'de>>(
+    bytes: &[u8],
+    mut de: serde_json::Deserializer<R>,
+    record: fn(usize, &str) -> Record,
+) -> Vec<Record> {
     let mut count = 0;
     let outcome = Elements(&mut count).deserialize(&mut de).and_then(|()| de.end());
     // Skipping an element has no depth limit in serde_json: an element nested too deep is
@@ -244,13 +265,21 @@ fn read_array<'de, R: serde_json::de::Read<'de>>(bytes: &[u8], mut de: serde_jso
     let mut records: Vec<Record> = element_spans(bytes, count)
         .into_iter()
         .enumerate()
-        .map(|(i, span)| match std::str::from_utf8(bytes.get(span.clone()).unwrap_or_default()) {
-            Ok(text) => record(i + 1, text),
-            Err(e) => Record::Unreadable { line: i + 1, error: not_utf8(bytes, span.start + e.valid_up_to()) },
-        })
+        .map(
+            |(i, span)| match std::str::from_utf8(bytes.get(span.clone()).unwrap_or_default()) {
+                Ok(text) => record(i + 1, text),
+                Err(e) => Record::Unreadable {
+                    line: i + 1,
+                    error: not_utf8(bytes, span.start + e.valid_up_to()),
+                },
+            },
+        )
         .collect();
     if let Some(error) = error {
-        records.push(Record::Unreadable { line: records.len() + 1, error });
+        records.push(Record::Unreadable {
+            line: records.len() + 1,
+            error,
+        });
     }
     records
 }
@@ -258,7 +287,15 @@ fn read_array<'de, R: serde_json::de::Read<'de>>(bytes: &[u8], mut de: serde_jso
 /// `invalid_json` for the byte at `bad` that is not UTF-8, placed as serde_json places errors.
 fn not_utf8(bytes: &[u8], bad: usize) -> FieldError {
     let (line, column) = position_of_index(bytes, bad + 1);
-    FieldError::with("", ErrorCode::InvalidJson, Detail::Json(JsonSyntax { problem: JsonProblem::NotUtf8, line, column }))
+    FieldError::with(
+        "",
+        ErrorCode::InvalidJson,
+        Detail::Json(JsonSyntax {
+            problem: JsonProblem::NotUtf8,
+            line,
+            column,
+        }),
+    )
 }
 
 /// The line and column serde_json gives the byte at `index` (both 1-based; the column counts
@@ -291,7 +328,11 @@ fn element_spans(bytes: &[u8], count: usize) -> Vec<Range<usize>> {
 
 /// The index of the first byte from `at` on that is not JSON whitespace.
 fn skip_whitespace(bytes: &[u8], at: usize) -> usize {
-    bytes.iter().skip(at).position(|b| !matches!(b, b' ' | b'\t' | b'\n' | b'\r')).map_or(bytes.len(), |i| at + i)
+    bytes
+        .iter()
+        .skip(at)
+        .position(|b| !matches!(b, b' ' | b'\t' | b'\n' | b'\r'))
+        .map_or(bytes.len(), |i| at + i)
 }
 
 /// The end of the well-formed JSON value that starts at `start` (what follows it may not be
@@ -340,7 +381,13 @@ fn value_end(bytes: &[u8], start: usize) -> usize {
 /// then a fraction and an exponent when they follow (in a well-formed number, a `.` or an `e`
 /// right after the digits is always its own).
 fn number_end(bytes: &[u8], start: usize) -> usize {
-    let digits = |at: usize| bytes.iter().skip(at).position(|b| !b.is_ascii_digit()).map_or(bytes.len(), |i| at + i);
+    let digits = |at: usize| {
+        bytes
+            .iter()
+            .skip(at)
+            .position(|b| !b.is_ascii_digit())
+            .map_or(bytes.len(), |i| at + i)
+    };
     let mut at = digits(start + usize::from(bytes.get(start) == Some(&b'-')));
     if bytes.get(at) == Some(&b'.') {
         at = digits(at + 1);
@@ -372,11 +419,26 @@ mod tests {
     #[test]
     fn array_elements_are_cut_at_their_own_text() {
         let text = " [ {\"a\": [1, {\"b\": \"],}\\\"\"}]} ,\n\"x\\\\\" , 12.5e3,true , null,[],\"\" ] ";
-        assert_eq!(texts(text), ["{\"a\": [1, {\"b\": \"],}\\\"\"}]}", "\"x\\\\\"", "12.5e3", "true", "null", "[]", "\"\""]);
+        assert_eq!(
+            texts(text),
+            [
+                "{\"a\": [1, {\"b\": \"],}\\\"\"}]}",
+                "\"x\\\\\"",
+                "12.5e3",
+                "true",
+                "null",
+                "[]",
+                "\"\""
+            ]
+        );
         assert!(texts("[]").is_empty());
         assert_eq!(
             texts("[1,2"),
-            ["1", "2", "Unreadable { line: 3, error: FieldError { path: \"\", code: InvalidJson, detail: Json(JsonSyntax { problem: EndsEarly, line: 1, column: 4 }) } }"]
+            [
+                "1",
+                "2",
+                "Unreadable { line: 3, error: FieldError { path: \"\", code: InvalidJson, detail: Json(JsonSyntax { problem: EndsEarly, line: 1, column: 4 }) } }"
+            ]
         );
     }
 

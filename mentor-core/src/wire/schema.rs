@@ -65,13 +65,21 @@ impl JsonSchema for Number {
 
 /// A schema of the given keywords.
 fn object<const N: usize>(entries: [(&str, Value); N]) -> Schema {
-    Schema::from(entries.into_iter().map(|(k, v)| (k.to_owned(), v)).collect::<Map<String, Value>>())
+    Schema::from(
+        entries
+            .into_iter()
+            .map(|(k, v)| (k.to_owned(), v))
+            .collect::<Map<String, Value>>(),
+    )
 }
 
 /// The description of a doc comment: its first paragraph, its lines joined (the paragraphs
 /// after it are for the code's readers, not the wire's).
 fn description(doc: &[&str]) -> String {
-    let lines = doc.iter().map(|line| line.trim()).take_while(|line| !line.is_empty());
+    let lines = doc
+        .iter()
+        .map(|line| line.trim())
+        .take_while(|line| !line.is_empty());
     lines.collect::<Vec<_>>().join(" ")
 }
 
@@ -90,14 +98,21 @@ impl Property {
         if !text.is_empty() {
             schema.insert("description".to_owned(), Value::from(text));
         }
-        Property { schema, required: false }
+        Property {
+            schema,
+            required: false,
+        }
     }
 
     /// Sets a keyword of the value: of the items of a list (a list of texts is limited item by
     /// item), of the value itself otherwise.
     fn set(&mut self, key: &str, value: Value) {
         let is_list = self.schema.get("type").and_then(Value::as_str) == Some("array");
-        let items = if is_list { self.schema.get_mut("items") } else { None };
+        let items = if is_list {
+            self.schema.get_mut("items")
+        } else {
+            None
+        };
         match items {
             Some(Value::Object(items)) => {
                 items.insert(key.to_owned(), value);
@@ -165,7 +180,10 @@ impl Property {
         if map.contains_key("$ref") {
             let description = map.remove("description");
             let reference = Value::Object(std::mem::take(map));
-            map.insert("anyOf".to_owned(), Value::Array(vec![reference, serde_json::json!({"type": "null"})]));
+            map.insert(
+                "anyOf".to_owned(),
+                Value::Array(vec![reference, serde_json::json!({"type": "null"})]),
+            );
             if let Some(description) = description {
                 map.insert("description".to_owned(), description);
             }
@@ -193,7 +211,11 @@ pub(crate) struct Form {
 impl Form {
     /// An object described by the form's doc comment.
     pub(crate) fn new(doc: &[&str]) -> Form {
-        Form { properties: Map::new(), required: Vec::new(), description: description(doc) }
+        Form {
+            properties: Map::new(),
+            required: Vec::new(),
+            description: description(doc),
+        }
     }
 
     /// Adds the field `key`.
@@ -201,7 +223,8 @@ impl Form {
         if property.required {
             self.required.push(Value::from(key));
         }
-        self.properties.insert(key.to_owned(), property.finish().to_value());
+        self.properties
+            .insert(key.to_owned(), property.finish().to_value());
     }
 
     /// The form's schema.
