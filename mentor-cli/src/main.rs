@@ -216,20 +216,20 @@ struct Failure(String);
 fn main() -> ExitCode {
     let cli = Cli::parse();
     let lang = cli.command.lang();
-    // Before any work: with standard output closed (`mentor triage f >&-`) the answer would be
-    // lost while the exit status said all went well.
-    if let Err(e) = stdout_is_open() {
+    // Before any work: with standard output closed (`mentor triage f >&-`) the answer is lost
+    // while the exit status says all went well. That cannot be told apart from `/dev/null`
+    // opened read-write on purpose (Python's `subprocess.DEVNULL`, a service manager's "null"
+    // output), so it is said on stderr and the command runs and exits as it would.
+    if stdout_is_open().is_err() {
         let message = match lang {
-            Lang::En => format!(
-                "standard output is closed, the answer would be lost ({})",
-                io_reason(&e, lang)
-            ),
-            Lang::Fr => format!(
-                "la sortie standard est fermée, la réponse serait perdue ({})",
-                io_reason(&e, lang)
-            ),
+            Lang::En => {
+                "warning: standard output is closed or is /dev/null opened for reading and writing: the answer is discarded"
+            }
+            Lang::Fr => {
+                "avertissement : la sortie standard est fermée ou est /dev/null ouvert en lecture et écriture : la réponse est perdue"
+            }
         };
-        return fail(&message, lang);
+        eprintln!("mentor: {message}");
     }
     let result = match cli.command {
         Command::Triage {
@@ -314,8 +314,9 @@ fn shown(path: &str) -> &str {
 /// Whether standard output was open when the program started. Rust's runtime reopens a
 /// closed standard descriptor on `/dev/null` for reading and writing before `main`; a shell
 /// redirection to `/dev/null` (`> /dev/null`, a deliberate "no output") opens it write-only.
-/// So `/dev/null` open read-write on descriptor 1 is the stand-in for a closed one. Linux
-/// only (its `/proc` says both); elsewhere nothing is checked.
+/// So `/dev/null` open read-write on descriptor 1 may be the stand-in for a closed one, or a
+/// caller's deliberate choice (Python's `subprocess.DEVNULL` opens it read-write too): the
+/// caller only warns. Linux only (its `/proc` says both); elsewhere nothing is checked.
 #[cfg(target_os = "linux")]
 fn stdout_is_open() -> io::Result<()> {
     const O_ACCMODE: u32 = 0o3;
