@@ -47,8 +47,11 @@ def forms_file(count: int) -> Path:
 
 def run_once(cli: Path, forms: Path, policy: Path) -> tuple[float, int]:
     """Wall seconds and max RSS in bytes of one triage run."""
-    start = time.perf_counter()
-    child = subprocess.Popen([str(cli), "triage", str(forms), "--policy", str(policy), "--now", NOW, "--json"], stdout=subprocess.DEVNULL)
+    # /dev/null opened write-only, as a shell's `> /dev/null` does (subprocess.DEVNULL opens it
+    # read-write, which is also what a closed output looks like: mentor warns about it).
+    with open(os.devnull, "wb") as sink:
+        start = time.perf_counter()
+        child = subprocess.Popen([str(cli), "triage", str(forms), "--policy", str(policy), "--now", NOW, "--json"], stdout=sink)
     # wait4 instead of Popen.wait: it also gives the child's resource usage (its peak memory).
     _, status, usage = os.wait4(child.pid, 0)
     child.returncode = os.waitstatus_to_exitcode(status)
