@@ -378,8 +378,8 @@ fn vocabulary(schema: &Value) -> Vec<String> {
     if let Some(values) = schema.get("enum").and_then(Value::as_array) {
         return values
             .iter()
-            .filter_map(Value::as_str)
-            .map(|v| format!("`{v}`"))
+            .filter(|v| !v.is_null())
+            .map(|v| format!("`{}`", v.as_str().map_or_else(|| v.to_string(), str::to_owned)))
             .collect();
     }
     let Some(alts) = schema.get("oneOf").and_then(Value::as_array) else {
@@ -399,15 +399,40 @@ fn vocabulary(schema: &Value) -> Vec<String> {
         .collect()
 }
 
-/// Objects that are alternatives, as one: every property of any of them, required where all
-/// require it.
+/// Objects that are alternatives, as one: every property of any of them (the values it takes
+/// in each, where they differ), required where all require it.
 fn merge(objects: &[Value]) -> Option<Value> {
     let first = objects.first()?;
-    let mut props = Map::new();
+    let mut shapes: BTreeMap<String, Vec<Value>> = BTreeMap::new();
+    let mut order = Vec::new();
     for o in objects {
         for (k, v) in o["properties"].as_object().into_iter().flatten() {
-            props.entry(k.clone()).or_insert_with(|| v.clone());
+            let seen = shapes.entry(k.clone()).or_default();
+            if seen.is_empty() {
+                order.push(k.clone());
+            }
+            if !seen.contains(v) {
+                seen.push(v.clone());
+            }
         }
+    }
+    let mut props = Map::new();
+    for key in order {
+        let alternatives = shapes.remove(&key).unwrap_or_default();
+        let merged = match alternatives.as_slice() {
+            [one] => one.clone(),
+            many if many.iter().all(|a| a.get("const").is_some()) => {
+                let values: Vec<Value> = many.iter().map(|a| a["const"].clone()).collect();
+                let kind = if values.iter().all(Value::is_boolean) {
+                    "boolean"
+                } else {
+                    "string"
+                };
+                serde_json::json!({"type": kind, "enum": values})
+            }
+            many => serde_json::json!({"anyOf": many}),
+        };
+        props.insert(key, merged);
     }
     let required: Vec<Value> = first["required"]
         .as_array()
