@@ -124,7 +124,9 @@ pub fn errors(catalogue: &Value, rules_md: &str) -> String {
                     .collect();
                 out.push_str(&format!("- Rules: {}\n", links.join(", ")));
             }
-            None => out.push_str("- Rules: none (a rule of the format, not of the process)\n"),
+            None => out.push_str(
+                "- Rules: none (the code guards the wire format or the tooling, not a rule of the process)\n",
+            ),
         }
         out.push('\n');
     }
