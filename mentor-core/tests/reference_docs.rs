@@ -1,0 +1,110 @@
+//! The generated references, `docs/errors.md` and `docs/wire-format.md`, are what
+//! `mentor-core/examples/docs` writes from the code (else: run `bash scripts/docs.sh`), and what
+//! they promise holds: a section per error code and per wire schema, the anchors other pages
+//! link to.
+#![cfg(feature = "schema")]
+#![allow(
+    clippy::unwrap_used,
+    clippy::expect_used,
+    clippy::indexing_slicing,
+    clippy::panic,
+    reason = "tests"
+)]
+
+#[path = "../examples/docs/render.rs"]
+mod render;
+
+use std::collections::BTreeSet;
+use std::path::PathBuf;
+
+fn docs() -> PathBuf {
+    PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("../docs")
+}
+
+fn headings(text: &str, level: &str) -> Vec<String> {
+    text.lines()
+        .filter_map(|l| l.strip_prefix(level))
+        .map(render::anchor)
+        .collect()
+}
+
+#[test]
+fn the_committed_references_are_what_the_code_writes() {
+    let mut stale = Vec::new();
+    for (name, written) in render::documents(&docs()) {
+        let written = written.unwrap_or_else(|e| panic!("{name}: {e}"));
+        let committed = std::fs::read_to_string(docs().join(name)).unwrap();
+        if committed != written {
+            stale.push(name);
+        }
+    }
+    assert!(
+        stale.is_empty(),
+        "{stale:?} drifted from the code: run `{}` and commit the result",
+        render::REGENERATE
+    );
+}
+
+#[test]
+fn every_error_code_has_its_anchor_and_every_kind_its_section() {
+    let text = std::fs::read_to_string(docs().join("errors.md")).unwrap();
+    let anchors: BTreeSet<String> = headings(&text, "## ").into_iter().collect();
+    let kinds: BTreeSet<String> = headings(&text, "### ").into_iter().collect();
+    let codes = mentor_core::error_codes();
+    let codes = codes.as_array().unwrap();
+    assert!(codes.len() > 50);
+    for code in codes {
+        let name = code["code"].as_str().unwrap();
+        assert!(anchors.contains(name), "errors.md has no `## {name}`");
+        let kind = format!("kind-{}", code["kind"].as_str().unwrap());
+        assert!(kinds.contains(&kind), "errors.md has no section for {kind}");
+        for lang in ["en", "fr"] {
+            let message = code[lang].as_str().unwrap();
+            assert!(
+                text.contains(&format!("  - {lang}: {message}\n")),
+                "{name}: {message}"
+            );
+        }
+    }
+    assert!(anchors.contains("duplicate_key"));
+}
+
+#[test]
+fn the_wire_format_has_a_section_per_schema_and_the_promised_anchors() {
+    let text = std::fs::read_to_string(docs().join("wire-format.md")).unwrap();
+    let anchors = render::section_anchors(&text);
+    let names: BTreeSet<&str> = anchors.keys().map(String::as_str).collect();
+    let schemas: BTreeSet<&str> = mentor_core::schema::all().iter().map(|s| s.name).collect();
+    assert_eq!(names, schemas, "one generated block per docs/schema file");
+    let sections: BTreeSet<String> = headings(&text, "## ").into_iter().collect();
+    for anchor in [
+        "field-errors",
+        "application-form",
+        "working-situation",
+        "decision",
+    ] {
+        assert!(sections.contains(anchor), "wire-format.md has no #{anchor}");
+    }
+    assert_eq!(anchors["decision"], "decision");
+    assert_eq!(anchors["application-form"], "application-form");
+    // Every field a schema declares is a row of its table: the form's required ones as required.
+    for row in [
+        "| `applicant.email` | string (email) | yes |",
+        "| `subjects[].level` | string | yes |",
+        "| `working_situation.employment.employer_agreement` |",
+        "| `demand.*` |",
+    ] {
+        assert!(text.contains(row), "no row {row}");
+    }
+}
+
+#[test]
+fn fill_refuses_a_block_it_does_not_know_or_an_unclosed_one() {
+    let known = |name: &str| (name == "a").then(|| "X".to_owned());
+    assert_eq!(
+        render::fill("t\n<!-- generated: a -->\nold\n<!-- end generated -->\nu", &known).unwrap(),
+        "t\n<!-- generated: a -->\n\nX\n<!-- end generated -->\nu"
+    );
+    assert!(render::fill("<!-- generated: b -->\n<!-- end generated -->", &known).is_err());
+    assert!(render::fill("<!-- generated: a -->\n", &known).is_err());
+}
