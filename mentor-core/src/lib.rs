@@ -3,7 +3,7 @@
 //! contract's lifecycle and the monthly billing of sessions.
 //!
 //! The crate is pure: no I/O, no clock, no global state, no panics. Every answer cites the
-//! rule id of DESIGN section 2 it comes from (`WS-2`, `APP-3`, `POL-1`…).
+//! rule id of `docs/rules.md` it comes from (`WS-2`, `APP-3`, `POL-1`…).
 
 /// The README's Rust examples, compiled and run as doc tests so they cannot go stale.
 #[cfg(doctest)]
