@@ -1,7 +1,7 @@
 """mentor: recruiting freelance mentors, from the application form to the contract.
 
 The rules live in the Rust library ``mentor-core``; this package calls it on plain dicts and
-lists in the wire format (DESIGN 4) and returns plain dicts and lists. The types and the
+lists in the wire format (``docs/wire-format.md``) and returns plain dicts and lists. The types and the
 documentation of every name are in the stub (``__init__.pyi``) and the README.
 """
 

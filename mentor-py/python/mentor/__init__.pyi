@@ -1,6 +1,6 @@
 """mentor: recruiting freelance mentors, from the application form to the contract.
 
-Every call takes and returns plain dicts and lists in the wire format (DESIGN 4): snake_case
+Every call takes and returns plain dicts and lists in the wire format (``docs/wire-format.md``): snake_case
 keys and values, RFC 3339 UTC instants, ISO country codes, money as decimal strings. Inputs
 may also hold an aware ``datetime`` (sent as an RFC 3339 instant in UTC), a ``date`` (ISO
 8601) or a ``Decimal`` (its decimal string); a naive ``datetime`` is refused, since it names no
@@ -157,7 +157,7 @@ __version__: str
 
 @final
 class Policy:
-    """What an operator tunes (DESIGN 4.5, POL-1): accepted offers, subject demand, contact
+    """What an operator tunes (``docs/policy.md``, POL-1): accepted offers, subject demand, contact
     deadlines, review weights, employer sectors that suit WS-2, excluded countries, interview
     thresholds, billing.
 
@@ -190,7 +190,7 @@ class Policy:
 def validate_application(
     form: Mapping[str, Any], *, policy: Optional[Policy] = None, lang: str = "en"
 ) -> ApplicationValidation:
-    """Validates one application form (DESIGN 4.2; APP-1..4).
+    """Validates one application form (``docs/wire-format.md#application-form``; APP-1..4).
 
     Never raises on the form's content: problems are data. Returns ``{"valid", "reference",
     "completeness", "errors"}``; ``completeness`` (0.0 to 1.0) counts the optional items given
@@ -203,7 +203,7 @@ def validate_application(
 def evaluate_eligibility(
     situation: Mapping[str, Any], *, policy: Optional[Policy] = None, lang: str = "en"
 ) -> EligibilityDecision:
-    """Decides who signs, who invoices and what the applicant must do first (DESIGN 4.3;
+    """Decides who signs, who invoices and what the applicant must do first (``docs/wire-format.md#decision``;
     WS-1..5, INT-5, POL-1), from a working situation such as
     ``{"country": "FR", "status": "freelancer", "business": {"registration_number": "…"}}``.
 
@@ -221,8 +221,8 @@ def triage(
     now: Union[datetime, str, None] = None,
     lang: str = "en",
 ) -> List[TriageEntry]:
-    """The main job (DESIGN 4.9): validates each form, decides its eligibility and ranks the
-    valid ones for a call back (DESIGN 4.6).
+    """The main job (``docs/cli.md``): validates each form, decides its eligibility and ranks the
+    valid ones for a call back (``docs/triage.md#review-queue``).
 
     ``forms`` is a list (or any iterable) of forms, each entry's ``line`` being its index + 1;
     a single dict is a batch of one. A batch never stops on one bad form: an invalid form is
@@ -250,7 +250,8 @@ def triage_json_bytes(
     """
 
 def validate_registration_number(country: str, number: str, *, lang: str = "en") -> RegistrationNumberResult:
-    """Checks a registration number against each scheme of ``country`` (DESIGN 4.4; WS-1).
+    """Checks a registration number against each scheme of ``country`` (``docs/registration/README.md``;
+    WS-1).
 
     Returns ``{"country", "scheme", "normalized", "formatted", "valid"}``; ``valid`` means
     well-formed (check digits and format), not registered. When no scheme matches, ``valid``
@@ -260,15 +261,15 @@ def validate_registration_number(country: str, number: str, *, lang: str = "en")
     """
 
 def registration_schemes(country: str, *, lang: str = "en") -> RegistrationSchemes:
-    """What the library knows of registering in ``country`` (DESIGN 4.4): its self-employed
-    statuses, the procedure and the identifier schemes, each with an example. ``supported``
+    """What the library knows of registering in ``country`` (``docs/registration/README.md``): its
+    self-employed statuses, the procedure and the identifier schemes, each with an example. ``supported``
     is false (and the lists empty) for a country without rules. Raises ``InputError`` when
     ``country`` is not an ISO 3166-1 alpha-2 code.
     """
 
 def error_codes() -> List[ErrorCodeInfo]:
-    """The catalogue of field error codes (DESIGN 4.1), stable across versions, each with its
-    generic message in English and French: ``[{"code", "en", "fr"}]``."""
+    """The catalogue of field error codes (``docs/wire-format.md#field-errors``), stable across versions, each
+    with its generic message in English and French: ``[{"code", "en", "fr"}]``."""
 
 def verify_webhook(
     provider: str,
@@ -279,8 +280,8 @@ def verify_webhook(
     now: Union[datetime, str, None] = None,
     lang: str = "en",
 ) -> WebhookDelivery:
-    """Verifies one e-signature webhook delivery and returns its normalised events (DESIGN
-    4.8; CON-2, CON-3): ``{"provider", "verified", "events"}``, as ``mentor webhook PROVIDER
+    """Verifies one e-signature webhook delivery and returns its normalised events
+    (``docs/esign.md``; CON-2, CON-3): ``{"provider", "verified", "events"}``, as ``mentor webhook PROVIDER
     … --json`` prints it.
 
     ``provider`` is a wire name: ``concord``, ``docusign``, ``dropbox_sign``, ``yousign``,
@@ -315,7 +316,7 @@ def billing_statement(
     policy: Optional[Policy] = None,
     lang: str = "en",
 ) -> BillingStatement:
-    """The monthly statement of a contract (DESIGN 4.10; CON-1, BIL-1), as ``mentor statement
+    """The monthly statement of a contract (``docs/billing.md``; CON-1, BIL-1), as ``mentor statement
     --json`` prints it.
 
     ``contract`` is the contract for billing (``{"contract_id", "invoicing_party",
@@ -336,7 +337,7 @@ def billing_statement(
     """
 
 def check_invoice(statement: Mapping[str, Any], invoice: Mapping[str, Any], *, lang: str = "en") -> InvoiceCheck:
-    """Checks a received invoice against a statement (DESIGN 4.10; BIL-1), as ``mentor
+    """Checks a received invoice against a statement (``docs/billing.md``; BIL-1), as ``mentor
     check-invoice --json`` prints it: ``{"invoice_number", "matches", "discrepancies"}``, each
     discrepancy ``{"code", "field", "expected", "found", "message"}`` (``amount_mismatch``,
     ``vat_charged``, ``missing_vat_mention``…). Every discrepancy is reported.
@@ -351,7 +352,7 @@ def check_invoice(statement: Mapping[str, Any], invoice: Mapping[str, Any], *, l
 
 @final
 class Application:
-    """An application's lifecycle (DESIGN 4.7), the fold of its events: ``submitted →
+    """An application's lifecycle (``docs/lifecycles.md``), the fold of its events: ``submitted →
     in_review → interview_scheduled → interviewed → selected | rejected``, then
     ``contract_sent → contract_signed → onboarded``; ``on_hold``, ``no_show``, ``withdrawn``.
 
@@ -392,7 +393,7 @@ class Application:
 
 @final
 class Contract:
-    """A contract's lifecycle (DESIGN 4.7; CON-1..3), the fold of its events: ``draft → sent →
+    """A contract's lifecycle (``docs/lifecycles.md``; CON-1..3), the fold of its events: ``draft → sent →
     viewed → partially_signed → signed → active``, then ``amended``, ``terminated`` or
     ``expired``; ``declined``, ``voided`` or ``signing_expired`` while it is out for
     signature. Signers are tracked one by one, and only move forward.
