@@ -5,6 +5,8 @@
 //! The crate is pure: no I/O, no clock, no global state, no panics. Every answer cites the
 //! rule id of `docs/rules.md` it comes from (`WS-2`, `APP-3`, `POL-1`…).
 
+#![deny(rustdoc::broken_intra_doc_links)]
+
 /// The README's Rust examples, compiled and run as doc tests so they cannot go stale.
 #[cfg(doctest)]
 #[doc = include_str!("../README.md")] // mentor-core/README.md: a link to the workspace README

@@ -25,6 +25,13 @@
 //! number sits with the `business`, so a refused employer with a business on file still gets
 //! `register_business` (the table says so); `mentor_business_signs` / `employer_signs` is given whenever the
 //! contracting party is known, since it is the reason for that party.
+//!
+//! [`choose_route`]: ActionCode::ChooseRoute
+//! [`obtain_employer_agreement`]: ActionCode::ObtainEmployerAgreement
+//! [`register_business`]: ActionCode::RegisterBusiness
+//! [`provide_registration_number`]: ActionCode::ProvideRegistrationNumber
+//! [`fix_registration_number`]: ActionCode::FixRegistrationNumber
+//! [`register_as_self_employed`]: ActionCode::RegisterAsSelfEmployed
 
 use serde_json::Value;
 

@@ -41,7 +41,6 @@
 //! let forged = esign::receive(Provider::Yousign, &delivery, &Secret::new("a-guess"), now).unwrap_err();
 //! assert_eq!(forged.code(), "bad_signature");
 //! ```
-//! ```
 
 mod apply;
 mod concord;

@@ -8,8 +8,8 @@
 //!   never "the last one wins" (a typo must not silently drop data);
 //! - nesting deeper than [`MAX_DEPTH`] levels: `too_deep` at the value's path.
 //!
-//! A raw form is a `#[derive(Deserialize)]` struct whose fields are [`Field`]s (which never
-//! fail on a value's JSON type) and whose `#[serde(flatten)]` [`Unknown`] keeps the keys it
+//! A raw form is a `#[derive(Deserialize)]` struct whose fields are `Field`s (which never
+//! fail on a value's JSON type) and whose `#[serde(flatten)]` `Unknown` keeps the keys it
 //! does not define; so these three are the only ways reading stops, and every other problem
 //! is found, with its path, when the raw form is parsed into its domain type.
 
