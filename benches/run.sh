@@ -1,5 +1,6 @@
 #!/usr/bin/env bash
-# Every benchmark, side by side, in one run, then benches/RESULTS.md (issue 8, DESIGN 6):
+# Every benchmark, side by side, in one run, then benches/RESULTS.md (issue 8; targets in
+# benches/RESULTS.md#targets):
 #   bash benches/run.sh            # the full run: 18 minutes on 2 cores once built; about 40
 #                                  # from a fresh clone (zen-engine alone builds for ~16)
 #   bash benches/run.sh --quick    # the same steps with short timings: a smoke run (~6 minutes

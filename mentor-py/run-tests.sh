@@ -46,7 +46,8 @@ step "pip install ./mentor-py (release build through maturin)"
 
 step "native command to compare with (cargo build --release -p mentor-cli)"
 cargo build --release --quiet -p mentor-cli
-export MENTOR_CLI="$root/target/release/mentor"
+# cargo puts the binary under CARGO_TARGET_DIR when it is set, not under ./target.
+export MENTOR_CLI="${CARGO_TARGET_DIR:-$root/target}/release/mentor"
 echo "MENTOR_CLI=$MENTOR_CLI"
 
 cd "$root/mentor-py"

@@ -37,12 +37,13 @@ if [ ! -x "$wasm_opt" ]; then
   echo "notice: wasm-opt not found (run \`npm ci\` in mentor-wasm for it); the modules are not shrunk further" >&2
 fi
 
-# pkg/web: the browser build, for size (DESIGN 6: <= 150 KB gzipped): opt-level "z", wasm-opt
+# pkg/web: the browser build, for size (`benches/RESULTS.md#targets`: <= 150 KB gzipped): opt-level "z",
+# wasm-opt
 #   -Oz run to convergence, told that the first KiB of memory is unused (Rust's stack and
 #   data start higher), and without the target-features section (wasm-bindgen has read it);
 #   without the `toml`, `lifecycles`, `billing` and `webhooks` features (TOML policies,
 #   replays, diagrams, billing statements and invoice checks, webhooks).
-# pkg/node: every feature, for speed (DESIGN 6: per-call cost): opt-level 3, wasm-opt -O3.
+# pkg/node: every feature, for speed (`benches/RESULTS.md#targets`: per-call cost): opt-level 3, wasm-opt -O3.
 build() { # target, wasm-bindgen target, cargo profile, wasm-opt flags (one string), cargo feature flags...
   local target="$1" bindgen_target="$2" profile="$3" opt_flags
   read -r -a opt_flags <<<"$4"

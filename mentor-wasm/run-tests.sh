@@ -48,7 +48,7 @@ fi
 step "build"
 bash "$here/build.sh"
 
-step "size budget of the browser module (DESIGN 6: at most 150 KB gzipped)"
+step "size budget of the browser module (benches/RESULTS.md#targets: at most 150 KB gzipped)"
 budget=150000
 size=$(gzip -9 -c "$here/pkg/web/mentor_wasm_bg.wasm" | wc -c)
 if [ "$size" -gt "$budget" ]; then

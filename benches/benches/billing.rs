@@ -1,5 +1,5 @@
-//! criterion benchmark of billing (DESIGN 4.10, 6): the statement of a month of 10,000
-//! sessions (target: under 2 ms), from typed sessions; and the same sessions read from JSON
+//! criterion benchmark of billing (`docs/billing.md`, `benches/RESULTS.md#targets`): the statement of a month
+//! of 10,000 sessions (target: under 2 ms), from typed sessions; and the same sessions read from JSON
 //! first, reported separately. Every session falls in the period, a third of them after an
 //! amendment, with every status.
 #![allow(clippy::unwrap_used, reason = "a benchmark stops loudly on bad setup")]

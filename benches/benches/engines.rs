@@ -1,8 +1,8 @@
-//! Side by side (issue 8, DESIGN 6): the eligibility decision of DESIGN 4.3 by mentor, by a
-//! GoRules ZEN decision graph (`zen-engine`) and by a JSON Logic rule (`datalogic-rs`), on the
-//! same generated cases, under the benchmark policy. The rule files are in `benches/engines/`
-//! (README there); the engines read the cases' `facts`, where mentor's registration check is
-//! precomputed for them, so they are timed doing less than mentor does.
+//! Side by side (issue 8, `benches/RESULTS.md#targets`): the eligibility decision of
+//! `docs/wire-format.md#decision` by mentor, by a GoRules ZEN decision graph (`zen-engine`) and by a JSON
+//! Logic rule (`datalogic-rs`), on the same generated cases, under the benchmark policy. The rule files are
+//! in `benches/engines/` (README there); the engines read the cases' `facts`, where mentor's registration
+//! check is precomputed for them, so they are timed doing less than mentor does.
 //!
 //! Before any timing, every engine's answer is compared with mentor's on all 10,000 cases
 //! (seed 42): a disagreement stops the run with the first disagreeing cases, so no number is

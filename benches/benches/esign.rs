@@ -1,8 +1,8 @@
-//! criterion benchmarks of the e-signature webhooks (DESIGN 4.8, 6): verify + parse + apply one
-//! delivery with a 4 KB body, per provider that signs its deliveries (target: ≤ 10 µs, DESIGN 6;
-//! the issue asked for 5 µs; HMAC-SHA256 of 4 KB alone is measured beside them). Bodies are
-//! written in each provider's documented format, padded to 4 KB with the fields providers add,
-//! and signed in the setup with the `hmac` crate.
+//! criterion benchmarks of the e-signature webhooks (`docs/esign.md`, `benches/RESULTS.md#targets`): verify +
+//! parse + apply one delivery with a 4 KB body, per provider that signs its deliveries (target: ≤ 10 µs,
+//! `benches/RESULTS.md#targets`; the issue asked for 5 µs; HMAC-SHA256 of 4 KB alone is measured beside
+//! them). Bodies are written in each provider's documented format, padded to 4 KB with the fields providers
+//! add, and signed in the setup with the `hmac` crate.
 #![allow(
     clippy::unwrap_used,
     clippy::expect_used,

@@ -1,5 +1,5 @@
-//! criterion benchmarks of the lifecycles (DESIGN 4.7, 6): replay of 1,000,000 typed
-//! application events in memory (target: 10 million events per second on one core), and the
+//! criterion benchmarks of the lifecycles (`docs/lifecycles.md`, `benches/RESULTS.md#targets`): replay of
+//! 1,000,000 typed application events in memory (target: 10 million events per second on one core), and the
 //! same log read from JSON Lines first, reported separately. The setup prints the bytes per
 //! stored event (JSON Lines, as `Event::to_json` writes them) and the in-memory size.
 #![allow(clippy::unwrap_used, reason = "a benchmark stops loudly on bad setup")]

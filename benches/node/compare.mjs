@@ -1,5 +1,5 @@
 // Side by side in Node 20 (issue 8): mentor-wasm against the engines a JavaScript team would
-// otherwise use for the eligibility decision of DESIGN 4.3, on the same shared cases.
+// otherwise use for the eligibility decision (`docs/wire-format.md#decision`), on the same shared cases.
 //
 //   bash benches/node/setup.sh     # npm ci, ZEN's WASI build for the size table, mentor-wasm
 //   node benches/node/compare.mjs --data target/bench-data/situations.jsonl --out target/bench-results/node.json [--quick]
@@ -15,7 +15,7 @@
 //
 // mentor reads the situation as a user sends it and checks its registration number in every
 // call; the engines read the flat `facts`, whose registration check mentor precomputed
-// (DESIGN 6), so the comparison favours them.
+// (`benches/RESULTS.md#targets`), so the comparison favours them.
 import { createHash } from "node:crypto";
 import { mkdirSync, readFileSync, statSync, writeFileSync } from "node:fs";
 import { createRequire } from "node:module";
@@ -69,9 +69,9 @@ const jsonLogicRule = JSON.parse(readFileSync(join(rules, "eligibility.jsonlogic
 const { WorkingSituation, decide } = await import("./engines/zod-rules.mjs");
 
 /**
- * The compared answer of DESIGN 4.3 from any engine's object answer. A missing party or payout
- * reads as null (ZEN leaves out a table's null outputs), but a missing action list is not an
- * empty one: it reads as ["<missing>"], as in compare.py.
+ * The compared part of the decision (`docs/wire-format.md#decision`) from any engine's object answer. A
+ * missing party or payout reads as null (ZEN leaves out a table's null outputs), but a missing action list is
+ * not an empty one: it reads as ["<missing>"], as in compare.py.
  */
 const compared = (d) => ({
   outcome: d.outcome,
@@ -149,7 +149,7 @@ const engines = [
     input: (c) => ({ situation: c.situation, registration: c.facts.registration }),
     call: ({ situation, registration }) => decide(WorkingSituation.parse(situation), registration),
     answer: compared,
-    note: "strict schema of the DESIGN 4.3 input, then the table in plain JS; the registration check is taken precomputed from the facts",
+    note: "strict schema of the working situation (`docs/wire-format.md#working-situation`), then the table in plain JS; the registration check is taken precomputed from the facts",
   },
   {
     name: "zod 4 parse only",

@@ -1,5 +1,5 @@
-"""Side-by-side benchmark, in Python, of mentor's eligibility decision (DESIGN 4.3) against
-what a Python team would otherwise use (issue 8):
+"""Side-by-side benchmark, in Python, of mentor's eligibility decision (``docs/wire-format.md#decision``)
+against what a Python team would otherwise use (issue 8):
 
 - mentor: the wheel built from mentor-py, ``mentor.evaluate_eligibility(situation, policy=…)``
   on the situation dict, with the benchmark policy (benches/engines/policy.toml); it parses
@@ -15,7 +15,8 @@ what a Python team would otherwise use (issue 8):
   situation dict) then plain Python rules (benches/python/pydantic_eligibility.py).
 
 Like the engines, the pure-Python side takes the registration check precomputed by mentor
-from the case (``facts["registration"]``, DESIGN 6); mentor does that check on every call.
+from the case (``facts["registration"]``, see ``benches/RESULTS.md#targets``); mentor does that check on every
+call.
 
 The cases come from the shared generator (benches/examples/situations.rs), one JSON object a
 line: ``{"situation", "facts", "expected"}``. Before anything is timed, every engine's answer

@@ -1,17 +1,17 @@
-"""The eligibility decision of DESIGN 4.3 as a demanding Python team would write it without
-mentor: pydantic v2 models of the working situation, validated once, then plain Python rules
+"""The eligibility decision (``docs/wire-format.md#decision``) as a demanding Python team would write it
+without mentor: pydantic v2 models of the working situation, validated once, then plain Python rules
 on the validated model.
 
 This is the "pure-Python" contender of benches/python/compare.py (issue 8). It is written
 the way such a team would write it, not tuned for the benchmark: enums for the vocabularies,
-nested ``Employment`` and ``Business`` models, the defaults of DESIGN 4.3, unknown keys
-refused (``extra="forbid"``), frozen models, and a ``Decision`` dataclass with the reason
+nested ``Employment`` and ``Business`` models, the defaults of ``docs/wire-format.md#working-situation``,
+unknown keys refused (``extra="forbid"``), frozen models, and a ``Decision`` dataclass with the reason
 codes next to the actions (the messages are left out: mentor renders them, so this side does
 less work than mentor per call).
 
-What this side does NOT do: check the registration number. Like the rules engines (DESIGN 6:
-"registration check precomputed for the engines"), it takes the result of mentor's check
-from the benchmark case (``facts["registration"]``) instead of porting the check digits of 15
+What this side does NOT do: check the registration number. Like the rules engines
+(``benches/RESULTS.md#targets``: "registration check precomputed for the engines"), it takes the result of
+mentor's check from the benchmark case (``facts["registration"]``) instead of porting the check digits of 15
 countries. The comparison is therefore conservative: mentor checks the number on every call,
 this side gets that answer for free.
 
@@ -31,12 +31,12 @@ from typing_extensions import Annotated
 
 # -- the policy of the benchmark (benches/engines/policy.toml), as literals ------------------
 
-#: The employer sectors that suit WS-2 (DESIGN 4.5 `employer_sectors_suited`).
+#: The employer sectors that suit WS-2 (`docs/policy.md` `employer_sectors_suited`).
 SECTORS_SUITED: FrozenSet[str] = frozenset({"tutoring", "education", "it_services"})
 #: The countries the operator does not contract with (POL-1, `excluded_countries`).
 EXCLUDED_COUNTRIES: FrozenSet[str] = frozenset({"RU"})
 
-# -- the working situation (DESIGN 4.3 input) ------------------------------------------------
+# -- the working situation (docs/wire-format.md#working-situation) -------------------------
 
 
 class WorkingStatus(str, Enum):
@@ -105,7 +105,7 @@ class Business(_Wire):
 
 
 class WorkingSituation(_Wire):
-    """An applicant's working situation (DESIGN 4.3)."""
+    """An applicant's working situation (``docs/wire-format.md#working-situation``)."""
 
     country: CountryCode
     status: WorkingStatus
@@ -114,7 +114,7 @@ class WorkingSituation(_Wire):
     business: Optional[Business] = None
 
 
-# -- the decision (DESIGN 4.3 output, without messages) --------------------------------------
+# -- the decision (docs/wire-format.md#decision, without messages) -------------------------
 
 #: The result of checking the business's registration number, precomputed by mentor:
 #: `none` (no business or no number), `valid`, `invalid`, `unsupported` (no rules for the
@@ -184,7 +184,7 @@ class Decision:
         }
 
 
-# -- the rules (DESIGN 4.3, WS-1..5, POL-1) --------------------------------------------------
+# -- the rules (docs/wire-format.md#decision, WS-1..5, POL-1) ------------------------------
 
 _OWN_ACCOUNT = frozenset({WorkingStatus.FREELANCER, WorkingStatus.COMPANY_OWNER, WorkingStatus.SELF_EMPLOYED})
 

@@ -1,5 +1,5 @@
 //! Deterministic generator of realistic inputs for the benchmarks: application forms and
-//! working situations that cover every row of the decision table (DESIGN 4.3), the 15
+//! working situations that cover every row of the decision table (`docs/wire-format.md#decision`), the 15
 //! countries with registration rules, one without (JP) and one the benchmark policy excludes
 //! (RU), valid and invalid registration numbers. Seeded, so every run sees the same data.
 //!
@@ -87,8 +87,9 @@ pub const NUMBERS: &[(&str, &str)] = &[
 ];
 
 /// Countries the benchmark policy excludes (`benches/engines/policy.toml`), with a number of
-/// theirs, drawn alongside [`NUMBERS`] so that the exclusion row of DESIGN 4.3 appears. Russia
-/// has no registration rules in mentor either, so its number is also `unsupported`.
+/// theirs, drawn alongside [`NUMBERS`] so that the exclusion row of the decision table
+/// (`docs/wire-format.md#decision`) appears. Russia has no registration rules in mentor either, so its number
+/// is also `unsupported`.
 pub const EXCLUDED: &[(&str, &str)] = &[("RU", "1027700132195")];
 
 const STATUSES: &[&str] = &[
@@ -114,7 +115,8 @@ const SUBJECTS: &[&str] = &[
 ];
 const LEVELS: &[&str] = &["comfortable", "proficient", "expert"];
 
-/// A working situation (DESIGN 4.3) drawn to cover every row of the decision table.
+/// A working situation (`docs/wire-format.md#working-situation`) drawn to cover every row of the decision
+/// table.
 pub fn situation(rng: &mut Rng) -> Value {
     let drawn = rng.below(NUMBERS.len() + EXCLUDED.len());
     let (country, number) = NUMBERS
@@ -159,10 +161,10 @@ pub fn benchmark_policy() -> Result<Policy, PolicyError> {
 }
 
 /// What the rules engines read (the `facts` of a case): the situation flattened with the
-/// defaults of DESIGN 4.3 applied (agreement `not_asked`, sector `other`, informed `false`,
-/// route `null`) and the registration check precomputed by mentor, as DESIGN 6 measured the
-/// engines: `none` (no business, or no number), `valid` / `invalid` (mentor's
-/// [`registration::validate`] for the country), `unsupported` (a country without rules).
+/// defaults of `docs/wire-format.md#working-situation` applied (agreement `not_asked`, sector `other`,
+/// informed `false`, route `null`) and the registration check precomputed by mentor, as the performance
+/// targets (`benches/RESULTS.md#targets`) measured the engines: `none` (no business, or no number), `valid` /
+/// `invalid` (mentor's [`registration::validate`] for the country), `unsupported` (a country without rules).
 /// `Value::Null` for a situation that does not parse (the generator never makes one).
 #[must_use]
 pub fn facts(situation: &Value) -> Value {
@@ -235,7 +237,7 @@ pub fn expected(decision: &Decision) -> Value {
 /// One benchmark case: a working situation, what the engines read, what they must answer.
 #[derive(Clone, Debug, PartialEq)]
 pub struct Case {
-    /// The DESIGN 4.3 input, as a user sends it.
+    /// The working situation (`docs/wire-format.md#working-situation`), as a user sends it.
     pub situation: Value,
     /// [`facts`] of the situation.
     pub facts: Value,
@@ -272,8 +274,8 @@ pub fn cases(seed: u64, n: usize, policy: &Policy) -> Vec<Case> {
         .collect()
 }
 
-/// An application form (DESIGN 4.2), mostly valid, one in twenty with an error, with a
-/// working situation most of the time.
+/// An application form (`docs/wire-format.md#application-form`), mostly valid, one in twenty with an error,
+/// with a working situation most of the time.
 pub fn form(rng: &mut Rng, i: usize) -> Value {
     let mut situation = situation(rng);
     let country = situation.get("country").cloned().unwrap_or(json!("FR"));
@@ -324,7 +326,7 @@ pub fn forms_jsonl(seed: u64, n: usize) -> String {
 }
 
 /// Application event logs for the replay benchmark: `logs` applications of 10 events each,
-/// every one a path the lifecycle allows (DESIGN 4.7), with the interview moved, missed,
+/// every one a path the lifecycle allows (`docs/lifecycles.md`), with the interview moved, missed,
 /// cancelled, put on hold, rejected and reopened along the way, so that replay meets a mix of
 /// event types rather than one hot row. Logs the lifecycle would refuse are left out (none
 /// are: the `generated_logs_are_full_and_valid` test checks it).
@@ -436,7 +438,8 @@ pub fn application_logs(rng: &mut Rng, logs: usize) -> Vec<Vec<Event<Application
 mod tests {
     use super::*;
 
-    /// The row of DESIGN 4.3 a case falls in: status, then what the row depends on.
+    /// The row of the decision table (`docs/wire-format.md#decision`) a case falls in: status, then what the
+    /// row depends on.
     fn row(facts: &Value) -> String {
         let f = |k: &str| facts[k].as_str().unwrap_or("null").to_owned();
         let registration = if facts["has_business"] == json!(true) {

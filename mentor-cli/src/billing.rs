@@ -1,4 +1,4 @@
-//! `mentor statement` and `mentor check-invoice` (DESIGN 4.10, BIL-1): file in, statement or
+//! `mentor statement` and `mentor check-invoice` (`docs/billing.md`, BIL-1): file in, statement or
 //! check out. The rules live in `mentor_core::billing`; this file reads files and writes text.
 
 use std::fmt::Write as _;

@@ -1,4 +1,4 @@
-//! `mentor`: the command line of the mentor library (DESIGN 4.9).
+//! `mentor`: the command line of the mentor library (`docs/cli.md`).
 //!
 //! Exit status: 0 all good; 1 some records were invalid (or a number is not well-formed, or a
 //! replayed event was refused); 2 usage or I/O error. Errors go to stderr in the chosen language.
@@ -43,7 +43,7 @@ enum Command {
     Triage {
         /// The forms; `-` reads standard input.
         file: String,
-        /// Policy file, TOML or JSON (DESIGN 4.5); defaults apply without it.
+        /// Policy file, TOML or JSON (`docs/policy.md`); defaults apply without it.
         #[arg(long)]
         policy: Option<String>,
         /// The time to rank at, RFC 3339 (default: now).
@@ -56,7 +56,7 @@ enum Command {
         #[arg(long)]
         json: bool,
     },
-    /// Decide who signs and bills for one working situation (DESIGN 4.3).
+    /// Decide who signs and bills for one working situation (`docs/wire-format.md#working-situation`).
     Eligibility {
         /// The working situation as JSON; `-` reads standard input.
         file: String,
@@ -139,7 +139,8 @@ enum Command {
         #[arg(long)]
         json: bool,
     },
-    /// Verify an e-signature webhook delivery and print its normalised events (DESIGN 4.8); exit 3 when its signature check fails.
+    /// Verify an e-signature webhook delivery and print its normalised events (`docs/esign.md`); exit 3 when
+    /// its signature check fails.
     Webhook {
         /// The provider: concord, docusign, dropbox_sign, yousign, documenso, docuseal.
         #[arg(value_parser = webhook::parse_provider)]
@@ -165,7 +166,7 @@ enum Command {
     },
 }
 
-/// The two lifecycles of DESIGN 4.7.
+/// The two lifecycles (`docs/lifecycles.md`).
 #[derive(Clone, Copy, clap::ValueEnum)]
 enum Lifecycle {
     /// An application, from submission to onboarding.

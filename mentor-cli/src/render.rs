@@ -423,7 +423,7 @@ pub fn registration(value: &Value, lang: Lang, json: bool) -> String {
     }
 }
 
-/// An object's JSON text with `keys` first, in that order (the order DESIGN 4.9 documents),
+/// An object's JSON text with `keys` first, in that order (the order `docs/cli.md` documents),
 /// then any other key: `serde_json`'s maps sort their keys.
 fn in_order(value: &Value, keys: &[&str]) -> String {
     let Value::Object(map) = value else {

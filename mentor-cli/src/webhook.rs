@@ -1,4 +1,4 @@
-//! `mentor webhook` (DESIGN 4.8, 4.9): verifies one e-signature delivery and prints its
+//! `mentor webhook` (`docs/esign.md`, `docs/cli.md`): verifies one e-signature delivery and prints its
 //! normalised events. The rules live in `mentor_core::esign`; this file reads the delivery and
 //! writes text.
 //!

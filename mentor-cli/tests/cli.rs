@@ -1,4 +1,4 @@
-//! Behaviour of the built `mentor` binary (DESIGN 4.9): output and exit status.
+//! Behaviour of the built `mentor` binary (`docs/cli.md`): output and exit status.
 //!
 //! Commands run from the workspace root, so that `../shared/fixtures` is the path the issue
 //! gives. Tests on the shared fixtures print a notice and pass when the fixtures are absent.
@@ -223,7 +223,7 @@ fn triage_of_the_fixtures_as_json_lines_matches_the_expected_file_and_exits_1() 
     assert_eq!(r.code, 1, "one form is invalid; stderr: {}", r.stderr);
     let report = json_lines(&r.stdout);
     check_fixture_report(&report);
-    // DESIGN 4.9: each line has these keys (and `on_hold`, why a form is on hold: issue 16);
+    // `docs/cli.md`: each line has these keys (and `on_hold`, why a form is on hold: issue 16);
     // ranked first, then on_hold, ineligible, invalid.
     for line in &report {
         let keys: BTreeSet<&str> = line.as_object().unwrap().keys().map(String::as_str).collect();
@@ -635,7 +635,7 @@ fn a_bad_policy_file_exits_2() {
             assert!(!r.stderr.trim().is_empty());
         }
     }
-    // A good JSON policy is accepted too (DESIGN 4.5).
+    // A good JSON policy is accepted too (`docs/policy.md`).
     let good_json = temp_file("{\"offers\": [\"mentor-web-2026\"], \"demand\": {\"python\": \"closed\"}}");
     let r = run(mentor().args([
         "triage",
@@ -954,7 +954,7 @@ fn replay_reports_every_record_that_is_not_an_event_and_exits_1() {
 }
 
 // ---------------------------------------------------------------------------------------------
-// `mentor webhook` (DESIGN 4.8, 4.9): the examples of docs/esign.md, and refusals.
+// `mentor webhook` (`docs/esign.md`, `docs/cli.md`): the examples of docs/esign.md, and refusals.
 
 /// Splits a documented command line into arguments: words, and `'single-quoted'` runs.
 fn shell_words(line: &str) -> Vec<String> {
@@ -1185,7 +1185,7 @@ fn webhook_a_malformed_body_exits_1_and_usage_or_io_errors_exit_2() {
 }
 
 // ---------------------------------------------------------------------------------------------
-// `mentor statement` and `mentor check-invoice` (DESIGN 4.10, BIL-1): the examples of
+// `mentor statement` and `mentor check-invoice` (`docs/billing.md`, BIL-1): the examples of
 // docs/billing.md. January 2026 in Europe/Paris, worked out by hand: s-0099 (00:30 on
 // 1 January there) 35.00, s-0101 35.00, s-0102 no-show 35.00, s-0103 defense 50.00, s-0104
 // (00:30 on 15 January, the day version 2 starts) 38.00, s-0105 late cancellation

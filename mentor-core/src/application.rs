@@ -1,5 +1,5 @@
-//! The application form (DESIGN 4.2, APP-1..4): parsed once into an [`Application`] whose
-//! fields cannot be wrong, or into the list of every problem found, each with its path.
+//! The application form (`docs/wire-format.md#application-form`, APP-1..4): parsed once into an
+//! [`Application`] whose fields cannot be wrong, or into the list of every problem found, each with its path.
 //!
 //! Readings of the spec written down here:
 //! - optional strings that are empty or whitespace-only count as absent (also for
@@ -112,7 +112,7 @@ pub struct Applicant {
     pub languages: Vec<String>,
 }
 
-/// A valid application (DESIGN 4.2).
+/// A valid application (`docs/wire-format.md#application-form`).
 #[derive(Clone, Debug, PartialEq)]
 pub struct Application {
     /// The caller's own id, echoed in every output.
@@ -259,10 +259,10 @@ impl Validation {
     }
 }
 
-/// The number of optional items that completeness counts (DESIGN 4.2).
+/// The number of optional items that completeness counts (`docs/wire-format.md#application-form`).
 pub const COMPLETENESS_ITEMS: u32 = 14;
 
-/// Limits of DESIGN 4.2.
+/// Limits of the application form (`docs/wire-format.md#application-form`).
 const NAME_MAX: usize = 100;
 const MOTIVATION_MAX: usize = 5_000;
 const SHORT_TEXT_MAX: usize = 200;
@@ -277,14 +277,14 @@ const CODE_TEXT_MAX: usize = 64;
 const LANGUAGE_TEXT_MAX: usize = 8;
 /// One recent project (INT-3).
 const PROJECT_MAX: usize = 500;
-/// Years of experience, in a subject or in all (DESIGN 4.2: 0–80).
+/// Years of experience, in a subject or in all (`docs/wire-format.md#application-form`: 0–80).
 const YEARS_MAX: i64 = 80;
-/// Availability (DESIGN 4.2: 1–80 hours a week).
+/// Availability (`docs/wire-format.md#application-form`: 1–80 hours a week).
 const HOURS_PER_WEEK_MAX: i64 = 80;
 
 raw_form! {
-    /// An application form (DESIGN 4.2): who applies, to which offer, to mentor which subjects;
-    /// everything else counts toward its completeness (APP-3).
+    /// An application form (`docs/wire-format.md#application-form`): who applies, to which offer, to mentor
+    /// which subjects; everything else counts toward its completeness (APP-3).
     ///
     /// Each field as found, read in one pass from text, bytes or a value; `form_validation`
     /// finds every problem.
@@ -311,8 +311,8 @@ raw_form! {
         availability_hours_per_week: Num,
         /// Public profiles, http(s) URLs.
         links: Object<LinksForm<'a>>,
-        /// How the applicant would be contracted (DESIGN 4.3); optional at submission, settled
-        /// at the first interview (INT-5).
+        /// How the applicant would be contracted (`docs/wire-format.md#working-situation`); optional at
+        /// submission, settled at the first interview (INT-5).
         working_situation: Object<SituationForm<'a>>,
         /// Whether the applicant is ready for a video interview (INT-2); never blocks anything.
         interview_readiness: Object<ReadinessForm>,
@@ -419,7 +419,8 @@ raw_form! {
     }
 }
 
-/// Validates one application form given as JSON (DESIGN 4.2). Never fails: problems are data.
+/// Validates one application form given as JSON (`docs/wire-format.md#application-form`). Never fails:
+/// problems are data.
 ///
 /// ```
 /// use mentor_core::{application::validate, policy::Policy};
@@ -828,7 +829,7 @@ impl schemars::JsonSchema for Validation {
             "properties": {
                 "valid": {"type": "boolean"},
                 "reference": {"type": ["string", "null"], "description": "The form's `reference`, echoed."},
-                "completeness": {"type": "number", "minimum": 0, "maximum": 1, "description": "The share of the optional items given (DESIGN 4.2)."},
+                "completeness": {"type": "number", "minimum": 0, "maximum": 1, "description": "The share of the optional items given (`docs/wire-format.md#application-form`)."},
                 "errors": {"type": "array", "items": generator.subschema_for::<FieldError>(), "description": "Empty when the form is valid."},
             },
             "required": ["valid", "reference", "completeness", "errors"],

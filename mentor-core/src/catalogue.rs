@@ -28,7 +28,7 @@ use crate::vocabulary::Vocabulary;
 #[serde(rename_all = "snake_case")]
 #[non_exhaustive]
 pub enum CodeKind {
-    /// A field error of the wire format (DESIGN 4.1): `{"path", "code", "message"}`.
+    /// A field error of the wire format (`docs/wire-format.md#field-errors`): `{"path", "code", "message"}`.
     Field,
     /// Why a registration number is not well-formed (the `error` of a `fix_registration_number`
     /// action, the detail of an `invalid_registration_number` field error).
@@ -36,9 +36,9 @@ pub enum CodeKind {
     /// The whole input could not be used: a policy that does not load, an input that does not
     /// parse (what the JavaScript package throws, with the field errors).
     Input,
-    /// An event a lifecycle refuses (DESIGN 4.7); Python's `TransitionError`.
+    /// An event a lifecycle refuses (`docs/lifecycles.md`); Python's `TransitionError`.
     Refusal,
-    /// A webhook delivery refused (DESIGN 4.8): its authenticity check failed (Python's
+    /// A webhook delivery refused (`docs/esign.md`): its authenticity check failed (Python's
     /// `SignatureError`, the CLI's exit status 3) or its body is not the provider's payload.
     Signature,
     /// An e-signature event accepted but not applied, and why.

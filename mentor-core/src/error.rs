@@ -1,4 +1,5 @@
-//! Field errors (DESIGN 4.1): a path, a stable code and a message in the caller's language.
+//! Field errors (`docs/wire-format.md#field-errors`): a path, a stable code and a message in the caller's
+//! language.
 
 use std::fmt;
 
@@ -285,7 +286,8 @@ pub enum Detail {
     NotAfter(DateTime<Utc>),
 }
 
-/// One problem with one field (DESIGN 4.1): `{"path", "code", "message"}` on the wire.
+/// One problem with one field (`docs/wire-format.md#field-errors`): `{"path", "code", "message"}` on the
+/// wire.
 ///
 /// The message is rendered in the caller's language by [`FieldError::message`]. It never
 /// quotes the field's value, so personal data cannot leak through error reports or logs.
@@ -432,7 +434,7 @@ impl schemars::JsonSchema for FieldError {
     fn json_schema(generator: &mut schemars::SchemaGenerator) -> schemars::Schema {
         schemars::json_schema!({
             "type": "object",
-            "description": "One problem with one field (DESIGN 4.1).",
+            "description": "One problem with one field (`docs/wire-format.md#field-errors`).",
             "properties": {
                 "path": {"type": "string", "description": "Where (`subjects[1].level`); empty for the record itself."},
                 "code": generator.subschema_for::<ErrorCode>(),
@@ -526,7 +528,7 @@ impl JsonSyntax {
 }
 
 /// The field errors of one input that did not parse: what decision and lookup calls return
-/// (DESIGN 4.1). Never empty when returned by the library.
+/// (`docs/wire-format.md#field-errors`). Never empty when returned by the library.
 #[derive(Clone, Debug, PartialEq, Eq, thiserror::Error)]
 pub struct InputError {
     /// Every problem found, in document order.

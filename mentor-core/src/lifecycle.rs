@@ -1,4 +1,4 @@
-//! What the two lifecycles share (DESIGN 4.7): events with who and when, transition tables,
+//! What the two lifecycles share (`docs/lifecycles.md`): events with who and when, transition tables,
 //! replay, refusals, and the Mermaid export.
 //!
 //! An aggregate ([`crate::recruitment::Application`], [`crate::contract::Contract`]) is the fold
@@ -10,7 +10,7 @@
 //! The actor of an event is recorded, not authorised: deciding who may act belongs to the
 //! service that embeds the library.
 //!
-//! Wire form of an event (DESIGN 4):
+//! Wire form of an event (`docs/wire-format.md`):
 //! `{"type": "interview_scheduled", "at": "2026-11-12T09:30:00Z", "actor": "mentor_manager",
 //! "version": 1, …data}`. `version` is the schema version of the event; an event without it is
 //! read as version 1, and every event the library writes carries it, so that logs stored by this
@@ -34,7 +34,7 @@ pub use crate::vocabulary::Vocabulary;
 /// The schema version of the events this library writes.
 pub const SCHEMA_VERSION: u32 = 1;
 
-/// Who acted (DESIGN 4.7 `actor`).
+/// Who acted (`docs/lifecycles.md` `actor`).
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
 pub enum Actor {
     /// The applicant.
@@ -643,7 +643,7 @@ pub struct Replay<A> {
 
 impl<A: Aggregate> Replay<A> {
     /// Replays `events` from the empty aggregate, recording each step, and stops at the first
-    /// refused event (DESIGN 4.7).
+    /// refused event (`docs/lifecycles.md`).
     ///
     /// ```
     /// use mentor_core::lifecycle::{Actor, Event, Replay};
@@ -760,7 +760,7 @@ where
         .map(Refusal::code);
         schemars::json_schema!({
             "type": "object",
-            "description": "The replay of an event log (DESIGN 4.7): the final state, each applied step, what may happen next, and the refused event, if any.",
+            "description": "The replay of an event log (`docs/lifecycles.md`): the final state, each applied step, what may happen next, and the refused event, if any.",
             "properties": {
                 "aggregate": {"const": A::NAME},
                 "state": maybe_state,

@@ -1,5 +1,5 @@
-//! Currencies and amounts of money (DESIGN 4, 4.10): ISO 4217 codes with their minor units,
-//! amounts as decimal strings (`"35.00"`, never a JSON number), rounding half away from zero.
+//! Currencies and amounts of money (`docs/wire-format.md`, `docs/billing.md`): ISO 4217 codes with their
+//! minor units, amounts as decimal strings (`"35.00"`, never a JSON number), rounding half away from zero.
 //!
 //! Source of the codes and minor units: ISO 4217 list one ("current currency & funds"), as
 //! published by SIX, the maintenance agency, on 2026-01-01
@@ -239,7 +239,7 @@ impl Currency {
         u32::from(self.minor_units)
     }
 
-    /// `amount` rounded to the minor unit, half away from zero (DESIGN 4.10): EUR 0.125 is
+    /// `amount` rounded to the minor unit, half away from zero (`docs/billing.md`): EUR 0.125 is
     /// 0.13 and -0.125 is -0.13; JPY 2.5 is 3.
     ///
     /// ```

@@ -1,4 +1,4 @@
-//! The e-signature providers (DESIGN 4.8, CON-2) as a vocabulary: lifecycles name them as
+//! The e-signature providers (`docs/esign.md`, CON-2) as a vocabulary: lifecycles name them as
 //! actors, contracts as the service that carries the envelope, [`crate::esign`] reads their
 //! webhooks. A primitive, so that none of those modules needs another to name a provider.
 

@@ -1,5 +1,6 @@
 //! Reading JSON input field by field, collecting every problem with its path instead of
-//! stopping at the first (DESIGN 4.1). Paths are built only when an error is reported.
+//! stopping at the first (`docs/wire-format.md#field-errors`). Paths are built only when an error is
+//! reported.
 
 use std::fmt;
 
@@ -333,7 +334,8 @@ impl Reader {
         }
     }
 
-    /// Whether a value counts as not given: absent, null, or a blank string (DESIGN 4.1).
+    /// Whether a value counts as not given: absent, null, or a blank string
+    /// (`docs/wire-format.md#field-errors`).
     pub(crate) fn is_blank<'v>(&self, value: impl See<'v>) -> bool {
         match value.see() {
             Seen::Absent => true,

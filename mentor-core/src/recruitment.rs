@@ -1,4 +1,4 @@
-//! The application's lifecycle (DESIGN 4.7): from submission to onboarding, as the fold of its
+//! The application's lifecycle (`docs/lifecycles.md`): from submission to onboarding, as the fold of its
 //! events.
 //!
 //! ```text
@@ -13,7 +13,7 @@
 //!   from which it may be scheduled again or the application rejected (INT-1).
 //! - `withdrawn`: the candidate withdraws, from any state before `onboarded` except
 //!   `rejected` (a rejected application is closed already; reopen it first). Reading of
-//!   DESIGN: "any state before onboarded" is read along the path to onboarding.
+//!   `docs/lifecycles.md`: "any state before onboarded" is read along the path to onboarding.
 //! - a contract that was declined or voided may be followed by a new one:
 //!   `contract_sent` → `contract_sent`.
 //!
@@ -230,7 +230,7 @@ const TRANSITIONS: [Transition<S, T>; 36] = [
     row(S::ContractSigned, T::Withdrawn, S::Withdrawn),
 ];
 
-/// An application: the fold of its events (DESIGN 4.7). `Default` is the empty log.
+/// An application: the fold of its events (`docs/lifecycles.md`). `Default` is the empty log.
 #[derive(Clone, Debug, Default, PartialEq)]
 pub struct Application {
     state: Option<ApplicationState>,

@@ -1,4 +1,4 @@
-//! The review queue's priority (DESIGN 4.6; SEL-1..3, APP-3): a score in 0..1 that is the
+//! The review queue's priority (`docs/triage.md#review-queue`; SEL-1..3, APP-3): a score in 0..1 that is the
 //! weighted sum of four components, each in 0..1, and the date by which to contact the
 //! candidate.
 //!

@@ -1,4 +1,4 @@
-//! The JSON Schema (draft 2020-12) of each wire input and of the main answers (DESIGN 4), with
+//! The JSON Schema (draft 2020-12) of each wire input and of the main answers (`docs/wire-format.md`), with
 //! the `schema` feature. An input's schema says what the library reads, field by field, with
 //! each field's description, JSON type, limits and vocabulary, taken from the declarations the
 //! library reads the input with (its raw forms, `raw_form!`, and the policy's types). An
@@ -65,13 +65,14 @@ impl WireSchema {
     }
 }
 
-/// The schemas of the wire inputs, in the order of DESIGN 4:
-/// - `application-form`: an application form (4.2), what `validate`, `triage` and the CLI's
-///   `triage` read;
-/// - `working-situation`: a working situation on its own (4.3), what the eligibility decision
-///   reads (its `country` is then required);
-/// - `policy`: a policy file (4.5), as JSON (a TOML file has the same keys);
-/// - `billing-session`: one session of a billing statement (4.10).
+/// The schemas of the wire inputs, in the order of `docs/wire-format.md`:
+/// - `application-form`: an application form (`docs/wire-format.md#application-form`), what
+///   `validate`, `triage` and the CLI's `triage` read;
+/// - `working-situation`: a working situation on its own
+///   (`docs/wire-format.md#working-situation`), what the eligibility decision reads (its
+///   `country` is then required);
+/// - `policy`: a policy file (`docs/policy.md`), as JSON (a TOML file has the same keys);
+/// - `billing-session`: one session of a billing statement (`docs/billing.md`).
 #[must_use]
 pub fn inputs() -> Vec<WireSchema> {
     vec![
@@ -95,15 +96,15 @@ pub fn inputs() -> Vec<WireSchema> {
 }
 
 /// The schemas of the main answers, in either language (messages are free text):
-/// - `field-error`: a field error (4.1);
+/// - `field-error`: a field error (`docs/wire-format.md#field-errors`);
 /// - `validation`: what `validate` says of a form (`{"valid", "reference", "completeness",
 ///   "errors"}`);
-/// - `decision`: the eligibility decision (4.3 output);
-/// - `triage-entry`: one line of `triage --json` (4.9);
-/// - `registration-check`: what `validate-id` says of a number, well-formed or not (4.9);
-/// - `replay`: the report of a replayed event log, of an application or a contract (4.7);
-/// - `statement`: a monthly billing statement (4.10);
-/// - `invoice-check`: a received invoice checked against its statement (4.10).
+/// - `decision`: the eligibility decision (`docs/wire-format.md#decision`);
+/// - `triage-entry`: one line of `triage --json` (`docs/cli.md`);
+/// - `registration-check`: what `validate-id` says of a number, well-formed or not (`docs/cli.md`);
+/// - `replay`: the report of a replayed event log, of an application or a contract (`docs/lifecycles.md`);
+/// - `statement`: a monthly billing statement (`docs/billing.md`);
+/// - `invoice-check`: a received invoice checked against its statement (`docs/billing.md`).
 ///
 /// Each object lists its keys as `required` and allows no other (but a replay's `data`, which
 /// each aggregate writes its own way): an answer that gains a key must say so in its schema.
@@ -199,7 +200,7 @@ fn descriptions(value: &mut Value, properties: bool) {
 }
 
 /// A working situation read on its own must give its country (in a form, the applicant's is
-/// the default: DESIGN 4.3), as a string.
+/// the default: `docs/wire-format.md#working-situation`), as a string.
 fn situation_alone(mut schema: Value) -> Value {
     if let Some(Value::Object(country)) = schema.pointer_mut("/properties/country") {
         country.insert("type".to_owned(), Value::from("string"));

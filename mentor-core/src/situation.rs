@@ -1,4 +1,4 @@
-//! An applicant's working situation (DESIGN 4.3 input, WS-1..5): what they do, their
+//! An applicant's working situation (`docs/wire-format.md#working-situation`, WS-1..5): what they do, their
 //! employment, the route an employee chooses, their business. Read here once from the wire
 //! format; [`crate::eligibility`] decides on it, and the policy names its employer sectors.
 
@@ -11,7 +11,7 @@ use crate::vocabulary::Vocabulary;
 use crate::wire::{self, Flag, Object, Str, raw_form};
 
 vocabulary! {
-    /// What the applicant does for a living (DESIGN 4.3 `status`).
+    /// What the applicant does for a living (`docs/wire-format.md#working-situation` `status`).
     #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
     pub enum WorkingStatus {
         /// Salaried (full or part time): WS-2 or WS-3.
@@ -109,7 +109,7 @@ impl std::fmt::Debug for Business {
     }
 }
 
-/// An applicant's working situation (DESIGN 4.3 input), parsed.
+/// An applicant's working situation (`docs/wire-format.md#working-situation`), parsed.
 ///
 /// ```
 /// use mentor_core::eligibility::WorkingSituation;
@@ -207,8 +207,9 @@ impl WorkingSituation {
 }
 
 raw_form! {
-    /// An applicant's working situation (DESIGN 4.3): what they do, their employment, the
-    /// route an employee chooses, their business; the eligibility decision reads it (WS-1..5).
+    /// An applicant's working situation (`docs/wire-format.md#working-situation`): what they do, their
+    /// employment, the route an employee chooses, their business; the eligibility decision reads it
+    /// (WS-1..5).
     ///
     /// Each field as found, read in one pass from text, bytes or a value;
     /// [`SituationForm::parse`] finds every problem.
@@ -259,7 +260,7 @@ raw_form! {
         /// Free text such as `micro_entrepreneur`.
         #[schema(max_chars(LEGAL_FORM_MAX))]
         legal_form: Str<'a>,
-        /// The registration number as typed (SIRET, EIN, UTR…, DESIGN 4.4); checked by the
+        /// The registration number as typed (SIRET, EIN, UTR…, `docs/registration/README.md`); checked by the
         /// decision, not by the form.
         #[schema(max_chars(REGISTRATION_NUMBER_MAX))]
         registration_number: Str<'a>,
@@ -299,8 +300,9 @@ impl SituationForm<'_> {
             None => match fallback {
                 Country::Applicant(country) => country,
                 Country::Required => {
-                    // Absent, null or blank (which `text` reads as absent, DESIGN 4.1); a value
-                    // of the wrong type has its own error already.
+                    // Absent, null or blank (which `text` reads as absent,
+                    // `docs/wire-format.md#field-errors`); a value of the wrong type has its own error
+                    // already.
                     if r.is_blank(&self.country) {
                         r.error(&country_path, ErrorCode::Required);
                     }

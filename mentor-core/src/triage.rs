@@ -1,4 +1,4 @@
-//! The main job (DESIGN 4.9 `triage`): for each application form of a batch, is it valid,
+//! The main job (`docs/cli.md` `triage`): for each application form of a batch, is it valid,
 //! what is the eligibility decision, and in which order should mentor managers call
 //! candidates back.
 //!
@@ -143,7 +143,7 @@ impl Entry {
     }
 }
 
-/// The wire form of DESIGN 4.9: `reference`, `line`, `email`, `status`, `rank`, `errors`,
+/// The wire form of a triage entry (`docs/cli.md`): `reference`, `line`, `email`, `status`, `rank`, `errors`,
 /// `completeness`, `eligibility`, `priority`, `contact_by`, and `on_hold` (why, POL-1).
 impl Localized for Entry {
     fn serialize_in<S: Serializer>(&self, lang: Lang, serializer: S) -> Result<S::Ok, S::Error> {
@@ -187,7 +187,7 @@ impl schemars::JsonSchema for Entry {
     fn json_schema(generator: &mut schemars::SchemaGenerator) -> schemars::Schema {
         schemars::json_schema!({
             "type": "object",
-            "description": "What triage says of one form (DESIGN 4.9).",
+            "description": "What triage says of one form (`docs/cli.md`).",
             "properties": {
                 "reference": {"type": ["string", "null"], "description": "The form's `reference`, echoed."},
                 "line": {"type": "integer", "minimum": 1, "description": "The record's line (JSON Lines) or array index + 1."},
@@ -364,8 +364,8 @@ pub fn triage(records: &[Record], policy: &Policy, now: DateTime<Utc>) -> Vec<En
     rank(records.iter().map(|r| assess(r, policy, now)).collect())
 }
 
-/// [`triage`] on the wire format: an array of forms in, the array of entries out (DESIGN
-/// 4.9), `line` being the index + 1. Any other value is taken as a batch of one form (so an
+/// [`triage`] on the wire format: an array of forms in, the array of entries out
+/// (`docs/cli.md`), `line` being the index + 1. Any other value is taken as a batch of one form (so an
 /// object is triaged alone, and a string or number is one `invalid_type` record).
 #[must_use]
 pub fn triage_json(forms: &Value, policy: &Policy, now: DateTime<Utc>, lang: Lang) -> Value {

@@ -29,7 +29,7 @@ impl TimeZone {
     pub fn parse(name: &str) -> Option<TimeZone> {
         // chrono-tz lists its zones sorted by name (checked by a test): a binary search over
         // that list links no hash map of the names, which the browser build cannot afford
-        // (DESIGN 6). Exact, as `Tz::from_str` is.
+        // (`benches/RESULTS.md#targets`). Exact, as `Tz::from_str` is.
         let found = TZ_VARIANTS.binary_search_by(|tz| tz.name().cmp(name)).ok()?;
         TZ_VARIANTS.get(found).copied().map(TimeZone)
     }

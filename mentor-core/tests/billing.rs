@@ -1,4 +1,4 @@
-//! Behaviour of billing (DESIGN 4.10; CON-1, BIL-1): statements, VAT treatments, invoice
+//! Behaviour of billing (`docs/billing.md`; CON-1, BIL-1): statements, VAT treatments, invoice
 //! checks. Expected values are worked out by hand from the specification.
 
 #![allow(

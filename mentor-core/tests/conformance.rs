@@ -264,8 +264,8 @@ fn codes_do_not_depend_on_the_language_and_messages_do() {
     assert!(compared >= 20, "only {compared} messages compared");
 }
 
-/// The parts of DESIGN 4.6 and 4.9 that the fixtures exercise beyond the expected file:
-/// forms whose subjects are all closed are on hold, the others ranked 1..n; report order
+/// The parts of `docs/triage.md#review-queue` and `docs/cli.md` that the fixtures exercise beyond the
+/// expected file: forms whose subjects are all closed are on hold, the others ranked 1..n; report order
 /// ranked, on_hold, ineligible, invalid; `contact_by` is the submission date plus the deadline
 /// of the best open subject; the line numbers are those of the input.
 #[test]

@@ -1,6 +1,7 @@
-//! Behaviour of the contract lifecycle (DESIGN 4.7, 4.8; CON-1..3): the transition table,
-//! signers tracked one by one, the wire form of every event, and drafting a contract from an
-//! eligibility decision (DESIGN 4.3). Expected values are written from DESIGN.
+//! Behaviour of the contract lifecycle (`docs/lifecycles.md`, `docs/esign.md`; CON-1..3): the transition
+//! table, signers tracked one by one, the wire form of every event, and drafting a contract from an
+//! eligibility decision (`docs/wire-format.md#decision`). Expected values are written from
+//! `docs/lifecycles.md` and `docs/esign.md`.
 
 #![allow(
     clippy::unwrap_used,
@@ -98,7 +99,7 @@ fn signed(role: SignerRole) -> ContractChange {
     C::Signed { signer: role }
 }
 
-/// A contract in each state, reached the way DESIGN 4.7 draws it.
+/// A contract in each state, reached the way `docs/lifecycles.md` draws it.
 fn one_of_each_state() -> Vec<(Option<ContractState>, Contract)> {
     let to_sent = || vec![drafted("c-1"), sent()];
     let with = |extra: Vec<ContractChange>| {
@@ -171,7 +172,7 @@ fn one_of_each_event() -> Vec<ContractChange> {
     ]
 }
 
-/// What DESIGN 4.7 lets happen in each state.
+/// What `docs/lifecycles.md` lets happen in each state.
 fn allowed_by_design(state: Option<ContractState>) -> BTreeSet<&'static str> {
     let signing = [
         "viewed",
@@ -220,7 +221,7 @@ fn the_states_allow_what_design_draws_and_refusals_change_nothing() {
                 (refused.aggregate, refused.state, refused.event),
                 ("contract", state.map(Vocabulary::name), name)
             );
-            // A signer who signed or declined is reported as such, whatever the state (DESIGN 4.8).
+            // A signer who signed or declined is reported as such, whatever the state (`docs/esign.md`).
             let final_signer = matches!(
                 change,
                 C::Signed { .. } | C::Declined { .. } | C::Reassigned { .. }

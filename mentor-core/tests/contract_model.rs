@@ -1,5 +1,6 @@
-//! Model-based test of the contract lifecycle (DESIGN 4.7, 4.8): random event sequences are
-//! applied to the `Contract` and to a reference model written here from DESIGN's sentences
+//! Model-based test of the contract lifecycle (`docs/lifecycles.md`, `docs/esign.md`): random event sequences
+//! are applied to the `Contract` and to a reference model written here from the sentences of
+//! `docs/lifecycles.md`
 //! (a plain `match`, not the library's table). Both must agree on every acceptance, on the
 //! state and on each signer's status; replay equals one-by-one application; every event
 //! survives its wire form.

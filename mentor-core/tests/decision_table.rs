@@ -1,6 +1,6 @@
-//! The project's own vectors for every row of the decision table of DESIGN 4.3
+//! The project's own vectors for every row of the decision table of `docs/wire-format.md#decision`
 //! (`tests/vectors/eligibility.json` at the workspace root, shared with the Python and JS
-//! tests). Each vector's expected answer was written from DESIGN 4.3; where DESIGN is
+//! tests). Each vector's expected answer was written from `docs/wire-format.md#decision`; where the table is
 //! ambiguous the vector's name says which reading (documented in `eligibility.rs`) it follows.
 
 #![allow(
@@ -29,7 +29,7 @@ fn vectors() -> Vec<Value> {
     vectors
 }
 
-/// The rule each code comes from, as DESIGN 4.3 lists them (a slash means either).
+/// The rule each code comes from, as `docs/wire-format.md#decision` lists it (a slash means either).
 fn rules_of(kind: &str, code: &str) -> &'static [&'static str] {
     match (kind, code) {
         ("action", "choose_route") => &["WS-2", "WS-3"],
@@ -87,7 +87,7 @@ fn check(v: &Value, en: &Value, fr: &Value) -> Vec<String> {
             let rule = item_en["rule"].as_str().unwrap_or_default();
             if rule.is_empty() || !rules_of(kind, code).contains(&rule) {
                 problems.push(format!(
-                    "{kind} `{code}` cites rule `{rule}`; DESIGN 4.3 gives {:?}",
+                    "{kind} `{code}` cites rule `{rule}`; `docs/wire-format.md#decision` gives {:?}",
                     rules_of(kind, code)
                 ));
             }
@@ -111,8 +111,8 @@ fn check(v: &Value, en: &Value, fr: &Value) -> Vec<String> {
             }
         }
     }
-    // DESIGN 4.3: `register_as_self_employed` carries the country, its local status names and
-    // the authority or procedure (the last two only where the library knows the country).
+    // `docs/wire-format.md#decision`: `register_as_self_employed` carries the country, its local status names
+    // and the authority or procedure (the last two only where the library knows the country).
     for (action_en, action_fr) in en["required_actions"]
         .as_array()
         .unwrap()
@@ -283,8 +283,8 @@ fn the_vectors_cover_the_whole_table() {
     assert!(with_policy >= 5, "vectors with their own policy: {with_policy}");
 }
 
-/// A situation that does not parse is a typed error with field errors (DESIGN 4.1), in both
-/// languages, with the same paths and codes.
+/// A situation that does not parse is a typed error with field errors (`docs/wire-format.md#field-errors`),
+/// in both languages, with the same paths and codes.
 #[test]
 fn a_situation_that_does_not_parse_is_an_input_error() {
     let policy = Policy::default();
@@ -372,9 +372,9 @@ fn a_situation_that_does_not_parse_is_an_input_error() {
     }
 }
 
-/// Within a form (DESIGN 4.2, 4.3): the working situation's country defaults to the
-/// applicant's, an explicit one alone drives the rules, and a form without a working situation
-/// is `needs_review` with `status_to_settle_at_interview` (INT-5).
+/// Within a form (`docs/wire-format.md#application-form`, `docs/wire-format.md#working-situation`): the
+/// working situation's country defaults to the applicant's, an explicit one alone drives the rules, and a
+/// form without a working situation is `needs_review` with `status_to_settle_at_interview` (INT-5).
 #[test]
 fn a_form_decides_on_its_working_situation() {
     use chrono::TimeZone;
@@ -462,8 +462,9 @@ fn a_form_decides_on_its_working_situation() {
 }
 
 /// POL-1 also applies before the working situation is settled: its country defaults to the
-/// applicant's (DESIGN 4.3), so a form from an excluded country without a working situation
-/// is `ineligible` (and not ranked, DESIGN 4.6), with both reasons listed.
+/// applicant's (`docs/wire-format.md#working-situation`), so a form from an excluded country without a
+/// working situation is `ineligible` (and not ranked, `docs/triage.md#review-queue`), with both reasons
+/// listed.
 #[test]
 fn an_excluded_country_is_ineligible_even_before_the_interview() {
     use chrono::TimeZone;

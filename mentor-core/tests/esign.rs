@@ -1,4 +1,4 @@
-//! Behaviour of the e-signature webhooks (DESIGN 4.8; CON-2, CON-3): each provider's
+//! Behaviour of the e-signature webhooks (`docs/esign.md`; CON-2, CON-3): each provider's
 //! deliveries verified with its documented scheme, normalised, and applied to a contract
 //! idempotently, monotonically and in any order. Deliveries are written here in each
 //! provider's documented format with this file's own ids, and signed here with the `hmac`

@@ -919,7 +919,7 @@ fn outcomes(mut contract: Contract, deliveries: &[Vec<SignatureEvent>], hints: H
 // -------------------------------------------------------------------------------------------
 // Billing.
 
-/// A billing contract (DESIGN 4.10) of a French mentor's business whose VAT status is `vat`.
+/// A billing contract (`docs/billing.md`) of a French mentor's business whose VAT status is `vat`.
 fn billing_contract(vat: &str) -> Value {
     json!({
         "contract_id": "c-2026-0042",

@@ -1,6 +1,7 @@
 //! Properties (proptest) of validation, eligibility and triage:
-//! (a) no input makes them panic, and an invalid answer always says why (DESIGN 4.1, 5);
-//! (b) the four ranking properties of DESIGN 4.6, on pairs of valid forms that differ in one
+//! (a) no input makes them panic, and an invalid answer always says why (`docs/wire-format.md#field-errors`,
+//! `CONTRIBUTING.md#quality-bars`); (b) the four ranking properties of `docs/triage.md#review-queue`, on
+//! pairs of valid forms that differ in one
 //!     factor, whatever their input order;
 //! (c) the same input at the same `now` gives the same report.
 
@@ -446,7 +447,7 @@ fn check_situation(value: &Value) -> Result<(), TestCaseError> {
                 ["eligible", "action_required", "needs_review", "ineligible"]
                     .contains(&en["outcome"].as_str().unwrap())
             );
-            // Parties are null only while the route is to be chosen (DESIGN 4.3).
+            // Parties are null only while the route is to be chosen (`docs/wire-format.md#decision`).
             let route_open = en["required_actions"]
                 .as_array()
                 .unwrap()
@@ -617,7 +618,7 @@ proptest! {
 }
 
 // ---------------------------------------------------------------------------------------------
-// (b) Ranking: DESIGN 4.6, "all else equal"
+// (b) Ranking: `docs/triage.md#review-queue`, "all else equal"
 
 const OPTIONAL_ITEMS: usize = 13;
 

@@ -1,5 +1,5 @@
-//! The application lifecycle (DESIGN 4.7) against a reference model written here from the
-//! DESIGN text (a plain `match`, not the library's table), plus the cases modelled on public
+//! The application lifecycle (`docs/lifecycles.md`) against a reference model written here from the
+//! text of `docs/lifecycles.md` (a plain `match`, not the library's table), plus the cases modelled on public
 //! bug reports of recruiting tools.
 #![allow(
     clippy::unwrap_used,
@@ -76,7 +76,7 @@ fn all_changes() -> Vec<C> {
     ]
 }
 
-/// The reference model: DESIGN 4.7's sentences, one arm each. `came_from` is where a
+/// The reference model: `docs/lifecycles.md`'s sentences, one arm each. `came_from` is where a
 /// rejection came from.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Default)]
 struct Model {
@@ -399,7 +399,7 @@ fn the_same_form_submitted_twice_is_a_duplicate_not_a_second_application() {
     assert_eq!(ranked, 2);
 }
 
-/// DESIGN 4.7: selecting drafts a contract from the eligibility decision; sending it moves the
+/// `docs/lifecycles.md`: selecting drafts a contract from the eligibility decision; sending it moves the
 /// application to `contract_sent`; the last signature moves it to `contract_signed`.
 #[test]
 fn selecting_drafts_a_contract_and_signing_it_moves_the_application() {

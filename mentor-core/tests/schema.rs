@@ -410,7 +410,7 @@ fn vocabularies_and_limits_come_from_the_code() {
         form["required"],
         json!(["offer_id", "applicant", "subjects", "consent"])
     );
-    // Optional fields may be null (the same as absent, DESIGN 4).
+    // Optional fields may be null (the same as absent, `docs/wire-format.md`).
     assert_eq!(
         form["properties"]["motivation"]["type"],
         json!(["string", "null"])

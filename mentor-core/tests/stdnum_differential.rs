@@ -405,7 +405,7 @@ fn siren(rng: &mut Rng) -> String {
 }
 
 /// A well-formed number of the scheme, check digits computed from the public specification
-/// (DESIGN 4.4), in its usual compact form. `None` for schemes without a generator.
+/// (`docs/registration/README.md`), in its usual compact form. `None` for schemes without a generator.
 fn well_formed(scheme: &str, rng: &mut Rng) -> Option<String> {
     Some(match scheme {
         "fr_siren" => siren(rng),

@@ -1,5 +1,5 @@
-"""Benchmarks of the Python package against its targets (DESIGN 6). Not a test: it prints
-medians and ratios.
+"""Benchmarks of the Python package against its targets (``benches/RESULTS.md#targets``). Not a test: it
+prints medians and ratios.
 
 - one ``evaluate_eligibility`` call from a dict (target: 2.5 µs at most);
 - triage of 100,000 forms (the forms of benches/src/lib.rs ``forms_jsonl``, seed 42) with

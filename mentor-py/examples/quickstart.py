@@ -4,7 +4,7 @@ from datetime import datetime, timezone
 
 import mentor
 
-# An operator's policy, parsed once and reused (DESIGN 4.5).
+# An operator's policy, parsed once and reused (docs/policy.md).
 policy = mentor.Policy.from_toml(
     """
 offers = ["mentor-web-2026"]
@@ -13,7 +13,7 @@ web_development = "urgent"
 """
 )
 
-# Who signs and who invoices (DESIGN 4.3).
+# Who signs and who invoices (docs/wire-format.md#decision).
 decision = mentor.evaluate_eligibility(
     {"country": "FR", "status": "freelancer", "business": {"registration_number": "732 829 320 00074"}},
     policy=policy,
@@ -43,7 +43,7 @@ report = mentor.triage([form, {"offer_id": "mentor-web-2026"}], policy=policy, n
 for entry in report:
     print(entry["line"], entry["status"], entry["rank"], entry["contact_by"])
 
-# An application's lifecycle (DESIGN 4.7).
+# An application's lifecycle (docs/lifecycles.md).
 app = mentor.Application()
 app.apply({"type": "submitted", "at": "2026-11-12T09:30:00Z", "actor": "candidate", "offer_id": "mentor-web-2026"})
 app.apply({"type": "review_started", "at": datetime(2026, 11, 13, 8, 0, tzinfo=timezone.utc), "actor": "mentor_manager"})

@@ -1,4 +1,4 @@
-//! `validate_application`: one application form (DESIGN 4.2), problems as data.
+//! `validate_application`: one application form (`docs/wire-format.md#application-form`), problems as data.
 
 use mentor_core::Localized;
 use mentor_core::application::{Validation, validate_json};

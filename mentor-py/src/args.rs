@@ -41,7 +41,7 @@ impl<'a, 'py> FromPyObject<'a, 'py> for Language {
     }
 }
 
-/// The policy of a call: the one given, else the documented defaults (DESIGN 4.5).
+/// The policy of a call: the one given, else the documented defaults (`docs/policy.md`).
 pub(crate) fn policy_of<'a>(policy: Option<&'a Bound<'_, Policy>>) -> &'a mentor_core::policy::Policy {
     static DEFAULT: OnceLock<mentor_core::policy::Policy> = OnceLock::new();
     match policy {

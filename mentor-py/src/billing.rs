@@ -1,4 +1,4 @@
-//! Billing (DESIGN 4.10; CON-1, BIL-1): `billing_statement` and `check_invoice`, forwarded to
+//! Billing (`docs/billing.md`; CON-1, BIL-1): `billing_statement` and `check_invoice`, forwarded to
 //! the core's `statement_json` and `check_invoice_json`. The answers are what `mentor
 //! statement --json` and `mentor check-invoice --json` print.
 

@@ -1,4 +1,4 @@
-//! Python objects ⇄ the wire format (DESIGN 4) as `serde_json::Value`.
+//! Python objects ⇄ the wire format (`docs/wire-format.md`) as `serde_json::Value`.
 //!
 //! Python to wire: `str`, `int`, `float`, `bool`, `None`, `dict` with `str` keys, `list` and
 //! `tuple` map to their JSON counterparts; an aware `datetime` becomes an RFC 3339 instant in

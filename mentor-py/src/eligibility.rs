@@ -1,4 +1,4 @@
-//! `evaluate_eligibility`: the working-status decision (DESIGN 4.3).
+//! `evaluate_eligibility`: the working-status decision (`docs/wire-format.md#decision`).
 
 use mentor_core::Localized;
 use mentor_core::eligibility::{WorkingSituation, evaluate};

@@ -1,6 +1,6 @@
 //! `mentor._native`: mentor-core from Python (the package `mentor`, see README.md).
 //!
-//! The binding converts and forwards: a Python object becomes the wire format of DESIGN 4
+//! The binding converts and forwards: a Python object becomes the wire format (`docs/wire-format.md`)
 //! (`serde_json::Value`), the core's `*_json` entry point answers, and the answer becomes
 //! Python objects again. No rule is written here. Batch calls release the GIL while the core
 //! works. Each concept has its file; a new core module gets a new file and one line below.

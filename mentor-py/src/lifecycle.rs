@@ -1,4 +1,4 @@
-//! The lifecycles (DESIGN 4.7) as Python classes: `Application` and `Contract`, each the fold
+//! The lifecycles (`docs/lifecycles.md`) as Python classes: `Application` and `Contract`, each the fold
 //! of its events, with the core's transition table deciding every move.
 //!
 //! An event is a dict in the wire form (`{"type", "at", "actor", "version", …data}`); `at`
@@ -174,11 +174,11 @@ lifecycle_class!(
     Application,
     "Application",
     mentor_core::recruitment::Application,
-    "An application's lifecycle (DESIGN 4.7): submitted, in review, interview, selection, contract, onboarding."
+    "An application's lifecycle (`docs/lifecycles.md`): submitted, in review, interview, selection, contract, onboarding."
 );
 lifecycle_class!(
     Contract,
     "Contract",
     mentor_core::contract::Contract,
-    "A contract's lifecycle (DESIGN 4.7): draft, sent, viewed, signed one signer at a time, active, and its ends."
+    "A contract's lifecycle (`docs/lifecycles.md`): draft, sent, viewed, signed one signer at a time, active, and its ends."
 );

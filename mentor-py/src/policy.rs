@@ -1,4 +1,4 @@
-//! `mentor.Policy`: what an operator tunes (DESIGN 4.5), parsed once and passed to every call
+//! `mentor.Policy`: what an operator tunes (`docs/policy.md`), parsed once and passed to every call
 //! that needs it.
 
 use std::path::PathBuf;
@@ -10,7 +10,7 @@ use pyo3::types::{PyTuple, PyType};
 use crate::convert::{to_python, to_value};
 use crate::errors::{field_error, policy_error};
 
-/// An operator's policy (DESIGN 4.5). `Policy()` holds the documented defaults.
+/// An operator's policy (`docs/policy.md`). `Policy()` holds the documented defaults.
 #[pyclass(module = "mentor", name = "Policy", frozen)]
 pub(crate) struct Policy {
     pub(crate) inner: CorePolicy,

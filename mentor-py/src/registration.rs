@@ -1,4 +1,4 @@
-//! Registration numbers and schemes by country (DESIGN 4.4).
+//! Registration numbers and schemes by country (`docs/registration/README.md`).
 
 use mentor_core::registration::{rules_json, validate_json};
 use pyo3::prelude::*;

@@ -1,4 +1,4 @@
-//! `triage` and `triage_json_bytes`: the main job (DESIGN 4.9) on a batch of forms. The core
+//! `triage` and `triage_json_bytes`: the main job (`docs/cli.md`) on a batch of forms. The core
 //! works with the GIL released; only the conversions from and to Python objects hold it.
 
 use mentor_core::error::Detail;

@@ -1,4 +1,4 @@
-//! `verify_webhook`: one e-signature delivery (DESIGN 4.8) verified and parsed by the core
+//! `verify_webhook`: one e-signature delivery (`docs/esign.md`) verified and parsed by the core
 //! (`esign::verify`, then `Verified::events`), with the GIL released. The answer is what
 //! `mentor webhook PROVIDER … --json` prints: `{"provider", "verified", "events"}`.
 //!

@@ -1,4 +1,4 @@
-"""Billing (DESIGN 4.10) through the binding: `billing_statement` and `check_invoice` answer
+"""Billing (``docs/billing.md``) through the binding: `billing_statement` and `check_invoice` answer
 what `mentor statement --json` and `mentor check-invoice --json` print on
 docs/examples/billing/, and bad input is an `InputError` with every problem."""
 

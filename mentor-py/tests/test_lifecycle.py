@@ -25,7 +25,7 @@ def test_replay_of_the_documented_log() -> None:
     assert app.to_dict()["contract_id"] == "c-2026-0042"
     assert len(app.events) == len(log)
     assert "contract_signed" in app.allowed_events()
-    # Replaying the log equals applying its events one by one (DESIGN 4.7).
+    # Replaying the log equals applying its events one by one (docs/lifecycles.md).
     one_by_one = mentor.Application()
     for event in log:
         one_by_one.apply(event)

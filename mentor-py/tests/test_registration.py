@@ -1,4 +1,4 @@
-"""Registration numbers and schemes (DESIGN 4.4) through the binding."""
+"""Registration numbers and schemes (``docs/registration/README.md``) through the binding."""
 
 import pytest
 

@@ -1,4 +1,4 @@
-"""E-signature webhooks (DESIGN 4.8) through the binding: `verify_webhook` answers what
+"""E-signature webhooks (``docs/esign.md``) through the binding: `verify_webhook` answers what
 `mentor webhook PROVIDER … --json` prints, on every delivery of docs/examples/webhooks/ with
 the secrets and headers docs/esign.md gives, and refuses what the command refuses."""
 

@@ -1,5 +1,5 @@
-// Per-call cost of `evaluateEligibility` from Node (DESIGN 6: <= 1.5 µs per call, JS object in,
-// result object out; a JSON-string variant if faster). Not a test: prints medians.
+// Per-call cost of `evaluateEligibility` from Node (`benches/RESULTS.md#targets`: <= 1.5 µs per call, JS
+// object in, result object out; a JSON-string variant if faster). Not a test: prints medians.
 //
 //   node mentor-wasm/bench/bench.mjs            (after bash mentor-wasm/build.sh)
 //
@@ -14,7 +14,8 @@ const mentor = require("../pkg/node/mentor_wasm.js");
 const BATCHES = Number(process.env.BATCHES ?? 41);
 const CALLS = Number(process.env.CALLS ?? 20_000);
 
-// The DESIGN 6 anchor's shape: a freelancer with a SIRET to check (the registration check runs).
+// The shape the targets were measured on (`benches/RESULTS.md#targets`): a freelancer with a SIRET to check
+// (the registration check runs).
 const situation = {
   country: "FR",
   status: "freelancer",

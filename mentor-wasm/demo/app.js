@@ -1,6 +1,6 @@
-// The demo form: reads the page into the wire format of DESIGN 4.2, asks mentor-wasm, and shows
-// its answers. Every check, decision and message about the applicant comes from the library;
-// this file holds the form <-> JSON mapping (a blank field is an absent key, a number field holds
+// The demo form: reads the page into an application form (`docs/wire-format.md#application-form`), asks
+// mentor-wasm, and shows its answers. Every check, decision and message about the applicant comes from the
+// library; this file holds the form <-> JSON mapping (a blank field is an absent key, a number field holds
 // a number when it reads as one) and where each answer shows. The page's words are in labels.js;
 // country, language and time-zone names come from the browser (Intl), their codes from what the
 // library accepts, so neither list is written by hand.
@@ -53,7 +53,8 @@ function discover() {
   const zones = new Set(Intl.supportedValuesOf?.("timeZone") ?? []);
   zones.add(Intl.DateTimeFormat().resolvedOptions().timeZone);
   known.timezones = [...zones].filter((zone) => zone && !refused({ applicant: { timezone: zone } }, "applicant.timezone")).sort();
-  // Completeness is the share of the optional items given (DESIGN 4.2): one item given tells how many there are.
+  // Completeness is the share of the optional items given (`docs/wire-format.md#application-form`): one item
+  // given tells how many there are.
   const one = validateApplication({ applicant: { phone: "+33612345678" } }, { policy }).completeness;
   known.optionalItems = one > 0 ? Math.round(1 / one) : 0;
 }
@@ -162,7 +163,7 @@ function situation() {
   return Object.keys(s).length ? s : undefined;
 }
 
-/** The whole application form (DESIGN 4.2). */
+/** The whole application form (`docs/wire-format.md#application-form`). */
 function application() {
   const all = read("");
   delete all.working_situation;
@@ -175,7 +176,7 @@ function application() {
 }
 
 /** The situation the decision is asked about: its country defaults to the country of residence
- * (DESIGN 4.3), which the decision call alone does not know. */
+ * (`docs/wire-format.md#working-situation`), which the decision call alone does not know. */
 function decisionInput(s) {
   const residence = $("#country").value;
   return s.country === undefined && residence ? { country: residence, ...s } : s;

@@ -1,5 +1,5 @@
-//! The application form (DESIGN 4.2) and the review queue (DESIGN 4.6, 4.9 `triage`).
-//! Both return problems as data.
+//! The application form (`docs/wire-format.md#application-form`) and the review queue
+//! (`docs/triage.md#review-queue`, `docs/cli.md` `triage`). Both return problems as data.
 
 use chrono::{DateTime, Utc};
 use mentor_core::application::{self, Validation};
@@ -14,8 +14,8 @@ use crate::errors::input_error;
 use crate::options::{self, Opt, Options};
 use crate::policy;
 
-/// Validates an application form (DESIGN 4.2, APP-1..4): `{valid, reference, completeness,
-/// errors}`, each error `{path, code, message}` with its message in `lang`. Problems are data:
+/// Validates an application form (`docs/wire-format.md#application-form`, APP-1..4): `{valid, reference,
+/// completeness, errors}`, each error `{path, code, message}` with its message in `lang`. Problems are data:
 /// any JSON value is validated, and an invalid form is not an exception.
 ///
 /// `policy` decides which offers are open (`unknown_offer`, POL-1); without one, any offer id
@@ -70,8 +70,8 @@ pub fn validate_application_json(
     to_text(&out)
 }
 
-/// Triages a batch of application forms (DESIGN 4.6, 4.9): validates each, decides its
-/// eligibility, ranks the valid ones. The answer is one entry per form, in report order
+/// Triages a batch of application forms (`docs/triage.md#review-queue`, `docs/cli.md`): validates each,
+/// decides its eligibility, ranks the valid ones. The answer is one entry per form, in report order
 /// (ranked, then `on_hold`, `ineligible`, `invalid`): `{reference, line, email, status, rank,
 /// errors, completeness, eligibility, priority, contact_by}`, `line` being the index + 1.
 ///

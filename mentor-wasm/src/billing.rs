@@ -1,4 +1,4 @@
-//! Monthly billing (DESIGN 4.10; CON-1, BIL-1): the statement of a billing period, and the
+//! Monthly billing (`docs/billing.md`; CON-1, BIL-1): the statement of a billing period, and the
 //! check of a received invoice against it (`mentor_core::billing::statement_json` and
 //! `check_invoice_json`).
 
@@ -11,7 +11,7 @@ use crate::errors::input_error;
 use crate::options::{self, Opt, Options};
 use crate::policy;
 
-/// The monthly statement of a contract (DESIGN 4.10; CON-1, BIL-1), what `mentor statement
+/// The monthly statement of a contract (`docs/billing.md`; CON-1, BIL-1), what `mentor statement
 /// --json` prints: the sessions of `period` (`"YYYY-MM"`, a calendar month in the policy's
 /// billing time zone) priced with the rates of the contract version in force on each one's
 /// date, subtotals, totals, the invoicing party and the VAT treatment with the mention the

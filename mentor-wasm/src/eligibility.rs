@@ -1,4 +1,4 @@
-//! The eligibility decision (DESIGN 4.3): a working situation in, the decision out.
+//! The eligibility decision (`docs/wire-format.md#decision`): a working situation in, the decision out.
 
 use mentor_core::Lang;
 use mentor_core::error::InputError;
@@ -11,7 +11,8 @@ use crate::options::{self, Opt, Options};
 use crate::policy;
 
 /// Decides who signs, who bills and what the applicant must do first, from their working
-/// situation (DESIGN 4.3, WS-1..5, POL-1). Messages are in `lang` (`"en"` by default, `"fr"`).
+/// situation (`docs/wire-format.md#working-situation`, WS-1..5, POL-1). Messages are in `lang` (`"en"` by
+/// default, `"fr"`).
 ///
 /// ```js
 /// const d = evaluateEligibility(
@@ -58,8 +59,8 @@ pub fn evaluate_eligibility_json(
 
 /// The decision of a situation given as JSON text, as JSON text. With `direct-text` (the Node
 /// build) neither side builds a JSON tree ([`mentor_core::eligibility::evaluate_json_text`]);
-/// without it (the browser build, DESIGN 6's size budget) the answer is written through the
-/// JSON value the other calls write too, which links less code. The answers are the same.
+/// without it (the browser build, for the size budget of `benches/RESULTS.md#targets`) the answer is written
+/// through the JSON value the other calls write too, which links less code. The answers are the same.
 fn decide(situation: &str, policy: &Policy, lang: Lang) -> Result<String, InputError> {
     #[cfg(feature = "direct-text")]
     {

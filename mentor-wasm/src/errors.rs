@@ -5,8 +5,8 @@
 //! - `code`: `"invalid_input"` (the input does not parse; `errors` says why, field by field),
 //!   `"invalid_policy"` (a policy that does not load), `"internal"` (a bug of this crate), or
 //!   for a webhook delivery that is not authentic the core's code (`"bad_signature"`…);
-//! - `errors`: the field errors `{path, code, message}` of DESIGN 4.1, messages in the
-//!   requested language (empty for the last two codes).
+//! - `errors`: the field errors `{path, code, message}` of `docs/wire-format.md#field-errors`, messages in
+//!   the requested language (empty for the last two codes).
 //!
 //! `name` is `InputError`, `PolicyError`, `SignatureError` (with `provider`) or `MentorError`; `message` is the core's English
 //! summary (`invalid input: `country`: this field is required`).
@@ -36,7 +36,7 @@ pub(crate) fn policy_error(error: &PolicyError) -> JsValue {
     thrown("PolicyError", PolicyError::CODE, &error.to_string(), &details)
 }
 
-/// The error thrown for a webhook delivery that is not authentic (DESIGN 4.8): `name`
+/// The error thrown for a webhook delivery that is not authentic (`docs/esign.md`): `name`
 /// `SignatureError`, `code` the core's stable code (`bad_signature`…), `provider` its name.
 #[cfg(feature = "webhooks")]
 pub(crate) fn signature_error(provider: &str, code: &str, message: &str) -> JsValue {

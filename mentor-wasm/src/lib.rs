@@ -1,7 +1,7 @@
 //! `mentor-wasm`: the WebAssembly build of [`mentor_core`], for browser forms and Node.
 //!
-//! The crate converts and forwards, nothing else (DESIGN 3): a JS value in, the core's typed
-//! call, a JS value out, in the wire format of DESIGN 4 (keys stay `snake_case`). Every rule
+//! The crate converts and forwards, nothing else (`docs/architecture.md`): a JS value in, the core's typed
+//! call, a JS value out, in the wire format (`docs/wire-format.md`; keys stay `snake_case`). Every rule
 //! lives in `mentor-core`.
 //!
 //! - Validators (`validateApplication`, `triage`) return problems as data.
@@ -9,8 +9,8 @@
 //!   `registrationSchemes`, `replayApplication`, `replayContract`, `diagram`,
 //!   `billingStatement`, `checkInvoice`, `verifyWebhook`) throw, on input that does not parse,
 //!   an `Error` whose `code` is `"invalid_input"` and whose `errors` holds the field errors
-//!   (DESIGN 4.1). A policy that does not load throws `code` `"invalid_policy"`; a webhook
-//!   delivery that is not authentic, `name` `SignatureError` with the core's code.
+//!   (`docs/wire-format.md#field-errors`). A policy that does not load throws `code` `"invalid_policy"`; a
+//!   webhook delivery that is not authentic, `name` `SignatureError` with the core's code.
 //! - A [`Policy`] is parsed once and passed to the calls that need one.
 //!
 //! JS values cross the boundary as JSON text (`JSON.stringify` / `JSON.parse`, run by the

@@ -1,4 +1,4 @@
-//! The lifecycles (DESIGN 4.7): replay an event log, draw a state diagram.
+//! The lifecycles (`docs/lifecycles.md`): replay an event log, draw a state diagram.
 
 use mentor_core::contract::Contract;
 use mentor_core::error::{Detail, ErrorCode, FieldError};
@@ -12,7 +12,7 @@ use crate::convert::{from_js, string, to_js};
 use crate::errors::input_error;
 use crate::options::{self, Opt, Options};
 
-/// Replays an application's event log (DESIGN 4.7): `{aggregate, state, history, allowed_events,
+/// Replays an application's event log (`docs/lifecycles.md`): `{aggregate, state, history, allowed_events,
 /// data, refused}`. A transition the lifecycle does not allow is not an exception: the replay
 /// stops there and `refused` says which event, from which state, and why.
 ///
@@ -35,7 +35,7 @@ pub fn replay_application(
     replay::<Application>(&events, &options)
 }
 
-/// Replays a contract's event log (DESIGN 4.7), as [`replay_application`] does.
+/// Replays a contract's event log (`docs/lifecycles.md`), as [`replay_application`] does.
 ///
 /// # Errors
 /// As [`replay_application`].

@@ -1,4 +1,4 @@
-//! The operator's policy (DESIGN 4.5) as a handle: parsed once, passed to many calls.
+//! The operator's policy (`docs/policy.md`) as a handle: parsed once, passed to many calls.
 
 use std::cell::RefCell;
 use std::rc::Rc;
@@ -71,7 +71,7 @@ pub(crate) fn resolve(policy: &JsValue, lang: Lang) -> Result<Rc<CorePolicy>, Js
     })
 }
 
-/// An operator's policy (DESIGN 4.5): accepted offers, employer sectors that suit WS-2,
+/// An operator's policy (`docs/policy.md`): accepted offers, employer sectors that suit WS-2,
 /// excluded countries, subject demand, contact deadlines, review weights. Parse it once and
 /// pass it to the calls that take one; `new Policy()` holds the documented defaults.
 ///
@@ -121,7 +121,7 @@ impl Drop for Policy {
 
 #[wasm_bindgen]
 impl Policy {
-    /// The default policy (every key of DESIGN 4.5 at its default).
+    /// The default policy (every key of `docs/policy.md` at its default).
     #[wasm_bindgen(constructor)]
     #[expect(
         clippy::new_without_default,

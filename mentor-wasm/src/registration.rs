@@ -1,4 +1,4 @@
-//! Registration numbers (DESIGN 4.4, WS-1): check one, or list a country's schemes.
+//! Registration numbers (`docs/registration/README.md`, WS-1): check one, or list a country's schemes.
 
 use mentor_core::registration;
 use wasm_bindgen::prelude::*;
@@ -41,7 +41,7 @@ pub fn validate_registration_number(
     to_js(&answer)
 }
 
-/// What the library knows of a country's registration (DESIGN 4.4): `{country, supported,
+/// What the library knows of a country's registration (`docs/registration/README.md`): `{country, supported,
 /// statuses: [{local_name, gloss}], procedure, schemes: [{scheme, name, title, proves, example}]}`;
 /// for a country without rules, `supported` is false and the lists are empty.
 ///

@@ -1,4 +1,4 @@
-//! The TypeScript declarations of the wire types (DESIGN 4), written by hand in
+//! The TypeScript declarations of the wire types (`docs/wire-format.md`), written by hand in
 //! `types/wire.d.ts` and added to the generated `.d.ts`; the tests check them with
 //! `tsc --noEmit --strict` against the package and its answers.
 

@@ -1,4 +1,4 @@
-//! E-signature webhooks (DESIGN 4.8; CON-2, CON-3), for the server that receives them:
+//! E-signature webhooks (`docs/esign.md`; CON-2, CON-3), for the server that receives them:
 //! `mentor_core::esign::receive` on one delivery. Node build only (the `webhooks` feature).
 
 use mentor_core::error::{Detail, ErrorCode, FieldError};
@@ -32,7 +32,7 @@ const BODY: Text = Text::new(
 
 /// Verifies one e-signature webhook delivery with the provider's documented scheme, on the raw
 /// body bytes and before parsing them, in constant time, then reads its normalised events
-/// (DESIGN 4.8): `{provider, verified, events}`, what `mentor webhook --json` prints. `verified`
+/// (`docs/esign.md`): `{provider, verified, events}`, what `mentor webhook --json` prints. `verified`
 /// is false for Concord only (no documented signature: its events are `hint`s to confirm).
 ///
 /// `headers` is Node's `req.headers`, a fetch `Headers`, or `[name, value]` pairs (names in any

@@ -1,4 +1,4 @@
-// Billing statements and invoice checks (DESIGN 4.10; Node build only): the answers are the
+// Billing statements and invoice checks (`docs/billing.md`; Node build only): the answers are the
 // native command's (`mentor statement --json`, `mentor check-invoice --json`) on
 // docs/examples/billing/, and the core's (`statement_json`, `check_invoice_json`, computed by
 // examples/native_answers.rs) on broken variants, value for value, in both languages.

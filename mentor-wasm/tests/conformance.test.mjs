@@ -1,6 +1,7 @@
 // The conformance vectors shared with the Rust and Python tests, through both WebAssembly
-// builds: the answers must be those DESIGN 4.3 expects (as mentor-core/tests/decision_table.rs
-// and conformance.rs check them), and identical, value for value, to the native core's.
+// builds: the answers must be those the decision table (`docs/wire-format.md#decision`) gives (as
+// mentor-core/tests/decision_table.rs and conformance.rs check them), and identical, value for value, to the
+// native core's.
 import assert from "node:assert/strict";
 import { existsSync, readFileSync } from "node:fs";
 import { join } from "node:path";
@@ -12,7 +13,7 @@ const vectors = JSON.parse(readFileSync(join(workspace, "tests/vectors/eligibili
 const native = nativeAnswers();
 const NOW = "2026-11-30T09:00:00Z";
 
-/** The rule each code comes from, as DESIGN 4.3 lists them (decision_table.rs's table). */
+/** The rule each code comes from, as `docs/wire-format.md#decision` lists it (decision_table.rs's table). */
 const RULES = {
   "action:choose_route": ["WS-2", "WS-3"],
   "action:obtain_employer_agreement": ["WS-2"],
@@ -50,7 +51,7 @@ function check(vector, en, fr) {
     const kind = key === "reasons" ? "reason" : "action";
     en[key].forEach((item, i) => {
       const allowed = RULES[`${kind}:${item.code}`] ?? [];
-      if (!allowed.includes(item.rule)) problems.push(`${kind} ${item.code} cites ${item.rule}, DESIGN gives ${allowed}`);
+      if (!allowed.includes(item.rule)) problems.push(`${kind} ${item.code} cites ${item.rule}, docs/wire-format.md#decision gives ${allowed}`);
       const other = fr[key][i];
       if (other.code !== item.code || other.rule !== item.rule) problems.push(`${kind} ${item.code}: differs in French`);
       if (!item.message.trim() || !other.message.trim()) problems.push(`${kind} ${item.code}: empty message`);

@@ -1,6 +1,6 @@
-// What the package throws, and what it does with bad input of every kind (DESIGN 4.1, 5):
-// validators return problems as data; decision and lookup calls throw an `Error` with a stable
-// `code` and the field errors; nothing crashes, whatever the input.
+// What the package throws, and what it does with bad input of every kind (`docs/wire-format.md#field-errors`,
+// `CONTRIBUTING.md#quality-bars`): validators return problems as data; decision and lookup calls throw an
+// `Error` with a stable `code` and the field errors; nothing crashes, whatever the input.
 import assert from "node:assert/strict";
 import { describe, test } from "node:test";
 

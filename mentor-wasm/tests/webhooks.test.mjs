@@ -1,4 +1,4 @@
-// E-signature webhooks (DESIGN 4.8; Node build only): `verifyWebhook` answers what
+// E-signature webhooks (`docs/esign.md`; Node build only): `verifyWebhook` answers what
 // `mentor webhook --json` prints, on the signed deliveries of docs/examples/webhooks/ (the
 // commands of docs/esign.md, run as written) and on forged, stale and malformed variants.
 import assert from "node:assert/strict";

@@ -1,4 +1,4 @@
-/* The wire format of DESIGN 4, as TypeScript types. Keys stay snake_case, as on the wire.
+/* The wire format (`docs/wire-format.md`) as TypeScript types. Keys stay snake_case, as on the wire.
  * Inputs are what the calls accept when well-formed; any value may be passed at run time and is
  * checked by the library (a wrong value is a field error, never a crash). The inputs'
  * declarations (ApplicationForm, WorkingSituation, PolicyConfig, BillingSession) are checked
@@ -7,7 +7,7 @@
 /** A language the library writes its messages in. */
 export type Lang = "en" | "fr";
 
-/** A rule id of DESIGN section 2 (`WS-2`, `POL-1`…). */
+/** A rule id (`docs/rules.md`: `WS-2`, `POL-1`…). */
 export type RuleId =
   | "APP-1" | "APP-2" | "APP-3" | "APP-4"
   | "SEL-1" | "SEL-2" | "SEL-3"
@@ -15,7 +15,7 @@ export type RuleId =
   | "WS-1" | "WS-2" | "WS-3" | "WS-4" | "WS-5"
   | "CON-1" | "CON-2" | "CON-3" | "BIL-1" | "POL-1";
 
-/** The stable code of a field error (DESIGN 4.1); the catalogue is `errorCodes()`. */
+/** The stable code of a field error (`docs/wire-format.md#field-errors`); the catalogue is `errorCodes()`. */
 export type ErrorCode =
   | "required" | "invalid_type" | "invalid_json" | "unknown_field" | "invalid_enum"
   | "invalid_email" | "invalid_country" | "invalid_timezone" | "invalid_url" | "invalid_phone"
@@ -26,7 +26,7 @@ export type ErrorCode =
   | "duplicate_application" | "nonexistent_local_time" | "ambiguous_local_time"
   | "duplicate_session" | "no_terms_in_force" | "inconsistent_amount" | "duplicate_key" | "too_deep" | "invalid_toml";
 
-/** One problem with one field (DESIGN 4.1). */
+/** One problem with one field (`docs/wire-format.md#field-errors`). */
 export interface FieldError {
   /** Where: `subjects[1].level`; `""` for the input itself. */
   path: string;
@@ -90,8 +90,8 @@ export interface Business {
   registration_number?: string | null;
 }
 
-/** The applicant's working situation in an application form (DESIGN 4.2): `country` defaults
- * to `applicant.country`. */
+/** The applicant's working situation in an application form (`docs/wire-format.md#application-form`):
+ * `country` defaults to `applicant.country`. */
 export interface FormWorkingSituation {
   country?: string | null;
   status: WorkingStatus;
@@ -100,8 +100,8 @@ export interface FormWorkingSituation {
   business?: Business | null;
 }
 
-/** The applicant's working situation on its own (DESIGN 4.3 input, `evaluateEligibility`):
- * `country` is required. */
+/** The applicant's working situation on its own (`docs/wire-format.md#working-situation`,
+ * `evaluateEligibility`): `country` is required. */
 export interface WorkingSituation extends FormWorkingSituation {
   country: string;
 }
@@ -148,7 +148,7 @@ export interface Reason {
   message: string;
 }
 
-/** The eligibility decision (DESIGN 4.3 output). */
+/** The eligibility decision (`docs/wire-format.md#decision`). */
 export interface Decision {
   outcome: Outcome;
   /** Who will sign once the required actions are done; null while a route is to choose. */
@@ -252,7 +252,7 @@ export interface InterviewReadiness {
   quiet_well_lit_room?: boolean | null;
 }
 
-/** An application form (DESIGN 4.2). */
+/** An application form (`docs/wire-format.md#application-form`). */
 export interface ApplicationForm {
   reference?: string | null;
   offer_id: string;
@@ -324,7 +324,7 @@ export interface Hold {
 
 export type Demand = "urgent" | "high" | "normal" | "closed";
 
-/** A policy as data (DESIGN 4.5); every key optional when loading. */
+/** A policy as data (`docs/policy.md`); every key optional when loading. */
 export interface PolicyConfig {
   offers?: string[];
   employer_sectors_suited?: EmployerSector[];
@@ -404,7 +404,7 @@ export interface InvoicingPartyInput {
   vat_number?: string | null;
 }
 
-/** One version of a contract's terms (DESIGN 4.7); amendments apply from their `start_date`. */
+/** One version of a contract's terms (`docs/lifecycles.md`); amendments apply from their `start_date`. */
 export interface ContractTerms {
   version: number;
   /** ISO 4217. */
@@ -427,7 +427,7 @@ export interface BillingContract {
   versions: ContractTerms[];
 }
 
-/** One session delivered (DESIGN 4.10). */
+/** One session delivered (`docs/billing.md`). */
 export interface BillingSession {
   session_id: string;
   /** RFC 3339; the session belongs to the month it starts in, in the billing time zone. */
@@ -529,7 +529,7 @@ export type SignatureEventKind =
   | "sent" | "viewed" | "signed" | "declined" | "completed" | "voided" | "expired" | "reassigned"
   | "test" | "unknown";
 
-/** One normalised signature event (DESIGN 4.8). */
+/** One normalised signature event (`docs/esign.md`). */
 export interface SignatureEvent {
   provider: SignatureProvider;
   /** The envelope, signature request, document, submission or agreement id; null for tests. */

@@ -1,10 +1,10 @@
 // What a JavaScript team would write instead of mentor: a zod 4 schema of the working situation
-// of DESIGN 4.3, then the decision table by hand on the parsed value.
+// (`docs/wire-format.md#working-situation`), then the decision table by hand on the parsed value.
 //
 // The registration check is NOT done here: `decide` takes it precomputed (the `registration`
 // fact of the shared cases: "none", "valid", "invalid" or "unsupported", found by mentor's
-// `registration::validate`), as every engine of the comparison does (DESIGN 6). mentor does
-// that check inside each call; these rules get it for free.
+// `registration::validate`), as every engine of the comparison does (`benches/RESULTS.md#targets`). mentor
+// does that check inside each call; these rules get it for free.
 // A namespace import, as zod 4 recommends: bundlers then keep only the parts used.
 import * as z from "zod";
 
@@ -48,7 +48,7 @@ const Business = z.strictObject({
   registration_number: text(64),
 });
 
-/** The working situation of DESIGN 4.3 (`country` required: a situation on its own). */
+/** The working situation on its own (`docs/wire-format.md#working-situation`): `country` required. */
 export const WorkingSituation = z.strictObject({
   country: z
     .string()
@@ -93,8 +93,8 @@ function ownBusiness(d, business, registration, employee) {
 }
 
 /**
- * The decision table of DESIGN 4.3 on a parsed situation; `registration` is the precomputed
- * check of its number. Returns the compared answer (codes only, no messages or reasons).
+ * The decision table (`docs/wire-format.md#decision`) on a parsed situation; `registration` is the
+ * precomputed check of its number. Returns the compared answer (codes only, no messages or reasons).
  */
 export function decide(situation, registration) {
   const d = {

@@ -20,7 +20,7 @@ const LATER_START: Text = Text::new(
 );
 
 /// What billing needs of a contract (CON-1, BIL-1): its id, every version of its terms (each
-/// amendment's rates apply from its own `start_date`, DESIGN 4.7), the invoicing party (the
+/// amendment's rates apply from its own `start_date`, `docs/lifecycles.md`), the invoicing party (the
 /// supplier, with its VAT status) and the customer.
 ///
 /// Wire form, the file `mentor statement --contract` reads:

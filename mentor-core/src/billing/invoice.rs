@@ -1,4 +1,4 @@
-//! Checking a received invoice against the statement (DESIGN 4.10, BIL-1): "does this invoice
+//! Checking a received invoice against the statement (`docs/billing.md`, BIL-1): "does this invoice
 //! match what was delivered?"
 
 use chrono::NaiveDate;
@@ -472,7 +472,7 @@ impl schemars::JsonSchema for InvoiceCheck {
         let codes: Vec<&str> = CODES.iter().map(|(_, name, _)| *name).collect();
         schemars::json_schema!({
             "type": "object",
-            "description": "A received invoice checked against its statement (DESIGN 4.10).",
+            "description": "A received invoice checked against its statement (`docs/billing.md`).",
             "properties": {
                 "invoice_number": {"type": "string"},
                 "matches": {"type": "boolean"},
@@ -498,7 +498,7 @@ impl schemars::JsonSchema for InvoiceCheck {
     }
 }
 
-/// Checks a received invoice against the statement (DESIGN 4.10; BIL-1), and reports every
+/// Checks a received invoice against the statement (`docs/billing.md`; BIL-1), and reports every
 /// discrepancy, none silently accepted:
 /// - `period_mismatch`, `currency_mismatch`;
 /// - `issuer_mismatch` (the issuer's country) and `registration_number_mismatch`: numbers are

@@ -1,4 +1,4 @@
-//! The billing entry points on the wire format (DESIGN 3: every entry point typed and as
+//! The billing entry points on the wire format (`docs/architecture.md`: every entry point typed and as
 //! `*_json`, for the bindings): JSON values in, JSON value out, field errors with full paths.
 
 use serde_json::Value;

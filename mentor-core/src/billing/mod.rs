@@ -1,4 +1,4 @@
-//! Monthly pay per session (DESIGN 4.10; CON-1, BIL-1): billing statements, who invoices whom
+//! Monthly pay per session (`docs/billing.md`; CON-1, BIL-1): billing statements, who invoices whom
 //! with which VAT mention, and the check of a received invoice.
 //!
 //! - [`statement`] prices the sessions of a billing period (a calendar month in the billing

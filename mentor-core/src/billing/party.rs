@@ -1,4 +1,4 @@
-//! Who bills whom (BIL-1, DESIGN 4.10): the invoicing party (the supplier) with its
+//! Who bills whom (BIL-1, `docs/billing.md`): the invoicing party (the supplier) with its
 //! registration number and VAT status, and the company (the customer).
 
 use serde::{Serialize, Serializer};
@@ -16,7 +16,7 @@ use crate::vocabulary::Vocabulary;
 use super::session::required_choice;
 
 /// The invoicing party's VAT status: an input of billing, since the eligibility decision does
-/// not know it (DESIGN 4.10). Wire names `franchise`, `registered`, `not_registered`.
+/// not know it (`docs/billing.md`). Wire names `franchise`, `registered`, `not_registered`.
 ///
 /// Only a French supplier's status changes the invoice (see
 /// [`crate::billing::VatTreatment::of`]): a supplier established in another country is not
@@ -98,7 +98,7 @@ const NULL_UNLESS_REGISTERED: Text = Text::new(
 const FRENCH_VAT_STATUSES: &[&str] = &["franchise", "registered"];
 
 /// The invoicing party of BIL-1: the employer under WS-2, the mentor's business otherwise
-/// (the eligibility decision's `invoicing_party`, DESIGN 4.3); it is the supplier on the
+/// (the eligibility decision's `invoicing_party`, `docs/wire-format.md#decision`); it is the supplier on the
 /// invoice. It has a registration number (WS-1: billing requires being a registered
 /// professional) and a VAT status.
 ///
@@ -130,7 +130,7 @@ pub struct InvoicingParty {
 const PARTY_KEYS: [&str; 5] = ["party", "country", "registration_number", "vat", "vat_number"];
 
 impl InvoicingParty {
-    /// The invoicing party a contract names: its contracting party (DESIGN 4.3: the same
+    /// The invoicing party a contract names: its contracting party (`docs/wire-format.md#decision`: the same
     /// party signs and bills), with the VAT status the contract does not know.
     ///
     /// ```
@@ -319,7 +319,7 @@ pub(crate) fn read_invoicing_party(r: &mut Reader, value: &Value, path: &Path<'_
     })
 }
 
-/// The company, the customer of every invoice: established in France (DESIGN 4.10), which is
+/// The company, the customer of every invoice: established in France (`docs/billing.md`), which is
 /// what decides the VAT treatment (EU VAT Directive art. 44: B2B services are taxed where the
 /// customer is established). Its name is configurable, for the statement's heading only.
 ///
@@ -343,7 +343,7 @@ pub const MAX_CUSTOMER_NAME_CHARS: usize = 200;
 const THE_COMPANY: Text = Text::new("the company", "l'entreprise");
 
 impl Customer {
-    /// The country where the company is established (DESIGN 4.10).
+    /// The country where the company is established (`docs/billing.md`).
     pub const COUNTRY: &'static str = "FR";
 
     /// The company, unnamed.
@@ -429,7 +429,7 @@ impl schemars::JsonSchema for InvoicingParty {
     fn json_schema(generator: &mut schemars::SchemaGenerator) -> schemars::Schema {
         schemars::json_schema!({
             "type": "object",
-            "description": "Who bills the company (DESIGN 4.3), numbers normalized.",
+            "description": "Who bills the company (`docs/wire-format.md#decision`), numbers normalized.",
             "properties": {
                 "party": generator.subschema_for::<Party>(),
                 "country": generator.subschema_for::<CountryCode>(),

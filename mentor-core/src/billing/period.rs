@@ -1,4 +1,4 @@
-//! The billing period: a calendar month in the billing time zone (DESIGN 4.10, BIL-1).
+//! The billing period: a calendar month in the billing time zone (`docs/billing.md`, BIL-1).
 
 use std::fmt;
 

@@ -1,4 +1,4 @@
-//! A mentoring session as billing sees it (DESIGN 4.10): when it started, its type, and
+//! A mentoring session as billing sees it (`docs/billing.md`): when it started, its type, and
 //! whether it took place.
 
 use std::fmt;
@@ -26,7 +26,7 @@ vocabulary! {
     /// What became of a session. Wire names `completed`, `student_no_show`, `cancelled_late`,
     /// `cancelled`.
     ///
-    /// How much each pays is the operator's policy (POL-1, DESIGN 4.5 `[billing]`): a completed
+    /// How much each pays is the operator's policy (POL-1, `docs/policy.md` `[billing]`): a completed
     /// session pays its rate, a no-show `student_no_show` of it (default all), a late
     /// cancellation `cancelled_late` of it (default half), a cancellation nothing.
     ///
@@ -81,7 +81,7 @@ impl fmt::Debug for StudentRef {
     }
 }
 
-/// One mentoring session to bill (DESIGN 4.10). Wire form:
+/// One mentoring session to bill (`docs/billing.md`). Wire form:
 /// `{"session_id": "s-1", "started_at": "2026-01-12T17:00:00Z", "duration_minutes": 45,
 /// "session_type": "mentoring", "student_ref": "stu-8812", "status": "completed"}`; every key
 /// is required.
@@ -280,7 +280,7 @@ pub(crate) fn required_integer<'v>(
 }
 
 raw_form! {
-    /// A mentoring session, as billing reads it (DESIGN 4.10): priced with the rate of its
+    /// A mentoring session, as billing reads it (`docs/billing.md`): priced with the rate of its
     /// type in the contract version in force on its date.
     ///
     /// Each field as found.

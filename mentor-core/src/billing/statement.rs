@@ -1,4 +1,4 @@
-//! The monthly billing statement (DESIGN 4.10; CON-1, BIL-1): the sessions of a billing
+//! The monthly billing statement (`docs/billing.md`; CON-1, BIL-1): the sessions of a billing
 //! period priced with the contract's terms, and the invoice the company should receive.
 
 use std::borrow::Cow;
@@ -34,7 +34,7 @@ use super::vat::VatTreatment;
 /// share of the rate paid for its status, and the amount.
 ///
 /// `amount` is `rate × share` rounded to the currency's minor unit, half away from zero
-/// (DESIGN 4.10). `date` is the session's local date in the billing time zone: the day whose
+/// (`docs/billing.md`). `date` is the session's local date in the billing time zone: the day whose
 /// terms priced it. A line borrows its session from the caller's sessions (no copy of its
 /// texts: a statement of 10,000 sessions allocates only its own vectors); one read back from
 /// JSON owns it. `Debug` does not show the student reference ([`StudentRef`]).
@@ -90,7 +90,7 @@ pub struct Subtotal {
     pub amount: Decimal,
 }
 
-/// A monthly billing statement (DESIGN 4.10): what the invoicing party bills the company for
+/// A monthly billing statement (`docs/billing.md`): what the invoicing party bills the company for
 /// one billing period, and the invoice it should send. Built by [`statement`], or read back
 /// from its wire form by [`Statement::from_json`] (which checks every figure).
 ///
@@ -220,7 +220,7 @@ fn share_of(status: SessionStatus, no_show: Decimal, cancelled_late: Decimal) ->
     }
 }
 
-/// The billing statement of `contract` for `period` (DESIGN 4.10; implements CON-1 and
+/// The billing statement of `contract` for `period` (`docs/billing.md`; implements CON-1 and
 /// BIL-1, with POL-1 for how no-shows and late cancellations are paid).
 ///
 /// - The sessions of the period are those that start in that calendar month in the policy's
@@ -564,7 +564,7 @@ impl schemars::JsonSchema for Statement<'_> {
         let money = schemars::json_schema!({"type": "string", "pattern": crate::money::AMOUNT_PATTERN});
         schemars::json_schema!({
             "type": "object",
-            "description": "A monthly statement of a contract's sessions (DESIGN 4.10).",
+            "description": "A monthly statement of a contract's sessions (`docs/billing.md`).",
             "properties": {
                 "contract_id": {"type": "string"},
                 "period": {"type": "string", "pattern": "^[0-9]{4}-[0-9]{2}$", "description": "The billing month (`2026-01`)."},

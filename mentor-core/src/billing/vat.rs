@@ -1,4 +1,4 @@
-//! The VAT treatment of the invoice the company receives (DESIGN 4.10).
+//! The VAT treatment of the invoice the company receives (`docs/billing.md`).
 //!
 //! The company is established in France. A mentoring session is a service supplied to a
 //! taxable person (business to business), so it is taxed where the customer is established:
@@ -130,7 +130,7 @@ pub fn is_mention(written: &str, mention: &str) -> bool {
 }
 
 vocabulary! {
-    /// How VAT applies to the invoice the company receives (DESIGN 4.10; see the module's table).
+    /// How VAT applies to the invoice the company receives (`docs/billing.md`; see the module's table).
     /// Wire names `franchise`, `french_vat`, `reverse_charge`, `outside_eu`.
     ///
     /// ```
@@ -165,7 +165,7 @@ vocabulary! {
 
 impl VatTreatment {
     /// The treatment of an invoice from `supplier` to the company (established in France).
-    /// Implements DESIGN 4.10 (BIL-1) per EU VAT Directive art. 44 and 196 and CGI art. 293 B.
+    /// Implements BIL-1 (`docs/billing.md`) per EU VAT Directive art. 44 and 196 and CGI art. 293 B.
     ///
     /// ```
     /// use mentor_core::billing::{InvoicingParty, VatTreatment};
@@ -210,7 +210,7 @@ impl VatTreatment {
     }
 
     /// The VAT on `total_excluding_vat`: the rate times the total, rounded to `currency`'s
-    /// minor unit half away from zero (DESIGN 4.10); `None` only if it does not fit a decimal.
+    /// minor unit half away from zero (`docs/billing.md`); `None` only if it does not fit a decimal.
     ///
     /// ```
     /// use mentor_core::billing::VatTreatment;

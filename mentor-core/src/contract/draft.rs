@@ -1,4 +1,4 @@
-//! Drafting the contract of a selected candidate, and amending an active one (DESIGN 4.7;
+//! Drafting the contract of a selected candidate, and amending an active one (`docs/lifecycles.md`;
 //! CON-1, CON-2).
 
 use chrono::{DateTime, Utc};
@@ -18,7 +18,7 @@ use super::terms::Terms;
 #[error("{}", self.message(Lang::En))]
 #[non_exhaustive]
 pub enum DraftError {
-    /// The eligibility decision is not `eligible` (DESIGN 4.3): its required actions come
+    /// The eligibility decision is not `eligible` (`docs/wire-format.md#decision`): its required actions come
     /// first.
     NotEligible(Outcome),
     /// The decision names no contracting party yet (a route is still to choose).
@@ -132,7 +132,7 @@ fn contract_id(id: &str) -> Result<String, DraftError> {
 }
 
 /// The `drafted` event of a selected candidate's contract, from their eligibility decision
-/// (DESIGN 4.7; CON-1, CON-2): selecting an application drafts its contract. The contracting
+/// (`docs/lifecycles.md`; CON-1, CON-2): selecting an application drafts its contract. The contracting
 /// party is the decision's (the employer under WS-2, the mentor's business under WS-3..5), in
 /// the decision's country, with the registration number the decision found well-formed. Both
 /// signers are set up without recipient ids (the provider assigns them when the contract is
@@ -194,7 +194,7 @@ pub fn draft(
     })
 }
 
-/// The two events of an amendment (DESIGN 4.7 `amended`): `amended` for the `previous`
+/// The two events of an amendment (`docs/lifecycles.md` `amended`): `amended` for the `previous`
 /// contract, and `drafted` for the new one, which supersedes it with the same contracting
 /// party, both signers without recipient ids (a new envelope), and `terms` whose version must
 /// be the previous version plus one. Both events are dated `at`, actor `system`.

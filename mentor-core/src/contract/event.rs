@@ -1,4 +1,4 @@
-//! The events of a contract's log (DESIGN 4.7): their types, their data and their wire form.
+//! The events of a contract's log (`docs/lifecycles.md`): their types, their data and their wire form.
 
 use chrono::NaiveDate;
 use serde::ser::SerializeMap;
@@ -63,7 +63,7 @@ pub enum ContractChange {
         contract_id: String,
         /// Its terms.
         terms: Terms,
-        /// Who signs for the mentor's side (DESIGN 4.3).
+        /// Who signs for the mentor's side (`docs/wire-format.md#decision`).
         contracting_party: ContractingParty,
         /// The two signers in signing order: the contracting party's, then the company's.
         signers: [SignerSetup; 2],

@@ -1,4 +1,4 @@
-//! The contract's lifecycle (DESIGN 4.7): its states, its one transition table, and the
+//! The contract's lifecycle (`docs/lifecycles.md`): its states, its one transition table, and the
 //! contract as the fold of its events.
 
 use chrono::{DateTime, NaiveDate, Utc};
@@ -22,7 +22,7 @@ use ContractEventType as T;
 use ContractState as S;
 
 vocabulary! {
-    /// Where a contract stands (DESIGN 4.7).
+    /// Where a contract stands (`docs/lifecycles.md`).
     #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
     pub enum ContractState {
         /// Written, not sent yet (CON-1).
@@ -106,7 +106,7 @@ pub(super) struct Document {
     supersedes: Option<String>,
 }
 
-/// A contract: the fold of its events (DESIGN 4.7). `Default` is the empty log: no state, no
+/// A contract: the fold of its events (`docs/lifecycles.md`). `Default` is the empty log: no state, no
 /// terms, no signers.
 #[derive(Clone, Debug, Default, PartialEq, Eq)]
 pub struct Contract {
@@ -153,7 +153,7 @@ impl Contract {
         self.document.as_ref().map(|d| &d.terms)
     }
 
-    /// Who signs for the mentor's side (DESIGN 4.3).
+    /// Who signs for the mentor's side (`docs/wire-format.md#decision`).
     #[must_use]
     pub fn contracting_party(&self) -> Option<&ContractingParty> {
         self.document.as_ref().map(|d| &d.contracting_party)
@@ -172,7 +172,7 @@ impl Contract {
         self.signers().iter().find(|s| s.role == role)
     }
 
-    /// The signer whose provider recipient id is `recipient_id` (DESIGN 4.8: signers are
+    /// The signer whose provider recipient id is `recipient_id` (`docs/esign.md`: signers are
     /// matched by the provider's id, never by e-mail).
     ///
     /// ```
@@ -263,7 +263,7 @@ impl Contract {
         self.last_at
     }
 
-    /// The application event that a contract event implies (DESIGN 4.7: sending the contract
+    /// The application event that a contract event implies (`docs/lifecycles.md`: sending the contract
     /// moves the application to `contract_sent`, the last signature to `contract_signed`),
     /// given the contract's state before that event and the contract after it. Call it after
     /// each accepted contract event and apply what it returns to the application.
@@ -391,7 +391,7 @@ impl Aggregate for Contract {
     fn apply(&mut self, event: &Event<ContractChange>) -> Result<(), Refused> {
         let ty = event.change.event_type();
         let role = event.change.signer();
-        // The first final outcome of a signer wins (DESIGN 4.8), whatever the contract's state.
+        // The first final outcome of a signer wins (`docs/esign.md`), whatever the contract's state.
         let moves_signer = matches!(ty, T::Signed | T::Declined | T::Reassigned);
         if moves_signer
             && role

@@ -1,4 +1,4 @@
-//! The contract (DESIGN 4.7, CON-1..3): its terms, its contracting party, its signers, and its
+//! The contract (`docs/lifecycles.md`, CON-1..3): its terms, its contracting party, its signers, and its
 //! lifecycle as the fold of its events.
 //!
 //! ```text
@@ -6,9 +6,9 @@
 //! sent | viewed | partially_signed → declined | voided | signing_expired
 //! ```
 //! - Two signers sign, in this order on the envelope: the contracting party's signatory (the
-//!   employer's under WS-2, the mentor's business otherwise, DESIGN 4.3), then the company's
-//!   countersignature. Each is tracked on its own: `pending → viewed → signed | declined`.
-//! - Signer states only move forward (DESIGN 4.8): a `viewed` after `signed` changes nothing;
+//!   employer's under WS-2, the mentor's business otherwise, `docs/wire-format.md#decision`), then the
+//!   company's countersignature. Each is tracked on its own: `pending → viewed → signed | declined`.
+//! - Signer states only move forward (`docs/esign.md`): a `viewed` after `signed` changes nothing;
 //!   a `signed` or `declined` for a signer who already signed or declined is refused with
 //!   [`Refusal::SignerAlreadyFinal`] (the first final outcome wins; the e-signature layer
 //!   reports it as a conflict).

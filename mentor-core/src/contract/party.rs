@@ -1,5 +1,5 @@
-//! The contracting party (DESIGN 4.3): who signs for the mentor's side, the country where it is
-//! registered, and its registration number (WS-1).
+//! The contracting party (`docs/wire-format.md#decision`): who signs for the mentor's side, the country where
+//! it is registered, and its registration number (WS-1).
 
 use serde::{Serialize, Serializer};
 use serde_json::{Map, Value};
@@ -11,8 +11,8 @@ use crate::read::{Path, Reader, present};
 use crate::registration::{self, RegistrationError, RegistrationNumber};
 use crate::vocabulary::Vocabulary;
 
-/// Who signs the contract for the mentor's side (DESIGN 4.3 `contracting_party`): the employer
-/// (WS-2) or the mentor's business (WS-3..5), the country where it is registered and, when
+/// Who signs the contract for the mentor's side (`docs/wire-format.md#decision` `contracting_party`): the
+/// employer (WS-2) or the mentor's business (WS-3..5), the country where it is registered and, when
 /// known, its registration number (WS-1). A business's registration number is public (it is
 /// printed on every invoice), so `Debug` shows it.
 ///

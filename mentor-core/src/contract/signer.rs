@@ -1,4 +1,4 @@
-//! The signers of a contract (CON-3, DESIGN 4.8): whom each signs for, the envelope's signing
+//! The signers of a contract (CON-3, `docs/esign.md`): whom each signs for, the envelope's signing
 //! order, and where each stands.
 
 use chrono::{DateTime, Utc};

@@ -24,7 +24,7 @@ vocabulary! {
     /// How the company pays: monthly only (CON-1, BIL-1). Wire name `monthly`.
     #[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Hash)]
     pub enum Billing {
-        /// Sessions of a calendar month are billed together (DESIGN 4.10).
+        /// Sessions of a calendar month are billed together (`docs/billing.md`).
         #[default]
         Monthly = "monthly",
     }

@@ -1,7 +1,7 @@
-//! The decision on an applicant's working status (DESIGN 4.3, WS-1..5): can they sign a
+//! The decision on an applicant's working status (`docs/wire-format.md#decision`, WS-1..5): can they sign a
 //! contract, through whom, who bills the company, and what must they do first.
 //!
-//! The decision table, exactly as DESIGN 4.3 writes it:
+//! The decision table, exactly as `docs/wire-format.md#decision` states it:
 //! - employee, no route → `action_required` [`choose_route`];
 //! - employee via employer: agreement `agreed` and sector suited → `eligible` (employer signs,
 //!   bills, pays through payroll); sector not suited → `needs_review`
@@ -21,10 +21,17 @@
 //! Messages are rendered only when the decision is serialized ([`Decision::render`], which
 //! [`Decision::to_json`] and [`evaluate_json_text`] use), in the caller's language.
 //!
-//! Reading of the seed where DESIGN is silent: the registration number sits with the
-//! `business`, so a refused employer with a business on file still gets `register_business`
-//! (the table says so); `mentor_business_signs` / `employer_signs` is given whenever the
+//! Reading of the seed where the decision table (`docs/wire-format.md#decision`) is silent: the registration
+//! number sits with the `business`, so a refused employer with a business on file still gets
+//! `register_business` (the table says so); `mentor_business_signs` / `employer_signs` is given whenever the
 //! contracting party is known, since it is the reason for that party.
+//!
+//! [`choose_route`]: ActionCode::ChooseRoute
+//! [`obtain_employer_agreement`]: ActionCode::ObtainEmployerAgreement
+//! [`register_business`]: ActionCode::RegisterBusiness
+//! [`provide_registration_number`]: ActionCode::ProvideRegistrationNumber
+//! [`fix_registration_number`]: ActionCode::FixRegistrationNumber
+//! [`register_as_self_employed`]: ActionCode::RegisterAsSelfEmployed
 
 use serde_json::Value;
 
@@ -155,7 +162,7 @@ pub enum RegistrationCheck {
     NotWellFormed(InvalidNumber),
 }
 
-/// The eligibility decision (DESIGN 4.3 output). Render it with [`Decision::render`] (any
+/// The eligibility decision (`docs/wire-format.md#decision`). Render it with [`Decision::render`] (any
 /// serde serializer) or [`Decision::to_json`].
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub struct Decision {
@@ -244,8 +251,8 @@ impl Decision {
         }
     }
 
-    /// The country whose rules applied: the working situation's (DESIGN 4.3), where the
-    /// contracting party is or will be registered.
+    /// The country whose rules applied: the working situation's (`docs/wire-format.md#working-situation`),
+    /// where the contracting party is or will be registered.
     ///
     /// ```
     /// use mentor_core::eligibility::{evaluate, WorkingSituation};
@@ -288,8 +295,8 @@ impl Decision {
 
     /// The decision for an application whose working situation is not given yet: it is
     /// settled at the first interview (INT-5), so `needs_review`. The situation's country
-    /// defaults to the applicant's (DESIGN 4.3), so a country the policy excludes still makes
-    /// the application `ineligible` (POL-1).
+    /// defaults to the applicant's (`docs/wire-format.md#working-situation`), so a country the policy
+    /// excludes still makes the application `ineligible` (POL-1).
     #[must_use]
     pub fn to_settle_at_interview(country: CountryCode, policy: &Policy) -> Decision {
         let mut d = Decision::new(country);
@@ -393,8 +400,8 @@ const fn reason_text(code: ReasonCode) -> Text {
     }
 }
 
-/// Decides the working-status questions of a situation (DESIGN 4.3). Pure and total: every
-/// parsed situation gets a decision.
+/// Decides the working-status questions of a situation (`docs/wire-format.md#decision`). Pure and total:
+/// every parsed situation gets a decision.
 ///
 /// ```
 /// use mentor_core::eligibility::{evaluate, Outcome, Party, WorkingSituation};
@@ -531,7 +538,7 @@ pub fn evaluate_json_str(situation: &str, policy: &Policy, lang: Lang) -> Result
 /// (a request body, a browser's string): the situation is read with
 /// [`WorkingSituation::from_json_str`] and the decision written straight from
 /// [`Decision::render`], with no JSON tree on either side. The text parses to exactly
-/// [`evaluate_json`]'s value; its keys are in the order of DESIGN 4.3.
+/// [`evaluate_json`]'s value; its keys are in the order of `docs/wire-format.md#decision`.
 ///
 /// # Errors
 /// [`InputError`] when the text is not JSON or the situation does not parse.

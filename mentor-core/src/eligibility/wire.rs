@@ -1,4 +1,4 @@
-//! The decision's wire form (DESIGN 4.3 output), written straight into any serde serializer:
+//! The decision's wire form (`docs/wire-format.md#decision`), written straight into any serde serializer:
 //! JSON text, a `serde_json::Value`, or a binding's native objects (Python dicts, JS objects),
 //! without building an intermediate tree. Messages are rendered here, only when the decision
 //! is serialized, in the caller's language.
@@ -11,8 +11,9 @@ use crate::i18n::{Lang, Localized};
 use crate::registration::{self, CountryRules, SelfEmployedStatus};
 use crate::rule::Rule;
 
-/// The wire form of DESIGN 4.3 (`outcome`, `contracting_party`, `invoicing_party`, `payout`,
-/// `registration`, `required_actions`, `recommended_actions`, `reasons`), keys in that order.
+/// The decision's wire form (`docs/wire-format.md#decision`: `outcome`, `contracting_party`,
+/// `invoicing_party`, `payout`, `registration`, `required_actions`, `recommended_actions`, `reasons`), keys
+/// in that order.
 ///
 /// ```
 /// use mentor_core::eligibility::{evaluate, WorkingSituation};
@@ -95,7 +96,7 @@ impl schemars::JsonSchema for Decision {
         });
         schemars::json_schema!({
             "type": "object",
-            "description": "The eligibility decision (DESIGN 4.3 output).",
+            "description": "The eligibility decision (`docs/wire-format.md#decision`).",
             "properties": {
                 "outcome": generator.subschema_for::<Outcome>(),
                 "contracting_party": party,

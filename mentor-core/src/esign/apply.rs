@@ -1,4 +1,4 @@
-//! Applying normalised signature events to a contract (DESIGN 4.8; CON-2, CON-3): idempotent
+//! Applying normalised signature events to a contract (`docs/esign.md`; CON-2, CON-3): idempotent
 //! (a repeat is a no-op), monotone (signer states only move forward; the first final outcome of
 //! a signer wins) and convergent (deliveries in any order end in the same contract).
 //!

@@ -32,7 +32,7 @@ pub struct Delivery<'a> {
 
 impl fmt::Debug for Delivery<'_> {
     /// Header names and the body's size only: values and body may hold secrets and personal
-    /// data (DESIGN 5).
+    /// data (`CONTRIBUTING.md#quality-bars`).
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         let names: Vec<&str> = self.headers.iter().map(|(name, _)| *name).collect();
         f.debug_struct("Delivery")
@@ -358,7 +358,7 @@ pub struct Verified<'a> {
 }
 
 impl fmt::Debug for Verified<'_> {
-    /// The provider, the verification and the body's size: never the body (DESIGN 5).
+    /// The provider, the verification and the body's size: never the body (`CONTRIBUTING.md#quality-bars`).
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         f.debug_struct("Verified")
             .field("provider", &self.provider)

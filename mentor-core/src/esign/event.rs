@@ -7,7 +7,7 @@ use serde_json::Value;
 use super::Provider;
 use crate::lifecycle::format_instant;
 
-/// What a signature event says happened (DESIGN 4.8). Wire names in snake_case.
+/// What a signature event says happened (`docs/esign.md`). Wire names in snake_case.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
 pub enum EventKind {
     /// The envelope was sent to its signers (CON-2).
@@ -62,7 +62,7 @@ impl EventKind {
     }
 }
 
-/// One normalised signature event (DESIGN 4.8), from one provider's delivery.
+/// One normalised signature event (`docs/esign.md`), from one provider's delivery.
 ///
 /// Ids are the provider's: they identify an envelope or a signer slot, not a person, so
 /// `Debug` shows them; names and e-mail addresses are never read from a payload.

@@ -1,4 +1,4 @@
-//! E-signature providers and their webhooks (DESIGN 4.8; CON-2, CON-3): the services that carry
+//! E-signature providers and their webhooks (`docs/esign.md`; CON-2, CON-3): the services that carry
 //! a contract to its signers and call back with what happened.
 //!
 //! A provider calls the operator's server back many times: sometimes twice for the same thing,
@@ -40,7 +40,6 @@
 //! assert_eq!(events[0].dedupe_key, "yousign:e-1");
 //! let forged = esign::receive(Provider::Yousign, &delivery, &Secret::new("a-guess"), now).unwrap_err();
 //! assert_eq!(forged.code(), "bad_signature");
-//! ```
 //! ```
 
 mod apply;

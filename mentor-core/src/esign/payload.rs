@@ -1,7 +1,7 @@
 //! Reading a provider's payload: typed, in one pass, borrowing from the body, and never failing
 //! on a value's type (a wrong type becomes a field error with its path, reported with every
 //! other problem). Providers add fields over time, so keys this library does not read are
-//! skipped, not refused (unlike the library's own wire format, DESIGN 4).
+//! skipped, not refused (unlike the library's own wire format, `docs/wire-format.md`).
 
 use chrono::{DateTime, Utc};
 use serde::de::Deserialize;

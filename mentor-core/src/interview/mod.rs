@@ -1,9 +1,9 @@
 //! The video interview (INT-1..5): its slot across time zones, the candidate's invitation
 //! (readiness checklist and agenda) and the interviewer's scorecard with a suggested outcome.
 //!
-//! A slot is stored as a UTC instant, the candidate's IANA time zone and a duration (DESIGN
-//! 4.7). A slot made from a local wall-clock time refuses times that a daylight-saving change
-//! skips or repeats in that zone ([`SlotError`]): the library never guesses which hour was
+//! A slot is stored as a UTC instant, the candidate's IANA time zone and a duration
+//! (`docs/lifecycles.md`). A slot made from a local wall-clock time refuses times that a daylight-saving
+//! change skips or repeats in that zone ([`SlotError`]): the library never guesses which hour was
 //! meant. Zones come from chrono-tz (the IANA database).
 //!
 //! The scorecard rates five criteria on a 1–4 scale or `no_decision`, which is left out of the

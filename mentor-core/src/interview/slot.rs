@@ -1,4 +1,4 @@
-//! The interview's slot (INT-1, DESIGN 4.7): a UTC instant, the candidate's IANA time zone and a
+//! The interview's slot (INT-1, `docs/lifecycles.md`): a UTC instant, the candidate's IANA time zone and a
 //! duration, made from a wall-clock time only when that time names one instant in the zone.
 
 use chrono::{DateTime, LocalResult, NaiveDateTime, TimeDelta, TimeZone, Timelike, Utc};
@@ -22,7 +22,7 @@ use crate::read::{Path, Reader};
 pub const MAX_DURATION_MINUTES: u16 = 480;
 
 /// When an interview takes place: a UTC instant, the candidate's zone and a duration
-/// (INT-1, DESIGN 4.7).
+/// (INT-1, `docs/lifecycles.md`).
 ///
 /// ```
 /// use mentor_core::interview::Slot;
@@ -42,7 +42,7 @@ pub struct Slot {
 }
 
 /// A local wall-clock time that does not name one instant in its zone, or a duration out of
-/// range (DESIGN 4.7: a DST gap or overlap is an error, not a guess).
+/// range (`docs/lifecycles.md`: a DST gap or overlap is an error, not a guess).
 ///
 /// ```
 /// use mentor_core::interview::{Slot, SlotError};
@@ -207,7 +207,7 @@ impl Slot {
 
     /// Reads `{"local_start", "time_zone", "duration_minutes"}`, where `local_start` is the
     /// wall-clock time in `time_zone` without an offset: `2026-11-12T18:00` or
-    /// `2026-11-12T18:00:00` (INT-1, DESIGN 4.7).
+    /// `2026-11-12T18:00:00` (INT-1, `docs/lifecycles.md`).
     ///
     /// ```
     /// use mentor_core::interview::Slot;

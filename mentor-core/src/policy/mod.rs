@@ -1,4 +1,4 @@
-//! What an operator tunes (DESIGN 4.5, POL-1): accepted offers, subject demand, contact
+//! What an operator tunes (`docs/policy.md`, POL-1): accepted offers, subject demand, contact
 //! deadlines, review weights, employer sectors that suit WS-2, excluded countries, the
 //! interview scorecard's thresholds, billing.
 //!
@@ -78,7 +78,7 @@ impl ContactDeadlines {
     }
 }
 
-/// Weights of the review priority's components (DESIGN 4.6); each component is in 0..1.
+/// Weights of the review priority's components (`docs/triage.md#review-queue`); each component is in 0..1.
 #[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[derive(Clone, Copy, Debug, PartialEq, Serialize)]
 #[serde(default, deny_unknown_fields)]
@@ -108,7 +108,7 @@ impl Default for ReviewWeights {
     }
 }
 
-/// Billing settings (DESIGN 4.10, POL-1).
+/// Billing settings (`docs/billing.md`, POL-1).
 #[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[derive(Clone, Debug, PartialEq, Eq, Serialize)]
 #[serde(default, deny_unknown_fields)]
@@ -177,7 +177,7 @@ impl Default for InterviewPolicy {
     }
 }
 
-/// An operator's policy (POL-1, DESIGN 4.5), from a TOML or JSON file: every key is optional
+/// An operator's policy (POL-1, `docs/policy.md`), from a TOML or JSON file: every key is optional
 /// and has the default shown.
 ///
 /// Parse it once and reuse it across calls.

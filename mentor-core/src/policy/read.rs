@@ -1,4 +1,4 @@
-//! Reading a policy (POL-1, DESIGN 4.5) from TOML text or a JSON value, the way the wire
+//! Reading a policy (POL-1, `docs/policy.md`) from TOML text or a JSON value, the way the wire
 //! format is read: every problem of the file at once, each a field error at the key's path
 //! (`review_weights.demand`) with a stable code, in plain words in English and French, and,
 //! for TOML text, its line and column (issue 16). A policy with any problem is not loaded.
@@ -550,7 +550,7 @@ mod tests {
     fn json_problems_are_the_same_without_lines() {
         assert_eq!(
             problems(r#"{"demand": {"python": "hot"}, "billing": {"time_zone": "Mars"}}"#),
-            // Without positions, in the order of the policy's keys (DESIGN 4.5).
+            // Without positions, in the order of the policy's keys (`docs/policy.md`).
             owned(&[
                 (None, "demand.python", "invalid_enum"),
                 (None, "billing.time_zone", "invalid_timezone")

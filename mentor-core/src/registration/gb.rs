@@ -16,7 +16,7 @@
 //!   first 9 digits: `s = 8·d₁ + 7·d₂ + … + 2·d₇ + 10·d₈ + d₉`; the number is well-formed
 //!   when `s mod 97` is 0, or, for numbers from `100 000 000` on (first digit not 0), when it
 //!   is 42 (`s + 55` a multiple of 97) or 55 — the remainders python-stdnum 2.2 accepts,
-//!   taken as the reference (DESIGN 4.4).
+//!   taken as the reference (`docs/registration/README.md`).
 //!
 //! Normalisation: the module policy (separators, lower case, an optional or duplicated
 //! prefix).

@@ -420,7 +420,7 @@ impl PartialEq for Scheme {
 impl Eq for Scheme {}
 
 impl RegistrationNumber {
-    /// The wire form shared by `validate-id` and the eligibility decision (DESIGN 4.3):
+    /// The wire form shared by `validate-id` and the eligibility decision (`docs/wire-format.md#decision`):
     /// `{"scheme", "normalized", "formatted", "valid": true}` (the number's [`Serialize`]
     /// form, as a JSON value).
     #[must_use]
@@ -624,7 +624,7 @@ static ALL_SCHEMES: [&Scheme; 22] = [
     &cm::NIU,
 ];
 
-/// The countries the library has registration rules for, in the order of DESIGN 4.4.
+/// The countries the library has registration rules for, in the order of `docs/registration/README.md`.
 #[must_use]
 pub fn countries() -> impl ExactSizeIterator<Item = &'static CountryRules> {
     COUNTRIES.iter().copied()
@@ -651,7 +651,7 @@ pub fn rules(country: CountryCode) -> Option<&'static CountryRules> {
 }
 
 /// Checks `number` against each of `country`'s schemes in order and names the first that
-/// matches. Any listed scheme is accepted as proof of registration (DESIGN 4.4).
+/// matches. Any listed scheme is accepted as proof of registration (`docs/registration/README.md`).
 ///
 /// # Errors
 /// - [`RegistrationError::UnsupportedCountry`] when the library has no rules for `country`;
@@ -691,7 +691,7 @@ fn country_of(country: &str) -> Result<CountryCode, crate::InputError> {
     })
 }
 
-/// [`validate`] on the wire format (DESIGN 4.9 `validate-id`):
+/// [`validate`] on the wire format (`docs/cli.md` `validate-id`):
 /// `{"country", "scheme", "normalized", "formatted", "valid": true}`, or for a number that is
 /// not well-formed `{"country", "scheme" (the closest, or null), "normalized": null,
 /// "formatted": null, "valid": false, "error", "message"}`; `error` is a reason code

@@ -6,7 +6,7 @@
 //!
 //! Why not `#[derive(Deserialize)]` with a `#[serde(flatten)]` catch-all: serde's derive writes
 //! a visitor per form and per input type that doubled the reading code of the browser build
-//! (DESIGN 6 gives it 150 KB gzipped); here the loop over keys is written once
+//! (its size target is 150 KB gzipped, `benches/RESULTS.md#targets`); here the loop over keys is written once
 //! ([`read_form`]) and each form only says where its fields go.
 
 use std::borrow::Cow;

@@ -1,4 +1,4 @@
-//! The wire format's reading layer (DESIGN 4), shared by every shape: JSON text, bytes or a
+//! The wire format's reading layer (`docs/wire-format.md`), shared by every shape: JSON text, bytes or a
 //! `serde_json::Value` read into a shape's raw form in one pass, with the structural problems
 //! every reader must refuse the same way:
 //!
@@ -8,8 +8,8 @@
 //!   never "the last one wins" (a typo must not silently drop data);
 //! - nesting deeper than [`MAX_DEPTH`] levels: `too_deep` at the value's path.
 //!
-//! A raw form is a `#[derive(Deserialize)]` struct whose fields are [`Field`]s (which never
-//! fail on a value's JSON type) and whose `#[serde(flatten)]` [`Unknown`] keeps the keys it
+//! A raw form is a `#[derive(Deserialize)]` struct whose fields are `Field`s (which never
+//! fail on a value's JSON type) and whose `#[serde(flatten)]` `Unknown` keeps the keys it
 //! does not define; so these three are the only ways reading stops, and every other problem
 //! is found, with its path, when the raw form is parsed into its domain type.
 
@@ -69,7 +69,7 @@ pub(crate) fn from_str<'a, T: Deserialize<'a>>(text: &'a str) -> Result<T, Field
 
 /// Reads a raw form from JSON text and hands it to `then`: straight from the text (the
 /// `direct-text` feature, on by default: no JSON tree), or through a JSON value where code size
-/// counts more than speed (the browser's WebAssembly module, DESIGN 6: one text parser is
+/// counts more than speed (the browser's WebAssembly module, `benches/RESULTS.md#targets`: one text parser is
 /// linked instead of one per shape). The answers are the same either way.
 macro_rules! read_text {
     ($text:expr, |$form:ident| $then:expr) => {{

@@ -169,7 +169,7 @@ impl Property {
         self
     }
 
-    /// The property's schema in its form: an optional field may also be `null` (DESIGN 4: the
+    /// The property's schema in its form: an optional field may also be `null` (`docs/wire-format.md`: the
     /// same as absent).
     fn finish(self) -> Schema {
         if self.required {

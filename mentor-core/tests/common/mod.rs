@@ -2,8 +2,8 @@
 
 use serde_json::{Value, json};
 
-/// The smallest valid application form (DESIGN 4.2): an offer, an applicant with the required
-/// fields, one subject, consent. Tests change one thing of it at a time.
+/// The smallest valid application form (`docs/wire-format.md#application-form`): an offer, an applicant with
+/// the required fields, one subject, consent. Tests change one thing of it at a time.
 pub fn minimal_form() -> Value {
     json!({
         "offer_id": "mentor-web-2026",

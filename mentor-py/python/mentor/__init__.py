@@ -1,8 +1,57 @@
 """mentor: recruiting freelance mentors, from the application form to the contract.
 
-The rules live in the Rust library ``mentor-core``; this package calls it on plain dicts and
-lists in the wire format (DESIGN 4) and returns plain dicts and lists. The types and the
-documentation of every name are in the stub (``__init__.pyi``) and the README.
+Quickstart (every call takes and returns plain dicts and lists; ``lang="fr"`` for French)::
+
+    >>> import mentor
+    >>> decision = mentor.evaluate_eligibility({"country": "FR", "status": "student"})
+    >>> decision["outcome"], [a["code"] for a in decision["required_actions"]]
+    ('action_required', ['register_as_self_employed'])
+    >>> decision["required_actions"][0]["rule"]
+    'WS-5'
+    >>> form = {
+    ...     "offer_id": "mentor-web-2026",
+    ...     "applicant": {"first_name": "Ada", "last_name": "Lovelace",
+    ...                   "email": "ada@example.org", "country": "GB"},
+    ...     "subjects": [{"subject": "python", "level": "comfortable"}],
+    ...     "consent": {"data_processing": True},
+    ... }
+    >>> mentor.validate_application(form)["valid"]
+    True
+    >>> [(e["path"], e["code"]) for e in mentor.validate_application({**form, "subjets": []})["errors"]]
+    [('subjets', 'unknown_field')]
+    >>> mentor.validate_registration_number("FR", "732 829 320 00074")["valid"]
+    True
+    >>> policy = mentor.Policy.from_toml('excluded_countries = ["RU"]')
+    >>> mentor.evaluate_eligibility({"country": "RU", "status": "freelancer"}, policy=policy)["outcome"]
+    'ineligible'
+
+Functions (``help(mentor.<name>)`` for each):
+
+- ``validate_application(form)``: one application form, problems as data.
+- ``evaluate_eligibility(situation)``: who signs, who invoices, what to do first.
+- ``triage(forms)``, ``triage_json_bytes(data)``: the main job on a batch: validate, decide, rank.
+- ``validate_registration_number(country, number)``, ``registration_schemes(country)``:
+  business registration numbers by country.
+- ``error_codes()``: every stable error code with its English and French messages.
+- ``verify_webhook(provider, secret, headers, body)``: one e-signature webhook delivery.
+- ``billing_statement(contract, sessions, period)``, ``check_invoice(statement, invoice)``:
+  the monthly statement, and a received invoice checked against it.
+
+Classes: ``Policy`` (an operator's policy, parsed once), ``Application`` and ``Contract``
+(lifecycles), and the exceptions ``MentorError``, ``InputError``, ``PolicyError``,
+``TransitionError``, ``SignatureError``.
+
+The shapes of the answers and of well-formed inputs are ``TypedDict`` types in the submodule
+``mentor.wire`` (``from mentor.wire import EligibilityDecision``); they are typing aids only.
+Each key, code and rule id is explained in the project's docs: ``docs/wire-format.md``,
+``docs/errors.md``, ``docs/rules.md``.
+
+Every call takes and returns plain dicts and lists in the wire format (``docs/wire-format.md``): snake_case
+keys and values, RFC 3339 UTC instants, ISO country codes, money as decimal strings. Inputs
+may also hold an aware ``datetime`` (sent as an RFC 3339 instant in UTC), a ``date`` (ISO
+8601) or a ``Decimal`` (its decimal string); a naive ``datetime`` is refused, since it names no
+instant. Unknown keys are errors (``unknown_field``). ``lang`` is ``"en"`` (default) or
+``"fr"`` and sets the language of the messages; codes never depend on it.
 """
 
 from mentor._errors import InputError, MentorError, PolicyError, SignatureError, TransitionError
@@ -23,7 +72,10 @@ from mentor._native import (
     verify_webhook,
 )
 from mentor import wire
-from mentor.wire import *  # noqa: F403 (the answer shapes, listed once in mentor.wire.__all__)
+# The wire shapes stay importable from the package (`from mentor import EligibilityDecision`),
+# but live in, and are documented by, mentor.wire: outside __all__, help(mentor) shows the
+# calls instead of some sixty TypedDicts.
+from mentor.wire import *  # noqa: F401, F403
 
 __all__ = [
     # Calls (mentor-core, through the native module)
@@ -48,6 +100,6 @@ __all__ = [
     "TransitionError",
     "SignatureError",
     "__version__",
+    # The wire shapes, a submodule
+    "wire",
 ]
-# Shapes of the answers (typing only), as mentor.wire lists them.
-__all__ += wire.__all__

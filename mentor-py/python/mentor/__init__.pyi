@@ -1,6 +1,52 @@
 """mentor: recruiting freelance mentors, from the application form to the contract.
 
-Every call takes and returns plain dicts and lists in the wire format (DESIGN 4): snake_case
+Quickstart (every call takes and returns plain dicts and lists; ``lang="fr"`` for French)::
+
+    >>> import mentor
+    >>> decision = mentor.evaluate_eligibility({"country": "FR", "status": "student"})
+    >>> decision["outcome"], [a["code"] for a in decision["required_actions"]]
+    ('action_required', ['register_as_self_employed'])
+    >>> decision["required_actions"][0]["rule"]
+    'WS-5'
+    >>> form = {
+    ...     "offer_id": "mentor-web-2026",
+    ...     "applicant": {"first_name": "Ada", "last_name": "Lovelace",
+    ...                   "email": "ada@example.org", "country": "GB"},
+    ...     "subjects": [{"subject": "python", "level": "comfortable"}],
+    ...     "consent": {"data_processing": True},
+    ... }
+    >>> mentor.validate_application(form)["valid"]
+    True
+    >>> [(e["path"], e["code"]) for e in mentor.validate_application({**form, "subjets": []})["errors"]]
+    [('subjets', 'unknown_field')]
+    >>> mentor.validate_registration_number("FR", "732 829 320 00074")["valid"]
+    True
+    >>> policy = mentor.Policy.from_toml('excluded_countries = ["RU"]')
+    >>> mentor.evaluate_eligibility({"country": "RU", "status": "freelancer"}, policy=policy)["outcome"]
+    'ineligible'
+
+Functions (``help(mentor.<name>)`` for each):
+
+- ``validate_application(form)``: one application form, problems as data.
+- ``evaluate_eligibility(situation)``: who signs, who invoices, what to do first.
+- ``triage(forms)``, ``triage_json_bytes(data)``: the main job on a batch: validate, decide, rank.
+- ``validate_registration_number(country, number)``, ``registration_schemes(country)``:
+  business registration numbers by country.
+- ``error_codes()``: every stable error code with its English and French messages.
+- ``verify_webhook(provider, secret, headers, body)``: one e-signature webhook delivery.
+- ``billing_statement(contract, sessions, period)``, ``check_invoice(statement, invoice)``:
+  the monthly statement, and a received invoice checked against it.
+
+Classes: ``Policy`` (an operator's policy, parsed once), ``Application`` and ``Contract``
+(lifecycles), and the exceptions ``MentorError``, ``InputError``, ``PolicyError``,
+``TransitionError``, ``SignatureError``.
+
+The shapes of the answers and of well-formed inputs are ``TypedDict`` types in the submodule
+``mentor.wire`` (``from mentor.wire import EligibilityDecision``); they are typing aids only.
+Each key, code and rule id is explained in the project's docs: ``docs/wire-format.md``,
+``docs/errors.md``, ``docs/rules.md``.
+
+Every call takes and returns plain dicts and lists in the wire format (``docs/wire-format.md``): snake_case
 keys and values, RFC 3339 UTC instants, ISO country codes, money as decimal strings. Inputs
 may also hold an aware ``datetime`` (sent as an RFC 3339 instant in UTC), a ``date`` (ISO
 8601) or a ``Decimal`` (its decimal string); a naive ``datetime`` is refused, since it names no
@@ -12,6 +58,7 @@ import os
 from datetime import datetime
 from typing import Any, Dict, Iterable, List, Mapping, Optional, Tuple, Union, final
 
+from mentor import wire as wire
 from mentor._errors import InputError as InputError
 from mentor._errors import MentorError as MentorError
 from mentor._errors import PolicyError as PolicyError
@@ -93,63 +140,8 @@ __all__ = [
     "PolicyError",
     "TransitionError",
     "SignatureError",
-    "Action",
-    "Applicant",
-    "ApplicationForm",
-    "ApplicationValidation",
-    "BillingCustomer",
-    "BillingInvoicingParty",
-    "BillingSession",
-    "BillingStatement",
-    "Business",
-    "CodeKind",
-    "Consent",
-    "Demand",
-    "Discrepancy",
-    "EligibilityDecision",
-    "EmployerAgreement",
-    "EmployerSector",
-    "Employment",
-    "ErrorCodeInfo",
-    "EventKind",
-    "Experience",
-    "FieldError",
-    "FormWorkingSituation",
-    "Hold",
-    "InterviewReadiness",
-    "InvoiceCheck",
-    "Level",
-    "Links",
-    "Outcome",
-    "Party",
-    "Payout",
-    "PolicyBilling",
-    "PolicyConfig",
-    "PolicyContactDeadlines",
-    "PolicyInterview",
-    "PolicyReviewWeights",
-    "Priority",
-    "PriorityComponents",
-    "Reason",
-    "RegistrationCheck",
-    "RegistrationNumberResult",
-    "RegistrationSchemes",
-    "Route",
-    "SchemeInfo",
-    "SelfEmployedStatus",
-    "SessionStatus",
-    "SignatureEvent",
-    "StatementLine",
-    "StatementSubtotal",
-    "SubjectChoice",
-    "TriageEntry",
-    "TriageStatus",
-    "VatInfo",
-    "WebhookDelivery",
-    "WebhookProvider",
-    "WorkingSituation",
-    "WorkingStatus",
     "__version__",
+    "wire",
 ]
 
 __version__: str
@@ -157,7 +149,7 @@ __version__: str
 
 @final
 class Policy:
-    """What an operator tunes (DESIGN 4.5, POL-1): accepted offers, subject demand, contact
+    """What an operator tunes (``docs/policy.md``, POL-1): accepted offers, subject demand, contact
     deadlines, review weights, employer sectors that suit WS-2, excluded countries, interview
     thresholds, billing.
 
@@ -190,7 +182,7 @@ class Policy:
 def validate_application(
     form: Mapping[str, Any], *, policy: Optional[Policy] = None, lang: str = "en"
 ) -> ApplicationValidation:
-    """Validates one application form (DESIGN 4.2; APP-1..4).
+    """Validates one application form (``docs/wire-format.md#application-form``; APP-1..4).
 
     Never raises on the form's content: problems are data. Returns ``{"valid", "reference",
     "completeness", "errors"}``; ``completeness`` (0.0 to 1.0) counts the optional items given
@@ -203,7 +195,7 @@ def validate_application(
 def evaluate_eligibility(
     situation: Mapping[str, Any], *, policy: Optional[Policy] = None, lang: str = "en"
 ) -> EligibilityDecision:
-    """Decides who signs, who invoices and what the applicant must do first (DESIGN 4.3;
+    """Decides who signs, who invoices and what the applicant must do first (``docs/wire-format.md#decision``;
     WS-1..5, INT-5, POL-1), from a working situation such as
     ``{"country": "FR", "status": "freelancer", "business": {"registration_number": "…"}}``.
 
@@ -221,8 +213,8 @@ def triage(
     now: Union[datetime, str, None] = None,
     lang: str = "en",
 ) -> List[TriageEntry]:
-    """The main job (DESIGN 4.9): validates each form, decides its eligibility and ranks the
-    valid ones for a call back (DESIGN 4.6).
+    """The main job (``docs/cli.md``): validates each form, decides its eligibility and ranks the
+    valid ones for a call back (``docs/triage.md#review-queue``).
 
     ``forms`` is a list (or any iterable) of forms, each entry's ``line`` being its index + 1;
     a single dict is a batch of one. A batch never stops on one bad form: an invalid form is
@@ -250,7 +242,8 @@ def triage_json_bytes(
     """
 
 def validate_registration_number(country: str, number: str, *, lang: str = "en") -> RegistrationNumberResult:
-    """Checks a registration number against each scheme of ``country`` (DESIGN 4.4; WS-1).
+    """Checks a registration number against each scheme of ``country`` (``docs/registration/README.md``;
+    WS-1).
 
     Returns ``{"country", "scheme", "normalized", "formatted", "valid"}``; ``valid`` means
     well-formed (check digits and format), not registered. When no scheme matches, ``valid``
@@ -260,15 +253,15 @@ def validate_registration_number(country: str, number: str, *, lang: str = "en")
     """
 
 def registration_schemes(country: str, *, lang: str = "en") -> RegistrationSchemes:
-    """What the library knows of registering in ``country`` (DESIGN 4.4): its self-employed
-    statuses, the procedure and the identifier schemes, each with an example. ``supported``
+    """What the library knows of registering in ``country`` (``docs/registration/README.md``): its
+    self-employed statuses, the procedure and the identifier schemes, each with an example. ``supported``
     is false (and the lists empty) for a country without rules. Raises ``InputError`` when
     ``country`` is not an ISO 3166-1 alpha-2 code.
     """
 
 def error_codes() -> List[ErrorCodeInfo]:
-    """The catalogue of field error codes (DESIGN 4.1), stable across versions, each with its
-    generic message in English and French: ``[{"code", "en", "fr"}]``."""
+    """The catalogue of field error codes (``docs/wire-format.md#field-errors``), stable across versions, each
+    with its generic message in English and French: ``[{"code", "en", "fr"}]``."""
 
 def verify_webhook(
     provider: str,
@@ -279,8 +272,8 @@ def verify_webhook(
     now: Union[datetime, str, None] = None,
     lang: str = "en",
 ) -> WebhookDelivery:
-    """Verifies one e-signature webhook delivery and returns its normalised events (DESIGN
-    4.8; CON-2, CON-3): ``{"provider", "verified", "events"}``, as ``mentor webhook PROVIDER
+    """Verifies one e-signature webhook delivery and returns its normalised events
+    (``docs/esign.md``; CON-2, CON-3): ``{"provider", "verified", "events"}``, as ``mentor webhook PROVIDER
     … --json`` prints it.
 
     ``provider`` is a wire name: ``concord``, ``docusign``, ``dropbox_sign``, ``yousign``,
@@ -315,7 +308,7 @@ def billing_statement(
     policy: Optional[Policy] = None,
     lang: str = "en",
 ) -> BillingStatement:
-    """The monthly statement of a contract (DESIGN 4.10; CON-1, BIL-1), as ``mentor statement
+    """The monthly statement of a contract (``docs/billing.md``; CON-1, BIL-1), as ``mentor statement
     --json`` prints it.
 
     ``contract`` is the contract for billing (``{"contract_id", "invoicing_party",
@@ -336,7 +329,7 @@ def billing_statement(
     """
 
 def check_invoice(statement: Mapping[str, Any], invoice: Mapping[str, Any], *, lang: str = "en") -> InvoiceCheck:
-    """Checks a received invoice against a statement (DESIGN 4.10; BIL-1), as ``mentor
+    """Checks a received invoice against a statement (``docs/billing.md``; BIL-1), as ``mentor
     check-invoice --json`` prints it: ``{"invoice_number", "matches", "discrepancies"}``, each
     discrepancy ``{"code", "field", "expected", "found", "message"}`` (``amount_mismatch``,
     ``vat_charged``, ``missing_vat_mention``…). Every discrepancy is reported.
@@ -351,7 +344,7 @@ def check_invoice(statement: Mapping[str, Any], invoice: Mapping[str, Any], *, l
 
 @final
 class Application:
-    """An application's lifecycle (DESIGN 4.7), the fold of its events: ``submitted →
+    """An application's lifecycle (``docs/lifecycles.md``), the fold of its events: ``submitted →
     in_review → interview_scheduled → interviewed → selected | rejected``, then
     ``contract_sent → contract_signed → onboarded``; ``on_hold``, ``no_show``, ``withdrawn``.
 
@@ -392,7 +385,7 @@ class Application:
 
 @final
 class Contract:
-    """A contract's lifecycle (DESIGN 4.7; CON-1..3), the fold of its events: ``draft → sent →
+    """A contract's lifecycle (``docs/lifecycles.md``; CON-1..3), the fold of its events: ``draft → sent →
     viewed → partially_signed → signed → active``, then ``amended``, ``terminated`` or
     ``expired``; ``declined``, ``voided`` or ``signing_expired`` while it is out for
     signature. Signers are tracked one by one, and only move forward.

@@ -17,8 +17,8 @@ class MentorError(Exception):
 class InputError(MentorError, ValueError):
     """An input that does not parse: every problem found, as field errors.
 
-    ``errors()`` returns them as dicts ``{"path", "code", "message"}`` (DESIGN 4.1), with the
-    messages in the language the call asked for; ``str(error)`` is an English summary.
+    ``errors()`` returns them as dicts ``{"path", "code", "message"}`` (``docs/wire-format.md#field-errors``),
+    with the messages in the language the call asked for; ``str(error)`` is an English summary.
     ``code`` is ``invalid_input``, the code JavaScript's ``InputError`` carries.
     """
 
@@ -46,7 +46,7 @@ class PolicyError(InputError):
 
 
 class TransitionError(MentorError):
-    """An event a lifecycle does not allow now (DESIGN 4.7); the aggregate is unchanged.
+    """An event a lifecycle does not allow now (``docs/lifecycles.md``); the aggregate is unchanged.
 
     Attributes: ``code`` (``transition_not_allowed``, ``event_before_previous``,
     ``signer_already_final`` or ``invalid_event_data``), ``aggregate`` (``application`` or
@@ -76,7 +76,7 @@ class TransitionError(MentorError):
 
 
 class SignatureError(MentorError):
-    """A webhook whose signature does not verify (DESIGN 4.8): nothing of its body is trusted.
+    """A webhook whose signature does not verify (``docs/esign.md``): nothing of its body is trusted.
 
     Attributes: ``code``, the check that failed (``empty_secret``, ``missing_header``,
     ``malformed_header``, ``missing_signature``, ``bad_signature`` or ``stale_timestamp``),

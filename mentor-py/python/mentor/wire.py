@@ -1,4 +1,4 @@
-"""The shapes of the wire format (DESIGN 4) as typing aids: what the functions return, and the
+"""The shapes of the wire format (``docs/wire-format.md``) as typing aids: what the functions return, and the
 inputs they read.
 
 These are ``TypedDict`` and ``Literal`` types only, for type checkers and editors: at run time
@@ -72,20 +72,20 @@ __all__ = [
 # Each vocabulary is a union of one-value literals (the same type as a many-value literal for a
 # type checker), so that mypy.stubtest can match the run-time alias with the typed one.
 Outcome = Union[Literal["eligible"], Literal["needs_review"], Literal["action_required"], Literal["ineligible"]]
-"""The eligibility outcome, from best to worst (DESIGN 4.3)."""
+"""The eligibility outcome, from best to worst (``docs/wire-format.md#decision``)."""
 
 Party = Union[Literal["employer"], Literal["mentor_business"]]
-"""Who signs the contract and who invoices the company (DESIGN 4.3)."""
+"""Who signs the contract and who invoices the company (``docs/wire-format.md#decision``)."""
 
 Payout = Union[Literal["employer_payroll"], Literal["invoice"]]
-"""How the mentor is paid (DESIGN 4.3)."""
+"""How the mentor is paid (``docs/wire-format.md#decision``)."""
 
 TriageStatus = Union[Literal["ranked"], Literal["on_hold"], Literal["ineligible"], Literal["invalid"]]
-"""Where a form ends up in the review queue (DESIGN 4.9)."""
+"""Where a form ends up in the review queue (``docs/cli.md``)."""
 
 
 class FieldError(TypedDict):
-    """One problem with one field (DESIGN 4.1): ``{"path", "code", "message"}``."""
+    """One problem with one field (``docs/wire-format.md#field-errors``): ``{"path", "code", "message"}``."""
 
     path: str
     code: str
@@ -143,7 +143,7 @@ class RegistrationNumberResult(RegistrationCheck):
 
 
 class EligibilityDecision(TypedDict):
-    """The eligibility decision (DESIGN 4.3)."""
+    """The eligibility decision (``docs/wire-format.md#decision``)."""
 
     outcome: Outcome
     contracting_party: Optional[Party]
@@ -156,7 +156,8 @@ class EligibilityDecision(TypedDict):
 
 
 class PriorityComponents(TypedDict):
-    """The components of a review priority, each in 0..1 before weighting (DESIGN 4.6)."""
+    """The components of a review priority, each in 0..1 before weighting
+    (``docs/triage.md#review-queue``)."""
 
     demand: float
     experience: float
@@ -181,7 +182,7 @@ class Hold(TypedDict):
 
 
 class TriageEntry(TypedDict):
-    """One line of a triage report (DESIGN 4.9)."""
+    """One line of a triage report (``docs/cli.md``)."""
 
     reference: Optional[str]
     line: int
@@ -204,7 +205,7 @@ class SelfEmployedStatus(TypedDict):
 
 
 class SchemeInfo(TypedDict):
-    """A registration scheme of a country (DESIGN 4.4)."""
+    """A registration scheme of a country (``docs/registration/README.md``)."""
 
     scheme: str
     name: str
@@ -241,7 +242,7 @@ class ErrorCodeInfo(TypedDict):
     fr: str
 
 
-# E-signature webhooks (DESIGN 4.8): what ``verify_webhook`` returns.
+# E-signature webhooks (docs/esign.md): what ``verify_webhook`` returns.
 
 WebhookProvider = Union[
     Literal["concord"], Literal["docusign"], Literal["dropbox_sign"], Literal["yousign"], Literal["documenso"], Literal["docuseal"]
@@ -260,11 +261,11 @@ EventKind = Union[
     Literal["test"],
     Literal["unknown"],
 ]
-"""What a normalised signature event says happened (DESIGN 4.8)."""
+"""What a normalised signature event says happened (``docs/esign.md``)."""
 
 
 class SignatureEvent(TypedDict):
-    """One normalised signature event of a delivery (DESIGN 4.8)."""
+    """One normalised signature event of a delivery (``docs/esign.md``)."""
 
     provider: WebhookProvider
     request_id: Optional[str]
@@ -285,7 +286,7 @@ class WebhookDelivery(TypedDict):
     events: List[SignatureEvent]
 
 
-# Billing (DESIGN 4.10): what ``billing_statement`` and ``check_invoice`` return.
+# Billing (docs/billing.md): what ``billing_statement`` and ``check_invoice`` return.
 
 
 class BillingInvoicingParty(TypedDict):
@@ -376,7 +377,8 @@ class InvoiceCheck(TypedDict):
     discrepancies: List[Discrepancy]
 
 
-# Inputs (DESIGN 4.2, 4.3, 4.5, 4.10): what a well-formed input holds. An optional key may also
+# Inputs (docs/wire-format.md#application-form, docs/wire-format.md#working-situation,
+# docs/policy.md, docs/billing.md): what a well-formed input holds. An optional key may also
 # be ``None`` in a form, a situation and a session (the same as absent); in a policy, absent only.
 # tests/test_schema.py checks each against docs/schema/ (keys, required keys, ``None``, literals).
 
@@ -393,7 +395,7 @@ WorkingStatus = Union[
     Literal["retired"],
     Literal["other"],
 ]
-"""What the applicant does for a living (DESIGN 4.3)."""
+"""What the applicant does for a living (``docs/wire-format.md#working-situation``)."""
 
 EmployerSector = Union[Literal["tutoring"], Literal["education"], Literal["it_services"], Literal["other"]]
 """The sector of an employee's employer (WS-2)."""
@@ -405,7 +407,7 @@ Route = Union[Literal["via_employer"], Literal["via_own_company"]]
 """How an employee will be contracted: through the employer (WS-2) or their own business (WS-3)."""
 
 SessionStatus = Union[Literal["completed"], Literal["student_no_show"], Literal["cancelled_late"], Literal["cancelled"]]
-"""What became of a session (DESIGN 4.10)."""
+"""What became of a session (``docs/billing.md``)."""
 
 Demand = Union[Literal["closed"], Literal["normal"], Literal["high"], Literal["urgent"]]
 """How much a subject's mentors are needed (SEL-2, SEL-3); ``closed`` takes no new mentors."""
@@ -439,8 +441,8 @@ class _SituationDetails(TypedDict, total=False):
 
 
 class WorkingSituation(_Status, _SituationDetails):
-    """A working situation on its own (DESIGN 4.3 input, ``evaluate_eligibility``): with its
-    country, ISO 3166-1 alpha-2."""
+    """A working situation on its own (``docs/wire-format.md#working-situation``, ``evaluate_eligibility``):
+    with its country, ISO 3166-1 alpha-2."""
 
     country: str
 
@@ -515,7 +517,8 @@ class _ApplicationFormRequired(TypedDict):
 
 
 class ApplicationForm(_ApplicationFormRequired, total=False):
-    """An application form (DESIGN 4.2), what ``validate_application`` and ``triage`` read."""
+    """An application form (``docs/wire-format.md#application-form``), what ``validate_application`` and
+    ``triage`` read."""
 
     reference: Optional[str]
     experience: Optional[Experience]
@@ -528,7 +531,7 @@ class ApplicationForm(_ApplicationFormRequired, total=False):
 
 
 class BillingSession(TypedDict):
-    """One session of a billing statement (DESIGN 4.10); ``started_at`` RFC 3339."""
+    """One session of a billing statement (``docs/billing.md``); ``started_at`` RFC 3339."""
 
     session_id: str
     started_at: str
@@ -572,7 +575,7 @@ class PolicyBilling(TypedDict, total=False):
 
 
 class PolicyConfig(TypedDict, total=False):
-    """A policy as data (DESIGN 4.5, ``Policy.from_dict``): every key optional."""
+    """A policy as data (``docs/policy.md``, ``Policy.from_dict``): every key optional."""
 
     offers: List[str]
     employer_sectors_suited: List[EmployerSector]
