@@ -203,6 +203,11 @@
 #[doc = include_str!("../README.md")] // mentor-core/README.md: a link to the workspace README
 struct ReadmeExamples;
 
+/// The user guide's Rust examples (docs/), run as doc tests in the same way.
+#[cfg(doctest)]
+#[doc = include_str!("../../docs/getting-started.md")]
+struct GuideExamples;
+
 pub mod country;
 pub mod i18n;
 #[macro_use]
