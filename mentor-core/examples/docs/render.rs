@@ -413,8 +413,16 @@ fn merge(objects: &[Value]) -> Option<Value> {
             if seen.is_empty() {
                 order.push(k.clone());
             }
-            if !seen.contains(v) {
-                seen.push(v.clone());
+            // A bare `anyOf` (a nullable value) counts as its alternatives, so a scheme that is
+            // set in one object and nullable in the other merges to "scheme or null".
+            let leaves = match v.get("anyOf").and_then(Value::as_array) {
+                Some(alts) if v.as_object().is_some_and(|o| o.len() == 1) => alts.clone(),
+                _ => vec![v.clone()],
+            };
+            for leaf in leaves {
+                if !seen.contains(&leaf) {
+                    seen.push(leaf);
+                }
             }
         }
     }

@@ -69,7 +69,7 @@ impl schemars::JsonSchema for Decision {
                     "message": {"type": "string"},
                     "params": {
                         "type": "object",
-                        "description": "By code: the country and its statuses, procedure and schemes, or the scheme, error and an example of a number that is not well-formed.",
+                        "description": "By code: the country and its statuses, procedure and schemes; or, for a number that is not well-formed, the closest scheme, the error and a well-formed example of that scheme (a sample of the format, not a correction of the applicant's number).",
                         "properties": {
                             "country": generator.subschema_for::<crate::CountryCode>(),
                             "statuses": {
@@ -215,8 +215,9 @@ pub(super) enum Message {
 }
 
 /// `params` of an action, by code: the country and what the library knows of its statuses,
-/// procedure and schemes (WS-5, WS-1), or the scheme, error and an example of a number that is
-/// not well-formed.
+/// procedure and schemes (WS-5, WS-1); or, for a number that is not well-formed, the closest
+/// scheme, the error and a well-formed example of that scheme (a sample of the format, not a
+/// correction of the applicant's number).
 struct Params<'a> {
     code: ActionCode,
     decision: &'a Decision,
