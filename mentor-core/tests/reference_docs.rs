@@ -1,7 +1,7 @@
-//! The generated references, `docs/errors.md` and `docs/wire-format.md`, are what
-//! `mentor-core/examples/docs` writes from the code (else: run `bash scripts/docs.sh`), and what
-//! they promise holds: a section per error code and per wire schema, the anchors other pages
-//! link to.
+//! The generated references, `docs/errors.md`, `docs/wire-format.md` and the country pages
+//! `docs/registration/<cc>.md`, are what `mentor-core/examples/docs` writes from the code (else:
+//! run `bash scripts/docs.sh`), and what they promise holds: a section per error code and per
+//! wire schema, the anchors other pages link to, a page per country (issue 17).
 #![cfg(feature = "schema")]
 #![allow(
     clippy::unwrap_used,
@@ -33,7 +33,7 @@ fn the_committed_references_are_what_the_code_writes() {
     let mut stale = Vec::new();
     for (name, written) in render::documents(&docs()) {
         let written = written.unwrap_or_else(|e| panic!("{name}: {e}"));
-        let committed = std::fs::read_to_string(docs().join(name)).unwrap();
+        let committed = std::fs::read_to_string(docs().join(&name)).unwrap();
         if committed != written {
             stale.push(name);
         }
@@ -107,4 +107,62 @@ fn fill_refuses_a_block_it_does_not_know_or_an_unclosed_one() {
     );
     assert!(render::fill("<!-- generated: b -->\n<!-- end generated -->", &known).is_err());
     assert!(render::fill("<!-- generated: a -->\n", &known).is_err());
+}
+
+#[test]
+fn every_country_has_its_page_and_its_row_in_the_registration_index() {
+    let index = std::fs::read_to_string(docs().join("registration/README.md")).unwrap();
+    let countries: Vec<_> = mentor_core::registration::countries().collect();
+    assert_eq!(countries.len(), 15);
+    for rules in countries {
+        let cc = rules.country.to_lowercase();
+        let page = std::fs::read_to_string(docs().join(format!("registration/{cc}.md"))).unwrap();
+        assert!(
+            page.lines()
+                .next()
+                .unwrap()
+                .ends_with(&format!(" ({})", rules.country)),
+            "{cc}.md does not start with its country's heading"
+        );
+        for block in ["registering", "schemes", "module-doc"] {
+            assert!(
+                page.contains(&format!("<!-- generated: {block} -->")),
+                "{cc}.md: no {block}"
+            );
+        }
+        let row = index
+            .lines()
+            .find(|l| l.contains(&format!("]({cc}.md) | {} |", rules.country)))
+            .unwrap_or_else(|| panic!("registration/README.md has no row for {cc}"));
+        for scheme in rules.schemes {
+            assert!(row.contains(&format!("(`{}`)", scheme.id.as_str())), "{row}");
+        }
+    }
+}
+
+#[test]
+fn module_docs_lose_their_intra_doc_links_on_the_pages() {
+    let md = render::registration::code_host_markdown;
+    assert_eq!(
+        md("See [`Scheme`], [the check](crate::registration::validate) and [`x`][Scheme::validate]."),
+        "See `Scheme`, the check and `x`."
+    );
+    // Web links, code spans (an index into a string), escaped brackets and links to pages stay.
+    for kept in [
+        "[INSEE](https://www.insee.fr) and [the guide](../README.md#countries)",
+        "the letter `\"TRWAGMYFPDXBNJZSQVHLCKE\"[n mod 23]`",
+        "an escaped \\[bracket]",
+        "[VIES][vies]\n\n[vies]: https://ec.europa.eu/taxation_customs/vies/",
+    ] {
+        assert_eq!(md(kept), kept);
+    }
+    // A wrapped link, a reference to a Rust path (its definition dropped), a heading.
+    assert_eq!(
+        md("# Sources\nthe [normalisation\npolicy][policy] holds\n\n[policy]: crate::registration"),
+        "### Sources\nthe normalisation\npolicy holds\n"
+    );
+    assert_eq!(
+        render::registration::module_doc("//! One.\n//!\n//!   two\nuse x;\n"),
+        "One.\n\n  two"
+    );
 }

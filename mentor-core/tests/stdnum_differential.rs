@@ -22,6 +22,11 @@
 //! input exercises, so the list stays honest. A per-scheme summary is printed (`cargo test
 //! --test stdnum_differential -- --nocapture`).
 //!
+//! The same answers check the hand-written python-stdnum table of each country page
+//! (`docs/registration/<cc>.md`, issue 17): a row per scheme, the module of [`ORACLE_MODULES`]
+//! (or `none`), and stdnum's verdict on the scheme's example (`valid`, `not valid: …`, or
+//! `no such scheme`).
+//!
 //! Oracle: the Python in `STDNUM_PYTHON` if set, else `<workspace>/target/stdnum-venv`, created
 //! on first use (`python3 -m venv`, `pip install python-stdnum==2.2`). When it cannot be
 //! provisioned the test fails, unless `MENTOR_SKIP_STDNUM=1`, which skips it loudly.
@@ -40,7 +45,7 @@ use std::io::{BufRead, BufReader, Write};
 use std::path::{Path, PathBuf};
 use std::process::{Command, Stdio};
 
-use mentor_core::registration::{Scheme, all_schemes};
+use mentor_core::registration::{Scheme, all_schemes, countries};
 
 /// Our scheme (wire name) → the python-stdnum module that checks the same number.
 const ORACLE_MODULES: &[(&str, &str)] = &[
@@ -1049,6 +1054,8 @@ fn registration_schemes_agree_with_python_stdnum() {
     let mut used = vec![0usize; pairs.len()];
     let mut unexplained: Vec<String> = Vec::new();
     let mut tallies: Vec<(&str, Tally)> = Vec::new();
+    // stdnum's verdict on each scheme's example (the first input of its case).
+    let mut examples: BTreeMap<&str, bool> = BTreeMap::new();
     for case in &cases {
         let scheme = case.scheme;
         let id = scheme.id.as_str();
@@ -1058,6 +1065,8 @@ fn registration_schemes_agree_with_python_stdnum() {
         };
         let mut differences = Vec::new();
         let theirs_on_inputs: Vec<Answer> = answers.by_ref().take(case.inputs.len()).collect();
+        assert_eq!(case.inputs[0], scheme.example);
+        examples.insert(id, theirs_on_inputs[0].valid);
         let mut theirs_on_ours: BTreeMap<&str, (Answer, Answer)> = BTreeMap::new();
         for normal in case.ours.keys() {
             let (Some(on_normal), Some(on_formatted)) = (answers.next(), answers.next()) else {
@@ -1219,4 +1228,78 @@ fn registration_schemes_agree_with_python_stdnum() {
         "DELIBERATE entries that no input exercises (remove or fix them):\n{}",
         unused.join("\n")
     );
+    let pages = page_verdicts_against(&oracle, &examples);
+    assert!(
+        pages.is_empty(),
+        "the python-stdnum tables of docs/registration/ say otherwise than python-stdnum {STDNUM_VERSION} \
+         (they are written by hand):\n{}",
+        pages.join("\n")
+    );
+}
+
+/// What is wrong in the hand-written python-stdnum table of each country page: a scheme
+/// without its row, a row of no scheme of the country, a module other than [`ORACLE_MODULES`]'s,
+/// a verdict on the example other than stdnum's (`examples`).
+fn page_verdicts_against(oracle: &BTreeMap<&str, &str>, examples: &BTreeMap<&str, bool>) -> Vec<String> {
+    const HEADER: &str = "| scheme | python-stdnum 2.2 module | its verdict on the example |";
+    let mut problems = Vec::new();
+    for rules in countries() {
+        let name = format!("docs/registration/{}.md", rules.country.to_lowercase());
+        let page = std::fs::read_to_string(workspace_root().join(&name)).unwrap();
+        let Some(start) = page.find(HEADER) else {
+            problems.push(format!("{name}: no table `{HEADER}`"));
+            continue;
+        };
+        let mut rows: BTreeMap<String, (String, String)> = BTreeMap::new();
+        for line in page[start..].lines().skip(2).take_while(|l| l.starts_with('|')) {
+            let cells: Vec<&str> = line.trim_matches('|').split('|').map(str::trim).collect();
+            let [scheme, module, verdict] = cells[..] else {
+                problems.push(format!("{name}: not three cells: {line}"));
+                continue;
+            };
+            rows.insert(
+                scheme.trim_matches('`').to_owned(),
+                (module.to_owned(), verdict.to_owned()),
+            );
+        }
+        for scheme in rules.schemes {
+            let id = scheme.id.as_str();
+            let Some((module, verdict)) = rows.remove(id) else {
+                problems.push(format!("{name}: no row for `{id}`"));
+                continue;
+            };
+            let want_module = oracle
+                .get(id)
+                .map_or("none".to_owned(), |m| format!("`stdnum.{m}`"));
+            if module != want_module {
+                problems.push(format!(
+                    "{name}: `{id}` has module {module}, expected {want_module}"
+                ));
+            }
+            let right = match (oracle.contains_key(id), examples.get(id)) {
+                (false, _) => verdict == "no such scheme",
+                (true, Some(true)) => verdict == "valid",
+                (true, Some(false)) => verdict.starts_with("not valid"),
+                (true, None) => false,
+            };
+            if !right {
+                problems.push(format!(
+                    "{name}: `{id}` says {verdict:?} of `{}`, stdnum says {}",
+                    scheme.example,
+                    match examples.get(id) {
+                        Some(true) => "valid",
+                        Some(false) => "not valid",
+                        None => "nothing (no such scheme)",
+                    }
+                ));
+            }
+        }
+        for id in rows.keys() {
+            problems.push(format!(
+                "{name}: a row for `{id}`, no scheme of {}",
+                rules.country
+            ));
+        }
+    }
+    problems
 }

@@ -1,7 +1,9 @@
 //! Rewrites the generated blocks of `docs/errors.md` (from `mentor_core::error_codes()` and the
 //! related codes of `docs/rules.md`) and `docs/wire-format.md` (a field table per JSON Schema of
-//! `mentor_core::schema::all()`, the schemas `docs/schema/` holds), keeping their hand-written
-//! text: `cargo run -p mentor-core --features schema --example docs` (`scripts/docs.sh`).
+//! `mentor_core::schema::all()`, the schemas `docs/schema/` holds) and the country pages
+//! `docs/registration/<cc>.md` (from `mentor_core::registration` and the module docs of its
+//! sources), keeping their hand-written text:
+//! `cargo run -p mentor-core --features schema --example docs` (`scripts/docs.sh`).
 //! `tests/reference_docs.rs` fails when the committed files differ from what this writes.
 
 #![allow(

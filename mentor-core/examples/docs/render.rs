@@ -1,5 +1,6 @@
-//! The generated parts of `docs/errors.md` and `docs/wire-format.md`. A document is hand-written
-//! text with generated blocks, each between `<!-- generated: NAME -->` and
+//! The generated parts of `docs/errors.md`, `docs/wire-format.md` and the country pages of
+//! `docs/registration/` (module [`registration`]). A document is hand-written text with
+//! generated blocks, each between `<!-- generated: NAME -->` and
 //! `<!-- end generated -->`; [`fill`] rewrites the blocks and keeps the rest. Shared by the
 //! `docs` example (which writes the files) and `tests/reference_docs.rs` (which fails when the
 //! committed files differ from what this writes).
@@ -7,6 +8,9 @@
 use std::collections::BTreeMap;
 
 use serde_json::{Map, Value};
+
+#[path = "registration.rs"]
+pub mod registration;
 
 /// The command that rewrites every generated document.
 pub const REGENERATE: &str = "bash scripts/docs.sh";
@@ -458,9 +462,9 @@ fn merge(objects: &[Value]) -> Option<Value> {
     Some(serde_json::json!({"type": "object", "properties": props, "required": required}))
 }
 
-/// Each generated document of `docs` (`errors.md`, `wire-format.md`) with its text as this
-/// writes it, or why it cannot be written.
-pub fn documents(docs: &std::path::Path) -> Vec<(&'static str, Result<String, String>)> {
+/// Each generated document of `docs` (`errors.md`, `wire-format.md`, `registration/<cc>.md`)
+/// with its text as this writes it, or why it cannot be written.
+pub fn documents(docs: &std::path::Path) -> Vec<(String, Result<String, String>)> {
     let read = |name: &str| std::fs::read_to_string(docs.join(name)).map_err(|e| format!("{name}: {e}"));
     let errors = read("rules.md").and_then(|rules| {
         let table = self::errors(&mentor_core::error_codes(), &rules);
@@ -493,5 +497,10 @@ pub fn documents(docs: &std::path::Path) -> Vec<(&'static str, Result<String, St
             Some(fields(&schema.schema, &own))
         })
     });
-    vec![("errors.md", errors), ("wire-format.md", wire)]
+    let mut all = vec![
+        ("errors.md".to_owned(), errors),
+        ("wire-format.md".to_owned(), wire),
+    ];
+    all.extend(registration::pages(docs));
+    all
 }
