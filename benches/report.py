@@ -192,6 +192,24 @@ def triage_section(root: Path) -> List[str]:
     return out + ["", runs.get("note", ""), ""]
 
 
+def triage_targets(root: Path) -> List[str]:
+    """Issue 15's targets for `mentor triage --json` of 1M forms: peak memory at most the input
+    file and at most 400 MB (decimal, as the targets count), at least 100k forms per second."""
+    path = root / "target" / "bench-results" / "triage.json"
+    out = ["", "| triage, 1M forms (`mentor triage --json`) | ours | bound | met |", "|---|---|---|---|"]
+    runs = [r for r in json.loads(path.read_text())["runs"] if r["forms"] == 1_000_000] if path.exists() else []
+    if not runs:
+        return out + ["| peak memory ≤ the input and ≤ 400 MB; ≥ 100k forms/s | not measured | — | ? |"]
+    r = runs[0]
+    rss, file, rate = r["max_rss_bytes"], r["file_bytes"], r["forms"] / r["median_s"]
+    met = lambda ok: "**met**" if ok else "**missed**"  # noqa: E731
+    return out + [
+        f"| peak memory ≤ the input file | {size(rss)} | {size(file)} | {met(rss <= file)} |",
+        f"| peak memory ≤ 400 MB | {size(rss)} | 400.00 MB | {met(rss <= 400_000_000)} |",
+        f"| ≥ 100k forms per second, one core | {rate / 1e3:.0f} k/s | 100 k/s | {met(rate >= 100_000)} |",
+    ]
+
+
 def find(figures: Figures, *names: str) -> Optional[float]:
     """The first figure found among `names` (benchmark ids may carry a suffix)."""
     for name in names:
@@ -225,6 +243,8 @@ TARGETS = [
     "datalogic-rs while also checking the registration number (the engines get that check for free, "
     "so the comparison is conservative). Messages may be rendered lazily.",
     "- Registration `validate`: at most 200 ns typical.",
+    "- `mentor triage --json` of 1M forms (issue 15): peak memory at most the input file's size and at "
+    "most 400 MB; at least 100k forms per second end to end on one core.",
     "- Webhook verify + parse + apply, 4 KB body: at most 10 µs (HMAC-SHA256 alone is 2–3 µs here).",
     "- Replay: at least 10 million typed events per second in memory; JSON replay reported separately.",
     "- Python: `evaluate_eligibility` from a dict at most 2.5 µs (half of pydantic + Python); batch calls "
@@ -322,7 +342,7 @@ def main() -> None:
         size_row.append(f"| ≥ 3× smaller than ZEN's browser build, the WASI build with its JS (issue 8) | {size(web_gz)} | {size(zen_web_gz)} | {ratio:.1f}× smaller | {'**met**' if ratio >= 3 else '**missed**'} |")
     else:
         size_row.append("| ≥ 3× smaller than ZEN's browser build (issue 8) | — | — | not measured | ? |")
-    lines += size_row + [""]
+    lines += size_row + triage_targets(root) + [""]
     lines += ["## Rust (criterion medians)", ""]
     lines += ["Engines: the same 10,000 cases (seed 42); \"one decision\" cycles through 1,000 of them, so it is an average over the mix of rows.", ""]
     lines += table(rust, elements) + [""]
