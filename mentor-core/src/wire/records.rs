@@ -462,25 +462,26 @@ fn read_array<'de, R: serde_json::de::Read<'de>>(
     record: fn(usize, &str) -> Record,
 ) -> Vec<Record> {
     let mut count = 0;
-    let outcome = Elements(&mut count).deserialize(&mut de).and_then(|()| de.end());
+    let in_array = Elements(&mut count).deserialize(&mut de);
+    let broken_inside = in_array.is_err();
+    let after_array = in_array.is_ok().then(|| de.end()).and_then(Result::err);
     // Skipping an element has no depth limit in serde_json: an element nested too deep is
     // counted here and found `too_deep` when it is read, as its own record.
-    let error = outcome.err().map(|e| FieldError::invalid_json(&e));
+    let error = in_array
+        .err()
+        .or(after_array)
+        .map(|e| FieldError::invalid_json(&e));
     // The text of each element serde_json accepted. Bytes that are not UTF-8 inside an
     // element's strings are found when its text is taken: that element is a record of its own
     // (issue 16: every element is reported on its own), the others are still read.
-    let mut records: Vec<Record> = element_spans(bytes, count)
+    let spans = element_spans(bytes, count);
+    let read_up_to = spans
+        .last()
+        .map_or_else(|| skip_whitespace(bytes, 0) + 1, |s| s.end);
+    let mut records: Vec<Record> = spans
         .into_iter()
         .enumerate()
-        .map(
-            |(i, span)| match std::str::from_utf8(bytes.get(span.clone()).unwrap_or_default()) {
-                Ok(text) => record(i + 1, text),
-                Err(e) => Record::Unreadable {
-                    line: i + 1,
-                    error: not_utf8(bytes, span.start + e.valid_up_to()),
-                },
-            },
-        )
+        .map(|(i, span)| element_record(bytes, i + 1, span, record))
         .collect();
     if let Some(error) = error {
         records.push(Record::Unreadable {
@@ -488,7 +489,60 @@ fn read_array<'de, R: serde_json::de::Read<'de>>(
             error,
         });
     }
+    // A syntax error inside the array is the broken element's alone: the elements after it are
+    // cut by the scanner and each read on its own, so that one bad element never loses the
+    // rest of the batch (a file cut short loses only its last element).
+    if broken_inside {
+        let mut at = next_element(bytes, read_up_to).map_or(bytes.len(), |broken| broken.end);
+        while let Some(span) = next_element(bytes, at) {
+            at = span.end;
+            records.push(element_record(bytes, records.len() + 1, span, record));
+        }
+    }
     records
+}
+
+/// The record of the array element at `span`: its text, or `invalid_json` at its first byte
+/// that is not UTF-8.
+fn element_record(
+    bytes: &[u8],
+    line: usize,
+    span: Range<usize>,
+    record: fn(usize, &str) -> Record,
+) -> Record {
+    match std::str::from_utf8(bytes.get(span.clone()).unwrap_or_default()) {
+        Ok(text) => record(line, text),
+        Err(e) => Record::Unreadable {
+            line,
+            error: not_utf8(bytes, span.start + e.valid_up_to()),
+        },
+    }
+}
+
+/// The next element of an array whose syntax may be broken, from `at` (past the previous
+/// element): after an optional `,`, a value's text as [`value_end`] finds it (brackets and
+/// quotes balanced), or, for text that starts no value, up to the next `,` or `]`. `None` at the
+/// array's `]` or at the end of the text.
+fn next_element(bytes: &[u8], at: usize) -> Option<Range<usize>> {
+    let mut start = skip_whitespace(bytes, at);
+    if bytes.get(start) == Some(&b',') {
+        start = skip_whitespace(bytes, start + 1);
+    }
+    match bytes.get(start)? {
+        b']' => None,
+        b'"' | b'[' | b'{' | b't' | b'f' | b'n' | b'-' | b'0'..=b'9' => {
+            let end = value_end(bytes, start).clamp(start + 1, bytes.len());
+            Some(start..end)
+        }
+        _ => {
+            let end = bytes
+                .iter()
+                .skip(start + 1)
+                .position(|b| matches!(b, b',' | b']'))
+                .map_or(bytes.len(), |i| start + 1 + i);
+            Some(start..end)
+        }
+    }
 }
 
 /// `invalid_json` for the byte at `bad` that is not UTF-8, placed as serde_json places errors.
@@ -647,6 +701,35 @@ mod tests {
                 "Unreadable { line: 3, error: FieldError { path: \"\", code: InvalidJson, detail: Json(JsonSyntax { problem: EndsEarly, line: 1, column: 4 }) } }"
             ]
         );
+    }
+
+    /// The record kinds in order: each element's text, or `!` for an unreadable record.
+    fn shapes(text: &str) -> Vec<String> {
+        read_forms(text)
+            .into_iter()
+            .map(|r| match r {
+                Record::Text { text, .. } => text,
+                _ => "!".to_owned(),
+            })
+            .collect()
+    }
+
+    #[test]
+    fn a_broken_element_does_not_lose_the_elements_after_it() {
+        // A missing comma inside the second object: it alone is unreadable.
+        assert_eq!(
+            shapes("[{\"a\": 1},\n {\"b\": 2 \"c\"},\n {\"d\": [3, \"]\"]}]"),
+            ["{\"a\": 1}", "!", "{\"d\": [3, \"]\"]}"]
+        );
+        // Junk that starts no value takes the broken element's place, up to the next comma.
+        assert_eq!(shapes("[1, 2 x, 3, 4]"), ["1", "2", "!", "3", "4"]);
+        // A file cut short loses only its last element.
+        assert_eq!(shapes("[{\"a\": 1}, {\"b\":"), ["{\"a\": 1}", "!"]);
+        // Text after the array's end is one error; nothing is read from it.
+        assert_eq!(shapes("[{\"a\": 1}] {\"b\": 2}"), ["{\"a\": 1}", "!"]);
+        // The records are numbered by their place in the array.
+        let lines: Vec<usize> = read_forms("[1, 2 x, 3]").iter().map(Record::line).collect();
+        assert_eq!(lines, [1, 2, 3, 4]);
     }
 
     #[test]
