@@ -374,6 +374,8 @@ fn read_input(path: &str, lang: Lang) -> Result<String, Failure> {
         .map_err(|_| cannot_read(path, &io::Error::from(io::ErrorKind::InvalidData), lang))
 }
 
+/// A file's bytes, or standard input's, without the UTF-8 byte order mark that some editors
+/// (Notepad) write first: it is no part of the JSON or TOML text.
 fn read_file(path: &str, lang: Lang) -> Result<Vec<u8>, Failure> {
     let mut bytes = Vec::new();
     let outcome = if path == "-" {
@@ -382,6 +384,9 @@ fn read_file(path: &str, lang: Lang) -> Result<Vec<u8>, Failure> {
         std::fs::read(path).map(|b| bytes = b)
     };
     outcome.map_err(|e| cannot_read(path, &e, lang))?;
+    if bytes.starts_with("\u{feff}".as_bytes()) {
+        bytes.drain(..3);
+    }
     Ok(bytes)
 }
 

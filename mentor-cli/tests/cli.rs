@@ -1667,3 +1667,39 @@ fn now_before_2000_is_refused() {
     assert!(r.stderr.contains("before 2000-01-01"), "{}", r.stderr);
     assert!(r.stdout.is_empty());
 }
+
+#[test]
+fn a_byte_order_mark_is_skipped_in_every_file() {
+    let situation = "{\"country\": \"FR\", \"status\": \"freelancer\", \"business\": {\"registration_number\": \"732 829 320 00074\"}}";
+    let plain = temp_file(situation);
+    let marked = temp_file(format!("\u{feff}{situation}"));
+    let with = |file: &tempfile::NamedTempFile| {
+        run(mentor()
+            .args(["eligibility", path_str(file.path()), "--json"])
+            .env_remove("LANG"))
+    };
+    let (a, b) = (with(&plain), with(&marked));
+    assert_eq!((a.code, &a.stdout), (0, &b.stdout), "{}", b.stderr);
+    assert!(a.stdout.contains("\"eligible\""), "{}", a.stdout);
+
+    // A JSON policy with a mark is still JSON: it excludes the form's country (GB), so the
+    // form is ineligible (read as TOML, it would be a policy error, exit 2).
+    let policy = temp_file("\u{feff}{\"excluded_countries\": [\"GB\"]}");
+    let forms = temp_file(format!("{}\n", form("A-1")));
+    let out = run(mentor().args([
+        "triage",
+        path_str(forms.path()),
+        "--policy",
+        path_str(policy.path()),
+        "--now",
+        NOW,
+        "--json",
+    ]));
+    assert_eq!(out.code, 0, "{}", out.stderr);
+    assert_eq!(
+        json_lines(&out.stdout)[0]["status"],
+        "ineligible",
+        "{}",
+        out.stdout
+    );
+}

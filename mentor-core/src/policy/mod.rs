@@ -258,7 +258,7 @@ impl Policy {
     /// assert!(e.problems()[1].message(Lang::Fr).starts_with("ligne 4, colonne 13 : `billing.time_zone`"));
     /// ```
     pub fn from_toml(text: &str) -> Result<Policy, PolicyError> {
-        read::from_toml(text)
+        read::from_toml(without_bom(text))
     }
 
     /// Loads a policy from JSON text. A key given twice is `duplicate_key`, never "the last
@@ -268,7 +268,7 @@ impl Policy {
     /// As [`Policy::from_toml`], without lines for the keys' problems (a JSON syntax error
     /// says where it is: `invalid_json`).
     pub fn from_json(text: &str) -> Result<Policy, PolicyError> {
-        let value = crate::wire::parse_value(text).map_err(PolicyError::from)?;
+        let value = crate::wire::parse_value(without_bom(text)).map_err(PolicyError::from)?;
         Policy::from_value(&value)
     }
 
@@ -280,11 +280,13 @@ impl Policy {
         read::from_value(value, &|_| None)
     }
 
-    /// Loads a policy from text that is JSON when it starts with `{`, TOML otherwise.
+    /// Loads a policy from text that is JSON when it starts with `{`, TOML otherwise (a
+    /// leading UTF-8 byte order mark is skipped, as by every `from_*` here).
     ///
     /// # Errors
     /// As [`Policy::from_toml`].
     pub fn from_text(text: &str) -> Result<Policy, PolicyError> {
+        let text = without_bom(text);
         if text.trim_start().starts_with('{') {
             Policy::from_json(text)
         } else {
@@ -305,9 +307,26 @@ impl Policy {
     }
 }
 
+/// `text` without the UTF-8 byte order mark an editor may have written first.
+fn without_bom(text: &str) -> &str {
+    text.strip_prefix('\u{feff}').unwrap_or(text)
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn a_byte_order_mark_is_no_part_of_the_text() {
+        let json = Policy::from_text("\u{feff}{\"excluded_countries\": [\"US\"]}").unwrap();
+        assert_eq!(
+            json,
+            Policy::from_json("{\"excluded_countries\": [\"US\"]}").unwrap()
+        );
+        assert_ne!(json, Policy::default());
+        let toml = Policy::from_toml("\u{feff}excluded_countries = [\"US\"]").unwrap();
+        assert_eq!(toml, json);
+    }
 
     #[test]
     fn empty_text_is_the_default_policy() {
