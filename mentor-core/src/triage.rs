@@ -20,7 +20,7 @@ use crate::i18n::{In, Lang, Localized};
 use crate::policy::Policy;
 use crate::recruitment::DuplicateKey;
 use crate::review::{self, Priority, Urgency};
-use std::collections::{BTreeMap, HashMap};
+use std::collections::HashMap;
 
 pub use crate::wire::{Record, read_forms, read_forms_bytes, read_records, read_records_bytes};
 
@@ -52,8 +52,6 @@ pub struct Entry {
     pub reference: Option<String>,
     /// The applicant's e-mail as typed, for the people who call back.
     pub email: Option<Personal>,
-    /// The offer applied to, when the form could be read.
-    pub offer_id: Option<String>,
     /// Where it ends up.
     pub status: Status,
     /// 1-based rank among the ranked forms.
@@ -68,6 +66,19 @@ pub struct Entry {
     pub priority: Option<Priority>,
     /// Why a valid form is on hold.
     pub on_hold: Option<Hold>,
+    /// A valid form's [`DuplicateKey`] fingerprint, until the batch has checked it against
+    /// the forms before it ([`rank`], [`Triage::push`]).
+    duplicate_key: Option<Fingerprint>,
+}
+
+/// A [`DuplicateKey::fingerprint`], kept out of `Debug` (it is derived from an e-mail).
+#[derive(Clone, Copy, PartialEq, Eq, Hash)]
+struct Fingerprint([u8; 16]);
+
+impl std::fmt::Debug for Fingerprint {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.write_str("<fingerprint>")
+    }
 }
 
 /// Why a valid form is on hold (POL-1): the policy closes every subject it offers to new
@@ -234,7 +245,6 @@ pub fn assess(record: &Record, policy: &Policy, now: DateTime<Utc>) -> Entry {
                 line: *line,
                 reference: None,
                 email: None,
-                offer_id: None,
                 status: Status::Invalid,
                 rank: None,
                 errors: vec![error.clone()],
@@ -242,6 +252,7 @@ pub fn assess(record: &Record, policy: &Policy, now: DateTime<Utc>) -> Entry {
                 eligibility: None,
                 priority: None,
                 on_hold: None,
+                duplicate_key: None,
             };
         }
     };
@@ -249,7 +260,6 @@ pub fn assess(record: &Record, policy: &Policy, now: DateTime<Utc>) -> Entry {
         line,
         reference: v.reference,
         email: v.email,
-        offer_id: v.result.as_ref().ok().map(|app| app.offer_id().to_owned()),
         status: Status::Invalid,
         rank: None,
         errors: Vec::new(),
@@ -257,6 +267,7 @@ pub fn assess(record: &Record, policy: &Policy, now: DateTime<Utc>) -> Entry {
         eligibility: None,
         priority: None,
         on_hold: None,
+        duplicate_key: None,
     };
     let latest = now + chrono::TimeDelta::days(1);
     match v.result {
@@ -264,7 +275,6 @@ pub fn assess(record: &Record, policy: &Policy, now: DateTime<Utc>) -> Entry {
         // Submitted after `now` (a day's margin for clocks and time zones): a mistake that
         // would otherwise rank the form as if it had waited least (issue 16).
         Ok(app) if app.submitted_at().is_some_and(|at| at > latest) => {
-            entry.offer_id = None;
             entry.errors = vec![FieldError::with(
                 "submitted_at",
                 ErrorCode::OutOfRange,
@@ -293,6 +303,10 @@ pub fn assess(record: &Record, policy: &Policy, now: DateTime<Utc>) -> Entry {
                 ));
             }
             entry.eligibility = Some(decision);
+            entry.duplicate_key = entry
+                .email
+                .as_ref()
+                .map(|email| Fingerprint(DuplicateKey::new(email.expose(), app.offer_id()).fingerprint()));
         }
     }
     entry
@@ -304,9 +318,17 @@ pub fn assess(record: &Record, policy: &Policy, now: DateTime<Utc>) -> Entry {
 /// A valid form that repeats an earlier valid form of the batch (same normalised e-mail and
 /// offer id, [`DuplicateKey`]) is the same application sent twice: it becomes `invalid` with a
 /// `duplicate_application` error naming the first one's line, and only the first is ranked.
+/// Keys are compared by their [`DuplicateKey::fingerprint`] (128 bits of SHA-256): two
+/// different keys of a million forms share one with probability about 1.5·10⁻²⁷.
 #[must_use]
 pub fn rank(mut entries: Vec<Entry>) -> Vec<Entry> {
-    mark_duplicates(&mut entries);
+    let mut first_seen = FirstSeen::default();
+    entries.iter_mut().for_each(|e| first_seen.check(e));
+    order(entries)
+}
+
+/// Ranks entries whose duplicates are already marked.
+fn order(mut entries: Vec<Entry>) -> Vec<Entry> {
     // The order is found on small keys, then the entries are moved into it: a stable sort of
     // the entries themselves would take a buffer of half of them (a million forms: 180 MB), and
     // sorting indices into them would read them at random. The index breaks ties, so the order
@@ -348,55 +370,36 @@ fn permute<T>(items: &mut [T], order: &mut [usize]) {
     }
 }
 
-fn mark_duplicates(entries: &mut [Entry]) {
-    mark_duplicates_with(entries, &std::collections::hash_map::RandomState::new());
-}
+/// The line of the first valid form of each duplicate key seen so far, by fingerprint: 24
+/// bytes a form, checked as each form arrives.
+#[derive(Debug, Default)]
+struct FirstSeen(HashMap<Fingerprint, usize>);
 
-fn mark_duplicates_with(entries: &mut [Entry], hasher: &impl std::hash::BuildHasher) {
-    // The first line of each key, found by the key's hash: a million forms keep 16 bytes each
-    // here, not their normalised e-mail and offer. Two keys with the same hash are compared
-    // whole, and a key whose hash an other key holds is kept whole (`collided`).
-    let mut first_seen: HashMap<u64, usize> = HashMap::new();
-    let mut collided: BTreeMap<DuplicateKey, usize> = BTreeMap::new();
-    let key_of = |e: &Entry| match (&e.email, &e.offer_id) {
-        (Some(email), Some(offer_id)) if e.status != Status::Invalid => {
-            Some(DuplicateKey::new(email.expose(), offer_id))
-        }
-        _ => None,
-    };
-    for at in 0..entries.len() {
-        let Some(key) = entries.get(at).and_then(key_of) else {
-            continue;
+impl FirstSeen {
+    /// Marks `entry` a duplicate when an earlier form had its key, else remembers its line.
+    /// The entry's fingerprint is spent.
+    fn check(&mut self, entry: &mut Entry) {
+        let Some(key) = entry.duplicate_key.take() else {
+            return;
         };
-        let first = match first_seen.entry(hasher.hash_one(&key)) {
+        if entry.status == Status::Invalid {
+            return;
+        }
+        let first_line = match self.0.entry(key) {
             std::collections::hash_map::Entry::Vacant(slot) => {
-                slot.insert(at);
-                continue;
+                slot.insert(entry.line);
+                return;
             }
             std::collections::hash_map::Entry::Occupied(slot) => *slot.get(),
         };
-        let first = if entries.get(first).and_then(key_of).as_ref() == Some(&key) {
-            first
-        } else {
-            match collided.entry(key) {
-                std::collections::btree_map::Entry::Vacant(slot) => {
-                    slot.insert(at);
-                    continue;
-                }
-                std::collections::btree_map::Entry::Occupied(slot) => *slot.get(),
-            }
-        };
-        let first_line = entries.get(first).map_or(0, |f| f.line);
-        if let Some(e) = entries.get_mut(at) {
-            e.errors = vec![FieldError::with(
-                "applicant.email",
-                ErrorCode::DuplicateApplication,
-                Detail::FirstSeenAt(first_line),
-            )];
-            e.status = Status::Invalid;
-            e.eligibility = None;
-            e.priority = None;
-        }
+        entry.errors = vec![FieldError::with(
+            "applicant.email",
+            ErrorCode::DuplicateApplication,
+            Detail::FirstSeenAt(first_line),
+        )];
+        entry.status = Status::Invalid;
+        entry.eligibility = None;
+        entry.priority = None;
     }
 }
 
@@ -424,6 +427,7 @@ pub struct Triage<'p> {
     policy: &'p Policy,
     now: DateTime<Utc>,
     entries: Vec<Entry>,
+    first_seen: FirstSeen,
 }
 
 impl<'p> Triage<'p> {
@@ -434,17 +438,24 @@ impl<'p> Triage<'p> {
             policy,
             now,
             entries: Vec::new(),
+            first_seen: FirstSeen::default(),
         }
     }
 
-    /// Assesses one more record ([`assess`]), in input order.
+    /// Assesses one more record ([`assess`]), in input order. A repeated application is
+    /// found here, as it arrives ([`rank`] says how).
     pub fn push(&mut self, record: &Record) {
-        self.entries.push(assess(record, self.policy, self.now));
+        self.keep(assess(record, self.policy, self.now));
     }
 
     /// Adds entries already assessed (by [`assess`], on other threads), in input order.
     pub fn extend(&mut self, entries: impl IntoIterator<Item = Entry>) {
-        self.entries.extend(entries);
+        entries.into_iter().for_each(|e| self.keep(e));
+    }
+
+    fn keep(&mut self, mut entry: Entry) {
+        self.first_seen.check(&mut entry);
+        self.entries.push(entry);
     }
 
     /// How many records have been assessed.
@@ -462,7 +473,8 @@ impl<'p> Triage<'p> {
     /// The report: every entry in report order, ranked ([`rank`]).
     #[must_use]
     pub fn finish(self) -> Vec<Entry> {
-        rank(self.entries)
+        drop(self.first_seen);
+        order(self.entries)
     }
 }
 
@@ -513,17 +525,6 @@ mod tests {
     use super::*;
     use chrono::TimeZone as _;
 
-    /// Every key hashes alike: duplicates are still told from different keys.
-    #[derive(Default)]
-    struct OneHash;
-
-    impl std::hash::Hasher for OneHash {
-        fn finish(&self) -> u64 {
-            0
-        }
-        fn write(&mut self, _: &[u8]) {}
-    }
-
     #[test]
     fn permute_moves_each_item_to_its_place() {
         let mut items = ['a', 'b', 'c', 'd', 'e', 'f'];
@@ -535,7 +536,7 @@ mod tests {
     }
 
     #[test]
-    fn duplicates_are_found_by_the_whole_key_when_hashes_collide() {
+    fn duplicates_name_the_first_line_of_their_key() {
         let form = |email: &str| {
             format!(
                 r#"{{"offer_id": "o", "applicant": {{"first_name": "A", "last_name": "B", "email": "{email}", "country": "FR"}}, "subjects": [{{"subject": "python", "level": "expert"}}], "consent": {{"data_processing": true}}}}"#
@@ -544,19 +545,25 @@ mod tests {
         let now = Utc.with_ymd_and_hms(2026, 11, 30, 0, 0, 0).unwrap();
         let policy = Policy::default();
         let emails = ["a@x.org", "b@x.org", "A@x.org ", "c@x.org", "b@x.org"];
-        let mut entries: Vec<Entry> = emails
+        let records: Vec<Record> = emails
             .iter()
             .enumerate()
-            .map(|(i, e)| assess(&Record::keep_text(i + 1, &form(e)), &policy, now))
+            .map(|(i, e)| Record::keep_text(i + 1, &form(e)))
             .collect();
-        mark_duplicates_with(&mut entries, &std::hash::BuildHasherDefault::<OneHash>::default());
-        let firsts: Vec<Option<usize>> = entries
+        let by_rank = rank(records.iter().map(|r| assess(r, &policy, now)).collect());
+        let by_push = triage(&records, &policy, now);
+        assert_eq!(by_rank, by_push);
+        let mut firsts: Vec<(usize, Option<usize>)> = by_push
             .iter()
             .map(|e| match e.errors.first().map(|err| (&err.code, &err.detail)) {
-                Some((ErrorCode::DuplicateApplication, Detail::FirstSeenAt(line))) => Some(*line),
-                _ => None,
+                Some((ErrorCode::DuplicateApplication, Detail::FirstSeenAt(line))) => (e.line, Some(*line)),
+                _ => (e.line, None),
             })
             .collect();
-        assert_eq!(firsts, [None, None, Some(1), None, Some(2)]);
+        firsts.sort_unstable();
+        assert_eq!(
+            firsts,
+            [(1, None), (2, None), (3, Some(1)), (4, None), (5, Some(2))]
+        );
     }
 }
