@@ -14,12 +14,12 @@ use serde::{Serialize, Serializer};
 use serde_json::Value;
 
 use crate::application::{self, Personal};
-use crate::eligibility::{self, Decision, Outcome};
+use crate::eligibility::{self, Decision, Outcome, PackedDecision};
 use crate::error::{Detail, ErrorCode, FieldError};
 use crate::i18n::{In, Lang, Localized};
 use crate::policy::Policy;
 use crate::recruitment::DuplicateKey;
-use crate::review::{self, Priority, Urgency};
+use crate::review::{self, PackedPriority, Priority, Urgency};
 use std::collections::HashMap;
 
 pub use crate::wire::{Record, read_forms, read_forms_bytes, read_records, read_records_bytes};
@@ -403,9 +403,10 @@ impl FirstSeen {
     }
 }
 
-/// A review queue built record by record: each record is assessed as it arrives (only its
-/// [`Entry`] is kept, not its text), and [`Triage::finish`] ranks them once all have come.
-/// What [`triage`] does on a slice, for batches read as they arrive
+/// A review queue built record by record: each record is assessed as it arrives (only what
+/// its [`Entry`] says is kept, packed, not its text), repeated applications are found as they
+/// arrive ([`rank`] says how), and [`Triage::report`] gives the entries in report order once
+/// all have come. What [`triage`] does on a slice, for batches read as they arrive
 /// ([`crate::wire::RecordReader`]) or queues that are never whole in memory.
 ///
 /// ```
@@ -419,6 +420,7 @@ impl FirstSeen {
 /// reader.feed(b"{\"offer_id\": 1}\n", &mut |record| queue.push(&record)).unwrap();
 /// reader.finish(&mut |record| queue.push(&record));
 /// assert_eq!(queue.len(), 1);
+/// assert_eq!(queue.invalid(), 1);
 /// let report = queue.finish();
 /// assert_eq!(report[0].status, Status::Invalid);
 /// ```
@@ -426,8 +428,114 @@ impl FirstSeen {
 pub struct Triage<'p> {
     policy: &'p Policy,
     now: DateTime<Utc>,
-    entries: Vec<Entry>,
+    kept: Vec<Kept>,
     first_seen: FirstSeen,
+    invalid: usize,
+}
+
+/// What the queue keeps of an [`Entry`] until the report (issue 15: a million forms): the
+/// reference and e-mail in one allocation, the decision and priority packed, errors and
+/// holds (a few forms) behind one pointer. [`Kept::take_entry`] rebuilds the entry.
+struct Kept {
+    line: usize,
+    completeness: f64,
+    /// The reference, then the e-mail.
+    text: Box<str>,
+    reference_len: usize,
+    has_reference: bool,
+    has_email: bool,
+    status: Status,
+    priority: Option<KeptPriority>,
+    decision: Option<PackedDecision>,
+    rare: Option<Box<Rare>>,
+}
+
+/// A ranked form's priority, packed unless it cannot be rebuilt from the form's completeness.
+#[derive(Clone, Copy, Debug)]
+enum KeptPriority {
+    Packed(PackedPriority),
+    Whole(Priority),
+}
+
+/// What only some forms have: errors (invalid forms) and why a form is on hold.
+struct Rare {
+    errors: Vec<FieldError>,
+    on_hold: Option<Hold>,
+}
+
+impl std::fmt::Debug for Kept {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.debug_struct("Kept")
+            .field("line", &self.line)
+            .field("status", &self.status)
+            .finish_non_exhaustive()
+    }
+}
+
+impl Kept {
+    fn new(entry: Entry) -> Kept {
+        let reference = entry.reference.as_deref();
+        let email = entry.email.as_ref().map(Personal::expose);
+        let mut text = String::with_capacity(reference.map_or(0, str::len) + email.map_or(0, str::len));
+        text.push_str(reference.unwrap_or(""));
+        text.push_str(email.unwrap_or(""));
+        let priority = entry.priority.map(|p| {
+            p.pack(entry.completeness)
+                .map_or(KeptPriority::Whole(p), KeptPriority::Packed)
+        });
+        let rare = (!entry.errors.is_empty() || entry.on_hold.is_some()).then(|| {
+            Box::new(Rare {
+                errors: entry.errors,
+                on_hold: entry.on_hold,
+            })
+        });
+        Kept {
+            line: entry.line,
+            completeness: entry.completeness,
+            reference_len: reference.map_or(0, str::len),
+            has_reference: reference.is_some(),
+            has_email: email.is_some(),
+            text: text.into_boxed_str(),
+            status: entry.status,
+            priority,
+            decision: entry.eligibility.map(Decision::pack),
+            rare,
+        }
+    }
+
+    fn priority(&self) -> Option<Priority> {
+        self.priority.map(|p| match p {
+            KeptPriority::Packed(packed) => packed.unpack(self.completeness),
+            KeptPriority::Whole(whole) => whole,
+        })
+    }
+
+    /// The entry, its parts moved out (what is left is empty).
+    fn take_entry(&mut self, rank: Option<usize>) -> Entry {
+        let text = std::mem::take(&mut self.text);
+        let (reference, email) = match (text.get(..self.reference_len), text.get(self.reference_len..)) {
+            (Some(reference), Some(email)) => (
+                self.has_reference.then(|| reference.to_owned()),
+                self.has_email.then(|| Personal::new(email.to_owned())),
+            ),
+            _ => (None, None),
+        };
+        let rare = self.rare.take().map(|rare| *rare);
+        let (errors, on_hold) = rare.map_or((Vec::new(), None), |r| (r.errors, r.on_hold));
+        Entry {
+            line: self.line,
+            reference,
+            email,
+            status: self.status,
+            rank,
+            errors,
+            completeness: self.completeness,
+            eligibility: self.decision.take().map(PackedDecision::unpack),
+            priority: self.priority(),
+            on_hold,
+            duplicate_key: None,
+        }
+    }
 }
 
 impl<'p> Triage<'p> {
@@ -437,8 +545,9 @@ impl<'p> Triage<'p> {
         Triage {
             policy,
             now,
-            entries: Vec::new(),
+            kept: Vec::new(),
             first_seen: FirstSeen::default(),
+            invalid: 0,
         }
     }
 
@@ -455,28 +564,117 @@ impl<'p> Triage<'p> {
 
     fn keep(&mut self, mut entry: Entry) {
         self.first_seen.check(&mut entry);
-        self.entries.push(entry);
+        if entry.status == Status::Invalid {
+            self.invalid += 1;
+        }
+        self.kept.push(Kept::new(entry));
     }
 
     /// How many records have been assessed.
     #[must_use]
     pub fn len(&self) -> usize {
-        self.entries.len()
+        self.kept.len()
     }
 
     /// Whether no record has been assessed.
     #[must_use]
     pub fn is_empty(&self) -> bool {
-        self.entries.is_empty()
+        self.kept.is_empty()
+    }
+
+    /// How many of the records assessed so far are invalid, repeated applications included.
+    #[must_use]
+    pub fn invalid(&self) -> usize {
+        self.invalid
     }
 
     /// The report: every entry in report order, ranked ([`rank`]).
     #[must_use]
     pub fn finish(self) -> Vec<Entry> {
+        self.report().collect()
+    }
+
+    /// The report one entry at a time, in report order, each made when asked for: writing a
+    /// million entries out this way never holds them all.
+    ///
+    /// ```
+    /// use chrono::{TimeZone, Utc};
+    /// use mentor_core::policy::Policy;
+    /// use mentor_core::triage::{Status, Triage, read_records};
+    /// let policy = Policy::default();
+    /// let mut queue = Triage::new(&policy, Utc.with_ymd_and_hms(2026, 11, 30, 0, 0, 0).unwrap());
+    /// read_records("{\"offer_id\": 1}\n").iter().for_each(|r| queue.push(r));
+    /// let mut report = queue.report();
+    /// assert_eq!(report.len(), 1);
+    /// assert_eq!(report.next().map(|e| e.status), Some(Status::Invalid));
+    /// assert!(report.next().is_none());
+    /// ```
+    #[must_use]
+    pub fn report(self) -> Report {
         drop(self.first_seen);
-        order(self.entries)
+        let kept = self.kept;
+        // The order is found on small keys, then each entry is made from its packed form in
+        // that order: sorting the kept forms themselves would move them all, and sorting
+        // indices into them would read them at random. The index breaks ties, so the order is
+        // a stable sort's.
+        let mut keys: Vec<(Status, Option<Urgency>, usize, usize)> = kept
+            .iter()
+            .enumerate()
+            .map(|(at, k)| (k.status, k.priority().as_ref().map(Priority::urgency), k.line, at))
+            .collect();
+        keys.sort_unstable_by(|a, b| {
+            a.0.cmp(&b.0)
+                .then_with(|| match (&a.1, &b.1) {
+                    (Some(ua), Some(ub)) => ua.cmp_urgency(ub),
+                    _ => std::cmp::Ordering::Equal,
+                })
+                .then(a.2.cmp(&b.2))
+                .then(a.3.cmp(&b.3))
+        });
+        Report {
+            kept,
+            order: keys.into_iter().map(|k| k.3).collect::<Vec<usize>>().into_iter(),
+            ranked: 0,
+        }
     }
 }
+
+/// A [`Triage`]'s report, one [`Entry`] at a time in report order ([`Triage::report`]).
+pub struct Report {
+    kept: Vec<Kept>,
+    order: std::vec::IntoIter<usize>,
+    ranked: usize,
+}
+
+impl std::fmt::Debug for Report {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.debug_struct("Report")
+            .field("left", &self.order.len())
+            .finish_non_exhaustive()
+    }
+}
+
+impl Iterator for Report {
+    type Item = Entry;
+
+    fn next(&mut self) -> Option<Entry> {
+        let at = self.order.next()?;
+        let kept = self.kept.get_mut(at)?;
+        let rank = if kept.status == Status::Ranked {
+            self.ranked += 1;
+            Some(self.ranked)
+        } else {
+            None
+        };
+        Some(kept.take_entry(rank))
+    }
+
+    fn size_hint(&self) -> (usize, Option<usize>) {
+        self.order.size_hint()
+    }
+}
+
+impl ExactSizeIterator for Report {}
 
 /// Triage of a whole batch at `now` (the core reads no clock).
 ///
