@@ -20,7 +20,7 @@ use mentor_core::eligibility::{self, WorkingSituation};
 use mentor_core::lifecycle::{self, Aggregate, Replay};
 use mentor_core::policy::Policy;
 use mentor_core::recruitment::Application;
-use mentor_core::triage;
+use mentor_core::triage::{self, Status};
 use mentor_core::wire::RecordReader;
 use mentor_core::{Lang, Localized, registration};
 
@@ -496,13 +496,13 @@ fn run_triage(
     if queue.is_empty() {
         say_no_records(file, lang);
     }
-    let any_invalid = queue.invalid() > 0;
+    let entries = queue.finish();
     if json {
-        // Each entry is made as it is written: the report is never whole in memory.
-        write_with(lang, |out| render::write_json_lines(out, queue.report(), lang))?;
+        write_with(lang, |out| render::write_json_lines(out, &entries, lang))?;
     } else {
-        write_out(&render::triage_table(&queue.finish(), lang), lang)?;
+        write_out(&render::triage_table(&entries, lang), lang)?;
     }
+    let any_invalid = entries.iter().any(|e| e.status == Status::Invalid);
     Ok(if any_invalid {
         ExitCode::from(1)
     } else {

@@ -47,11 +47,7 @@ pub fn table(rows: &[Vec<String>], right: usize, indent: &str) -> String {
 ///
 /// # Errors
 /// `out`'s own.
-pub fn write_json_lines(
-    out: &mut dyn io::Write,
-    entries: impl IntoIterator<Item = Entry>,
-    lang: Lang,
-) -> io::Result<()> {
+pub fn write_json_lines(out: &mut dyn io::Write, entries: &[Entry], lang: Lang) -> io::Result<()> {
     for e in entries {
         serde_json::to_writer(&mut *out, &e.to_json(lang))?;
         out.write_all(b"\n")?;
