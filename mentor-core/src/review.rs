@@ -74,31 +74,6 @@ impl Priority {
     /// Orders priorities from the most to the least urgent to review.
     #[must_use]
     pub fn cmp_urgency(&self, other: &Priority) -> Ordering {
-        self.urgency().cmp_urgency(&other.urgency())
-    }
-
-    /// What orders this priority among others, without the rest (a sort key less than half
-    /// its size).
-    #[must_use]
-    pub fn urgency(&self) -> Urgency {
-        Urgency {
-            score: self.score,
-            tie: self.tie,
-        }
-    }
-}
-
-/// The part of a [`Priority`] that orders it: its score and the facts that break ties.
-#[derive(Clone, Copy, Debug, PartialEq)]
-pub struct Urgency {
-    score: f64,
-    tie: TieBreak,
-}
-
-impl Urgency {
-    /// Orders from the most to the least urgent to review, as [`Priority::cmp_urgency`].
-    #[must_use]
-    pub fn cmp_urgency(&self, other: &Urgency) -> Ordering {
         other
             .score
             .total_cmp(&self.score)

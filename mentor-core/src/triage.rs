@@ -19,8 +19,8 @@ use crate::error::{Detail, ErrorCode, FieldError};
 use crate::i18n::{In, Lang, Localized};
 use crate::policy::Policy;
 use crate::recruitment::DuplicateKey;
-use crate::review::{self, Priority, Urgency};
-use std::collections::{BTreeMap, HashMap};
+use crate::review::{self, Priority};
+use std::collections::BTreeMap;
 
 pub use crate::wire::{Record, read_forms, read_forms_bytes, read_records, read_records_bytes};
 
@@ -307,162 +307,43 @@ pub fn assess(record: &Record, policy: &Policy, now: DateTime<Utc>) -> Entry {
 #[must_use]
 pub fn rank(mut entries: Vec<Entry>) -> Vec<Entry> {
     mark_duplicates(&mut entries);
-    // The order is found on small keys, then the entries are moved into it: a stable sort of
-    // the entries themselves would take a buffer of half of them (a million forms: 180 MB), and
-    // sorting indices into them would read them at random. The index breaks ties, so the order
-    // is the stable sort's.
-    let mut keys: Vec<(Status, Option<Urgency>, usize, usize)> = entries
-        .iter()
-        .enumerate()
-        .map(|(at, e)| (e.status, e.priority.as_ref().map(Priority::urgency), e.line, at))
-        .collect();
-    keys.sort_unstable_by(|a, b| {
-        a.0.cmp(&b.0)
-            .then_with(|| match (&a.1, &b.1) {
-                (Some(ua), Some(ub)) => ua.cmp_urgency(ub),
+    entries.sort_by(|a, b| {
+        a.status
+            .cmp(&b.status)
+            .then_with(|| match (&a.priority, &b.priority) {
+                (Some(pa), Some(pb)) => pa.cmp_urgency(pb),
                 _ => std::cmp::Ordering::Equal,
             })
-            .then(a.2.cmp(&b.2))
-            .then(a.3.cmp(&b.3))
+            .then(a.line.cmp(&b.line))
     });
-    let mut order: Vec<usize> = keys.into_iter().map(|k| k.3).collect();
-    permute(&mut entries, &mut order);
     for (rank, e) in (1..).zip(entries.iter_mut().filter(|e| e.status == Status::Ranked)) {
         e.rank = Some(rank);
     }
     entries
 }
 
-/// Moves `items` into `order` (`items[i]` becomes the item that was at `order[i]`) in place,
-/// one cycle of the permutation at a time; `order` is left as the identity.
-fn permute<T>(items: &mut [T], order: &mut [usize]) {
-    for start in 0..order.len() {
-        let mut at = start;
-        while let Some(from) = order.get_mut(at).map(|slot| std::mem::replace(slot, at)) {
-            if from == start {
-                break;
-            }
-            items.swap(at, from);
-            at = from;
-        }
-    }
-}
-
 fn mark_duplicates(entries: &mut [Entry]) {
-    mark_duplicates_with(entries, &std::collections::hash_map::RandomState::new());
-}
-
-fn mark_duplicates_with(entries: &mut [Entry], hasher: &impl std::hash::BuildHasher) {
-    // The first line of each key, found by the key's hash: a million forms keep 16 bytes each
-    // here, not their normalised e-mail and offer. Two keys with the same hash are compared
-    // whole, and a key whose hash an other key holds is kept whole (`collided`).
-    let mut first_seen: HashMap<u64, usize> = HashMap::new();
-    let mut collided: BTreeMap<DuplicateKey, usize> = BTreeMap::new();
-    let key_of = |e: &Entry| match (&e.email, &e.offer_id) {
-        (Some(email), Some(offer_id)) if e.status != Status::Invalid => {
-            Some(DuplicateKey::new(email.expose(), offer_id))
-        }
-        _ => None,
-    };
-    for at in 0..entries.len() {
-        let Some(key) = entries.get(at).and_then(key_of) else {
+    let mut first_seen: BTreeMap<DuplicateKey, usize> = BTreeMap::new();
+    for e in entries.iter_mut().filter(|e| e.status != Status::Invalid) {
+        let (Some(email), Some(offer_id)) = (&e.email, &e.offer_id) else {
             continue;
         };
-        let first = match first_seen.entry(hasher.hash_one(&key)) {
-            std::collections::hash_map::Entry::Vacant(slot) => {
-                slot.insert(at);
-                continue;
+        let key = DuplicateKey::new(email.expose(), offer_id);
+        match first_seen.get(&key) {
+            None => {
+                first_seen.insert(key, e.line);
             }
-            std::collections::hash_map::Entry::Occupied(slot) => *slot.get(),
-        };
-        let first = if entries.get(first).and_then(key_of).as_ref() == Some(&key) {
-            first
-        } else {
-            match collided.entry(key) {
-                std::collections::btree_map::Entry::Vacant(slot) => {
-                    slot.insert(at);
-                    continue;
-                }
-                std::collections::btree_map::Entry::Occupied(slot) => *slot.get(),
+            Some(first) => {
+                e.errors = vec![FieldError::with(
+                    "applicant.email",
+                    ErrorCode::DuplicateApplication,
+                    Detail::FirstSeenAt(*first),
+                )];
+                e.status = Status::Invalid;
+                e.eligibility = None;
+                e.priority = None;
             }
-        };
-        let first_line = entries.get(first).map_or(0, |f| f.line);
-        if let Some(e) = entries.get_mut(at) {
-            e.errors = vec![FieldError::with(
-                "applicant.email",
-                ErrorCode::DuplicateApplication,
-                Detail::FirstSeenAt(first_line),
-            )];
-            e.status = Status::Invalid;
-            e.eligibility = None;
-            e.priority = None;
         }
-    }
-}
-
-/// A review queue built record by record: each record is assessed as it arrives (only its
-/// [`Entry`] is kept, not its text), and [`Triage::finish`] ranks them once all have come.
-/// What [`triage`] does on a slice, for batches read as they arrive
-/// ([`crate::wire::RecordReader`]) or queues that are never whole in memory.
-///
-/// ```
-/// use chrono::{TimeZone, Utc};
-/// use mentor_core::policy::Policy;
-/// use mentor_core::triage::{Status, Triage};
-/// use mentor_core::wire::RecordReader;
-/// let policy = Policy::default();
-/// let mut queue = Triage::new(&policy, Utc.with_ymd_and_hms(2026, 11, 30, 0, 0, 0).unwrap());
-/// let mut reader = RecordReader::forms();
-/// reader.feed(b"{\"offer_id\": 1}\n", &mut |record| queue.push(&record)).unwrap();
-/// reader.finish(&mut |record| queue.push(&record));
-/// assert_eq!(queue.len(), 1);
-/// let report = queue.finish();
-/// assert_eq!(report[0].status, Status::Invalid);
-/// ```
-#[derive(Debug)]
-pub struct Triage<'p> {
-    policy: &'p Policy,
-    now: DateTime<Utc>,
-    entries: Vec<Entry>,
-}
-
-impl<'p> Triage<'p> {
-    /// An empty queue whose forms are assessed under `policy` at `now`.
-    #[must_use]
-    pub fn new(policy: &'p Policy, now: DateTime<Utc>) -> Triage<'p> {
-        Triage {
-            policy,
-            now,
-            entries: Vec::new(),
-        }
-    }
-
-    /// Assesses one more record ([`assess`]), in input order.
-    pub fn push(&mut self, record: &Record) {
-        self.entries.push(assess(record, self.policy, self.now));
-    }
-
-    /// Adds entries already assessed (by [`assess`], on other threads), in input order.
-    pub fn extend(&mut self, entries: impl IntoIterator<Item = Entry>) {
-        self.entries.extend(entries);
-    }
-
-    /// How many records have been assessed.
-    #[must_use]
-    pub fn len(&self) -> usize {
-        self.entries.len()
-    }
-
-    /// Whether no record has been assessed.
-    #[must_use]
-    pub fn is_empty(&self) -> bool {
-        self.entries.is_empty()
-    }
-
-    /// The report: every entry in report order, ranked ([`rank`]).
-    #[must_use]
-    pub fn finish(self) -> Vec<Entry> {
-        rank(self.entries)
     }
 }
 
@@ -480,9 +361,7 @@ impl<'p> Triage<'p> {
 /// ```
 #[must_use]
 pub fn triage(records: &[Record], policy: &Policy, now: DateTime<Utc>) -> Vec<Entry> {
-    let mut queue = Triage::new(policy, now);
-    records.iter().for_each(|r| queue.push(r));
-    queue.finish()
+    rank(records.iter().map(|r| assess(r, policy, now)).collect())
 }
 
 /// [`triage`] on the wire format: an array of forms in, the array of entries out
@@ -505,58 +384,4 @@ pub fn triage_json(forms: &Value, policy: &Policy, now: DateTime<Utc>, lang: Lan
         }],
     };
     triage(&records, policy, now).to_json(lang)
-}
-
-#[cfg(test)]
-mod tests {
-    #![allow(clippy::unwrap_used, clippy::indexing_slicing, reason = "tests")]
-    use super::*;
-    use chrono::TimeZone as _;
-
-    /// Every key hashes alike: duplicates are still told from different keys.
-    #[derive(Default)]
-    struct OneHash;
-
-    impl std::hash::Hasher for OneHash {
-        fn finish(&self) -> u64 {
-            0
-        }
-        fn write(&mut self, _: &[u8]) {}
-    }
-
-    #[test]
-    fn permute_moves_each_item_to_its_place() {
-        let mut items = ['a', 'b', 'c', 'd', 'e', 'f'];
-        // Two cycles (0 3 5) and (1 2), and 4 in place.
-        let mut order = [3, 2, 1, 5, 4, 0];
-        permute(&mut items, &mut order);
-        assert_eq!(items, ['d', 'c', 'b', 'f', 'e', 'a']);
-        assert_eq!(order, [0, 1, 2, 3, 4, 5]);
-    }
-
-    #[test]
-    fn duplicates_are_found_by_the_whole_key_when_hashes_collide() {
-        let form = |email: &str| {
-            format!(
-                r#"{{"offer_id": "o", "applicant": {{"first_name": "A", "last_name": "B", "email": "{email}", "country": "FR"}}, "subjects": [{{"subject": "python", "level": "expert"}}], "consent": {{"data_processing": true}}}}"#
-            )
-        };
-        let now = Utc.with_ymd_and_hms(2026, 11, 30, 0, 0, 0).unwrap();
-        let policy = Policy::default();
-        let emails = ["a@x.org", "b@x.org", "A@x.org ", "c@x.org", "b@x.org"];
-        let mut entries: Vec<Entry> = emails
-            .iter()
-            .enumerate()
-            .map(|(i, e)| assess(&Record::keep_text(i + 1, &form(e)), &policy, now))
-            .collect();
-        mark_duplicates_with(&mut entries, &std::hash::BuildHasherDefault::<OneHash>::default());
-        let firsts: Vec<Option<usize>> = entries
-            .iter()
-            .map(|e| match e.errors.first().map(|err| (&err.code, &err.detail)) {
-                Some((ErrorCode::DuplicateApplication, Detail::FirstSeenAt(line))) => Some(*line),
-                _ => None,
-            })
-            .collect();
-        assert_eq!(firsts, [None, None, Some(1), None, Some(2)]);
-    }
 }
