@@ -23,6 +23,8 @@ use std::collections::{BTreeMap, BTreeSet};
 use std::path::PathBuf;
 
 use mentor_core::policy::Policy;
+use mentor_core::situation::{EmployerAgreement, EmployerSector, Route, WorkingStatus};
+use mentor_core::vocabulary::Vocabulary;
 use mentor_core::{Lang, Rule};
 use serde_json::{Value, json};
 
@@ -214,71 +216,72 @@ fn cited(answer: &Value, into: &mut BTreeSet<(String, String)>) {
     }
 }
 
-/// Working situations over every status, route, agreement, sector, business and country kind
-/// (one with registration rules, one without).
+/// Working situations over every status, route, employer agreement and sector (the code's own
+/// vocabularies, so a new value is covered without editing this), whether the employer was
+/// told, and a business without a number, with a well-formed number or a bad one, in a
+/// country with registration rules and one without.
 fn situations() -> Vec<Value> {
-    let statuses = [
-        "employee",
-        "freelancer",
-        "company_owner",
-        "self_employed",
-        "student",
-        "job_seeker",
-        "retired",
-        "other",
-    ];
-    let routes = [None, Some("via_employer"), Some("via_own_company")];
-    let agreements = [None, Some("agreed"), Some("refused"), Some("not_asked")];
-    let sectors = [None, Some("tutoring"), Some("other")];
-    let informed = [None, Some(true), Some(false)];
-    let countries = [
-        ("FR", "732 829 320 00074", "732 829 320 00075"),
-        ("JP", "1234567890123", "x"),
-    ];
     assert!(
         mentor_core::registration::countries().all(|c| c.country != "JP"),
         "the test needs a country without registration rules"
     );
-    let mut all = Vec::new();
-    for status in statuses {
-        for route in routes {
-            for agreement in agreements {
-                for sector in sectors {
-                    for informed in informed {
-                        for (country, good, bad) in countries {
-                            for business in [
-                                None,
-                                Some(json!({})),
-                                Some(json!({"registration_number": good})),
-                                Some(json!({"registration_number": bad})),
-                            ] {
-                                let mut s = json!({"country": country, "status": status});
-                                let mut employment = json!({});
-                                if let Some(a) = agreement {
-                                    employment["employer_agreement"] = json!(a);
-                                }
-                                if let Some(x) = sector {
-                                    employment["employer_sector"] = json!(x);
-                                }
-                                if let Some(i) = informed {
-                                    employment["employer_informed"] = json!(i);
-                                }
-                                s["employment"] = employment;
-                                if let Some(r) = route {
-                                    s["route"] = json!(r);
-                                }
-                                if let Some(b) = business {
-                                    s["business"] = b;
-                                }
-                                all.push(s);
-                            }
-                        }
-                    }
+    let mut all = vec![json!({"employment": {}})];
+    all = with_each(all, "status", &names::<WorkingStatus>());
+    all = with_each(all, "route", &optional(names::<Route>()));
+    all = with_each(
+        all,
+        "employment/employer_agreement",
+        &optional(names::<EmployerAgreement>()),
+    );
+    all = with_each(
+        all,
+        "employment/employer_sector",
+        &optional(names::<EmployerSector>()),
+    );
+    all = with_each(
+        all,
+        "employment/employer_informed",
+        &[Value::Null, json!(true), json!(false)],
+    );
+    all = with_each(all, "country", &[json!("FR"), json!("JP")]);
+    let numbers = ["732 829 320 00074", "732 829 320 00075", "1234567890123", "x"];
+    let businesses: Vec<Value> = [Value::Null, json!({})]
+        .into_iter()
+        .chain(numbers.map(|n| json!({"registration_number": n})))
+        .collect();
+    with_each(all, "business", &businesses)
+}
+
+/// The wire names of a vocabulary, as JSON strings.
+fn names<V: Vocabulary>() -> Vec<Value> {
+    V::ALL.iter().map(|(name, _)| json!(name)).collect()
+}
+
+/// `values` and `null`, which [`with_each`] takes for "not given".
+fn optional(values: Vec<Value>) -> Vec<Value> {
+    std::iter::once(Value::Null).chain(values).collect()
+}
+
+/// Each situation of `all` once with each of `values` at `key` (`a/b`: key `b` of object `a`;
+/// `null`: the key is left out).
+fn with_each(all: Vec<Value>, key: &str, values: &[Value]) -> Vec<Value> {
+    let (parent, field) = key.rsplit_once('/').unwrap_or(("", key));
+    let pointer = if parent.is_empty() {
+        String::new()
+    } else {
+        format!("/{parent}")
+    };
+    all.iter()
+        .flat_map(|situation| {
+            values.iter().map(|value| {
+                let mut s = situation.clone();
+                if !value.is_null() {
+                    s.pointer_mut(&pointer).unwrap()[field] = value.clone();
                 }
-            }
-        }
-    }
-    all
+                s
+            })
+        })
+        .collect()
 }
 
 /// Every (rule, code) pair the library's answers cite, from running it.
