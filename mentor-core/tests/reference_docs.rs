@@ -93,6 +93,9 @@ fn the_wire_format_has_a_section_per_schema_and_the_promised_anchors() {
         "| `subjects[].level` | string | yes |",
         "| `working_situation.employment.employer_agreement` |",
         "| `demand.*` |",
+        // A decision's registration check is one of two objects: a well-formed number names
+        // its scheme, the other may name none; merged, the scheme is a string or null.
+        "| `registration.scheme` | string or null | yes |",
     ] {
         assert!(text.contains(row), "no row {row}");
     }
