@@ -383,8 +383,8 @@ fn read_file(path: &str, lang: Lang) -> Result<Vec<u8>, Failure> {
         std::fs::read(path).map(|b| bytes = b)
     };
     outcome.map_err(|e| cannot_read(path, &e, lang))?;
-    if bytes.starts_with("\u{feff}".as_bytes()) {
-        bytes.drain(..3);
+    if bytes.starts_with(mentor_core::wire::BYTE_ORDER_MARK.as_bytes()) {
+        bytes.drain(..mentor_core::wire::BYTE_ORDER_MARK.len());
     }
     Ok(bytes)
 }

@@ -309,7 +309,7 @@ impl Policy {
 
 /// `text` without the UTF-8 byte order mark an editor may have written first.
 fn without_bom(text: &str) -> &str {
-    text.strip_prefix('\u{feff}').unwrap_or(text)
+    text.strip_prefix(crate::wire::BYTE_ORDER_MARK).unwrap_or(text)
 }
 
 #[cfg(test)]

@@ -123,7 +123,7 @@ pub fn read_forms_bytes(bytes: &[u8]) -> Vec<Record> {
 
 /// Splits a file into its records, each made by `record` from its line and text.
 fn split(text: &str, record: fn(usize, &str) -> Record) -> Vec<Record> {
-    let text = text.strip_prefix('\u{feff}').unwrap_or(text);
+    let text = text.strip_prefix(BYTE_ORDER_MARK).unwrap_or(text);
     if text.trim_start().starts_with('[') && !is_json_lines(text.as_bytes()) {
         return read_array(text.as_bytes(), serde_json::Deserializer::from_str(text), record);
     }
@@ -159,6 +159,15 @@ fn is_json_lines(bytes: &[u8]) -> bool {
         Err(e) => !e.is_eof(),
     }
 }
+
+/// The UTF-8 byte order mark some editors (Notepad) write at the start of a file: no part of
+/// the JSON or TOML text after it, so every reader of a whole file skips it.
+///
+/// ```
+/// use mentor_core::wire::BYTE_ORDER_MARK;
+/// assert_eq!(BYTE_ORDER_MARK.as_bytes(), b"\xEF\xBB\xBF");
+/// ```
+pub const BYTE_ORDER_MARK: &str = "\u{feff}";
 
 /// Whether bytes are not text at all: they hold a NUL byte, which JSON text never holds (RFC
 /// 8259 escapes control characters in strings and allows only whitespace between values),
@@ -196,7 +205,7 @@ fn split_bytes(bytes: &[u8], record: fn(usize, &str) -> Record) -> Vec<Record> {
     if let Ok(text) = std::str::from_utf8(bytes) {
         return split(text, record);
     }
-    let bytes = bytes.strip_prefix("\u{feff}".as_bytes()).unwrap_or(bytes);
+    let bytes = bytes.strip_prefix(BYTE_ORDER_MARK.as_bytes()).unwrap_or(bytes);
     if bytes.trim_ascii_start().starts_with(b"[") && !is_json_lines(bytes) {
         return read_array(bytes, serde_json::Deserializer::from_slice(bytes), record);
     }
@@ -247,7 +256,7 @@ impl<'de> Visitor<'de> for Elements<'_> {
 }
 
 /// The records of a JSON array: serde_json checks the array (its errors are the reader's), then
-/// [`element_spans`] cuts out the text of each element it accepted. This is what serde_json's
+/// [`elements`] cuts out the text of each element it accepted. This is what serde_json's
 /// `RawValue` does, without its `raw_value` feature, which weighs on the browser build.
 fn read_array<'de, R: serde_json::de::Read<'de>>(
     bytes: &[u8],
@@ -267,12 +276,10 @@ fn read_array<'de, R: serde_json::de::Read<'de>>(
     // The text of each element serde_json accepted. Bytes that are not UTF-8 inside an
     // element's strings are found when its text is taken: that element is a record of its own
     // (issue 16: every element is reported on its own), the others are still read.
-    let spans = element_spans(bytes, count);
-    let read_up_to = spans
-        .last()
-        .map_or_else(|| skip_whitespace(bytes, 0) + 1, |s| s.end);
-    let mut records: Vec<Record> = spans
-        .into_iter()
+    let mut elements = elements(bytes);
+    let mut records: Vec<Record> = elements
+        .by_ref()
+        .take(count)
         .enumerate()
         .map(|(i, span)| element_record(bytes, i + 1, span, record))
         .collect();
@@ -282,13 +289,13 @@ fn read_array<'de, R: serde_json::de::Read<'de>>(
             error,
         });
     }
-    // A syntax error inside the array is the broken element's alone: the elements after it are
-    // cut by the scanner and each read on its own, so that one bad element never loses the
-    // rest of the batch (a file cut short loses only its last element).
+    // A syntax error inside the array is the broken element's alone (its place holds the
+    // error): the elements after it are cut by the same scanner and each read on its own, so
+    // one bad element never loses the rest of the batch (a file cut short loses only its last
+    // element).
     if broken_inside {
-        let mut at = next_element(bytes, read_up_to).map_or(bytes.len(), |broken| broken.end);
-        while let Some(span) = next_element(bytes, at) {
-            at = span.end;
+        elements.next();
+        for span in elements {
             records.push(element_record(bytes, records.len() + 1, span, record));
         }
     }
@@ -361,23 +368,18 @@ fn position_of_index(bytes: &[u8], index: usize) -> (usize, usize) {
     (line, index - start_of_line)
 }
 
-/// The byte ranges of the first `count` elements of the JSON array in `bytes`, elements that
-/// serde_json has read without error (so the scan needs no checks of its own): each element's
-/// text from its first byte to its last, without the whitespace around it.
-fn element_spans(bytes: &[u8], count: usize) -> Vec<Range<usize>> {
-    let mut spans = Vec::with_capacity(count);
+/// The byte ranges of the elements of the JSON array in `bytes`, in order, each from its first
+/// byte to its last without the whitespace around it ([`next_element`]). Over the elements
+/// serde_json accepted the scan needs no checks of its own; past a syntax error it is the
+/// best cut there is.
+fn elements(bytes: &[u8]) -> impl Iterator<Item = Range<usize>> + '_ {
     // Past the `[`.
     let mut at = skip_whitespace(bytes, 0) + 1;
-    while spans.len() < count {
-        at = skip_whitespace(bytes, at);
-        if bytes.get(at) == Some(&b',') {
-            at = skip_whitespace(bytes, at + 1);
-        }
-        let end = value_end(bytes, at);
-        spans.push(at..end);
-        at = end;
-    }
-    spans
+    std::iter::from_fn(move || {
+        let span = next_element(bytes, at)?;
+        at = span.end;
+        Some(span)
+    })
 }
 
 /// The index of the first byte from `at` on that is not JSON whitespace.
