@@ -20,11 +20,12 @@ use mentor_core::eligibility::{self, WorkingSituation};
 use mentor_core::lifecycle::{self, Aggregate, Replay};
 use mentor_core::policy::Policy;
 use mentor_core::recruitment::Application;
-use mentor_core::triage::{self, Status};
+use mentor_core::triage;
+use mentor_core::wire::RecordReader;
 use mentor_core::{Lang, Localized, registration};
 
-/// Batches at least this large show a progress bar on a terminal.
-const PROGRESS_FROM: usize = 2_000;
+/// Batch files at least this large (4 MiB, about 7,000 forms) show a progress bar on a terminal.
+const PROGRESS_FROM: u64 = 4 << 20;
 
 #[derive(Parser)]
 #[command(
@@ -395,17 +396,20 @@ fn read_file(path: &str, lang: Lang) -> Result<Vec<u8>, Failure> {
 fn read_batch(path: &str, lang: Lang) -> Result<Vec<u8>, Failure> {
     let bytes = read_file(path, lang)?;
     if mentor_core::wire::is_binary(&bytes) {
-        let path = shown(path);
-        return Err(Failure(match lang {
-            Lang::En => {
-                format!("`{path}` is not a text file (binary data or UTF-16): records are JSON in UTF-8")
-            }
-            Lang::Fr => format!(
-                "`{path}` n'est pas un fichier texte (données binaires ou UTF-16) : les enregistrements sont du JSON en UTF-8"
-            ),
-        }));
+        return Err(not_text(path, lang));
     }
     Ok(bytes)
+}
+
+/// A file of records that is not text at all: one error for the whole file.
+fn not_text(path: &str, lang: Lang) -> Failure {
+    let path = shown(path);
+    Failure(match lang {
+        Lang::En => format!("`{path}` is not a text file (binary data or UTF-16): records are JSON in UTF-8"),
+        Lang::Fr => format!(
+            "`{path}` n'est pas un fichier texte (données binaires ou UTF-16) : les enregistrements sont du JSON en UTF-8"
+        ),
+    })
 }
 
 /// Says, on stderr, that a batch held no record: an empty report is then not a surprise.
@@ -446,8 +450,13 @@ fn load_policy(path: Option<&str>, lang: Lang) -> Result<Policy, Failure> {
 
 /// Writes the answer on standard output; a failure is said in `lang`.
 fn write_out(text: &str, lang: Lang) -> Result<(), Failure> {
-    let mut out = io::stdout().lock();
-    match out.write_all(text.as_bytes()).and_then(|()| out.flush()) {
+    write_with(lang, |out| out.write_all(text.as_bytes()))
+}
+
+/// Writes the answer on standard output, buffered, with `write`; a failure is said in `lang`.
+fn write_with(lang: Lang, write: impl FnOnce(&mut dyn Write) -> io::Result<()>) -> Result<(), Failure> {
+    let mut out = io::BufWriter::with_capacity(1 << 16, io::stdout().lock());
+    match write(&mut out).and_then(|()| out.flush()) {
         // A closed pipe (`mentor triage … | head`) is not an error worth a message.
         Err(e) if e.kind() == io::ErrorKind::BrokenPipe => Ok(()),
         other => other.map_err(|e| {
@@ -477,31 +486,23 @@ fn run_triage(
         }));
     }
     let policy = load_policy(policy, lang)?;
-    let bytes = read_batch(file, lang)?;
     let now = now.unwrap_or_else(Utc::now);
-    // Each form is kept as its text and read when assessed: no JSON tree per form.
-    let records = triage::read_forms_bytes(&bytes);
-    drop(bytes);
-    if records.is_empty() {
+    // Forms are read as their bytes arrive and assessed one by one: only each form's entry
+    // is kept (a million forms need their entries, not their text), then ranked at the end.
+    let mut queue = triage::Triage::new(&policy, now);
+    read_streamed(file, RecordReader::forms(), lang, &mut |record| {
+        queue.push(&record)
+    })?;
+    if queue.is_empty() {
         say_no_records(file, lang);
     }
-    let bar = progress(records.len(), lang);
-    let entries: Vec<triage::Entry> = records
-        .iter()
-        .map(|r| {
-            bar.inc(1);
-            triage::assess(r, &policy, now)
-        })
-        .collect();
-    bar.finish_and_clear();
-    let entries = triage::rank(entries);
-    let out = if json {
-        render::json_lines(&entries, lang)
+    let any_invalid = queue.invalid() > 0;
+    if json {
+        // Each entry is made as it is written: the report is never whole in memory.
+        write_with(lang, |out| render::write_json_lines(out, queue.report(), lang))?;
     } else {
-        render::triage_table(&entries, lang)
-    };
-    write_out(&out, lang)?;
-    let any_invalid = entries.iter().any(|e| e.status == Status::Invalid);
+        write_out(&render::triage_table(&queue.finish(), lang), lang)?;
+    }
     Ok(if any_invalid {
         ExitCode::from(1)
     } else {
@@ -509,17 +510,59 @@ fn run_triage(
     })
 }
 
-fn progress(len: usize, lang: Lang) -> ProgressBar {
-    if len < PROGRESS_FROM || !io::stderr().is_terminal() {
+/// Reads a file of records (`-`: standard input) in chunks through `reader`, handing `each`
+/// every record as it is read, with a progress bar on a terminal for large files.
+fn read_streamed(
+    path: &str,
+    mut reader: RecordReader,
+    lang: Lang,
+    each: &mut dyn FnMut(mentor_core::wire::Record),
+) -> Result<(), Failure> {
+    let mut source: Box<dyn Read> = if path == "-" {
+        Box::new(io::stdin().lock())
+    } else {
+        Box::new(std::fs::File::open(path).map_err(|e| cannot_read(path, &e, lang))?)
+    };
+    let size = if path == "-" {
+        None
+    } else {
+        std::fs::metadata(path).ok().map(|m| m.len())
+    };
+    let bar = progress(size, lang);
+    let mut chunk = vec![0_u8; 1 << 16];
+    loop {
+        let read = match source.read(&mut chunk) {
+            Ok(0) => break,
+            Ok(read) => read,
+            Err(e) if e.kind() == io::ErrorKind::Interrupted => continue,
+            Err(e) => return Err(cannot_read(path, &e, lang)),
+        };
+        reader
+            .feed(chunk.get(..read).unwrap_or_default(), each)
+            .map_err(|_| not_text(path, lang))?;
+        bar.inc(read as u64);
+    }
+    reader.finish(each);
+    bar.finish_and_clear();
+    Ok(())
+}
+
+/// A progress bar on stderr, in bytes read, for a file of at least [`PROGRESS_FROM`] bytes
+/// when stderr is a terminal; hidden otherwise.
+fn progress(size: Option<u64>, lang: Lang) -> ProgressBar {
+    let Some(size) = size.filter(|&s| s >= PROGRESS_FROM) else {
+        return ProgressBar::hidden();
+    };
+    if !io::stderr().is_terminal() {
         return ProgressBar::hidden();
     }
-    let label = match lang {
-        Lang::En => "forms",
-        Lang::Fr => "formulaires",
+    let read = match lang {
+        Lang::En => "read",
+        Lang::Fr => "lus",
     };
-    let bar = ProgressBar::with_draw_target(Some(len as u64), ProgressDrawTarget::stderr());
+    let bar = ProgressBar::with_draw_target(Some(size), ProgressDrawTarget::stderr());
     if let Ok(style) = ProgressStyle::with_template(&format!(
-        "{{bar:40}} {{pos}}/{{len}} {label} ({{per_sec}}, {{eta}})"
+        "{{bar:40}} {{bytes}}/{{total_bytes}} {read} ({{bytes_per_sec}}, {{eta}})"
     )) {
         bar.set_style(style);
     }

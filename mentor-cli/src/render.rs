@@ -1,6 +1,7 @@
 //! Human and JSON renderings of the core's answers. Text only; no rule lives here.
 
 use std::fmt::Write as _;
+use std::io;
 
 use mentor_core::eligibility::{Decision, RegistrationCheck};
 use mentor_core::lifecycle::BadRecord;
@@ -41,13 +42,21 @@ pub fn table(rows: &[Vec<String>], right: usize, indent: &str) -> String {
     out
 }
 
-/// One JSON object per line.
-pub fn json_lines(entries: &[Entry], lang: Lang) -> String {
-    let mut out = String::new();
+/// One JSON object per line, written to `out` as each is made (a million entries need no
+/// string of their own).
+///
+/// # Errors
+/// `out`'s own.
+pub fn write_json_lines(
+    out: &mut dyn io::Write,
+    entries: impl IntoIterator<Item = Entry>,
+    lang: Lang,
+) -> io::Result<()> {
     for e in entries {
-        let _ = writeln!(out, "{}", e.to_json(lang));
+        serde_json::to_writer(&mut *out, &e.to_json(lang))?;
+        out.write_all(b"\n")?;
     }
-    out
+    Ok(())
 }
 
 fn as_code(v: &impl serde::Serialize) -> String {

@@ -37,6 +37,11 @@ impl Personal {
     pub fn expose(&self) -> &str {
         &self.0
     }
+
+    /// Personal text, as kept elsewhere.
+    pub(crate) fn new(text: String) -> Personal {
+        Personal(text)
+    }
 }
 
 impl fmt::Debug for Personal {

@@ -520,6 +520,33 @@ impl DuplicateKey {
             offer_id: offer_id.trim().to_owned(),
         }
     }
+
+    /// 128 bits of the SHA-256 of the key: what a batch keeps to find repeated submissions
+    /// (issue 15), 16 bytes a form instead of its normalised e-mail and offer id. The e-mail's
+    /// length comes first, so no two keys feed the same bytes. Two different keys share a
+    /// fingerprint with probability 2⁻¹²⁸; among n keys, at most n²/2¹²⁹ (a million forms:
+    /// about 1.5·10⁻²⁷), and making two collide on purpose takes a collision of SHA-256.
+    ///
+    /// ```
+    /// use mentor_core::recruitment::DuplicateKey;
+    /// let a = DuplicateKey::new(" Ada@Example.org", "o").fingerprint();
+    /// assert_eq!(a, DuplicateKey::new("ada@example.org ", "o").fingerprint());
+    /// assert_ne!(a, DuplicateKey::new("ada@example.org", "p").fingerprint());
+    /// ```
+    #[must_use]
+    pub fn fingerprint(&self) -> [u8; 16] {
+        use sha2::{Digest as _, Sha256};
+        let mut hasher = Sha256::new();
+        hasher.update((self.email.len() as u64).to_le_bytes());
+        hasher.update(self.email.as_bytes());
+        hasher.update(self.offer_id.as_bytes());
+        let digest = hasher.finalize();
+        let mut out = [0u8; 16];
+        for (to, from) in out.iter_mut().zip(digest.iter()) {
+            *to = *from;
+        }
+        out
+    }
 }
 
 impl std::fmt::Debug for DuplicateKey {

@@ -74,6 +74,31 @@ impl Priority {
     /// Orders priorities from the most to the least urgent to review.
     #[must_use]
     pub fn cmp_urgency(&self, other: &Priority) -> Ordering {
+        self.urgency().cmp_urgency(&other.urgency())
+    }
+
+    /// What orders this priority among others, without the rest (a sort key less than half
+    /// its size).
+    #[must_use]
+    pub fn urgency(&self) -> Urgency {
+        Urgency {
+            score: self.score,
+            tie: self.tie,
+        }
+    }
+}
+
+/// The part of a [`Priority`] that orders it: its score and the facts that break ties.
+#[derive(Clone, Copy, Debug, PartialEq)]
+pub struct Urgency {
+    score: f64,
+    tie: TieBreak,
+}
+
+impl Urgency {
+    /// Orders from the most to the least urgent to review, as [`Priority::cmp_urgency`].
+    #[must_use]
+    pub fn cmp_urgency(&self, other: &Urgency) -> Ordering {
         other
             .score
             .total_cmp(&self.score)
@@ -82,6 +107,64 @@ impl Priority {
             .then(other.tie.years.cmp(&self.tie.years))
             .then(other.tie.completeness.total_cmp(&self.tie.completeness))
             .then(self.tie.submitted_at.cmp(&other.tie.submitted_at))
+    }
+}
+
+/// A [`Priority`] as a queue of many keeps it (`triage::Triage`, issue 15): what cannot be
+/// rebuilt from the form's completeness and the best demand, 48 bytes instead of 72.
+#[derive(Clone, Copy, Debug)]
+pub(crate) struct PackedPriority {
+    score: f64,
+    experience: f64,
+    waiting: f64,
+    submitted_at: DateTime<Utc>,
+    contact_by: NaiveDate,
+    demand: Demand,
+    level: Level,
+    years: u8,
+}
+
+impl Priority {
+    /// The priority packed, for a form of this `completeness`; `None` when the completeness
+    /// is not the one it was computed with (it would not unpack to an equal priority).
+    pub(crate) fn pack(&self, completeness: f64) -> Option<PackedPriority> {
+        let same = |a: f64, b: f64| a.to_bits() == b.to_bits();
+        (same(self.components.completeness, completeness)
+            && same(self.tie.completeness, completeness)
+            && same(self.components.demand, demand_component(self.tie.demand)))
+        .then_some(PackedPriority {
+            score: self.score,
+            experience: self.components.experience,
+            waiting: self.components.waiting,
+            submitted_at: self.tie.submitted_at,
+            contact_by: self.contact_by,
+            demand: self.tie.demand,
+            level: self.tie.level,
+            years: self.tie.years,
+        })
+    }
+}
+
+impl PackedPriority {
+    /// The priority that was packed with this `completeness`.
+    pub(crate) fn unpack(&self, completeness: f64) -> Priority {
+        Priority {
+            score: self.score,
+            components: Components {
+                demand: demand_component(self.demand),
+                experience: self.experience,
+                completeness,
+                waiting: self.waiting,
+            },
+            contact_by: self.contact_by,
+            tie: TieBreak {
+                demand: self.demand,
+                level: self.level,
+                years: self.years,
+                completeness,
+                submitted_at: self.submitted_at,
+            },
+        }
     }
 }
 

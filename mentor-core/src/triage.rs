@@ -14,13 +14,13 @@ use serde::{Serialize, Serializer};
 use serde_json::Value;
 
 use crate::application::{self, Personal};
-use crate::eligibility::{self, Decision, Outcome};
+use crate::eligibility::{self, Decision, Outcome, PackedDecision};
 use crate::error::{Detail, ErrorCode, FieldError};
 use crate::i18n::{In, Lang, Localized};
 use crate::policy::Policy;
 use crate::recruitment::DuplicateKey;
-use crate::review::{self, Priority};
-use std::collections::BTreeMap;
+use crate::review::{self, PackedPriority, Priority, Urgency};
+use std::collections::HashMap;
 
 pub use crate::wire::{Record, read_forms, read_forms_bytes, read_records, read_records_bytes};
 
@@ -52,8 +52,6 @@ pub struct Entry {
     pub reference: Option<String>,
     /// The applicant's e-mail as typed, for the people who call back.
     pub email: Option<Personal>,
-    /// The offer applied to, when the form could be read.
-    pub offer_id: Option<String>,
     /// Where it ends up.
     pub status: Status,
     /// 1-based rank among the ranked forms.
@@ -68,6 +66,19 @@ pub struct Entry {
     pub priority: Option<Priority>,
     /// Why a valid form is on hold.
     pub on_hold: Option<Hold>,
+    /// A valid form's [`DuplicateKey`] fingerprint, until the batch has checked it against
+    /// the forms before it ([`rank`], [`Triage::push`]).
+    duplicate_key: Option<Fingerprint>,
+}
+
+/// A [`DuplicateKey::fingerprint`], kept out of `Debug` (it is derived from an e-mail).
+#[derive(Clone, Copy, PartialEq, Eq, Hash)]
+struct Fingerprint([u8; 16]);
+
+impl std::fmt::Debug for Fingerprint {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.write_str("<fingerprint>")
+    }
 }
 
 /// Why a valid form is on hold (POL-1): the policy closes every subject it offers to new
@@ -234,7 +245,6 @@ pub fn assess(record: &Record, policy: &Policy, now: DateTime<Utc>) -> Entry {
                 line: *line,
                 reference: None,
                 email: None,
-                offer_id: None,
                 status: Status::Invalid,
                 rank: None,
                 errors: vec![error.clone()],
@@ -242,6 +252,7 @@ pub fn assess(record: &Record, policy: &Policy, now: DateTime<Utc>) -> Entry {
                 eligibility: None,
                 priority: None,
                 on_hold: None,
+                duplicate_key: None,
             };
         }
     };
@@ -249,7 +260,6 @@ pub fn assess(record: &Record, policy: &Policy, now: DateTime<Utc>) -> Entry {
         line,
         reference: v.reference,
         email: v.email,
-        offer_id: v.result.as_ref().ok().map(|app| app.offer_id().to_owned()),
         status: Status::Invalid,
         rank: None,
         errors: Vec::new(),
@@ -257,6 +267,7 @@ pub fn assess(record: &Record, policy: &Policy, now: DateTime<Utc>) -> Entry {
         eligibility: None,
         priority: None,
         on_hold: None,
+        duplicate_key: None,
     };
     let latest = now + chrono::TimeDelta::days(1);
     match v.result {
@@ -264,7 +275,6 @@ pub fn assess(record: &Record, policy: &Policy, now: DateTime<Utc>) -> Entry {
         // Submitted after `now` (a day's margin for clocks and time zones): a mistake that
         // would otherwise rank the form as if it had waited least (issue 16).
         Ok(app) if app.submitted_at().is_some_and(|at| at > latest) => {
-            entry.offer_id = None;
             entry.errors = vec![FieldError::with(
                 "submitted_at",
                 ErrorCode::OutOfRange,
@@ -293,6 +303,10 @@ pub fn assess(record: &Record, policy: &Policy, now: DateTime<Utc>) -> Entry {
                 ));
             }
             entry.eligibility = Some(decision);
+            entry.duplicate_key = entry
+                .email
+                .as_ref()
+                .map(|email| Fingerprint(DuplicateKey::new(email.expose(), app.offer_id()).fingerprint()));
         }
     }
     entry
@@ -304,48 +318,365 @@ pub fn assess(record: &Record, policy: &Policy, now: DateTime<Utc>) -> Entry {
 /// A valid form that repeats an earlier valid form of the batch (same normalised e-mail and
 /// offer id, [`DuplicateKey`]) is the same application sent twice: it becomes `invalid` with a
 /// `duplicate_application` error naming the first one's line, and only the first is ranked.
+/// Keys are compared by their [`DuplicateKey::fingerprint`] (128 bits of SHA-256): two
+/// different keys of a million forms share one with probability about 1.5·10⁻²⁷.
 #[must_use]
 pub fn rank(mut entries: Vec<Entry>) -> Vec<Entry> {
-    mark_duplicates(&mut entries);
-    entries.sort_by(|a, b| {
-        a.status
-            .cmp(&b.status)
-            .then_with(|| match (&a.priority, &b.priority) {
-                (Some(pa), Some(pb)) => pa.cmp_urgency(pb),
+    let mut first_seen = FirstSeen::default();
+    entries.iter_mut().for_each(|e| first_seen.check(e));
+    order(entries)
+}
+
+/// Ranks entries whose duplicates are already marked.
+fn order(mut entries: Vec<Entry>) -> Vec<Entry> {
+    // The order is found on small keys, then the entries are moved into it: a stable sort of
+    // the entries themselves would take a buffer of half of them (a million forms: 180 MB), and
+    // sorting indices into them would read them at random. The index breaks ties, so the order
+    // is the stable sort's.
+    let mut keys: Vec<(Status, Option<Urgency>, usize, usize)> = entries
+        .iter()
+        .enumerate()
+        .map(|(at, e)| (e.status, e.priority.as_ref().map(Priority::urgency), e.line, at))
+        .collect();
+    keys.sort_unstable_by(|a, b| {
+        a.0.cmp(&b.0)
+            .then_with(|| match (&a.1, &b.1) {
+                (Some(ua), Some(ub)) => ua.cmp_urgency(ub),
                 _ => std::cmp::Ordering::Equal,
             })
-            .then(a.line.cmp(&b.line))
+            .then(a.2.cmp(&b.2))
+            .then(a.3.cmp(&b.3))
     });
+    let mut order: Vec<usize> = keys.into_iter().map(|k| k.3).collect();
+    permute(&mut entries, &mut order);
     for (rank, e) in (1..).zip(entries.iter_mut().filter(|e| e.status == Status::Ranked)) {
         e.rank = Some(rank);
     }
     entries
 }
 
-fn mark_duplicates(entries: &mut [Entry]) {
-    let mut first_seen: BTreeMap<DuplicateKey, usize> = BTreeMap::new();
-    for e in entries.iter_mut().filter(|e| e.status != Status::Invalid) {
-        let (Some(email), Some(offer_id)) = (&e.email, &e.offer_id) else {
-            continue;
-        };
-        let key = DuplicateKey::new(email.expose(), offer_id);
-        match first_seen.get(&key) {
-            None => {
-                first_seen.insert(key, e.line);
+/// Moves `items` into `order` (`items[i]` becomes the item that was at `order[i]`) in place,
+/// one cycle of the permutation at a time; `order` is left as the identity.
+fn permute<T>(items: &mut [T], order: &mut [usize]) {
+    for start in 0..order.len() {
+        let mut at = start;
+        while let Some(from) = order.get_mut(at).map(|slot| std::mem::replace(slot, at)) {
+            if from == start {
+                break;
             }
-            Some(first) => {
-                e.errors = vec![FieldError::with(
-                    "applicant.email",
-                    ErrorCode::DuplicateApplication,
-                    Detail::FirstSeenAt(*first),
-                )];
-                e.status = Status::Invalid;
-                e.eligibility = None;
-                e.priority = None;
-            }
+            items.swap(at, from);
+            at = from;
         }
     }
 }
+
+/// The line of the first valid form of each duplicate key seen so far, by fingerprint: 24
+/// bytes a form, checked as each form arrives.
+#[derive(Debug, Default)]
+struct FirstSeen(HashMap<Fingerprint, usize>);
+
+impl FirstSeen {
+    /// Marks `entry` a duplicate when an earlier form had its key, else remembers its line.
+    /// The entry's fingerprint is spent.
+    fn check(&mut self, entry: &mut Entry) {
+        let Some(key) = entry.duplicate_key.take() else {
+            return;
+        };
+        if entry.status == Status::Invalid {
+            return;
+        }
+        let first_line = match self.0.entry(key) {
+            std::collections::hash_map::Entry::Vacant(slot) => {
+                slot.insert(entry.line);
+                return;
+            }
+            std::collections::hash_map::Entry::Occupied(slot) => *slot.get(),
+        };
+        entry.errors = vec![FieldError::with(
+            "applicant.email",
+            ErrorCode::DuplicateApplication,
+            Detail::FirstSeenAt(first_line),
+        )];
+        entry.status = Status::Invalid;
+        entry.eligibility = None;
+        entry.priority = None;
+    }
+}
+
+/// A review queue built record by record: each record is assessed as it arrives (only what
+/// its [`Entry`] says is kept, packed, not its text), repeated applications are found as they
+/// arrive ([`rank`] says how), and [`Triage::report`] gives the entries in report order once
+/// all have come. What [`triage`] does on a slice, for batches read as they arrive
+/// ([`crate::wire::RecordReader`]) or queues that are never whole in memory.
+///
+/// ```
+/// use chrono::{TimeZone, Utc};
+/// use mentor_core::policy::Policy;
+/// use mentor_core::triage::{Status, Triage};
+/// use mentor_core::wire::RecordReader;
+/// let policy = Policy::default();
+/// let mut queue = Triage::new(&policy, Utc.with_ymd_and_hms(2026, 11, 30, 0, 0, 0).unwrap());
+/// let mut reader = RecordReader::forms();
+/// reader.feed(b"{\"offer_id\": 1}\n", &mut |record| queue.push(&record)).unwrap();
+/// reader.finish(&mut |record| queue.push(&record));
+/// assert_eq!(queue.len(), 1);
+/// assert_eq!(queue.invalid(), 1);
+/// let report = queue.finish();
+/// assert_eq!(report[0].status, Status::Invalid);
+/// ```
+#[derive(Debug)]
+pub struct Triage<'p> {
+    policy: &'p Policy,
+    now: DateTime<Utc>,
+    kept: Vec<Kept>,
+    first_seen: FirstSeen,
+    invalid: usize,
+}
+
+/// What the queue keeps of an [`Entry`] until the report (issue 15: a million forms): the
+/// reference and e-mail in one allocation, the decision and priority packed, errors and
+/// holds (a few forms) behind one pointer. [`Kept::take_entry`] rebuilds the entry.
+struct Kept {
+    line: usize,
+    completeness: f64,
+    /// The reference, then the e-mail.
+    text: Box<str>,
+    reference_len: usize,
+    has_reference: bool,
+    has_email: bool,
+    status: Status,
+    priority: Option<KeptPriority>,
+    decision: Option<PackedDecision>,
+    rare: Option<Box<Rare>>,
+}
+
+/// A ranked form's priority, packed unless it cannot be rebuilt from the form's completeness.
+#[derive(Clone, Copy, Debug)]
+enum KeptPriority {
+    Packed(PackedPriority),
+    Whole(Priority),
+}
+
+/// What only some forms have: errors (invalid forms) and why a form is on hold.
+struct Rare {
+    errors: Vec<FieldError>,
+    on_hold: Option<Hold>,
+}
+
+impl std::fmt::Debug for Kept {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.debug_struct("Kept")
+            .field("line", &self.line)
+            .field("status", &self.status)
+            .finish_non_exhaustive()
+    }
+}
+
+impl Kept {
+    fn new(entry: Entry) -> Kept {
+        let reference = entry.reference.as_deref();
+        let email = entry.email.as_ref().map(Personal::expose);
+        let mut text = String::with_capacity(reference.map_or(0, str::len) + email.map_or(0, str::len));
+        text.push_str(reference.unwrap_or(""));
+        text.push_str(email.unwrap_or(""));
+        let priority = entry.priority.map(|p| {
+            p.pack(entry.completeness)
+                .map_or(KeptPriority::Whole(p), KeptPriority::Packed)
+        });
+        let rare = (!entry.errors.is_empty() || entry.on_hold.is_some()).then(|| {
+            Box::new(Rare {
+                errors: entry.errors,
+                on_hold: entry.on_hold,
+            })
+        });
+        Kept {
+            line: entry.line,
+            completeness: entry.completeness,
+            reference_len: reference.map_or(0, str::len),
+            has_reference: reference.is_some(),
+            has_email: email.is_some(),
+            text: text.into_boxed_str(),
+            status: entry.status,
+            priority,
+            decision: entry.eligibility.map(Decision::pack),
+            rare,
+        }
+    }
+
+    fn priority(&self) -> Option<Priority> {
+        self.priority.map(|p| match p {
+            KeptPriority::Packed(packed) => packed.unpack(self.completeness),
+            KeptPriority::Whole(whole) => whole,
+        })
+    }
+
+    /// The entry; the parts that only some forms have are moved out. The text is copied, not
+    /// freed here: freeing a million small blocks in report order, which is not the order they
+    /// were made in, scatters the allocator's free lists and costs a fifth of the run.
+    fn take_entry(&mut self, rank: Option<usize>) -> Entry {
+        let text = &self.text;
+        let (reference, email) = match (text.get(..self.reference_len), text.get(self.reference_len..)) {
+            (Some(reference), Some(email)) => (
+                self.has_reference.then(|| reference.to_owned()),
+                self.has_email.then(|| Personal::new(email.to_owned())),
+            ),
+            _ => (None, None),
+        };
+        let rare = self.rare.take().map(|rare| *rare);
+        let (errors, on_hold) = rare.map_or((Vec::new(), None), |r| (r.errors, r.on_hold));
+        Entry {
+            line: self.line,
+            reference,
+            email,
+            status: self.status,
+            rank,
+            errors,
+            completeness: self.completeness,
+            eligibility: self.decision.take().map(PackedDecision::unpack),
+            priority: self.priority(),
+            on_hold,
+            duplicate_key: None,
+        }
+    }
+}
+
+impl<'p> Triage<'p> {
+    /// An empty queue whose forms are assessed under `policy` at `now`.
+    #[must_use]
+    pub fn new(policy: &'p Policy, now: DateTime<Utc>) -> Triage<'p> {
+        Triage {
+            policy,
+            now,
+            kept: Vec::new(),
+            first_seen: FirstSeen::default(),
+            invalid: 0,
+        }
+    }
+
+    /// Assesses one more record ([`assess`]), in input order. A repeated application is
+    /// found here, as it arrives ([`rank`] says how).
+    pub fn push(&mut self, record: &Record) {
+        self.keep(assess(record, self.policy, self.now));
+    }
+
+    /// Adds entries already assessed (by [`assess`], on other threads), in input order.
+    pub fn extend(&mut self, entries: impl IntoIterator<Item = Entry>) {
+        entries.into_iter().for_each(|e| self.keep(e));
+    }
+
+    fn keep(&mut self, mut entry: Entry) {
+        self.first_seen.check(&mut entry);
+        if entry.status == Status::Invalid {
+            self.invalid += 1;
+        }
+        self.kept.push(Kept::new(entry));
+    }
+
+    /// How many records have been assessed.
+    #[must_use]
+    pub fn len(&self) -> usize {
+        self.kept.len()
+    }
+
+    /// Whether no record has been assessed.
+    #[must_use]
+    pub fn is_empty(&self) -> bool {
+        self.kept.is_empty()
+    }
+
+    /// How many of the records assessed so far are invalid, repeated applications included.
+    #[must_use]
+    pub fn invalid(&self) -> usize {
+        self.invalid
+    }
+
+    /// The report: every entry in report order, ranked ([`rank`]).
+    #[must_use]
+    pub fn finish(self) -> Vec<Entry> {
+        self.report().collect()
+    }
+
+    /// The report one entry at a time, in report order, each made when asked for: writing a
+    /// million entries out this way never holds them all.
+    ///
+    /// ```
+    /// use chrono::{TimeZone, Utc};
+    /// use mentor_core::policy::Policy;
+    /// use mentor_core::triage::{Status, Triage, read_records};
+    /// let policy = Policy::default();
+    /// let mut queue = Triage::new(&policy, Utc.with_ymd_and_hms(2026, 11, 30, 0, 0, 0).unwrap());
+    /// read_records("{\"offer_id\": 1}\n").iter().for_each(|r| queue.push(r));
+    /// let mut report = queue.report();
+    /// assert_eq!(report.len(), 1);
+    /// assert_eq!(report.next().map(|e| e.status), Some(Status::Invalid));
+    /// assert!(report.next().is_none());
+    /// ```
+    #[must_use]
+    pub fn report(self) -> Report {
+        drop(self.first_seen);
+        let kept = self.kept;
+        // The order is found on small keys, then each entry is made from its packed form in
+        // that order: sorting the kept forms themselves would move them all, and sorting
+        // indices into them would read them at random. The index breaks ties, so the order is
+        // a stable sort's.
+        let mut keys: Vec<(Status, Option<Urgency>, usize, usize)> = kept
+            .iter()
+            .enumerate()
+            .map(|(at, k)| (k.status, k.priority().as_ref().map(Priority::urgency), k.line, at))
+            .collect();
+        keys.sort_unstable_by(|a, b| {
+            a.0.cmp(&b.0)
+                .then_with(|| match (&a.1, &b.1) {
+                    (Some(ua), Some(ub)) => ua.cmp_urgency(ub),
+                    _ => std::cmp::Ordering::Equal,
+                })
+                .then(a.2.cmp(&b.2))
+                .then(a.3.cmp(&b.3))
+        });
+        Report {
+            kept,
+            order: keys.into_iter().map(|k| k.3).collect::<Vec<usize>>().into_iter(),
+            ranked: 0,
+        }
+    }
+}
+
+/// A [`Triage`]'s report, one [`Entry`] at a time in report order ([`Triage::report`]).
+pub struct Report {
+    kept: Vec<Kept>,
+    order: std::vec::IntoIter<usize>,
+    ranked: usize,
+}
+
+impl std::fmt::Debug for Report {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.debug_struct("Report")
+            .field("left", &self.order.len())
+            .finish_non_exhaustive()
+    }
+}
+
+impl Iterator for Report {
+    type Item = Entry;
+
+    fn next(&mut self) -> Option<Entry> {
+        let at = self.order.next()?;
+        let kept = self.kept.get_mut(at)?;
+        let rank = if kept.status == Status::Ranked {
+            self.ranked += 1;
+            Some(self.ranked)
+        } else {
+            None
+        };
+        Some(kept.take_entry(rank))
+    }
+
+    fn size_hint(&self) -> (usize, Option<usize>) {
+        self.order.size_hint()
+    }
+}
+
+impl ExactSizeIterator for Report {}
 
 /// Triage of a whole batch at `now` (the core reads no clock).
 ///
@@ -361,7 +692,9 @@ fn mark_duplicates(entries: &mut [Entry]) {
 /// ```
 #[must_use]
 pub fn triage(records: &[Record], policy: &Policy, now: DateTime<Utc>) -> Vec<Entry> {
-    rank(records.iter().map(|r| assess(r, policy, now)).collect())
+    let mut queue = Triage::new(policy, now);
+    records.iter().for_each(|r| queue.push(r));
+    queue.finish()
 }
 
 /// [`triage`] on the wire format: an array of forms in, the array of entries out
@@ -384,4 +717,53 @@ pub fn triage_json(forms: &Value, policy: &Policy, now: DateTime<Utc>, lang: Lan
         }],
     };
     triage(&records, policy, now).to_json(lang)
+}
+
+#[cfg(test)]
+mod tests {
+    #![allow(clippy::unwrap_used, clippy::indexing_slicing, reason = "tests")]
+    use super::*;
+    use chrono::TimeZone as _;
+
+    #[test]
+    fn permute_moves_each_item_to_its_place() {
+        let mut items = ['a', 'b', 'c', 'd', 'e', 'f'];
+        // Two cycles (0 3 5) and (1 2), and 4 in place.
+        let mut order = [3, 2, 1, 5, 4, 0];
+        permute(&mut items, &mut order);
+        assert_eq!(items, ['d', 'c', 'b', 'f', 'e', 'a']);
+        assert_eq!(order, [0, 1, 2, 3, 4, 5]);
+    }
+
+    #[test]
+    fn duplicates_name_the_first_line_of_their_key() {
+        let form = |email: &str| {
+            format!(
+                r#"{{"offer_id": "o", "applicant": {{"first_name": "A", "last_name": "B", "email": "{email}", "country": "FR"}}, "subjects": [{{"subject": "python", "level": "expert"}}], "consent": {{"data_processing": true}}}}"#
+            )
+        };
+        let now = Utc.with_ymd_and_hms(2026, 11, 30, 0, 0, 0).unwrap();
+        let policy = Policy::default();
+        let emails = ["a@x.org", "b@x.org", "A@x.org ", "c@x.org", "b@x.org"];
+        let records: Vec<Record> = emails
+            .iter()
+            .enumerate()
+            .map(|(i, e)| Record::keep_text(i + 1, &form(e)))
+            .collect();
+        let by_rank = rank(records.iter().map(|r| assess(r, &policy, now)).collect());
+        let by_push = triage(&records, &policy, now);
+        assert_eq!(by_rank, by_push);
+        let mut firsts: Vec<(usize, Option<usize>)> = by_push
+            .iter()
+            .map(|e| match e.errors.first().map(|err| (&err.code, &err.detail)) {
+                Some((ErrorCode::DuplicateApplication, Detail::FirstSeenAt(line))) => (e.line, Some(*line)),
+                _ => (e.line, None),
+            })
+            .collect();
+        firsts.sort_unstable();
+        assert_eq!(
+            firsts,
+            [(1, None), (2, None), (3, Some(1)), (4, None), (5, Some(2))]
+        );
+    }
 }

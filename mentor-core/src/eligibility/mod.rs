@@ -307,6 +307,105 @@ impl Decision {
     }
 }
 
+/// A [`Decision`] as a queue of many keeps it (`triage::Triage`, issue 15): the same facts,
+/// its short lists inline instead of three heap allocations. [`PackedDecision::unpack`] gives
+/// back an equal decision.
+#[derive(Clone, Debug)]
+pub(crate) struct PackedDecision {
+    outcome: Outcome,
+    contracting_party: Option<Party>,
+    invoicing_party: Option<Party>,
+    payout: Option<Payout>,
+    country: CountryCode,
+    registration: Option<RegistrationCheck>,
+    lists: Lists,
+}
+
+/// The actions and reasons of a packed decision: inline while they fit (every row of the
+/// decision table gives at most one required action, one recommended and three reasons),
+/// else as they were.
+#[derive(Clone, Debug)]
+enum Lists {
+    Inline {
+        required: [Option<Action>; 2],
+        recommended: [Option<Action>; 1],
+        reasons: [Option<Reason>; 4],
+    },
+    Spilled(Box<(Vec<Action>, Vec<Action>, Vec<Reason>)>),
+}
+
+/// `items` in front of `N` slots, or `None` when they do not fit.
+fn inline<T: Copy, const N: usize>(items: &[T]) -> Option<[Option<T>; N]> {
+    if items.len() > N {
+        return None;
+    }
+    let mut slots = [None; N];
+    for (slot, item) in slots.iter_mut().zip(items) {
+        *slot = Some(*item);
+    }
+    Some(slots)
+}
+
+impl Decision {
+    /// The decision in fewer bytes.
+    pub(crate) fn pack(self) -> PackedDecision {
+        let lists = match (
+            inline(&self.required_actions),
+            inline(&self.recommended_actions),
+            inline(&self.reasons),
+        ) {
+            (Some(required), Some(recommended), Some(reasons)) => Lists::Inline {
+                required,
+                recommended,
+                reasons,
+            },
+            _ => Lists::Spilled(Box::new((
+                self.required_actions,
+                self.recommended_actions,
+                self.reasons,
+            ))),
+        };
+        PackedDecision {
+            outcome: self.outcome,
+            contracting_party: self.contracting_party,
+            invoicing_party: self.invoicing_party,
+            payout: self.payout,
+            country: self.country,
+            registration: self.registration,
+            lists,
+        }
+    }
+}
+
+impl PackedDecision {
+    /// The decision that was packed.
+    pub(crate) fn unpack(self) -> Decision {
+        let (required_actions, recommended_actions, reasons) = match self.lists {
+            Lists::Inline {
+                required,
+                recommended,
+                reasons,
+            } => (
+                required.into_iter().flatten().collect(),
+                recommended.into_iter().flatten().collect(),
+                reasons.into_iter().flatten().collect(),
+            ),
+            Lists::Spilled(lists) => *lists,
+        };
+        Decision {
+            outcome: self.outcome,
+            contracting_party: self.contracting_party,
+            invoicing_party: self.invoicing_party,
+            payout: self.payout,
+            registration: self.registration,
+            required_actions,
+            recommended_actions,
+            reasons,
+            country: self.country,
+        }
+    }
+}
+
 /// The message of an action: the country, where it has one, is the decision's.
 const fn action_message(code: ActionCode, lang: Lang) -> Message {
     match (code, lang) {

@@ -135,10 +135,12 @@ fn split(text: &str, record: fn(usize, &str) -> Record) -> Vec<Record> {
     {
         return vec![record(1, text)];
     }
-    text.lines()
+    // Lines end with a line feed; one carriage return before it, or at the very end, is part
+    // of the line ending (as the bytes' reading and the streaming reader cut lines).
+    text.split('\n')
         .enumerate()
         .filter(|(_, l)| !l.trim().is_empty())
-        .map(|(i, l)| record(i + 1, l))
+        .map(|(i, l)| record(i + 1, l.strip_suffix('\r').unwrap_or(l)))
         .collect()
 }
 
@@ -212,23 +214,228 @@ fn split_bytes(bytes: &[u8], record: fn(usize, &str) -> Record) -> Vec<Record> {
     bytes
         .split(|b| *b == b'\n')
         .enumerate()
-        .filter_map(|(i, line)| {
-            let line = line.strip_suffix(b"\r").unwrap_or(line);
-            match std::str::from_utf8(line) {
-                Ok(l) if l.trim().is_empty() => None,
-                Ok(l) => Some(record(i + 1, l)),
-                Err(e) => {
-                    let syntax = JsonSyntax {
-                        problem: JsonProblem::NotUtf8,
-                        line: 1,
-                        column: e.valid_up_to() + 1,
-                    };
-                    let error = FieldError::with("", ErrorCode::InvalidJson, Detail::Json(syntax));
-                    Some(Record::Unreadable { line: i + 1, error })
+        .filter_map(|(i, line)| line_record(i + 1, line.strip_suffix(b"\r").unwrap_or(line), record))
+        .collect()
+}
+
+/// The record of one line of a JSON Lines file (its line ending removed): none for a blank
+/// line, `Unreadable` for a line that is not UTF-8 (at its first bad byte), else `record`'s.
+fn line_record(number: usize, line: &[u8], record: fn(usize, &str) -> Record) -> Option<Record> {
+    match std::str::from_utf8(line) {
+        Ok(l) if l.trim().is_empty() => None,
+        Ok(l) => Some(record(number, l)),
+        Err(e) => {
+            let syntax = JsonSyntax {
+                problem: JsonProblem::NotUtf8,
+                line: 1,
+                column: e.valid_up_to() + 1,
+            };
+            let error = FieldError::with("", ErrorCode::InvalidJson, Detail::Json(syntax));
+            Some(Record::Unreadable { line: number, error })
+        }
+    }
+}
+
+/// A file of records read as its bytes arrive, record by record: what a batch too large to
+/// hold in memory needs (`mentor triage` on a file of a million forms, a service reading a
+/// queue). Fed chunks of any size (a buffered file's, a socket's), it hands each record over
+/// as soon as its line ends, keeping only the line not yet ended.
+///
+/// The records, their lines and every decision are [`read_records_bytes`]'s (or
+/// [`read_forms_bytes`]'s) on the whole file: a file starts JSON Lines unless its first line
+/// says otherwise. When the first line starts a JSON array written over several lines, or a
+/// single object written over several lines (`jq .`'s output), the file is one value: the
+/// reader then keeps the bytes and cuts them at [`RecordReader::finish`] (such a file is read
+/// whole; JSON Lines is the format that streams).
+///
+/// A NUL byte, which JSON text never holds (binary data, UTF-16: see [`is_binary`]), stops
+/// the reading with [`NotText`]: the whole file is then not a batch of records.
+///
+/// ```
+/// use mentor_core::wire::{Record, RecordReader};
+/// let mut reader = RecordReader::forms();
+/// let mut lines = Vec::new();
+/// for chunk in [&b"{\"a\": 1}\n\nnot js"[..], b"on\n{\"b\"", b": 2}"] {
+///     reader.feed(chunk, &mut |r| lines.push(r.line())).unwrap();
+/// }
+/// assert_eq!(lines, [1, 3]); // the third record's line has not ended yet
+/// reader.finish(&mut |r| lines.push(r.line()));
+/// assert_eq!(lines, [1, 3, 4]);
+/// assert!(RecordReader::forms().feed(b"{\0}", &mut |_| {}).is_err());
+/// ```
+#[derive(Debug)]
+pub struct RecordReader {
+    make: fn(usize, &str) -> Record,
+    layout: Layout,
+    /// Bytes not yet handed over: the line not yet ended (JSON Lines), or all of them while
+    /// the layout is not known and once the file is known to be one value.
+    pending: Vec<u8>,
+    /// Lines ended and handed over (JSON Lines): the next line is number `lines + 1`.
+    lines: usize,
+}
+
+/// What a [`RecordReader`] knows of its file's layout.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+enum Layout {
+    /// Not yet: the first line (and, for a `[`, whether more lines follow) is still to come.
+    Unknown,
+    /// One record per line.
+    Lines,
+    /// One JSON value (an array, or an object over several lines): cut at the end.
+    Whole,
+}
+
+/// Why a [`RecordReader`] stopped: the bytes hold a NUL, so they are not JSON text (binary
+/// data, or UTF-16 text from a spreadsheet's "Unicode text" export).
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub struct NotText;
+
+impl std::fmt::Display for NotText {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.write_str("not a text file (binary data or UTF-16): records are JSON in UTF-8")
+    }
+}
+
+impl std::error::Error for NotText {}
+
+impl RecordReader {
+    /// A reader of forms, each kept as its text until it is assessed ([`read_forms_bytes`]).
+    #[must_use]
+    pub fn forms() -> RecordReader {
+        RecordReader::new(Record::keep_text)
+    }
+
+    /// A reader of records read into JSON values ([`read_records_bytes`]).
+    #[must_use]
+    pub fn records() -> RecordReader {
+        RecordReader::new(Record::from_text)
+    }
+
+    fn new(make: fn(usize, &str) -> Record) -> RecordReader {
+        RecordReader {
+            make,
+            layout: Layout::Unknown,
+            pending: Vec::new(),
+            lines: 0,
+        }
+    }
+
+    /// Reads the next bytes of the file, handing `each` every record whose line they end.
+    ///
+    /// # Errors
+    /// [`NotText`] when the bytes hold a NUL: stop reading, the file is not records.
+    pub fn feed(&mut self, chunk: &[u8], each: &mut dyn FnMut(Record)) -> Result<(), NotText> {
+        if is_binary(chunk) {
+            return Err(NotText);
+        }
+        self.pending.extend_from_slice(chunk);
+        // The layout is known from ended lines: only a chunk that ends one can tell it (and
+        // a long first line is not scanned again for every chunk).
+        if self.layout == Layout::Unknown && chunk.contains(&b'\n') {
+            self.layout = self.layout_of(false);
+        }
+        if self.layout == Layout::Lines {
+            self.cut_lines(each);
+        }
+        Ok(())
+    }
+
+    /// Ends the file: hands `each` the records still held (the last line when it has no line
+    /// ending, or every record of a file that is one value).
+    pub fn finish(mut self, each: &mut dyn FnMut(Record)) {
+        if self.layout == Layout::Unknown {
+            self.layout = self.layout_of(true);
+        }
+        match self.layout {
+            Layout::Lines | Layout::Unknown => {
+                self.cut_lines(each);
+                let last = std::mem::take(&mut self.pending);
+                let last = self.without_bom(last.strip_suffix(b"\r").unwrap_or(&last));
+                if let Some(record) = line_record(self.lines + 1, last, self.make) {
+                    each(record);
                 }
             }
-        })
-        .collect()
+            Layout::Whole => {
+                let records = split_bytes(&self.pending, self.make);
+                drop(self.pending);
+                records.into_iter().for_each(each);
+            }
+        }
+    }
+
+    /// The byte-order mark at the very start of the file is not part of the first line.
+    fn without_bom<'b>(&self, line: &'b [u8]) -> &'b [u8] {
+        if self.lines == 0 {
+            line.strip_prefix(BYTE_ORDER_MARK.as_bytes()).unwrap_or(line)
+        } else {
+            line
+        }
+    }
+
+    /// The layout, from the file's first lines ([`split`]'s decisions): `Unknown` while they
+    /// have not all arrived, unless `at_end`.
+    fn layout_of(&self, at_end: bool) -> Layout {
+        let bytes = self
+            .pending
+            .strip_prefix(BYTE_ORDER_MARK.as_bytes())
+            .unwrap_or(&self.pending);
+        // The lines that have ended (all of them at the end).
+        let mut ended: Vec<&[u8]> = bytes.split(|b| *b == b'\n').collect();
+        let unended = if at_end { None } else { ended.pop() };
+        let blank = |l: &&[u8]| std::str::from_utf8(l).is_ok_and(|l| l.trim().is_empty());
+        let Some(first) = ended.iter().find(|l| !blank(l)) else {
+            return if at_end { Layout::Lines } else { Layout::Unknown };
+        };
+        let opens_array = match std::str::from_utf8(first) {
+            Ok(first) => first.trim_start().starts_with('['),
+            Err(_) => first.trim_ascii_start().starts_with(b"["),
+        };
+        if opens_array {
+            // JSON Lines when the first line stands alone and more lines follow
+            // ([`is_json_lines`]'s reading); a first line that runs out of text opens an array.
+            let mut lines = ended.iter().filter(|l| !l.trim_ascii().is_empty());
+            let Some(first) = lines.next() else {
+                return if at_end { Layout::Whole } else { Layout::Unknown };
+            };
+            if serde_json::from_slice::<IgnoredAny>(first).is_err_and(|e| e.is_eof()) {
+                return Layout::Whole;
+            }
+            let more = lines.next().is_some() || unended.is_some_and(|l| !l.trim_ascii().is_empty());
+            return match (more, at_end) {
+                (true, _) => Layout::Lines,
+                (false, true) => Layout::Whole,
+                (false, false) => Layout::Unknown,
+            };
+        }
+        // A first line that runs out of text may open one object written over several lines:
+        // known at the end only. A first line that is whole, or breaks before its end, is the
+        // first of JSON Lines (the text after it cannot mend it).
+        if serde_json::from_slice::<IgnoredAny>(first).is_err_and(|e| e.is_eof()) {
+            Layout::Whole
+        } else {
+            Layout::Lines
+        }
+    }
+
+    /// Hands over the record of every line ended in `pending`, and drops their bytes.
+    fn cut_lines(&mut self, each: &mut dyn FnMut(Record)) {
+        let mut start = 0;
+        while let Some(end) = self
+            .pending
+            .get(start..)
+            .and_then(|rest| rest.iter().position(|b| *b == b'\n'))
+        {
+            let end = start + end;
+            let line = self.pending.get(start..end).unwrap_or_default();
+            let line = self.without_bom(line.strip_suffix(b"\r").unwrap_or(line));
+            self.lines += 1;
+            if let Some(record) = line_record(self.lines, line, self.make) {
+                each(record);
+            }
+            start = end + 1;
+        }
+        self.pending.drain(..start);
+    }
 }
 
 /// Counts the elements of a JSON array as serde_json reads them, into a count the caller keeps,
