@@ -5,6 +5,7 @@
 //! one call each, where walking an object key by key costs one boundary crossing per value
 //! (measured in `bench/bench.mjs`).
 
+#[cfg(feature = "now")]
 use chrono::{DateTime, Utc};
 use mentor_core::error::{Detail, ErrorCode, FieldError};
 use mentor_core::{Lang, Text};
@@ -233,6 +234,7 @@ pub(crate) fn text_arg(value: &JsValue, name: &str, lang: Lang) -> Result<String
 ///
 /// # Errors
 /// `invalid_input` at path `now`: `invalid_datetime` or `invalid_type`.
+#[cfg(feature = "now")]
 pub(crate) fn instant(now: &JsValue, lang: Lang) -> Result<DateTime<Utc>, JsValue> {
     let bad = |code| input_error(vec![FieldError::new("now", code)], lang);
     if now.is_undefined() || now.is_null() {
@@ -259,6 +261,7 @@ pub(crate) fn instant(now: &JsValue, lang: Lang) -> Result<DateTime<Utc>, JsValu
 }
 
 /// A JS time value (milliseconds since the epoch; NaN for an invalid `Date`).
+#[cfg(feature = "now")]
 fn millis(ms: f64) -> Option<DateTime<Utc>> {
     // A finite JS time value is a whole number within ±8.64e15: exact in i64.
     if ms.is_finite() {

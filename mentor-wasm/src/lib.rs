@@ -17,8 +17,8 @@
 //! engine): measured faster and smaller than `serde-wasm-bindgen` (README, "Size"). The
 //! validators and the decision also have a `…Json` variant, JSON text in and out.
 //!
-//! Two builds (`build.sh`): the browser's, tuned for size, without the `toml`, `lifecycles`,
-//! `billing` and `webhooks` features; Node's, tuned for speed, with every feature.
+//! Two builds (`build.sh`): the browser's, tuned for size, without the `triage`, `toml`,
+//! `lifecycles`, `billing` and `webhooks` features; Node's, tuned for speed, with every feature.
 //!
 //! ```js
 //! import { evaluateEligibility } from "mentor-wasm";
@@ -37,11 +37,13 @@ mod lifecycle;
 mod options;
 mod policy;
 mod registration;
+#[cfg(feature = "triage")]
+mod triage;
 mod types;
 #[cfg(feature = "webhooks")]
 mod webhook;
 
-pub use application::{triage, triage_json, validate_application, validate_application_json};
+pub use application::{validate_application, validate_application_json};
 #[cfg(feature = "billing")]
 pub use billing::{billing_statement, check_invoice};
 pub use eligibility::{evaluate_eligibility, evaluate_eligibility_json};
@@ -50,5 +52,7 @@ pub use errors::error_codes;
 pub use lifecycle::{diagram, replay_application, replay_contract};
 pub use policy::Policy;
 pub use registration::{registration_schemes, validate_registration_number};
+#[cfg(feature = "triage")]
+pub use triage::{triage, triage_json};
 #[cfg(feature = "webhooks")]
 pub use webhook::verify_webhook;

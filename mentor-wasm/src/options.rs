@@ -50,6 +50,7 @@ pub(crate) enum Opt {
     /// `lang`: `"en"` (default) or `"fr"`.
     Lang,
     /// `now`: an RFC 3339 string or a `Date` (default: the current time).
+    #[cfg(feature = "now")]
     Now,
 }
 
@@ -58,6 +59,7 @@ impl Opt {
         match self {
             Opt::Policy => "policy",
             Opt::Lang => "lang",
+            #[cfg(feature = "now")]
             Opt::Now => "now",
         }
     }
@@ -67,6 +69,7 @@ impl Opt {
 pub(crate) struct Options {
     pub(crate) policy: JsValue,
     pub(crate) lang: Lang,
+    #[cfg(feature = "now")]
     pub(crate) now: JsValue,
 }
 
@@ -77,10 +80,13 @@ pub(crate) struct Options {
 /// `invalid_input`: `unknown_field` at `options.<key>` for a key the call does not take; a
 /// `lang` that is not `"en"` or `"fr"` (`invalid_enum` at `lang`).
 pub(crate) fn read(args: &[&JsValue], takes: &[Opt]) -> Result<Options, JsValue> {
-    let (mut policy, mut lang, mut now) = (JsValue::UNDEFINED, JsValue::UNDEFINED, JsValue::UNDEFINED);
+    let (mut policy, mut lang) = (JsValue::UNDEFINED, JsValue::UNDEFINED);
+    #[cfg(feature = "now")]
+    let mut now = JsValue::UNDEFINED;
     let mut set = |opt: Opt, value: JsValue| match opt {
         Opt::Policy => policy = value,
         Opt::Lang => lang = value,
+        #[cfg(feature = "now")]
         Opt::Now => now = value,
     };
     let rest_absent = args.iter().skip(1).all(|a| a.is_undefined());
@@ -109,7 +115,12 @@ pub(crate) fn read(args: &[&JsValue], takes: &[Opt]) -> Result<Options, JsValue>
     if !unknown.is_empty() {
         return Err(input_error(unknown, lang));
     }
-    Ok(Options { policy, lang, now })
+    Ok(Options {
+        policy,
+        lang,
+        #[cfg(feature = "now")]
+        now,
+    })
 }
 
 /// A plain object of options: an object that is not an array, a `Date` or a `Policy`.

@@ -4,7 +4,7 @@
 import assert from "node:assert/strict";
 import { describe, test } from "node:test";
 
-import { builds, node, thrown } from "./helpers.mjs";
+import { builds, node, thrown, web } from "./helpers.mjs";
 
 /** The shape every thrown error has. */
 function assertMentorError(e, code, name) {
@@ -48,10 +48,12 @@ for (const [name, mentor] of builds) {
       const form = (ref) => ({ reference: ref, offer_id: "o", applicant: { first_name: "A", last_name: "B", email: `${ref}@example.org`, country: "FR" },
         subjects: [{ subject: "python", level: "expert" }], consent: { data_processing: true } });
       const twice = JSON.stringify(form("T-1")).replace('"country":"FR"', '"country":"FR","country":"DE"');
-      const entries = JSON.parse(mentor.triageJson(`${twice}\n${JSON.stringify(form("T-2"))}`, undefined, "2026-11-30T09:00:00Z"));
-      const first = entries.find((x) => x.line === 1);
-      assert.deepStrictEqual(first.errors.map((fe) => `${fe.path}:${fe.code}`), ["applicant.country:duplicate_key"]);
-      assert.equal(entries.find((x) => x.line === 2).status, "ranked");
+      if (mentor.triageJson) {
+        const entries = JSON.parse(mentor.triageJson(`${twice}\n${JSON.stringify(form("T-2"))}`, undefined, "2026-11-30T09:00:00Z"));
+        const first = entries.find((x) => x.line === 1);
+        assert.deepStrictEqual(first.errors.map((fe) => `${fe.path}:${fe.code}`), ["applicant.country:duplicate_key"]);
+        assert.equal(entries.find((x) => x.line === 2).status, "ranked");
+      }
       assert.deepStrictEqual(paths(thrown(() => mentor.validateApplicationJson(twice))), ["applicant.country:duplicate_key"]);
       const p = thrown(() => mentor.Policy.fromJson('{"demand": {"python": "urgent", "python": "closed"}}'));
       assert.equal(p.code, "invalid_policy");
@@ -71,7 +73,7 @@ for (const [name, mentor] of builds) {
       const calls = [
         ["situation", (v) => mentor.evaluateEligibilityJson(v)],
         ["form", (v) => mentor.validateApplicationJson(v)],
-        ["forms", (v) => mentor.triageJson(v, undefined, "2026-11-30T09:00:00Z")],
+        ...(mentor.triageJson ? [["forms", (v) => mentor.triageJson(v, undefined, "2026-11-30T09:00:00Z")]] : []),
       ];
       for (const [path, call] of calls) {
         for (const value of [{ country: "FR" }, 42, 10n, ["{}"], { length: 1e9 }, Buffer.from("{}"), undefined, null]) {
@@ -142,9 +144,11 @@ for (const [name, mentor] of builds) {
       const v = mentor.validateApplication({ ...form, availability_hours_per_week: NaN });
       assert.equal(v.valid, false);
       assert.deepStrictEqual(v.errors.map((fe) => `${fe.path}:${fe.code}`), ["availability_hours_per_week:invalid_type"]);
-      const [entry] = mentor.triage([{ ...form, subjects: [{ subject: "python", level: "expert", years_experience: Infinity }] }]);
-      assert.equal(entry.status, "invalid");
-      assert.deepStrictEqual(entry.errors.map((fe) => `${fe.path}:${fe.code}`), ["subjects[0].years_experience:invalid_type"]);
+      if (mentor.triage) {
+        const [entry] = mentor.triage([{ ...form, subjects: [{ subject: "python", level: "expert", years_experience: Infinity }] }]);
+        assert.equal(entry.status, "invalid");
+        assert.deepStrictEqual(entry.errors.map((fe) => `${fe.path}:${fe.code}`), ["subjects[0].years_experience:invalid_type"]);
+      }
       // A valid Date, and objects with their own toJSON, are what JSON.stringify makes of them.
       assert.equal(mentor.validateApplication({ ...form, submitted_at: new Date("2026-11-30T09:00:00Z") }).valid, true);
     });
@@ -198,7 +202,7 @@ for (const [name, mentor] of builds) {
       const freed = mentor.Policy.fromJson("{}");
       freed.free();
       assert.deepStrictEqual(paths(thrown(() => mentor.validateApplication({}, "en", freed))), ["policy:invalid_type"]);
-      assert.deepStrictEqual(paths(thrown(() => mentor.triage([], freed))), ["policy:invalid_type"]);
+      if (mentor.triage) assert.deepStrictEqual(paths(thrown(() => mentor.triage([], freed))), ["policy:invalid_type"]);
     });
 
     test("policies that do not load: invalid_policy", () => {
@@ -253,7 +257,7 @@ for (const [name, mentor] of builds) {
       assertMentorError(thrown(() => mentor.validateApplicationJson("{")), "invalid_input", "InputError");
     });
 
-    test("triage never loses a record: each bad one is an invalid entry in its place", () => {
+    test("triage never loses a record: each bad one is an invalid entry in its place", { skip: !mentor.triage && "the browser build has no triage (Cargo feature `triage`)" }, () => {
       const cycle = {};
       cycle.self = cycle;
       const entries = mentor.triage([null, cycle, 7, { offer_id: "o" }, { reference: HUGE }], undefined, "2026-11-30T09:00:00Z");
@@ -267,7 +271,7 @@ for (const [name, mentor] of builds) {
       assert.equal(single.length, 1);
     });
 
-    test("triage's now: RFC 3339, a Date, or the current time; anything else is invalid_input", () => {
+    test("triage's now: RFC 3339, a Date, or the current time; anything else is invalid_input", { skip: !mentor.triage && "the browser build has no triage (Cargo feature `triage`)" }, () => {
       assert.deepStrictEqual(paths(thrown(() => mentor.triage([], undefined, "yesterday"))), ["now:invalid_datetime"]);
       assert.deepStrictEqual(paths(thrown(() => mentor.triage([], undefined, new Date("nope")))), ["now:invalid_datetime"]);
       assert.deepStrictEqual(paths(thrown(() => mentor.triage([], undefined, 1234))), ["now:invalid_type"]);
@@ -276,6 +280,12 @@ for (const [name, mentor] of builds) {
     });
   });
 }
+
+test("the browser build has no triage: a batch is an operator's job (README, Size)", () => {
+  assert.equal(typeof node.triage, "function");
+  assert.equal(web.triage, undefined);
+  assert.equal(web.triageJson, undefined);
+});
 
 describe("node build: lifecycles and TOML policies", () => {
   test("replays: a refused transition is data, an event that does not parse throws with its index in the path", () => {

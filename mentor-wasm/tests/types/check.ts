@@ -51,8 +51,6 @@ for (const m of [node, web]) {
   const text: string = m.evaluateEligibilityJson(JSON.stringify(situation), undefined, "en");
   const validation: ApplicationValidation = m.validateApplication(form, "en", policy);
   const errors: FieldError[] = validation.errors;
-  const entries: TriageEntry[] = m.triage([form], policy, new Date(), "fr");
-  const lines: string = m.triageJson("{}", undefined, "2026-11-30T09:00:00Z");
   const check: RegistrationCheck = m.validateRegistrationNumber("FR", "732 829 320 00074");
   if (check.valid) {
     const formatted: string = check.formatted;
@@ -64,7 +62,7 @@ for (const m of [node, web]) {
   const schemes: CountryRegistration = m.registrationSchemes("FR", "en");
   const catalogue: ErrorCodeEntry[] = m.errorCodes();
   policy.free();
-  void [who, firstAction, text, errors, entries, lines, schemes, catalogue, new m.Policy()];
+  void [who, firstAction, text, errors, schemes, catalogue, new m.Policy()];
 
   try {
     m.evaluateEligibility(situation);
@@ -100,7 +98,14 @@ const mermaid: string = node.diagram("contract");
 // @ts-expect-error: only application and contract have a diagram
 node.diagram("invoice");
 
-// Billing and webhooks: Node build only.
+// Triage, billing and webhooks: Node build only.
+const triagePolicy = new node.Policy();
+const entries: TriageEntry[] = node.triage([form], triagePolicy, new Date(), "fr");
+const lines: string = node.triageJson("{}", { policy: triagePolicy, now: "2026-11-30T09:00:00Z" });
+void [entries, lines];
+// @ts-expect-error: the browser build has no triage
+web.triage([form]);
+
 const contract: BillingContract = {
   contract_id: "c-1",
   invoicing_party: { party: "mentor_business", country: "FR", registration_number: "732 829 320 00074", vat: "franchise" },
