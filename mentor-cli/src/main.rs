@@ -5,6 +5,7 @@
 
 mod billing;
 mod country_names;
+mod jobs;
 mod operator;
 mod render;
 mod webhook;
@@ -56,6 +57,9 @@ enum Command {
         /// One JSON object per line instead of a table.
         #[arg(long)]
         json: bool,
+        /// Threads that assess the forms (0: one per core); the report is the same.
+        #[arg(long, default_value_t = 1, value_name = "N")]
+        jobs: usize,
     },
     /// Decide who signs and bills for one working situation (`docs/wire-format.md#working-situation`).
     Eligibility {
@@ -239,8 +243,9 @@ fn main() -> ExitCode {
             policy,
             now,
             json,
+            jobs,
             ..
-        } => run_triage(&file, policy.as_deref(), now, lang, json),
+        } => run_triage(&file, policy.as_deref(), now, lang, json, jobs::threads(jobs)),
         Command::Eligibility {
             file, policy, json, ..
         } => run_eligibility(&file, policy.as_deref(), lang, json),
@@ -475,6 +480,7 @@ fn run_triage(
     now: Option<DateTime<Utc>>,
     lang: Lang,
     json: bool,
+    threads: usize,
 ) -> Result<ExitCode, Failure> {
     if file == "-" && policy == Some("-") {
         return Err(Failure(match lang {
@@ -490,9 +496,20 @@ fn run_triage(
     // Forms are read as their bytes arrive and assessed one by one: only each form's entry
     // is kept (a million forms need their entries, not their text), then ranked at the end.
     let mut queue = triage::Triage::new(&policy, now);
-    read_streamed(file, RecordReader::forms(), lang, &mut |record| {
-        queue.push(&record)
-    })?;
+    if threads > 1 {
+        std::thread::scope(|scope| {
+            let mut workers = jobs::Workers::start(scope, threads, &policy, now);
+            read_streamed(file, RecordReader::forms(), lang, &mut |record| {
+                workers.push(record, &mut queue)
+            })?;
+            workers.finish(&mut queue);
+            Ok(())
+        })?;
+    } else {
+        read_streamed(file, RecordReader::forms(), lang, &mut |record| {
+            queue.push(&record)
+        })?;
+    }
     if queue.is_empty() {
         say_no_records(file, lang);
     }

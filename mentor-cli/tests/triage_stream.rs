@@ -131,3 +131,98 @@ fn a_batch_over_many_chunks_with_crlf_and_duplicates_is_reported_as_the_same_arr
         assert_eq!(from_stdin, from_file, "{extra:?}");
     }
 }
+
+/// Forms assessed in batches of 1,024 (the CLI's `jobs::BATCH`).
+const JOBS_BATCH: usize = 1024;
+
+#[test]
+fn forms_assessed_on_several_threads_give_the_report_of_one_thread() {
+    // 2,600 forms: three batches, the last one partial. Priorities differ (years of
+    // experience, level), a line in every hundred is not JSON, and the person of line 10
+    // applies again at line 2,050 (third batch): a duplicate across batches and threads.
+    let mut text = String::new();
+    for i in 0..2_600_usize {
+        let line = i + 1;
+        if line % 100 == 37 {
+            text.push_str("{not json\n");
+            continue;
+        }
+        let mut f = if line == 2_050 {
+            form("AGAIN", "s-9@example.org")
+        } else {
+            form(&format!("S-{i}"), &format!("s-{i}@example.org"))
+        };
+        f["subjects"][0]["years_experience"] = json!(i % 17);
+        f["subjects"][0]["level"] = json!(["comfortable", "proficient", "expert"][i % 3]);
+        text.push_str(&serde_json::to_string(&f).unwrap());
+        text.push('\n');
+    }
+    let file = temp_file(text.as_bytes());
+    let path = file.path().to_str().unwrap();
+    const { assert!(2_600 > 2 * JOBS_BATCH) };
+
+    for extra in [&["--json"][..], &[][..]] {
+        let (code, one) = triage(path, None, &[extra, &["--jobs", "1"]].concat());
+        assert_eq!(code, 1, "lines that are not JSON and a duplicate are invalid");
+        for jobs in ["2", "3", "0"] {
+            let (code, many) = triage(path, None, &[extra, &["--jobs", jobs]].concat());
+            assert_eq!(code, 1);
+            assert_eq!(many, one, "--jobs {jobs} {extra:?}");
+        }
+        let (_, from_stdin) = triage(
+            "-",
+            Some(text.clone().into_bytes()),
+            &[extra, &["--jobs", "2"]].concat(),
+        );
+        assert_eq!(from_stdin, one, "standard input, --jobs 2 {extra:?}");
+    }
+
+    let (_, report) = triage(path, None, &["--json", "--jobs", "2"]);
+    let report: Vec<Value> = report.lines().map(|l| serde_json::from_str(l).unwrap()).collect();
+    assert_eq!(report.len(), 2_600, "no form lost");
+    let again = report.iter().find(|e| e["reference"] == "AGAIN").unwrap();
+    assert_eq!(again["line"], 2_050);
+    assert_eq!(again["errors"][0]["code"], "duplicate_application");
+    assert!(
+        again["errors"][0]["message"]
+            .as_str()
+            .unwrap()
+            .ends_with("first seen at line 10")
+    );
+    let broken = report
+        .iter()
+        .filter(|e| e["errors"][0]["code"] == "invalid_json")
+        .count();
+    assert_eq!(broken, 26);
+}
+
+#[test]
+fn a_file_that_is_not_text_is_refused_alike_on_several_threads() {
+    let mut bytes = serde_json::to_vec(&form("S-1", "s-1@example.org")).unwrap();
+    bytes.extend_from_slice(b"\n{\"a\": \0}\n");
+    let file = temp_file(&bytes);
+    let path = file.path().to_str().unwrap();
+    let run = |jobs: &str| {
+        let out = mentor()
+            .args(["triage", path, "--now", NOW, "--jobs", jobs])
+            .output()
+            .unwrap();
+        (
+            out.status.code(),
+            out.stdout,
+            String::from_utf8(out.stderr).unwrap(),
+        )
+    };
+    let (code, stdout, stderr) = run("2");
+    assert_eq!(code, Some(2));
+    assert!(stdout.is_empty());
+    assert!(stderr.contains("not a text file"), "{stderr}");
+    assert_eq!(run("2"), run("1"));
+}
+
+#[test]
+fn jobs_must_be_a_whole_number() {
+    let out = mentor().args(["triage", "-", "--jobs", "two"]).output().unwrap();
+    assert_eq!(out.status.code(), Some(2));
+    assert!(String::from_utf8_lossy(&out.stderr).contains("--jobs"));
+}
