@@ -86,7 +86,7 @@ pub fn run_statement(
     match billing::statement(&contract, &read, period, &policy.billing) {
         Ok(statement) => {
             let out = if json {
-                format!("{}\n", statement.to_json(lang))
+                format!("{}\n", statement.to_json_text(lang))
             } else {
                 statement_text(&statement, lang)
             };
@@ -379,7 +379,7 @@ pub fn run_check_invoice(
     };
     let check = billing::check_invoice(&reference, &received);
     let out = if json {
-        format!("{}\n", check.to_json(lang))
+        format!("{}\n", check.to_json_text(lang))
     } else {
         check_text(&check, &reference, lang)
     };

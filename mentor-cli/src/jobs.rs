@@ -1,24 +1,33 @@
-//! `mentor triage --jobs N`: forms assessed on N threads, the report unchanged (issue 15).
+//! `mentor triage --jobs N`: the forms assessed, and the `--json` report written, on N
+//! threads, the report unchanged byte for byte (issue 15).
 //!
-//! The file is read on the calling thread, which cuts it into batches of [`BATCH`] records
-//! and deals them to the workers in turn; each worker assesses its batches
-//! ([`triage::assess`]: reading the form, validation, eligibility, priority) and sends the
-//! entries back. The calling thread takes the batches back in the order it dealt them, so the
-//! queue receives every entry in input order ([`Triage::extend`]): repeated applications,
-//! ranks and ties come out as with one thread, byte for byte. At most two batches per worker
-//! wait at any time, so memory stays that of the queue.
+//! The calling thread reads the file and cuts it into batches of [`BATCH`] records, which a
+//! [`Pipeline`] deals to the workers in turn; each worker assesses its batches
+//! ([`triage::assess`]: reading the form, validation, eligibility, priority). The calling
+//! thread takes the batches back in the order it dealt them, so the queue receives every entry
+//! in input order ([`Triage::extend`]): repeated applications, ranks and ties come out as with
+//! one thread. The report is written the same way: its entries, in report order, are dealt in
+//! batches to workers that render them as JSON Lines, and the calling thread writes the texts
+//! in the order dealt. At most two batches per worker wait at any time, so memory stays that of
+//! the queue.
 
+use std::cell::RefCell;
+use std::io;
 use std::sync::mpsc::{self, Receiver, SyncSender};
 use std::thread::{self, Scope};
 
 use chrono::{DateTime, Utc};
+use mentor_core::Lang;
 use mentor_core::policy::Policy;
 use mentor_core::triage::{self, Entry, Triage};
 use mentor_core::wire::Record;
 
-/// Records per batch: large enough that a batch costs far more to assess (about 10 ms) than
-/// to hand over, small enough that the batches in flight hold little (about 1 MB of text).
-const BATCH: usize = 1024;
+use crate::render;
+
+/// Items per batch: large enough that a batch costs far more to assess or render (several
+/// milliseconds) than to hand over, small enough that the batches in flight hold little (about
+/// 1 MB of text).
+const BATCH: usize = 4096;
 
 /// The threads `--jobs` asks for: `0` is every core the system gives this process.
 pub fn threads(jobs: usize) -> usize {
@@ -29,40 +38,105 @@ pub fn threads(jobs: usize) -> usize {
     }
 }
 
-/// Workers assessing batches of records for one queue, in the order they were dealt.
-pub struct Workers {
-    /// One batch may wait at each worker while it assesses another.
-    to_workers: Vec<SyncSender<Vec<Record>>>,
-    from_workers: Vec<Receiver<Vec<Entry>>>,
-    batch: Vec<Record>,
+/// Assesses the records `read` hands over on `threads` workers, giving `queue` every entry in
+/// input order. Returns what `read` returns.
+///
+/// # Errors
+/// `read`'s own (the file could not be read): the entries of the records read before are in
+/// the queue.
+pub fn assess<E>(
+    threads: usize,
+    queue: &mut Triage<'_>,
+    policy: &Policy,
+    now: DateTime<Utc>,
+    read: impl FnOnce(&mut dyn FnMut(Record)) -> Result<(), E>,
+) -> Result<(), E> {
+    thread::scope(|scope| {
+        let mut pipeline = Pipeline::start(scope, threads, move |batch: Vec<Record>| {
+            batch
+                .iter()
+                .map(|r| triage::assess(r, policy, now))
+                .collect::<Vec<Entry>>()
+        });
+        let result = read(&mut |record| pipeline.push(record, &mut |entries| queue.extend(entries)));
+        pipeline.finish(&mut |entries| queue.extend(entries));
+        result
+    })
+}
+
+/// Writes `entries` as JSON Lines ([`render::write_json_lines`]), rendered on `threads`
+/// workers and written in order.
+///
+/// # Errors
+/// The output's: the entries after the failure are not written.
+pub fn write_json_lines(
+    out: &mut dyn io::Write,
+    entries: impl Iterator<Item = Entry>,
+    lang: Lang,
+    threads: usize,
+) -> io::Result<()> {
+    thread::scope(|scope| {
+        let mut pipeline = Pipeline::start(scope, threads, move |batch: Vec<Entry>| {
+            let mut text = Vec::new();
+            // Writing into memory cannot fail.
+            let _ = render::write_json_lines(&mut text, batch, lang);
+            text
+        });
+        // The first failure stops the writing (a closed pipe: `mentor triage … | head`).
+        let failure = RefCell::new(None);
+        let mut write = |text: Vec<u8>| {
+            if failure.borrow().is_none() {
+                if let Err(e) = out.write_all(&text) {
+                    *failure.borrow_mut() = Some(e);
+                }
+            }
+        };
+        for entry in entries {
+            if failure.borrow().is_some() {
+                break;
+            }
+            pipeline.push(entry, &mut write);
+        }
+        pipeline.finish(&mut write);
+        failure.into_inner().map_or(Ok(()), Err)
+    })
+}
+
+/// Workers doing `work` on batches of items, whose answers are taken back in the order the
+/// batches were dealt.
+struct Pipeline<In, Out> {
+    /// One batch may wait at each worker while it works on another.
+    to_workers: Vec<SyncSender<Vec<In>>>,
+    from_workers: Vec<Receiver<Out>>,
+    batch: Vec<In>,
     dealt: usize,
     taken_back: usize,
 }
 
-impl Workers {
-    /// Starts `count` workers (at least one) in `scope`, assessing under `policy` at `now`.
-    pub fn start<'scope, 'env>(
-        scope: &'scope Scope<'scope, 'env>,
-        count: usize,
-        policy: &'env Policy,
-        now: DateTime<Utc>,
-    ) -> Workers {
+impl<In: Send, Out: Send> Pipeline<In, Out> {
+    /// Starts `count` workers (at least one) in `scope`.
+    fn start<'scope, 'env, W>(scope: &'scope Scope<'scope, 'env>, count: usize, work: W) -> Pipeline<In, Out>
+    where
+        In: 'scope,
+        Out: 'scope,
+        W: Fn(Vec<In>) -> Out + Clone + Send + 'scope,
+    {
         let (mut to_workers, mut from_workers) = (Vec::new(), Vec::new());
         for _ in 0..count.max(1) {
-            let (give, work) = mpsc::sync_channel::<Vec<Record>>(1);
+            let (give, batches) = mpsc::sync_channel::<Vec<In>>(1);
             let (done, take) = mpsc::channel();
+            let work = work.clone();
             scope.spawn(move || {
-                for batch in work {
-                    let entries = batch.iter().map(|r| triage::assess(r, policy, now)).collect();
-                    if done.send(entries).is_err() {
-                        break; // the reading stopped (an unreadable file): nothing to do
+                for batch in batches {
+                    if done.send(work(batch)).is_err() {
+                        break; // the caller stopped (an unreadable file, a closed output)
                     }
                 }
             });
             to_workers.push(give);
             from_workers.push(take);
         }
-        Workers {
+        Pipeline {
             to_workers,
             from_workers,
             batch: Vec::with_capacity(BATCH),
@@ -71,27 +145,27 @@ impl Workers {
         }
     }
 
-    /// Adds one record; a full batch goes to the next worker, and the queue receives the
-    /// batches already assessed that are next in input order.
-    pub fn push(&mut self, record: Record, queue: &mut Triage<'_>) {
-        self.batch.push(record);
+    /// Adds one item; a full batch goes to the next worker, and `take` receives the answers
+    /// that are next in order.
+    fn push(&mut self, item: In, take: &mut dyn FnMut(Out)) {
+        self.batch.push(item);
         if self.batch.len() == BATCH {
-            self.deal(queue);
+            self.deal(take);
         }
     }
 
-    /// Deals the last batch and waits for every entry, which the queue receives in input order.
-    pub fn finish(mut self, queue: &mut Triage<'_>) {
+    /// Deals the last batch and hands `take` every answer still out, in order.
+    fn finish(mut self, take: &mut dyn FnMut(Out)) {
         if !self.batch.is_empty() {
-            self.deal(queue);
+            self.deal(take);
         }
-        self.to_workers.clear(); // the workers end once their last batch is assessed
+        self.to_workers.clear(); // the workers end once their last batch is done
         while self.taken_back < self.dealt {
-            self.take_back(queue);
+            self.take_back(take);
         }
     }
 
-    fn deal(&mut self, queue: &mut Triage<'_>) {
+    fn deal(&mut self, take: &mut dyn FnMut(Out)) {
         let count = self.to_workers.len();
         let batch = std::mem::replace(&mut self.batch, Vec::with_capacity(BATCH));
         if let Some(worker) = self.to_workers.get(self.dealt % count) {
@@ -99,18 +173,18 @@ impl Workers {
             let _ = worker.send(batch);
         }
         self.dealt += 1;
-        // Two batches per worker in flight keep every worker busy while the reading goes on.
+        // Two batches per worker in flight keep every worker busy while the caller goes on.
         if self.dealt - self.taken_back >= 2 * count {
-            self.take_back(queue);
+            self.take_back(take);
         }
     }
 
-    /// Waits for the oldest batch still out and gives its entries to the queue. A worker
-    /// cannot fail to answer unless it panicked (a bug), and then the scope's end panics too.
-    fn take_back(&mut self, queue: &mut Triage<'_>) {
+    /// Waits for the oldest batch still out and hands its answer to `take`. A worker cannot
+    /// fail to answer unless it panicked (a bug), and then the scope's end panics too.
+    fn take_back(&mut self, take: &mut dyn FnMut(Out)) {
         let count = self.from_workers.len();
-        if let Some(Ok(entries)) = self.from_workers.get(self.taken_back % count).map(Receiver::recv) {
-            queue.extend(entries);
+        if let Some(Ok(answer)) = self.from_workers.get(self.taken_back % count).map(Receiver::recv) {
+            take(answer);
         }
         self.taken_back += 1;
     }

@@ -53,7 +53,7 @@ pub fn write_json_lines(
     lang: Lang,
 ) -> io::Result<()> {
     for e in entries {
-        serde_json::to_writer(&mut *out, &e.to_json(lang))?;
+        serde_json::to_writer(&mut *out, &e.render(lang))?;
         out.write_all(b"\n")?;
     }
     Ok(())
