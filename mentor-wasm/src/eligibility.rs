@@ -71,3 +71,56 @@ fn decide(situation: &str, policy: &Policy, lang: Lang) -> Result<String, InputE
         Ok(mentor_core::eligibility::evaluate_json_str(situation, policy, lang)?.to_string())
     }
 }
+
+/// Decides a batch of working situations in one call (`docs/wire-format.md#decision`): one item
+/// per situation, in order, each [`evaluate_eligibility`]'s decision, or `{errors}` (the field
+/// errors `{path, code, message}` that call would throw) for a situation that does not parse.
+/// One bad situation never stops the batch. The answers cross the boundary once, as one JSON
+/// text: cheaper per situation than one call each. Node build only (cargo feature `batches`):
+/// a page decides the situation being typed.
+///
+/// ```js
+/// const [d, bad] = evaluateEligibilityMany([{ country: "FR", status: "student" }, { country: "FR" }], { lang: "fr" });
+/// d.outcome;           // "action_required"
+/// bad.errors[0].code;  // "required" (at "status")
+/// ```
+///
+/// # Errors
+/// Throws `code` `"invalid_input"` only when `situations` is not an array (`invalid_type` at
+/// `situations`; absent: `required`), or for a bad option.
+#[cfg(feature = "batches")]
+#[wasm_bindgen(js_name = evaluateEligibilityMany, unchecked_return_type = "(Decision | { errors: FieldError[] })[]")]
+pub fn evaluate_eligibility_many(
+    #[wasm_bindgen(unchecked_param_type = "WorkingSituation[]")] situations: JsValue,
+    #[wasm_bindgen(unchecked_optional_param_type = "CallOptions")] options: JsValue,
+) -> Result<JsValue, JsValue> {
+    use mentor_core::Localized;
+    use mentor_core::error::{ErrorCode, FieldError};
+
+    let Options { policy, lang, .. } = options::read(&[&options], &[Opt::Policy, Opt::Lang])?;
+    if !js_sys::Array::is_array(&situations) {
+        let code = if situations.is_undefined() || situations.is_null() {
+            ErrorCode::Required
+        } else {
+            ErrorCode::InvalidType
+        };
+        return Err(input_error(vec![FieldError::new("situations", code)], lang));
+    }
+    let policy = policy::resolve(&policy, lang)?;
+    let errors = |errors: Vec<FieldError>| format!("{{\"errors\":{}}}", errors.to_json_text(lang));
+    let mut out = String::from("[");
+    for (i, situation) in js_sys::Array::from(&situations).iter().enumerate() {
+        if i > 0 {
+            out.push(',');
+        }
+        let item = match convert::json_text(&situation) {
+            Ok(text) => {
+                decide(text.as_deref().unwrap_or("null"), &policy, lang).unwrap_or_else(|e| errors(e.errors))
+            }
+            Err(error) => errors(vec![error]),
+        };
+        out.push_str(&item);
+    }
+    out.push(']');
+    js_sys::JSON::parse(&out)
+}

@@ -4,7 +4,8 @@
 //! call, a JS value out, in the wire format (`docs/wire-format.md`; keys stay `snake_case`). Every rule
 //! lives in `mentor-core`.
 //!
-//! - Validators (`validateApplication`, `triage`) return problems as data.
+//! - Validators (`validateApplication`, `triage`) and the batch call `evaluateEligibilityMany`
+//!   return problems as data.
 //! - Decision and lookup calls (`evaluateEligibility`, `validateRegistrationNumber`,
 //!   `registrationSchemes`, `replayApplication`, `replayContract`, `diagram`,
 //!   `billingStatement`, `checkInvoice`, `verifyWebhook`) throw, on input that does not parse,
@@ -17,7 +18,7 @@
 //! engine): measured faster and smaller than `serde-wasm-bindgen` (README, "Size"). The
 //! validators and the decision also have a `…Json` variant, JSON text in and out.
 //!
-//! Two builds (`build.sh`): the browser's, tuned for size, without the `triage`, `toml`,
+//! Two builds (`build.sh`): the browser's, tuned for size, without the `batches`, `triage`, `toml`,
 //! `lifecycles`, `billing` and `webhooks` features; Node's, tuned for speed, with every feature.
 //!
 //! ```js
@@ -46,6 +47,8 @@ mod webhook;
 pub use application::{validate_application, validate_application_json};
 #[cfg(feature = "billing")]
 pub use billing::{billing_statement, check_invoice};
+#[cfg(feature = "batches")]
+pub use eligibility::evaluate_eligibility_many;
 pub use eligibility::{evaluate_eligibility, evaluate_eligibility_json};
 pub use errors::error_codes;
 #[cfg(feature = "lifecycles")]

@@ -7,7 +7,7 @@ import { existsSync, readFileSync } from "node:fs";
 import { join } from "node:path";
 import { describe, test } from "node:test";
 
-import { builds, fixturesDir, nativeAnswers, node, workspace } from "./helpers.mjs";
+import { builds, fixturesDir, nativeAnswers, node, web, workspace } from "./helpers.mjs";
 
 const vectors = JSON.parse(readFileSync(join(workspace, "tests/vectors/eligibility.json"), "utf8"));
 const native = nativeAnswers();
@@ -60,6 +60,60 @@ function check(vector, en, fr) {
   }
   return problems;
 }
+
+describe("node build: evaluateEligibilityMany (one call for a batch)", () => {
+  test("each item is the native core's answer: the decision, or {errors} for a situation that does not parse", () => {
+    // One batch per policy the vectors use, in both languages.
+    const byPolicy = new Map();
+    vectors.forEach((vector, i) => {
+      const key = JSON.stringify(vector.policy ?? null);
+      byPolicy.set(key, [...(byPolicy.get(key) ?? []), i]);
+    });
+    assert.ok([...byPolicy.values()].some((batch) => batch.length > 10));
+    for (const [key, batch] of byPolicy) {
+      const policy = key === "null" ? new node.Policy() : node.Policy.fromJson(key);
+      for (const lang of ["en", "fr"]) {
+        const got = node.evaluateEligibilityMany(batch.map((i) => vectors[i].situation), { policy, lang });
+        assert.equal(got.length, batch.length);
+        batch.forEach((i, at) => {
+          const expected = native.eligibility[i][lang];
+          assert.deepStrictEqual(got[at], expected.decision ?? { errors: expected.errors }, `${vectors[i].name} (${lang})`);
+        });
+      }
+      policy.free();
+    }
+  });
+
+  test("bad items are data in their place; a batch that is not an array throws", () => {
+    const cycle = { country: "FR", status: "student" };
+    cycle.self = cycle;
+    const student = { country: "FR", status: "student" };
+    const got = node.evaluateEligibilityMany([null, student, cycle, [], { ...student, pirate: 1 }, undefined, { ...student, country: NaN }]);
+    assert.equal(got.length, 7);
+    assert.deepStrictEqual(got[1], node.evaluateEligibility(student));
+    const codes = got.map((item) => item.errors?.map((e) => `${e.path}:${e.code}`).join(" "));
+    assert.equal(codes[1], undefined);
+    assert.equal(codes[2], ":invalid_json");
+    assert.equal(codes[4], "pirate:unknown_field");
+    assert.equal(codes[6], "country:invalid_type");
+    for (const at of [0, 3, 5]) assert.ok(got[at].errors.length > 0, `item ${at}`);
+    assert.deepStrictEqual(node.evaluateEligibilityMany([]), []);
+    for (const [value, code] of [[student, "invalid_type"], ["[]", "invalid_type"], [undefined, "required"]]) {
+      const e = assert.throws(() => node.evaluateEligibilityMany(value), (e) => e.code === "invalid_input" && e.errors[0].path === "situations" && e.errors[0].code === code);
+      void e;
+    }
+    assert.throws(() => node.evaluateEligibilityMany([], { now: "2026-01-01T00:00:00Z" }), (e) => e.errors[0].path === "options.now");
+    assert.equal(web.evaluateEligibilityMany, undefined, "the browser build has no batch call");
+  });
+
+  test("a batch of 10,000 situations", () => {
+    const many = Array.from({ length: 10_000 }, (_, i) => (i % 2 ? { country: "FR", status: "student" } : { country: "DE", status: "pirate" }));
+    const got = node.evaluateEligibilityMany(many, { lang: "fr" });
+    assert.equal(got.length, 10_000);
+    assert.equal(got[1].outcome, "action_required");
+    assert.equal(got[0].errors[0].code, "invalid_enum");
+  });
+});
 
 for (const [name, mentor] of builds) {
   describe(`${name} build: eligibility vectors (tests/vectors/eligibility.json)`, () => {

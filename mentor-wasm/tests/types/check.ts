@@ -103,6 +103,10 @@ const triagePolicy = new node.Policy();
 const entries: TriageEntry[] = node.triage([form], triagePolicy, new Date(), "fr");
 const lines: string = node.triageJson("{}", { policy: triagePolicy, now: "2026-11-30T09:00:00Z" });
 void [entries, lines];
+const decisions: (Decision | { errors: FieldError[] })[] = node.evaluateEligibilityMany([situation], { policy: triagePolicy, lang: "fr" });
+void decisions;
+// @ts-expect-error: the browser build has no batch call
+web.evaluateEligibilityMany([situation]);
 // @ts-expect-error: the browser build has no triage
 web.triage([form]);
 
