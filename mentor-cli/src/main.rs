@@ -519,7 +519,8 @@ fn run_triage(
             }
         })?;
     } else {
-        write_out(&render::triage_table(&queue.finish(), lang), lang)?;
+        // The entries are made one at a time, in report order, and dropped once laid out.
+        write_out(&render::triage_table(queue.report(), lang), lang)?;
     }
     Ok(if any_invalid {
         ExitCode::from(1)

@@ -68,8 +68,10 @@ fn as_code(v: &impl serde::Serialize) -> String {
     }
 }
 
-/// A table: one row per form, then the details of each form (actions, errors).
-pub fn triage_table(entries: &[Entry], lang: Lang) -> String {
+/// A table: one row per form, then the details of each form (actions, errors), then the
+/// totals. Each entry is dropped once its row and details are made: the columns' widths need
+/// every row, but not every entry (a million forms).
+pub fn triage_table(entries: impl IntoIterator<Item = Entry>, lang: Lang) -> String {
     let header = [
         tr(lang, "rank", "rang"),
         tr(lang, "status", "statut"),
@@ -81,6 +83,8 @@ pub fn triage_table(entries: &[Entry], lang: Lang) -> String {
         tr(lang, "contact by", "contacter avant"),
     ];
     let mut rows: Vec<Vec<String>> = vec![header.map(str::to_owned).to_vec()];
+    let mut details = String::new();
+    let (mut ranked, mut on_hold, mut ineligible, mut invalid) = (0_usize, 0_usize, 0_usize, 0_usize);
     for e in entries {
         rows.push(vec![
             e.rank.map_or_else(|| "-".to_owned(), |r| r.to_string()),
@@ -97,53 +101,60 @@ pub fn triage_table(entries: &[Entry], lang: Lang) -> String {
                 .map_or_else(|| "-".to_owned(), |p| format!("{:.3}", p.score)),
             e.contact_by().map_or_else(|| "-".to_owned(), |d| d.to_string()),
         ]);
+        match e.status {
+            Status::Ranked => ranked += 1,
+            Status::OnHold => on_hold += 1,
+            Status::Ineligible => ineligible += 1,
+            Status::Invalid => invalid += 1,
+        }
+        entry_details(&mut details, &e, lang);
     }
     let mut out = table(&rows, 0, "");
+    drop(rows);
     out.push('\n');
-    for e in entries {
-        let name = e
-            .reference
-            .clone()
-            .unwrap_or_else(|| format!("{} {}", tr(lang, "line", "ligne"), e.line));
-        if e.status == Status::Invalid {
-            let _ = writeln!(out, "{name}: {}", tr(lang, "invalid form", "formulaire invalide"));
-            for err in &e.errors {
-                let _ = writeln!(out, "  - {}", field_error_line(err, lang));
-            }
-            continue;
-        }
-        let mut lines = String::new();
-        if let Some(hold) = &e.on_hold {
-            let _ = writeln!(
-                lines,
-                "  {}: {} ({}, POL-1)",
-                tr(lang, "on hold", "en attente"),
-                hold.message(lang),
-                triage::Hold::CODE
-            );
-        }
-        if let Some(d) = &e.eligibility {
-            decision_lines(&mut lines, d, lang, "  ", Voice::Operator);
-        }
-        if !lines.is_empty() {
-            let _ = write!(out, "{name}:\n{lines}");
-        }
-    }
-    let count = |s: Status| entries.iter().filter(|e| e.status == s).count();
+    out.push_str(&details);
     let _ = writeln!(
         out,
-        "{}: {} {}, {} {}, {} {}, {} {}",
+        "{}: {ranked} {}, {on_hold} {}, {ineligible} {}, {invalid} {}",
         tr(lang, "total", "total"),
-        count(Status::Ranked),
         tr(lang, "ranked", "classés"),
-        count(Status::OnHold),
         tr(lang, "on hold", "en attente"),
-        count(Status::Ineligible),
         tr(lang, "ineligible", "inéligibles"),
-        count(Status::Invalid),
         tr(lang, "invalid", "invalides"),
     );
     out
+}
+
+/// One form's details under the table: its field errors, or why it is on hold and what its
+/// decision asks and advises (nothing for a form with none).
+fn entry_details(out: &mut String, e: &Entry, lang: Lang) {
+    let name = e
+        .reference
+        .clone()
+        .unwrap_or_else(|| format!("{} {}", tr(lang, "line", "ligne"), e.line));
+    if e.status == Status::Invalid {
+        let _ = writeln!(out, "{name}: {}", tr(lang, "invalid form", "formulaire invalide"));
+        for err in &e.errors {
+            let _ = writeln!(out, "  - {}", field_error_line(err, lang));
+        }
+        return;
+    }
+    let mut lines = String::new();
+    if let Some(hold) = &e.on_hold {
+        let _ = writeln!(
+            lines,
+            "  {}: {} ({}, POL-1)",
+            tr(lang, "on hold", "en attente"),
+            hold.message(lang),
+            triage::Hold::CODE
+        );
+    }
+    if let Some(d) = &e.eligibility {
+        decision_lines(&mut lines, d, lang, "  ", Voice::Operator);
+    }
+    if !lines.is_empty() {
+        let _ = write!(out, "{name}:\n{lines}");
+    }
 }
 
 fn field_error_line(err: &FieldError, lang: Lang) -> String {
