@@ -33,6 +33,7 @@ fn _native(m: &Bound<'_, PyModule>) -> PyResult<()> {
     m.add_function(wrap_pyfunction!(eligibility::evaluate_eligibility, m)?)?;
     m.add_function(wrap_pyfunction!(triage::triage_forms, m)?)?;
     m.add_function(wrap_pyfunction!(triage::triage_json_bytes, m)?)?;
+    m.add_function(wrap_pyfunction!(triage::triage_file, m)?)?;
     m.add_function(wrap_pyfunction!(registration::validate_registration_number, m)?)?;
     m.add_function(wrap_pyfunction!(registration::registration_schemes, m)?)?;
     m.add_function(wrap_pyfunction!(errors::error_codes, m)?)?;

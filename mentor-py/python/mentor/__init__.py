@@ -29,7 +29,8 @@ Functions (``help(mentor.<name>)`` for each):
 
 - ``validate_application(form)``: one application form, problems as data.
 - ``evaluate_eligibility(situation)``: who signs, who invoices, what to do first.
-- ``triage(forms)``, ``triage_json_bytes(data)``: the main job on a batch: validate, decide, rank.
+- ``triage(forms)``, ``triage_json_bytes(data)``, ``triage_file(path)``: the main job on a
+  batch: validate, decide, rank.
 - ``validate_registration_number(country, number)``, ``registration_schemes(country)``:
   business registration numbers by country.
 - ``error_codes()``: every stable error code with its English and French messages.
@@ -66,6 +67,7 @@ from mentor._native import (
     evaluate_eligibility,
     registration_schemes,
     triage,
+    triage_file,
     triage_json_bytes,
     validate_application,
     validate_registration_number,
@@ -83,6 +85,7 @@ __all__ = [
     "evaluate_eligibility",
     "triage",
     "triage_json_bytes",
+    "triage_file",
     "validate_registration_number",
     "registration_schemes",
     "error_codes",

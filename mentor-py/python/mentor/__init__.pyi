@@ -73,6 +73,7 @@ __all__ = [
     "evaluate_eligibility",
     "triage",
     "triage_json_bytes",
+    "triage_file",
     "validate_registration_number",
     "registration_schemes",
     "error_codes",
@@ -186,6 +187,32 @@ def triage_json_bytes(
     ``line`` is the 1-based line (JSON Lines) or the array index + 1. A line that is not JSON
     (or not UTF-8) is one ``invalid`` entry with code ``invalid_json``; the others are still
     triaged. Reading, triage and rendering run with the GIL released.
+    """
+
+def triage_file(
+    path: Union[str, "os.PathLike[str]"],
+    *,
+    policy: Optional[Policy] = None,
+    now: Union[datetime, str, None] = None,
+    lang: str = "en",
+) -> List[TriageEntry]:
+    """``triage_json_bytes`` of a JSON array or JSON Lines file given by its path: the same
+    report as ``triage_json_bytes(open(path, "rb").read(), ...)``, but the file is read in
+    64 KiB chunks and each form assessed as its line ends, as ``mentor triage`` reads files
+    (memory holds the entries, not the file). Reading and triage run with the GIL released.
+
+    Raises ``OSError`` (``FileNotFoundError``, ``PermissionError``…, with ``filename`` set)
+    when the file cannot be opened or read; ``InputError`` with one ``invalid_json`` error
+    (path ``""``) when the file is not text (it holds a NUL byte: binary data or UTF-16), and
+    for a bad ``now`` or ``lang``.
+
+    >>> import mentor, os, tempfile
+    >>> with tempfile.TemporaryDirectory() as d:
+    ...     path = os.path.join(d, "forms.jsonl")
+    ...     with open(path, "w") as f:
+    ...         _ = f.write('{"offer_id": 1}\\n')
+    ...     [(e["line"], e["status"]) for e in mentor.triage_file(path, now="2026-11-30T09:00:00Z")]
+    [(1, 'invalid')]
     """
 
 def validate_registration_number(country: str, number: str, *, lang: str = "en") -> RegistrationNumberResult:
