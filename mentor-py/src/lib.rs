@@ -31,6 +31,7 @@ fn _native(m: &Bound<'_, PyModule>) -> PyResult<()> {
     m.add_class::<policy::Policy>()?;
     m.add_function(wrap_pyfunction!(application::validate_application, m)?)?;
     m.add_function(wrap_pyfunction!(eligibility::evaluate_eligibility, m)?)?;
+    m.add_function(wrap_pyfunction!(eligibility::evaluate_eligibility_many, m)?)?;
     m.add_function(wrap_pyfunction!(triage::triage_forms, m)?)?;
     m.add_function(wrap_pyfunction!(triage::triage_json_bytes, m)?)?;
     m.add_function(wrap_pyfunction!(triage::triage_file, m)?)?;

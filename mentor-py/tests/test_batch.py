@@ -1,5 +1,6 @@
 """Batch calls that cross the boundary once (issue 15): ``triage_file``, which streams a file
-through the core's record reader, against ``triage_json_bytes`` on the same bytes."""
+through the core's record reader, against ``triage_json_bytes`` on the same bytes; and
+``evaluate_eligibility_many`` against ``evaluate_eligibility`` called once per situation."""
 
 import doctest
 import json
@@ -11,7 +12,7 @@ import pytest
 
 import mentor
 from mentor import InputError
-from conftest import EXAMPLES, NOW
+from conftest import EXAMPLES, NOW, VECTORS
 
 STUBS = Path(mentor.__file__).with_name("__init__.pyi")
 
@@ -122,9 +123,77 @@ def test_triage_file_checks_its_arguments_first(tmp_path: Path) -> None:
     assert mentor.triage_file(empty, now=NOW) == []
 
 
+# --- evaluate_eligibility_many ----------------------------------------------------------
+
+def one(situation: Any, **kwargs: Any) -> Dict[str, Any]:
+    """What the batch must answer for one situation: the single call's dict, or its errors."""
+    try:
+        return dict(mentor.evaluate_eligibility(situation, **kwargs))
+    except InputError as e:
+        return {"errors": e.errors()}
+
+
+def test_many_answers_each_vector_as_the_single_call() -> None:
+    vectors = json.loads(VECTORS.read_text(encoding="utf-8"))
+    plain = [v["situation"] for v in vectors if "policy" not in v]
+    assert len(plain) > 20
+    for lang in ["en", "fr"]:
+        assert mentor.evaluate_eligibility_many(plain, lang=lang) == [one(s, lang=lang) for s in plain]
+    with_policy = [v for v in vectors if "policy" in v]
+    for v in with_policy:
+        policy = mentor.Policy.from_dict(v["policy"])
+        got = mentor.evaluate_eligibility_many(iter([v["situation"]] * 3), policy=policy)
+        assert got == [one(v["situation"], policy=policy)] * 3
+
+
+def test_many_reports_bad_items_in_place() -> None:
+    good = {"country": "FR", "status": "student"}
+    bad: List[Any] = [None, [good], {**good, "rout": "x"}, {"country": "FR"}, {**good, "business": {"x": b"bytes"}}]
+    got = mentor.evaluate_eligibility_many([good, *bad, good])
+    assert len(got) == 7
+    assert got[0] == got[6] == mentor.evaluate_eligibility(good)
+    for item, situation in zip(got[1:6], bad):
+        assert set(item) == {"errors"}
+        with pytest.raises(InputError) as info:
+            mentor.evaluate_eligibility(situation)
+        assert item["errors"] == info.value.errors()
+    # By hand: the unknown key and the missing status.
+    assert [(e["path"], e["code"]) for e in got[3]["errors"]] == [("rout", "unknown_field")]
+    assert [(e["path"], e["code"]) for e in got[4]["errors"]] == [("status", "required")]
+
+
+@pytest.mark.parametrize("situations", [{"country": "FR", "status": "student"}, "FR", b"FR", 42, None])
+def test_many_refuses_what_is_not_a_batch(situations: Any) -> None:
+    with pytest.raises(InputError) as info:
+        mentor.evaluate_eligibility_many(situations)
+    assert [(e["path"], e["code"]) for e in info.value.errors()] == [("situations", "invalid_type")]
+
+
+def test_many_passes_on_an_iterator_that_fails() -> None:
+    def situations() -> Any:
+        yield {"country": "FR", "status": "student"}
+        raise RuntimeError("the source broke")
+
+    with pytest.raises(RuntimeError, match="the source broke"):
+        mentor.evaluate_eligibility_many(situations())
+    with pytest.raises(InputError):
+        mentor.evaluate_eligibility_many([], lang="de")
+    assert mentor.evaluate_eligibility_many([]) == []
+
+
+def test_many_answers_a_big_batch_in_order() -> None:
+    statuses = ["student", "freelancer", "employee", "job_seeker", "pirate"]
+    situations = [{"country": ["FR", "DE", "US", "RU"][i % 4], "status": statuses[i % 5]} for i in range(10_000)]
+    distinct = {json.dumps(s, sort_keys=True): one(s) for s in situations}
+    got = mentor.evaluate_eligibility_many(situations)
+    assert len(got) == 10_000
+    assert got == [distinct[json.dumps(s, sort_keys=True)] for s in situations]
+    assert sum("errors" in item for item in got) == 2000  # every "pirate"
+
+
 # --- the examples of the stubs run ------------------------------------------------------
 
-@pytest.mark.parametrize("name", ["triage_file"])
+@pytest.mark.parametrize("name", ["triage_file", "evaluate_eligibility_many"])
 def test_the_stub_examples_run(name: str) -> None:
     import ast
 

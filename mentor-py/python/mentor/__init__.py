@@ -28,7 +28,8 @@ Quickstart (every call takes and returns plain dicts and lists; ``lang="fr"`` fo
 Functions (``help(mentor.<name>)`` for each):
 
 - ``validate_application(form)``: one application form, problems as data.
-- ``evaluate_eligibility(situation)``: who signs, who invoices, what to do first.
+- ``evaluate_eligibility(situation)``: who signs, who invoices, what to do first;
+  ``evaluate_eligibility_many(situations)``: the same for a batch, in one call.
 - ``triage(forms)``, ``triage_json_bytes(data)``, ``triage_file(path)``: the main job on a
   batch: validate, decide, rank.
 - ``validate_registration_number(country, number)``, ``registration_schemes(country)``:
@@ -65,6 +66,7 @@ from mentor._native import (
     check_invoice,
     error_codes,
     evaluate_eligibility,
+    evaluate_eligibility_many,
     registration_schemes,
     triage,
     triage_file,
@@ -83,6 +85,7 @@ __all__ = [
     # Calls (mentor-core, through the native module)
     "validate_application",
     "evaluate_eligibility",
+    "evaluate_eligibility_many",
     "triage",
     "triage_json_bytes",
     "triage_file",

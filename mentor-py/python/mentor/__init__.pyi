@@ -25,6 +25,7 @@ from mentor.wire import Consent as Consent
 from mentor.wire import Demand as Demand
 from mentor.wire import Discrepancy as Discrepancy
 from mentor.wire import EligibilityDecision as EligibilityDecision
+from mentor.wire import EligibilityErrors as EligibilityErrors
 from mentor.wire import EmployerAgreement as EmployerAgreement
 from mentor.wire import EmployerSector as EmployerSector
 from mentor.wire import Employment as Employment
@@ -71,6 +72,7 @@ from mentor.wire import WorkingStatus as WorkingStatus
 __all__ = [
     "validate_application",
     "evaluate_eligibility",
+    "evaluate_eligibility_many",
     "triage",
     "triage_json_bytes",
     "triage_file",
@@ -152,6 +154,27 @@ def evaluate_eligibility(
     rule. Raises ``InputError`` when the situation does not parse (a missing or unknown key,
     an unknown value, a wrong type such as a list, ``None`` or bytes), with every field
     error in ``errors()``.
+    """
+
+def evaluate_eligibility_many(
+    situations: Iterable[Mapping[str, Any]], *, policy: Optional[Policy] = None, lang: str = "en"
+) -> List[Union[EligibilityDecision, EligibilityErrors]]:
+    """``evaluate_eligibility`` on a list (or any iterable) of situations, in one call: one
+    item per situation, in order. The situations are read and decided with the GIL released.
+
+    Each item is exactly what ``evaluate_eligibility(situation, policy=policy, lang=lang)``
+    returns, or, for a situation that does not parse, ``{"errors": [{"path", "code",
+    "message"}]}``: the field errors that call would raise in its ``InputError``. One bad
+    situation never stops the batch. Raises ``InputError`` (path ``situations``, code
+    ``invalid_type``) when ``situations`` is not iterable or is a dict, a string or bytes, and
+    for a bad ``lang``.
+
+    >>> import mentor
+    >>> items = mentor.evaluate_eligibility_many([{"country": "FR", "status": "student"}, {"country": "FR"}])
+    >>> items[0] == mentor.evaluate_eligibility({"country": "FR", "status": "student"})
+    True
+    >>> [(e["path"], e["code"]) for e in items[1]["errors"]]
+    [('status', 'required')]
     """
 
 def triage(
