@@ -1,11 +1,16 @@
-//! `evaluate_eligibility`: the working-status decision (`docs/wire-format.md#decision`).
+//! `evaluate_eligibility` and `evaluate_eligibility_many`: the working-status decision
+//! (`docs/wire-format.md#decision`).
 
-use mentor_core::Localized;
-use mentor_core::eligibility::{WorkingSituation, evaluate};
+use mentor_core::eligibility::{Decision, WorkingSituation, evaluate};
+use mentor_core::error::Detail;
+use mentor_core::{ErrorCode, FieldError, InputError, Lang, Localized, Text};
 use pyo3::prelude::*;
+use pyo3::types::{PyBytes, PyDict, PyString};
+use serde::ser::{Serialize, SerializeMap, Serializer};
+use serde_json::Value;
 
 use crate::args::{Language, policy_of};
-use crate::convert::to_value;
+use crate::convert::{to_value, without_gc};
 use crate::errors::{field_error, input_error};
 use crate::policy::Policy;
 
@@ -23,4 +28,81 @@ pub(crate) fn evaluate_eligibility<'py>(
     let situation = WorkingSituation::from_json(&value).map_err(|e| input_error(py, &e, lang.0))?;
     let decision = evaluate(&situation, policy_of(policy));
     crate::serialize::to_python(py, &decision.render(lang.0))
+}
+
+const SITUATIONS: Text = Text::new(
+    "a list (or any iterable) of working situations",
+    "une liste (ou tout itérable) de situations de travail",
+);
+
+/// The decisions of many working situations in one call, in order: each item is what
+/// `evaluate_eligibility` returns for its situation, or `{"errors": [...]}`, the field errors
+/// it would raise, when the situation does not parse (the batch goes on). The situations are
+/// turned into wire values holding the GIL, then read and decided without it.
+#[pyfunction]
+#[pyo3(signature = (situations, *, policy = None, lang = Language::EN), text_signature = "(situations, *, policy=None, lang='en')")]
+pub(crate) fn evaluate_eligibility_many<'py>(
+    py: Python<'py>,
+    situations: &Bound<'py, PyAny>,
+    policy: Option<&Bound<'py, Policy>>,
+    lang: Language,
+) -> PyResult<Bound<'py, PyAny>> {
+    // A dict, a string or bytes is iterable, but is one value, not a batch.
+    let one_value = situations.cast::<PyDict>().is_ok()
+        || situations.cast::<PyString>().is_ok()
+        || situations.cast::<PyBytes>().is_ok();
+    let items = match situations.try_iter() {
+        Ok(items) if !one_value => items,
+        _ => {
+            let error = FieldError::with("situations", ErrorCode::InvalidType, Detail::Expected(SITUATIONS));
+            return Err(field_error(py, error, lang.0));
+        }
+    };
+    let values = items
+        .map(|item| item.map(|item| to_value(&item)))
+        .collect::<PyResult<Vec<Result<Value, FieldError>>>>()?;
+    let policy = policy_of(policy);
+    let answers: Vec<Answer> = py.detach(|| values.iter().map(|value| decide(value, policy)).collect());
+    drop(values);
+    let lang = lang.0;
+    let items: Vec<Item<'_>> = answers.iter().map(|answer| Item { answer, lang }).collect();
+    without_gc(py, || crate::serialize::to_python(py, &items))
+}
+
+/// One situation's answer: its decision, or why it does not parse.
+enum Answer {
+    Decision(Decision),
+    Errors(InputError),
+}
+
+fn decide(value: &Result<Value, FieldError>, policy: &mentor_core::policy::Policy) -> Answer {
+    let situation = match value {
+        Ok(value) => WorkingSituation::from_json(value),
+        Err(e) => Err(InputError {
+            errors: vec![e.clone()],
+        }),
+    };
+    match situation {
+        Ok(situation) => Answer::Decision(evaluate(&situation, policy)),
+        Err(e) => Answer::Errors(e),
+    }
+}
+
+/// An answer's wire form in `lang`: the decision, or `{"errors": [field errors]}`.
+struct Item<'a> {
+    answer: &'a Answer,
+    lang: Lang,
+}
+
+impl Serialize for Item<'_> {
+    fn serialize<S: Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        match self.answer {
+            Answer::Decision(decision) => decision.render(self.lang).serialize(serializer),
+            Answer::Errors(e) => {
+                let mut map = serializer.serialize_map(Some(1))?;
+                map.serialize_entry("errors", &e.render(self.lang))?;
+                map.end()
+            }
+        }
+    }
 }

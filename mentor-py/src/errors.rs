@@ -23,10 +23,16 @@ static TRANSITION_ERROR: PyOnceLock<Py<PyType>> = PyOnceLock::new();
 
 /// `InputError` carrying every field error of `e`.
 pub(crate) fn input_error(py: Python<'_>, e: &InputError, lang: Lang) -> PyErr {
+    input_error_saying(py, e, lang, e.to_string())
+}
+
+/// `InputError` carrying every field error of `e`, its text `message` (English, naming what
+/// the field errors cannot: a file).
+pub(crate) fn input_error_saying(py: Python<'_>, e: &InputError, lang: Lang, message: String) -> PyErr {
     let raise = || -> PyResult<PyErr> {
         let class = INPUT_ERROR.import(py, "mentor._errors", "InputError")?;
         let errors = to_python(py, &e.to_json(lang))?;
-        Ok(PyErr::from_value(class.call1((e.to_string(), errors))?))
+        Ok(PyErr::from_value(class.call1((message, errors))?))
     };
     raise().unwrap_or_else(|failure| failure)
 }
@@ -72,4 +78,21 @@ pub(crate) fn policy_error(py: Python<'_>, e: &PolicyError) -> PyErr {
 #[pyfunction]
 pub(crate) fn error_codes(py: Python<'_>) -> PyResult<Bound<'_, PyAny>> {
     to_python(py, &mentor_core::error_codes())
+}
+
+/// The exception `open()` raises for the same failure: `OSError(errno, strerror, filename)`,
+/// which Python turns into its subclass (`FileNotFoundError` for `ENOENT`…) with `errno`,
+/// `strerror` and `filename` set. Text that is not UTF-8 is a `UnicodeDecodeError`'s cousin:
+/// a `ValueError` naming the file.
+pub(crate) fn os_error(py: Python<'_>, e: &std::io::Error, path: &std::path::Path) -> PyErr {
+    match e.raw_os_error() {
+        Some(errno) => {
+            let strerror = py
+                .import("os")
+                .and_then(|os| os.getattr("strerror")?.call1((errno,))?.extract::<String>())
+                .unwrap_or_else(|_| e.to_string());
+            pyo3::exceptions::PyOSError::new_err((errno, strerror, path.to_string_lossy().into_owned()))
+        }
+        None => pyo3::exceptions::PyValueError::new_err(format!("{}: {e}", path.display())),
+    }
 }

@@ -31,8 +31,10 @@ fn _native(m: &Bound<'_, PyModule>) -> PyResult<()> {
     m.add_class::<policy::Policy>()?;
     m.add_function(wrap_pyfunction!(application::validate_application, m)?)?;
     m.add_function(wrap_pyfunction!(eligibility::evaluate_eligibility, m)?)?;
+    m.add_function(wrap_pyfunction!(eligibility::evaluate_eligibility_many, m)?)?;
     m.add_function(wrap_pyfunction!(triage::triage_forms, m)?)?;
     m.add_function(wrap_pyfunction!(triage::triage_json_bytes, m)?)?;
+    m.add_function(wrap_pyfunction!(triage::triage_file, m)?)?;
     m.add_function(wrap_pyfunction!(registration::validate_registration_number, m)?)?;
     m.add_function(wrap_pyfunction!(registration::registration_schemes, m)?)?;
     m.add_function(wrap_pyfunction!(errors::error_codes, m)?)?;

@@ -8,7 +8,7 @@ use pyo3::prelude::*;
 use pyo3::types::{PyTuple, PyType};
 
 use crate::convert::{to_python, to_value};
-use crate::errors::{field_error, policy_error};
+use crate::errors::{field_error, os_error, policy_error};
 
 /// An operator's policy (`docs/policy.md`). `Policy()` holds the documented defaults.
 #[pyclass(module = "mentor", name = "Policy", frozen)]
@@ -80,22 +80,5 @@ impl Policy {
     fn json(&self) -> serde_json::Value {
         // A policy always serialises: its maps have string keys and its numbers are finite.
         serde_json::to_value(&self.inner).unwrap_or_default()
-    }
-}
-
-/// The exception `open()` raises for the same failure: `OSError(errno, strerror, filename)`,
-/// which Python turns into its subclass (`FileNotFoundError` for `ENOENT`…) with `errno`,
-/// `strerror` and `filename` set. Text that is not UTF-8 is a `UnicodeDecodeError`'s cousin:
-/// a `ValueError` naming the file.
-fn os_error(py: Python<'_>, e: &std::io::Error, path: &std::path::Path) -> PyErr {
-    match e.raw_os_error() {
-        Some(errno) => {
-            let strerror = py
-                .import("os")
-                .and_then(|os| os.getattr("strerror")?.call1((errno,))?.extract::<String>())
-                .unwrap_or_else(|_| e.to_string());
-            pyo3::exceptions::PyOSError::new_err((errno, strerror, path.to_string_lossy().into_owned()))
-        }
-        None => pyo3::exceptions::PyValueError::new_err(format!("{}: {e}", path.display())),
     }
 }

@@ -1,15 +1,22 @@
-//! `triage` and `triage_json_bytes`: the main job (`docs/cli.md`) on a batch of forms. The core
-//! works with the GIL released; only the conversions from and to Python objects hold it.
+//! `triage`, `triage_json_bytes` and `triage_file`: the main job (`docs/cli.md`) on a batch of
+//! forms. The core works with the GIL released; only the conversions from and to Python
+//! objects hold it.
 
+use std::io::Read;
+use std::path::{Path, PathBuf};
+
+use chrono::{DateTime, Utc};
 use mentor_core::error::Detail;
-use mentor_core::triage::{Entry, Record, read_forms_bytes, triage};
-use mentor_core::{ErrorCode, FieldError, Lang, Localized};
+use mentor_core::triage::{Entry, Record, Triage, read_forms_bytes, triage};
+use mentor_core::wire::{NotText, RecordReader};
+use mentor_core::{ErrorCode, FieldError, Lang, Localized, Text};
 use pyo3::prelude::*;
 use pyo3::types::{PyBytes, PyDict, PyList, PyString};
 use serde_json::Value;
 
 use crate::args::{Language, now_of, policy_of};
 use crate::convert::{list_to_python, to_value, without_gc};
+use crate::errors::{input_error_saying, os_error};
 use crate::policy::Policy;
 
 /// Triage of forms given as Python objects: a list (or any iterable) of dicts, the `line`
@@ -66,6 +73,87 @@ pub(crate) fn triage_json_bytes<'py>(
     // The records (the parsed forms) are dropped as soon as they are assessed.
     let entries = py.detach(|| triage(&read_forms_bytes(bytes), policy, now));
     report(py, entries, lang.0)
+}
+
+/// Triage of a JSON array or JSON Lines file given by its path: `triage_json_bytes` on the
+/// file's bytes, the same report, but the file is read in chunks as `mentor triage` reads it
+/// (each form is assessed as its line ends, and only its entry is kept). The reading and the
+/// triage run with the GIL released.
+#[pyfunction]
+#[pyo3(signature = (path, *, policy = None, now = None, lang = Language::EN), text_signature = "(path, *, policy=None, now=None, lang='en')")]
+pub(crate) fn triage_file<'py>(
+    py: Python<'py>,
+    path: PathBuf,
+    policy: Option<&Bound<'py, Policy>>,
+    now: Option<&Bound<'py, PyAny>>,
+    lang: Language,
+) -> PyResult<Bound<'py, PyList>> {
+    let now = now_of(py, now, lang.0)?;
+    let policy = policy_of(policy);
+    let entries = py
+        .detach(|| triage_streamed(&path, policy, now))
+        .map_err(|failure| match failure {
+            Unread::Io(e) => os_error(py, &e, &path),
+            Unread::NotText => not_text(py, &path, lang.0),
+        })?;
+    report(py, entries, lang.0)
+}
+
+/// Why a file gave no report.
+enum Unread {
+    /// It could not be opened or read.
+    Io(std::io::Error),
+    /// It holds a NUL byte: binary data or UTF-16, not JSON text.
+    NotText,
+}
+
+/// Size of the chunks a file is read in, as the command line reads it.
+const CHUNK: usize = 1 << 16;
+
+/// Every form of the file at `path`, read chunk by chunk and assessed as it arrives, then
+/// ranked: the report `triage` makes of the whole file's records.
+fn triage_streamed(
+    path: &Path,
+    policy: &mentor_core::policy::Policy,
+    now: DateTime<Utc>,
+) -> Result<Vec<Entry>, Unread> {
+    let mut file = std::fs::File::open(path).map_err(Unread::Io)?;
+    let mut reader = RecordReader::forms();
+    let mut queue = Triage::new(policy, now);
+    let mut chunk = vec![0_u8; CHUNK];
+    loop {
+        let read = match file.read(&mut chunk) {
+            Ok(0) => break,
+            Ok(read) => read,
+            Err(e) if e.kind() == std::io::ErrorKind::Interrupted => continue,
+            Err(e) => return Err(Unread::Io(e)),
+        };
+        reader
+            .feed(chunk.get(..read).unwrap_or_default(), &mut |record| {
+                queue.push(&record)
+            })
+            .map_err(|NotText| Unread::NotText)?;
+    }
+    reader.finish(&mut |record| queue.push(&record));
+    Ok(queue.finish())
+}
+
+const UTF8_TEXT: Text = Text::new(
+    "JSON text in UTF-8, but the file holds a NUL byte (binary data or UTF-16)",
+    "du texte JSON en UTF-8, or le fichier contient un octet NUL (données binaires ou UTF-16)",
+);
+
+/// A file that is not text is one problem for the whole file, as `mentor triage` says it:
+/// `InputError` with one `invalid_json` error at the root, the exception's text naming the file.
+fn not_text(py: Python<'_>, path: &Path, lang: Lang) -> PyErr {
+    let error = FieldError::with("", ErrorCode::InvalidJson, Detail::Expected(UTF8_TEXT));
+    let message = format!("`{}` is {NotText}", path.display());
+    input_error_saying(
+        py,
+        &mentor_core::InputError { errors: vec![error] },
+        lang,
+        message,
+    )
 }
 
 /// One form as a record. A Python value with no JSON form inside it makes the record

@@ -28,8 +28,10 @@ Quickstart (every call takes and returns plain dicts and lists; ``lang="fr"`` fo
 Functions (``help(mentor.<name>)`` for each):
 
 - ``validate_application(form)``: one application form, problems as data.
-- ``evaluate_eligibility(situation)``: who signs, who invoices, what to do first.
-- ``triage(forms)``, ``triage_json_bytes(data)``: the main job on a batch: validate, decide, rank.
+- ``evaluate_eligibility(situation)``: who signs, who invoices, what to do first;
+  ``evaluate_eligibility_many(situations)``: the same for a batch, in one call.
+- ``triage(forms)``, ``triage_json_bytes(data)``, ``triage_file(path)``: the main job on a
+  batch: validate, decide, rank.
 - ``validate_registration_number(country, number)``, ``registration_schemes(country)``:
   business registration numbers by country.
 - ``error_codes()``: every stable error code with its English and French messages.
@@ -64,8 +66,10 @@ from mentor._native import (
     check_invoice,
     error_codes,
     evaluate_eligibility,
+    evaluate_eligibility_many,
     registration_schemes,
     triage,
+    triage_file,
     triage_json_bytes,
     validate_application,
     validate_registration_number,
@@ -81,8 +85,10 @@ __all__ = [
     # Calls (mentor-core, through the native module)
     "validate_application",
     "evaluate_eligibility",
+    "evaluate_eligibility_many",
     "triage",
     "triage_json_bytes",
+    "triage_file",
     "validate_registration_number",
     "registration_schemes",
     "error_codes",

@@ -25,6 +25,7 @@ from mentor.wire import Consent as Consent
 from mentor.wire import Demand as Demand
 from mentor.wire import Discrepancy as Discrepancy
 from mentor.wire import EligibilityDecision as EligibilityDecision
+from mentor.wire import EligibilityErrors as EligibilityErrors
 from mentor.wire import EmployerAgreement as EmployerAgreement
 from mentor.wire import EmployerSector as EmployerSector
 from mentor.wire import Employment as Employment
@@ -71,8 +72,10 @@ from mentor.wire import WorkingStatus as WorkingStatus
 __all__ = [
     "validate_application",
     "evaluate_eligibility",
+    "evaluate_eligibility_many",
     "triage",
     "triage_json_bytes",
+    "triage_file",
     "validate_registration_number",
     "registration_schemes",
     "error_codes",
@@ -153,6 +156,27 @@ def evaluate_eligibility(
     error in ``errors()``.
     """
 
+def evaluate_eligibility_many(
+    situations: Iterable[Mapping[str, Any]], *, policy: Optional[Policy] = None, lang: str = "en"
+) -> List[Union[EligibilityDecision, EligibilityErrors]]:
+    """``evaluate_eligibility`` on a list (or any iterable) of situations, in one call: one
+    item per situation, in order. The situations are read and decided with the GIL released.
+
+    Each item is exactly what ``evaluate_eligibility(situation, policy=policy, lang=lang)``
+    returns, or, for a situation that does not parse, ``{"errors": [{"path", "code",
+    "message"}]}``: the field errors that call would raise in its ``InputError``. One bad
+    situation never stops the batch. Raises ``InputError`` (path ``situations``, code
+    ``invalid_type``) when ``situations`` is not iterable or is a dict, a string or bytes, and
+    for a bad ``lang``.
+
+    >>> import mentor
+    >>> items = mentor.evaluate_eligibility_many([{"country": "FR", "status": "student"}, {"country": "FR"}])
+    >>> items[0] == mentor.evaluate_eligibility({"country": "FR", "status": "student"})
+    True
+    >>> [(e["path"], e["code"]) for e in items[1]["errors"]]
+    [('status', 'required')]
+    """
+
 def triage(
     forms: Union[Iterable[Mapping[str, Any]], Mapping[str, Any]],
     *,
@@ -186,6 +210,32 @@ def triage_json_bytes(
     ``line`` is the 1-based line (JSON Lines) or the array index + 1. A line that is not JSON
     (or not UTF-8) is one ``invalid`` entry with code ``invalid_json``; the others are still
     triaged. Reading, triage and rendering run with the GIL released.
+    """
+
+def triage_file(
+    path: Union[str, "os.PathLike[str]"],
+    *,
+    policy: Optional[Policy] = None,
+    now: Union[datetime, str, None] = None,
+    lang: str = "en",
+) -> List[TriageEntry]:
+    """``triage_json_bytes`` of a JSON array or JSON Lines file given by its path: the same
+    report as ``triage_json_bytes(open(path, "rb").read(), ...)``, but the file is read in
+    64 KiB chunks and each form assessed as its line ends, as ``mentor triage`` reads files
+    (memory holds the entries, not the file). Reading and triage run with the GIL released.
+
+    Raises ``OSError`` (``FileNotFoundError``, ``PermissionError``…, with ``filename`` set)
+    when the file cannot be opened or read; ``InputError`` with one ``invalid_json`` error
+    (path ``""``) when the file is not text (it holds a NUL byte: binary data or UTF-16), and
+    for a bad ``now`` or ``lang``.
+
+    >>> import mentor, os, tempfile
+    >>> with tempfile.TemporaryDirectory() as d:
+    ...     path = os.path.join(d, "forms.jsonl")
+    ...     with open(path, "w") as f:
+    ...         _ = f.write('{"offer_id": 1}\\n')
+    ...     [(e["line"], e["status"]) for e in mentor.triage_file(path, now="2026-11-30T09:00:00Z")]
+    [(1, 'invalid')]
     """
 
 def validate_registration_number(country: str, number: str, *, lang: str = "en") -> RegistrationNumberResult:

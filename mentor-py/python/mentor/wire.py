@@ -25,6 +25,7 @@ __all__ = [
     "Demand",
     "Discrepancy",
     "EligibilityDecision",
+    "EligibilityErrors",
     "EmployerAgreement",
     "EmployerSector",
     "Employment",
@@ -153,6 +154,13 @@ class EligibilityDecision(TypedDict):
     required_actions: List[Action]
     recommended_actions: List[Action]
     reasons: List[Reason]
+
+
+class EligibilityErrors(TypedDict):
+    """An item of ``evaluate_eligibility_many`` whose situation does not parse: the field
+    errors ``evaluate_eligibility`` raises for it in its ``InputError``."""
+
+    errors: List[FieldError]
 
 
 class PriorityComponents(TypedDict):
