@@ -103,8 +103,10 @@ pub fn write_json_lines(
 }
 
 /// Workers doing `work` on batches of items, whose answers are taken back in the order the
-/// batches were dealt.
-struct Pipeline<In, Out> {
+/// batches were dealt. When the system gives no thread at all, the calling thread does the
+/// work itself.
+struct Pipeline<In, Out, W> {
+    work: W,
     /// One batch may wait at each worker while it works on another.
     to_workers: Vec<SyncSender<Vec<In>>>,
     from_workers: Vec<Receiver<Out>>,
@@ -113,30 +115,35 @@ struct Pipeline<In, Out> {
     taken_back: usize,
 }
 
-impl<In: Send, Out: Send> Pipeline<In, Out> {
-    /// Starts `count` workers (at least one) in `scope`.
-    fn start<'scope, 'env, W>(scope: &'scope Scope<'scope, 'env>, count: usize, work: W) -> Pipeline<In, Out>
+impl<In: Send, Out: Send, W: Fn(Vec<In>) -> Out + Clone + Send> Pipeline<In, Out, W> {
+    /// Starts `count` workers in `scope`, or as many as the system gives (a thread that cannot
+    /// be started is not an error: the others share the work).
+    fn start<'scope, 'env>(scope: &'scope Scope<'scope, 'env>, count: usize, work: W) -> Pipeline<In, Out, W>
     where
         In: 'scope,
         Out: 'scope,
-        W: Fn(Vec<In>) -> Out + Clone + Send + 'scope,
+        W: 'scope,
     {
         let (mut to_workers, mut from_workers) = (Vec::new(), Vec::new());
         for _ in 0..count.max(1) {
             let (give, batches) = mpsc::sync_channel::<Vec<In>>(1);
             let (done, take) = mpsc::channel();
-            let work = work.clone();
-            scope.spawn(move || {
+            let worker_work = work.clone();
+            let started = thread::Builder::new().spawn_scoped(scope, move || {
                 for batch in batches {
-                    if done.send(work(batch)).is_err() {
+                    if done.send(worker_work(batch)).is_err() {
                         break; // the caller stopped (an unreadable file, a closed output)
                     }
                 }
             });
+            if started.is_err() {
+                break; // the system's limit of threads: the workers started share the work
+            }
             to_workers.push(give);
             from_workers.push(take);
         }
         Pipeline {
+            work,
             to_workers,
             from_workers,
             batch: Vec::with_capacity(BATCH),
@@ -168,6 +175,10 @@ impl<In: Send, Out: Send> Pipeline<In, Out> {
     fn deal(&mut self, take: &mut dyn FnMut(Out)) {
         let count = self.to_workers.len();
         let batch = std::mem::replace(&mut self.batch, Vec::with_capacity(BATCH));
+        if count == 0 {
+            take((self.work)(batch));
+            return;
+        }
         if let Some(worker) = self.to_workers.get(self.dealt % count) {
             // A worker only stops when its channel closes: sending cannot fail before.
             let _ = worker.send(batch);

@@ -57,9 +57,9 @@ enum Command {
         /// One JSON object per line instead of a table.
         #[arg(long)]
         json: bool,
-        /// Threads that assess the forms (0: one per core); the report is the same.
-        #[arg(long, default_value_t = 1, value_name = "N")]
-        jobs: usize,
+        /// Threads that assess the forms, 0 to 256 (0: one per core); the report is the same.
+        #[arg(long, default_value_t = 1, value_name = "N", value_parser = clap::value_parser!(u16).range(0..=256))]
+        jobs: u16,
     },
     /// Decide who signs and bills for one working situation (`docs/wire-format.md#working-situation`).
     Eligibility {
@@ -245,7 +245,14 @@ fn main() -> ExitCode {
             json,
             jobs,
             ..
-        } => run_triage(&file, policy.as_deref(), now, lang, json, jobs::threads(jobs)),
+        } => run_triage(
+            &file,
+            policy.as_deref(),
+            now,
+            lang,
+            json,
+            jobs::threads(usize::from(jobs)),
+        ),
         Command::Eligibility {
             file, policy, json, ..
         } => run_eligibility(&file, policy.as_deref(), lang, json),

@@ -221,8 +221,10 @@ fn a_file_that_is_not_text_is_refused_alike_on_several_threads() {
 }
 
 #[test]
-fn jobs_must_be_a_whole_number() {
-    let out = mentor().args(["triage", "-", "--jobs", "two"]).output().unwrap();
-    assert_eq!(out.status.code(), Some(2));
-    assert!(String::from_utf8_lossy(&out.stderr).contains("--jobs"));
+fn jobs_must_be_a_whole_number_up_to_256() {
+    for jobs in ["two", "257", "100000"] {
+        let out = mentor().args(["triage", "-", "--jobs", jobs]).output().unwrap();
+        assert_eq!(out.status.code(), Some(2), "--jobs {jobs}");
+        assert!(String::from_utf8_lossy(&out.stderr).contains("--jobs"), "--jobs {jobs}");
+    }
 }

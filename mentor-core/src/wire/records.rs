@@ -503,7 +503,7 @@ fn read_array<'de, R: serde_json::de::Read<'de>>(
     if broken_inside {
         elements.next();
         for span in elements {
-            records.push(element_record(bytes, records.len() + 1, span, record));
+            records.push(recovered_element(bytes, records.len() + 1, span, record));
         }
     }
     records
@@ -524,6 +524,35 @@ fn element_record(
             error: not_utf8(bytes, span.start + e.valid_up_to()),
         },
     }
+}
+
+/// An element cut after a syntax error ([`element_record`]): its own syntax error, if it has
+/// one, is found here, so that the error's line and column count in the file (read alone, the
+/// element's text would place it on its own line 1). An element nested too deep is left to be
+/// found `too_deep` when it is read, as before an error.
+fn recovered_element(
+    bytes: &[u8],
+    line: usize,
+    span: Range<usize>,
+    record: fn(usize, &str) -> Record,
+) -> Record {
+    let text = bytes.get(span.clone()).unwrap_or_default();
+    if std::str::from_utf8(text).is_ok() {
+        if let Err(e) = serde_json::from_slice::<IgnoredAny>(text) {
+            // serde_json's depth limit is a syntax error by its category: told by its message.
+            if !e.to_string().starts_with("recursion limit exceeded") {
+                let mut syntax = JsonSyntax::of(&e);
+                let (start_line, start_column) = position_of_index(bytes, span.start + 1);
+                if syntax.line == 1 {
+                    syntax.column += start_column - 1;
+                }
+                syntax.line += start_line - 1;
+                let error = FieldError::with("", ErrorCode::InvalidJson, Detail::Json(syntax));
+                return Record::Unreadable { line, error };
+            }
+        }
+    }
+    element_record(bytes, line, span, record)
 }
 
 /// The next element of an array whose syntax may be broken, from `at` (past the previous
@@ -732,6 +761,36 @@ mod tests {
         // The records are numbered by their place in the array.
         let lines: Vec<usize> = read_forms("[1, 2 x, 3]").iter().map(Record::line).collect();
         assert_eq!(lines, [1, 2, 3, 4]);
+    }
+
+    #[test]
+    fn errors_after_a_broken_element_are_placed_in_the_file() {
+        // Line 2 and line 4 each hold a broken element, and the file stops inside line 5's.
+        // Columns count as serde_json counts them in the whole text (the first error is its
+        // own): the `x` of `  {"b": 2 x},` is column 11, the `4` of `  {"c": 3, "d" 4},`
+        // column 16 (where a `:` was due), and `  {"e":` ends at column 7.
+        let text = "[{\"a\": 1},\n  {\"b\": 2 x},\n  {\"ok\": true},\n  {\"c\": 3, \"d\" 4},\n  {\"e\":";
+        let places: Vec<String> = read_forms(text)
+            .iter()
+            .map(|r| match r {
+                Record::Unreadable { error, .. } => match &error.detail {
+                    Detail::Json(s) => format!("{:?} {}:{}", s.problem, s.line, s.column),
+                    other => format!("{other:?}"),
+                },
+                Record::Text { text, .. } => text.clone(),
+                Record::Json { .. } => "json".to_owned(),
+            })
+            .collect();
+        assert_eq!(
+            places,
+            [
+                "{\"a\": 1}",
+                "Syntax 2:11",
+                "{\"ok\": true}",
+                "Syntax 4:16",
+                "EndsEarly 5:7"
+            ]
+        );
     }
 
     #[test]
