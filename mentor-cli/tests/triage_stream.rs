@@ -225,6 +225,9 @@ fn jobs_must_be_a_whole_number_up_to_256() {
     for jobs in ["two", "257", "100000"] {
         let out = mentor().args(["triage", "-", "--jobs", jobs]).output().unwrap();
         assert_eq!(out.status.code(), Some(2), "--jobs {jobs}");
-        assert!(String::from_utf8_lossy(&out.stderr).contains("--jobs"), "--jobs {jobs}");
+        assert!(
+            String::from_utf8_lossy(&out.stderr).contains("--jobs"),
+            "--jobs {jobs}"
+        );
     }
 }

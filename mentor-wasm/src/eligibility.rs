@@ -87,7 +87,9 @@ fn decide(situation: &str, policy: &Policy, lang: Lang) -> Result<String, InputE
 ///
 /// # Errors
 /// Throws `code` `"invalid_input"` only when `situations` is not an array (`invalid_type` at
-/// `situations`; absent: `required`), or for a bad option.
+/// `situations`; absent: `required`), or for a bad option (an unknown key, a `lang` other than
+/// `"en"`/`"fr"`, a `policy` that is not a live `Policy`). An exception thrown by the caller's
+/// own code while a situation is read (a getter, a `Proxy`) goes through as it is.
 #[cfg(feature = "batches")]
 #[wasm_bindgen(js_name = evaluateEligibilityMany, unchecked_return_type = "(Decision | { errors: FieldError[] })[]")]
 pub fn evaluate_eligibility_many(
@@ -108,10 +110,19 @@ pub fn evaluate_eligibility_many(
     }
     let policy = policy::resolve(&policy, lang)?;
     let errors = |errors: Vec<FieldError>| format!("{{\"errors\":{}}}", errors.to_json_text(lang));
-    let mut out = String::from("[");
-    for (i, situation) in js_sys::Array::from(&situations).iter().enumerate() {
-        if i > 0 {
-            out.push(',');
+    // The answers cross as JSON text in parts of at most about 16 MB: one text for a huge batch
+    // would pass the engine's longest string (V8: 512 MiB) and lose every answer.
+    let mut answers: Option<js_sys::Array> = None;
+    let mut add = |parsed: js_sys::Array| {
+        answers = Some(match answers.take() {
+            Some(before) => before.concat(&parsed),
+            None => parsed,
+        });
+    };
+    let mut part = String::from("[");
+    for situation in js_sys::Array::from(&situations).iter() {
+        if part.len() > 1 {
+            part.push(',');
         }
         let item = match convert::json_text(&situation) {
             Ok(text) => {
@@ -119,8 +130,27 @@ pub fn evaluate_eligibility_many(
             }
             Err(error) => errors(vec![error]),
         };
-        out.push_str(&item);
+        part.push_str(&item);
+        if part.len() >= PART {
+            add(parsed_part(&mut part)?);
+        }
     }
-    out.push(']');
-    js_sys::JSON::parse(&out)
+    if part.len() > 1 {
+        add(parsed_part(&mut part)?);
+    }
+    Ok(answers.unwrap_or_default().into())
+}
+
+/// The largest JSON text of answers [`evaluate_eligibility_many`] hands over at once (bytes).
+#[cfg(feature = "batches")]
+const PART: usize = 16 << 20;
+
+/// The answers written so far in `part` (an open JSON array), parsed; `part` starts again.
+#[cfg(feature = "batches")]
+fn parsed_part(part: &mut String) -> Result<js_sys::Array, JsValue> {
+    part.push(']');
+    let parsed = js_sys::JSON::parse(part)?;
+    part.clear();
+    part.push('[');
+    Ok(parsed.unchecked_into())
 }

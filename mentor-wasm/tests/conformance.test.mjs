@@ -106,6 +106,20 @@ describe("node build: evaluateEligibilityMany (one call for a batch)", () => {
     assert.equal(web.evaluateEligibilityMany, undefined, "the browser build has no batch call");
   });
 
+  test("a batch whose answers pass 16 MB crosses in parts, none lost or moved", () => {
+    // About 1 KB per French student decision: 40,000 of them are three parts.
+    const student = { country: "FR", status: "student" };
+    const many = Array.from({ length: 40_000 }, (_, i) => (i % 1000 === 7 ? { country: "FR" } : student));
+    const got = node.evaluateEligibilityMany(many, { lang: "fr" });
+    assert.equal(got.length, 40_000);
+    assert.ok(JSON.stringify(got).length > 32 * 1024 * 1024, "the answers pass two parts");
+    const decision = node.evaluateEligibility(student, { lang: "fr" });
+    got.forEach((item, i) => {
+      if (i % 1000 === 7) assert.equal(item.errors[0].path, "status", `item ${i}`);
+      else if (i % 997 === 0 || i > 39_990) assert.deepStrictEqual(item, decision, `item ${i}`);
+    });
+  });
+
   test("a batch of 10,000 situations", () => {
     const many = Array.from({ length: 10_000 }, (_, i) => (i % 2 ? { country: "FR", status: "student" } : { country: "DE", status: "pirate" }));
     const got = node.evaluateEligibilityMany(many, { lang: "fr" });
