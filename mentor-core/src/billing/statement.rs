@@ -282,8 +282,10 @@ pub fn statement<'s>(
     let mut first_seen: HashMap<&str, usize, BuildHasherDefault<IdHasher>> =
         HashMap::with_capacity_and_hasher(sessions.len(), BuildHasherDefault::default());
     // What prices each session of the period; the lines are built in order once these are.
-    let mut priced: Vec<(&Session, NaiveDate, u32, Decimal)> = Vec::new();
-    let mut keys: Vec<u128> = Vec::new();
+    // Sized for every session in the period, the usual case: growing them copied both lists
+    // several times.
+    let mut priced: Vec<(&Session, NaiveDate, u32, Decimal)> = Vec::with_capacity(sessions.len());
+    let mut keys: Vec<u128> = Vec::with_capacity(sessions.len());
     let mut local = LocalDates::new(zone, period);
     for (index, session) in sessions.iter().enumerate() {
         match first_seen.entry(session.session_id()) {
