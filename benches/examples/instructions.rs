@@ -86,6 +86,15 @@ fn measure_statement(c: &BillingContract, wire: &[Value], jan: BillingPeriod, p:
         .collect();
     statement(c, &read, jan, p).unwrap().lines().len()
 }
+#[inline(never)]
+fn measure_statement_typed(
+    c: &BillingContract,
+    typed: &[Session],
+    jan: BillingPeriod,
+    p: &BillingPolicy,
+) -> usize {
+    statement(c, black_box(typed), jan, p).unwrap().lines().len()
+}
 
 fn main() {
     let policy = Policy::default();
@@ -135,6 +144,10 @@ fn main() {
         "triage" => measure_triage(&text, &policy),
         "replay" => measure_replay(&jsonl),
         "statement" => measure_statement(&contract, &wire, jan, &BillingPolicy::default()),
+        "statement_typed" => {
+            let typed: Vec<Session> = wire.iter().map(|v| Session::from_json(v).unwrap()).collect();
+            measure_statement_typed(&contract, &typed, jan, &BillingPolicy::default())
+        }
         _ => 0,
     };
     eprintln!("{which}: {r}");

@@ -56,6 +56,12 @@ impl CountryCode {
         found.then_some(CountryCode(code))
     }
 
+    /// The two upper-case letters, as ASCII bytes.
+    #[must_use]
+    pub(crate) const fn bytes(self) -> [u8; 2] {
+        self.0
+    }
+
     /// The two upper-case letters.
     #[must_use]
     pub fn as_str(&self) -> &str {

@@ -211,12 +211,55 @@ impl StatementError {
 }
 
 /// The share of the rate paid for `status` (POL-1 for the two the policy sets).
-fn share_of(status: SessionStatus, no_show: Decimal, cancelled_late: Decimal) -> Decimal {
+fn share_of(status: SessionStatus, no_show: Pay, cancelled_late: Pay) -> Pay {
     match status {
-        SessionStatus::Completed => Decimal::ONE,
+        SessionStatus::Completed => Pay::WHOLE,
         SessionStatus::StudentNoShow => no_show,
         SessionStatus::CancelledLate => cancelled_late,
-        SessionStatus::Cancelled => Decimal::ZERO,
+        SessionStatus::Cancelled => Pay::NOTHING,
+    }
+}
+
+/// A share of the rate with what it asks of the amount, decided once per statement rather
+/// than by comparing decimals for every session.
+#[derive(Clone, Copy)]
+struct Pay {
+    share: Decimal,
+    whole: bool,
+    nothing: bool,
+}
+
+impl Pay {
+    const WHOLE: Pay = Pay {
+        share: Decimal::ONE,
+        whole: true,
+        nothing: false,
+    };
+    const NOTHING: Pay = Pay {
+        share: Decimal::ZERO,
+        whole: false,
+        nothing: true,
+    };
+
+    fn new(share: Decimal) -> Pay {
+        Pay {
+            share,
+            whole: share == Decimal::ONE,
+            nothing: share.is_zero(),
+        }
+    }
+
+    /// The amount paid for a session at `rate`; `None` on overflow.
+    fn of(self, rate: Decimal, currency: Currency) -> Option<Decimal> {
+        // A rate is exact in the currency's minor unit (`Terms` checks it): paid in full or
+        // not at all, it needs no multiplication nor rounding.
+        if self.whole {
+            Some(rate)
+        } else if self.nothing {
+            Some(Decimal::ZERO)
+        } else {
+            rate.checked_mul(self.share).map(|amount| currency.round(amount))
+        }
     }
 }
 
@@ -282,8 +325,10 @@ pub fn statement<'s>(
     let mut first_seen: HashMap<&str, usize, BuildHasherDefault<IdHasher>> =
         HashMap::with_capacity_and_hasher(sessions.len(), BuildHasherDefault::default());
     // What prices each session of the period; the lines are built in order once these are.
-    let mut priced: Vec<(&Session, NaiveDate, u32, Decimal)> = Vec::new();
-    let mut keys: Vec<u128> = Vec::new();
+    // Sized for every session in the period, the usual case: growing them copied both lists
+    // several times.
+    let mut priced: Vec<(&Session, NaiveDate, u32, Decimal)> = Vec::with_capacity(sessions.len());
+    let mut keys: Vec<u128> = Vec::with_capacity(sessions.len());
     let mut local = LocalDates::new(zone, period);
     for (index, session) in sessions.iter().enumerate() {
         match first_seen.entry(session.session_id()) {
@@ -323,27 +368,17 @@ pub fn statement<'s>(
     }
     let currency = contract.currency();
     let mut lines = Vec::with_capacity(priced.len());
+    let no_show = Pay::new(policy.student_no_show.get());
+    let cancelled_late = Pay::new(policy.cancelled_late.get());
     for &(session, date, terms_version, rate) in in_order(keys, &priced).filter_map(|i| priced.get(i)) {
-        let share = share_of(
-            session.status(),
-            policy.student_no_show.get(),
-            policy.cancelled_late.get(),
-        );
-        // A rate is exact in the currency's minor unit (`Terms` checks it): paid in full or
-        // not at all, it needs no multiplication nor rounding.
-        let amount = if share == Decimal::ONE {
-            rate
-        } else if share.is_zero() {
-            Decimal::ZERO
-        } else {
-            currency.round(rate.checked_mul(share).ok_or(StatementError::Overflow)?)
-        };
+        let pay = share_of(session.status(), no_show, cancelled_late);
+        let amount = pay.of(rate, currency).ok_or(StatementError::Overflow)?;
         lines.push(Line {
             session: Cow::Borrowed(session),
             date,
             terms_version,
             rate,
-            share,
+            share: pay.share,
             amount,
         });
     }
