@@ -329,14 +329,29 @@ pub fn rank(mut entries: Vec<Entry>) -> Vec<Entry> {
 
 /// Ranks entries whose duplicates are already marked.
 fn order(mut entries: Vec<Entry>) -> Vec<Entry> {
-    // The order is found on small keys, then the entries are moved into it: a stable sort of
-    // the entries themselves would take a buffer of half of them (a million forms: 180 MB), and
-    // sorting indices into them would read them at random. The index breaks ties, so the order
-    // is the stable sort's.
-    let mut keys: Vec<(Status, Option<Urgency>, usize, usize)> = entries
-        .iter()
+    // The entries are moved into their order in place: a stable sort of the entries themselves
+    // would take a buffer of half of them (a million forms: 180 MB).
+    let mut order = report_order(
+        entries
+            .iter()
+            .map(|e| (e.status, e.priority.as_ref().map(Priority::urgency), e.line)),
+    );
+    permute(&mut entries, &mut order);
+    for (rank, e) in (1..).zip(entries.iter_mut().filter(|e| e.status == Status::Ranked)) {
+        e.rank = Some(rank);
+    }
+    entries
+}
+
+/// The report order of forms given by their status, urgency and line, in input order: the
+/// index of each form, first to last. Ranked forms come first, most urgent first; then
+/// `on_hold`, `ineligible` and `invalid`, each by line. The order is found on these small keys
+/// (sorting the forms themselves would move them all, and sorting indices into them would read
+/// them at random); the input index breaks ties, so the order is a stable sort's.
+fn report_order(forms: impl Iterator<Item = (Status, Option<Urgency>, usize)>) -> Vec<usize> {
+    let mut keys: Vec<(Status, Option<Urgency>, usize, usize)> = forms
         .enumerate()
-        .map(|(at, e)| (e.status, e.priority.as_ref().map(Priority::urgency), e.line, at))
+        .map(|(at, (status, urgency, line))| (status, urgency, line, at))
         .collect();
     keys.sort_unstable_by(|a, b| {
         a.0.cmp(&b.0)
@@ -347,12 +362,7 @@ fn order(mut entries: Vec<Entry>) -> Vec<Entry> {
             .then(a.2.cmp(&b.2))
             .then(a.3.cmp(&b.3))
     });
-    let mut order: Vec<usize> = keys.into_iter().map(|k| k.3).collect();
-    permute(&mut entries, &mut order);
-    for (rank, e) in (1..).zip(entries.iter_mut().filter(|e| e.status == Status::Ranked)) {
-        e.rank = Some(rank);
-    }
-    entries
+    keys.into_iter().map(|k| k.3).collect()
 }
 
 /// Moves `items` into `order` (`items[i]` becomes the item that was at `order[i]`) in place,
@@ -615,27 +625,14 @@ impl<'p> Triage<'p> {
     pub fn report(self) -> Report {
         drop(self.first_seen);
         let kept = self.kept;
-        // The order is found on small keys, then each entry is made from its packed form in
-        // that order: sorting the kept forms themselves would move them all, and sorting
-        // indices into them would read them at random. The index breaks ties, so the order is
-        // a stable sort's.
-        let mut keys: Vec<(Status, Option<Urgency>, usize, usize)> = kept
-            .iter()
-            .enumerate()
-            .map(|(at, k)| (k.status, k.priority().as_ref().map(Priority::urgency), k.line, at))
-            .collect();
-        keys.sort_unstable_by(|a, b| {
-            a.0.cmp(&b.0)
-                .then_with(|| match (&a.1, &b.1) {
-                    (Some(ua), Some(ub)) => ua.cmp_urgency(ub),
-                    _ => std::cmp::Ordering::Equal,
-                })
-                .then(a.2.cmp(&b.2))
-                .then(a.3.cmp(&b.3))
-        });
+        // Each entry is made from its packed form when its turn comes.
+        let order = report_order(
+            kept.iter()
+                .map(|k| (k.status, k.priority().as_ref().map(Priority::urgency), k.line)),
+        );
         Report {
             kept,
-            order: keys.into_iter().map(|k| k.3).collect::<Vec<usize>>().into_iter(),
+            order: order.into_iter(),
             ranked: 0,
         }
     }
