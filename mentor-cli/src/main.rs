@@ -22,7 +22,7 @@ use mentor_core::lifecycle::{self, Aggregate, Replay};
 use mentor_core::policy::Policy;
 use mentor_core::recruitment::Application;
 use mentor_core::triage;
-use mentor_core::wire::RecordReader;
+use mentor_core::wire::{RecordReader, Unread};
 use mentor_core::{Lang, Localized, registration};
 
 /// Batch files at least this large (4 MiB, about 7,000 forms) show a progress bar on a terminal.
@@ -540,11 +540,11 @@ fn run_triage(
 /// every record as it is read, with a progress bar on a terminal for large files.
 fn read_streamed(
     path: &str,
-    mut reader: RecordReader,
+    reader: RecordReader,
     lang: Lang,
     each: &mut dyn FnMut(mentor_core::wire::Record),
 ) -> Result<(), Failure> {
-    let mut source: Box<dyn Read> = if path == "-" {
+    let source: Box<dyn Read> = if path == "-" {
         Box::new(io::stdin().lock())
     } else {
         Box::new(std::fs::File::open(path).map_err(|e| cannot_read(path, &e, lang))?)
@@ -555,22 +555,12 @@ fn read_streamed(
         std::fs::metadata(path).ok().map(|m| m.len())
     };
     let bar = progress(size, lang);
-    let mut chunk = vec![0_u8; 1 << 16];
-    loop {
-        let read = match source.read(&mut chunk) {
-            Ok(0) => break,
-            Ok(read) => read,
-            Err(e) if e.kind() == io::ErrorKind::Interrupted => continue,
-            Err(e) => return Err(cannot_read(path, &e, lang)),
-        };
-        reader
-            .feed(chunk.get(..read).unwrap_or_default(), each)
-            .map_err(|_| not_text(path, lang))?;
-        bar.inc(read as u64);
-    }
-    reader.finish(each);
+    let read = reader.read_from(&mut bar.wrap_read(source), each);
     bar.finish_and_clear();
-    Ok(())
+    read.map_err(|unread| match unread {
+        Unread::Io(e) => cannot_read(path, &e, lang),
+        Unread::NotText(_) => not_text(path, lang),
+    })
 }
 
 /// A progress bar on stderr, in bytes read, for a file of at least [`PROGRESS_FROM`] bytes

@@ -2,13 +2,12 @@
 //! forms. The core works with the GIL released; only the conversions from and to Python
 //! objects hold it.
 
-use std::io::Read;
 use std::path::{Path, PathBuf};
 
 use chrono::{DateTime, Utc};
 use mentor_core::error::Detail;
 use mentor_core::triage::{Entry, Record, Triage, read_forms_bytes, triage};
-use mentor_core::wire::{NotText, RecordReader};
+use mentor_core::wire::{NotText, RecordReader, Unread};
 use mentor_core::{ErrorCode, FieldError, Lang, Localized, Text};
 use pyo3::prelude::*;
 use pyo3::types::{PyBytes, PyDict, PyList, PyString};
@@ -94,21 +93,10 @@ pub(crate) fn triage_file<'py>(
         .detach(|| triage_streamed(&path, policy, now))
         .map_err(|failure| match failure {
             Unread::Io(e) => os_error(py, &e, &path),
-            Unread::NotText => not_text(py, &path, lang.0),
+            Unread::NotText(_) => not_text(py, &path, lang.0),
         })?;
     report(py, entries, lang.0)
 }
-
-/// Why a file gave no report.
-enum Unread {
-    /// It could not be opened or read.
-    Io(std::io::Error),
-    /// It holds a NUL byte: binary data or UTF-16, not JSON text.
-    NotText,
-}
-
-/// Size of the chunks a file is read in, as the command line reads it.
-const CHUNK: usize = 1 << 16;
 
 /// Every form of the file at `path`, read chunk by chunk and assessed as it arrives, then
 /// ranked: the report `triage` makes of the whole file's records.
@@ -118,23 +106,8 @@ fn triage_streamed(
     now: DateTime<Utc>,
 ) -> Result<Vec<Entry>, Unread> {
     let mut file = std::fs::File::open(path).map_err(Unread::Io)?;
-    let mut reader = RecordReader::forms();
     let mut queue = Triage::new(policy, now);
-    let mut chunk = vec![0_u8; CHUNK];
-    loop {
-        let read = match file.read(&mut chunk) {
-            Ok(0) => break,
-            Ok(read) => read,
-            Err(e) if e.kind() == std::io::ErrorKind::Interrupted => continue,
-            Err(e) => return Err(Unread::Io(e)),
-        };
-        reader
-            .feed(chunk.get(..read).unwrap_or_default(), &mut |record| {
-                queue.push(&record)
-            })
-            .map_err(|NotText| Unread::NotText)?;
-    }
-    reader.finish(&mut |record| queue.push(&record));
+    RecordReader::forms().read_from(&mut file, &mut |record| queue.push(&record))?;
     Ok(queue.finish())
 }
 

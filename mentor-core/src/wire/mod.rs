@@ -24,8 +24,8 @@ use field::Kind;
 pub(crate) use field::{Field, FromValue, Number, Obj, Scalar, Unknown};
 pub(crate) use form::{FormVisitor, RawForm, raw_form};
 pub use records::{
-    BYTE_ORDER_MARK, NotText, Record, RecordReader, is_binary, read_forms, read_forms_bytes, read_records,
-    read_records_bytes,
+    BYTE_ORDER_MARK, NotText, Record, RecordReader, Unread, is_binary, read_forms, read_forms_bytes,
+    read_records, read_records_bytes,
 };
 
 /// A text field of a raw form (borrowed from the input when it has no escapes).

@@ -298,6 +298,15 @@ impl std::fmt::Display for NotText {
 
 impl std::error::Error for NotText {}
 
+/// Why [`RecordReader::read_from`] stopped before the end.
+#[derive(Debug)]
+pub enum Unread {
+    /// The source failed (a file that cannot be read, a closed socket).
+    Io(std::io::Error),
+    /// The bytes hold a NUL: not JSON text.
+    NotText(NotText),
+}
+
 impl RecordReader {
     /// A reader of forms, each kept as its text until it is assessed ([`read_forms_bytes`]).
     #[must_use]
@@ -361,6 +370,42 @@ impl RecordReader {
                 records.into_iter().for_each(each);
             }
         }
+    }
+
+    /// Reads `source` to its end in 64 KiB chunks ([`RecordReader::feed`], then
+    /// [`RecordReader::finish`]): the whole loop a file or a socket needs. The reader only
+    /// reads what it is given; opening the file is the caller's.
+    ///
+    /// ```
+    /// use mentor_core::wire::{RecordReader, Unread};
+    /// let mut lines = Vec::new();
+    /// RecordReader::forms().read_from(&mut &b"{}\n\n{}"[..], &mut |r| lines.push(r.line())).unwrap();
+    /// assert_eq!(lines, [1, 3]);
+    /// let binary = RecordReader::forms().read_from(&mut &b"{\0}"[..], &mut |_| {});
+    /// assert!(matches!(binary, Err(Unread::NotText(_))));
+    /// ```
+    ///
+    /// # Errors
+    /// [`Unread::Io`] when `source` fails (the records read before were handed over);
+    /// [`Unread::NotText`] when the bytes hold a NUL.
+    pub fn read_from(
+        mut self,
+        source: &mut dyn std::io::Read,
+        each: &mut dyn FnMut(Record),
+    ) -> Result<(), Unread> {
+        let mut chunk = vec![0_u8; 1 << 16];
+        loop {
+            let read = match source.read(&mut chunk) {
+                Ok(0) => break,
+                Ok(read) => read,
+                Err(e) if e.kind() == std::io::ErrorKind::Interrupted => continue,
+                Err(e) => return Err(Unread::Io(e)),
+            };
+            self.feed(chunk.get(..read).unwrap_or_default(), each)
+                .map_err(Unread::NotText)?;
+        }
+        self.finish(each);
+        Ok(())
     }
 
     /// The byte-order mark at the very start of the file is not part of the first line.
