@@ -1,12 +1,11 @@
 //! `evaluate_eligibility` and `evaluate_eligibility_many`: the working-status decision
 //! (`docs/wire-format.md#decision`).
 
-use mentor_core::eligibility::{Decision, WorkingSituation, evaluate};
+use mentor_core::eligibility::{Answer, WorkingSituation, evaluate};
 use mentor_core::error::Detail;
-use mentor_core::{ErrorCode, FieldError, InputError, Lang, Localized, Text};
+use mentor_core::{ErrorCode, FieldError, InputError, Localized, Text};
 use pyo3::prelude::*;
 use pyo3::types::{PyBytes, PyDict, PyString};
-use serde::ser::{Serialize, SerializeMap, Serializer};
 use serde_json::Value;
 
 use crate::args::{Language, policy_of};
@@ -62,47 +61,21 @@ pub(crate) fn evaluate_eligibility_many<'py>(
         .map(|item| item.map(|item| to_value(&item)))
         .collect::<PyResult<Vec<Result<Value, FieldError>>>>()?;
     let policy = policy_of(policy);
-    let answers: Vec<Answer> = py.detach(|| values.iter().map(|value| decide(value, policy)).collect());
+    let answers: Vec<Answer> = py.detach(|| {
+        values
+            .iter()
+            .map(|value| {
+                let situation = value
+                    .as_ref()
+                    .map_err(|e| InputError {
+                        errors: vec![e.clone()],
+                    })
+                    .and_then(WorkingSituation::from_json);
+                Answer::of(situation, policy)
+            })
+            .collect()
+    });
     drop(values);
-    let lang = lang.0;
-    let items: Vec<Item<'_>> = answers.iter().map(|answer| Item { answer, lang }).collect();
+    let items: Vec<_> = answers.iter().map(|answer| answer.render(lang.0)).collect();
     without_gc(py, || crate::serialize::to_python(py, &items))
-}
-
-/// One situation's answer: its decision, or why it does not parse.
-enum Answer {
-    Decision(Decision),
-    Errors(InputError),
-}
-
-fn decide(value: &Result<Value, FieldError>, policy: &mentor_core::policy::Policy) -> Answer {
-    let situation = match value {
-        Ok(value) => WorkingSituation::from_json(value),
-        Err(e) => Err(InputError {
-            errors: vec![e.clone()],
-        }),
-    };
-    match situation {
-        Ok(situation) => Answer::Decision(evaluate(&situation, policy)),
-        Err(e) => Answer::Errors(e),
-    }
-}
-
-/// An answer's wire form in `lang`: the decision, or `{"errors": [field errors]}`.
-struct Item<'a> {
-    answer: &'a Answer,
-    lang: Lang,
-}
-
-impl Serialize for Item<'_> {
-    fn serialize<S: Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
-        match self.answer {
-            Answer::Decision(decision) => decision.render(self.lang).serialize(serializer),
-            Answer::Errors(e) => {
-                let mut map = serializer.serialize_map(Some(1))?;
-                map.serialize_entry("errors", &e.render(self.lang))?;
-                map.end()
-            }
-        }
-    }
 }

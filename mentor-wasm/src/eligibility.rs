@@ -97,7 +97,8 @@ pub fn evaluate_eligibility_many(
     #[wasm_bindgen(unchecked_optional_param_type = "CallOptions")] options: JsValue,
 ) -> Result<JsValue, JsValue> {
     use mentor_core::Localized;
-    use mentor_core::error::{ErrorCode, FieldError};
+    use mentor_core::eligibility::{Answer, WorkingSituation};
+    use mentor_core::error::{ErrorCode, FieldError, InputError};
 
     let Options { policy, lang, .. } = options::read(&[&options], &[Opt::Policy, Opt::Lang])?;
     if !js_sys::Array::is_array(&situations) {
@@ -109,7 +110,6 @@ pub fn evaluate_eligibility_many(
         return Err(input_error(vec![FieldError::new("situations", code)], lang));
     }
     let policy = policy::resolve(&policy, lang)?;
-    let errors = |errors: Vec<FieldError>| format!("{{\"errors\":{}}}", errors.to_json_text(lang));
     // The answers cross as JSON text in parts of at most about 16 MB: one text for a huge batch
     // would pass the engine's longest string (V8: 512 MiB) and lose every answer.
     let mut answers: Option<js_sys::Array> = None;
@@ -124,13 +124,11 @@ pub fn evaluate_eligibility_many(
         if part.len() > 1 {
             part.push(',');
         }
-        let item = match convert::json_text(&situation) {
-            Ok(text) => {
-                decide(text.as_deref().unwrap_or("null"), &policy, lang).unwrap_or_else(|e| errors(e.errors))
-            }
-            Err(error) => errors(vec![error]),
+        let situation = match convert::json_text(&situation) {
+            Ok(text) => WorkingSituation::from_json_str(text.as_deref().unwrap_or("null")),
+            Err(error) => Err(InputError { errors: vec![error] }),
         };
-        part.push_str(&item);
+        part.push_str(&Answer::of(situation, &policy).to_json_text(lang));
         if part.len() >= PART {
             add(parsed_part(&mut part)?);
         }

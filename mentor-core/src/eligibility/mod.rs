@@ -652,3 +652,50 @@ pub fn evaluate_json_text(situation: &str, policy: &Policy, lang: Lang) -> Resul
     let decision = evaluate(&situation, policy);
     Ok(decision.to_json_text(lang))
 }
+
+/// One situation's answer in a batch (Python's `evaluate_eligibility_many`, Node's
+/// `evaluateEligibilityMany`): its decision, or, for a situation that does not parse, the field
+/// errors [`evaluate`]'s callers would get, so that one bad situation never stops a batch. The
+/// wire form is the decision's (`docs/wire-format.md#decision`), or `{"errors": [field errors]}`.
+///
+/// ```
+/// use mentor_core::eligibility::{Answer, WorkingSituation};
+/// use mentor_core::{policy::Policy, Lang, Localized};
+/// let policy = Policy::default();
+/// let good = Answer::of(WorkingSituation::from_json_str(r#"{"country": "FR", "status": "student"}"#), &policy);
+/// assert!(good.to_json_text(Lang::En).starts_with(r#"{"outcome":"action_required","#));
+/// let bad = Answer::of(WorkingSituation::from_json_str(r#"{"country": "FR"}"#), &policy);
+/// assert_eq!(bad.to_json(Lang::En)["errors"][0]["code"], "required");
+/// ```
+#[derive(Clone, Debug)]
+pub enum Answer {
+    /// The situation's decision.
+    Decision(Decision),
+    /// Why the situation does not parse.
+    Invalid(InputError),
+}
+
+impl Answer {
+    /// The answer for a situation as it was read: decided under `policy`, or its reading errors.
+    #[must_use]
+    pub fn of(situation: Result<WorkingSituation, InputError>, policy: &Policy) -> Answer {
+        match situation {
+            Ok(situation) => Answer::Decision(evaluate(&situation, policy)),
+            Err(errors) => Answer::Invalid(errors),
+        }
+    }
+}
+
+impl Localized for Answer {
+    fn serialize_in<S: serde::Serializer>(&self, lang: Lang, serializer: S) -> Result<S::Ok, S::Error> {
+        use serde::ser::SerializeMap;
+        match self {
+            Answer::Decision(decision) => decision.serialize_in(lang, serializer),
+            Answer::Invalid(errors) => {
+                let mut map = serializer.serialize_map(Some(1))?;
+                map.serialize_entry("errors", &errors.render(lang))?;
+                map.end()
+            }
+        }
+    }
+}
