@@ -448,7 +448,8 @@ pub fn validate(form: &Value, policy: &Policy) -> Validation {
 
 /// [`validate`] on JSON text, read straight into the form's raw shape (no JSON tree). Text
 /// that cannot be read is an invalid form with one error: `invalid_json`, `duplicate_key` (a
-/// key given twice in one object) or `too_deep`.
+/// key given twice in one object), `too_deep`, or `too_long` at the root for a text longer
+/// than [`crate::wire::MAX_DOCUMENT_BYTES`] (told before it is parsed).
 ///
 /// ```
 /// use mentor_core::{application::validate_str, policy::Policy};

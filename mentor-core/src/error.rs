@@ -266,6 +266,8 @@ pub enum Detail {
     Allowed(Vec<&'static str>),
     /// The maximum length, in characters.
     MaxChars(usize),
+    /// The maximum length of a whole document, in bytes ([`crate::wire::MAX_DOCUMENT_BYTES`]).
+    MaxBytes(usize),
     /// The inclusive range of a number.
     Range(i64, i64),
     /// Why a registration number is not well-formed.
@@ -381,6 +383,8 @@ impl FieldError {
             }
             (Detail::MaxChars(max), Lang::En) => format!("{base}: at most {max} characters"),
             (Detail::MaxChars(max), Lang::Fr) => format!("{base} : {max} caractères au plus"),
+            (Detail::MaxBytes(max), Lang::En) => format!("{base}: at most {max} bytes"),
+            (Detail::MaxBytes(max), Lang::Fr) => format!("{base} : {max} octets au plus"),
             (Detail::Range(lo, hi), Lang::En) => format!("{base}: expected a whole number from {lo} to {hi}"),
             (Detail::Range(lo, hi), Lang::Fr) => format!("{base} : nombre entier de {lo} à {hi} attendu"),
             (Detail::Registration(reason), Lang::En) => format!("{base}: {}", reason.message(lang)),

@@ -12,6 +12,7 @@ use super::event::SignatureEvent;
 use super::{Provider, concord, documenso, docuseal, docusign, dropbox_sign, yousign};
 use crate::error::{FieldError, InputError};
 use crate::i18n::{In, Lang, Localized, Text};
+use crate::wire::check_size;
 
 /// A webhook delivery as the operator's server received it: the headers (names in any case,
 /// values as sent) and the raw body bytes, untouched (a re-serialised body does not verify).
@@ -425,15 +426,19 @@ impl Verified<'_> {
 /// ```
 ///
 /// # Errors
-/// [`WebhookError::Rejected`] with `empty_secret`, `missing_header`, `malformed_header`,
-/// `missing_signature`, `bad_signature` or `stale_timestamp`; [`WebhookError::Malformed`] for
-/// a Dropbox Sign body whose signed fields cannot be read.
+/// [`WebhookError::Malformed`] with `too_long` at the root for a body longer than
+/// [`MAX_DOCUMENT_BYTES`](crate::wire::MAX_DOCUMENT_BYTES) (1 MiB: no provider's event notification comes near; configure
+/// DocuSign Connect without its "Include Documents" option), told from its length before any
+/// other work; [`WebhookError::Rejected`] with `empty_secret`, `missing_header`,
+/// `malformed_header`, `missing_signature`, `bad_signature` or `stale_timestamp`;
+/// [`WebhookError::Malformed`] for a Dropbox Sign body whose signed fields cannot be read.
 pub fn verify<'a>(
     provider: Provider,
     delivery: &Delivery<'a>,
     secret: &Secret,
     now: DateTime<Utc>,
 ) -> Result<Verified<'a>, WebhookError> {
+    check_size(delivery.body.len()).map_err(|e| InputError { errors: vec![e] })?;
     if provider.signs_deliveries() && secret.is_blank() {
         return Err(VerifyError::EmptySecret.into());
     }

@@ -258,6 +258,7 @@ impl Policy {
     /// assert!(e.problems()[1].message(Lang::Fr).starts_with("ligne 4, colonne 13 : `billing.time_zone`"));
     /// ```
     pub fn from_toml(text: &str) -> Result<Policy, PolicyError> {
+        crate::wire::check_size(text.len()).map_err(PolicyError::from)?;
         read::from_toml(without_bom(text))
     }
 

@@ -6,11 +6,13 @@
 //!   error (never the text itself: it may hold personal data);
 //! - a key given twice in one object: `duplicate_key` at the key's path (`applicant.country`),
 //!   never "the last one wins" (a typo must not silently drop data);
-//! - nesting deeper than [`MAX_DEPTH`] levels: `too_deep` at the value's path.
+//! - nesting deeper than [`MAX_DEPTH`] levels: `too_deep` at the value's path;
+//! - a document (a form, one record of a batch, a body) longer than [`MAX_DOCUMENT_BYTES`]:
+//!   `too_long` at its root, before it is parsed.
 //!
 //! A raw form is a `#[derive(Deserialize)]` struct whose fields are `Field`s (which never
 //! fail on a value's JSON type) and whose `#[serde(flatten)]` `Unknown` keeps the keys it
-//! does not define; so these three are the only ways reading stops, and every other problem
+//! does not define; so these four are the only ways reading stops, and every other problem
 //! is found, with its path, when the raw form is parsed into its domain type.
 
 mod field;
@@ -51,6 +53,36 @@ use crate::error::{Detail, ErrorCode, FieldError};
 /// `too_deep`.
 pub const MAX_DEPTH: usize = 128;
 
+/// The longest JSON text read as one document, in bytes (1 MiB): a form, a working situation,
+/// a policy, one record of a batch or an event log, a webhook delivery's body. Longer is
+/// `too_long` at the document's root, found from the length alone before any parsing, so a
+/// 100 MB body costs no more memory than the caller's copy of it. The limit is far above
+/// what the wire format's field limits let through (DESIGN 4.2: the longest text, a
+/// motivation of 5,000 characters, is at most 20 KB), so it only refuses what no applicant
+/// or provider sends.
+///
+/// ```
+/// use mentor_core::wire::{parse_value, MAX_DOCUMENT_BYTES};
+/// let long = format!("\"{}\"", "a".repeat(MAX_DOCUMENT_BYTES));
+/// let e = parse_value(&long).unwrap_err();
+/// assert_eq!((e.path.as_str(), e.code.as_str()), ("", "too_long"));
+/// ```
+pub const MAX_DOCUMENT_BYTES: usize = 1 << 20;
+
+/// `too_long` at the root for a document of `bytes` bytes longer than [`MAX_DOCUMENT_BYTES`].
+pub(crate) fn check_size(bytes: usize) -> Result<(), FieldError> {
+    if bytes > MAX_DOCUMENT_BYTES {
+        Err(oversized())
+    } else {
+        Ok(())
+    }
+}
+
+/// The error of a document longer than [`MAX_DOCUMENT_BYTES`].
+pub(crate) fn oversized() -> FieldError {
+    FieldError::with("", ErrorCode::TooLong, Detail::MaxBytes(MAX_DOCUMENT_BYTES))
+}
+
 /// The most path segments a `too_deep` error names: the outermost ones, which say where in
 /// the document the runaway value starts.
 const DEEP_PATH_SEGMENTS: usize = 16;
@@ -67,6 +99,7 @@ const DEEP_PATH_SEGMENTS: usize = 16;
     )
 )]
 pub(crate) fn from_str<'a, T: Deserialize<'a>>(text: &'a str) -> Result<T, FieldError> {
+    check_size(text.len())?;
     serde_json::from_str(text).map_err(|_| locate(serde_json::Deserializer::from_str(text)))
 }
 
@@ -98,6 +131,7 @@ pub(crate) use read_text;
 /// # Errors
 /// As [`from_str`]; bytes that are not UTF-8 inside a string are `invalid_json`.
 pub(crate) fn from_slice<'a, T: Deserialize<'a>>(bytes: &'a [u8]) -> Result<T, FieldError> {
+    check_size(bytes.len())?;
     serde_json::from_slice(bytes).map_err(|_| locate(serde_json::Deserializer::from_slice(bytes)))
 }
 
@@ -123,8 +157,10 @@ pub(crate) fn from_value<'a, T: FromValue<'a>>(value: &'a Value) -> Result<Field
 /// ```
 ///
 /// # Errors
-/// One [`FieldError`]: `invalid_json` at the root, `duplicate_key` or `too_deep` at the path.
+/// One [`FieldError`]: `too_long` at the root for a text longer than [`MAX_DOCUMENT_BYTES`],
+/// `invalid_json` at the root, `duplicate_key` or `too_deep` at the path.
 pub fn parse_value(text: &str) -> Result<Value, FieldError> {
+    check_size(text.len())?;
     parse(serde_json::Deserializer::from_str(text))
 }
 
@@ -138,6 +174,7 @@ pub fn parse_value(text: &str) -> Result<Value, FieldError> {
 /// # Errors
 /// As [`parse_value`]; bytes that are not UTF-8 are `invalid_json`.
 pub fn parse_value_bytes(bytes: &[u8]) -> Result<Value, FieldError> {
+    check_size(bytes.len())?;
     parse(serde_json::Deserializer::from_slice(bytes))
 }
 

@@ -6,7 +6,7 @@ use std::ops::Range;
 use serde::de::{DeserializeSeed, IgnoredAny, SeqAccess, Visitor};
 use serde_json::Value;
 
-use super::parse_value;
+use super::{MAX_DOCUMENT_BYTES, oversized, parse_value};
 use crate::error::{Detail, ErrorCode, FieldError, JsonProblem, JsonSyntax};
 
 /// One record of a file as read.
@@ -28,8 +28,9 @@ pub enum Record {
         text: String,
     },
     /// A record that could not be read: `invalid_json` (not JSON, or not UTF-8),
-    /// `duplicate_key` (a key given twice in one object) or `too_deep`, with the path where
-    /// reading stopped. No content of the record is kept.
+    /// `duplicate_key` (a key given twice in one object), `too_deep`, with the path where
+    /// reading stopped, or `too_long` (longer than [`MAX_DOCUMENT_BYTES`]). No content of the
+    /// record is kept.
     Unreadable {
         /// Where it was.
         line: usize,
@@ -56,12 +57,24 @@ impl Record {
         }
     }
 
-    /// A record kept as its text, to be read when it is assessed.
+    /// A record kept as its text, to be read when it is assessed; a text longer than
+    /// [`MAX_DOCUMENT_BYTES`] is not kept: it is `too_long` now.
     #[must_use]
     pub fn keep_text(line: usize, text: &str) -> Record {
+        if text.len() > MAX_DOCUMENT_BYTES {
+            return Record::oversized(line);
+        }
         Record::Text {
             line,
             text: text.to_owned(),
+        }
+    }
+
+    /// The record of a text longer than [`MAX_DOCUMENT_BYTES`]: `too_long` at its root.
+    fn oversized(line: usize) -> Record {
+        Record::Unreadable {
+            line,
+            error: oversized(),
         }
     }
 
@@ -82,8 +95,9 @@ impl Record {
 /// Reads a file of records: a JSON array when the text starts with `[`, JSON Lines otherwise
 /// (blank lines are skipped but counted). A byte-order mark is ignored.
 ///
-/// Each record is read on its own: a record with a repeated key or nested too deep is one
-/// `Unreadable` record and the others are still read. In an array that breaks off (a syntax
+/// Each record is read on its own: a record with a repeated key, nested too deep, or longer
+/// than [`MAX_DOCUMENT_BYTES`] (even a line of blanks that long) is one `Unreadable` record and
+/// the others are still read. In an array that breaks off (a syntax
 /// error), the elements before the break are kept and the break is one `Unreadable` record.
 ///
 /// ```
@@ -139,8 +153,7 @@ fn split(text: &str, record: fn(usize, &str) -> Record) -> Vec<Record> {
     // of the line ending (as the bytes' reading and the streaming reader cut lines).
     text.split('\n')
         .enumerate()
-        .filter(|(_, l)| !l.trim().is_empty())
-        .map(|(i, l)| record(i + 1, l.strip_suffix('\r').unwrap_or(l)))
+        .filter_map(|(i, l)| line_record(i + 1, l.strip_suffix('\r').unwrap_or(l).as_bytes(), record))
         .collect()
 }
 
@@ -218,9 +231,14 @@ fn split_bytes(bytes: &[u8], record: fn(usize, &str) -> Record) -> Vec<Record> {
         .collect()
 }
 
-/// The record of one line of a JSON Lines file (its line ending removed): none for a blank
-/// line, `Unreadable` for a line that is not UTF-8 (at its first bad byte), else `record`'s.
+/// The record of one line of a JSON Lines file (its line ending removed): `too_long` for a
+/// line longer than [`MAX_DOCUMENT_BYTES`] (told from its length alone, as the streaming reader,
+/// which drops such a line's bytes, must tell it), none for a blank line, `Unreadable` for a
+/// line that is not UTF-8 (at its first bad byte), else `record`'s.
 fn line_record(number: usize, line: &[u8], record: fn(usize, &str) -> Record) -> Option<Record> {
+    if line.len() > MAX_DOCUMENT_BYTES {
+        return Some(Record::oversized(number));
+    }
     match std::str::from_utf8(line) {
         Ok(l) if l.trim().is_empty() => None,
         Ok(l) => Some(record(number, l)),
@@ -272,6 +290,10 @@ pub struct RecordReader {
     pending: Vec<u8>,
     /// Lines ended and handed over (JSON Lines): the next line is number `lines + 1`.
     lines: usize,
+    /// The line not yet ended grew past [`MAX_DOCUMENT_BYTES`] (JSON Lines): its bytes are
+    /// dropped as they come, and it is one `too_long` record when it ends. Memory holds at
+    /// most the limit and one chunk, whatever the line's length.
+    overlong: bool,
 }
 
 /// What a [`RecordReader`] knows of its file's layout.
@@ -326,6 +348,7 @@ impl RecordReader {
             layout: Layout::Unknown,
             pending: Vec::new(),
             lines: 0,
+            overlong: false,
         }
     }
 
@@ -345,6 +368,11 @@ impl RecordReader {
         }
         if self.layout == Layout::Lines {
             self.cut_lines(each);
+            // Even without its carriage return, the line is too long: its record is known.
+            if self.pending.len() > MAX_DOCUMENT_BYTES + 1 {
+                self.overlong = true;
+                self.pending = Vec::new();
+            }
         }
         Ok(())
     }
@@ -360,7 +388,9 @@ impl RecordReader {
                 self.cut_lines(each);
                 let last = std::mem::take(&mut self.pending);
                 let last = self.without_bom(last.strip_suffix(b"\r").unwrap_or(&last));
-                if let Some(record) = line_record(self.lines + 1, last, self.make) {
+                if self.overlong {
+                    each(Record::oversized(self.lines + 1));
+                } else if let Some(record) = line_record(self.lines + 1, last, self.make) {
                     each(record);
                 }
             }
@@ -474,7 +504,9 @@ impl RecordReader {
             let line = self.pending.get(start..end).unwrap_or_default();
             let line = self.without_bom(line.strip_suffix(b"\r").unwrap_or(line));
             self.lines += 1;
-            if let Some(record) = line_record(self.lines, line, self.make) {
+            if std::mem::take(&mut self.overlong) {
+                each(Record::oversized(self.lines));
+            } else if let Some(record) = line_record(self.lines, line, self.make) {
                 each(record);
             }
             start = end + 1;
@@ -529,12 +561,16 @@ fn read_array<'de, R: serde_json::de::Read<'de>>(
     // element's strings are found when its text is taken: that element is a record of its own
     // (issue 16: every element is reported on its own), the others are still read.
     let mut elements = elements(bytes);
-    let mut records: Vec<Record> = elements
-        .by_ref()
-        .take(count)
-        .enumerate()
-        .map(|(i, span)| element_record(bytes, i + 1, span, record))
-        .collect();
+    // Sized once: the count is known (a growing vector would hold its old and new buffers at
+    // once, 1.5 times the records' size on average).
+    let mut records = Vec::with_capacity(count + usize::from(error.is_some()));
+    records.extend(
+        elements
+            .by_ref()
+            .take(count)
+            .enumerate()
+            .map(|(i, span)| element_record(bytes, i + 1, span, record)),
+    );
     if let Some(error) = error {
         records.push(Record::Unreadable {
             line: records.len() + 1,
@@ -554,14 +590,17 @@ fn read_array<'de, R: serde_json::de::Read<'de>>(
     records
 }
 
-/// The record of the array element at `span`: its text, or `invalid_json` at its first byte
-/// that is not UTF-8.
+/// The record of the array element at `span`: `too_long` past [`MAX_DOCUMENT_BYTES`], its
+/// text, or `invalid_json` at its first byte that is not UTF-8.
 fn element_record(
     bytes: &[u8],
     line: usize,
     span: Range<usize>,
     record: fn(usize, &str) -> Record,
 ) -> Record {
+    if span.len() > MAX_DOCUMENT_BYTES {
+        return Record::oversized(line);
+    }
     match std::str::from_utf8(bytes.get(span.clone()).unwrap_or_default()) {
         Ok(text) => record(line, text),
         Err(e) => Record::Unreadable {
@@ -582,7 +621,7 @@ fn recovered_element(
     record: fn(usize, &str) -> Record,
 ) -> Record {
     let text = bytes.get(span.clone()).unwrap_or_default();
-    if std::str::from_utf8(text).is_ok() {
+    if text.len() <= MAX_DOCUMENT_BYTES && std::str::from_utf8(text).is_ok() {
         if let Err(e) = serde_json::from_slice::<IgnoredAny>(text) {
             // serde_json's depth limit is a syntax error by its category: told by its message.
             if !e.to_string().starts_with("recursion limit exceeded") {
