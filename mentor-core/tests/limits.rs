@@ -15,6 +15,7 @@
 use std::sync::{Mutex, MutexGuard, PoisonError};
 
 use chrono::{DateTime, Utc};
+use mentor_core::Lang;
 use mentor_core::application::validate_str;
 use mentor_core::esign::{Delivery, Provider, Secret, WebhookError, verify};
 use mentor_core::policy::Policy;
@@ -23,7 +24,6 @@ use mentor_core::wire::{
     MAX_DOCUMENT_BYTES, Record, RecordReader, parse_value, parse_value_bytes, read_forms, read_forms_bytes,
     read_records, read_records_bytes,
 };
-use mentor_core::Lang;
 use peak_alloc::PeakAlloc;
 
 #[global_allocator]
