@@ -8,6 +8,7 @@ mod country_names;
 mod jobs;
 mod operator;
 mod render;
+mod usage;
 mod webhook;
 
 use std::io::{self, IsTerminal, Read, Write};
@@ -24,6 +25,7 @@ use mentor_core::recruitment::Application;
 use mentor_core::triage;
 use mentor_core::wire::{RecordReader, Unread};
 use mentor_core::{Lang, Localized, registration};
+use usage::BadValue;
 
 /// Batch files at least this large (4 MiB, about 7,000 forms) show a progress bar on a terminal.
 const PROGRESS_FROM: u64 = 4 << 20;
@@ -58,7 +60,7 @@ enum Command {
         #[arg(long)]
         json: bool,
         /// Threads that assess the forms, 0 to 256 (0: one per core); the report is the same.
-        #[arg(long, default_value_t = 1, value_name = "N", value_parser = clap::value_parser!(u16).range(0..=256))]
+        #[arg(long, default_value_t = 1, value_name = "N", value_parser = parse_jobs)]
         jobs: u16,
     },
     /// Decide who signs and bills for one working situation (`docs/wire-format.md#working-situation`).
@@ -180,21 +182,46 @@ enum Lifecycle {
     Contract,
 }
 
-fn parse_lang(s: &str) -> Result<Lang, String> {
-    s.parse::<Lang>().map_err(|e| e.to_string())
+fn parse_lang(s: &str) -> Result<Lang, BadValue> {
+    s.parse::<Lang>().map_err(|e| {
+        BadValue::new(
+            e.to_string(),
+            format!("langue non prise en charge `{}` : `en` ou `fr` attendu", e.0),
+        )
+    })
+}
+
+/// `--jobs`: a whole number of threads from 0 to 256, digits only (`+2` is refused).
+fn parse_jobs(s: &str) -> Result<u16, BadValue> {
+    let jobs = s
+        .bytes()
+        .all(|b| b.is_ascii_digit())
+        .then(|| s.parse::<u16>().ok())
+        .flatten();
+    jobs.filter(|n| *n <= 256).ok_or_else(|| {
+        BadValue::new(
+            "expected a whole number of threads from 0 to 256 (0: one per core)".to_owned(),
+            "nombre entier de fils d'exécution de 0 à 256 attendu (0 : un par cœur)".to_owned(),
+        )
+    })
 }
 
 /// `--now`: an RFC 3339 instant no earlier than the domain's first (2000-01-01), as every
 /// past event must be: `--now 0000-01-01` would make every form "submitted in the future".
-fn parse_now(s: &str) -> Result<DateTime<Utc>, String> {
+fn parse_now(s: &str) -> Result<DateTime<Utc>, BadValue> {
     let now = DateTime::parse_from_rfc3339(s)
         .map(|d| d.with_timezone(&Utc))
-        .map_err(|_| format!("`{s}` is not an RFC 3339 date-time such as 2026-11-30T09:00:00Z"))?;
-    let earliest = lifecycle::earliest_instant();
-    if now < earliest {
-        return Err(format!(
-            "`{s}` is before {}, the earliest instant this tool accepts",
-            earliest.format("%Y-%m-%d")
+        .map_err(|_| {
+            BadValue::new(
+                format!("`{s}` is not an RFC 3339 date-time such as 2026-11-30T09:00:00Z"),
+                format!("`{s}` n'est pas une date et heure RFC 3339 telle que 2026-11-30T09:00:00Z"),
+            )
+        })?;
+    let earliest = lifecycle::earliest_instant().format("%Y-%m-%d");
+    if now < lifecycle::earliest_instant() {
+        return Err(BadValue::new(
+            format!("`{s}` is before {earliest}, the earliest instant this tool accepts"),
+            format!("`{s}` est avant le {earliest}, le premier instant que cet outil accepte"),
         ));
     }
     Ok(now)
@@ -220,7 +247,11 @@ impl Command {
 struct Failure(String);
 
 fn main() -> ExitCode {
-    let cli = Cli::parse();
+    let args: Vec<std::ffi::OsString> = std::env::args_os().collect();
+    let cli = match Cli::try_parse_from(&args) {
+        Ok(cli) => cli,
+        Err(e) => return usage::refuse(&e, usage::lang_of(&args)),
+    };
     let lang = cli.command.lang();
     // Before any work: with standard output closed (`mentor triage f >&-`) the answer is lost
     // while the exit status says all went well. That cannot be told apart from `/dev/null`

@@ -14,13 +14,17 @@ use mentor_core::{Lang, Localized};
 use serde_json::json;
 
 use crate::render::tr;
+use crate::usage::BadValue;
 use crate::{Failure, read_file, write_out};
 
 /// Reads a provider's wire name (`dropbox_sign`; `dropbox-sign` is accepted too).
-pub fn parse_provider(s: &str) -> Result<Provider, String> {
+pub fn parse_provider(s: &str) -> Result<Provider, BadValue> {
     Provider::from_name(&s.replace('-', "_").to_ascii_lowercase()).ok_or_else(|| {
         let names: Vec<&str> = Provider::ALL.iter().map(|(name, _)| *name).collect();
-        format!("unknown provider `{s}`: expected one of {}", names.join(", "))
+        BadValue::new(
+            format!("unknown provider `{s}`: expected one of {}", names.join(", ")),
+            format!("fournisseur inconnu `{s}` : l'un de {} attendu", names.join(", ")),
+        )
     })
 }
 

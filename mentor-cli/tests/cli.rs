@@ -1717,3 +1717,78 @@ fn a_byte_order_mark_is_skipped_in_every_file() {
         out.stdout
     );
 }
+
+/// The command line's own errors are said as every other failure, `mentor: error: …` (status
+/// 2), and in French with `--lang fr`, whichever argument is wrong; help and version are
+/// still clap's, with status 0.
+#[test]
+fn argument_errors_are_said_in_the_chosen_language() {
+    let refused = |args: &[&str]| {
+        let r = run(mentor().args(args));
+        assert_eq!(r.code, 2, "{args:?}: {}", r.stderr);
+        assert!(r.stdout.is_empty(), "{args:?}");
+        r.stderr
+    };
+    let en = refused(&["triage", "f.jsonl", "--jobs", "x"]);
+    assert!(
+        en.starts_with("mentor: error: invalid value 'x' for '--jobs <N>': expected a whole number of threads from 0 to 256"),
+        "{en}"
+    );
+    for (args, start) in [
+        (
+            &["triage", "f.jsonl", "--jobs", "+2", "--lang", "fr"][..],
+            "mentor: erreur: valeur invalide pour `--jobs <N>` : nombre entier de fils d'exécution de 0 à 256 attendu",
+        ),
+        (
+            &["triage", "f.jsonl", "--lang=fr", "--jobs", "257"],
+            "mentor: erreur: valeur invalide pour `--jobs <N>`",
+        ),
+        (
+            &[
+                "triage",
+                "f.jsonl",
+                "--now",
+                "1999-12-31T23:00:00Z",
+                "--lang",
+                "fr",
+            ],
+            "mentor: erreur: valeur invalide pour `--now <NOW>` : `1999-12-31T23:00:00Z` est avant le 2000-01-01",
+        ),
+        (
+            &["triage", "f.jsonl", "--jsn", "--lang", "fr"],
+            "mentor: erreur: argument inattendu `--jsn`\n\n  conseil : vouliez-vous dire `--json` ?",
+        ),
+        (
+            &["triage", "--lang", "fr"],
+            "mentor: erreur: argument obligatoire absent : `<FILE>`",
+        ),
+        (
+            &["triag", "f.jsonl", "--lang", "fr"],
+            "mentor: erreur: commande inconnue `triag`",
+        ),
+        (
+            &["webhook", "acme", "--body", "b.json", "--lang", "fr"],
+            "mentor: erreur: valeur invalide pour `<PROVIDER>` : fournisseur inconnu `acme`",
+        ),
+    ] {
+        let fr = refused(args);
+        assert!(fr.starts_with(start), "{args:?}:\n{fr}");
+        assert!(
+            fr.trim_end()
+                .ends_with("Pour en savoir plus, essayez « --help »."),
+            "{fr}"
+        );
+        assert!(!fr.contains("error:") && !fr.contains("For more"), "{fr}");
+    }
+    // Still accepted: every whole number of threads from 0 to 256 (the file is what fails).
+    let r = run(mentor().args(["triage", "/nonexistent/f.jsonl", "--jobs", "256"]));
+    assert!(r.stderr.starts_with("mentor: error: cannot read"), "{}", r.stderr);
+    let help = run(mentor().args(["triage", "--help", "--lang", "fr"]));
+    assert_eq!(help.code, 0);
+    assert!(help.stdout.contains("--jobs <N>"));
+    let version = run(mentor().arg("--version"));
+    assert_eq!(
+        (version.code, version.stdout.trim()),
+        (0, concat!("mentor ", env!("CARGO_PKG_VERSION")))
+    );
+}
