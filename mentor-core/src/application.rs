@@ -795,8 +795,8 @@ pub fn validate_json(form: &Value, policy: &Policy, lang: crate::Lang) -> Value 
 /// ```
 ///
 /// # Errors
-/// The text is not JSON (`invalid_json`), repeats a key (`duplicate_key`) or is nested too
-/// deep (`too_deep`).
+/// The text is not JSON (`invalid_json`), repeats a key (`duplicate_key`), is nested too
+/// deep (`too_deep`) or is longer than [`crate::wire::MAX_DOCUMENT_BYTES`] (`too_long`).
 pub fn validate_json_str(form: &str, policy: &Policy, lang: crate::Lang) -> Result<Value, FieldError> {
     read_text(form, policy).map(|v| v.to_json(lang))
 }

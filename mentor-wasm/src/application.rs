@@ -42,8 +42,11 @@ pub fn validate_application(
         }
         Err(error) => return Err(input_error(vec![error], lang)),
     };
-    let out = application::validate_json_str(&form, &*policy::resolve(&policy, lang)?, lang)
-        .map_err(|e| input_error(vec![e], lang))?;
+    // The text is JSON.stringify's, so a reading error is the form's own (`too_long` past
+    // `wire::MAX_DOCUMENT_BYTES`): data, as above.
+    let policy = policy::resolve(&policy, lang)?;
+    let out = application::validate_json_str(&form, &policy, lang)
+        .unwrap_or_else(|e| Validation::unreadable(e).to_json(lang));
     to_js(&out)
 }
 
