@@ -217,8 +217,9 @@ fn parse_now(s: &str) -> Result<DateTime<Utc>, BadValue> {
                 format!("`{s}` n'est pas une date et heure RFC 3339 telle que 2026-11-30T09:00:00Z"),
             )
         })?;
-    let earliest = lifecycle::earliest_instant().format("%Y-%m-%d");
-    if now < lifecycle::earliest_instant() {
+    let earliest = lifecycle::earliest_instant();
+    if now < earliest {
+        let earliest = earliest.format("%Y-%m-%d");
         return Err(BadValue::new(
             format!("`{s}` is before {earliest}, the earliest instant this tool accepts"),
             format!("`{s}` est avant le {earliest}, le premier instant que cet outil accepte"),
