@@ -1,20 +1,23 @@
 //! `evaluate_eligibility` and `evaluate_eligibility_many`: the working-status decision
-//! (`docs/wire-format.md#decision`).
+//! (`docs/wire-format.md#decision`), answered as `mentor.Decision` objects that render their
+//! fields when read (`crate::decision`).
 
 use mentor_core::eligibility::{Answer, WorkingSituation, evaluate};
 use mentor_core::error::Detail;
 use mentor_core::{ErrorCode, FieldError, InputError, Localized, Text};
 use pyo3::prelude::*;
-use pyo3::types::{PyBytes, PyDict, PyString};
+use pyo3::types::{PyBytes, PyDict, PyList, PyString};
 use serde_json::Value;
 
 use crate::args::{Language, policy_of};
 use crate::convert::{to_value, without_gc};
+use crate::decision::Decision;
 use crate::errors::{field_error, input_error};
 use crate::policy::Policy;
 
-/// The eligibility decision of one working situation; `InputError` when it does not parse.
-/// The situation is read by the core's one reader of the format, from its wire value.
+/// The eligibility decision of one working situation, a `Decision` (messages in `lang` when
+/// its fields are read); `InputError` when it does not parse. The situation is read by the
+/// core's one reader of the format, from its wire value.
 #[pyfunction]
 #[pyo3(signature = (situation, *, policy = None, lang = Language::EN), text_signature = "(situation, *, policy=None, lang='en')")]
 pub(crate) fn evaluate_eligibility<'py>(
@@ -22,11 +25,11 @@ pub(crate) fn evaluate_eligibility<'py>(
     situation: &Bound<'py, PyAny>,
     policy: Option<&Bound<'py, Policy>>,
     lang: Language,
-) -> PyResult<Bound<'py, PyAny>> {
+) -> PyResult<Bound<'py, Decision>> {
     let value = to_value(situation).map_err(|e| field_error(py, e, lang.0))?;
     let situation = WorkingSituation::from_json(&value).map_err(|e| input_error(py, &e, lang.0))?;
     let decision = evaluate(&situation, policy_of(policy));
-    crate::serialize::to_python(py, &decision.render(lang.0))
+    Bound::new(py, Decision::decided(decision, lang.0))
 }
 
 const SITUATIONS: Text = Text::new(
@@ -35,9 +38,9 @@ const SITUATIONS: Text = Text::new(
 );
 
 /// The decisions of many working situations in one call, in order: each item is what
-/// `evaluate_eligibility` returns for its situation, or `{"errors": [...]}`, the field errors
-/// it would raise, when the situation does not parse (the batch goes on). The situations are
-/// turned into wire values holding the GIL, then read and decided without it.
+/// `evaluate_eligibility` returns for its situation (a `Decision`), or `{"errors": [...]}`, the
+/// field errors it would raise, when the situation does not parse (the batch goes on). The
+/// situations are turned into wire values holding the GIL, then read and decided without it.
 #[pyfunction]
 #[pyo3(signature = (situations, *, policy = None, lang = Language::EN), text_signature = "(situations, *, policy=None, lang='en')")]
 pub(crate) fn evaluate_eligibility_many<'py>(
@@ -76,6 +79,16 @@ pub(crate) fn evaluate_eligibility_many<'py>(
             .collect()
     });
     drop(values);
-    let items: Vec<_> = answers.iter().map(|answer| answer.render(lang.0)).collect();
-    without_gc(py, || crate::serialize::to_python(py, &items))
+    without_gc(py, || {
+        let items = answers
+            .into_iter()
+            .map(|answer| match answer {
+                Answer::Decision(decision) => {
+                    Ok(Bound::new(py, Decision::decided(decision, lang.0))?.into_any())
+                }
+                invalid @ Answer::Invalid(_) => crate::serialize::to_python(py, &invalid.render(lang.0)),
+            })
+            .collect::<PyResult<Vec<_>>>()?;
+        Ok(PyList::new(py, items)?.into_any())
+    })
 }

@@ -9,6 +9,7 @@ mod application;
 mod args;
 mod billing;
 mod convert;
+mod decision;
 mod eligibility;
 mod errors;
 mod lifecycle;
@@ -30,6 +31,7 @@ fn _native(m: &Bound<'_, PyModule>) -> PyResult<()> {
     m.add("__version__", env!("CARGO_PKG_VERSION"))?;
     m.add_class::<policy::Policy>()?;
     m.add_function(wrap_pyfunction!(application::validate_application, m)?)?;
+    m.add_class::<decision::Decision>()?;
     m.add_function(wrap_pyfunction!(eligibility::evaluate_eligibility, m)?)?;
     m.add_function(wrap_pyfunction!(eligibility::evaluate_eligibility_many, m)?)?;
     m.add_function(wrap_pyfunction!(triage::triage_forms, m)?)?;

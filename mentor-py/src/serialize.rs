@@ -7,6 +7,9 @@
 //! taking them from the package's string cache halves the cost of a decision (`benches/RESULTS.md#targets`:
 //! one `evaluate_eligibility` call in 2.5 µs). Only what answers contain is supported: a variant
 //! with data, bytes or a non-string map key is an error, never a panic.
+//!
+//! [`field_to_python`] writes one field of an answer and passes over the others unserialized:
+//! `mentor.Decision` renders its fields that way, when they are read.
 
 use std::fmt;
 
@@ -308,5 +311,133 @@ impl<'py> ser::SerializeStruct for Dict<'py, '_> {
     }
     fn end(self) -> Done<'py> {
         Ok(self.dict.into_any())
+    }
+}
+
+/// The Python form of the field `key` of `value`, a struct (a derived `Serialize`, such as a
+/// decision's wire form): only that field is written, the others are passed over without
+/// being serialized. `None` when the struct has no field `key`; an error when `value` is not
+/// a struct.
+pub(crate) fn field_to_python<'py, T: Serialize + ?Sized>(
+    py: Python<'py>,
+    value: &T,
+    key: &str,
+) -> PyResult<Option<Bound<'py, PyAny>>> {
+    with_strings(|strings| value.serialize(Pick { py, strings, key }).map_err(|e| e.0))
+}
+
+/// The serializer of [`field_to_python`]: a struct, of which it keeps one field.
+struct Pick<'py, 'a> {
+    py: Python<'py>,
+    strings: &'a mut Strings,
+    key: &'a str,
+}
+
+type Picked<'py> = Result<Option<Bound<'py, PyAny>>, WriteError>;
+
+fn not_a_struct<T>() -> Result<T, WriteError> {
+    Err(unsupported("a field of something that is not a struct"))
+}
+
+/// The methods of [`Pick`] for everything that is not a struct.
+macro_rules! not_a_struct {
+    ($($method:ident($($arg:ty),*) -> $out:ty;)*) => {
+        $(fn $method(self, $(_: $arg),*) -> Result<$out, WriteError> {
+            not_a_struct()
+        })*
+    };
+}
+
+impl<'py, 'a> ser::Serializer for Pick<'py, 'a> {
+    type Ok = Option<Bound<'py, PyAny>>;
+    type Error = WriteError;
+    type SerializeSeq = Impossible<Self::Ok, WriteError>;
+    type SerializeTuple = Impossible<Self::Ok, WriteError>;
+    type SerializeTupleStruct = Impossible<Self::Ok, WriteError>;
+    type SerializeTupleVariant = Impossible<Self::Ok, WriteError>;
+    type SerializeMap = Impossible<Self::Ok, WriteError>;
+    type SerializeStruct = PickField<'py, 'a>;
+    type SerializeStructVariant = Impossible<Self::Ok, WriteError>;
+
+    not_a_struct! {
+        serialize_bool(bool) -> Self::Ok;
+        serialize_i8(i8) -> Self::Ok;
+        serialize_i16(i16) -> Self::Ok;
+        serialize_i32(i32) -> Self::Ok;
+        serialize_i64(i64) -> Self::Ok;
+        serialize_u8(u8) -> Self::Ok;
+        serialize_u16(u16) -> Self::Ok;
+        serialize_u32(u32) -> Self::Ok;
+        serialize_u64(u64) -> Self::Ok;
+        serialize_f32(f32) -> Self::Ok;
+        serialize_f64(f64) -> Self::Ok;
+        serialize_char(char) -> Self::Ok;
+        serialize_str(&str) -> Self::Ok;
+        serialize_bytes(&[u8]) -> Self::Ok;
+        serialize_none() -> Self::Ok;
+        serialize_unit() -> Self::Ok;
+        serialize_unit_struct(&'static str) -> Self::Ok;
+        serialize_unit_variant(&'static str, u32, &'static str) -> Self::Ok;
+        serialize_seq(Option<usize>) -> Self::SerializeSeq;
+        serialize_tuple(usize) -> Self::SerializeTuple;
+        serialize_tuple_struct(&'static str, usize) -> Self::SerializeTupleStruct;
+        serialize_tuple_variant(&'static str, u32, &'static str, usize) -> Self::SerializeTupleVariant;
+        serialize_map(Option<usize>) -> Self::SerializeMap;
+        serialize_struct_variant(&'static str, u32, &'static str, usize) -> Self::SerializeStructVariant;
+    }
+
+    fn serialize_some<T: Serialize + ?Sized>(self, _: &T) -> Picked<'py> {
+        not_a_struct()
+    }
+    fn serialize_newtype_struct<T: Serialize + ?Sized>(self, _: &'static str, value: &T) -> Picked<'py> {
+        value.serialize(self)
+    }
+    fn serialize_newtype_variant<T: Serialize + ?Sized>(
+        self,
+        _: &'static str,
+        _: u32,
+        _: &'static str,
+        _: &T,
+    ) -> Picked<'py> {
+        not_a_struct()
+    }
+    fn serialize_struct(self, _: &'static str, _: usize) -> Result<PickField<'py, 'a>, WriteError> {
+        Ok(PickField {
+            py: self.py,
+            strings: self.strings,
+            key: self.key,
+            found: None,
+        })
+    }
+    fn collect_str<T: fmt::Display + ?Sized>(self, _: &T) -> Picked<'py> {
+        not_a_struct()
+    }
+}
+
+struct PickField<'py, 'a> {
+    py: Python<'py>,
+    strings: &'a mut Strings,
+    key: &'a str,
+    found: Option<Bound<'py, PyAny>>,
+}
+
+impl<'py> ser::SerializeStruct for PickField<'py, '_> {
+    type Ok = Option<Bound<'py, PyAny>>;
+    type Error = WriteError;
+    fn serialize_field<T: Serialize + ?Sized>(
+        &mut self,
+        key: &'static str,
+        value: &T,
+    ) -> Result<(), WriteError> {
+        if key == self.key && self.found.is_none() {
+            self.found = Some(value.serialize(Writer {
+                py: self.py,
+                strings: self.strings,
+            })?);
+        }
+        Ok(())
+    }
+    fn end(self) -> Picked<'py> {
+        Ok(self.found)
     }
 }

@@ -28,7 +28,8 @@ Quickstart (every call takes and returns plain dicts and lists; ``lang="fr"`` fo
 Functions (``help(mentor.<name>)`` for each):
 
 - ``validate_application(form)``: one application form, problems as data.
-- ``evaluate_eligibility(situation)``: who signs, who invoices, what to do first;
+- ``evaluate_eligibility(situation)``: who signs, who invoices, what to do first, as a
+  ``Decision`` (``d.outcome``, or ``d["outcome"]`` as a mapping; ``d.to_dict()`` is a dict);
   ``evaluate_eligibility_many(situations)``: the same for a batch, in one call.
 - ``triage(forms)``, ``triage_json_bytes(data)``, ``triage_file(path)``: the main job on a
   batch: validate, decide, rank.
@@ -39,7 +40,8 @@ Functions (``help(mentor.<name>)`` for each):
 - ``billing_statement(contract, sessions, period)``, ``check_invoice(statement, invoice)``:
   the monthly statement, and a received invoice checked against it.
 
-Classes: ``Policy`` (an operator's policy, parsed once), ``Application`` and ``Contract``
+Classes: ``Policy`` (an operator's policy, parsed once), ``Decision`` (an eligibility
+decision, read-only, its fields rendered when read), ``Application`` and ``Contract``
 (lifecycles), and the exceptions ``MentorError``, ``InputError``, ``PolicyError``,
 ``TransitionError``, ``SignatureError``.
 
@@ -48,7 +50,8 @@ The shapes of the answers and of well-formed inputs are ``TypedDict`` types in t
 Each key, code and rule id is explained in the project's docs: ``docs/wire-format.md``,
 ``docs/errors.md``, ``docs/rules.md``.
 
-Every call takes and returns plain dicts and lists in the wire format (``docs/wire-format.md``): snake_case
+Every call takes and returns plain dicts and lists in the wire format (a ``Decision`` is a
+read-only mapping of that form) (``docs/wire-format.md``): snake_case
 keys and values, RFC 3339 UTC instants, ISO country codes, money as decimal strings. Inputs
 may also hold an aware ``datetime`` (sent as an RFC 3339 instant in UTC), a ``date`` (ISO
 8601) or a ``Decimal`` (its decimal string); a naive ``datetime`` is refused, since it names no
@@ -56,10 +59,13 @@ instant. Unknown keys are errors (``unknown_field``). ``lang`` is ``"en"`` (defa
 ``"fr"`` and sets the language of the messages; codes never depend on it.
 """
 
+from collections.abc import Mapping as _Mapping
+
 from mentor._errors import InputError, MentorError, PolicyError, SignatureError, TransitionError
 from mentor._native import (
     Application,
     Contract,
+    Decision,
     Policy,
     __version__,
     billing_statement,
@@ -76,6 +82,9 @@ from mentor._native import (
     verify_webhook,
 )
 from mentor import wire
+
+# A Decision is a read-only mapping of the decision's wire form: isinstance(d, Mapping) holds.
+_Mapping.register(Decision)
 # The wire shapes stay importable from the package (`from mentor import EligibilityDecision`),
 # but live in, and are documented by, mentor.wire: outside __all__, help(mentor) shows the
 # calls instead of some sixty TypedDicts.
@@ -97,6 +106,7 @@ __all__ = [
     "check_invoice",
     # Handles and lifecycles
     "Policy",
+    "Decision",
     "Application",
     "Contract",
     # Exceptions

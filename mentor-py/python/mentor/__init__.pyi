@@ -3,7 +3,7 @@
 
 import os
 from datetime import datetime
-from typing import Any, Dict, Iterable, List, Mapping, Optional, Tuple, Union, final
+from typing import Any, ClassVar, Dict, ItemsView, Iterable, Iterator, KeysView, List, Literal, Mapping, Optional, Tuple, Union, ValuesView, final, overload
 
 from mentor import wire as wire
 from mentor._errors import InputError as InputError
@@ -83,6 +83,7 @@ __all__ = [
     "billing_statement",
     "check_invoice",
     "Policy",
+    "Decision",
     "Application",
     "Contract",
     "MentorError",
@@ -129,6 +130,94 @@ class Policy:
     def to_dict(self) -> Dict[str, Any]:
         """The policy as a dict, every key filled in."""
 
+@final
+class Decision(Mapping[str, Any]):
+    """The eligibility decision (``docs/wire-format.md#decision``; WS-1..5, INT-5, POL-1), as
+    ``evaluate_eligibility`` and ``evaluate_eligibility_many`` return it: read-only, holding
+    the core's decision, each field written into Python objects when it is read, messages in
+    the language of the call.
+
+    Read a field as an attribute (``d.outcome``, ``d.required_actions``) or, as from the dict
+    it replaces, by key: a ``Decision`` is a ``collections.abc.Mapping`` of the wire form's
+    keys, in that order (``d["outcome"]``, ``get``, ``keys``, ``values``, ``items``,
+    iteration, ``len``, ``in``, ``dict(d)``, ``match d: case {"outcome": ...}``).
+    ``to_dict()`` is that dict, for ``json.dumps`` or code that needs a ``dict``. Each read
+    of a list or dict field makes a new one: changing it changes nothing in the decision.
+
+    A decision equals a dict that is its ``to_dict()`` and any decision with the same wire
+    form; it is not hashable (as a dict is not). It pickles (as its ``to_dict()``), and its
+    ``repr`` shows its codes only, never the registration number or a message.
+
+    >>> import mentor
+    >>> d = mentor.evaluate_eligibility({"country": "FR", "status": "student"})
+    >>> d.outcome, d["contracting_party"], [a["code"] for a in d.required_actions]
+    ('action_required', 'mentor_business', ['register_as_self_employed'])
+    >>> list(d) == list(d.to_dict()) == ["outcome", "contracting_party", "invoicing_party", "payout",
+    ...     "registration", "required_actions", "recommended_actions", "reasons"]
+    True
+    >>> d == d.to_dict()
+    True
+    >>> d
+    <mentor.Decision outcome='action_required' contracting_party='mentor_business' invoicing_party='mentor_business' payout='invoice' required_actions=['register_as_self_employed'] recommended_actions=[] reasons=['mentor_business_signs', 'no_registered_business']>
+    """
+
+    @property
+    def outcome(self) -> Outcome:
+        """The worst outcome of the rows that apply: ``eligible``, ``needs_review``,
+        ``action_required`` or ``ineligible``."""
+    @property
+    def contracting_party(self) -> Optional[Party]:
+        """Who signs the contract; ``None`` while a route is to choose."""
+    @property
+    def invoicing_party(self) -> Optional[Party]:
+        """Who invoices the company (BIL-1); ``None`` while a route is to choose."""
+    @property
+    def payout(self) -> Optional[Payout]:
+        """How the mentor is paid; ``None`` while a route is to choose."""
+    @property
+    def registration(self) -> Optional[RegistrationCheck]:
+        """The check of the business's registration number; ``None`` when none was checked."""
+    @property
+    def required_actions(self) -> List[Action]:
+        """What must be done before a contract can be signed (a new list at each read)."""
+    @property
+    def recommended_actions(self) -> List[Action]:
+        """What should be done (a new list at each read)."""
+    @property
+    def reasons(self) -> List[Reason]:
+        """Why (a new list at each read)."""
+    def to_dict(self) -> EligibilityDecision:
+        """The decision as a new dict, keys in the wire form's order: what
+        ``evaluate_eligibility`` returned up to 0.2."""
+    @overload
+    def __getitem__(self, key: Literal["outcome"], /) -> Outcome: ...
+    @overload
+    def __getitem__(self, key: Literal["contracting_party", "invoicing_party"], /) -> Optional[Party]: ...
+    @overload
+    def __getitem__(self, key: Literal["payout"], /) -> Optional[Payout]: ...
+    @overload
+    def __getitem__(self, key: Literal["registration"], /) -> Optional[RegistrationCheck]: ...
+    @overload
+    def __getitem__(self, key: Literal["required_actions", "recommended_actions"], /) -> List[Action]: ...
+    @overload
+    def __getitem__(self, key: Literal["reasons"], /) -> List[Reason]: ...
+    @overload
+    def __getitem__(self, key: str, /) -> Any: ...
+    def get(self, key: str, default: Any = None, /) -> Any:
+        """The field ``key``, or ``default`` when the decision has no such key."""
+    def __contains__(self, key: object, /) -> bool: ...
+    def __iter__(self) -> Iterator[str]: ...
+    def __len__(self) -> int: ...
+    def keys(self) -> KeysView[str]:
+        """The wire form's keys, in order."""
+    def values(self) -> ValuesView[Any]:
+        """The fields, in the keys' order."""
+    def items(self) -> ItemsView[str, Any]:
+        """The ``(key, field)`` pairs, in the keys' order."""
+    def __eq__(self, other: object, /) -> bool: ...
+    def __ne__(self, other: object, /) -> bool: ...
+    __hash__: ClassVar[None]  # type: ignore[assignment]
+
 def validate_application(
     form: Mapping[str, Any], *, policy: Optional[Policy] = None, lang: str = "en"
 ) -> ApplicationValidation:
@@ -144,26 +233,28 @@ def validate_application(
 
 def evaluate_eligibility(
     situation: Mapping[str, Any], *, policy: Optional[Policy] = None, lang: str = "en"
-) -> EligibilityDecision:
+) -> Decision:
     """Decides who signs, who invoices and what the applicant must do first (``docs/wire-format.md#decision``;
     WS-1..5, INT-5, POL-1), from a working situation such as
     ``{"country": "FR", "status": "freelancer", "business": {"registration_number": "…"}}``.
 
-    Returns ``{"outcome", "contracting_party", "invoicing_party", "payout", "registration",
-    "required_actions", "recommended_actions", "reasons"}``; each action and reason cites its
-    rule. Raises ``InputError`` when the situation does not parse (a missing or unknown key,
+    Returns a ``Decision``: ``outcome``, ``contracting_party``, ``invoicing_party``,
+    ``payout``, ``registration``, ``required_actions``, ``recommended_actions`` and
+    ``reasons``, read as attributes or by key (``d["outcome"]``), each action and reason
+    citing its rule; ``d.to_dict()`` is the dict. Its fields are rendered when read, so a
+    caller that reads only ``outcome`` does not pay for the messages. Raises ``InputError`` when the situation does not parse (a missing or unknown key,
     an unknown value, a wrong type such as a list, ``None`` or bytes), with every field
     error in ``errors()``.
     """
 
 def evaluate_eligibility_many(
     situations: Iterable[Mapping[str, Any]], *, policy: Optional[Policy] = None, lang: str = "en"
-) -> List[Union[EligibilityDecision, EligibilityErrors]]:
+) -> List[Union[Decision, EligibilityErrors]]:
     """``evaluate_eligibility`` on a list (or any iterable) of situations, in one call: one
     item per situation, in order. The situations are read and decided with the GIL released.
 
-    Each item is exactly what ``evaluate_eligibility(situation, policy=policy, lang=lang)``
-    returns, or, for a situation that does not parse, ``{"errors": [{"path", "code",
+    Each item is a ``Decision`` equal to what ``evaluate_eligibility(situation,
+    policy=policy, lang=lang)`` returns, or, for a situation that does not parse, ``{"errors": [{"path", "code",
     "message"}]}``: the field errors that call would raise in its ``InputError``. One bad
     situation never stops the batch. Raises ``InputError`` (path ``situations``, code
     ``invalid_type``) when ``situations`` is not iterable or is a dict, a string or bytes, and

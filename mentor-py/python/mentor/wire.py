@@ -2,7 +2,8 @@
 inputs they read.
 
 These are ``TypedDict`` and ``Literal`` types only, for type checkers and editors: at run time
-the functions return plain ``dict`` and ``list`` objects. Inputs are taken as any mapping in
+the functions return plain ``dict`` and ``list`` objects (the eligibility decision is a
+``mentor.Decision``, whose ``to_dict()`` is an ``EligibilityDecision``). Inputs are taken as any mapping in
 the same wire format (see the package README); the input types below say what a well-formed
 one holds (``ApplicationForm``, ``WorkingSituation``, ``PolicyConfig``, ``BillingSession``), and
 the package's tests check them against the JSON Schemas the core writes (docs/schema/).
@@ -144,7 +145,8 @@ class RegistrationNumberResult(RegistrationCheck):
 
 
 class EligibilityDecision(TypedDict):
-    """The eligibility decision (``docs/wire-format.md#decision``)."""
+    """The eligibility decision (``docs/wire-format.md#decision``), as ``Decision.to_dict()``
+    returns it."""
 
     outcome: Outcome
     contracting_party: Optional[Party]
