@@ -193,12 +193,12 @@ def test_many_answers_a_big_batch_in_order() -> None:
 
 # --- the examples of the stubs run ------------------------------------------------------
 
-@pytest.mark.parametrize("name", ["triage_file", "evaluate_eligibility_many"])
+@pytest.mark.parametrize("name", ["triage_file", "evaluate_eligibility_many", "Decision"])
 def test_the_stub_examples_run(name: str) -> None:
     import ast
 
     tree = ast.parse(STUBS.read_text(encoding="utf-8"))
-    (function,) = [n for n in tree.body if isinstance(n, ast.FunctionDef) and n.name == name]
+    (function,) = [n for n in tree.body if isinstance(n, (ast.FunctionDef, ast.ClassDef)) and n.name == name]
     doc = ast.get_docstring(function) or ""
     test = doctest.DocTestParser().get_doctest(doc, {}, name, str(STUBS), 0)
     assert test.examples, f"{name} has no example"

@@ -4,7 +4,9 @@
   mentor-core/tests/decision_table.rs compares it;
 - ../shared/fixtures: triage of applications.jsonl under policy.toml against
   applications.expected.jsonl, compared as mentor-core/tests/conformance.rs compares it, in
-  both languages;
+  both languages; and each form's working situation through ``evaluate_eligibility`` and
+  ``evaluate_eligibility_many``, whose ``Decision.to_dict()`` must meet the same expectations
+  and be the report's decision exactly;
 - and, when run-tests.sh built the native command, the binding's report is byte for byte the
   report of `mentor triage --json` on the same input.
 """
@@ -85,7 +87,12 @@ def check_against_expected(got: Dict[str, Any], want: Dict[str, Any]) -> List[st
         return [f"reported invalid: {got['errors']}"]
     if got["errors"]:
         problems.append(f"a valid form with errors: {got['errors']}")
-    d = got["eligibility"]
+    return problems + check_decision(got["eligibility"], want)
+
+
+def check_decision(d: Dict[str, Any], want: Dict[str, Any]) -> List[str]:
+    """A decision's dict against one expected line of ../shared/fixtures (its README)."""
+    problems = []
     for key in ["outcome", "contracting_party"]:
         if d[key] != want[key]:
             problems.append(f"{key} is {d[key]} instead of {want[key]}")
@@ -131,6 +138,31 @@ def test_shared_fixtures_match_the_expected_file_in_both_languages(fixtures_dir:
     # The same forms as a list of dicts give the same report.
     forms = [json.loads(line) for line in data.decode().splitlines() if line.strip()]
     assert mentor.triage(forms, policy=policy, now=NOW) == reports["en"]
+
+
+def test_shared_fixtures_decisions_match_the_expected_file(fixtures_dir: Path) -> None:
+    """Each valid form's working situation decided alone and in one batch: the decision's
+    ``to_dict()`` meets the expected line and equals the triage report's decision."""
+    policy = mentor.Policy.from_file(fixtures_dir / "policy.toml")
+    forms = {f["reference"]: f for f in map(json.loads, (fixtures_dir / "applications.jsonl").read_text().splitlines()) if f}
+    expected = [json.loads(line) for line in (fixtures_dir / "applications.expected.jsonl").read_text().splitlines() if line.strip()]
+    decided = [want for want in expected if not want.get("invalid")]
+    assert len(decided) == 14
+    situations = [forms[want["reference"]]["working_situation"] for want in decided]
+    problems = []
+    for lang in ["en", "fr"]:
+        report = mentor.triage_json_bytes((fixtures_dir / "applications.jsonl").read_bytes(), policy=policy, now=NOW, lang=lang)
+        in_report = {entry["reference"]: entry["eligibility"] for entry in report}
+        batch = mentor.evaluate_eligibility_many(situations, policy=policy, lang=lang)
+        assert len(batch) == len(decided)
+        for want, situation, item in zip(decided, situations, batch):
+            d = mentor.evaluate_eligibility(situation, policy=policy, lang=lang)
+            assert isinstance(d, mentor.Decision) and isinstance(item, mentor.Decision)
+            got = d.to_dict()
+            problems += [f"[{lang}] {want['reference']}: {p}" for p in check_decision(got, want)]
+            assert got == in_report[want["reference"]], want["reference"]
+            assert item == d and item.to_dict() == got
+    assert not problems, "\n".join(problems)
 
 
 def cli_report(cli: Path, path: Path, policy: Path, lang: str) -> List[Dict[str, Any]]:
