@@ -18,7 +18,8 @@ decision = mentor.evaluate_eligibility(
     {"country": "FR", "status": "freelancer", "business": {"registration_number": "732 829 320 00074"}},
     policy=policy,
 )
-print(decision["outcome"], decision["contracting_party"])  # eligible mentor_business
+print(decision.outcome, decision.contracting_party)  # eligible mentor_business
+# A mentor.Decision reads like the dict it is (decision["outcome"]); to_dict() is that dict.
 
 # A situation that does not parse raises InputError, with every field error.
 try:
