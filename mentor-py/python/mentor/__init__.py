@@ -38,6 +38,8 @@ Functions (``help(mentor.<name>)`` for each):
 - ``verify_webhook(provider, secret, headers, body)``: one e-signature webhook delivery.
 - ``billing_statement(contract, sessions, period)``, ``check_invoice(statement, invoice)``:
   the monthly statement, and a received invoice checked against it.
+- ``erase_application(events, at)``, ``erase_contract(events, at)``: an event log with its
+  personal data removed and an ``erased`` event appended (GDPR art. 17).
 
 Classes: ``Policy`` (an operator's policy, parsed once), ``Application`` and ``Contract``
 (lifecycles), and the exceptions ``MentorError``, ``InputError``, ``PolicyError``,
@@ -64,6 +66,8 @@ from mentor._native import (
     __version__,
     billing_statement,
     check_invoice,
+    erase_application,
+    erase_contract,
     error_codes,
     evaluate_eligibility,
     evaluate_eligibility_many,
@@ -95,6 +99,8 @@ __all__ = [
     "verify_webhook",
     "billing_statement",
     "check_invoice",
+    "erase_application",
+    "erase_contract",
     # Handles and lifecycles
     "Policy",
     "Application",
