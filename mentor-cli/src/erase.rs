@@ -14,13 +14,16 @@ use mentor_core::{Lang, triage};
 
 use crate::{Failure, read_batch, render, report_errors, say_error, say_no_records, write_with};
 
+/// An erasure of the core: `recruitment::erase` or `contract::erase`.
+type Erase<C> = fn(&[Event<C>], DateTime<Utc>) -> Result<Vec<Event<C>>, Rejected>;
+
 /// Erases the log of `file` with `erase` (`recruitment::erase` or `contract::erase`) at `at`,
 /// and prints the erased log on standard output, one event per line.
 pub fn run_erase<A: Aggregate>(
     file: &str,
     at: DateTime<Utc>,
     lang: Lang,
-    erase: fn(&[Event<A::Change>], DateTime<Utc>) -> Result<Vec<Event<A::Change>>, Rejected>,
+    erase: Erase<A::Change>,
 ) -> Result<ExitCode, Failure> {
     let records = triage::read_records_bytes(&read_batch(file, lang)?);
     if records.is_empty() {
