@@ -1,10 +1,11 @@
 //! `mentor`: the command line of the mentor library (`docs/cli.md`).
 //!
 //! Exit status: 0 all good; 1 some records were invalid (or a number is not well-formed, or a
-//! replayed event was refused); 2 usage or I/O error. Errors go to stderr in the chosen language.
+//! replayed or erased event was refused); 2 usage or I/O error. Errors go to stderr in the chosen language.
 
 mod billing;
 mod country_names;
+mod erase;
 mod jobs;
 mod operator;
 mod render;
@@ -109,6 +110,20 @@ enum Command {
         /// JSON output.
         #[arg(long)]
         json: bool,
+    },
+    /// Print an event log with its personal data removed and an `erased` event appended (GDPR art. 17), as JSON Lines.
+    Erase {
+        /// Which lifecycle.
+        #[arg(value_enum)]
+        lifecycle: Lifecycle,
+        /// The events (JSON array or JSON Lines); `-` reads standard input.
+        file: String,
+        /// When the erasure is recorded, RFC 3339 (default: now); not before the log's last event.
+        #[arg(long, value_parser = parse_now)]
+        at: Option<DateTime<Utc>>,
+        /// Language of the messages.
+        #[arg(long, default_value = "en", value_parser = parse_lang)]
+        lang: Lang,
     },
     /// Monthly billing statement of a contract: sessions priced, totals, VAT and mention (BIL-1).
     Statement {
@@ -236,6 +251,7 @@ impl Command {
             | Command::Eligibility { lang, .. }
             | Command::ValidateId { lang, .. }
             | Command::Replay { lang, .. }
+            | Command::Erase { lang, .. }
             | Command::Statement { lang, .. }
             | Command::CheckInvoice { lang, .. }
             | Command::Webhook { lang, .. } => *lang,
@@ -307,6 +323,28 @@ fn main() -> ExitCode {
             json,
             ..
         } => run_replay::<Contract>(&file, lang, json),
+        Command::Erase {
+            lifecycle: Lifecycle::Application,
+            file,
+            at,
+            ..
+        } => erase::run_erase::<Application>(
+            &file,
+            at.unwrap_or_else(Utc::now),
+            lang,
+            mentor_core::recruitment::erase,
+        ),
+        Command::Erase {
+            lifecycle: Lifecycle::Contract,
+            file,
+            at,
+            ..
+        } => erase::run_erase::<Contract>(
+            &file,
+            at.unwrap_or_else(Utc::now),
+            lang,
+            mentor_core::contract::erase,
+        ),
         Command::Statement {
             contract,
             sessions,

@@ -909,7 +909,7 @@ fn replay_of_a_valid_log_prints_state_history_and_next_events() {
     assert_eq!(report["history"][2]["to"], "interview_scheduled");
     assert_eq!(
         report["allowed_events"],
-        json!(["contract_sent", "contract_signed", "withdrawn"])
+        json!(["contract_sent", "contract_signed", "withdrawn", "erased"])
     );
     assert_eq!(report["refused"], Value::Null);
     let human = run(mentor().args(["replay", "application", path_str(&log)]));
@@ -965,6 +965,133 @@ fn replay_reports_every_record_that_is_not_an_event_and_exits_1() {
     assert_eq!(lines[1]["errors"][0]["code"], "invalid_enum");
     let missing = run(mentor().args(["replay", "contract", "/nonexistent/log.jsonl"]));
     assert_eq!(missing.code, 2);
+}
+
+// ---------------------------------------------------------------------------------------------
+// `mentor erase` (`docs/lifecycles.md#personal-data`, `docs/cli.md`).
+
+/// `mentor replay … --json` of a log's text: its state and allowed events.
+fn replayed(lifecycle: &str, log: &str) -> (Value, Value) {
+    let file = temp_file(log);
+    let r = run(mentor().args(["replay", lifecycle, path_str(file.path()), "--json"]));
+    assert_eq!(r.code, 0, "{}", r.stderr);
+    let report: Value = serde_json::from_str(&r.stdout).unwrap();
+    (report["state"].clone(), report["allowed_events"].clone())
+}
+
+#[test]
+fn erase_prints_the_log_without_personal_data_and_the_same_answers() {
+    // The erasure's instant is stored in UTC.
+    for (lifecycle, example, at, utc, personal) in [
+        (
+            "application",
+            "docs/examples/application-events.jsonl",
+            "2026-12-01T09:00:00Z",
+            "2026-12-01T09:00:00Z",
+            &["Europe/Paris"][..],
+        ),
+        (
+            "contract",
+            "docs/examples/contract-events.jsonl",
+            "2027-01-04T10:00:00+01:00",
+            "2027-01-04T09:00:00Z",
+            &["123 456 782", "123456782"][..],
+        ),
+    ] {
+        let original = std::fs::read_to_string(workspace().join(example)).unwrap();
+        // The example holds the value as typed (the first); the erased log holds it in no form.
+        assert!(original.contains(personal[0]), "{example}");
+        let r = run(mentor().args(["erase", lifecycle, example, "--at", at]));
+        assert_eq!((r.code, r.stderr.as_str()), (0, ""), "{lifecycle}");
+        for value in personal {
+            assert!(!r.stdout.contains(value), "{value} left: {}", r.stdout);
+        }
+        let events = json_lines(&r.stdout);
+        assert_eq!(events.len(), original.lines().count() + 1);
+        assert_eq!(
+            events.last().unwrap(),
+            &json!({"type": "erased", "at": utc, "actor": "system", "version": 1})
+        );
+        // The erased log replays to the same state and allowed events.
+        assert_eq!(replayed(lifecycle, &r.stdout), replayed(lifecycle, &original));
+        // Erasing it again prints it unchanged, from standard input too.
+        let again = run(mentor()
+            .args(["erase", lifecycle, "-", "--at", "2030-01-01T00:00:00Z"])
+            .write_stdin(r.stdout.clone()));
+        assert_eq!((again.code, again.stdout.as_str()), (0, r.stdout.as_str()));
+    }
+    // The documented lines, checked by hand against docs/examples/application-events.jsonl.
+    let r = run(mentor().args([
+        "erase",
+        "application",
+        "docs/examples/application-events.jsonl",
+        "--at",
+        "2026-12-01T09:00:00Z",
+    ]));
+    let events = json_lines(&r.stdout);
+    assert_eq!(
+        events[2]["slot"],
+        json!({"start": "2026-11-10T17:00:00Z", "time_zone": "UTC", "duration_minutes": 45})
+    );
+    assert_eq!(events[4]["scorecard"]["kindness"], 4);
+    assert_eq!(events[6]["contract_id"], "c-2026-0042");
+}
+
+#[test]
+fn erase_prints_nothing_and_exits_1_when_there_is_nothing_it_may_erase() {
+    // A log that does not replay: its first refused event, with its index and line.
+    let refused = "docs/examples/application-events-refused.jsonl";
+    let r = run(mentor().args(["erase", "application", refused]));
+    assert_eq!((r.code, r.stdout.as_str()), (1, ""));
+    assert_eq!(
+        r.stderr,
+        "mentor: error: nothing erased: event 2 (line 3): application in state `in_review` does not allow the event `selected`\n"
+    );
+    let fr = run(mentor().args(["erase", "application", refused, "--lang", "fr"]));
+    assert!(
+        fr.stderr
+            .starts_with("mentor: erreur: rien n'est effacé : événement 2 (ligne 3) : "),
+        "{}",
+        fr.stderr
+    );
+    // `--at` before the last event.
+    let log = "docs/examples/application-events.jsonl";
+    let early = run(mentor().args(["erase", "application", log, "--at", "2026-11-13T10:04:59Z"]));
+    assert_eq!((early.code, early.stdout.as_str()), (1, ""));
+    assert!(
+        early.stderr.starts_with("mentor: error: nothing erased: ")
+            && early
+                .stderr
+                .contains("`erased` is dated before the previous event"),
+        "{}",
+        early.stderr
+    );
+    // An empty log: nothing to erase.
+    let empty = temp_file("");
+    let r = run(mentor().args(["erase", "contract", path_str(empty.path())]));
+    assert_eq!((r.code, r.stdout.as_str()), (1, ""));
+    assert!(
+        r.stderr.contains("holds no records") && r.stderr.contains("`erased`"),
+        "{}",
+        r.stderr
+    );
+    // A record that is not an event.
+    let bad = temp_file("{\"type\": \"drafted\"}\n");
+    let r = run(mentor().args(["erase", "contract", path_str(bad.path()), "--lang", "fr"]));
+    assert_eq!((r.code, r.stdout.as_str()), (1, ""));
+    assert!(r.stderr.starts_with("ligne 1: pas un événement"), "{}", r.stderr);
+    // Usage and I/O errors: 2.
+    let missing = run(mentor().args(["erase", "application", "/nonexistent/log.jsonl"]));
+    assert_eq!(missing.code, 2);
+    assert_eq!(
+        missing.stderr,
+        "mentor: error: cannot read `/nonexistent/log.jsonl`: no such file\n"
+    );
+    for at in ["yesterday", "1999-12-31T23:59:59Z"] {
+        let r = run(mentor().args(["erase", "application", log, "--at", at]));
+        assert_eq!((r.code, r.stdout.as_str()), (2, ""), "{at}");
+        assert!(r.stderr.starts_with("mentor: error: "), "{}", r.stderr);
+    }
 }
 
 // ---------------------------------------------------------------------------------------------

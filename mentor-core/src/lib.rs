@@ -107,7 +107,9 @@
 //! An application ([`recruitment::Application`]) and a contract ([`contract::Contract`]) are
 //! each the fold of their events; one transition table per lifecycle decides what may happen
 //! ([`lifecycle::Aggregate`]) and draws its diagram ([`lifecycle::mermaid`]). A refused event
-//! changes nothing (`docs/lifecycles.md`).
+//! changes nothing (`docs/lifecycles.md`). [`recruitment::erase`] and [`contract::erase`]
+//! remove the personal data from a log and record an `erased` event (GDPR art. 17); the erased
+//! log replays to the same answers (`docs/lifecycles.md#personal-data`).
 //!
 //! ```
 //! use mentor_core::lifecycle::{read_log, Aggregate, Replay};

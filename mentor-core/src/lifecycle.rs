@@ -516,6 +516,51 @@ pub struct Rejected {
     pub refused: Refused,
 }
 
+/// The erasure of a log's personal data (GDPR art. 17), shared by both lifecycles: each event
+/// through `scrub`, then `erased` (by [`Actor::System`], at `at`) appended, unless the log
+/// already ends with an event of its type.
+///
+/// The log must replay: its answers (states, allowed events, the aggregate's data other than
+/// the scrubbed fields) are what the erased log must give again, so a log whose answers are
+/// unknown cannot be erased without guessing. `scrub` removes data that no transition reads,
+/// so the scrubbed log replays through the same states.
+///
+/// # Errors
+/// The first refused event of `log` with its index; or the `erased` event refused, with the
+/// index it would have had (`log.len()`): dated before the last event
+/// ([`Refusal::BeforePrevious`]), or an empty log ([`Refusal::NotAllowed`]: no state to erase).
+pub(crate) fn erase_log<A: Aggregate>(
+    log: &[Event<A::Change>],
+    at: DateTime<Utc>,
+    scrub: impl Fn(&A::Change) -> A::Change,
+    erased: A::Change,
+) -> Result<Vec<Event<A::Change>>, Rejected> {
+    let mut aggregate = A::replay(log)?;
+    let mut out: Vec<Event<A::Change>> = Vec::with_capacity(log.len() + 1);
+    out.extend(log.iter().map(|e| Event {
+        at: e.at,
+        actor: e.actor,
+        change: scrub(&e.change),
+    }));
+    let erased_type = erased.event_type();
+    if log.last().is_some_and(|e| e.change.event_type() == erased_type) {
+        // Erased already (its personal data scrubbed again above, in case the log was written
+        // by hand): one erasure, at the time it was first done.
+        return Ok(out);
+    }
+    let event = Event {
+        at,
+        actor: Actor::System,
+        change: erased,
+    };
+    aggregate.apply(&event).map_err(|refused| Rejected {
+        index: log.len(),
+        refused,
+    })?;
+    out.push(event);
+    Ok(out)
+}
+
 /// Refuses an event dated before `last` (a log is in time order).
 pub(crate) fn check_order(last: Option<DateTime<Utc>>, at: DateTime<Utc>) -> Result<(), Refusal> {
     match last {
@@ -526,7 +571,8 @@ pub(crate) fn check_order(last: Option<DateTime<Utc>>, at: DateTime<Utc>) -> Res
 
 /// The Mermaid `stateDiagram-v2` of an aggregate, drawn from its transition table: one arrow
 /// per row (labelled with the event type, and the guard when there is one), `[*]` into the
-/// first state and out of every state no row leaves.
+/// first state and out of every state that no row leaves for another state (an `erased`
+/// self-loop, allowed from every state, does not make a state less final).
 ///
 /// ```
 /// use mentor_core::lifecycle::mermaid;
@@ -549,7 +595,10 @@ pub fn mermaid<A: Aggregate>() -> String {
         out.push('\n');
     }
     for (name, state) in A::State::ALL {
-        if !A::TRANSITIONS.iter().any(|t| t.from == Some(*state)) {
+        if !A::TRANSITIONS
+            .iter()
+            .any(|t| t.from == Some(*state) && t.to != *state)
+        {
             let _ = writeln!(out, "    {name} --> [*]");
         }
     }

@@ -16,6 +16,8 @@
 //!   `docs/lifecycles.md`: "any state before onboarded" is read along the path to onboarding.
 //! - a contract that was declined or voided may be followed by a new one:
 //!   `contract_sent` → `contract_sent`.
+//! - `erased`: the applicant's personal data was removed from the log ([`erase`], GDPR art. 17);
+//!   from every state, back to the same state.
 //!
 //! [`TRANSITIONS`](Aggregate::TRANSITIONS) is the only source of these rules: `apply`,
 //! `allowed_events` and the diagram all read it.
@@ -41,7 +43,8 @@ use serde_json::{Map, Value};
 use crate::error::{ErrorCode, FieldError};
 use crate::interview::{Scorecard, Slot, read_scorecard, read_slot};
 use crate::lifecycle::{
-    Aggregate, Change, Event, Guard, Refusal, Refused, Transition, Vocabulary, check_order, guarded, row,
+    Aggregate, Change, Event, Guard, Refusal, Refused, Rejected, Transition, Vocabulary, check_order,
+    guarded, row,
 };
 use crate::read::{Path, Reader};
 
@@ -114,6 +117,8 @@ vocabulary! {
         Onboarded = "onboarded",
         /// `withdrawn`.
         Withdrawn = "withdrawn",
+        /// `erased`.
+        Erased = "erased",
     }
 }
 
@@ -175,12 +180,15 @@ pub enum ApplicationChange {
     Onboarded,
     /// The candidate withdrew.
     Withdrawn,
+    /// The applicant's personal data was removed from the log before this event ([`erase`],
+    /// GDPR art. 17). From every state, back to the same state; no data.
+    Erased,
 }
 
 use ApplicationEventType as T;
 use ApplicationState as S;
 
-const TRANSITIONS: [Transition<S, T>; 36] = [
+const TRANSITIONS: [Transition<S, T>; 48] = [
     Transition {
         from: None,
         event: T::Submitted,
@@ -228,6 +236,20 @@ const TRANSITIONS: [Transition<S, T>; 36] = [
     row(S::Selected, T::Withdrawn, S::Withdrawn),
     row(S::ContractSent, T::Withdrawn, S::Withdrawn),
     row(S::ContractSigned, T::Withdrawn, S::Withdrawn),
+    // Erasure (GDPR art. 17) changes no state: a rejected application stays rejected, and the
+    // ids and scores kept for legal claims still say where it stood.
+    row(S::Submitted, T::Erased, S::Submitted),
+    row(S::InReview, T::Erased, S::InReview),
+    row(S::OnHold, T::Erased, S::OnHold),
+    row(S::InterviewScheduled, T::Erased, S::InterviewScheduled),
+    row(S::NoShow, T::Erased, S::NoShow),
+    row(S::Interviewed, T::Erased, S::Interviewed),
+    row(S::Selected, T::Erased, S::Selected),
+    row(S::Rejected, T::Erased, S::Rejected),
+    row(S::ContractSent, T::Erased, S::ContractSent),
+    row(S::ContractSigned, T::Erased, S::ContractSigned),
+    row(S::Onboarded, T::Erased, S::Onboarded),
+    row(S::Withdrawn, T::Erased, S::Withdrawn),
 ];
 
 /// An application: the fold of its events (`docs/lifecycles.md`). `Default` is the empty log.
@@ -359,7 +381,8 @@ impl Aggregate for Application {
             | ApplicationChange::InterviewCancelled
             | ApplicationChange::Selected
             | ApplicationChange::Onboarded
-            | ApplicationChange::Withdrawn => {}
+            | ApplicationChange::Withdrawn
+            | ApplicationChange::Erased => {}
         }
         self.state = Some(to);
         self.last_at = Some(event.at);
@@ -389,6 +412,7 @@ impl Change for ApplicationChange {
             ApplicationChange::ContractSigned { .. } => T::ContractSigned,
             ApplicationChange::Onboarded => T::Onboarded,
             ApplicationChange::Withdrawn => T::Withdrawn,
+            ApplicationChange::Erased => T::Erased,
         }
     }
 
@@ -457,6 +481,7 @@ impl Change for ApplicationChange {
             }
             T::Onboarded => Some(ApplicationChange::Onboarded),
             T::Withdrawn => Some(ApplicationChange::Withdrawn),
+            T::Erased => Some(ApplicationChange::Erased),
         };
         r.finish(change).map_err(|e| e.errors)
     }
@@ -488,6 +513,100 @@ impl Change for ApplicationChange {
 #[must_use]
 pub fn diagram() -> String {
     crate::lifecycle::mermaid::<Application>()
+}
+
+/// Removes the applicant's personal data from an application's event log and records that it
+/// was done (GDPR art. 17, the right to erasure; `docs/lifecycles.md#personal-data`): the
+/// same events with their personal data replaced, then an `erased` event by `system` at `at`.
+///
+/// Personal data in an application's events, and what replaces it: the interview slot's time
+/// zone (`slot.time_zone`, where the candidate lives) becomes `UTC`; the slot's start is a UTC
+/// instant already, so the interview keeps its time. That is all: the events carry no name,
+/// e-mail address, phone number, free text or link (those are in the application form, which
+/// the caller deletes itself).
+///
+/// Kept: the ids (offer, contract), the scorecard's ratings and recommendation, every event's
+/// type, instant and actor. They name no one on their own, and the company keeps them to
+/// establish, exercise or defend legal claims, GDPR art. 17(3)(e): a rejected applicant may
+/// contest the decision, and the scores and dates are what it rested on. This reading is the
+/// library's; the operator's data protection officer decides.
+///
+/// The erased log replays to the same states, allowed events, interview instants, reschedule
+/// and no-show counts, scorecard and contract id: `erased` leads from every state back to it.
+/// Erasing an erased log (one that ends with `erased`) appends nothing and returns it
+/// unchanged: `erase(erase(log, a), b) == erase(log, a)`.
+///
+/// ```
+/// use mentor_core::lifecycle::{read_log, Aggregate};
+/// use mentor_core::recruitment::{erase, Application, ApplicationChange};
+/// use mentor_core::triage::read_records;
+///
+/// let log = read_log::<ApplicationChange>(&read_records(r#"{"type": "submitted", "at": "2026-11-02T08:15:00Z", "actor": "candidate", "offer_id": "mentor-web-2026"}
+/// {"type": "review_started", "at": "2026-11-03T09:00:00Z", "actor": "mentor_manager"}
+/// {"type": "interview_scheduled", "at": "2026-11-03T09:20:00Z", "actor": "mentor_manager", "slot": {"start": "2026-11-10T17:00:00Z", "time_zone": "Europe/Paris", "duration_minutes": 45}}"#)).unwrap();
+/// let at = "2026-12-01T09:00:00Z".parse().unwrap();
+/// let erased = erase(&log, at).unwrap();
+/// assert_eq!(erased.len(), 4);
+/// assert_eq!(erased[2].to_json()["slot"]["time_zone"], "UTC");
+/// assert_eq!(erased[2].to_json()["slot"]["start"], "2026-11-10T17:00:00Z");
+/// assert_eq!((erased[3].to_json()["type"].as_str(), erased[3].to_json()["actor"].as_str()), (Some("erased"), Some("system")));
+/// let (before, after) = (Application::replay(&log).unwrap(), Application::replay(&erased).unwrap());
+/// assert_eq!(after.state(), before.state());
+/// assert_eq!(erase(&erased, at).unwrap(), erased); // once is enough
+///
+/// let early = "2026-11-01T00:00:00Z".parse().unwrap(); // before the last event
+/// assert_eq!(erase(&log, early).unwrap_err().refused.reason.code(), "event_before_previous");
+/// ```
+///
+/// # Errors
+/// [`Rejected`] when `log` does not replay (its first refused event, with its index), or when
+/// the `erased` event is refused, with index `log.len()`: `at` is before the last event
+/// (`event_before_previous`), or the log is empty (`transition_not_allowed`: nothing to erase).
+pub fn erase(
+    log: &[Event<ApplicationChange>],
+    at: DateTime<Utc>,
+) -> Result<Vec<Event<ApplicationChange>>, Rejected> {
+    crate::lifecycle::erase_log::<Application>(
+        log,
+        at,
+        ApplicationChange::without_personal_data,
+        ApplicationChange::Erased,
+    )
+}
+
+impl ApplicationChange {
+    /// The change with its personal data replaced (see [`erase`]). Every variant is listed, so
+    /// that a new one must say what it keeps.
+    fn without_personal_data(&self) -> ApplicationChange {
+        let in_utc = |slot: &Slot| Slot {
+            time_zone: chrono_tz::UTC,
+            ..*slot
+        };
+        match self {
+            ApplicationChange::InterviewScheduled { slot } => ApplicationChange::InterviewScheduled { slot: in_utc(slot) },
+            ApplicationChange::InterviewRescheduled { slot } => {
+                ApplicationChange::InterviewRescheduled { slot: in_utc(slot) }
+            }
+            // Ids and scores: kept (GDPR art. 17(3)(e), see `erase`).
+            ApplicationChange::Submitted { .. }
+            | ApplicationChange::Interviewed { .. }
+            | ApplicationChange::ScorecardSubmitted { .. }
+            | ApplicationChange::ContractSent { .. }
+            | ApplicationChange::ContractSigned { .. }
+            // No data.
+            | ApplicationChange::ReviewStarted
+            | ApplicationChange::PutOnHold
+            | ApplicationChange::Resumed
+            | ApplicationChange::InterviewCancelled
+            | ApplicationChange::NoShow
+            | ApplicationChange::Selected
+            | ApplicationChange::Rejected
+            | ApplicationChange::Reopened
+            | ApplicationChange::Onboarded
+            | ApplicationChange::Withdrawn
+            | ApplicationChange::Erased => self.clone(),
+        }
+    }
 }
 
 /// What makes two submissions the same application: the normalised e-mail address and the

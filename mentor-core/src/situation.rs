@@ -99,8 +99,9 @@ pub struct Business {
 
 impl std::fmt::Debug for Business {
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        // Free text: an individual business's name holds its owner's (`EI Jeanne Martin`).
         f.debug_struct("Business")
-            .field("legal_form", &self.legal_form)
+            .field("legal_form", &self.legal_form.as_ref().map(|_| "<given>"))
             .field(
                 "registration_number",
                 &self.registration_number.as_ref().map(|_| "<given>"),

@@ -169,6 +169,7 @@ fn one_of_each_event() -> Vec<ContractChange> {
             effective_on: NaiveDate::from_ymd_opt(2027, 6, 30).unwrap(),
         },
         C::Expired,
+        C::Erased,
     ]
 }
 
@@ -191,7 +192,12 @@ fn allowed_by_design(state: Option<ContractState>) -> BTreeSet<&'static str> {
         Some(ContractState::Active) => &["amended", "terminated", "expired"],
         Some(_) => &[],
     };
-    names.iter().copied().collect()
+    let mut allowed: BTreeSet<_> = names.iter().copied().collect();
+    // Erasure, from every state (`docs/lifecycles.md#personal-data`).
+    if state.is_some() {
+        allowed.insert("erased");
+    }
+    allowed
 }
 
 #[test]
@@ -271,7 +277,11 @@ fn both_signers_in_either_order_make_it_signed() {
         );
         assert_eq!(
             c.allowed_events(),
-            [ContractEventType::Completed, ContractEventType::Activated]
+            [
+                ContractEventType::Completed,
+                ContractEventType::Activated,
+                ContractEventType::Erased
+            ]
         );
     }
 }

@@ -116,6 +116,8 @@ impl Model {
             C::Amended { .. } if state == St::Active => self.with(St::Amended),
             C::Terminated { .. } if state == St::Active => self.with(St::Terminated),
             C::Expired if state == St::Active => self.with(St::Expired),
+            // `docs/lifecycles.md`: erasure, from every state, back to the same state.
+            C::Erased => self.with(state),
             _ => None,
         }
     }
@@ -168,6 +170,7 @@ fn changes() -> Vec<C> {
             effective_on: NaiveDate::from_ymd_opt(2027, 3, 31).unwrap(),
         },
         C::Expired,
+        C::Erased,
     ];
     for role in [SignerRole::ContractingParty, SignerRole::Company] {
         all.push(C::Viewed { signer: role });
@@ -204,7 +207,7 @@ proptest! {
     #![proptest_config(ProptestConfig::with_cases(3000))]
 
     #[test]
-    fn contract_agrees_with_the_reference_model(start in any::<bool>(), mut picks in proptest::collection::vec(0usize..17, 0..30)) {
+    fn contract_agrees_with_the_reference_model(start in any::<bool>(), mut picks in proptest::collection::vec(0usize..18, 0..30)) {
         if start {
             picks.splice(0..0, [0, 1]);
         }
@@ -245,8 +248,9 @@ impl<T: mentor_core::lifecycle::Vocabulary> NameOf for T {
     }
 }
 
+/// A final state accepts only `erased`, which leads back to it.
 #[test]
-fn final_states_accept_nothing() {
+fn final_states_accept_nothing_but_erasure() {
     for state in [
         St::Amended,
         St::Terminated,
@@ -255,8 +259,14 @@ fn final_states_accept_nothing() {
         St::Voided,
         St::SigningExpired,
     ] {
-        assert!(
-            !Contract::TRANSITIONS.iter().any(|t| t.from == Some(state)),
+        let leaving: Vec<_> = Contract::TRANSITIONS
+            .iter()
+            .filter(|t| t.from == Some(state))
+            .map(|t| (t.event, t.to))
+            .collect();
+        assert_eq!(
+            leaving,
+            [(mentor_core::contract::ContractEventType::Erased, state)],
             "{state:?}"
         );
     }

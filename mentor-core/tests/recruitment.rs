@@ -73,6 +73,7 @@ fn all_changes() -> Vec<C> {
         },
         C::Onboarded,
         C::Withdrawn,
+        C::Erased,
     ]
 }
 
@@ -122,6 +123,8 @@ impl Model {
             (Some(ContractSigned), C::Onboarded) => to(Onboarded),
             (Some(Onboarded | Withdrawn | Rejected), C::Withdrawn) => None,
             (Some(_), C::Withdrawn) => to(Withdrawn),
+            // Erasure: from every state, back to the same state (and where a rejection came from).
+            (Some(s), C::Erased) => to(s),
             _ => None,
         }
     }
@@ -145,7 +148,7 @@ proptest! {
     /// The aggregate and the model agree on every event's acceptance and on the state after
     /// it; a refused event changes nothing.
     #[test]
-    fn aggregate_agrees_with_the_reference_model(start in any::<bool>(), mut picks in proptest::collection::vec(0usize..18, 0..40)) {
+    fn aggregate_agrees_with_the_reference_model(start in any::<bool>(), mut picks in proptest::collection::vec(0usize..19, 0..40)) {
         if start {
             picks.insert(0, 0);
         }
@@ -186,11 +189,18 @@ proptest! {
     }
 }
 
+/// A terminal state accepts only `erased`, which leads back to it.
 #[test]
-fn terminal_states_accept_nothing() {
+fn terminal_states_accept_nothing_but_erasure() {
     for terminal in [S::Onboarded, S::Withdrawn] {
-        assert!(
-            !Application::TRANSITIONS.iter().any(|t| t.from == Some(terminal)),
+        let leaving: Vec<_> = Application::TRANSITIONS
+            .iter()
+            .filter(|t| t.from == Some(terminal))
+            .map(|t| (t.event, t.to))
+            .collect();
+        assert_eq!(
+            leaving,
+            [(ApplicationEventType::Erased, terminal)],
             "{terminal:?}"
         );
     }
@@ -200,9 +210,16 @@ fn terminal_states_accept_nothing() {
         .map(|(i, c)| event(i, c))
         .collect();
     let app = Application::replay(&log).unwrap();
-    assert!(app.allowed_events().is_empty());
+    assert_eq!(app.allowed_events(), [ApplicationEventType::Erased]);
     for (i, c) in all_changes().into_iter().enumerate() {
-        assert!(app.clone().apply(&event(10 + i, c)).is_err());
+        let mut copy = app.clone();
+        let result = copy.apply(&event(10 + i, c.clone()));
+        if c == C::Erased {
+            result.unwrap();
+            assert_eq!(copy.state(), Some(S::Withdrawn));
+        } else {
+            assert!(result.is_err(), "{c:?}");
+        }
     }
 }
 

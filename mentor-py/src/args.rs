@@ -59,6 +59,17 @@ const NOW: Text = Text::new(
 /// `None` is the current time. A naive `datetime` or any other value is an `InputError` at
 /// `now` (`invalid_datetime`).
 pub(crate) fn now_of(py: Python<'_>, now: Option<&Bound<'_, PyAny>>, lang: Lang) -> PyResult<DateTime<Utc>> {
+    instant_of(py, now, "now", lang)
+}
+
+/// An instant argument named `key` (`now`, `at`), read as [`now_of`] reads `now`; the error's
+/// path is `key`.
+pub(crate) fn instant_of(
+    py: Python<'_>,
+    now: Option<&Bound<'_, PyAny>>,
+    key: &str,
+    lang: Lang,
+) -> PyResult<DateTime<Utc>> {
     let Some(now) = now.filter(|n| !n.is_none()) else {
         return Ok(Utc::now());
     };
@@ -74,7 +85,7 @@ pub(crate) fn now_of(py: Python<'_>, now: Option<&Bound<'_, PyAny>>, lang: Lang)
         .ok_or_else(|| {
             field_error(
                 py,
-                FieldError::with("now", ErrorCode::InvalidDatetime, Detail::Expected(NOW)),
+                FieldError::with(key, ErrorCode::InvalidDatetime, Detail::Expected(NOW)),
                 lang,
             )
         })

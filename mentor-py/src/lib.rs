@@ -42,6 +42,8 @@ fn _native(m: &Bound<'_, PyModule>) -> PyResult<()> {
     m.add_function(wrap_pyfunction!(errors::error_codes, m)?)?;
     m.add_class::<lifecycle::Application>()?;
     m.add_class::<lifecycle::Contract>()?;
+    m.add_function(wrap_pyfunction!(lifecycle::erase_application, m)?)?;
+    m.add_function(wrap_pyfunction!(lifecycle::erase_contract, m)?)?;
     m.add_function(wrap_pyfunction!(webhook::verify_webhook, m)?)?;
     m.add_function(wrap_pyfunction!(billing::billing_statement, m)?)?;
     m.add_function(wrap_pyfunction!(billing::check_invoice, m)?)?;

@@ -4,11 +4,13 @@
 //! An event is a dict in the wire form (`{"type", "at", "actor", "version", …data}`); `at`
 //! may be an aware `datetime` or an RFC 3339 string.
 
-use mentor_core::lifecycle::{Aggregate, Event, Replay, Vocabulary, mermaid};
+use chrono::{DateTime, Utc};
+use mentor_core::lifecycle::{Aggregate, Change, Event, Rejected, Replay, Vocabulary, mermaid};
 use mentor_core::{FieldError, InputError, Lang};
 use pyo3::prelude::*;
 use pyo3::types::{PyList, PyTuple};
 
+use crate::args::instant_of;
 use crate::convert::{list_to_python, to_python, to_value};
 use crate::errors::{field_error, input_error, transition_error};
 
@@ -42,20 +44,7 @@ impl<A: Aggregate> Log<A> {
     /// paths starting with its index (`[2].at`); then the first refused event, with its index.
     fn replay(events: &Bound<'_, PyAny>) -> PyResult<Self> {
         let py = events.py();
-        let mut parsed = Vec::new();
-        let mut errors: Vec<FieldError> = Vec::new();
-        for (index, item) in events.try_iter()?.enumerate() {
-            let read = to_value(&item?)
-                .map_err(|e| vec![e])
-                .and_then(|v| Event::<A::Change>::from_json(&v).map_err(|e| e.errors));
-            match read {
-                Ok(event) => parsed.push(event),
-                Err(found) => errors.extend(found.into_iter().map(|e| e.under(&format!("[{index}]")))),
-            }
-        }
-        if !errors.is_empty() {
-            return Err(input_error(py, &InputError { errors }, Lang::En));
-        }
+        let parsed = read_events::<A::Change>(events)?;
         let replay = Replay::<A>::run(&parsed);
         if let Some(rejected) = replay.rejected {
             return Err(transition_error(py, &rejected.refused, Some(rejected.index)));
@@ -93,6 +82,75 @@ impl<A: Aggregate> Log<A> {
             .map_or_else(|| "None".to_owned(), |s| format!("'{s}'"));
         format!("<mentor.{class} state={state} events={}>", self.events.len())
     }
+}
+
+/// The events of a log (any iterable of dicts). Every event that does not parse is reported at
+/// once, its errors' paths starting with its index (`[2].at`).
+fn read_events<C: Change>(events: &Bound<'_, PyAny>) -> PyResult<Vec<Event<C>>> {
+    let mut parsed = Vec::new();
+    let mut errors: Vec<FieldError> = Vec::new();
+    for (index, item) in events.try_iter()?.enumerate() {
+        let read = to_value(&item?)
+            .map_err(|e| vec![e])
+            .and_then(|v| Event::<C>::from_json(&v).map_err(|e| e.errors));
+        match read {
+            Ok(event) => parsed.push(event),
+            Err(found) => errors.extend(found.into_iter().map(|e| e.under(&format!("[{index}]")))),
+        }
+    }
+    if errors.is_empty() {
+        Ok(parsed)
+    } else {
+        Err(input_error(events.py(), &InputError { errors }, Lang::En))
+    }
+}
+
+/// An erasure of the core: `recruitment::erase` or `contract::erase`.
+type Erase<C> = fn(&[Event<C>], DateTime<Utc>) -> Result<Vec<Event<C>>, Rejected>;
+
+/// The erasure of a log's personal data (`docs/lifecycles.md#personal-data`) by the core's
+/// `erase`, as a list of event dicts.
+fn erase_log<'py, C: Change>(
+    events: &Bound<'py, PyAny>,
+    at: Option<&Bound<'py, PyAny>>,
+    erase: Erase<C>,
+) -> PyResult<Bound<'py, PyList>> {
+    let py = events.py();
+    let at = instant_of(py, at, "at", Lang::En)?;
+    let log = read_events::<C>(events)?;
+    let erased = erase(&log, at).map_err(|r| transition_error(py, &r.refused, Some(r.index)))?;
+    let values: Vec<serde_json::Value> = erased.iter().map(Event::to_json).collect();
+    list_to_python(py, &values)
+}
+
+/// The application's event log with its personal data removed and an ``erased`` event
+/// appended (``docs/lifecycles.md#personal-data``, GDPR art. 17): the interview's time zone
+/// becomes ``UTC``; ids, scores and dates are kept; the log replays to the same states.
+/// ``at`` (an aware ``datetime`` or an RFC 3339 string; default: now) dates the ``erased``
+/// event. A log that ends with ``erased`` comes back unchanged.
+///
+/// Raises ``InputError`` when an event does not parse (paths ``[2].at``), ``TransitionError``
+/// (with ``index``) when the log does not replay, is empty, or ``at`` is before its last event.
+#[pyfunction]
+#[pyo3(signature = (events, at = None), text_signature = "(events, at=None)")]
+pub(crate) fn erase_application<'py>(
+    events: &Bound<'py, PyAny>,
+    at: Option<&Bound<'py, PyAny>>,
+) -> PyResult<Bound<'py, PyList>> {
+    erase_log(events, at, mentor_core::recruitment::erase)
+}
+
+/// The contract's event log with its personal data removed and an ``erased`` event appended
+/// (``docs/lifecycles.md#personal-data``, GDPR art. 17): the contracting party's registration
+/// number becomes ``None``; ids, terms and dates are kept; the log replays to the same states.
+/// ``at`` and the errors as for ``erase_application``.
+#[pyfunction]
+#[pyo3(signature = (events, at = None), text_signature = "(events, at=None)")]
+pub(crate) fn erase_contract<'py>(
+    events: &Bound<'py, PyAny>,
+    at: Option<&Bound<'py, PyAny>>,
+) -> PyResult<Bound<'py, PyList>> {
+    erase_log(events, at, mentor_core::contract::erase)
 }
 
 macro_rules! lifecycle_class {

@@ -2,13 +2,15 @@
 
 import json
 import pickle
+import subprocess
+from datetime import datetime, timedelta, timezone
 from pathlib import Path
 from typing import Any, Dict, List
 
 import pytest
 
 import mentor
-from conftest import EXAMPLES
+from conftest import EXAMPLES, mentor_cli
 from mentor import InputError, TransitionError
 
 
@@ -130,3 +132,60 @@ def test_lifecycles_pickle(make: Any) -> None:
     back = pickle.loads(pickle.dumps(original))
     assert type(back) is type(original)
     assert (back.state, back.to_dict(), back.events) == (original.state, original.to_dict(), original.events)
+
+
+# ---- erasure (docs/lifecycles.md#personal-data) ----
+
+
+def test_erase_application_removes_the_time_zone_and_keeps_the_answers() -> None:
+    log = read_log(EXAMPLES / "application-events.jsonl")
+    assert "Europe/Paris" in json.dumps(log)
+    erased = mentor.erase_application(log, "2026-12-01T09:00:00Z")
+    assert "Europe/Paris" not in json.dumps(erased)
+    assert len(erased) == len(log) + 1
+    assert erased[2]["slot"] == {"start": "2026-11-10T17:00:00Z", "time_zone": "UTC", "duration_minutes": 45}
+    assert erased[-1] == {"type": "erased", "at": "2026-12-01T09:00:00Z", "actor": "system", "version": 1}
+    before, after = mentor.Application.replay(log), mentor.Application.replay(erased)
+    assert after.state == before.state == "contract_sent"
+    assert after.allowed_events() == before.allowed_events() == ["contract_sent", "contract_signed", "withdrawn", "erased"]
+    assert after.to_dict()["scorecard"] == before.to_dict()["scorecard"]
+    # Once is enough.
+    assert mentor.erase_application(erased, datetime(2030, 1, 1, tzinfo=timezone.utc)) == erased
+    assert erased == mentor.Application.replay(erased).events
+    # What `mentor erase` prints, line for line.
+    cli = mentor_cli()
+    if cli is not None:
+        out = subprocess.run(
+            [str(cli), "erase", "application", str(EXAMPLES / "application-events.jsonl"), "--at", "2026-12-01T09:00:00Z"],
+            capture_output=True, text=True, check=True,
+        ).stdout
+        assert [json.loads(line) for line in out.splitlines()] == erased
+
+
+def test_erase_contract_nulls_the_registration_number() -> None:
+    erased = mentor.erase_contract(contract_log(), datetime(2027, 1, 4, 10, tzinfo=timezone(timedelta(hours=1))))
+    assert erased[0]["contracting_party"] == {"party": "mentor_business", "country": "FR", "registration_number": None}
+    assert "73282932000074" not in json.dumps(erased) and "732 829 320" not in json.dumps(erased)
+    assert erased[-1]["at"] == "2027-01-04T09:00:00Z"
+    assert mentor.Contract.replay(erased).state == "active"
+
+
+def test_erase_refusals() -> None:
+    with pytest.raises(TransitionError) as info:
+        mentor.erase_application(read_log(EXAMPLES / "application-events-refused.jsonl"), "2026-12-01T09:00:00Z")
+    assert (info.value.index, info.value.code, info.value.event) == (2, "transition_not_allowed", "selected")
+    log = read_log(EXAMPLES / "application-events.jsonl")
+    with pytest.raises(TransitionError) as info:
+        mentor.erase_application(log, "2026-11-01T00:00:00Z")
+    assert (info.value.index, info.value.code, info.value.event) == (len(log), "event_before_previous", "erased")
+    with pytest.raises(TransitionError) as info:
+        mentor.erase_contract([])
+    assert (info.value.index, info.value.state) == (0, None)
+    with pytest.raises(InputError) as bad:
+        mentor.erase_application(log, "yesterday")
+    assert [(e["path"], e["code"]) for e in bad.value.errors()] == [("at", "invalid_datetime")]
+    with pytest.raises(InputError) as bad:
+        mentor.erase_application(log, datetime(2026, 12, 1))  # naive: names no instant
+    with pytest.raises(InputError) as bad:
+        mentor.erase_contract([{"type": "drafted", "at": "2026-11-20T09:00:00Z", "actor": "system"}])
+    assert {e["path"] for e in bad.value.errors()} >= {"[0].contract_id", "[0].terms"}

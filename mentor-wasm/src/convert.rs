@@ -236,7 +236,17 @@ pub(crate) fn text_arg(value: &JsValue, name: &str, lang: Lang) -> Result<String
 /// `invalid_input` at path `now`: `invalid_datetime` or `invalid_type`.
 #[cfg(feature = "now")]
 pub(crate) fn instant(now: &JsValue, lang: Lang) -> Result<DateTime<Utc>, JsValue> {
-    let bad = |code| input_error(vec![FieldError::new("now", code)], lang);
+    instant_at(now, "now", lang)
+}
+
+/// An instant argument named `key` (`now`, `at`), read as [`instant`] reads `now`; the
+/// error's path is `key`.
+///
+/// # Errors
+/// `invalid_input` at path `key`: `invalid_datetime` or `invalid_type`.
+#[cfg(feature = "now")]
+pub(crate) fn instant_at(now: &JsValue, key: &str, lang: Lang) -> Result<DateTime<Utc>, JsValue> {
+    let bad = |code| input_error(vec![FieldError::new(key, code)], lang);
     if now.is_undefined() || now.is_null() {
         return millis(js_sys::Date::now()).ok_or_else(|| bad(ErrorCode::InvalidDatetime));
     }
@@ -252,7 +262,7 @@ pub(crate) fn instant(now: &JsValue, lang: Lang) -> Result<DateTime<Utc>, JsValu
     const A_DATE: Text = Text::new("an RFC 3339 string or a Date", "une chaîne RFC 3339 ou une Date");
     Err(input_error(
         vec![FieldError::with(
-            "now",
+            key,
             ErrorCode::InvalidType,
             Detail::Expected(A_DATE),
         )],

@@ -49,6 +49,37 @@ pub(crate) fn signature_error(provider: &str, code: &str, message: &str) -> JsVa
     error
 }
 
+/// The error thrown for an event a lifecycle refuses where the call cannot answer without it
+/// (an erasure, `docs/lifecycles.md#personal-data`): `name` `TransitionError`, `code` the
+/// refusal's code (`transition_not_allowed`…), `aggregate`, `state`, `event` and `index` (the
+/// event's 0-based place in the log), `message` in `lang`.
+#[cfg(feature = "lifecycles")]
+pub(crate) fn transition_error(rejected: &mentor_core::lifecycle::Rejected, lang: Lang) -> JsValue {
+    let refused = &rejected.refused;
+    let message = format!("event {}: {}", rejected.index, refused.message(lang));
+    let error = thrown(
+        "TransitionError",
+        refused.reason.code(),
+        &message,
+        &Array::new().into(),
+    );
+    let state = refused.state.map_or(JsValue::NULL, JsValue::from_str);
+    #[expect(
+        clippy::cast_precision_loss,
+        reason = "an index of a log held in memory is far below 2^53"
+    )]
+    let index = rejected.index as f64;
+    for (key, value) in [
+        ("aggregate", JsValue::from_str(refused.aggregate)),
+        ("state", state),
+        ("event", JsValue::from_str(refused.event)),
+        ("index", JsValue::from_f64(index)),
+    ] {
+        let _ = Reflect::set(&error, &JsValue::from_str(key), &value);
+    }
+    error
+}
+
 /// The error thrown when this crate fails where it cannot (a bug): `code` `"internal"`.
 pub(crate) fn internal_error(message: &str) -> JsValue {
     thrown("MentorError", "internal", message, &Array::new().into())

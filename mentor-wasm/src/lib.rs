@@ -53,6 +53,8 @@ pub use eligibility::{evaluate_eligibility, evaluate_eligibility_json};
 pub use errors::error_codes;
 #[cfg(feature = "lifecycles")]
 pub use lifecycle::{diagram, replay_application, replay_contract};
+#[cfg(feature = "lifecycles")]
+pub use lifecycle::{erase_application, erase_contract};
 pub use policy::Policy;
 pub use registration::{registration_schemes, validate_registration_number};
 #[cfg(feature = "triage")]

@@ -380,6 +380,22 @@ export interface ReplayReport {
   refused: Refusal | null;
 }
 
+/** What `eraseApplication` / `eraseContract` throw when the log cannot be erased: an event of
+ * the log the lifecycle refuses, or the `erased` event itself (an empty log, `at` before the
+ * log's last event). */
+export interface TransitionError extends Error {
+  name: "TransitionError";
+  /** `transition_not_allowed`, `event_before_previous`, `signer_already_final`, `invalid_event_data`. */
+  code: string;
+  aggregate: "application" | "contract";
+  /** The state before the refused event; `null` before the first event. */
+  state: string | null;
+  /** The refused event type (`erased` when the erasure itself is refused). */
+  event: string;
+  /** The refused event's 0-based index in the log (the log's length for `erased`). */
+  index: number;
+}
+
 // ---- 4.10 billing (Node build) ----
 
 /** Money: a decimal string with the currency's minor unit (`"35.00"`; `"3500"` in yen), never

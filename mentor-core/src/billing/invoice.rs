@@ -21,13 +21,32 @@ use super::vat::{KNOWN_MENTIONS, is_mention};
 const MAX_MENTION_CHARS: usize = 500;
 const MAX_MENTIONS: usize = 50;
 
-/// Who issued a received invoice, as the invoice says it.
-#[derive(Clone, Debug, PartialEq, Eq, Serialize)]
+/// Who issued a received invoice, as the invoice says it. `Debug` hides the registration
+/// number, which may be an individual's (issue 19.5).
+#[derive(Clone, PartialEq, Eq, Serialize)]
 pub struct Issuer {
     /// The country the invoice gives for the issuer.
     pub country: CountryCode,
     /// The registration number as printed (compared in compact form).
     pub registration_number: String,
+}
+
+impl std::fmt::Debug for Issuer {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.debug_struct("Issuer")
+            .field("country", &self.country)
+            .field("registration_number", &Redacted(&self.registration_number))
+            .finish()
+    }
+}
+
+/// A value of `Debug` output shown by its length only (`<redacted 17 chars>`).
+struct Redacted<'a>(&'a str);
+
+impl std::fmt::Debug for Redacted<'_> {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        write!(f, "<redacted {} chars>", self.0.chars().count())
+    }
 }
 
 /// An invoice the company received (BIL-1: the invoicing party bills the company), as the
@@ -380,9 +399,10 @@ impl DiscrepancyCode {
 }
 
 /// One discrepancy: its code, the invoice's field, what the statement expects and what the
-/// invoice says (amounts, periods, countries, registration numbers and mentions: business
-/// data, no personal data).
-#[derive(Clone, Debug, PartialEq, Eq)]
+/// invoice says (amounts, periods, countries, registration numbers and mentions). `Debug`
+/// hides the registration numbers of a `registration_number_mismatch`, which may be
+/// individuals' (issue 19.5); the wire form gives them, for the people who check the invoice.
+#[derive(Clone, PartialEq, Eq)]
 pub struct Discrepancy {
     /// What is wrong.
     pub code: DiscrepancyCode,
@@ -392,6 +412,23 @@ pub struct Discrepancy {
     pub expected: Option<String>,
     /// What the invoice says (`None` when it says nothing: a missing mention).
     pub found: Option<String>,
+}
+
+impl std::fmt::Debug for Discrepancy {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        let mut debug = f.debug_struct("Discrepancy");
+        debug.field("code", &self.code).field("field", &self.field);
+        if self.code == DiscrepancyCode::RegistrationNumberMismatch {
+            debug
+                .field("expected", &self.expected.as_deref().map(Redacted))
+                .field("found", &self.found.as_deref().map(Redacted));
+        } else {
+            debug
+                .field("expected", &self.expected)
+                .field("found", &self.found);
+        }
+        debug.finish()
+    }
 }
 
 /// The wire form `{"code", "field", "expected", "found", "message"}`.

@@ -107,8 +107,8 @@ const FRENCH_VAT_STATUSES: &[&str] = &["franchise", "registered"];
 /// the country's schemes when read (the registration module) and written back normalized.
 /// `vat_number` is optional, and only allowed with `"vat": "registered"`.
 ///
-/// A business's registration and VAT numbers are public (they are printed on every invoice),
-/// so `Debug` shows them.
+/// `Debug` hides the registration number: the invoicing party is often the mentor in person
+/// (a micro-entrepreneur), whose number is personal data (issue 19.5).
 ///
 /// ```
 /// use mentor_core::billing::{InvoicingParty, VatStatus};
@@ -332,9 +332,20 @@ pub(crate) fn read_invoicing_party(r: &mut Reader, value: &Value, path: &Path<'_
 /// assert_eq!(Customer::named("Example SAS").display_name(Lang::En), "Example SAS");
 /// assert_eq!(Customer::COUNTRY, "FR");
 /// ```
-#[derive(Clone, Debug, Default, PartialEq, Eq)]
+///
+/// `Debug` hides the name, which may be a person's (a sole trader's trading name is often
+/// theirs; issue 19.5): `Customer { name: Some("<given>") }`.
+#[derive(Clone, Default, PartialEq, Eq)]
 pub struct Customer {
     name: Option<String>,
+}
+
+impl std::fmt::Debug for Customer {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.debug_struct("Customer")
+            .field("name", &self.name.as_ref().map(|_| "<given>"))
+            .finish()
+    }
 }
 
 /// The longest customer name, in characters.

@@ -49,6 +49,8 @@ vocabulary! {
         Terminated = "terminated",
         /// `expired`.
         Expired = "expired",
+        /// `erased`.
+        Erased = "erased",
     }
 }
 
@@ -120,6 +122,9 @@ pub enum ContractChange {
     },
     /// The contract reached its end date.
     Expired,
+    /// The personal data in the log before this event was removed ([`erase`](super::erase),
+    /// GDPR art. 17). From every state, back to the same state; no data.
+    Erased,
 }
 
 impl ContractChange {
@@ -157,6 +162,7 @@ impl Change for ContractChange {
             ContractChange::Amended { .. } => T::Amended,
             ContractChange::Terminated { .. } => T::Terminated,
             ContractChange::Expired => T::Expired,
+            ContractChange::Erased => T::Erased,
         }
     }
 
@@ -174,7 +180,7 @@ impl Change for ContractChange {
             T::Reassigned => &["signer", "recipient_id"],
             T::Amended => &["superseded_by"],
             T::Terminated => &["effective_on"],
-            T::Completed | T::Voided | T::SigningExpired | T::Activated | T::Expired => &[],
+            T::Completed | T::Voided | T::SigningExpired | T::Activated | T::Expired | T::Erased => &[],
         }
     }
 
@@ -219,6 +225,7 @@ impl Change for ContractChange {
             T::Terminated => read_date(&mut r, map.get("effective_on"), &root.key("effective_on"), true)
                 .map(|effective_on| ContractChange::Terminated { effective_on }),
             T::Expired => Some(ContractChange::Expired),
+            T::Erased => Some(ContractChange::Erased),
         };
         r.finish(change).map_err(|e| e.errors)
     }
@@ -257,7 +264,8 @@ impl Change for ContractChange {
             | ContractChange::Voided
             | ContractChange::SigningExpired
             | ContractChange::Activated
-            | ContractChange::Expired => Ok(()),
+            | ContractChange::Expired
+            | ContractChange::Erased => Ok(()),
         }
     }
 }

@@ -7,8 +7,8 @@ use serde::ser::SerializeMap;
 
 use crate::i18n::Text;
 use crate::lifecycle::{
-    Aggregate, Change, Event, Guard, Refusal, Refused, Transition, Vocabulary, check_order, format_instant,
-    guarded, row,
+    Aggregate, Change, Event, Guard, Refusal, Refused, Rejected, Transition, Vocabulary, check_order,
+    format_instant, guarded, row,
 };
 use crate::provider::Provider;
 
@@ -52,7 +52,7 @@ vocabulary! {
     }
 }
 
-const TRANSITIONS: [Transition<S, T>; 31] = [
+const TRANSITIONS: [Transition<S, T>; 43] = [
     Transition {
         from: None,
         event: T::Drafted,
@@ -94,6 +94,19 @@ const TRANSITIONS: [Transition<S, T>; 31] = [
     row(S::Active, T::Amended, S::Amended),
     row(S::Active, T::Terminated, S::Terminated),
     row(S::Active, T::Expired, S::Expired),
+    // Erasure (GDPR art. 17) changes no state, and no signer's status.
+    row(S::Draft, T::Erased, S::Draft),
+    row(S::Sent, T::Erased, S::Sent),
+    row(S::Viewed, T::Erased, S::Viewed),
+    row(S::PartiallySigned, T::Erased, S::PartiallySigned),
+    row(S::Signed, T::Erased, S::Signed),
+    row(S::Active, T::Erased, S::Active),
+    row(S::Amended, T::Erased, S::Amended),
+    row(S::Terminated, T::Erased, S::Terminated),
+    row(S::Expired, T::Erased, S::Expired),
+    row(S::Declined, T::Erased, S::Declined),
+    row(S::Voided, T::Erased, S::Voided),
+    row(S::SigningExpired, T::Erased, S::SigningExpired),
 ];
 
 /// What the `drafted` event set, which every later event keeps.
@@ -468,7 +481,8 @@ impl Aggregate for Contract {
             ContractChange::Voided
             | ContractChange::SigningExpired
             | ContractChange::Activated
-            | ContractChange::Expired => {}
+            | ContractChange::Expired
+            | ContractChange::Erased => {}
         }
         self.state = Some(to);
         self.last_at = Some(at);
@@ -489,6 +503,99 @@ impl Aggregate for Contract {
         map.serialize_entry("superseded_by", &self.superseded_by)?;
         map.serialize_entry("terminated_on", &self.terminated_on.map(format_date))?;
         map.serialize_entry("last_event_at", &self.last_at.map(format_instant))
+    }
+}
+
+/// Removes the personal data from a contract's event log and records that it was done (GDPR
+/// art. 17, the right to erasure; `docs/lifecycles.md#personal-data`): the same events with
+/// their personal data replaced, then an `erased` event by `system` at `at`.
+///
+/// Personal data in a contract's events, and what replaces it: the contracting party's
+/// registration number (`drafted`'s `contracting_party.registration_number`) becomes null. A
+/// mentor's business is often the mentor in person (a French micro-entrepreneur's SIREN, a
+/// sole proprietor's EIN), so its number identifies them; an employer's number says where the
+/// mentor works. The party (`employer` or `mentor_business`) and its country are kept. That is
+/// all: signers are roles and the provider's recipient ids (slots on an envelope, not
+/// people), and the events carry no signer name or e-mail address (`docs/esign.md`: they are
+/// never read from a provider's payload).
+///
+/// Kept: the ids (contract, envelope, recipients, the superseding contract), the terms, the
+/// dates, every event's type, instant and actor: the company keeps the record of a contract
+/// it signed to establish, exercise or defend legal claims, GDPR art. 17(3)(e) (and to
+/// account for what it paid). This reading is the library's; the operator's data protection
+/// officer decides.
+///
+/// The erased log replays to the same states, allowed events, signer statuses and dates,
+/// terms and ids: `erased` leads from every state back to it. Erasing an erased log (one that
+/// ends with `erased`) appends nothing and returns it unchanged.
+///
+/// ```
+/// use mentor_core::contract::{erase, Contract, ContractChange};
+/// use mentor_core::lifecycle::{read_log, Aggregate};
+/// use mentor_core::triage::read_records;
+///
+/// let log = read_log::<ContractChange>(&read_records(r#"{"type": "drafted", "at": "2026-11-20T09:00:00Z", "actor": "system", "contract_id": "c-1", "terms": {"version": 1, "currency": "EUR", "rates": {"mentoring": "35.00"}, "start_date": "2026-12-01", "notice_period_days": 30}, "contracting_party": {"party": "mentor_business", "country": "FR", "registration_number": "732 829 320 00074"}}
+/// {"type": "sent", "at": "2026-11-20T09:05:00Z", "actor": "system"}"#)).unwrap();
+/// let erased = erase(&log, "2027-01-04T10:00:00Z".parse().unwrap()).unwrap();
+/// assert_eq!(erased[0].to_json()["contracting_party"]["registration_number"], serde_json::Value::Null);
+/// assert_eq!(erased[0].to_json()["contracting_party"]["party"], "mentor_business");
+/// assert_eq!(erased[2].to_json()["type"], "erased");
+/// assert_eq!(Contract::replay(&erased).unwrap().state(), Contract::replay(&log).unwrap().state());
+/// ```
+///
+/// # Errors
+/// [`Rejected`] when `log` does not replay (its first refused event, with its index), or when
+/// the `erased` event is refused, with index `log.len()`: `at` is before the last event
+/// (`event_before_previous`), or the log is empty (`transition_not_allowed`: nothing to erase).
+pub fn erase(
+    log: &[Event<ContractChange>],
+    at: DateTime<Utc>,
+) -> Result<Vec<Event<ContractChange>>, Rejected> {
+    crate::lifecycle::erase_log::<Contract>(
+        log,
+        at,
+        ContractChange::without_personal_data,
+        ContractChange::Erased,
+    )
+}
+
+impl ContractChange {
+    /// The change with its personal data replaced (see [`erase`]). Every variant is listed, so
+    /// that a new one must say what it keeps.
+    fn without_personal_data(&self) -> ContractChange {
+        match self {
+            ContractChange::Drafted {
+                contract_id,
+                terms,
+                contracting_party,
+                signers,
+                supersedes,
+            } => ContractChange::Drafted {
+                contract_id: contract_id.clone(),
+                terms: terms.clone(),
+                contracting_party: ContractingParty {
+                    registration: None,
+                    ..*contracting_party
+                },
+                signers: signers.clone(),
+                supersedes: supersedes.clone(),
+            },
+            // Ids, roles, dates: kept (GDPR art. 17(3)(e), see `erase`).
+            ContractChange::Sent { .. }
+            | ContractChange::Viewed { .. }
+            | ContractChange::Signed { .. }
+            | ContractChange::Declined { .. }
+            | ContractChange::Reassigned { .. }
+            | ContractChange::Amended { .. }
+            | ContractChange::Terminated { .. }
+            // No data.
+            | ContractChange::Completed
+            | ContractChange::Voided
+            | ContractChange::SigningExpired
+            | ContractChange::Activated
+            | ContractChange::Expired
+            | ContractChange::Erased => self.clone(),
+        }
     }
 }
 

@@ -21,6 +21,8 @@
 //!   already signed or declined cannot be reassigned.
 //! - `amended`: a new version supersedes the contract (see [`amend`]); `expired` needs an end
 //!   date in the terms.
+//! - `erased`: the personal data was removed from the log ([`erase`], GDPR art. 17); from every
+//!   state, back to the same state.
 //!
 //! [`TRANSITIONS`] is the only source of these moves: `apply`,
 //! `allowed_events` and [`diagram`] all read it.
@@ -67,7 +69,7 @@ mod terms;
 
 pub use draft::{DraftError, amend, draft};
 pub use event::{ContractChange, ContractEventType, MAX_ID_CHARS};
-pub use lifecycle::{Contract, ContractState, diagram};
+pub use lifecycle::{Contract, ContractState, diagram, erase};
 pub use party::ContractingParty;
 pub use signer::{Signer, SignerRole, SignerSetup, SignerStatus};
 pub use terms::{Billing, MAX_NOTICE_PERIOD_DAYS, Terms};

@@ -13,8 +13,8 @@ use crate::vocabulary::Vocabulary;
 
 /// Who signs the contract for the mentor's side (`docs/wire-format.md#decision` `contracting_party`): the
 /// employer (WS-2) or the mentor's business (WS-3..5), the country where it is registered and, when
-/// known, its registration number (WS-1). A business's registration number is public (it is
-/// printed on every invoice), so `Debug` shows it.
+/// known, its registration number (WS-1). `Debug` hides the number: a mentor's business is often
+/// the mentor in person, whose number is personal data (issue 19.5).
 ///
 /// Wire form: `{"party": "mentor_business", "country": "FR", "registration_number":
 /// "73282932000074"}`; the number is checked against the country's schemes when read and

@@ -352,7 +352,16 @@ impl Scheme {
 
 /// A well-formed registration number: its scheme and its compact form. Well-formed means the
 /// format and check digits are right, **not** that the authority has registered it.
-#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+///
+/// `Debug` names the scheme and hides the number, which may be an individual's (issue 19.5):
+///
+/// ```
+/// use mentor_core::registration::validate;
+/// use mentor_core::CountryCode;
+/// let siret = validate(CountryCode::parse("FR").unwrap(), "732 829 320 00074").unwrap();
+/// assert_eq!(format!("{siret:?}"), "RegistrationNumber { scheme: FrSiret, compact: <redacted 14 chars> }");
+/// ```
+#[derive(Clone, Copy, PartialEq, Eq)]
 pub struct RegistrationNumber {
     scheme: &'static Scheme,
     compact: Compact,
@@ -409,6 +418,15 @@ impl RegistrationNumber {
             }
         }
         holder(self.scheme.id, &self.compact) == holder(self.scheme.id, &other.compact)
+    }
+}
+
+impl std::fmt::Debug for RegistrationNumber {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.debug_struct("RegistrationNumber")
+            .field("scheme", &self.scheme.id)
+            .field("compact", &self.compact)
+            .finish()
     }
 }
 

@@ -15,8 +15,17 @@ pub(crate) const MAX_INPUT: usize = 64;
 /// A registration number reduced to its compact form: ASCII upper-case letters and digits,
 /// separators removed, at most 24 bytes, stored inline (no allocation).
 ///
-/// `Debug` shows the number: registration numbers identify businesses, not people, and are
-/// printed on every invoice.
+/// `Debug` shows its length only (`<redacted 14 chars>`): a sole proprietor's number (a French
+/// micro-entrepreneur's SIREN, a US sole proprietor's EIN) identifies a person, so it is
+/// personal data, kept out of logs like a name (issue 19.5). `Display` and
+/// [`Compact::as_str`] give the number.
+///
+/// ```
+/// use mentor_core::registration::SchemeId;
+/// let compact = SchemeId::FrSiren.scheme().compact("732 829 320").unwrap();
+/// assert_eq!(format!("{compact:?}"), "<redacted 9 chars>");
+/// assert_eq!(compact.to_string(), "732829320");
+/// ```
 #[derive(Clone, Copy, PartialEq, Eq, Hash)]
 pub struct Compact {
     len: u8,
@@ -106,7 +115,7 @@ impl Compact {
 
 impl fmt::Debug for Compact {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        fmt::Debug::fmt(self.as_str(), f)
+        write!(f, "<redacted {} chars>", self.len())
     }
 }
 

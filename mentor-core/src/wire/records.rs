@@ -10,7 +10,18 @@ use super::{MAX_DOCUMENT_BYTES, oversized, parse_value};
 use crate::error::{Detail, ErrorCode, FieldError, JsonProblem, JsonSyntax};
 
 /// One record of a file as read.
-#[derive(Clone, Debug, PartialEq)]
+///
+/// `Debug` shows where the record was and what kind of JSON it holds, never its content: a
+/// form's text holds its applicant's personal data (issue 19.5).
+///
+/// ```
+/// use mentor_core::wire::{read_forms, read_records};
+/// let records = read_records(r#"{"applicant": {"first_name": "Ada"}}"#);
+/// assert_eq!(format!("{records:?}"), "[Json { line: 1, value: <redacted object> }]");
+/// let kept = read_forms(r#"{"applicant": {"first_name": "Ada"}}"#);
+/// assert_eq!(format!("{kept:?}"), "[Text { line: 1, text: <redacted 36 bytes> }]");
+/// ```
+#[derive(Clone, PartialEq)]
 pub enum Record {
     /// A JSON value, with its 1-based line (JSON Lines) or array index + 1 (JSON array).
     Json {
@@ -37,6 +48,44 @@ pub enum Record {
         /// Why it could not be read.
         error: FieldError,
     },
+}
+
+impl std::fmt::Debug for Record {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        /// What is shown in place of a content.
+        struct Redacted(String);
+        impl std::fmt::Debug for Redacted {
+            fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+                write!(f, "<redacted {}>", self.0)
+            }
+        }
+        match self {
+            Record::Json { line, value } => {
+                let kind = match value {
+                    Value::Null => "null",
+                    Value::Bool(_) => "boolean",
+                    Value::Number(_) => "number",
+                    Value::String(_) => "string",
+                    Value::Array(_) => "array",
+                    Value::Object(_) => "object",
+                };
+                f.debug_struct("Json")
+                    .field("line", line)
+                    .field("value", &Redacted(kind.to_owned()))
+                    .finish()
+            }
+            Record::Text { line, text } => f
+                .debug_struct("Text")
+                .field("line", line)
+                .field("text", &Redacted(format!("{} bytes", text.len())))
+                .finish(),
+            Record::Unreadable { line, error } => f
+                .debug_struct("Unreadable")
+                .field("line", line)
+                .field("error", error)
+                .finish(),
+        }
+    }
 }
 
 impl Record {

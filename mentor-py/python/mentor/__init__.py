@@ -39,6 +39,8 @@ Functions (``help(mentor.<name>)`` for each):
 - ``verify_webhook(provider, secret, headers, body)``: one e-signature webhook delivery.
 - ``billing_statement(contract, sessions, period)``, ``check_invoice(statement, invoice)``:
   the monthly statement, and a received invoice checked against it.
+- ``erase_application(events, at)``, ``erase_contract(events, at)``: an event log with its
+  personal data removed and an ``erased`` event appended (GDPR art. 17).
 
 Classes: ``Policy`` (an operator's policy, parsed once), ``Decision`` (an eligibility
 decision, read-only, its fields rendered when read), ``Application`` and ``Contract``
@@ -70,6 +72,8 @@ from mentor._native import (
     __version__,
     billing_statement,
     check_invoice,
+    erase_application,
+    erase_contract,
     error_codes,
     evaluate_eligibility,
     evaluate_eligibility_many,
@@ -104,6 +108,8 @@ __all__ = [
     "verify_webhook",
     "billing_statement",
     "check_invoice",
+    "erase_application",
+    "erase_contract",
     # Handles and lifecycles
     "Policy",
     "Decision",

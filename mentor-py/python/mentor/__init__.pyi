@@ -82,6 +82,8 @@ __all__ = [
     "verify_webhook",
     "billing_statement",
     "check_invoice",
+    "erase_application",
+    "erase_contract",
     "Policy",
     "Decision",
     "Application",
@@ -513,3 +515,25 @@ class Contract:
     def to_mermaid() -> str:
         """The Mermaid ``stateDiagram-v2`` of the lifecycle, drawn from the same transition
         table that ``apply`` uses."""
+
+def erase_application(
+    events: Iterable[Mapping[str, Any]], at: Union[datetime, str, None] = None
+) -> List[Dict[str, Any]]:
+    """The application's event log with its personal data removed and an ``erased`` event
+    appended (``docs/lifecycles.md#personal-data``, GDPR art. 17): the interview's time zone
+    becomes ``"UTC"``; ids, scores and dates are kept, and the log replays to the same states
+    and allowed events. ``at`` dates the ``erased`` event (an aware ``datetime`` or an RFC
+    3339 string; default: now). A log that ends with ``erased`` comes back unchanged.
+
+    Raises ``InputError`` when an event does not parse (paths ``[2].at``) or ``at`` is not an
+    instant (path ``at``), ``TransitionError`` (with ``index``) when the log does not replay,
+    is empty, or ``at`` is before its last event."""
+
+def erase_contract(
+    events: Iterable[Mapping[str, Any]], at: Union[datetime, str, None] = None
+) -> List[Dict[str, Any]]:
+    """The contract's event log with its personal data removed and an ``erased`` event
+    appended (``docs/lifecycles.md#personal-data``, GDPR art. 17): the contracting party's
+    ``registration_number`` becomes ``None``; ids, terms and dates are kept, and the log
+    replays to the same states and allowed events. ``at`` and the errors as for
+    ``erase_application``."""

@@ -162,3 +162,21 @@ web.Policy.fromToml("");
 // @ts-expect-error: not in the browser build
 web.replayApplication([]);
 void [fromToml, fromText, replay, state, mermaid, initWeb];
+
+// Erasure (`docs/lifecycles.md#personal-data`): Node build only.
+import type { LifecycleEvent, TransitionError } from "../../pkg/node/mentor_wasm.js";
+const toErase: LifecycleEvent[] = [{ type: "submitted", at: "2026-11-12T09:30:00Z", actor: "candidate", offer_id: "o" }];
+const erased: LifecycleEvent[] = node.eraseApplication(toErase, "2026-12-01T09:00:00Z");
+const erasedContract: LifecycleEvent[] = node.eraseContract([], new Date(), { lang: "fr" });
+const erasedNow: LifecycleEvent[] = node.eraseApplication(toErase);
+try {
+  node.eraseApplication(toErase, "2026-11-01T00:00:00Z");
+} catch (e) {
+  const { code, index, state: from, event }: { code: string; index: number; state: string | null; event: string } = e as TransitionError;
+  void [code, index, from, event];
+}
+// @ts-expect-error: `at` is an instant, not a number
+node.eraseApplication(toErase, 7);
+// @ts-expect-error: not in the browser build
+web.eraseApplication([]);
+void [erased, erasedContract, erasedNow];
