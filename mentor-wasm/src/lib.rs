@@ -38,6 +38,8 @@ mod lifecycle;
 mod options;
 mod policy;
 mod registration;
+#[cfg(feature = "batches")]
+mod tape;
 #[cfg(feature = "triage")]
 mod triage;
 mod types;
@@ -55,6 +57,8 @@ pub use errors::error_codes;
 pub use lifecycle::{diagram, replay_application, replay_contract};
 pub use policy::Policy;
 pub use registration::{registration_schemes, validate_registration_number};
+#[cfg(feature = "batches")]
+pub use tape::evaluate_eligibility_tape;
 #[cfg(feature = "triage")]
 pub use triage::{triage, triage_json};
 #[cfg(feature = "webhooks")]
