@@ -37,7 +37,15 @@ function same(entryCall, glueCall, what) {
 
 /** Counts the calls the Node entry makes to the glue while `run` runs. */
 function glueCalls(run) {
-  const names = ["evaluateEligibility", "evaluateEligibilityJson", "validateApplication", "validateApplicationJson", "evaluateEligibilityMany", "__evaluateEligibilityTape"];
+  const names = [
+    "evaluateEligibility",
+    "evaluateEligibilityJson",
+    "__evaluateEligibilityAscii",
+    "validateApplication",
+    "validateApplicationJson",
+    "evaluateEligibilityMany",
+    "__evaluateEligibilityTape",
+  ];
   const counts = Object.fromEntries(names.map((n) => [n, 0]));
   const original = Object.fromEntries(names.map((n) => [n, glue.node[n]]));
   for (const n of names) {
@@ -159,8 +167,11 @@ describe("the packages' entries", () => {
     assert.deepStrictEqual(Object.keys(esm).filter((k) => k !== "default").sort(), Object.keys(node).sort());
     for (const key of Object.keys(node)) assert.equal(esm[key], node[key], `import and require give the same ${key}`);
     assert.equal(esm.default.evaluateEligibility, node.evaluateEligibility);
-    assert.equal(typeof glue.node.__evaluateEligibilityTape, "function");
-    assert.equal(node.__evaluateEligibilityTape, undefined, "the internal call is not the package's");
+    for (const internal of ["__evaluateEligibilityTape", "__evaluateEligibilityAscii"]) {
+      assert.equal(typeof glue.node[internal], "function");
+      assert.equal(node[internal], undefined, `the internal ${internal} is not the package's`);
+      assert.equal(glue.web[internal], undefined, `the browser build has no ${internal}`);
+    }
     assert.equal(web.evaluateEligibilityMany, undefined);
     // One module instance: a policy loaded through the entry is the glue's class.
     assert.ok(new node.Policy() instanceof glue.node.Policy);
@@ -259,7 +270,7 @@ describe("node build: which way each value goes (the glue's calls, counted)", ()
   test("a plain object crosses as JSON text, once; anything else goes to the object call, once", () => {
     for (const [what, value] of plainSituations()) {
       const counts = glueCalls(() => outcome(() => node.evaluateEligibility(value)));
-      assert.deepStrictEqual(counts, { evaluateEligibilityJson: 1 }, what);
+      assert.deepStrictEqual(counts, { __evaluateEligibilityAscii: 1 }, what);
     }
     for (const [what, value] of [...oddSituations(), ...roots]) {
       const counts = glueCalls(() => outcome(() => node.evaluateEligibility(value)));
@@ -362,5 +373,26 @@ describe("node build: evaluateEligibilityMany through the entry", () => {
     for (const [value, code] of [[[student], "invalid_type"], [undefined, "required"]]) {
       assert.deepStrictEqual(outcome(() => tape(value)).threw.errors.map((e) => `${e.path}:${e.code}`), [`situations:${code}`]);
     }
+  });
+
+  test("the internal ASCII call: the text call's value and errors, every character past ASCII escaped", () => {
+    const situations = [...vectors.map((v) => v.situation), student, { country: "FR" }, { country: "FR", status: "pirate", colour: 1 }];
+    let escaped = 0;
+    for (const situation of situations) {
+      for (const lang of ["en", "fr"]) {
+        const args = [JSON.stringify(situation), { lang }];
+        const got = outcome(() => glue.node.__evaluateEligibilityAscii(...args));
+        const text = outcome(() => glue.node.evaluateEligibilityJson(...args));
+        if (got.threw) {
+          assert.deepStrictEqual(got, text);
+          continue;
+        }
+        assert.match(got.answer, /^[\x00-\x7f]*$/);
+        assert.deepStrictEqual(JSON.parse(got.answer), JSON.parse(text.answer));
+        if (got.answer !== text.answer) escaped += 1;
+      }
+    }
+    // The French messages have accents: "créez", "immatriculez-vous"…
+    assert.ok(escaped > 10, `${escaped} answers escaped`);
   });
 });
