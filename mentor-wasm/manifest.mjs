@@ -108,13 +108,17 @@ const identifier = (names) => {
 mkdirSync(join(out, "js"), { recursive: true });
 
 if (target === "web") {
-  // `export *` leaves out the names this module exports itself: the wrapped calls.
+  // `export *` leaves out the names this module exports itself: the wrapped calls. The glue's
+  // calls that `wrap` names (`glue.name`) are imported by name, not as a namespace, so that a
+  // bundler can leave out every other call an app does not use.
   const glue = await import(pathToFileURL(join(out, "mentor_wasm.js")).href);
   const names = identifier(Object.keys(wrap(glue)).sort());
+  const used = identifier([...new Set([...body.matchAll(/\bglue\.([A-Za-z_$][\w$]*)/g)].map((m) => m[1]))].filter((n) => n in glue).sort());
   writeFileSync(
     join(out, "js", "wrapper.js"),
     generated("The package's entry, an ES module: the glue's exports, some calls wrapped") +
-      'import * as glue from "../mentor_wasm.js";\n\n' +
+      `import {\n${used.map((n) => `  ${n} as glue_${n},`).join("\n")}\n} from "../mentor_wasm.js";\n\n` +
+      `const glue = { ${used.map((n) => `${n}: glue_${n}`).join(", ")} };\n\n` +
       `${body}\nconst wrapped = wrap(glue);\n\n` +
       'export * from "../mentor_wasm.js";\nexport { default } from "../mentor_wasm.js";\n' +
       `export const {\n${names.map((n) => `  ${n},`).join("\n")}\n} = wrapped;\n`,

@@ -93,13 +93,16 @@ function itemText(value) {
  * `../mentor_wasm.js`): `evaluateEligibilityMany` only where the glue has the batch calls. */
 export function wrap(glue) {
   // The Node build answers in ASCII, which V8 decodes faster (`src/tape.rs`); the browser
-  // build has the text call only.
-  const decideText = typeof glue.__evaluateEligibilityAscii === "function" ? "__evaluateEligibilityAscii" : "evaluateEligibilityJson";
+  // build has the text call only. (The glue is named as `glue.name` only: manifest.mjs imports
+  // those names, so that a bundler leaves out the calls an app does not use.)
+  const ascii = typeof glue.__evaluateEligibilityAscii === "function";
 
   function evaluateEligibility(situation, options, lang) {
     const text = objectText(situation);
     if (text === undefined) return glue.evaluateEligibility(situation, options, lang);
-    return JSON.parse(glue[decideText](text, options, lang));
+    return JSON.parse(
+      ascii ? glue.__evaluateEligibilityAscii(text, options, lang) : glue.evaluateEligibilityJson(text, options, lang),
+    );
   }
 
   function validateApplication(form, options, policy) {
