@@ -2,8 +2,7 @@
 // (issue 15, item 4). It exports everything the glue exports, as the glue does it, except:
 //
 // - `evaluateEligibility` and `validateApplication` given a plain object cross the boundary as
-//   JSON text: `JSON.stringify` here, the glue's `…Json` call (for the decision in the Node
-//   build, `__evaluateEligibilityAscii`: the same answer in ASCII), `JSON.parse` of it here.
+//   JSON text: `JSON.stringify` here, the glue's `…Json` call, `JSON.parse` of its answer here.
 //   The glue's object calls run the same `JSON.stringify` and `JSON.parse`, but called from
 //   inside the module, which costs more in V8 than from JS (`bench/bench.mjs`). The text is the
 //   one the glue would have made, so the answer and every error are the glue's own.
@@ -92,17 +91,12 @@ function itemText(value) {
 /** The functions that take the place of the glue's, for this glue (`require` or `import` of
  * `../mentor_wasm.js`): `evaluateEligibilityMany` only where the glue has the batch calls. */
 export function wrap(glue) {
-  // The Node build answers in ASCII, which V8 decodes faster (`src/tape.rs`); the browser
-  // build has the text call only. (The glue is named as `glue.name` only: manifest.mjs imports
-  // those names, so that a bundler leaves out the calls an app does not use.)
-  const ascii = typeof glue.__evaluateEligibilityAscii === "function";
-
+  // The glue is named as `glue.name` only: manifest.mjs imports those names, so that a bundler
+  // leaves out the calls an app does not use.
   function evaluateEligibility(situation, options, lang) {
     const text = objectText(situation);
     if (text === undefined) return glue.evaluateEligibility(situation, options, lang);
-    return JSON.parse(
-      ascii ? glue.__evaluateEligibilityAscii(text, options, lang) : glue.evaluateEligibilityJson(text, options, lang),
-    );
+    return JSON.parse(glue.evaluateEligibilityJson(text, options, lang));
   }
 
   function validateApplication(form, options, policy) {

@@ -58,7 +58,7 @@ pub use lifecycle::{diagram, replay_application, replay_contract};
 pub use policy::Policy;
 pub use registration::{registration_schemes, validate_registration_number};
 #[cfg(feature = "batches")]
-pub use tape::{evaluate_eligibility_ascii, evaluate_eligibility_tape};
+pub use tape::evaluate_eligibility_tape;
 #[cfg(feature = "triage")]
 pub use triage::{triage, triage_json};
 #[cfg(feature = "webhooks")]

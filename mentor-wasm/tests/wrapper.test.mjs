@@ -40,7 +40,6 @@ function glueCalls(run) {
   const names = [
     "evaluateEligibility",
     "evaluateEligibilityJson",
-    "__evaluateEligibilityAscii",
     "validateApplication",
     "validateApplicationJson",
     "evaluateEligibilityMany",
@@ -167,7 +166,7 @@ describe("the packages' entries", () => {
     assert.deepStrictEqual(Object.keys(esm).filter((k) => k !== "default").sort(), Object.keys(node).sort());
     for (const key of Object.keys(node)) assert.equal(esm[key], node[key], `import and require give the same ${key}`);
     assert.equal(esm.default.evaluateEligibility, node.evaluateEligibility);
-    for (const internal of ["__evaluateEligibilityTape", "__evaluateEligibilityAscii"]) {
+    for (const internal of ["__evaluateEligibilityTape"]) {
       assert.equal(typeof glue.node[internal], "function");
       assert.equal(node[internal], undefined, `the internal ${internal} is not the package's`);
       assert.equal(glue.web[internal], undefined, `the browser build has no ${internal}`);
@@ -270,7 +269,7 @@ describe("node build: which way each value goes (the glue's calls, counted)", ()
   test("a plain object crosses as JSON text, once; anything else goes to the object call, once", () => {
     for (const [what, value] of plainSituations()) {
       const counts = glueCalls(() => outcome(() => node.evaluateEligibility(value)));
-      assert.deepStrictEqual(counts, { __evaluateEligibilityAscii: 1 }, what);
+      assert.deepStrictEqual(counts, { evaluateEligibilityJson: 1 }, what);
     }
     for (const [what, value] of [...oddSituations(), ...roots]) {
       const counts = glueCalls(() => outcome(() => node.evaluateEligibility(value)));
@@ -373,26 +372,5 @@ describe("node build: evaluateEligibilityMany through the entry", () => {
     for (const [value, code] of [[[student], "invalid_type"], [undefined, "required"]]) {
       assert.deepStrictEqual(outcome(() => tape(value)).threw.errors.map((e) => `${e.path}:${e.code}`), [`situations:${code}`]);
     }
-  });
-
-  test("the internal ASCII call: the text call's value and errors, every character past ASCII escaped", () => {
-    const situations = [...vectors.map((v) => v.situation), student, { country: "FR" }, { country: "FR", status: "pirate", colour: 1 }];
-    let escaped = 0;
-    for (const situation of situations) {
-      for (const lang of ["en", "fr"]) {
-        const args = [JSON.stringify(situation), { lang }];
-        const got = outcome(() => glue.node.__evaluateEligibilityAscii(...args));
-        const text = outcome(() => glue.node.evaluateEligibilityJson(...args));
-        if (got.threw) {
-          assert.deepStrictEqual(got, text);
-          continue;
-        }
-        assert.match(got.answer, /^[\x00-\x7f]*$/);
-        assert.deepStrictEqual(JSON.parse(got.answer), JSON.parse(text.answer));
-        if (got.answer !== text.answer) escaped += 1;
-      }
-    }
-    // The French messages have accents: "créez", "immatriculez-vous"…
-    assert.ok(escaped > 10, `${escaped} answers escaped`);
   });
 });
