@@ -16,7 +16,9 @@
 //!
 //! JS values cross the boundary as JSON text (`JSON.stringify` / `JSON.parse`, run by the
 //! engine): measured faster and smaller than `serde-wasm-bindgen` (README, "Size"). The
-//! validators and the decision also have a `…Json` variant, JSON text in and out.
+//! validators and the decision also have a `…Json` variant, JSON text in and out. The packages'
+//! entry, `js/wrapper.js` in front of this crate's glue, calls those from JS for plain objects
+//! (README, "The package's entry"), and `__evaluateEligibilityTape` for a batch.
 //!
 //! Two builds (`build.sh`): the browser's, tuned for size, without the `batches`, `triage`, `toml`,
 //! `lifecycles`, `billing` and `webhooks` features; Node's, tuned for speed, with every feature.
