@@ -47,7 +47,8 @@ if (!args.data || !args.out) {
 
 // ---- the engines ---------------------------------------------------------------------------
 
-const mentor = require(join(mentorWasm, "pkg/node/mentor_wasm.js"));
+// The package's entry (js/wrapper.js, what `require("mentor-wasm")` gives), not the glue under it.
+const mentor = require(join(mentorWasm, "pkg/node"));
 const policy = mentor.Policy.fromToml(readFileSync(join(rules, "policy.toml"), "utf8"));
 
 const { ZenEngine, evaluateExpressionSync } = require("@gorules/zen-engine");

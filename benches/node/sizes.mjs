@@ -56,8 +56,9 @@ export async function payloadSizes({ here, mentorWasm, wasi }) {
     [
       [".wasm", join(mentorWasm, "pkg/web/mentor_wasm_bg.wasm")],
       [".js", join(mentorWasm, "pkg/web/mentor_wasm.js")],
+      ["js/wrapper.js", join(mentorWasm, "pkg/web/js/wrapper.js")],
     ],
-    "the browser build: opt-level z, wasm-opt -Oz; the wasm-bindgen glue as generated (not minified)",
+    "the browser build: opt-level z, wasm-opt -Oz; the wasm-bindgen glue as generated and the package's entry in front of it (not minified)",
   );
   files("mentor-wasm pkg/node", [[".wasm", join(mentorWasm, "pkg/node/mentor_wasm_bg.wasm")]], "the Node build (every feature, opt-level 3): not downloaded by a browser");
 

@@ -4,7 +4,7 @@
 // a number when it reads as one) and where each answer shows. The page's words are in labels.js;
 // country, language and time-zone names come from the browser (Intl), their codes from what the
 // library accepts, so neither list is written by hand.
-import init, { Policy, evaluateEligibility, registrationSchemes, validateApplication } from "../pkg/web/mentor_wasm.js";
+import init, { Policy, evaluateEligibility, registrationSchemes, validateApplication } from "../pkg/web/js/wrapper.js"; // the package's entry
 import { UI, typeset } from "./labels.js";
 
 const $ = (selector, root = document) => root.querySelector(selector);

@@ -76,8 +76,10 @@ fn decide(situation: &str, policy: &Policy, lang: Lang) -> Result<String, InputE
 /// per situation, in order, each [`evaluate_eligibility`]'s decision, or `{errors}` (the field
 /// errors `{path, code, message}` that call would throw) for a situation that does not parse.
 /// One bad situation never stops the batch. The answers cross the boundary once, as one JSON
-/// text: cheaper per situation than one call each. Node build only (cargo feature `batches`):
-/// a page decides the situation being typed.
+/// text: cheaper per situation than one call each (the package's entry, `js/wrapper.js`, also
+/// sends the situations in as one text: [`crate::evaluate_eligibility_tape`]). Node build only
+/// (cargo feature `batches`): a page decides the situation being typed. The options are
+/// [`evaluate_eligibility`]'s, `policy` and `lang`, as an object or (deprecated) in that order.
 ///
 /// ```js
 /// const [d, bad] = evaluateEligibilityMany([{ country: "FR", status: "student" }, { country: "FR" }], { lang: "fr" });
@@ -94,13 +96,16 @@ fn decide(situation: &str, policy: &Policy, lang: Lang) -> Result<String, InputE
 #[wasm_bindgen(js_name = evaluateEligibilityMany, unchecked_return_type = "(Decision | { errors: FieldError[] })[]")]
 pub fn evaluate_eligibility_many(
     #[wasm_bindgen(unchecked_param_type = "WorkingSituation[]")] situations: JsValue,
-    #[wasm_bindgen(unchecked_optional_param_type = "CallOptions")] options: JsValue,
+    #[wasm_bindgen(unchecked_optional_param_type = "CallOptions | Policy")] options: JsValue,
+    #[wasm_bindgen(unchecked_optional_param_type = "Lang")] lang: JsValue,
 ) -> Result<JsValue, JsValue> {
     use mentor_core::Localized;
     use mentor_core::eligibility::{Answer, WorkingSituation};
     use mentor_core::error::{ErrorCode, FieldError, InputError};
 
-    let Options { policy, lang, .. } = options::read(&[&options], &[Opt::Policy, Opt::Lang])?;
+    // `lang` in third place, as `evaluate_eligibility` takes it: a batch called
+    // `(situations, policy, "fr")` was answered in English when only the options were read.
+    let Options { policy, lang, .. } = options::read(&[&options, &lang], &[Opt::Policy, Opt::Lang])?;
     if !js_sys::Array::is_array(&situations) {
         let code = if situations.is_undefined() || situations.is_null() {
             ErrorCode::Required

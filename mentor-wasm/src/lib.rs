@@ -16,7 +16,9 @@
 //!
 //! JS values cross the boundary as JSON text (`JSON.stringify` / `JSON.parse`, run by the
 //! engine): measured faster and smaller than `serde-wasm-bindgen` (README, "Size"). The
-//! validators and the decision also have a `…Json` variant, JSON text in and out.
+//! validators and the decision also have a `…Json` variant, JSON text in and out. The packages'
+//! entry, `js/wrapper.js` in front of this crate's glue, calls those from JS for plain objects
+//! (README, "The package's entry"), and `__evaluateEligibilityTape` for a batch.
 //!
 //! Two builds (`build.sh`): the browser's, tuned for size, without the `batches`, `triage`, `toml`,
 //! `lifecycles`, `billing` and `webhooks` features; Node's, tuned for speed, with every feature.
@@ -38,6 +40,8 @@ mod lifecycle;
 mod options;
 mod policy;
 mod registration;
+#[cfg(feature = "batches")]
+mod tape;
 #[cfg(feature = "triage")]
 mod triage;
 mod types;
@@ -57,6 +61,8 @@ pub use lifecycle::{diagram, replay_application, replay_contract};
 pub use lifecycle::{erase_application, erase_contract};
 pub use policy::Policy;
 pub use registration::{registration_schemes, validate_registration_number};
+#[cfg(feature = "batches")]
+pub use tape::evaluate_eligibility_tape;
 #[cfg(feature = "triage")]
 pub use triage::{triage, triage_json};
 #[cfg(feature = "webhooks")]

@@ -1,7 +1,7 @@
 // The user guide's JavaScript examples (the ```js blocks of docs/*.md) run as written, from the
 // workspace root as the guide says. Only where the package comes from changes: `mentor-wasm`
-// is pkg/node; `mentor-wasm-web` is pkg/web, and the `.wasm` URL a bundler would give is the
-// module's bytes. A block with `import` runs as an ES module, the others as CommonJS.
+// is pkg/node (its package.json's entry); `mentor-wasm-web` is pkg/web's entry, and the `.wasm`
+// URL a bundler would give is the module's bytes. A block with `import` runs as an ES module, the others as CommonJS.
 import assert from "node:assert/strict";
 import { execFileSync } from "node:child_process";
 import { mkdirSync, readdirSync, readFileSync, statSync, writeFileSync } from "node:fs";
@@ -35,8 +35,8 @@ function blocks() {
   return found;
 }
 
-const nodePkg = join(crateDir, "pkg/node/mentor_wasm.js");
-const webPkg = pathToFileURL(join(crateDir, "pkg/web/mentor_wasm.js")).href;
+const nodePkg = join(crateDir, "pkg/node");
+const webPkg = pathToFileURL(join(crateDir, "pkg/web/js/wrapper.js")).href;
 const webWasm = join(crateDir, "pkg/web/mentor_wasm_bg.wasm");
 
 /** The block as a file Node can run, and whether it is an ES module. */

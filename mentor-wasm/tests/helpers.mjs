@@ -14,12 +14,21 @@ export const fixturesDir = join(workspace, "..", "shared", "fixtures");
 
 const require = createRequire(import.meta.url);
 
-/** pkg/node: CommonJS, every feature. */
-export const node = require(join(crateDir, "pkg/node/mentor_wasm.js"));
+/** pkg/node as `require` finds it (its package.json: the entry, js/wrapper.js): CommonJS, every
+ * feature. */
+export const node = require(join(crateDir, "pkg/node"));
 
-/** pkg/web: the browser's ES module, initialised here from the .wasm bytes. */
-export const web = await import(join(crateDir, "pkg/web/mentor_wasm.js"));
+/** pkg/web's entry (js/wrapper.js): the browser's ES module, initialised here from the .wasm
+ * bytes. */
+export const web = await import(join(crateDir, "pkg/web/js/wrapper.js"));
 web.initSync({ module: readFileSync(join(crateDir, "pkg/web/mentor_wasm_bg.wasm")) });
+
+/** wasm-bindgen's glue under each entry (the same module instances as the entries'): what the
+ * wrapper must answer exactly as. */
+export const glue = {
+  node: require(join(crateDir, "pkg/node/mentor_wasm.js")),
+  web: await import(join(crateDir, "pkg/web/mentor_wasm.js")),
+};
 
 /** Both builds, for the tests that must hold for each. */
 export const builds = [

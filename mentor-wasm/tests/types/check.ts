@@ -1,8 +1,10 @@
 // Type-level tests of the declarations (`tsc --noEmit --strict`, run by tests/types.test.mjs):
 // every export is usable as documented, and misuse is a type error. The generated
-// test-artifacts/types/answers.ts checks the declarations against real answers.
-import * as node from "../../pkg/node/mentor_wasm.js";
-import initWeb, * as web from "../../pkg/web/mentor_wasm.js";
+// test-artifacts/types/answers.ts checks the declarations against real answers. The packages'
+// entries (js/wrapper.js, what package.json's `exports` give) are checked; their declarations
+// re-export the glue's.
+import * as node from "../../pkg/node/js/wrapper.js";
+import initWeb, * as web from "../../pkg/web/js/wrapper.js";
 import type {
   ApplicationForm,
   BillingContract,
@@ -28,7 +30,7 @@ import type {
   ReplayReport,
   TriageEntry,
   WorkingSituation,
-} from "../../pkg/node/mentor_wasm.js";
+} from "../../pkg/node/js/wrapper.js";
 
 const situation: WorkingSituation = {
   country: "FR",
@@ -104,7 +106,12 @@ const entries: TriageEntry[] = node.triage([form], triagePolicy, new Date(), "fr
 const lines: string = node.triageJson("{}", { policy: triagePolicy, now: "2026-11-30T09:00:00Z" });
 void [entries, lines];
 const decisions: (Decision | { errors: FieldError[] })[] = node.evaluateEligibilityMany([situation], { policy: triagePolicy, lang: "fr" });
-void decisions;
+const inFrench: (Decision | { errors: FieldError[] })[] = node.evaluateEligibilityMany([situation], triagePolicy, "fr");
+// @ts-expect-error: a language the library does not write
+node.evaluateEligibilityMany([situation], undefined, "de");
+// @ts-expect-error: the entry's internal text call is not the package's
+node.__evaluateEligibilityTape("{}");
+void [decisions, inFrench];
 // @ts-expect-error: the browser build has no batch call
 web.evaluateEligibilityMany([situation]);
 // @ts-expect-error: the browser build has no triage

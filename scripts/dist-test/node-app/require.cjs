@@ -2,7 +2,8 @@
 const assert = require("node:assert/strict");
 const { Policy, evaluateEligibility, validateRegistrationNumber } = require("mentor-wasm");
 
-assert.match(require.resolve("mentor-wasm"), /node_modules[/\\]mentor-wasm[/\\]mentor_wasm\.js$/);
+// The package's entry, in front of the glue (mentor-wasm/README.md#the-packages-entry).
+assert.match(require.resolve("mentor-wasm"), /node_modules[/\\]mentor-wasm[/\\]js[/\\]wrapper\.js$/);
 const decision = evaluateEligibility({
   country: "FR",
   status: "freelancer",
