@@ -1,0 +1,45 @@
+//! The billing documents read from JSON (`docs/billing.md`): a contract, a statement and a
+//! received invoice, each fuzzed input read as all three. A contract read bills the example
+//! sessions; a statement read writes back to the same wire form; an invoice read is checked
+//! against the example statement.
+#![no_main]
+
+use libfuzzer_sys::fuzz_target;
+use mentor_core::billing::{
+    BillingContract, ReceivedInvoice, Session, Statement, check_invoice, check_invoice_json, statement,
+};
+use mentor_core::policy::BillingPolicy;
+use mentor_core::wire::parse_value_bytes;
+use mentor_core::{Lang, Localized};
+use serde_json::Value;
+
+fuzz_target!(|data: &[u8]| {
+    let Ok(value) = parse_value_bytes(data) else {
+        return;
+    };
+    let sessions = mentor_fuzz::billing::sessions();
+    if let Ok(contract) = BillingContract::from_json(&value) {
+        let wire = Value::Array(sessions.iter().map(Session::to_json).collect());
+        mentor_fuzz::billing::bill(
+            (&value, &contract),
+            &sessions,
+            &wire,
+            mentor_fuzz::billing::january(),
+        );
+    }
+    if let Ok(st) = Statement::from_json(&value) {
+        mentor_fuzz::billing::check_statement(&st);
+    }
+    if let Ok(invoice) = ReceivedInvoice::from_json(&value) {
+        let (_, contract) = mentor_fuzz::billing::contract();
+        let january = mentor_fuzz::billing::january();
+        let st = statement(&contract, &sessions, january, &BillingPolicy::default()).unwrap();
+        let check = check_invoice(&st, &invoice);
+        let wire = check_invoice_json(&st.to_json(Lang::En), &value, Lang::En).expect("both documents read");
+        assert_eq!(
+            wire,
+            check.to_json(Lang::En),
+            "check_invoice and check_invoice_json differ"
+        );
+    }
+});
