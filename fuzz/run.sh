@@ -11,8 +11,14 @@
 # target crashed or timed out: its input is in fuzz/artifacts/TARGET/ (README: how to
 # reproduce it and turn it into a regression test).
 set -euo pipefail
+caller=$PWD
 cd "$(dirname "$0")"
 fuzz_dir=$PWD
+
+# A path as the caller meant it (relative to where run.sh was started).
+from_caller() {
+  case "$1" in /*) echo "$1" ;; *) echo "$caller/$1" ;; esac
+}
 
 seconds=600
 out="$fuzz_dir/RESULTS.md"
@@ -21,8 +27,8 @@ max_runs=10000000
 targets=()
 while [ $# -gt 0 ]; do
   case "$1" in
-    --out) out="$(cd "$(dirname "$2")" 2>/dev/null && pwd)/$(basename "$2")" || { echo "--out: no such directory: $2" >&2; exit 2; }; shift 2 ;;
-    --out=*) v="${1#--out=}"; out="$(cd "$(dirname "$v")" && pwd)/$(basename "$v")"; shift ;;
+    --out) out="$(from_caller "$2")"; shift 2 ;;
+    --out=*) out="$(from_caller "${1#--out=}")"; shift ;;
     -j) jobs="$2"; shift 2 ;;
     -j*) jobs="${1#-j}"; shift ;;
     -h|--help) sed -n '2,13p' "$0"; exit 0 ;;
@@ -33,6 +39,7 @@ while [ $# -gt 0 ]; do
 done
 case "$seconds$jobs" in *[!0-9]*) echo "SECONDS and JOBS are whole numbers" >&2; exit 2 ;; esac
 [ "$jobs" -ge 1 ] || jobs=1
+mkdir -p "$(dirname "$out")"
 
 # The same flags for the build and each run, so that `cargo fuzz run` finds the build done.
 flags=(--sanitizer none -O -a)
