@@ -133,3 +133,64 @@ fn a_repeated_key_is_refused_wherever_it_is() {
             .any(|(_, code)| *code == "invalid_datetime")
     );
 }
+
+/// fuzz target `billing_documents`: an amount of 21 digits in a currency of three decimals
+/// was read (at most 24 characters), but written with its three decimals (25 characters) it
+/// could not be read back, so a statement made from such a rate could not be checked against
+/// an invoice (`check-invoice` reads the statement's own wire form). An amount now has at most
+/// 24 digits before its point, read or written, and its decimals after.
+#[test]
+fn every_amount_written_reads_back() {
+    use mentor_core::billing::{
+        BillingContract, BillingPeriod, Session, Statement, StatementError, statement,
+    };
+    use mentor_core::money::Currency;
+    use mentor_core::policy::BillingPolicy;
+    use mentor_core::{Lang, Localized};
+    use rust_decimal::Decimal;
+    use serde_json::json;
+
+    let tnd = Currency::parse("TND").unwrap();
+    let amount = tnd.parse_amount("999999999999999999999").unwrap();
+    let written = tnd.format_amount(amount);
+    assert_eq!(written, "999999999999999999999.000");
+    assert_eq!(tnd.parse_amount(&written), Some(amount));
+    // 24 digits before the point, no more.
+    let eur = Currency::parse("EUR").unwrap();
+    assert!(eur.parse_amount(&"9".repeat(24)).is_some());
+    assert!(eur.parse_amount(&format!("{}.99", "9".repeat(24))).is_some());
+    assert_eq!(eur.parse_amount(&"9".repeat(25)), None);
+    assert_eq!(eur.parse_amount(&format!("0{}", "9".repeat(24))), None);
+
+    // A statement at the largest rate reads back from its wire form; two such sessions make a
+    // total of 25 digits, which no statement can carry: `amount_overflow`, no statement.
+    let rate = "9".repeat(24);
+    let contract = BillingContract::from_json(&json!({
+        "contract_id": "c-1",
+        "invoicing_party": {"party": "mentor_business", "country": "FR",
+                            "registration_number": "732 829 320 00074", "vat": "franchise"},
+        "versions": [{"version": 1, "currency": "EUR", "rates": {"mentoring": rate},
+                      "start_date": "2026-01-01", "notice_period_days": 30}],
+    }))
+    .unwrap();
+    let session = |id: &str| {
+        Session::from_json(
+            &json!({"session_id": id, "started_at": "2026-01-12T17:00:00Z", "duration_minutes": 45,
+            "session_type": "mentoring", "student_ref": "stu-1", "status": "completed"}),
+        )
+        .unwrap()
+    };
+    let january = BillingPeriod::parse("2026-01").unwrap();
+    let one = [session("s-1")];
+    let st = statement(&contract, &one, january, &BillingPolicy::default()).unwrap();
+    let wire = st.to_json(Lang::En);
+    assert_eq!(wire["total"], format!("{rate}.00"));
+    let back = Statement::from_json(&wire).unwrap();
+    assert_eq!(back.total(), Decimal::from_str_exact(&rate).unwrap());
+    assert_eq!(back.to_json(Lang::En), wire);
+    let two = [session("s-1"), session("s-2")];
+    assert_eq!(
+        statement(&contract, &two, january, &BillingPolicy::default()).unwrap_err(),
+        StatementError::Overflow
+    );
+}
