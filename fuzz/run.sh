@@ -101,6 +101,10 @@ fi
   echo "Written by \`bash fuzz/run.sh $seconds\` (fuzz/README.md): each target ran for $seconds s or"
   echo "until $max_runs inputs, whichever came first, $jobs at a time, from the seed corpora"
   echo "(\`fuzz/seeds.sh\`) plus what earlier runs on this machine had added to them."
+  if [ "$seconds" -lt 600 ]; then
+    echo "**A short run** ($seconds s a target): issue 19 asks for 10 minutes or 10 million inputs"
+    echo "per target (\`bash fuzz/run.sh\`); only a target whose runs reached $max_runs meets it."
+  fi
   echo
   echo "- Started: $started; commit \`$commit\`"
   echo "- Machine: $(nproc) cores, $(sed -n 's/^model name[[:space:]]*: //p' /proc/cpuinfo | head -1); $(rustc --version)"
