@@ -535,7 +535,8 @@ impl JsonSyntax {
 /// (`docs/wire-format.md#field-errors`). Never empty when returned by the library.
 #[derive(Clone, Debug, PartialEq, Eq, thiserror::Error)]
 pub struct InputError {
-    /// Every problem found, in document order.
+    /// Every problem found, in a stable order that does not depend on how the input was read
+    /// (text, bytes or a JSON value); an object's unknown keys in key order.
     pub errors: Vec<FieldError>,
 }
 

@@ -185,9 +185,24 @@ const ACTIVE: [(&str, u8); 165] = [
     ("ZWG", 2),
 ];
 
-/// The longest amount text read, in characters: far beyond any rate, short of `Decimal`'s
-/// 28 significant digits.
-const MAX_AMOUNT_CHARS: usize = 24;
+/// The most digits an amount has before its decimal point, read or written: far beyond any
+/// rate or total, and with the three decimals of the finest minor unit short of `Decimal`'s 28
+/// significant digits. An amount is below 10^24.
+pub(crate) const MAX_WHOLE_DIGITS: usize = 24;
+
+/// The longest amount text read, in characters: [`MAX_WHOLE_DIGITS`], the point and three
+/// decimals, so that every amount read can be written with its currency's minor unit
+/// ([`Currency::format_amount`]) and read back.
+const MAX_AMOUNT_CHARS: usize = MAX_WHOLE_DIGITS + 4;
+
+/// 10^24: the first amount with more than [`MAX_WHOLE_DIGITS`] digits before its point.
+const WIRE_AMOUNT_LIMIT: Decimal = Decimal::from_parts(2_701_131_776, 466_537_709, 54_210, false, 0);
+
+/// Whether `amount` can be written on the wire and read back: below 10^24 (its whole part
+/// at most [`MAX_WHOLE_DIGITS`] digits).
+pub(crate) fn fits_wire(amount: Decimal) -> bool {
+    amount.abs() < WIRE_AMOUNT_LIMIT
+}
 
 /// An ISO 4217 currency code that is active and has a minor unit (`EUR`, `JPY`, `TND`…), with
 /// that minor unit: the number of decimals amounts in it are written and rounded with.
@@ -275,9 +290,9 @@ impl Currency {
         rounded.to_string()
     }
 
-    /// The amount written in `text`: ASCII digits, optionally a `.` and more digits, with no
-    /// more decimals than the minor unit; no sign, exponent, separator or spaces. `None`
-    /// otherwise.
+    /// The amount written in `text`: ASCII digits (at most 24), optionally a `.` and more
+    /// digits, with no more decimals than the minor unit; no sign, exponent, separator or
+    /// spaces. `None` otherwise.
     ///
     /// ```
     /// use mentor_core::money::Currency;
@@ -305,7 +320,7 @@ fn parse_decimal(text: &str, max_decimals: Option<u32>) -> Option<Decimal> {
         None => (text, None),
     };
     let digits = |s: &str| !s.is_empty() && s.bytes().all(|b| b.is_ascii_digit());
-    if !digits(whole) || !fraction.is_none_or(digits) {
+    if !digits(whole) || !fraction.is_none_or(digits) || whole.len() > MAX_WHOLE_DIGITS {
         return None;
     }
     let decimals = fraction.map_or(0, str::len);
@@ -468,6 +483,13 @@ mod tests {
 
     fn currency(code: &str) -> Currency {
         Currency::parse(code).unwrap()
+    }
+
+    #[test]
+    fn the_wire_limit_is_ten_to_the_24() {
+        let limit: Decimal = "1000000000000000000000000".parse().unwrap();
+        assert_eq!(WIRE_AMOUNT_LIMIT, limit);
+        assert!(fits_wire(limit - Decimal::new(1, 3)) && !fits_wire(limit) && !fits_wire(-limit));
     }
 
     #[test]

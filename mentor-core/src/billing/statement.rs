@@ -16,7 +16,7 @@ use crate::contract::{MAX_ID_CHARS, format_date, read_date};
 use crate::error::{Detail, ErrorCode, FieldError, InputError};
 use crate::i18n::{Lang, Localized, Text};
 use crate::lifecycle::{Vocabulary, format_instant, read_instant};
-use crate::money::{Currency, Share, read_amount, read_currency};
+use crate::money::{self, Currency, Share, read_amount, read_currency};
 use crate::policy::BillingPolicy;
 use crate::read::{Path, Reader, present};
 use crate::zone::TimeZone;
@@ -166,7 +166,9 @@ pub struct SessionError {
 pub enum StatementError {
     /// Every session that cannot be billed, in input order.
     Sessions(Vec<SessionError>),
-    /// An amount does not fit a decimal (over 7.9 × 10^28).
+    /// An amount is too large: it does not fit a decimal (over 7.9 × 10^28), or has more than
+    /// the 24 digits before its point that an amount of the wire format may have
+    /// (`docs/billing.md`), so that the statement's wire form could not be read back.
     Overflow,
 }
 
@@ -306,7 +308,8 @@ impl Pay {
 ///   in the period, `unknown_session_type` (no rate for its type in the version in force)
 ///   and `no_terms_in_force` (a date before the first version, or after the version in
 ///   force ended).
-/// - [`StatementError::Overflow`] if an amount does not fit a decimal.
+/// - [`StatementError::Overflow`] if an amount does not fit a decimal, or reaches 10^24 (more
+///   digits than the wire format's amounts have).
 pub fn statement<'s>(
     contract: &BillingContract,
     sessions: &'s [Session],
@@ -433,7 +436,9 @@ struct Header {
 }
 
 /// The statement of `lines` (each already rounded, in order of start time then session id):
-/// subtotals, totals, VAT. `None` if a sum does not fit a decimal.
+/// subtotals, totals, VAT. `None` if a sum does not fit a decimal, or an amount written on
+/// the statement could not be read back from its wire form (10^24 or more:
+/// [`money::fits_wire`]; every amount is at most the total, but for a rate paid nothing).
 fn assemble(header: Header, lines: Vec<Line<'_>>) -> Option<Statement<'_>> {
     // A handful of session types: a list searched from the last one found beats a map.
     let mut by_type: Vec<(&str, usize, Decimal)> = Vec::new();
@@ -467,6 +472,9 @@ fn assemble(header: Header, lines: Vec<Line<'_>>) -> Option<Statement<'_>> {
     let vat = VatTreatment::of(&header.invoicing_party);
     let vat_amount = vat.vat_on(total_excluding_vat, header.currency)?;
     let total = total_excluding_vat.checked_add(vat_amount)?;
+    if !money::fits_wire(total) || !lines.iter().all(|line| money::fits_wire(line.rate)) {
+        return None;
+    }
     Some(Statement {
         contract_id: header.contract_id,
         period: header.period,

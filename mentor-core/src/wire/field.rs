@@ -4,11 +4,14 @@
 //! problem, when the raw form is parsed into its domain type.
 
 use std::borrow::Cow;
+use std::collections::HashSet;
 use std::fmt;
 use std::marker::PhantomData;
 
-use serde::de::{self, Deserialize, Deserializer, IgnoredAny, MapAccess, SeqAccess, Visitor};
+use serde::de::{self, Deserialize, Deserializer, MapAccess, SeqAccess, Visitor};
 use serde_json::Value;
+
+use super::form::Key;
 
 /// The JSON type of a value, as found where another was expected.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -53,9 +56,8 @@ pub(crate) trait Expect<'de>: Sized {
         None
     }
     /// Reads an object; `Ok(None)` once the entries are skipped, when the field takes none.
-    fn object<A: MapAccess<'de>>(mut map: A) -> Result<Option<Self>, A::Error> {
-        while map.next_entry::<IgnoredAny, Skip>()?.is_some() {}
-        Ok(None)
+    fn object<A: MapAccess<'de>>(map: A) -> Result<Option<Self>, A::Error> {
+        skip_entries(map).map(|()| None)
     }
     /// Reads an array; `Ok(None)` once the items are skipped, when the field takes none.
     fn array<A: SeqAccess<'de>>(mut seq: A) -> Result<Option<Self>, A::Error> {
@@ -66,8 +68,28 @@ pub(crate) trait Expect<'de>: Sized {
 
 /// A value skipped, level by level through the deserializer (unlike `IgnoredAny`, which
 /// `serde_json` skips without counting levels), so that nesting past the limit is `too_deep`
-/// wherever it is.
+/// wherever it is, and a key given twice in one of its objects is refused as everywhere else
+/// (`duplicate_key`: the value reader, `parse_value`, refuses it in any object, and both
+/// readers must give the same answer).
 pub(crate) struct Skip;
+
+/// Skips an object's entries ([`Skip`]), refusing a key given twice. The keys are only
+/// remembered from the second one on: most skipped objects are small or empty.
+fn skip_entries<'de, A: MapAccess<'de>>(mut map: A) -> Result<(), A::Error> {
+    let Some(first) = map.next_key::<Key<'de>>()? else {
+        return Ok(());
+    };
+    map.next_value::<Skip>()?;
+    let mut seen = HashSet::from([first.0]);
+    while let Some(Key(key)) = map.next_key::<Key<'de>>()? {
+        if seen.contains(&key) {
+            return Err(de::Error::custom(format_args!("duplicate field `{key}`")));
+        }
+        map.next_value::<Skip>()?;
+        seen.insert(key);
+    }
+    Ok(())
+}
 
 impl<'de> Deserialize<'de> for Skip {
     fn deserialize<D: Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
@@ -109,9 +131,8 @@ impl<'de> Visitor<'de> for Skip {
         while seq.next_element::<Skip>()?.is_some() {}
         Ok(Skip)
     }
-    fn visit_map<A: MapAccess<'de>>(self, mut map: A) -> Result<Skip, A::Error> {
-        while map.next_entry::<IgnoredAny, Skip>()?.is_some() {}
-        Ok(Skip)
+    fn visit_map<A: MapAccess<'de>>(self, map: A) -> Result<Skip, A::Error> {
+        skip_entries(map).map(|()| Skip)
     }
 }
 
@@ -316,9 +337,10 @@ impl<'v, T: super::RawForm<'v>> FromValue<'v> for Obj<T> {
     }
 }
 
-/// The keys of an object that its raw form does not define, in document order, so that each
-/// is reported as `unknown_field` with the form's other problems (a typo must not silently
-/// drop data).
+/// The keys of an object that its raw form does not define, in key order (byte order, as a
+/// parsed object's keys iterate: text and value readers report them in the same order), so
+/// that each is reported as `unknown_field` with the form's other problems (a typo must not
+/// silently drop data).
 #[derive(Clone, Debug, Default, PartialEq, Eq)]
 pub(crate) struct Unknown(pub(crate) Vec<String>);
 
@@ -367,7 +389,7 @@ mod tests {
         };
         assert_eq!(inner.id, Field::Given(Number::UInt(7)));
         assert_eq!(inner.unknown.0, ["x"]);
-        assert_eq!(form.unknown.0, ["zz", "aa"], "document order");
+        assert_eq!(form.unknown.0, ["aa", "zz"], "key order, as a parsed object's");
     }
 
     #[test]

@@ -2,7 +2,8 @@
 //! with the `schema` feature, its JSON Schema) from one list of fields. Every key the form
 //! defines is read into its [`Field`](super::Field) (twice is an error: `duplicate_key`),
 //! every other key is kept in [`Unknown`] (its value skipped level by level, so nesting is
-//! still counted), and nothing stops on a value's JSON type.
+//! still counted and a repeated key inside it still refused; the key itself given twice is
+//! refused too), and nothing stops on a value's JSON type.
 //!
 //! Why not `#[derive(Deserialize)]` with a `#[serde(flatten)]` catch-all: serde's derive writes
 //! a visitor per form and per input type that doubled the reading code of the browser build
@@ -48,7 +49,7 @@ pub(crate) trait RawForm<'de>: Default {
 }
 
 /// An object's key, borrowed from the input when it has no escapes.
-struct Key<'de>(Cow<'de, str>);
+pub(super) struct Key<'de>(pub(super) Cow<'de, str>);
 
 impl<'de> Deserialize<'de> for Key<'de> {
     fn deserialize<D: Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
@@ -97,6 +98,14 @@ pub(crate) fn read_form<'de, T: RawForm<'de>, A: MapAccess<'de>>(mut map: A) -> 
                 form.unknown().0.push(key.into_owned());
             }
         }
+    }
+    // In key order, as a parsed object (`from_map`) lists them; a key the form does not
+    // define given twice is refused as any other repeated key.
+    let unknown = &mut form.unknown().0;
+    unknown.sort_unstable();
+    if let Some(pair) = unknown.windows(2).find(|pair| pair.first() == pair.get(1)) {
+        let key = pair.first().map_or("", String::as_str);
+        return Err(de::Error::custom(format_args!("duplicate field `{key}`")));
     }
     Ok(form)
 }

@@ -343,6 +343,54 @@ pub struct RecordReader {
     /// dropped as they come, and it is one `too_long` record when it ends. Memory holds at
     /// most the limit and one chunk, whatever the line's length.
     overlong: bool,
+    /// What the first lines said of the layout so far, while it is unknown.
+    first_lines: FirstLines,
+}
+
+/// The first lines of a file as far as the layout's reading has looked at them
+/// ([`RecordReader::layout_of`]): each line once, when it ends, so that a file whose layout
+/// stays unknown for long (a first line `[1]`, then only blank lines) costs time in
+/// proportion to its length, not to its length times its number of chunks.
+#[derive(Debug, Default)]
+struct FirstLines {
+    /// Where the next line not yet looked at starts in `pending`.
+    next: usize,
+    /// The first line that is not blank (Unicode white space), and whether it runs out of text
+    /// (it may open a value written over several lines).
+    first: Option<(Range<usize>, bool)>,
+    /// How many lines are not ASCII white space alone (counted up to 2), and whether the first
+    /// of them runs out of text: [`is_json_lines`]'s reading of a file that starts with `[`.
+    solid: usize,
+    solid_ends_early: bool,
+    /// Bytes looked at, to show in tests that each is looked at a bounded number of times.
+    #[cfg(test)]
+    examined: usize,
+}
+
+impl FirstLines {
+    /// Takes note of the line at `span` of `bytes`.
+    fn note(&mut self, bytes: &[u8], span: Range<usize>) {
+        let line = bytes.get(span.clone()).unwrap_or_default();
+        #[cfg(test)]
+        {
+            // The line and its line feed (the search for it looked at it).
+            self.examined += line.len() + 1;
+        }
+        if self.first.is_none() && !std::str::from_utf8(line).is_ok_and(|l| l.trim().is_empty()) {
+            self.first = Some((span, runs_out(line)));
+        }
+        if self.solid < 2 && !line.trim_ascii().is_empty() {
+            if self.solid == 0 {
+                self.solid_ends_early = runs_out(line);
+            }
+            self.solid += 1;
+        }
+    }
+}
+
+/// Whether a line read alone runs out of text before its JSON value ends (`[`, `{"a": 1,`).
+fn runs_out(line: &[u8]) -> bool {
+    serde_json::from_slice::<IgnoredAny>(line).is_err_and(|e| e.is_eof())
 }
 
 /// What a [`RecordReader`] knows of its file's layout.
@@ -398,6 +446,7 @@ impl RecordReader {
             pending: Vec::new(),
             lines: 0,
             overlong: false,
+            first_lines: FirstLines::default(),
         }
     }
 
@@ -497,19 +546,32 @@ impl RecordReader {
     }
 
     /// The layout, from the file's first lines ([`split`]'s decisions): `Unknown` while they
-    /// have not all arrived, unless `at_end`.
-    fn layout_of(&self, at_end: bool) -> Layout {
-        let bytes = self
-            .pending
-            .strip_prefix(BYTE_ORDER_MARK.as_bytes())
-            .unwrap_or(&self.pending);
-        // The lines that have ended (all of them at the end).
-        let mut ended: Vec<&[u8]> = bytes.split(|b| *b == b'\n').collect();
-        let unended = if at_end { None } else { ended.pop() };
-        let blank = |l: &&[u8]| std::str::from_utf8(l).is_ok_and(|l| l.trim().is_empty());
-        let Some(first) = ended.iter().find(|l| !blank(l)) else {
+    /// have not all arrived, unless `at_end`. Only the lines ended since the last call are
+    /// looked at ([`FirstLines`]).
+    fn layout_of(&mut self, at_end: bool) -> Layout {
+        let scan = &mut self.first_lines;
+        let bytes = self.pending.as_slice();
+        if scan.next == 0 && bytes.starts_with(BYTE_ORDER_MARK.as_bytes()) {
+            scan.next = BYTE_ORDER_MARK.len();
+        }
+        while let Some(end) = bytes
+            .get(scan.next..)
+            .and_then(|rest| rest.iter().position(|b| *b == b'\n'))
+        {
+            let end = scan.next + end;
+            scan.note(bytes, scan.next..end);
+            scan.next = end + 1;
+        }
+        // The line not yet ended (all of them have ended at the end).
+        let unended = bytes.get(scan.next..).unwrap_or_default();
+        if at_end {
+            scan.note(bytes, scan.next..bytes.len());
+            scan.next = bytes.len();
+        }
+        let Some((first, first_runs_out)) = scan.first.clone() else {
             return if at_end { Layout::Lines } else { Layout::Unknown };
         };
+        let first = bytes.get(first).unwrap_or_default();
         let opens_array = match std::str::from_utf8(first) {
             Ok(first) => first.trim_start().starts_with('['),
             Err(_) => first.trim_ascii_start().starts_with(b"["),
@@ -517,14 +579,13 @@ impl RecordReader {
         if opens_array {
             // JSON Lines when the first line stands alone and more lines follow
             // ([`is_json_lines`]'s reading); a first line that runs out of text opens an array.
-            let mut lines = ended.iter().filter(|l| !l.trim_ascii().is_empty());
-            let Some(first) = lines.next() else {
+            if scan.solid == 0 {
                 return if at_end { Layout::Whole } else { Layout::Unknown };
-            };
-            if serde_json::from_slice::<IgnoredAny>(first).is_err_and(|e| e.is_eof()) {
+            }
+            if scan.solid_ends_early {
                 return Layout::Whole;
             }
-            let more = lines.next().is_some() || unended.is_some_and(|l| !l.trim_ascii().is_empty());
+            let more = scan.solid > 1 || (!at_end && !unended.trim_ascii().is_empty());
             return match (more, at_end) {
                 (true, _) => Layout::Lines,
                 (false, true) => Layout::Whole,
@@ -534,7 +595,7 @@ impl RecordReader {
         // A first line that runs out of text may open one object written over several lines:
         // known at the end only. A first line that is whole, or breaks before its end, is the
         // first of JSON Lines (the text after it cannot mend it).
-        if serde_json::from_slice::<IgnoredAny>(first).is_err_and(|e| e.is_eof()) {
+        if first_runs_out {
             Layout::Whole
         } else {
             Layout::Lines
@@ -924,6 +985,38 @@ mod tests {
                 "EndsEarly 5:7"
             ]
         );
+    }
+
+    /// fuzz target `record_reader`: while the layout was unknown (a first line `[1]`, an array
+    /// on one line or the first record of JSON Lines, then only blank lines), every chunk that
+    /// ended a line had the reader look at every byte held again: time in the square of the
+    /// file's length for a file fed in small chunks. Each line is looked at once now.
+    #[test]
+    fn the_layout_looks_at_each_first_line_once() {
+        let mut reader = RecordReader::forms();
+        let mut lines = Vec::new();
+        reader.feed(b"[1]\n", &mut |r| lines.push(r.line())).unwrap();
+        let blank_lines = 20_000;
+        for _ in 0..blank_lines {
+            reader.feed(b" \r\n", &mut |r| lines.push(r.line())).unwrap();
+        }
+        assert_eq!(reader.layout, Layout::Unknown);
+        // `[1]` and each blank line, with their line feeds, once (before: every byte held for each
+        // chunk, about 30,000 on average for each of the 20,000 chunks, 600 million).
+        assert_eq!(reader.first_lines.examined, 4 + 3 * blank_lines);
+        reader.feed(b"[2]\n", &mut |r| lines.push(r.line())).unwrap();
+        assert_eq!(reader.layout, Layout::Lines);
+        assert_eq!(lines, [1, blank_lines + 2]);
+
+        // Blank lines before any record, and a first line that runs out of text (an array
+        // over several lines), are looked at once too.
+        let mut reader = RecordReader::records();
+        for _ in 0..blank_lines {
+            reader.feed(b"\n", &mut |_| {}).unwrap();
+        }
+        reader.feed(b"[\n", &mut |_| {}).unwrap();
+        assert_eq!(reader.layout, Layout::Whole);
+        assert_eq!(reader.first_lines.examined, blank_lines + 2);
     }
 
     #[test]
