@@ -29,6 +29,7 @@ use mentor_core::lifecycle::{Actor, Aggregate, Event, Replay, read_log};
 use mentor_core::policy::{BillingPolicy, Policy};
 use mentor_core::recruitment::DuplicateKey;
 use mentor_core::triage::{self, Triage, read_records};
+use mentor_core::wire::RecordReader;
 use mentor_core::{CountryCode, InputError, Lang, Localized, application, registration};
 use serde_json::{Value, json};
 
@@ -91,7 +92,10 @@ impl Scan {
     fn text(&mut self, what: &str, text: &str) {
         self.scanned += 1;
         for value in personal() {
-            if let Some(at) = text.find(value) {
+            // As text, or as the list of its UTF-8 bytes (a derived `Debug` of a `Vec<u8>`).
+            let bytes = format!("{:?}", value.as_bytes());
+            let bytes = bytes.trim_start_matches('[').trim_end_matches(']');
+            if let Some(at) = text.find(value).or_else(|| text.find(bytes)) {
                 // Where it shows, with some context (a whole `{:#?}` would drown the report).
                 let context: String = text[..at]
                     .chars()
@@ -256,6 +260,13 @@ fn no_personal_value_in_debug_output_or_error_messages() {
     scan.debug("records", &records);
     let kept = triage::read_forms(&batch);
     scan.debug("kept records", &kept);
+    // The streaming reader holding a form whose line has not ended yet.
+    let mut reader = RecordReader::forms();
+    let first_line = batch.lines().next().unwrap();
+    reader
+        .feed(first_line.as_bytes(), &mut |_| panic!("the line has not ended"))
+        .unwrap();
+    scan.debug("record reader", &reader);
     let entries = triage::triage(&records, &policy, now());
     assert_eq!(entries.len(), 3);
     for entry in &entries {
