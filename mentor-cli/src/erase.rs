@@ -9,10 +9,10 @@
 use std::process::ExitCode;
 
 use chrono::{DateTime, Utc};
-use mentor_core::lifecycle::{self, Aggregate, Event, Rejected};
+use mentor_core::lifecycle::{Aggregate, Event, Rejected};
 use mentor_core::{Lang, triage};
 
-use crate::{Failure, read_batch, render, report_errors, say_error, say_no_records, write_with};
+use crate::{Failure, read_event_log, say_error, write_with};
 
 /// An erasure of the core: `recruitment::erase` or `contract::erase`.
 type Erase<C> = fn(&[Event<C>], DateTime<Utc>) -> Result<Vec<Event<C>>, Rejected>;
@@ -25,17 +25,9 @@ pub fn run_erase<A: Aggregate>(
     lang: Lang,
     erase: Erase<A::Change>,
 ) -> Result<ExitCode, Failure> {
-    let records = triage::read_records_bytes(&read_batch(file, lang)?);
-    if records.is_empty() {
-        say_no_records(file, lang);
-    }
-    let events = match lifecycle::read_log::<A::Change>(&records) {
-        Ok(events) => events,
-        Err(bad) => {
-            let what = mentor_core::Text::new("not an event", "pas un événement");
-            report_errors(&render::bad_records(&bad, what, lang, false), false, lang)?;
-            return Ok(ExitCode::from(1));
-        }
+    let (records, events) = match read_event_log::<A>(file, lang, false)? {
+        Ok(log) => log,
+        Err(status) => return Ok(status),
     };
     match erase(&events, at) {
         Ok(erased) => {

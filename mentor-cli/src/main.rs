@@ -20,7 +20,7 @@ use clap::{Parser, Subcommand};
 use indicatif::{ProgressBar, ProgressDrawTarget, ProgressStyle};
 use mentor_core::contract::Contract;
 use mentor_core::eligibility::{self, WorkingSituation};
-use mentor_core::lifecycle::{self, Aggregate, Replay};
+use mentor_core::lifecycle::{self, Aggregate, Event, Replay};
 use mentor_core::policy::Policy;
 use mentor_core::recruitment::Application;
 use mentor_core::triage;
@@ -723,26 +723,35 @@ fn run_diagram(lifecycle: Lifecycle) -> Result<ExitCode, Failure> {
     Ok(ExitCode::SUCCESS)
 }
 
-fn run_replay<A: Aggregate>(file: &str, lang: Lang, json: bool) -> Result<ExitCode, Failure> {
+/// An event log as read from a file: its records (for their lines) and its events, in the same
+/// order.
+pub(crate) type EventLog<C> = (Vec<triage::Record>, Vec<Event<C>>);
+
+/// The event log of `file` (`mentor replay`, `mentor erase`), or `Err` with exit status 1 once
+/// the records that are not events are reported.
+pub(crate) fn read_event_log<A: Aggregate>(
+    file: &str,
+    lang: Lang,
+    json: bool,
+) -> Result<Result<EventLog<A::Change>, ExitCode>, Failure> {
     let records = triage::read_records_bytes(&read_batch(file, lang)?);
     if records.is_empty() {
         say_no_records(file, lang);
     }
-    let events = match lifecycle::read_log::<<A as Aggregate>::Change>(&records) {
-        Ok(events) => events,
+    match lifecycle::read_log::<A::Change>(&records) {
+        Ok(events) => Ok(Ok((records, events))),
         Err(bad) => {
-            report_errors(
-                &render::bad_records(
-                    &bad,
-                    mentor_core::Text::new("not an event", "pas un événement"),
-                    lang,
-                    json,
-                ),
-                json,
-                lang,
-            )?;
-            return Ok(ExitCode::from(1));
+            let what = mentor_core::Text::new("not an event", "pas un événement");
+            report_errors(&render::bad_records(&bad, what, lang, json), json, lang)?;
+            Ok(Err(ExitCode::from(1)))
         }
+    }
+}
+
+fn run_replay<A: Aggregate>(file: &str, lang: Lang, json: bool) -> Result<ExitCode, Failure> {
+    let (records, events) = match read_event_log::<A>(file, lang, json)? {
+        Ok(log) => log,
+        Err(status) => return Ok(status),
     };
     let replay = Replay::<A>::run(&events);
     // The line of each event, for messages: records and events are in the same order.
