@@ -251,6 +251,25 @@ const results = engines.map((engine, i) => ({
   note: `${engine.note}; ${how}`,
 }));
 
+// The batch call (`evaluateEligibilityMany`: the whole pass crosses into WebAssembly once), after
+// the same agreement check, case by case; its figure is per situation.
+const many = (situations) => mentor.evaluateEligibilityMany(situations, policy);
+const manyAnswers = many(cases.map((c) => c.situation));
+const manyWrong = cases.findIndex((c, i) => !same(compared(manyAnswers[i] ?? {}), c.expected));
+if (manyAnswers.length !== cases.length || manyWrong >= 0) {
+  console.error(`DISAGREEMENT: mentor-wasm evaluateEligibilityMany: ${manyAnswers.length} answers for ${cases.length} cases; first differing line ${manyWrong + 1}`);
+  process.exit(1);
+}
+const [batch] = await timeAll([{ call: many, inputs: [timed.map((c) => c.situation)], async: false }], timing);
+results.push({
+  group: "node: eligibility decision",
+  name: "mentor-wasm evaluateEligibilityMany (array in, per situation)",
+  median_ns: batch.median_ns / timed.length,
+  cpu_median_ns: batch.cpu_median_ns / timed.length,
+  per: "situation",
+  note: `one call over the ${timed.length} timed cases, per situation; the same decisions as evaluateEligibility; ${how}`,
+});
+
 // ---- 3. sizes -----------------------------------------------------------------------------------
 
 const sizes = await payloadSizes({ here, mentorWasm, wasi: join(here, "vendor/zen-engine-wasm32-wasi") });

@@ -330,7 +330,7 @@ def time_all(cases: Sequence[Case], policy: mentor.Policy, decision: zen.ZenDeci
     n = len(mix)
     mix_note = f"median over {settings.repeat} repeats of a loop over the same {n:,} cases"
     rows = [
-        Row("mentor evaluate_eligibility (dict)", mentor_calls, n, f"situation dict in, full decision dict out (registration number checked, messages rendered); {mix_note}"),
+        Row("mentor evaluate_eligibility (dict)", mentor_calls, n, f"situation dict in, a mentor.Decision out (registration number checked; fields and messages rendered when read, none read here); {mix_note}"),
         Row("zen-engine evaluate (dict)", zen_calls, n, f"ZenDecision.evaluate, the synchronous call, on the facts dict, registration check precomputed; {mix_note}"),
         Row("zen-engine async_evaluate (dict, awaited one by one)", lambda: loop.run_until_complete(zen_awaited()), n, f"ZenDecision.async_evaluate awaited in turn in one asyncio loop, on the facts dict; {mix_note}"),
         Row("zen-engine evaluate (JSON text)", zen_text_calls, n, f"ZenDecision.evaluate on the facts as JSON text; {mix_note}"),
@@ -355,16 +355,27 @@ def time_batches(cases: Sequence[Case], policy: mentor.Policy, decision: zen.Zen
     facts = [c["facts"] for c in batch]
     pairs = [(c["situation"], c["facts"]["registration"]) for c in batch]
     evaluate = mentor.evaluate_eligibility
+    many = mentor.evaluate_eligibility_many
     zen_evaluate = decision.evaluate
     zen_async_evaluate = decision.async_evaluate
     validate = pure.WorkingSituation.model_validate
     decide = pure.decide
     loop = asyncio.new_event_loop()
+    # The batch call must answer what the per-call one answers, case by case, before it is timed.
+    many_answers = many(situations, policy=policy)
+    if len(many_answers) != n:
+        sys.exit(f"DISAGREEMENT: {n} cases, but mentor evaluate_eligibility_many answered {len(many_answers)}")
+    for case, got in zip(batch, many_answers, strict=True):
+        if compared(got) != compared(case["expected"]):
+            sys.exit(f"DISAGREEMENT: mentor evaluate_eligibility_many, line {case['line']}: {got!r}")
     engine = zen.ZenEngine({"loader": {"type": "static", "content": {"eligibility": json.loads(JDM.read_text(encoding="utf-8"))}}})
     requests: List[zen.EvaluateBatchRequest] = [{"key": "eligibility", "context": f} for f in facts]
 
     def mentor_batch() -> List[object]:
         return [evaluate(s, policy=policy) for s in situations]
+
+    def mentor_many() -> List[object]:
+        return many(situations, policy=policy)
 
     def zen_batch() -> List[object]:
         return [zen_evaluate(f) for f in facts]
@@ -394,7 +405,8 @@ def time_batches(cases: Sequence[Case], policy: mentor.Policy, decision: zen.Zen
     note = f"one list comprehension over a batch of {n:,} cases, per case"
     threads = "ZEN's threads work in parallel here: wall time per case on this 2-core machine"
     rows = [
-        Row("mentor evaluate_eligibility (dict)", mentor_batch, n, f"{note}; mentor-py has no batch entry for eligibility alone (triage / triage_json_bytes decide eligibility inside whole-form triage)", "case"),
+        Row("mentor evaluate_eligibility_many (list of dicts)", mentor_many, n, f"one call for the whole batch of {n:,} cases (read and decided with the GIL released), per case; a list of mentor.Decision out", "case"),
+        Row("mentor evaluate_eligibility (dict)", mentor_batch, n, f"{note}; a mentor.Decision per case", "case"),
         Row("zen-engine evaluate (dict)", zen_batch, n, note, "case"),
         Row("zen-engine evaluate_batch", zen_native_batch, n, f"ZenEngine.evaluate_batch with a static loader, one call for the whole batch; {threads}", "case"),
         Row("zen-engine async_evaluate (asyncio.gather)", lambda: loop.run_until_complete(zen_gathered()), n, f"every case's async_evaluate gathered at once in one asyncio loop; {threads}", "case"),
