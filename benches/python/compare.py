@@ -405,7 +405,7 @@ def time_batches(cases: Sequence[Case], policy: mentor.Policy, decision: zen.Zen
     note = f"one list comprehension over a batch of {n:,} cases, per case"
     threads = "ZEN's threads work in parallel here: wall time per case on this 2-core machine"
     rows = [
-        Row("mentor evaluate_eligibility_many (list of dicts)", mentor_many, n, f"one call for the whole batch of {n:,} cases (read and decided with the GIL released), per case; a list of mentor.Decision out", "case"),
+        Row("mentor evaluate_eligibility_many (list of dicts)", mentor_many, n, f"one call for the whole batch of {n:,} cases (each read, decided and answered before the next), per case; a list of mentor.Decision out", "case"),
         Row("mentor evaluate_eligibility (dict)", mentor_batch, n, f"{note}; a mentor.Decision per case", "case"),
         Row("zen-engine evaluate (dict)", zen_batch, n, note, "case"),
         Row("zen-engine evaluate_batch", zen_native_batch, n, f"ZenEngine.evaluate_batch with a static loader, one call for the whole batch; {threads}", "case"),

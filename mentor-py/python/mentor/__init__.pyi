@@ -253,7 +253,7 @@ def evaluate_eligibility_many(
     situations: Iterable[Mapping[str, Any]], *, policy: Optional[Policy] = None, lang: str = "en"
 ) -> List[Union[Decision, EligibilityErrors]]:
     """``evaluate_eligibility`` on a list (or any iterable) of situations, in one call: one
-    item per situation, in order. The situations are read and decided with the GIL released.
+    item per situation, in order, each situation read, decided and answered before the next.
 
     Each item is a ``Decision`` equal to what ``evaluate_eligibility(situation,
     policy=policy, lang=lang)`` returns, or, for a situation that does not parse, ``{"errors": [{"path", "code",
