@@ -184,7 +184,11 @@ fn read_event(r: &mut Reader, value: &Value) -> Option<SignatureEvent> {
     let signer_id = id(r, "signer_id");
     let new_signer_id = id(r, "new_signer_id");
     let provider_event = r
-        .required_text(map.get("provider_event"), &root.key("provider_event"), MAX_ID_CHARS)
+        .required_text(
+            map.get("provider_event"),
+            &root.key("provider_event"),
+            MAX_ID_CHARS,
+        )
         .map(str::to_owned);
     let dedupe_key = r
         .required_text(map.get("dedupe_key"), &root.key("dedupe_key"), 4 * MAX_ID_CHARS)
