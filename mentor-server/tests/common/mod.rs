@@ -249,3 +249,78 @@ pub fn dropbox_sign(event_type: &str, event_time: &str, request_id: &str, signat
     );
     sign(Provider::DropboxSign, body.as_bytes())
 }
+
+/// A DocuSign Connect delivery (JSON SIM) about `recipient` of `envelope`, signed.
+pub fn docusign(envelope: &str, event: &str, recipient: &str, at: &str) -> Signed {
+    let body = serde_json::json!({"event": event, "apiVersion": "v2.1", "generatedDateTime": at,
+        "data": {"accountId": "acc-1", "envelopeId": envelope, "recipientId": recipient}});
+    sign(Provider::Docusign, body.to_string().as_bytes())
+}
+
+/// Takes an application from submission to a contract sent through DocuSign in envelope
+/// `envelope`, signers `1` (the contracting party) and `2` (the company); the contract's id.
+pub async fn contract_sent(t: &TestService, email: &str, envelope: &str) -> String {
+    let (status, answer) = t.apply(&form(email, envelope)).await;
+    assert_eq!(status, StatusCode::CREATED, "{answer}");
+    let id = answer["id"].as_str().unwrap().to_owned();
+    let path = format!("/applications/{id}/events");
+    for event in [
+        serde_json::json!({"type": "review_started", "actor": "mentor_manager"}),
+        serde_json::json!({"type": "interview_scheduled", "actor": "mentor_manager",
+            "slot": {"start": "2026-12-10T17:00:00Z", "time_zone": "Europe/Paris", "duration_minutes": 45}}),
+        serde_json::json!({"type": "interviewed", "actor": "mentor_manager"}),
+        serde_json::json!({"type": "selected", "actor": "mentor_manager"}),
+    ] {
+        let (status, answer) = t.operator("POST", &path, Some(event)).await;
+        assert_eq!(status, StatusCode::CREATED, "{answer}");
+    }
+    let (status, contract) = t
+        .operator(
+            "POST",
+            &format!("/applications/{id}/contract"),
+            Some(serde_json::json!({
+                "terms": {"version": 1, "currency": "EUR", "rates": {"mentoring": "35.00"},
+                          "start_date": "2026-01-01", "notice_period_days": 30},
+                "vat": "franchise",
+                "signers": [{"role": "contracting_party", "recipient_id": "1"},
+                            {"role": "company", "recipient_id": "2"}],
+            })),
+        )
+        .await;
+    assert_eq!(status, StatusCode::CREATED, "{contract}");
+    let contract_id = contract["id"].as_str().unwrap().to_owned();
+    let (status, answer) = t
+        .operator(
+            "POST",
+            &format!("/contracts/{contract_id}/events"),
+            Some(serde_json::json!({
+            "type": "sent", "actor": "system", "provider": "docusign", "request_id": envelope})),
+        )
+        .await;
+    assert_eq!(status, StatusCode::CREATED, "{answer}");
+    contract_id
+}
+
+/// A small deterministic generator (SplitMix64) for shuffles.
+pub struct Shuffle(pub u64);
+
+impl Shuffle {
+    pub fn next(&mut self) -> u64 {
+        self.0 = self.0.wrapping_add(0x9e37_79b9_7f4a_7c15);
+        let mut z = self.0;
+        z = (z ^ (z >> 30)).wrapping_mul(0xbf58_476d_1ce4_e5b9);
+        z = (z ^ (z >> 27)).wrapping_mul(0x94d0_49bb_1331_11eb);
+        z ^ (z >> 31)
+    }
+
+    pub fn below(&mut self, n: usize) -> usize {
+        usize::try_from(self.next() % n as u64).unwrap()
+    }
+
+    pub fn shuffle<T>(&mut self, items: &mut [T]) {
+        for i in (1..items.len()).rev() {
+            let j = self.below(i + 1);
+            items.swap(i, j);
+        }
+    }
+}
