@@ -28,7 +28,7 @@ pub const SECRET: &str = "mentor-example-secret";
 pub struct TestService {
     pub app: Router,
     pub service: mentor_server::Shared,
-    _dir: Option<tempfile::TempDir>,
+    pub _dir: Option<tempfile::TempDir>,
 }
 
 /// Which database a test runs on.
