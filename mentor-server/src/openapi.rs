@@ -28,7 +28,7 @@ use crate::{applications, billing, contracts, erasure, webhooks};
         billing::check_invoice,
         erasure::erase,
     ),
-    modifiers(&OperatorToken)
+    modifiers(&OperatorToken, &CommonAnswers)
 )]
 pub struct ApiDoc;
 
@@ -42,6 +42,51 @@ impl Modify for OperatorToken {
             "operator",
             SecurityScheme::Http(HttpBuilder::new().scheme(HttpAuthScheme::Bearer).build()),
         );
+    }
+}
+
+/// The answers any route may give besides its own: 400 (an unreadable query, such as an
+/// unknown `lang`), 401 (an operator route without the token), 413 (a body over 1 MiB) and 503
+/// (`busy`: a write that kept losing races), each a JSON error.
+struct CommonAnswers;
+
+impl Modify for CommonAnswers {
+    fn modify(&self, openapi: &mut Document) {
+        use utoipa::openapi::{ContentBuilder, ObjectBuilder, ResponseBuilder};
+        let answer = |description: &str| {
+            ResponseBuilder::new()
+                .description(description)
+                .content(
+                    "application/json",
+                    ContentBuilder::new().schema(Some(ObjectBuilder::new())).build(),
+                )
+                .build()
+        };
+        for item in openapi.paths.paths.values_mut() {
+            let operations = [
+                &mut item.get,
+                &mut item.post,
+                &mut item.put,
+                &mut item.delete,
+                &mut item.patch,
+            ];
+            for operation in operations.into_iter().flatten() {
+                let responses = &mut operation.responses.responses;
+                for (status, description) in [
+                    ("400", "The request cannot be read (`bad_request`)"),
+                    ("401", "An operator route without a valid token (`unauthorized`)"),
+                    ("413", "The body is over 1 MiB (`payload_too_large`)"),
+                    (
+                        "503",
+                        "Too many concurrent writes (`busy`), or a provider not configured",
+                    ),
+                ] {
+                    responses
+                        .entry(status.to_owned())
+                        .or_insert_with(|| answer(description).into());
+                }
+            }
+        }
     }
 }
 
