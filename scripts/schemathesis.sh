@@ -27,7 +27,8 @@ done
 server=$!
 trap 'kill "$server" 2>/dev/null || true; rm -rf "$dir"' EXIT
 for _ in $(seq 100); do
-  if curl -sf "http://127.0.0.1:$port/openapi.json" >/dev/null; then break; fi
+  if python3 -c "import urllib.request, sys; urllib.request.urlopen(sys.argv[1], timeout=1)" \
+    "http://127.0.0.1:$port/openapi.json" 2>/dev/null; then break; fi
   sleep 0.1
 done
 # Some data for the routes that read it.
