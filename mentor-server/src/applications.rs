@@ -200,20 +200,19 @@ pub async fn show(
     AnswerLang(lang): AnswerLang,
     Path(id): Path<String>,
 ) -> Result<Json<Value>, ApiError> {
-    let (_gate, mut tx) = read_tx(&service).await?;
+    let mut tx = read_tx(&service).await?;
     let log = application_log(&mut tx, &id, lang).await?;
     Ok(Json(view(&id, &log, lang)))
 }
 
 /// A read transaction (no write gate: WAL readers do not wait).
-pub(crate) async fn read_tx(service: &Shared) -> Result<((), Tx), ApiError> {
-    let tx = service
+pub(crate) async fn read_tx(service: &Shared) -> Result<Tx, ApiError> {
+    service
         .store
         .pool()
         .begin()
         .await
-        .map_err(|e| ApiError::storage(&e))?;
-    Ok(((), tx))
+        .map_err(|e| ApiError::storage(&e))
 }
 
 /// An application's log; 404 when it has none.

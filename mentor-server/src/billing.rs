@@ -170,7 +170,7 @@ async fn billing_inputs(
     id: &str,
     lang: Lang,
 ) -> Result<(BillingContract, Vec<Session>), ApiError> {
-    let (_gate, mut tx) = read_tx(service).await?;
+    let mut tx = read_tx(service).await?;
     let stored = contract(&mut tx, id, lang).await?;
     let row = sqlx::query("SELECT vat FROM contracts WHERE id = $1")
         .bind(id)

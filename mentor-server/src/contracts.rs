@@ -247,7 +247,7 @@ pub async fn show(
     AnswerLang(lang): AnswerLang,
     Path(id): Path<String>,
 ) -> Result<Json<Value>, ApiError> {
-    let (_gate, mut tx) = read_tx(&service).await?;
+    let mut tx = read_tx(&service).await?;
     let stored = read_contract(&mut tx, &id, lang).await?;
     Ok(Json(view(&id, &stored.application_id, &stored.log, None, lang)))
 }
