@@ -5,7 +5,9 @@ use serde::Serialize;
 use serde_json::Value;
 
 use super::Provider;
-use crate::lifecycle::format_instant;
+use crate::error::{ErrorCode, InputError};
+use crate::lifecycle::{format_instant, read_instant};
+use crate::read::{Path, Reader, present};
 
 /// What a signature event says happened (`docs/esign.md`). Wire names in snake_case.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
@@ -112,6 +114,98 @@ impl SignatureEvent {
     pub fn to_json(&self) -> Value {
         crate::i18n::json_value(self)
     }
+
+    /// Reads an event back from its wire form ([`SignatureEvent::to_json`]): what a service
+    /// keeps of a delivery it cannot apply yet (an envelope it does not know, an unconfirmed
+    /// hint) and applies later, when the delivery's signature can no longer be checked (a
+    /// DocuSeal timestamp is only fresh for five minutes).
+    ///
+    /// ```
+    /// use mentor_core::esign::{EventKind, Provider, SignatureEvent};
+    /// let event = SignatureEvent {
+    ///     provider: Provider::Yousign, request_id: Some("sr-1".into()), signer_id: Some("s-1".into()),
+    ///     new_signer_id: None, kind: EventKind::Signed, provider_event: "signer.done".into(),
+    ///     occurred_at: "2026-11-20T10:00:00Z".parse().unwrap(), dedupe_key: "yousign:e-1".into(), hint: false,
+    /// };
+    /// assert_eq!(SignatureEvent::from_json(&event.to_json()).unwrap(), event);
+    /// let e = SignatureEvent::from_json(&serde_json::json!({"provider": "fax"})).unwrap_err();
+    /// assert!(e.errors.iter().any(|e| e.path == "provider" && e.code.as_str() == "invalid_enum"));
+    /// ```
+    ///
+    /// # Errors
+    /// Field errors with their paths: `required` (`provider`, `kind`, `provider_event`,
+    /// `occurred_at`, `dedupe_key`), `invalid_enum` (`provider`, `kind`), `invalid_type`,
+    /// `too_long` (ids over 256 characters), `invalid_datetime`, `unknown_field`.
+    pub fn from_json(value: &Value) -> Result<SignatureEvent, InputError> {
+        let mut r = Reader::new();
+        let event = read_event(&mut r, value);
+        r.finish(event)
+    }
+}
+
+const EVENT_KEYS: [&str; 9] = [
+    "provider",
+    "request_id",
+    "signer_id",
+    "new_signer_id",
+    "kind",
+    "provider_event",
+    "occurred_at",
+    "dedupe_key",
+    "hint",
+];
+
+/// The longest id or key read back: the providers' ids are far shorter.
+const MAX_ID_CHARS: usize = 256;
+
+fn read_event(r: &mut Reader, value: &Value) -> Option<SignatureEvent> {
+    let root = Path::Root;
+    let map = r.object(value, &root, &EVENT_KEYS)?;
+    let required = |r: &mut Reader, key: &str| {
+        let present = present(map.get(key)).is_some();
+        if !present {
+            r.error(&root.key(key), ErrorCode::Required);
+        }
+        present
+    };
+    let has_provider = required(r, "provider");
+    let has_kind = required(r, "kind");
+    let provider = has_provider
+        .then(|| r.choice(map.get("provider"), &root.key("provider"), Provider::ALL))
+        .flatten();
+    let kind = has_kind
+        .then(|| r.choice(map.get("kind"), &root.key("kind"), EventKind::ALL))
+        .flatten();
+    let id = |r: &mut Reader, key: &str| {
+        r.text(map.get(key), &root.key(key), MAX_ID_CHARS, false)
+            .map(str::to_owned)
+    };
+    let request_id = id(r, "request_id");
+    let signer_id = id(r, "signer_id");
+    let new_signer_id = id(r, "new_signer_id");
+    let provider_event = r
+        .required_text(
+            map.get("provider_event"),
+            &root.key("provider_event"),
+            MAX_ID_CHARS,
+        )
+        .map(str::to_owned);
+    let dedupe_key = r
+        .required_text(map.get("dedupe_key"), &root.key("dedupe_key"), 4 * MAX_ID_CHARS)
+        .map(str::to_owned);
+    let occurred_at = read_instant(r, map.get("occurred_at"), &root.key("occurred_at"), true);
+    let hint = r.boolean(map.get("hint"), &root.key("hint")).unwrap_or(false);
+    Some(SignatureEvent {
+        provider: provider?,
+        request_id,
+        signer_id,
+        new_signer_id,
+        kind: kind?,
+        provider_event: provider_event?,
+        occurred_at: occurred_at?,
+        dedupe_key: dedupe_key?,
+        hint,
+    })
 }
 
 /// `{"provider", "request_id", "signer_id", "new_signer_id", "kind", "provider_event",

@@ -1,0 +1,213 @@
+//! Billing (`docs/billing.md`; BIL-1, CON-1): sessions posted per contract, the monthly
+//! statement and the check of a received invoice, all computed by the core.
+
+use axum::Json;
+use axum::body::Bytes;
+use axum::extract::{Path, Query, State};
+use axum::http::StatusCode;
+use mentor_core::billing::{self, BillingContract, BillingPeriod, ReceivedInvoice, Session, StatementError};
+use mentor_core::{FieldError, Lang, Localized};
+use serde::Deserialize;
+use serde_json::{Map, Value, json};
+use sqlx::Row;
+
+use crate::applications::read_tx;
+use crate::contracts::invoicing_party;
+use crate::error::{ApiError, codes};
+use crate::request::{AnswerLang, Operator, json_body};
+use crate::settlement::StoredContract;
+use crate::store::{Tx, corrupt};
+use crate::{Shared, retrying};
+
+/// `POST /contracts/{id}/sessions`: a JSON array of sessions (`docs/billing.md`), stored all
+/// or none. 201 `{"stored": n}`; 422 with every field error (`[2].status`); 409
+/// `duplicate_session` (with `session_id`) when a session id was already posted for the
+/// contract, or appears twice in the array.
+#[utoipa::path(post, path = "/contracts/{id}/sessions", tag = "billing",
+    params(("id" = String, Path), ("lang" = Option<String>, Query)), security(("operator" = [])),
+    request_body(content = Vec<Object>, description = "Sessions"),
+    responses((status = 201, description = "Stored", body = Object),
+        (status = 404, description = "Unknown contract", body = Object),
+        (status = 409, description = "Duplicate session", body = Object),
+        (status = 422, description = "Field errors", body = Object)))]
+pub async fn post_sessions(
+    State(service): State<Shared>,
+    _operator: Operator,
+    AnswerLang(lang): AnswerLang,
+    Path(id): Path<String>,
+    body: Bytes,
+) -> Result<(StatusCode, Json<Value>), ApiError> {
+    let value = json_body(&body, lang)?;
+    let Value::Array(items) = value else {
+        return Err(ApiError::fields(
+            &[FieldError::new("", mentor_core::ErrorCode::InvalidType)],
+            lang,
+        ));
+    };
+    let mut sessions = Vec::with_capacity(items.len());
+    let mut errors = Vec::new();
+    for (index, item) in items.iter().enumerate() {
+        match Session::from_json(item) {
+            Ok(session) => sessions.push(session),
+            Err(e) => errors.extend(e.errors.into_iter().map(|f| f.under(&format!("[{index}]")))),
+        }
+    }
+    if !errors.is_empty() {
+        return Err(ApiError::fields(&errors, lang));
+    }
+    let mut ids = std::collections::BTreeSet::new();
+    if let Some(twice) = sessions.iter().find(|s| !ids.insert(s.session_id())) {
+        return Err(duplicate(twice.session_id(), lang));
+    }
+    let stored = retrying!(lang, async {
+        let (_gate, mut tx) = service.store.begin().await?;
+        contract(&mut tx, &id, lang).await?;
+        for session in &sessions {
+            let known =
+                sqlx::query("SELECT session_id FROM sessions WHERE contract_id = $1 AND session_id = $2")
+                    .bind(&id)
+                    .bind(session.session_id())
+                    .fetch_optional(&mut *tx)
+                    .await
+                    .map_err(|e| ApiError::storage(&e))?;
+            if known.is_some() {
+                return Err(duplicate(session.session_id(), lang));
+            }
+            sqlx::query("INSERT INTO sessions (contract_id, session_id, body) VALUES ($1, $2, $3)")
+                .bind(&id)
+                .bind(session.session_id())
+                .bind(session.to_json().to_string())
+                .execute(&mut *tx)
+                .await
+                .map_err(|e| ApiError::storage(&e))?;
+        }
+        tx.commit().await.map_err(|e| ApiError::storage(&e))?;
+        Ok(sessions.len())
+    })?;
+    tracing::info!(contract = %id, stored, "sessions stored");
+    Ok((StatusCode::CREATED, Json(json!({"stored": stored}))))
+}
+
+fn duplicate(session_id: &str, lang: Lang) -> ApiError {
+    let (code, text) = codes::DUPLICATE_SESSION;
+    ApiError::new(
+        StatusCode::CONFLICT,
+        json!({"code": code, "message": text.get(lang), "session_id": session_id}),
+    )
+}
+
+async fn contract(tx: &mut Tx, id: &str, lang: Lang) -> Result<StoredContract, ApiError> {
+    StoredContract::read(tx, id)
+        .await?
+        .ok_or_else(|| ApiError::not_found(lang))
+}
+
+/// The query of `GET /contracts/{id}/statement`.
+#[derive(Debug, Deserialize, utoipa::IntoParams)]
+pub struct StatementQuery {
+    /// The billing period, `YYYY-MM`.
+    pub period: String,
+    /// en or fr.
+    pub lang: Option<String>,
+}
+
+/// `GET /contracts/{id}/statement?period=YYYY-MM`: the monthly statement of the contract's
+/// sessions (the core's `billing::statement`, with the policy's billing shares and time
+/// zone): lines, subtotals, VAT treatment and mention, totals. 422 `invalid_period`, or
+/// `invalid_sessions` with the sessions that cannot be billed.
+#[utoipa::path(get, path = "/contracts/{id}/statement", tag = "billing",
+    params(("id" = String, Path), StatementQuery), security(("operator" = [])),
+    responses((status = 200, description = "The statement", body = Object),
+        (status = 404, description = "Unknown contract", body = Object),
+        (status = 422, description = "Cannot be made", body = Object)))]
+pub async fn statement(
+    State(service): State<Shared>,
+    _operator: Operator,
+    AnswerLang(lang): AnswerLang,
+    Path(id): Path<String>,
+    Query(query): Query<StatementQuery>,
+) -> Result<Json<Value>, ApiError> {
+    let period = BillingPeriod::parse(&query.period).ok_or_else(|| {
+        ApiError::fields(
+            &[FieldError::new("period", mentor_core::ErrorCode::InvalidPeriod)],
+            lang,
+        )
+    })?;
+    let (contract, sessions) = billing_inputs(&service, &id, lang).await?;
+    let made = billing::statement(&contract, &sessions, period, &service.policy.billing)
+        .map_err(|e| statement_refused(&e, lang))?;
+    Ok(Json(made.to_json(lang)))
+}
+
+/// `POST /contracts/{id}/invoices`: checks a received invoice (`docs/billing.md`) against the
+/// statement of its period (the core's `billing::check_invoice`): 200 with `matches` and every
+/// discrepancy; 422 when the body is not an invoice.
+#[utoipa::path(post, path = "/contracts/{id}/invoices", tag = "billing",
+    params(("id" = String, Path), ("lang" = Option<String>, Query)), security(("operator" = [])),
+    request_body(content = Object, description = "A received invoice"),
+    responses((status = 200, description = "The check", body = Object),
+        (status = 404, description = "Unknown contract", body = Object),
+        (status = 422, description = "Not an invoice", body = Object)))]
+pub async fn check_invoice(
+    State(service): State<Shared>,
+    _operator: Operator,
+    AnswerLang(lang): AnswerLang,
+    Path(id): Path<String>,
+    body: Bytes,
+) -> Result<Json<Value>, ApiError> {
+    let value = json_body(&body, lang)?;
+    let invoice = ReceivedInvoice::from_json(&value).map_err(|e| ApiError::input(e, None, lang))?;
+    let (contract, sessions) = billing_inputs(&service, &id, lang).await?;
+    let made = billing::statement(&contract, &sessions, invoice.period, &service.policy.billing)
+        .map_err(|e| statement_refused(&e, lang))?;
+    Ok(Json(billing::check_invoice(&made, &invoice).to_json(lang)))
+}
+
+/// The contract as billing reads it (its terms, its invoicing party with the VAT status
+/// given at drafting) and its sessions.
+async fn billing_inputs(
+    service: &Shared,
+    id: &str,
+    lang: Lang,
+) -> Result<(BillingContract, Vec<Session>), ApiError> {
+    let mut tx = read_tx(service).await?;
+    let stored = contract(&mut tx, id, lang).await?;
+    let row = sqlx::query("SELECT vat FROM contracts WHERE id = $1")
+        .bind(id)
+        .fetch_one(&mut *tx)
+        .await
+        .map_err(|e| ApiError::storage(&e))?;
+    let vat: String = row.try_get("vat").map_err(|e| ApiError::storage(&e))?;
+    let vat: Map<String, Value> = serde_json::from_str(&vat).map_err(|_| corrupt())?;
+    let (Some(party), Some(terms)) = (stored.contract.contracting_party(), stored.contract.terms()) else {
+        return Err(corrupt());
+    };
+    let invoicing =
+        invoicing_party(party, &vat).map_err(|e| ApiError::input(e, Some("invoicing_party"), lang))?;
+    let contract = BillingContract::new(id, invoicing, vec![terms.clone()])
+        .map_err(|e| ApiError::input(e, None, lang))?;
+    let rows = sqlx::query("SELECT body FROM sessions WHERE contract_id = $1 ORDER BY session_id")
+        .bind(id)
+        .fetch_all(&mut *tx)
+        .await
+        .map_err(|e| ApiError::storage(&e))?;
+    let mut sessions = Vec::with_capacity(rows.len());
+    for row in &rows {
+        let body: String = row.try_get("body").map_err(|e| ApiError::storage(&e))?;
+        let value: Value = serde_json::from_str(&body).map_err(|_| corrupt())?;
+        sessions.push(Session::from_json(&value).map_err(|_| corrupt())?);
+    }
+    Ok((contract, sessions))
+}
+
+fn statement_refused(error: &StatementError, lang: Lang) -> ApiError {
+    let mut body = json!({"code": error.code(), "message": error.message(lang)});
+    if let (StatementError::Sessions(sessions), Value::Object(map)) = (error, &mut body) {
+        let errors: Vec<Value> = sessions
+            .iter()
+            .map(|s| json!({"index": s.index, "errors": s.errors.to_json(lang)}))
+            .collect();
+        map.insert("sessions".to_owned(), Value::Array(errors));
+    }
+    ApiError::new(StatusCode::UNPROCESSABLE_ENTITY, body)
+}

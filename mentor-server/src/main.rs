@@ -1,0 +1,145 @@
+//! The `mentor-server` command: serves the reference service, or loads example data into it.
+
+use std::path::PathBuf;
+use std::process::ExitCode;
+use std::sync::Arc;
+
+use clap::{Parser, Subcommand};
+use mentor_core::policy::Policy;
+use mentor_server::{Service, Store, router};
+use tokio::net::TcpListener;
+use tracing_subscriber::EnvFilter;
+
+/// The reference service of mentor: the recruiting path over HTTP and a database.
+#[derive(Parser, Debug)]
+#[command(version, about)]
+struct Cli {
+    /// The address to listen on.
+    #[arg(long, default_value = "127.0.0.1:8080")]
+    listen: String,
+    /// The database: sqlite://FILE (created on first start) or postgres://…
+    #[arg(long, default_value = "sqlite://mentor.db")]
+    database: String,
+    /// The operator's policy (TOML or JSON, docs/policy.md); the defaults otherwise.
+    #[arg(long)]
+    policy: Option<PathBuf>,
+    #[command(subcommand)]
+    command: Option<Command>,
+}
+
+#[derive(Subcommand, Debug)]
+enum Command {
+    /// Submits every form of a file (a JSON array or JSON Lines, as `mentor triage` reads) to
+    /// the database, as `POST /applications` would, and prints one line per form.
+    Load {
+        /// The forms (docs/examples/applications.jsonl).
+        file: PathBuf,
+    },
+}
+
+#[tokio::main]
+async fn main() -> ExitCode {
+    tracing_subscriber::fmt()
+        .with_env_filter(EnvFilter::try_from_default_env().unwrap_or_else(|_| EnvFilter::new("info")))
+        .with_writer(std::io::stderr)
+        .init();
+    match run(Cli::parse()).await {
+        Ok(()) => ExitCode::SUCCESS,
+        Err(message) => {
+            eprintln!("mentor-server: {message}");
+            ExitCode::from(2)
+        }
+    }
+}
+
+async fn run(cli: Cli) -> Result<(), String> {
+    let policy = match &cli.policy {
+        Some(path) => {
+            let text = std::fs::read_to_string(path).map_err(|e| format!("{}: {e}", path.display()))?;
+            Policy::from_text(&text).map_err(|e| format!("{}: {e}", path.display()))?
+        }
+        None => Policy::default(),
+    };
+    let store = Store::open(&cli.database).await.map_err(|e| e.to_string())?;
+    let service = Arc::new(Service {
+        store,
+        policy,
+        operator_token: std::env::var("MENTOR_SERVER_TOKEN")
+            .ok()
+            .filter(|t| !t.is_empty()),
+        webhook_secrets: Service::secrets_from_env(),
+    });
+    if let Some(Command::Load { file }) = cli.command {
+        return load(service, &file).await;
+    }
+    if service.operator_token.is_none() {
+        tracing::warn!("MENTOR_SERVER_TOKEN is not set: every operator route answers 401");
+    }
+    let listener = TcpListener::bind(&cli.listen)
+        .await
+        .map_err(|e| format!("{}: {e}", cli.listen))?;
+    let address = listener.local_addr().map_err(|e| e.to_string())?;
+    tracing::info!(%address, backend = ?service.store.backend(), "listening");
+    axum::serve(listener, router(service))
+        .with_graceful_shutdown(shutdown())
+        .await
+        .map_err(|e| e.to_string())
+}
+
+/// Submits each form of `file` through the router, as a client would.
+async fn load(service: mentor_server::Shared, file: &std::path::Path) -> Result<(), String> {
+    use tower::ServiceExt as _;
+    let text = std::fs::read_to_string(file).map_err(|e| format!("{}: {e}", file.display()))?;
+    let app = router(service);
+    for record in mentor_core::triage::read_records(&text) {
+        let line = record.line();
+        let body = match record.value() {
+            Ok(value) => value.to_string(),
+            Err(_) => {
+                eprintln!("line {line}: not JSON, skipped");
+                continue;
+            }
+        };
+        let request = axum::http::Request::post("/applications")
+            .header("content-type", "application/json")
+            .body(axum::body::Body::from(body))
+            .map_err(|e| e.to_string())?;
+        let response = app.clone().oneshot(request).await.map_err(|e| e.to_string())?;
+        let status = response.status();
+        let bytes = axum::body::to_bytes(response.into_body(), usize::MAX)
+            .await
+            .map_err(|e| e.to_string())?;
+        let answer: serde_json::Value = serde_json::from_slice(&bytes).unwrap_or_default();
+        let what = answer
+            .get("id")
+            .or_else(|| answer.get("code"))
+            .and_then(serde_json::Value::as_str)
+            .unwrap_or("");
+        eprintln!("line {line}: {} {what}", status.as_u16());
+    }
+    Ok(())
+}
+
+/// Resolves on Ctrl-C or SIGTERM: the server stops taking connections and finishes the
+/// requests under way.
+async fn shutdown() {
+    let ctrl_c = async {
+        let _ = tokio::signal::ctrl_c().await;
+    };
+    #[cfg(unix)]
+    let terminate = async {
+        match tokio::signal::unix::signal(tokio::signal::unix::SignalKind::terminate()) {
+            Ok(mut signal) => {
+                signal.recv().await;
+            }
+            Err(_) => std::future::pending::<()>().await,
+        }
+    };
+    #[cfg(not(unix))]
+    let terminate = std::future::pending::<()>();
+    tokio::select! {
+        () = ctrl_c => {},
+        () = terminate => {},
+    }
+    tracing::info!("shutting down");
+}

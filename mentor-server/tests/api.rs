@@ -1,0 +1,304 @@
+//! The service's contract with its clients: the queue ranked as `mentor triage` ranks, JSON
+//! errors everywhere (unknown route, wrong method, body too large, bad token), languages,
+//! erasure, the OpenAPI document and the form page.
+#![allow(
+    clippy::unwrap_used,
+    clippy::expect_used,
+    clippy::indexing_slicing,
+    clippy::panic,
+    reason = "tests"
+)]
+
+mod common;
+
+use axum::http::StatusCode;
+use chrono::{TimeZone, Utc};
+use common::{Db, Shuffle, TOKEN, TestService, form};
+use mentor_core::policy::Policy;
+use mentor_core::triage::{self, Status};
+use serde_json::{Value, json};
+
+/// The example policy, excluding one country (POL-1) so that some forms are `ineligible`.
+fn example_policy() -> Policy {
+    let text = std::fs::read_to_string(concat!(
+        env!("CARGO_MANIFEST_DIR"),
+        "/../docs/examples/policy.toml"
+    ))
+    .unwrap();
+    let text = text.replacen("excluded_countries = []", "excluded_countries = [\"RU\"]", 1);
+    Policy::from_text(&text).unwrap()
+}
+
+/// Forms of every kind: the example batch, then generated ones (subjects of each demand,
+/// levels, years, optional items, submission dates, working situations).
+fn forms() -> Vec<Value> {
+    let text = std::fs::read_to_string(concat!(
+        env!("CARGO_MANIFEST_DIR"),
+        "/../docs/examples/applications.jsonl"
+    ))
+    .unwrap();
+    let mut forms: Vec<Value> = triage::read_records(&text)
+        .iter()
+        .filter_map(|r| r.value().ok().map(|v| v.into_owned()))
+        .collect();
+    let mut random = Shuffle(7);
+    let subjects = [
+        "python",
+        "data_analysis",
+        "machine_learning",
+        "javascript",
+        "ux_design",
+        "cobol",
+    ];
+    let levels = ["comfortable", "proficient", "expert"];
+    let statuses = ["student", "freelancer", "employee", "retired"];
+    for i in 0..60 {
+        let mut form = form(&format!("gen{i}@example.org"), &format!("G-{i}"));
+        form["subjects"] = json!([{"subject": subjects[random.below(subjects.len())],
+            "level": levels[random.below(levels.len())], "years_experience": random.below(12)}]);
+        form["submitted_at"] = Value::from(format!("2026-11-{:02}T09:30:00Z", 1 + random.below(28)));
+        if random.below(2) == 0 {
+            form["motivation"] = Value::from("I like explaining things.");
+            form["applicant"]["phone"] = Value::from("+33612345678");
+        }
+        let status = statuses[random.below(statuses.len())];
+        form["working_situation"] = if status == "freelancer" {
+            json!({"status": status, "business": {"registration_number": "732 829 320 00074"}})
+        } else {
+            json!({"status": status})
+        };
+        if random.below(10) == 0 {
+            form["applicant"]["country"] = Value::from("RU");
+        }
+        forms.push(form);
+    }
+    forms
+}
+
+async fn queue_as_triage(db: Db) {
+    let policy = example_policy();
+    let Some(t) = TestService::with_policy(db, policy.clone()).await else {
+        return;
+    };
+    let mut stored = Vec::new();
+    for form in forms() {
+        let (status, _) = t.apply(&form).await;
+        if status == StatusCode::CREATED {
+            stored.push(form);
+        } else {
+            assert!(
+                matches!(status, StatusCode::UNPROCESSABLE_ENTITY | StatusCode::CONFLICT),
+                "{status}"
+            );
+        }
+    }
+    assert!(stored.len() > 50, "most forms are stored");
+    let now = "2026-11-30T00:00:00Z";
+    let (status, queue) = t.operator("GET", &format!("/queue?now={now}"), None).await;
+    assert_eq!(status, StatusCode::OK);
+    let served: Vec<(Value, Value, Value)> = queue
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|e| (e["reference"].clone(), e["status"].clone(), e["rank"].clone()))
+        .collect();
+    // What `mentor triage --now` says of the same forms, in the order they were submitted.
+    let lines: String = stored.iter().map(|f| format!("{f}\n")).collect();
+    let at = Utc.with_ymd_and_hms(2026, 11, 30, 0, 0, 0).unwrap();
+    let report = triage::triage(&triage::read_records(&lines), &policy, at);
+    let expected: Vec<(Value, Value, Value)> = report
+        .iter()
+        .map(|e| {
+            let status = serde_json::to_value(e.status).unwrap();
+            (json!(e.reference), status, json!(e.rank))
+        })
+        .collect();
+    assert_eq!(served, expected);
+    assert!(report.iter().any(|e| e.status == Status::OnHold));
+    assert!(report.iter().any(|e| e.status == Status::Ineligible));
+    assert!(queue[0]["id"].as_str().unwrap().starts_with("app-"));
+}
+
+#[tokio::test]
+async fn queue_ranks_as_triage_on_sqlite() {
+    queue_as_triage(Db::Sqlite).await;
+}
+
+#[tokio::test]
+async fn queue_ranks_as_triage_on_postgres() {
+    queue_as_triage(Db::Postgres).await;
+}
+
+#[tokio::test]
+async fn errors_are_json() {
+    let t = TestService::start(Db::Sqlite).await.unwrap();
+    let (status, answer) = t.send("GET", "/nowhere", &[], Vec::new()).await;
+    assert_eq!(
+        (status, answer["code"].as_str()),
+        (StatusCode::NOT_FOUND, Some("not_found"))
+    );
+    let (status, answer) = t.send("DELETE", "/applications", &[], Vec::new()).await;
+    assert_eq!(
+        (status, answer["code"].as_str()),
+        (StatusCode::METHOD_NOT_ALLOWED, Some("method_not_allowed"))
+    );
+    let big = vec![b' '; 1024 * 1024 + 1];
+    let (status, answer) = t.send("POST", "/applications", &[], big).await;
+    assert_eq!(
+        (status, answer["code"].as_str()),
+        (StatusCode::PAYLOAD_TOO_LARGE, Some("payload_too_large"))
+    );
+
+    let (status, answer) = t.send("POST", "/applications", &[], b"{not json".to_vec()).await;
+    assert_eq!(status, StatusCode::UNPROCESSABLE_ENTITY);
+    assert_eq!(answer["errors"][0]["code"], "invalid_json");
+    let (status, en) = t
+        .apply(&json!({"offer_id": "mentor-web-2026", "subjets": []}))
+        .await;
+    assert_eq!(status, StatusCode::UNPROCESSABLE_ENTITY);
+    assert!(
+        en["errors"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .any(|e| e["path"] == "subjets" && e["code"] == "unknown_field")
+    );
+    let (_, fr) = t
+        .send(
+            "POST",
+            "/applications?lang=fr",
+            &[],
+            json!({"offer_id": "mentor-web-2026", "subjets": []})
+                .to_string()
+                .into_bytes(),
+        )
+        .await;
+    assert_eq!(fr["errors"][0]["code"], en["errors"][0]["code"]);
+    assert_ne!(fr["errors"][0]["message"], en["errors"][0]["message"]);
+    let (status, _) = t.send("POST", "/applications?lang=de", &[], Vec::new()).await;
+    assert_eq!(status, StatusCode::BAD_REQUEST);
+
+    // Operator routes: no token, a wrong token, a token of another length.
+    for auth in [
+        None,
+        Some("Bearer wrong-token-of-same-len".to_owned()),
+        Some("Bearer x".to_owned()),
+        Some(TOKEN.to_owned()),
+    ] {
+        let headers: Vec<(&str, &str)> = auth.iter().map(|a| ("authorization", a.as_str())).collect();
+        let (status, answer) = t.send("GET", "/queue", &headers, Vec::new()).await;
+        assert_eq!(
+            (status, answer["code"].as_str()),
+            (StatusCode::UNAUTHORIZED, Some("unauthorized"))
+        );
+    }
+    let (status, _) = t.send("POST", "/webhooks/fax", &[], Vec::new()).await;
+    assert_eq!(status, StatusCode::NOT_FOUND);
+    let (status, answer) = t.send("POST", "/webhooks/yousign", &[], b"{}".to_vec()).await;
+    assert_eq!(
+        (status, answer["code"].as_str()),
+        (StatusCode::UNAUTHORIZED, Some("missing_header"))
+    );
+    let (status, answer) = t.operator("GET", "/applications/app-404", None).await;
+    assert_eq!(
+        (status, answer["code"].as_str()),
+        (StatusCode::NOT_FOUND, Some("not_found"))
+    );
+}
+
+#[tokio::test]
+async fn without_a_token_operator_routes_are_closed() {
+    let t = TestService::start(Db::Sqlite).await.unwrap();
+    let open = mentor_server::Service {
+        store: mentor_server::Store::open("sqlite::memory:").await.unwrap(),
+        policy: Policy::default(),
+        operator_token: None,
+        webhook_secrets: std::collections::HashMap::new(),
+    };
+    let app = mentor_server::router(std::sync::Arc::new(open));
+    let t = TestService { app, ..t };
+    let (status, _) = t.operator("GET", "/queue", None).await;
+    assert_eq!(status, StatusCode::UNAUTHORIZED);
+    let (status, answer) = t.send("POST", "/webhooks/docusign", &[], b"{}".to_vec()).await;
+    assert_eq!(
+        (status, answer["code"].as_str()),
+        (StatusCode::SERVICE_UNAVAILABLE, Some("provider_not_configured"))
+    );
+}
+
+async fn erasure(db: Db) {
+    let Some(t) = TestService::start(db).await else {
+        return;
+    };
+    let email = "erase.me@example.org";
+    let (_, first) = t.apply(&form(email, "E-1")).await;
+    let mut other_offer = form(email, "E-2");
+    other_offer["offer_id"] = Value::from("mentor-data-2026");
+    let (_, second) = t.apply(&other_offer).await;
+    let id = first["id"].as_str().unwrap().to_owned();
+    let (status, answer) = t
+        .operator("DELETE", "/applicants/Erase.Me%40example.org", None)
+        .await;
+    assert_eq!(status, StatusCode::OK, "{answer}");
+    assert_eq!(answer["erased"], json!([id, second["id"]]));
+    // Ids and states stay; the form and the key are gone; the log ends with `erased`.
+    let (_, shown) = t.operator("GET", &format!("/applications/{id}"), None).await;
+    assert_eq!(shown["state"], "submitted");
+    assert_eq!(
+        shown["history"].as_array().unwrap().last().unwrap()["type"],
+        "erased"
+    );
+    let form_left: Option<String> = sqlx::query_scalar("SELECT form FROM applications WHERE id = $1")
+        .bind(&id)
+        .fetch_one(t.service.store.pool())
+        .await
+        .unwrap();
+    assert_eq!(form_left, None);
+    let (_, queue) = t.operator("GET", "/queue", None).await;
+    assert_eq!(queue, json!([]));
+    let (status, _) = t.operator("DELETE", &format!("/applicants/{email}"), None).await;
+    assert_eq!(status, StatusCode::NOT_FOUND);
+    let (status, _) = t.apply(&form(email, "E-3")).await;
+    assert_eq!(status, StatusCode::CREATED, "an erased applicant may apply again");
+}
+
+#[tokio::test]
+async fn erasure_on_sqlite() {
+    erasure(Db::Sqlite).await;
+}
+
+#[tokio::test]
+async fn erasure_on_postgres() {
+    erasure(Db::Postgres).await;
+}
+
+#[tokio::test]
+async fn openapi_and_page() {
+    let t = TestService::start(Db::Sqlite).await.unwrap();
+    let (status, doc) = t.send("GET", "/openapi.json", &[], Vec::new()).await;
+    assert_eq!(status, StatusCode::OK);
+    assert!(doc["openapi"].as_str().unwrap().starts_with("3.1"));
+    for path in [
+        "/applications",
+        "/queue",
+        "/webhooks/{provider}",
+        "/contracts/{id}/statement",
+        "/applicants/{email}",
+    ] {
+        assert!(doc["paths"].get(path).is_some(), "{path}");
+    }
+    assert!(doc["components"]["securitySchemes"]["operator"].is_object());
+    let response = tower::ServiceExt::oneshot(
+        t.app.clone(),
+        axum::http::Request::get("/")
+            .body(axum::body::Body::empty())
+            .unwrap(),
+    )
+    .await
+    .unwrap();
+    assert_eq!(response.status(), StatusCode::OK);
+    let page = axum::body::to_bytes(response.into_body(), usize::MAX)
+        .await
+        .unwrap();
+    assert!(String::from_utf8_lossy(&page).contains("fetch(\"/applications"));
+}
