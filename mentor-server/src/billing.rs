@@ -12,11 +12,10 @@ use serde_json::{Map, Value, json};
 use sqlx::Row;
 
 use crate::applications::read_tx;
-use crate::contracts::invoicing_party;
+use crate::contracts::{invoicing_party, read_contract};
 use crate::error::{ApiError, codes};
 use crate::request::{AnswerLang, Operator, json_body};
-use crate::settlement::StoredContract;
-use crate::store::{Tx, corrupt};
+use crate::store::corrupt;
 use crate::{Shared, retrying};
 
 /// `POST /contracts/{id}/sessions`: a JSON array of sessions (`docs/billing.md`), stored all
@@ -44,24 +43,14 @@ pub async fn post_sessions(
             lang,
         ));
     };
-    let mut sessions = Vec::with_capacity(items.len());
-    let mut errors = Vec::new();
-    for (index, item) in items.iter().enumerate() {
-        match Session::from_json(item) {
-            Ok(session) => sessions.push(session),
-            Err(e) => errors.extend(e.errors.into_iter().map(|f| f.under(&format!("[{index}]")))),
-        }
-    }
-    if !errors.is_empty() {
-        return Err(ApiError::fields(&errors, lang));
-    }
+    let sessions = Session::list_from_json(&items).map_err(|e| ApiError::fields(&e.errors, lang))?;
     let mut ids = std::collections::BTreeSet::new();
     if let Some(twice) = sessions.iter().find(|s| !ids.insert(s.session_id())) {
         return Err(duplicate(twice.session_id(), lang));
     }
     let stored = retrying!(lang, async {
         let (_gate, mut tx) = service.store.begin().await?;
-        contract(&mut tx, &id, lang).await?;
+        read_contract(&mut tx, &id, lang).await?;
         for session in &sessions {
             let known =
                 sqlx::query("SELECT session_id FROM sessions WHERE contract_id = $1 AND session_id = $2")
@@ -94,12 +83,6 @@ fn duplicate(session_id: &str, lang: Lang) -> ApiError {
         StatusCode::CONFLICT,
         json!({"code": code, "message": text.get(lang), "session_id": session_id}),
     )
-}
-
-async fn contract(tx: &mut Tx, id: &str, lang: Lang) -> Result<StoredContract, ApiError> {
-    StoredContract::read(tx, id)
-        .await?
-        .ok_or_else(|| ApiError::not_found(lang))
 }
 
 /// The query of `GET /contracts/{id}/statement`.
@@ -171,7 +154,7 @@ async fn billing_inputs(
     lang: Lang,
 ) -> Result<(BillingContract, Vec<Session>), ApiError> {
     let mut tx = read_tx(service).await?;
-    let stored = contract(&mut tx, id, lang).await?;
+    let stored = read_contract(&mut tx, id, lang).await?;
     let row = sqlx::query("SELECT vat FROM contracts WHERE id = $1")
         .bind(id)
         .fetch_one(&mut *tx)

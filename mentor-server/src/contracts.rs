@@ -229,7 +229,8 @@ fn view(
     value
 }
 
-async fn read_contract(tx: &mut Tx, id: &str, lang: Lang) -> Result<StoredContract, ApiError> {
+/// A stored contract; 404 when there is none with this id.
+pub(crate) async fn read_contract(tx: &mut Tx, id: &str, lang: Lang) -> Result<StoredContract, ApiError> {
     StoredContract::read(tx, id)
         .await?
         .ok_or_else(|| ApiError::not_found(lang))

@@ -70,13 +70,9 @@ pub fn statement_json(
     }
     let items = r.array(Some(sessions), &path).unwrap_or_default();
     errors.append(&mut r.errors);
-    let mut read = Vec::with_capacity(items.len());
-    for (i, item) in items.iter().enumerate() {
-        match Session::from_json(item) {
-            Ok(s) => read.push(s),
-            Err(e) => errors.extend(under(&path.index(i).to_string(), e.errors)),
-        }
-    }
+    let read = Session::list_from_json(items)
+        .map_err(|e| errors.extend(under("sessions", e.errors)))
+        .unwrap_or_default();
     let (Some(contract), Some(period), true) = (contract, period, errors.is_empty()) else {
         return Err(InputError { errors });
     };

@@ -205,6 +205,42 @@ impl Session {
         r.finish(session)
     }
 
+    /// Reads the sessions of a JSON array's items, in order: every item is read, and the
+    /// errors of all of them come back together, each path under its item's index (`[2].status`).
+    /// The one reading of a list of sessions (BIL-1), for [`crate::billing::statement_json`] and
+    /// for services that receive sessions in batches.
+    ///
+    /// ```
+    /// use mentor_core::billing::Session;
+    /// let items = serde_json::json!([
+    ///     {"session_id": "s-1", "started_at": "2026-01-12T17:00:00Z", "duration_minutes": 45,
+    ///      "session_type": "mentoring", "student_ref": "stu-1", "status": "completed"},
+    ///     {"session_id": "s-2", "status": "lost"},
+    /// ]);
+    /// let e = Session::list_from_json(items.as_array().unwrap()).unwrap_err();
+    /// assert!(e.errors.iter().all(|f| f.path.starts_with("[1].")));
+    /// assert!(e.errors.iter().any(|f| f.path == "[1].status" && f.code.as_str() == "invalid_enum"));
+    /// ```
+    ///
+    /// # Errors
+    /// [`InputError`] with the field errors of every item that does not read, as
+    /// [`Session::from_json`] gives them, under `[index]`.
+    pub fn list_from_json(items: &[Value]) -> Result<Vec<Session>, InputError> {
+        let mut sessions = Vec::with_capacity(items.len());
+        let mut errors = Vec::new();
+        for (index, item) in items.iter().enumerate() {
+            match Session::from_json(item) {
+                Ok(session) => sessions.push(session),
+                Err(e) => errors.extend(e.errors.into_iter().map(|f| f.under(&format!("[{index}]")))),
+            }
+        }
+        if errors.is_empty() {
+            Ok(sessions)
+        } else {
+            Err(InputError { errors })
+        }
+    }
+
     /// The wire form (`started_at` in UTC): the session's [`Serialize`] form as a JSON value.
     #[must_use]
     pub fn to_json(&self) -> Value {
