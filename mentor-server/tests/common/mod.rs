@@ -28,6 +28,8 @@ pub const SECRET: &str = "mentor-example-secret";
 pub struct TestService {
     pub app: Router,
     pub service: mentor_server::Shared,
+    /// The database's URL (`sqlite://…` or `postgres://…`), for a second process on it.
+    pub url: String,
     pub _dir: Option<tempfile::TempDir>,
 }
 
@@ -108,6 +110,7 @@ impl TestService {
         Some(TestService {
             app: router(service.clone()),
             service,
+            url,
             _dir: dir,
         })
     }
