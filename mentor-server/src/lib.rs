@@ -7,7 +7,7 @@
 //!
 //! | route | who | what |
 //! |---|---|---|
-//! | `GET /` | anyone | a minimal page that posts an application form to `/applications` |
+//! | `GET /` | anyone | mentor-wasm's demo form, posting to `/applications` (its files at `/app.js`, `/labels.js`, `/style.css`, `/pkg/web/…`; see [`page`]), or a page saying how to build it |
 //! | `GET /openapi.json` | anyone | the OpenAPI 3.1 document of these routes |
 //! | `POST /applications` | applicants | a form (DESIGN 4.2), assessed as `mentor triage` assesses it: 201 with the id, eligibility and priority; 422 with the field errors; 409 naming the first application of the same e-mail and offer |
 //! | `GET /queue` | operator | the review queue, ranked exactly as `mentor triage` ranks the same forms |
@@ -23,7 +23,7 @@
 //! | `POST /contracts/{id}/invoices` | operator | checks a received invoice against its period's statement |
 //! | `DELETE /applicants/{email}` | operator | erases an applicant's personal data, keeps ids |
 //!
-//! Every answer is JSON (but `/`); errors are `{"code", "message", …}` with the core's stable
+//! Every answer is JSON (but `/` and the demo's files); errors are `{"code", "message", …}` with the core's stable
 //! codes, messages in `?lang=en|fr`. Operator routes need `Authorization: Bearer TOKEN`, the
 //! token being the environment variable `MENTOR_SERVER_TOKEN`; when it is unset they all
 //! answer 401. Bodies are limited to 1 MiB (413).
@@ -70,6 +70,7 @@ pub mod store;
 pub mod webhooks;
 
 use std::collections::HashMap;
+use std::path::PathBuf;
 use std::sync::Arc;
 
 use mentor_core::esign::{Provider, Secret};
@@ -89,6 +90,9 @@ pub struct Service {
     pub operator_token: Option<String>,
     /// The webhook secret of each configured provider.
     pub webhook_secrets: HashMap<Provider, Secret>,
+    /// mentor-wasm's directory, whose demo form (`demo/`) and browser build (`pkg/web/`) are
+    /// served at `/` ([`page`]); `None`: `/` answers a page saying how to build it.
+    pub web: Option<PathBuf>,
 }
 
 impl std::fmt::Debug for Service {
@@ -100,6 +104,7 @@ impl std::fmt::Debug for Service {
                 &self.operator_token.as_ref().map(|_| "<redacted>"),
             )
             .field("providers", &self.webhook_secrets.keys().collect::<Vec<_>>())
+            .field("web", &self.web)
             .finish_non_exhaustive()
     }
 }

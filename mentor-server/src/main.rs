@@ -23,6 +23,10 @@ struct Cli {
     /// The operator's policy (TOML or JSON, docs/policy.md); the defaults otherwise.
     #[arg(long)]
     policy: Option<PathBuf>,
+    /// mentor-wasm's directory, whose demo form is served at `/` once built (`bash
+    /// mentor-wasm/build.sh`); by default the source tree's `mentor-wasm/` when it is there.
+    #[arg(long, value_name = "DIR")]
+    web: Option<PathBuf>,
     #[command(subcommand)]
     command: Option<Command>,
 }
@@ -68,6 +72,7 @@ async fn run(cli: Cli) -> Result<(), String> {
             .ok()
             .filter(|t| !t.is_empty()),
         webhook_secrets: Service::secrets_from_env(),
+        web: web_dir(cli.web),
     });
     if let Some(Command::Load { file }) = cli.command {
         return load(service, &file).await;
@@ -79,11 +84,21 @@ async fn run(cli: Cli) -> Result<(), String> {
         .await
         .map_err(|e| format!("{}: {e}", cli.listen))?;
     let address = listener.local_addr().map_err(|e| e.to_string())?;
-    tracing::info!(%address, backend = ?service.store.backend(), "listening");
+    tracing::info!(%address, backend = ?service.store.backend(), web = ?service.web, "listening");
     axum::serve(listener, router(service))
         .with_graceful_shutdown(shutdown())
         .await
         .map_err(|e| e.to_string())
+}
+
+/// The web directory: the one given, or the source tree's `mentor-wasm/` when it exists at
+/// start (a binary run from its build); `None` otherwise (`/` then says how to build the demo).
+fn web_dir(given: Option<PathBuf>) -> Option<PathBuf> {
+    if given.is_some() {
+        return given;
+    }
+    let source = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("../mentor-wasm");
+    source.join("demo").is_dir().then_some(source)
 }
 
 /// Submits each form of `file` through the router, as a client would.

@@ -106,6 +106,7 @@ impl TestService {
             policy,
             operator_token: Some(TOKEN.to_owned()),
             webhook_secrets: secrets,
+            web: None,
         });
         Some(TestService {
             app: router(service.clone()),
