@@ -17,6 +17,7 @@
 //! | `GET /contracts/{id}` | operator | the contract's state, history, allowed events |
 //! | `POST /contracts/{id}/events` | operator | a contract event (`sent` with the provider's envelope id links the envelope) |
 //! | `POST /contracts/{id}/hints` | operator | applies the kept Concord hints, which the operator confirmed with Concord |
+//! | `POST /contracts/{id}/amendments` | operator | amends an active contract with new terms (the core's `contract::amend`): a new contract supersedes it |
 //! | `POST /webhooks/{provider}` | providers | a signed delivery, verified on its raw body and applied |
 //! | `POST /contracts/{id}/sessions` | operator | mentoring sessions, all or none |
 //! | `GET /contracts/{id}/statement?period=YYYY-MM` | operator | the monthly statement |
@@ -33,9 +34,10 @@
 //! `events` (every event of every application and contract log, primary key `(aggregate, id,
 //! seq)`: optimistic concurrency), `applications` (the form, NULL once erased; the fingerprint
 //! of the duplicate key, never the e-mail; the current state, for the queue), `contracts`
-//! (application, VAT status, the envelope once sent), `deliveries` (the dedupe keys of the
-//! signature events settled), `pending_deliveries` (signature events kept until they can
-//! apply), `sessions`, `counters`, `schema_migrations`. Migrations are `migrations/NNNN_*.sql`,
+//! (application, VAT status, the envelope once sent; several for one application once
+//! amended), `deliveries` (the dedupe keys of the signature events settled),
+//! `pending_deliveries` (signature events kept until they can apply), `sessions`, `counters`,
+//! `schema_migrations`. Migrations are `migrations/NNNN_*.sql`,
 //! the same SQL on SQLite and PostgreSQL.
 //!
 //! # Readings of points the issue leaves open
@@ -54,7 +56,12 @@
 //!   (`contract_sent`, `contract_signed`) is applied to the application in the same
 //!   transaction; when the application refuses it (withdrawn meanwhile), the contract event
 //!   still stands and the answer says so.
-//! - Statements bill the contract's terms as drafted (version 1): amendments are not served.
+//! - An amendment is a new contract (the core's `contract::amend`), for the same application,
+//!   with the VAT status of the one it supersedes. A statement bills the sessions posted to
+//!   the contract asked about, each with the version of the terms in force on its date among
+//!   those of the contract's whole chain of amendments (so sessions posted to the first
+//!   contract after an amendment's start date are billed at its rates); a newer contract's
+//!   terms count from the moment it is drafted, as the core ends the older one then.
 
 pub mod applications;
 pub mod billing;

@@ -39,6 +39,7 @@ pub fn router(service: Shared) -> Router {
         .route("/contracts/{id}", get(contracts::show))
         .route("/contracts/{id}/events", post(contracts::post_event))
         .route("/contracts/{id}/hints", post(contracts::confirm_hints))
+        .route("/contracts/{id}/amendments", post(contracts::amend))
         .route("/contracts/{id}/sessions", post(billing::post_sessions))
         .route("/contracts/{id}/statement", get(billing::statement))
         .route("/contracts/{id}/invoices", post(billing::check_invoice))

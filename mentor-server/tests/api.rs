@@ -284,6 +284,7 @@ async fn openapi_and_page() {
         "/queue",
         "/webhooks/{provider}",
         "/contracts/{id}/statement",
+        "/contracts/{id}/amendments",
         "/applicants/{email}",
     ] {
         assert!(doc["paths"].get(path).is_some(), "{path}");
