@@ -166,14 +166,26 @@ pub async fn amend(
     let request = object_body(&body, &["contract_id", "terms"], lang)?;
     let terms = Terms::from_json(request.get("terms").unwrap_or(&Value::Null))
         .map_err(|e| ApiError::input(e, Some("terms"), lang))?;
+    let given_id = match request.get("contract_id") {
+        None => None,
+        Some(Value::String(given)) => Some(given.clone()),
+        Some(_) => {
+            return Err(ApiError::fields(
+                &[FieldError::new(
+                    "contract_id",
+                    mentor_core::ErrorCode::InvalidType,
+                )],
+                lang,
+            ));
+        }
+    };
     let now = Utc::now();
     let (new_id, application_id, drafted) = retrying!(lang, async {
         let (_gate, mut tx) = service.store.begin().await?;
         let mut previous = read_contract(&mut tx, &id, lang).await?;
-        let new_id = request.get("contract_id").and_then(Value::as_str).map_or_else(
-            || format!("contract-{}-v{}", previous.application_id, terms.version()),
-            str::to_owned,
-        );
+        let new_id = given_id
+            .clone()
+            .unwrap_or_else(|| format!("contract-{}-v{}", previous.application_id, terms.version()));
         let (amended, drafted) =
             contract::amend(&previous.contract, &new_id, terms.clone(), now).map_err(|e| {
                 ApiError::new(

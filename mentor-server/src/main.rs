@@ -77,6 +77,14 @@ async fn run(cli: Cli) -> Result<(), String> {
     if let Some(Command::Load { file }) = cli.command {
         return load(service, &file).await;
     }
+    match &service.web {
+        Some(web) if mentor_server::page::demo_index(web).is_none() => tracing::warn!(
+            web = %web.display(),
+            "the demo form or its browser build is missing (bash mentor-wasm/build.sh): / says how to build it"
+        ),
+        Some(_) => {}
+        None => tracing::info!("no web directory (--web): / says how to build the demo form"),
+    }
     if service.operator_token.is_none() {
         tracing::warn!("MENTOR_SERVER_TOKEN is not set: every operator route answers 401");
     }

@@ -134,6 +134,18 @@ async fn amendments(db: Db) {
         (StatusCode::UNPROCESSABLE_ENTITY, Some("unknown_field")),
         "{answer}"
     );
+    let (status, answer) = t
+        .operator(
+            "POST",
+            &amendments,
+            Some(json!({"contract_id": 2, "terms": terms(2, "40.00", "2026-01-15")})),
+        )
+        .await;
+    assert_eq!(
+        (status, answer["errors"][0]["path"].as_str()),
+        (StatusCode::UNPROCESSABLE_ENTITY, Some("contract_id")),
+        "{answer}"
+    );
     assert_eq!(statement_total(&t, &id).await, "157.50");
 
     // Version 2: 40.00 EUR from 2026-01-15.
