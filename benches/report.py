@@ -5,7 +5,9 @@ Reads, all from the same run:
 - criterion's medians: target/criterion/**/new/{benchmark,estimates}.json;
 - the Python and Node runners' results: target/bench-results/{python,node}.json (the shape is
   in benches/engines/README.md: runner, environment, agreement, results, sizes);
-- the end-to-end triage runs: target/bench-results/triage.json (benches/triage_memory.py).
+- the end-to-end triage runs: target/bench-results/triage.json (benches/triage_memory.py);
+- the reference service's load run: target/bench-results/server.json (benches/server/run.sh;
+  issue 21 sets no target: its figures are reported as measured).
 
 Every figure is a median; every ratio is computed from figures of this run. The targets table
 says met / missed for each target (TARGETS, and issue 8); it never hides a missing figure
@@ -192,6 +194,33 @@ def triage_section(root: Path) -> List[str]:
     return out + ["", runs.get("note", ""), ""]
 
 
+def server_section(root: Path) -> List[str]:
+    """The reference service under load (issue 21: requests/s and p99 of two routes, no target)."""
+    path = root / "target" / "bench-results" / "server.json"
+    out = ["## Reference service (mentor-server under load, `benches/server/run.sh`)", ""]
+    if not path.exists():
+        return out + ["Not run.", ""]
+    run = json.loads(path.read_text())
+    by_route = {r["route"]: r for r in run["results"]}
+    out += [
+        f"wrk, {run['connections']} connections, {run['seconds']} s per route, {run['cores']} cores shared by the "
+        "service (release build, SQLite) and wrk. Issue 21 sets no target for these figures: they are reported as measured.",
+        "",
+        "| figure | requests/s | p99 |",
+        "|---|---|---|",
+    ]
+    for label, route in [("Reference service: POST /applications requests/s, p99", "POST /applications"),
+                         ("POST /webhooks/docusign requests/s, p99", "POST /webhooks/docusign")]:
+        r = by_route.get(route)
+        if r is None:
+            out.append(f"| {label} | not measured | not measured |")
+        else:
+            out.append(f"| {label} | {r['requests_per_s']:,.0f} | {r['p99_ms']:.2f} ms |")
+    out.append("")
+    out += [f"- {r['route']}: {r['what']}." for r in run["results"] if r.get("what")]
+    return out + [""]
+
+
 def triage_targets(root: Path) -> List[str]:
     """Issue 15's targets for `mentor triage --json` of 1M forms: peak memory at most the input
     file and at most 400 MB (decimal, as the targets count), at least 100k forms per second; with
@@ -364,6 +393,7 @@ def main() -> None:
     lines += runner_section("Python", python, "per call/mentor evaluate_eligibility (dict)")
     lines += runner_section("Node", node, f"{node_group}/mentor-wasm evaluateEligibility (object in, object out)")
     lines += triage_section(root)
+    lines += server_section(root)
     args.out.write_text("\n".join(lines) + "\n")
 
 

@@ -19,7 +19,9 @@
 #   4. Node: mentor-wasm against @gorules/zen-engine, @gorules/zen-engine-wasm, json-logic-js,
 #      zod + hand-written rules, and the payload sizes;
 #   5. `mentor triage` end to end on 10k / 100k / 1M forms, with peak memory;
-#   6. benches/report.py writes benches/RESULTS.md from this run's figures only.
+#   6. mentor-server under load (benches/server/run.sh, wrk from Debian when missing):
+#      requests/s and p99 of POST /applications and POST /webhooks/docusign;
+#   7. benches/report.py writes benches/RESULTS.md from this run's figures only.
 # Timings are never asserted: a slow run still writes its report. A disagreement between an
 # engine and mentor stops the run (nothing is timed on wrong answers).
 set -euo pipefail
@@ -71,6 +73,10 @@ node benches/node/compare.mjs --data "$data" --out "$results/node.json" $quick
 
 step "triage end to end, $triage_sizes forms"
 python3 benches/triage_memory.py --cli target/release/mentor --sizes "$triage_sizes" --out "$results/triage.json"
+
+step "mentor-server under load (wrk): POST /applications, POST /webhooks/docusign"
+if [ -n "$quick" ]; then server_seconds=3; else server_seconds=15; fi
+bash benches/server/run.sh --out "$results/server.json" "$server_seconds" 32
 
 step "report"
 python3 benches/report.py --out benches/RESULTS.md $quick

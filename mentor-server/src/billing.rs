@@ -1,11 +1,16 @@
 //! Billing (`docs/billing.md`; BIL-1, CON-1): sessions posted per contract, the monthly
 //! statement and the check of a received invoice, all computed by the core.
 
+use std::collections::BTreeSet;
+
 use axum::Json;
 use axum::body::Bytes;
 use axum::extract::{Path, Query, State};
 use axum::http::StatusCode;
-use mentor_core::billing::{self, BillingContract, BillingPeriod, ReceivedInvoice, Session, StatementError};
+use mentor_core::billing::{
+    self, BillingContract, BillingPeriod, InvoicingParty, ReceivedInvoice, Session, StatementError,
+};
+use mentor_core::contract::Terms;
 use mentor_core::{FieldError, Lang, Localized};
 use serde::Deserialize;
 use serde_json::{Map, Value, json};
@@ -15,7 +20,8 @@ use crate::applications::read_tx;
 use crate::contracts::{invoicing_party, read_contract};
 use crate::error::{ApiError, codes};
 use crate::request::{AnswerLang, Operator, json_body};
-use crate::store::corrupt;
+use crate::settlement::StoredContract;
+use crate::store::{Tx, corrupt};
 use crate::{Shared, retrying};
 
 /// `POST /contracts/{id}/sessions`: a JSON array of sessions (`docs/billing.md`), stored all
@@ -96,7 +102,9 @@ pub struct StatementQuery {
 
 /// `GET /contracts/{id}/statement?period=YYYY-MM`: the monthly statement of the contract's
 /// sessions (the core's `billing::statement`, with the policy's billing shares and time
-/// zone): lines, subtotals, VAT treatment and mention, totals. 422 `invalid_period`, or
+/// zone): lines, subtotals, VAT treatment and mention, totals. Each session is priced with
+/// the version of the terms in force on its date among those of the contract's chain of
+/// amendments (`chain_terms`): an amendment's rates apply from its own start date. 422 `invalid_period`, or
 /// `invalid_sessions` with the sessions that cannot be billed.
 #[utoipa::path(get, path = "/contracts/{id}/statement", tag = "billing",
     params(("id" = String, Path), StatementQuery), security(("operator" = [])),
@@ -146,8 +154,8 @@ pub async fn check_invoice(
     Ok(Json(billing::check_invoice(&made, &invoice).to_json(lang)))
 }
 
-/// The contract as billing reads it (its terms, its invoicing party with the VAT status
-/// given at drafting) and its sessions.
+/// The contract as billing reads it (the terms of every contract of its chain of amendments,
+/// `chain_terms`; its invoicing party with the VAT status given at drafting) and its sessions.
 async fn billing_inputs(
     service: &Shared,
     id: &str,
@@ -155,20 +163,10 @@ async fn billing_inputs(
 ) -> Result<(BillingContract, Vec<Session>), ApiError> {
     let mut tx = read_tx(service).await?;
     let stored = read_contract(&mut tx, id, lang).await?;
-    let row = sqlx::query("SELECT vat FROM contracts WHERE id = $1")
-        .bind(id)
-        .fetch_one(&mut *tx)
-        .await
-        .map_err(|e| ApiError::storage(&e))?;
-    let vat: String = row.try_get("vat").map_err(|e| ApiError::storage(&e))?;
-    let vat: Map<String, Value> = serde_json::from_str(&vat).map_err(|_| corrupt())?;
-    let (Some(party), Some(terms)) = (stored.contract.contracting_party(), stored.contract.terms()) else {
-        return Err(corrupt());
-    };
-    let invoicing =
-        invoicing_party(party, &vat).map_err(|e| ApiError::input(e, Some("invoicing_party"), lang))?;
-    let contract = BillingContract::new(id, invoicing, vec![terms.clone()])
-        .map_err(|e| ApiError::input(e, None, lang))?;
+    let invoicing = stored_invoicing_party(&mut tx, &stored, lang).await?;
+    let versions = chain_terms(&mut tx, &stored).await?;
+    let contract =
+        BillingContract::new(id, invoicing, versions).map_err(|e| ApiError::input(e, None, lang))?;
     let rows = sqlx::query("SELECT body FROM sessions WHERE contract_id = $1 ORDER BY session_id")
         .bind(id)
         .fetch_all(&mut *tx)
@@ -181,6 +179,73 @@ async fn billing_inputs(
         sessions.push(Session::from_json(&value).map_err(|_| corrupt())?);
     }
     Ok((contract, sessions))
+}
+
+/// The stored VAT part of a contract's invoicing party (`vat`, `vat_number`), as given when
+/// its application's first contract was drafted.
+///
+/// # Errors
+/// A database error, or a stored value that does not read (500).
+pub(crate) async fn stored_vat(tx: &mut Tx, id: &str) -> Result<Map<String, Value>, ApiError> {
+    let row = sqlx::query("SELECT vat FROM contracts WHERE id = $1")
+        .bind(id)
+        .fetch_one(&mut **tx)
+        .await
+        .map_err(|e| ApiError::storage(&e))?;
+    let vat: String = row.try_get("vat").map_err(|e| ApiError::storage(&e))?;
+    serde_json::from_str(&vat).map_err(|_| corrupt())
+}
+
+/// The invoicing party of a stored contract (BIL-1): its contracting party with the stored
+/// VAT status, read by the core.
+///
+/// # Errors
+/// A database error; 422 with the core's field errors under `invoicing_party`.
+pub(crate) async fn stored_invoicing_party(
+    tx: &mut Tx,
+    stored: &StoredContract,
+    lang: Lang,
+) -> Result<InvoicingParty, ApiError> {
+    let vat = stored_vat(tx, &stored.id).await?;
+    let party = stored.contract.contracting_party().ok_or_else(corrupt)?;
+    invoicing_party(party, &vat).map_err(|e| ApiError::input(e, Some("invoicing_party"), lang))
+}
+
+/// The terms of every contract of `stored`'s chain of amendments, oldest first: the contracts
+/// it supersedes (`drafted` `supersedes`, back to the first), its own, and those that
+/// supersede it (`amended` `superseded_by`). The core's `amend` ends a contract when its
+/// amendment is drafted, so a newer contract's terms are in the chain from then on, whatever
+/// its signature state; each version's rates apply from its own `start_date`
+/// (`BillingContract::terms_on`, CON-1).
+///
+/// # Errors
+/// A database error, or a chain that names a missing contract or loops (500).
+pub(crate) async fn chain_terms(tx: &mut Tx, stored: &StoredContract) -> Result<Vec<Terms>, ApiError> {
+    let mut seen = BTreeSet::from([stored.id.clone()]);
+    let mut terms = Vec::new();
+    let mut link = stored.contract.supersedes().map(str::to_owned);
+    while let Some(id) = link {
+        let earlier = linked(tx, &id, &mut seen).await?;
+        terms.push(earlier.contract.terms().ok_or_else(corrupt)?.clone());
+        link = earlier.contract.supersedes().map(str::to_owned);
+    }
+    terms.reverse();
+    terms.push(stored.contract.terms().ok_or_else(corrupt)?.clone());
+    let mut link = stored.contract.superseded_by().map(str::to_owned);
+    while let Some(id) = link {
+        let later = linked(tx, &id, &mut seen).await?;
+        terms.push(later.contract.terms().ok_or_else(corrupt)?.clone());
+        link = later.contract.superseded_by().map(str::to_owned);
+    }
+    Ok(terms)
+}
+
+/// A contract named by another's chain, seen once.
+async fn linked(tx: &mut Tx, id: &str, seen: &mut BTreeSet<String>) -> Result<StoredContract, ApiError> {
+    if !seen.insert(id.to_owned()) {
+        return Err(corrupt());
+    }
+    StoredContract::read(tx, id).await?.ok_or_else(corrupt)
 }
 
 fn statement_refused(error: &StatementError, lang: Lang) -> ApiError {

@@ -6,16 +6,17 @@ use axum::body::Bytes;
 use axum::extract::{Path, State};
 use axum::http::StatusCode;
 use chrono::Utc;
-use mentor_core::billing::InvoicingParty;
+use mentor_core::billing::{BillingContract, InvoicingParty};
 use mentor_core::contract::{self, ContractChange, Terms};
 use mentor_core::eligibility::{self, Decision, WorkingSituation};
 use mentor_core::esign::Hints;
 use mentor_core::lifecycle::{Aggregate, Event, Replay};
-use mentor_core::{InputError, Lang, Localized, application};
+use mentor_core::{FieldError, InputError, Lang, Localized, application};
 use serde_json::{Map, Value, json};
 use sqlx::Row;
 
 use crate::applications::{posted_event, read_tx};
+use crate::billing::{chain_terms, stored_invoicing_party, stored_vat};
 use crate::error::{ApiError, codes};
 use crate::request::{AnswerLang, Operator, json_body};
 use crate::settlement::StoredContract;
@@ -134,6 +135,145 @@ pub async fn draft(
         StatusCode::CREATED,
         Json(view(&contract_id, &application_id, &[drafted], None, lang)),
     ))
+}
+
+/// `POST /contracts/{id}/amendments`: amends the active contract `id` with new terms, through
+/// the core (`contract::amend`, `docs/lifecycles.md` `amended`): the contract gets `amended`
+/// (`superseded_by` the new one, state `amended`) and a new contract is drafted for the same
+/// application, with the same contracting party and VAT status, its signers without
+/// recipient ids (a new envelope: post its `sent`, then its signature events follow). Body:
+/// `{"contract_id"?, "terms": {…}}`; the new id defaults to `contract-{application}-v{version}`.
+/// Statements bill each version's rates from its own `start_date` (CON-1, [`crate::billing`]).
+/// 201 with the new contract; 409 with the core's code (`contract_not_active`,
+/// `version_not_next`: `terms.version` must be the contract's plus one, `invalid_contract_id`)
+/// or `contract_id_taken`; 422 with field errors (the terms; `terms.start_date` not after
+/// the start of the version it follows, `terms.currency` not the contract's: the core's
+/// `BillingContract` checks of the chain).
+#[utoipa::path(post, path = "/contracts/{id}/amendments", tag = "contracts",
+    params(("id" = String, Path), ("lang" = Option<String>, Query)), security(("operator" = [])),
+    request_body(content = Object, description = "The new contract's id (optional) and terms"),
+    responses((status = 201, description = "Amended: the new contract", body = Object),
+        (status = 404, description = "Unknown contract", body = Object),
+        (status = 409, description = "Cannot be amended", body = Object),
+        (status = 422, description = "Field errors", body = Object)))]
+pub async fn amend(
+    State(service): State<Shared>,
+    _operator: Operator,
+    AnswerLang(lang): AnswerLang,
+    Path(id): Path<String>,
+    body: Bytes,
+) -> Result<(StatusCode, Json<Value>), ApiError> {
+    let request = object_body(&body, &["contract_id", "terms"], lang)?;
+    let terms = Terms::from_json(request.get("terms").unwrap_or(&Value::Null))
+        .map_err(|e| ApiError::input(e, Some("terms"), lang))?;
+    let given_id = match request.get("contract_id") {
+        None => None,
+        Some(Value::String(given)) => Some(given.clone()),
+        Some(_) => {
+            return Err(ApiError::fields(
+                &[FieldError::new(
+                    "contract_id",
+                    mentor_core::ErrorCode::InvalidType,
+                )],
+                lang,
+            ));
+        }
+    };
+    let now = Utc::now();
+    let (new_id, application_id, drafted) = retrying!(lang, async {
+        let (_gate, mut tx) = service.store.begin().await?;
+        let mut previous = read_contract(&mut tx, &id, lang).await?;
+        let new_id = given_id
+            .clone()
+            .unwrap_or_else(|| format!("contract-{}-v{}", previous.application_id, terms.version()));
+        let (amended, drafted) =
+            contract::amend(&previous.contract, &new_id, terms.clone(), now).map_err(|e| {
+                ApiError::new(
+                    StatusCode::CONFLICT,
+                    json!({"code": e.code(), "message": e.message(lang)}),
+                )
+            })?;
+        // The chain with the new version must make a billing contract (the core's checks:
+        // consecutive versions, later start dates, one currency).
+        let invoicing = stored_invoicing_party(&mut tx, &previous, lang).await?;
+        let mut versions = chain_terms(&mut tx, &previous).await?;
+        let last = format!("versions[{}]", versions.len());
+        versions.push(terms.clone());
+        if let Err(error) = BillingContract::new(&new_id, invoicing, versions) {
+            let errors: Vec<FieldError> = error
+                .errors
+                .into_iter()
+                .map(|mut e| {
+                    if let Some(rest) = e.path.strip_prefix(&last) {
+                        e.path = format!("terms{rest}");
+                    }
+                    e
+                })
+                .collect();
+            return Err(ApiError::fields(&errors, lang));
+        }
+        let taken = sqlx::query("SELECT id FROM contracts WHERE id = $1")
+            .bind(&new_id)
+            .fetch_optional(&mut *tx)
+            .await
+            .map_err(|e| ApiError::storage(&e))?;
+        if taken.is_some() {
+            return Err(ApiError::own(
+                StatusCode::CONFLICT,
+                codes::CONTRACT_ID_TAKEN,
+                lang,
+            ));
+        }
+        let before = previous.contract.state();
+        previous
+            .contract
+            .apply(&amended)
+            .map_err(|refused| ApiError::new(StatusCode::CONFLICT, refused.to_json(lang)))?;
+        previous
+            .append(&mut tx, std::slice::from_ref(&amended), before)
+            .await?;
+        let vat = stored_vat(&mut tx, &previous.id).await?;
+        sqlx::query("INSERT INTO contracts (id, application_id, vat) VALUES ($1, $2, $3)")
+            .bind(&new_id)
+            .bind(&previous.application_id)
+            .bind(Value::Object(vat).to_string())
+            .execute(&mut *tx)
+            .await
+            .map_err(|e| ApiError::storage(&e))?;
+        store::append(
+            &mut tx,
+            Kind::Contract,
+            &new_id,
+            0,
+            std::slice::from_ref(&drafted),
+        )
+        .await?;
+        tx.commit().await.map_err(|e| ApiError::storage(&e))?;
+        Ok((new_id, previous.application_id, drafted))
+    })?;
+    tracing::info!(contract = %id, amendment = %new_id, "contract amended");
+    Ok((
+        StatusCode::CREATED,
+        Json(view(&new_id, &application_id, &[drafted], None, lang)),
+    ))
+}
+
+/// A JSON object body with only the keys `allowed`; 422 otherwise (`invalid_type`,
+/// `unknown_field`).
+fn object_body(body: &Bytes, allowed: &[&str], lang: Lang) -> Result<Map<String, Value>, ApiError> {
+    let Value::Object(request) = json_body(body, lang)? else {
+        return Err(ApiError::fields(
+            &[FieldError::new("", mentor_core::ErrorCode::InvalidType)],
+            lang,
+        ));
+    };
+    if let Some(key) = request.keys().find(|k| !allowed.contains(&k.as_str())) {
+        return Err(ApiError::fields(
+            &[FieldError::new(key.clone(), mentor_core::ErrorCode::UnknownField)],
+            lang,
+        ));
+    }
+    Ok(request)
 }
 
 /// The stored form of an application: 404 when unknown, 409 `erased` once erased.

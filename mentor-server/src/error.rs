@@ -80,6 +80,14 @@ pub mod codes {
             "la candidature a déjà un contrat",
         ),
     );
+    /// `contract_id_taken`: an amendment names a contract id already in use.
+    pub const CONTRACT_ID_TAKEN: (&str, Text) = (
+        "contract_id_taken",
+        Text::new(
+            "a contract with this id already exists",
+            "un contrat avec cet identifiant existe déjà",
+        ),
+    );
     /// `erased`: the application's personal data was erased; its form cannot be used.
     pub const ERASED: (&str, Text) = (
         "erased",

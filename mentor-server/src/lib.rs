@@ -7,7 +7,7 @@
 //!
 //! | route | who | what |
 //! |---|---|---|
-//! | `GET /` | anyone | a minimal page that posts an application form to `/applications` |
+//! | `GET /` | anyone | mentor-wasm's demo form, posting to `/applications` (its files at `/app.js`, `/labels.js`, `/style.css`, `/pkg/web/…`; see [`page`]), or a page saying how to build it |
 //! | `GET /openapi.json` | anyone | the OpenAPI 3.1 document of these routes |
 //! | `POST /applications` | applicants | a form (DESIGN 4.2), assessed as `mentor triage` assesses it: 201 with the id, eligibility and priority; 422 with the field errors; 409 naming the first application of the same e-mail and offer |
 //! | `GET /queue` | operator | the review queue, ranked exactly as `mentor triage` ranks the same forms |
@@ -17,13 +17,14 @@
 //! | `GET /contracts/{id}` | operator | the contract's state, history, allowed events |
 //! | `POST /contracts/{id}/events` | operator | a contract event (`sent` with the provider's envelope id links the envelope) |
 //! | `POST /contracts/{id}/hints` | operator | applies the kept Concord hints, which the operator confirmed with Concord |
+//! | `POST /contracts/{id}/amendments` | operator | amends an active contract with new terms (the core's `contract::amend`): a new contract supersedes it |
 //! | `POST /webhooks/{provider}` | providers | a signed delivery, verified on its raw body and applied |
 //! | `POST /contracts/{id}/sessions` | operator | mentoring sessions, all or none |
 //! | `GET /contracts/{id}/statement?period=YYYY-MM` | operator | the monthly statement |
 //! | `POST /contracts/{id}/invoices` | operator | checks a received invoice against its period's statement |
 //! | `DELETE /applicants/{email}` | operator | erases an applicant's personal data, keeps ids |
 //!
-//! Every answer is JSON (but `/`); errors are `{"code", "message", …}` with the core's stable
+//! Every answer is JSON (but `/` and the demo's files); errors are `{"code", "message", …}` with the core's stable
 //! codes, messages in `?lang=en|fr`. Operator routes need `Authorization: Bearer TOKEN`, the
 //! token being the environment variable `MENTOR_SERVER_TOKEN`; when it is unset they all
 //! answer 401. Bodies are limited to 1 MiB (413).
@@ -33,9 +34,10 @@
 //! `events` (every event of every application and contract log, primary key `(aggregate, id,
 //! seq)`: optimistic concurrency), `applications` (the form, NULL once erased; the fingerprint
 //! of the duplicate key, never the e-mail; the current state, for the queue), `contracts`
-//! (application, VAT status, the envelope once sent), `deliveries` (the dedupe keys of the
-//! signature events settled), `pending_deliveries` (signature events kept until they can
-//! apply), `sessions`, `counters`, `schema_migrations`. Migrations are `migrations/NNNN_*.sql`,
+//! (application, VAT status, the envelope once sent; several for one application once
+//! amended), `deliveries` (the dedupe keys of the signature events settled),
+//! `pending_deliveries` (signature events kept until they can apply), `sessions`, `counters`,
+//! `schema_migrations`. Migrations are `migrations/NNNN_*.sql`,
 //! the same SQL on SQLite and PostgreSQL.
 //!
 //! # Readings of points the issue leaves open
@@ -54,7 +56,12 @@
 //!   (`contract_sent`, `contract_signed`) is applied to the application in the same
 //!   transaction; when the application refuses it (withdrawn meanwhile), the contract event
 //!   still stands and the answer says so.
-//! - Statements bill the contract's terms as drafted (version 1): amendments are not served.
+//! - An amendment is a new contract (the core's `contract::amend`), for the same application,
+//!   with the VAT status of the one it supersedes. A statement bills the sessions posted to
+//!   the contract asked about, each with the version of the terms in force on its date among
+//!   those of the contract's whole chain of amendments (so sessions posted to the first
+//!   contract after an amendment's start date are billed at its rates); a newer contract's
+//!   terms count from the moment it is drafted, as the core ends the older one then.
 
 pub mod applications;
 pub mod billing;
@@ -70,6 +77,7 @@ pub mod store;
 pub mod webhooks;
 
 use std::collections::HashMap;
+use std::path::PathBuf;
 use std::sync::Arc;
 
 use mentor_core::esign::{Provider, Secret};
@@ -89,6 +97,9 @@ pub struct Service {
     pub operator_token: Option<String>,
     /// The webhook secret of each configured provider.
     pub webhook_secrets: HashMap<Provider, Secret>,
+    /// mentor-wasm's directory, whose demo form (`demo/`) and browser build (`pkg/web/`) are
+    /// served at `/` ([`page`]); `None`: `/` answers a page saying how to build it.
+    pub web: Option<PathBuf>,
 }
 
 impl std::fmt::Debug for Service {
@@ -100,6 +111,7 @@ impl std::fmt::Debug for Service {
                 &self.operator_token.as_ref().map(|_| "<redacted>"),
             )
             .field("providers", &self.webhook_secrets.keys().collect::<Vec<_>>())
+            .field("web", &self.web)
             .finish_non_exhaustive()
     }
 }

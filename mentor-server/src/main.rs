@@ -23,6 +23,10 @@ struct Cli {
     /// The operator's policy (TOML or JSON, docs/policy.md); the defaults otherwise.
     #[arg(long)]
     policy: Option<PathBuf>,
+    /// mentor-wasm's directory, whose demo form is served at `/` once built (`bash
+    /// mentor-wasm/build.sh`); by default the source tree's `mentor-wasm/` when it is there.
+    #[arg(long, value_name = "DIR")]
+    web: Option<PathBuf>,
     #[command(subcommand)]
     command: Option<Command>,
 }
@@ -68,9 +72,18 @@ async fn run(cli: Cli) -> Result<(), String> {
             .ok()
             .filter(|t| !t.is_empty()),
         webhook_secrets: Service::secrets_from_env(),
+        web: web_dir(cli.web),
     });
     if let Some(Command::Load { file }) = cli.command {
         return load(service, &file).await;
+    }
+    match &service.web {
+        Some(web) if mentor_server::page::demo_index(web).is_none() => tracing::warn!(
+            web = %web.display(),
+            "the demo form or its browser build is missing (bash mentor-wasm/build.sh): / says how to build it"
+        ),
+        Some(_) => {}
+        None => tracing::info!("no web directory (--web): / says how to build the demo form"),
     }
     if service.operator_token.is_none() {
         tracing::warn!("MENTOR_SERVER_TOKEN is not set: every operator route answers 401");
@@ -79,11 +92,21 @@ async fn run(cli: Cli) -> Result<(), String> {
         .await
         .map_err(|e| format!("{}: {e}", cli.listen))?;
     let address = listener.local_addr().map_err(|e| e.to_string())?;
-    tracing::info!(%address, backend = ?service.store.backend(), "listening");
+    tracing::info!(%address, backend = ?service.store.backend(), web = ?service.web, "listening");
     axum::serve(listener, router(service))
         .with_graceful_shutdown(shutdown())
         .await
         .map_err(|e| e.to_string())
+}
+
+/// The web directory: the one given, or the source tree's `mentor-wasm/` when it exists at
+/// start (a binary run from its build); `None` otherwise (`/` then says how to build the demo).
+fn web_dir(given: Option<PathBuf>) -> Option<PathBuf> {
+    if given.is_some() {
+        return given;
+    }
+    let source = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("../mentor-wasm");
+    source.join("demo").is_dir().then_some(source)
 }
 
 /// Submits each form of `file` through the router, as a client would.

@@ -22,6 +22,7 @@ use crate::{applications, billing, contracts, erasure, webhooks};
         contracts::show,
         contracts::post_event,
         contracts::confirm_hints,
+        contracts::amend,
         webhooks::receive,
         billing::post_sessions,
         billing::statement,

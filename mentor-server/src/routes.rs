@@ -9,6 +9,7 @@ use axum::middleware::{self, Next};
 use axum::response::{IntoResponse, Response};
 use axum::routing::{delete, get, post};
 use mentor_core::Lang;
+use tower_http::services::{ServeDir, ServeFile};
 use tower_http::trace::TraceLayer;
 
 use crate::error::{ApiError, codes};
@@ -19,7 +20,15 @@ pub const BODY_LIMIT: usize = 1024 * 1024;
 
 /// The service's routes (see the crate's doc).
 pub fn router(service: Shared) -> Router {
-    Router::new()
+    let mut routes = Router::new();
+    if let Some(web) = &service.web {
+        // The demo's files (see `page`): looked up at each request, 404 while not built.
+        for name in page::DEMO_FILES {
+            routes = routes.route_service(&format!("/{name}"), ServeFile::new(web.join("demo").join(name)));
+        }
+        routes = routes.nest_service("/pkg/web", ServeDir::new(web.join("pkg").join("web")));
+    }
+    routes
         .route("/", get(page::form_page))
         .route("/openapi.json", get(openapi::document))
         .route("/applications", post(applications::submit))
@@ -30,6 +39,7 @@ pub fn router(service: Shared) -> Router {
         .route("/contracts/{id}", get(contracts::show))
         .route("/contracts/{id}/events", post(contracts::post_event))
         .route("/contracts/{id}/hints", post(contracts::confirm_hints))
+        .route("/contracts/{id}/amendments", post(contracts::amend))
         .route("/contracts/{id}/sessions", post(billing::post_sessions))
         .route("/contracts/{id}/statement", get(billing::statement))
         .route("/contracts/{id}/invoices", post(billing::check_invoice))

@@ -17,10 +17,11 @@ use tokio::sync::{Mutex, MutexGuard};
 use crate::error::ApiError;
 
 /// The migrations, applied in order once each (`schema_migrations`).
-const MIGRATIONS: [(i64, &str, &str); 3] = [
+const MIGRATIONS: [(i64, &str, &str); 4] = [
     (1, "events", include_str!("../migrations/0001_events.sql")),
     (2, "contracts", include_str!("../migrations/0002_contracts.sql")),
     (3, "sessions", include_str!("../migrations/0003_sessions.sql")),
+    (4, "amendments", include_str!("../migrations/0004_amendments.sql")),
 ];
 
 /// How many times a write that lost a race is tried again before answering 503.

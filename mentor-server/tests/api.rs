@@ -1,6 +1,6 @@
 //! The service's contract with its clients: the queue ranked as `mentor triage` ranks, JSON
 //! errors everywhere (unknown route, wrong method, body too large, bad token), languages,
-//! erasure, the OpenAPI document and the form page.
+//! erasure, the OpenAPI document and the demo form at `/`.
 #![allow(
     clippy::unwrap_used,
     clippy::expect_used,
@@ -214,6 +214,7 @@ async fn without_a_token_operator_routes_are_closed() {
         policy: Policy::default(),
         operator_token: None,
         webhook_secrets: std::collections::HashMap::new(),
+        web: None,
     };
     let app = mentor_server::router(std::sync::Arc::new(open));
     let t = TestService { app, ..t };
@@ -283,22 +284,104 @@ async fn openapi_and_page() {
         "/queue",
         "/webhooks/{provider}",
         "/contracts/{id}/statement",
+        "/contracts/{id}/amendments",
         "/applicants/{email}",
     ] {
         assert!(doc["paths"].get(path).is_some(), "{path}");
     }
     assert!(doc["components"]["securitySchemes"]["operator"].is_object());
+}
+
+/// `GET path`: the status, the content type and the body as text.
+async fn get_text(app: &axum::Router, path: &str) -> (StatusCode, String, String) {
     let response = tower::ServiceExt::oneshot(
-        t.app.clone(),
-        axum::http::Request::get("/")
+        app.clone(),
+        axum::http::Request::get(path)
             .body(axum::body::Body::empty())
             .unwrap(),
     )
     .await
     .unwrap();
-    assert_eq!(response.status(), StatusCode::OK);
-    let page = axum::body::to_bytes(response.into_body(), usize::MAX)
+    let status = response.status();
+    let kind = response
+        .headers()
+        .get("content-type")
+        .map(|v| v.to_str().unwrap().to_owned())
+        .unwrap_or_default();
+    let body = axum::body::to_bytes(response.into_body(), usize::MAX)
         .await
         .unwrap();
-    assert!(String::from_utf8_lossy(&page).contains("fetch(\"/applications"));
+    (status, kind, String::from_utf8_lossy(&body).into_owned())
+}
+
+/// A router over the default policy whose web directory is `web`.
+async fn with_web(web: Option<std::path::PathBuf>) -> axum::Router {
+    let service = mentor_server::Service {
+        store: mentor_server::Store::open("sqlite::memory:").await.unwrap(),
+        policy: Policy::default(),
+        operator_token: None,
+        webhook_secrets: std::collections::HashMap::new(),
+        web,
+    };
+    mentor_server::router(std::sync::Arc::new(service))
+}
+
+#[tokio::test]
+async fn root_serves_the_demo_form_once_built() {
+    let demo = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("../mentor-wasm/demo");
+    let index = std::fs::read_to_string(demo.join("index.html")).unwrap();
+    let web = tempfile::tempdir().unwrap();
+    std::fs::create_dir_all(web.path().join("demo")).unwrap();
+    for name in ["index.html", "app.js", "labels.js", "style.css"] {
+        std::fs::copy(demo.join(name), web.path().join("demo").join(name)).unwrap();
+    }
+
+    // No web directory, then one whose browser build is missing: the page saying how to build
+    // it, with the plain JSON form (200, not 404).
+    for app in [with_web(None).await, with_web(Some(web.path().to_owned())).await] {
+        let (status, kind, page) = get_text(&app, "/").await;
+        assert_eq!(status, StatusCode::OK);
+        assert!(kind.starts_with("text/html"), "{kind}");
+        assert!(page.contains("bash mentor-wasm/build.sh"), "{page}");
+        assert!(page.contains("fetch(\"/applications"));
+        assert!(!page.contains("id=\"application\""), "not the demo");
+    }
+
+    // Built (the entry app.js imports stands for the build): the demo's own page, with the
+    // element that makes it post to /applications, and its files at the addresses it names.
+    let entry = web.path().join("pkg/web/js");
+    std::fs::create_dir_all(&entry).unwrap();
+    std::fs::write(entry.join("wrapper.js"), "export default 1;\n").unwrap();
+    let app = with_web(Some(web.path().to_owned())).await;
+    let (status, kind, page) = get_text(&app, "/").await;
+    assert_eq!(status, StatusCode::OK);
+    assert!(kind.starts_with("text/html"), "{kind}");
+    assert!(page.contains("<form id=\"application\""), "the demo's form");
+    assert!(page.contains(r#"<meta name="mentor-applications" content="/applications">"#));
+    assert_eq!(
+        page.replacen(
+            "\n  <meta name=\"mentor-applications\" content=\"/applications\">",
+            "",
+            1
+        ),
+        index,
+        "the page unchanged but for the element"
+    );
+    assert!(!page.contains("bash mentor-wasm/build.sh"));
+    let (status, kind, script) = get_text(&app, "/app.js").await;
+    assert_eq!(status, StatusCode::OK);
+    assert!(kind.starts_with("text/javascript"), "{kind}");
+    assert!(script.contains("../pkg/web/js/wrapper.js"));
+    let (status, _, wrapper) = get_text(&app, "/pkg/web/js/wrapper.js").await;
+    assert_eq!(
+        (status, wrapper.as_str()),
+        (StatusCode::OK, "export default 1;\n")
+    );
+    let (status, kind, _) = get_text(&app, "/style.css").await;
+    assert_eq!((status, kind.starts_with("text/css")), (StatusCode::OK, true));
+    // Nothing else of the directory is served: not the demo's server script, nor a way up.
+    for path in ["/serve.mjs", "/demo/serve.mjs", "/pkg/web/../../demo/index.html"] {
+        let (status, _, _) = get_text(&app, path).await;
+        assert_eq!(status, StatusCode::NOT_FOUND, "{path}");
+    }
 }

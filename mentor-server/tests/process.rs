@@ -1,6 +1,6 @@
 //! The `mentor-server` binary on a real socket: it serves, stops cleanly on SIGTERM, and
 //! killed with SIGKILL in the middle of a stream of webhook deliveries then restarted, still
-//! has every delivery it acknowledged.
+//! has every delivery it acknowledged, on SQLite and on PostgreSQL.
 #![allow(
     clippy::unwrap_used,
     clippy::expect_used,
@@ -85,12 +85,13 @@ async fn wait_ready(port: u16) {
     panic!("the server did not start");
 }
 
-#[tokio::test(flavor = "multi_thread", worker_threads = 4)]
-async fn acknowledged_deliveries_survive_sigkill() {
-    // Contracts prepared through the router on a SQLite file, then served by the binary.
-    let t = TestService::start(Db::Sqlite).await.unwrap();
-    let path = t._dir.as_ref().unwrap().path().join("mentor.db");
-    let database = format!("sqlite://{}", path.display());
+/// Contracts prepared through the router on a fresh database of `db`, then served by the
+/// binary, killed with SIGKILL in the middle of a stream of deliveries, restarted.
+async fn acknowledged_deliveries_survive_sigkill(db: Db) {
+    let Some(t) = TestService::start(db).await else {
+        return; // PostgreSQL not configured: skipped (noted by `postgres_url`)
+    };
+    let database = t.url.clone();
     let mut deliveries: Vec<Signed> = Vec::new();
     for i in 0..10 {
         let envelope = format!("env-kill-{i}");
@@ -116,6 +117,7 @@ async fn acknowledged_deliveries_survive_sigkill() {
         service,
         app,
         _dir: dir,
+        ..
     } = t;
     drop(app);
     service.store.pool().close().await;
@@ -219,4 +221,14 @@ async fn acknowledged_deliveries_survive_sigkill() {
     assert!(status.success());
     assert!(server.wait().unwrap().success());
     drop(dir);
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 4)]
+async fn acknowledged_deliveries_survive_sigkill_on_sqlite() {
+    acknowledged_deliveries_survive_sigkill(Db::Sqlite).await;
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 4)]
+async fn acknowledged_deliveries_survive_sigkill_on_postgres() {
+    acknowledged_deliveries_survive_sigkill(Db::Postgres).await;
 }

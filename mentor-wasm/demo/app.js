@@ -4,6 +4,11 @@
 // a number when it reads as one) and where each answer shows. The page's words are in labels.js;
 // country, language and time-zone names come from the browser (Intl), their codes from what the
 // library accepts, so neither list is written by hand.
+// Served by mentor-server, the page carries <meta name="mentor-applications" content="/applications">
+// (the server adds it): the form, once it has no problem left, is posted there and the service's
+// answer shown (201: its id, eligibility and priority; 422: its field errors, under the fields; 409:
+// the first application). Served by itself (demo/serve.mjs) there is no such element and nothing is
+// posted.
 import init, { Policy, evaluateEligibility, registrationSchemes, validateApplication } from "../pkg/web/js/wrapper.js"; // the package's entry
 import { UI, typeset } from "./labels.js";
 
@@ -19,6 +24,13 @@ let subjectCount = 0;
 const chosenLanguages = [];
 /** Text typed in the languages box that names no language the library accepts, or null. */
 let languageProblem = null;
+/** Where the form is posted (the service's `/applications`), or null when served by itself. */
+const endpoint = document.querySelector('meta[name="mentor-applications"]')?.getAttribute("content") || null;
+/** The service's answer to the last sending, in the page's language (a function of its words),
+ * shown under the button until the form changes; null before. */
+let serverAnswer = null;
+/** The field errors of the service's last 422 answer, shown as the library's are, until the form changes. */
+let serverErrors = [];
 /** What the library accepts, found once at start: country codes, language codes, zone names. */
 const known = { countries: [], languages: [], timezones: [], optionalItems: 0 };
 
@@ -515,6 +527,7 @@ function update() {
     errors.push({ path: "working_situation.business.registration_number", code: "invalid_registration_number", message: decision.registration.message });
   }
   if (languageProblem) errors.push({ path: "applicant.languages", code: "invalid_language", message: t.unknown_language(languageProblem) });
+  errors.push(...serverErrors);
   const { shown, unplaced } = showErrors(errors);
   showDecision(decision, problem, s ? decisionInput(s).country : undefined);
   const given = Math.round(validation.completeness * known.optionalItems);
@@ -549,7 +562,8 @@ function update() {
     summary.hidden = true;
     delete summary.dataset.key;
   }
-  setText($("#result"), submitted && validation.valid && count === 0 ? say(t.valid) : "");
+  const answer = serverAnswer ? serverAnswer(t) : submitted && validation.valid && count === 0 ? t.valid : "";
+  setText($("#result"), answer ? say(answer) : "");
   panelFocusable();
   return { validation, shown };
 }
@@ -582,6 +596,41 @@ function labelOf(control) {
   return row ? `${$("legend", row).textContent}, ${label.toLocaleLowerCase(lang)}` : label;
 }
 
+// ---- sending (served by mentor-server) ----
+
+/** Posts the form to the service and keeps its answer (see the top of this file). */
+async function send() {
+  const button = $('button[type="submit"]', form);
+  button.disabled = true;
+  try {
+    const response = await fetch(`${endpoint}?lang=${lang}`, {
+      method: "POST",
+      headers: { "content-type": "application/json" },
+      body: JSON.stringify(application()),
+    });
+    const answer = await response.json().catch(() => ({}));
+    if (response.status === 201) {
+      const outcome = answer.eligibility?.outcome;
+      const score = answer.priority?.score;
+      serverAnswer = (t) => t.received(answer.id, outcome ? t.outcomes[outcome] : null, typeof score === "number" ? score : null);
+    } else if (response.status === 409) {
+      serverAnswer = (t) => t.duplicate(answer.first);
+    } else if (response.status === 422 && Array.isArray(answer.errors)) {
+      serverErrors = answer.errors;
+      serverAnswer = (t) => t.refused;
+    } else {
+      serverAnswer = (t) => t.not_sent(`${response.status} ${answer.message ?? ""}`.trim());
+    }
+  } catch (e) {
+    serverAnswer = (t) => t.not_sent(e.message);
+  } finally {
+    button.disabled = false;
+  }
+  const { shown } = update();
+  if (shown.length) focusTarget(shown[0].control).focus();
+  else if (!$("#summary").hidden) $("#summary").focus();
+}
+
 // ---- language ----
 
 function translate() {
@@ -607,6 +656,8 @@ async function start() {
   $("#timezones").replaceChildren(...known.timezones.map((z) => option(z)));
   addSubject();
   form.addEventListener("input", (event) => {
+    serverAnswer = null;
+    serverErrors = [];
     if (event.target.id === "languages") {
       // A name picked from the list is added at once; typed text waits for Enter or "Add".
       if (event.inputType === "insertReplacementText") addLanguage();
@@ -652,9 +703,10 @@ async function start() {
     submitted = true;
     // A language typed but not yet confirmed is not lost (or is said to be unknown).
     addLanguage();
-    const { shown } = update();
+    const { validation, shown } = update();
     if (shown.length) focusTarget(shown[0].control).focus();
     else if (!$("#summary").hidden) $("#summary").focus();
+    else if (endpoint && validation.valid) send();
   });
   for (const radio of $$('input[name="lang"]')) {
     radio.addEventListener("change", () => {

@@ -61,6 +61,11 @@ export const UI = {
     completeness: (given, total) =>
       `Optional details: ${given} of ${total} given. The more you tell us, the sooner we can review your application.`,
     valid: "Your application has everything required: thank you!",
+    received: (id, outcome, score) =>
+      [`Application received (${id}): thank you!`, outcome ? `Eligibility: ${outcome}.` : "", score === null ? "" : `Review priority: ${score.toFixed(2)}.`].filter(Boolean).join(" "),
+    duplicate: (first) => `You have already applied to this offer (application ${first}).`,
+    refused: "The application was not accepted: see the problems above.",
+    not_sent: (why) => `The application could not be sent (${why}). Please try again.`,
     problems: (n) => `${n} problem${n > 1 ? "s" : ""} to fix before applying:`,
     unavailable: "The form checker could not load",
   },
@@ -120,6 +125,11 @@ export const UI = {
     completeness: (given, total) =>
       `Informations facultatives : ${given} sur ${total} renseignées. Plus vous en dites, plus vite nous pouvons examiner votre candidature.`,
     valid: "Votre candidature contient tout le nécessaire : merci !",
+    received: (id, outcome, score) =>
+      [`Candidature reçue (${id}) : merci !`, outcome ? `Éligibilité : ${outcome}.` : "", score === null ? "" : `Priorité d'examen : ${score.toFixed(2).replace(".", ",")}.`].filter(Boolean).join(" "),
+    duplicate: (first) => `Vous avez déjà postulé à cette offre (candidature ${first}).`,
+    refused: "La candidature n'a pas été acceptée : voyez les problèmes ci-dessus.",
+    not_sent: (why) => `La candidature n'a pas pu être envoyée (${why}). Veuillez réessayer.`,
     problems: (n) => `${n} problème${n > 1 ? "s" : ""} à corriger avant de postuler :`,
     unavailable: "Le vérificateur du formulaire n'a pas pu se charger",
   },

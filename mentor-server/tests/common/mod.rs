@@ -28,6 +28,8 @@ pub const SECRET: &str = "mentor-example-secret";
 pub struct TestService {
     pub app: Router,
     pub service: mentor_server::Shared,
+    /// The database's URL (`sqlite://…` or `postgres://…`), for a second process on it.
+    pub url: String,
     pub _dir: Option<tempfile::TempDir>,
 }
 
@@ -104,10 +106,12 @@ impl TestService {
             policy,
             operator_token: Some(TOKEN.to_owned()),
             webhook_secrets: secrets,
+            web: None,
         });
         Some(TestService {
             app: router(service.clone()),
             service,
+            url,
             _dir: dir,
         })
     }
