@@ -26,8 +26,10 @@ use crate::serialize::{field_to_python, to_python};
 
 /// What a class made by [`wire_mapping!`] holds.
 pub(crate) enum Held<T> {
-    /// The core's answer and the language of its messages: what calls answer.
-    Core { value: T, lang: Lang },
+    /// The core's answer and the language of its messages: what calls answer. Boxed, so that
+    /// the Python object stays small (a triage entry is some hundreds of bytes): made under
+    /// the GIL from a box made without it, it is one small allocation of Python's.
+    Core { value: Box<T>, lang: Lang },
     /// The JSON text of the wire form, an object with exactly the class's keys: an unpickled
     /// answer. Read with Python's `json.loads`, which keeps the keys' order.
     Wire(String),
@@ -295,7 +297,10 @@ macro_rules! wire_mapping {
             /// The answer as a call gives it, messages in `lang`.
             pub(crate) fn new(value: $core, lang: mentor_core::Lang) -> Self {
                 $rust {
-                    held: $crate::mapping::Held::Core { value, lang },
+                    held: $crate::mapping::Held::Core {
+                        value: Box::new(value),
+                        lang,
+                    },
                 }
             }
         }
