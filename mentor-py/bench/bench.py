@@ -5,7 +5,8 @@ prints medians and ratios.
 - triage of 100,000 forms (the forms of benches/src/lib.rs ``forms_jsonl``, seed 42) with
   ``triage_json_bytes`` (file read included), against the native ``mentor triage --json`` on
   the same file (target: at least 80% of its throughput); ``triage`` on the same forms
-  already parsed into dicts is reported beside it.
+  already parsed into dicts is reported beside it. The calls answer ``mentor.TriageEntry``
+  objects, rendered when read: no field is read here.
 
 Run from the workspace root with the package installed (``bash mentor-py/run-tests.sh``
 installs it in target/py-venv, built in release mode):

@@ -28,7 +28,7 @@ pub(crate) fn evaluate_eligibility<'py>(
     let value = to_value(situation).map_err(|e| field_error(py, e, lang.0))?;
     let situation = WorkingSituation::from_json(&value).map_err(|e| input_error(py, &e, lang.0))?;
     let decision = evaluate(&situation, policy_of(policy));
-    Bound::new(py, Decision::decided(decision, lang.0))
+    Bound::new(py, Decision::new(decision, lang.0))
 }
 
 const SITUATIONS: Text = Text::new(
@@ -75,7 +75,7 @@ pub(crate) fn evaluate_eligibility_many<'py>(
                     .and_then(|value| WorkingSituation::from_json(&value));
                 match Answer::of(situation, policy) {
                     Answer::Decision(decision) => {
-                        Ok(Bound::new(py, Decision::decided(decision, lang.0))?.into_any())
+                        Ok(Bound::new(py, Decision::new(decision, lang.0))?.into_any())
                     }
                     invalid @ Answer::Invalid(_) => crate::serialize::to_python(py, &invalid.render(lang.0)),
                 }

@@ -11,8 +11,10 @@ mod billing;
 mod convert;
 mod decision;
 mod eligibility;
+mod entry;
 mod errors;
 mod lifecycle;
+mod mapping;
 mod policy;
 mod registration;
 mod serialize;
@@ -34,6 +36,7 @@ fn _native(m: &Bound<'_, PyModule>) -> PyResult<()> {
     m.add_class::<decision::Decision>()?;
     m.add_function(wrap_pyfunction!(eligibility::evaluate_eligibility, m)?)?;
     m.add_function(wrap_pyfunction!(eligibility::evaluate_eligibility_many, m)?)?;
+    m.add_class::<entry::TriageEntry>()?;
     m.add_function(wrap_pyfunction!(triage::triage_forms, m)?)?;
     m.add_function(wrap_pyfunction!(triage::triage_json_bytes, m)?)?;
     m.add_function(wrap_pyfunction!(triage::triage_file, m)?)?;

@@ -193,7 +193,7 @@ def test_many_answers_a_big_batch_in_order() -> None:
 
 # --- the examples of the stubs run ------------------------------------------------------
 
-@pytest.mark.parametrize("name", ["triage_file", "evaluate_eligibility_many", "Decision"])
+@pytest.mark.parametrize("name", ["triage_file", "evaluate_eligibility_many", "Decision", "TriageEntry"])
 def test_the_stub_examples_run(name: str) -> None:
     import ast
 

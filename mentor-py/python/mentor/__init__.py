@@ -32,7 +32,8 @@ Functions (``help(mentor.<name>)`` for each):
   ``Decision`` (``d.outcome``, or ``d["outcome"]`` as a mapping; ``d.to_dict()`` is a dict);
   ``evaluate_eligibility_many(situations)``: the same for a batch, in one call.
 - ``triage(forms)``, ``triage_json_bytes(data)``, ``triage_file(path)``: the main job on a
-  batch: validate, decide, rank.
+  batch: validate, decide, rank, as a list of ``TriageEntry`` (``e.status``, or
+  ``e["status"]`` as a mapping; ``e.to_dict()`` is a dict).
 - ``validate_registration_number(country, number)``, ``registration_schemes(country)``:
   business registration numbers by country.
 - ``error_codes()``: every stable error code with its English and French messages.
@@ -43,7 +44,8 @@ Functions (``help(mentor.<name>)`` for each):
   personal data removed and an ``erased`` event appended (GDPR art. 17).
 
 Classes: ``Policy`` (an operator's policy, parsed once), ``Decision`` (an eligibility
-decision, read-only, its fields rendered when read), ``Application`` and ``Contract``
+decision, read-only, its fields rendered when read), ``TriageEntry`` (one entry of a triage
+report, the same way), ``Application`` and ``Contract``
 (lifecycles), and the exceptions ``MentorError``, ``InputError``, ``PolicyError``,
 ``TransitionError``, ``SignatureError``.
 
@@ -52,8 +54,8 @@ The shapes of the answers and of well-formed inputs are ``TypedDict`` types in t
 Each key, code and rule id is explained in the project's docs: ``docs/wire-format.md``,
 ``docs/errors.md``, ``docs/rules.md``.
 
-Every call takes and returns plain dicts and lists in the wire format (a ``Decision`` is a
-read-only mapping of that form) (``docs/wire-format.md``): snake_case
+Every call takes and returns plain dicts and lists in the wire format (a ``Decision`` and a
+``TriageEntry`` are read-only mappings of that form) (``docs/wire-format.md``): snake_case
 keys and values, RFC 3339 UTC instants, ISO country codes, money as decimal strings. Inputs
 may also hold an aware ``datetime`` (sent as an RFC 3339 instant in UTC), a ``date`` (ISO
 8601) or a ``Decimal`` (its decimal string); a naive ``datetime`` is refused, since it names no
@@ -69,6 +71,7 @@ from mentor._native import (
     Contract,
     Decision,
     Policy,
+    TriageEntry,
     __version__,
     billing_statement,
     check_invoice,
@@ -87,8 +90,10 @@ from mentor._native import (
 )
 from mentor import wire
 
-# A Decision is a read-only mapping of the decision's wire form: isinstance(d, Mapping) holds.
+# A Decision and a TriageEntry are read-only mappings of their wire forms:
+# isinstance(d, Mapping) holds.
 _Mapping.register(Decision)
+_Mapping.register(TriageEntry)
 # The wire shapes stay importable from the package (`from mentor import EligibilityDecision`),
 # but live in, and are documented by, mentor.wire: outside __all__, help(mentor) shows the
 # calls instead of some sixty TypedDicts.
@@ -113,6 +118,7 @@ __all__ = [
     # Handles and lifecycles
     "Policy",
     "Decision",
+    "TriageEntry",
     "Application",
     "Contract",
     # Exceptions

@@ -61,7 +61,7 @@ from mentor.wire import SignatureEvent as SignatureEvent
 from mentor.wire import StatementLine as StatementLine
 from mentor.wire import StatementSubtotal as StatementSubtotal
 from mentor.wire import SubjectChoice as SubjectChoice
-from mentor.wire import TriageEntry as TriageEntry
+from mentor.wire import TriageEntryDict as TriageEntryDict
 from mentor.wire import TriageStatus as TriageStatus
 from mentor.wire import VatInfo as VatInfo
 from mentor.wire import WebhookDelivery as WebhookDelivery
@@ -86,6 +86,7 @@ __all__ = [
     "erase_contract",
     "Policy",
     "Decision",
+    "TriageEntry",
     "Application",
     "Contract",
     "MentorError",
@@ -132,8 +133,28 @@ class Policy:
     def to_dict(self) -> Dict[str, Any]:
         """The policy as a dict, every key filled in."""
 
+class _WireMapping(Mapping[str, Any]):
+    """What ``Decision`` and ``TriageEntry`` share (stubs only, no such class at run time): a
+    read-only mapping of a wire form's keys, in order, equal to its ``to_dict()``."""
+
+    def __getitem__(self, key: str, /) -> Any: ...
+    def get(self, key: str, default: Any = None, /) -> Any:
+        """The field ``key``, or ``default`` when the wire form has no such key."""
+    def __contains__(self, key: object, /) -> bool: ...
+    def __iter__(self) -> Iterator[str]: ...
+    def __len__(self) -> int: ...
+    def keys(self) -> KeysView[str]:
+        """The wire form's keys, in order."""
+    def values(self) -> ValuesView[Any]:
+        """The fields, in the keys' order."""
+    def items(self) -> ItemsView[str, Any]:
+        """The ``(key, field)`` pairs, in the keys' order."""
+    def __eq__(self, other: object, /) -> bool: ...
+    def __ne__(self, other: object, /) -> bool: ...
+    __hash__: ClassVar[None]  # type: ignore[assignment]
+
 @final
-class Decision(Mapping[str, Any]):
+class Decision(_WireMapping):
     """The eligibility decision (``docs/wire-format.md#decision``; WS-1..5, INT-5, POL-1), as
     ``evaluate_eligibility`` and ``evaluate_eligibility_many`` return it: read-only, holding
     the core's decision, each field written into Python objects when it is read, messages in
@@ -205,20 +226,103 @@ class Decision(Mapping[str, Any]):
     def __getitem__(self, key: Literal["reasons"], /) -> List[Reason]: ...
     @overload
     def __getitem__(self, key: str, /) -> Any: ...
-    def get(self, key: str, default: Any = None, /) -> Any:
-        """The field ``key``, or ``default`` when the decision has no such key."""
-    def __contains__(self, key: object, /) -> bool: ...
-    def __iter__(self) -> Iterator[str]: ...
-    def __len__(self) -> int: ...
-    def keys(self) -> KeysView[str]:
-        """The wire form's keys, in order."""
-    def values(self) -> ValuesView[Any]:
-        """The fields, in the keys' order."""
-    def items(self) -> ItemsView[str, Any]:
-        """The ``(key, field)`` pairs, in the keys' order."""
-    def __eq__(self, other: object, /) -> bool: ...
-    def __ne__(self, other: object, /) -> bool: ...
-    __hash__: ClassVar[None]  # type: ignore[assignment]
+
+@final
+class TriageEntry(_WireMapping):
+    """One entry of a triage report (``docs/cli.md``, a line of ``mentor triage --json``), as
+    ``triage``, ``triage_json_bytes`` and ``triage_file`` return them: read-only, holding the
+    core's entry, each field written into Python objects when it is read, messages in the
+    language of the call. A report of 100,000 forms is 100,000 small objects, not some four
+    million dicts, lists and strings.
+
+    Read a field as an attribute (``e.status``, ``e.rank``) or, as from the dict it replaces,
+    by key: a ``TriageEntry`` is a ``collections.abc.Mapping`` of the wire form's keys, in that
+    order (``e["status"]``, ``get``, ``keys``, ``values``, ``items``, iteration, ``len``,
+    ``in``, ``dict(e)``, ``match e: case {"status": "ranked"}``). ``eligibility`` is a
+    ``Decision`` (``None`` for an invalid form). ``to_dict()`` is the dict, plain all the way
+    down (the decision too), for ``json.dumps`` or code that needs a ``dict``: the entry itself
+    is not JSON-serializable. Each read of a list or dict field makes a new one.
+
+    An entry equals a dict that is its ``to_dict()`` and any entry with the same wire form; it
+    is not hashable (as a dict is not). It pickles (as the JSON text of its wire form), and its
+    ``repr`` shows the line, the status and the rank only: never the e-mail, the reference or a
+    message.
+
+    >>> import mentor
+    >>> form = {"reference": "A-1001", "offer_id": "mentor-web-2026",
+    ...         "applicant": {"first_name": "Ada", "last_name": "Lovelace", "email": "ada@example.org", "country": "GB"},
+    ...         "subjects": [{"subject": "python", "level": "proficient"}], "consent": {"data_processing": True}}
+    >>> ranked, invalid = mentor.triage([form, {"offer_id": "mentor-web-2026"}], now="2026-11-30T09:00:00Z")
+    >>> ranked.status, ranked["rank"], ranked.email, type(ranked.eligibility).__name__
+    ('ranked', 1, 'ada@example.org', 'Decision')
+    >>> [e["code"] for e in invalid.errors][:2], invalid.eligibility
+    (['required', 'required'], None)
+    >>> list(ranked) == list(ranked.to_dict()) == ["reference", "line", "email", "status", "rank",
+    ...     "errors", "completeness", "eligibility", "priority", "contact_by", "on_hold"]
+    True
+    >>> ranked == ranked.to_dict(), type(ranked.to_dict()["eligibility"]).__name__
+    (True, 'dict')
+    >>> ranked, invalid
+    (<mentor.TriageEntry line=1 status='ranked' rank=1>, <mentor.TriageEntry line=2 status='invalid' rank=None>)
+    """
+
+    @property
+    def reference(self) -> Optional[str]:
+        """The form's ``reference``, echoed; ``None`` when it has none."""
+    @property
+    def line(self) -> int:
+        """The record's line (JSON Lines) or array index + 1."""
+    @property
+    def email(self) -> Optional[str]:
+        """The applicant's e-mail as typed, for the people who call back; ``None`` when missing."""
+    @property
+    def status(self) -> TriageStatus:
+        """Where the form ends up: ``ranked``, ``on_hold``, ``ineligible`` or ``invalid``."""
+    @property
+    def rank(self) -> Optional[int]:
+        """1-based rank among the ranked forms; ``None`` for the others."""
+    @property
+    def errors(self) -> List[FieldError]:
+        """The field errors of an invalid form (a new list at each read)."""
+    @property
+    def completeness(self) -> float:
+        """Completeness, 0.0 to 1.0 (APP-3)."""
+    @property
+    def eligibility(self) -> Optional[Decision]:
+        """The eligibility decision of a valid form (a new ``Decision`` at each read); ``None``
+        for an invalid form."""
+    @property
+    def priority(self) -> Optional[Priority]:
+        """The review priority of a ranked form; ``None`` otherwise."""
+    @property
+    def contact_by(self) -> Optional[str]:
+        """Contact the candidate by this UTC date (``YYYY-MM-DD``); ``None`` unless ranked."""
+    @property
+    def on_hold(self) -> Optional[Hold]:
+        """Why a valid form is on hold (POL-1); ``None`` otherwise."""
+    def to_dict(self) -> TriageEntryDict:
+        """The entry as a new dict, keys in the wire form's order, plain dicts all the way
+        down: what ``triage`` returned up to 0.2, a line of ``mentor triage --json``."""
+    @overload
+    def __getitem__(self, key: Literal["reference", "email", "contact_by"], /) -> Optional[str]: ...
+    @overload
+    def __getitem__(self, key: Literal["line"], /) -> int: ...
+    @overload
+    def __getitem__(self, key: Literal["status"], /) -> TriageStatus: ...
+    @overload
+    def __getitem__(self, key: Literal["rank"], /) -> Optional[int]: ...
+    @overload
+    def __getitem__(self, key: Literal["errors"], /) -> List[FieldError]: ...
+    @overload
+    def __getitem__(self, key: Literal["completeness"], /) -> float: ...
+    @overload
+    def __getitem__(self, key: Literal["eligibility"], /) -> Optional[Decision]: ...
+    @overload
+    def __getitem__(self, key: Literal["priority"], /) -> Optional[Priority]: ...
+    @overload
+    def __getitem__(self, key: Literal["on_hold"], /) -> Optional[Hold]: ...
+    @overload
+    def __getitem__(self, key: str, /) -> Any: ...
 
 def validate_application(
     form: Mapping[str, Any], *, policy: Optional[Policy] = None, lang: str = "en"
@@ -278,7 +382,8 @@ def triage(
     lang: str = "en",
 ) -> List[TriageEntry]:
     """The main job (``docs/cli.md``): validates each form, decides its eligibility and ranks the
-    valid ones for a call back (``docs/triage.md#review-queue``).
+    valid ones for a call back (``docs/triage.md#review-queue``): one ``TriageEntry`` per
+    form (``e.to_dict()`` is its dict, a line of ``mentor triage --json``).
 
     ``forms`` is a list (or any iterable) of forms, each entry's ``line`` being its index + 1;
     a single dict is a batch of one. A batch never stops on one bad form: an invalid form is
@@ -302,7 +407,7 @@ def triage_json_bytes(
 
     ``line`` is the 1-based line (JSON Lines) or the array index + 1. A line that is not JSON
     (or not UTF-8) is one ``invalid`` entry with code ``invalid_json``; the others are still
-    triaged. Reading, triage and rendering run with the GIL released.
+    triaged. Reading and triage run with the GIL released.
     """
 
 def triage_file(

@@ -3,7 +3,8 @@ inputs they read.
 
 These are ``TypedDict`` and ``Literal`` types only, for type checkers and editors: at run time
 the functions return plain ``dict`` and ``list`` objects (the eligibility decision is a
-``mentor.Decision``, whose ``to_dict()`` is an ``EligibilityDecision``). Inputs are taken as any mapping in
+``mentor.Decision``, whose ``to_dict()`` is an ``EligibilityDecision``, and a triage entry a
+``mentor.TriageEntry``, whose ``to_dict()`` is a ``TriageEntryDict``). Inputs are taken as any mapping in
 the same wire format (see the package README); the input types below say what a well-formed
 one holds (``ApplicationForm``, ``WorkingSituation``, ``PolicyConfig``, ``BillingSession``), and
 the package's tests check them against the JSON Schemas the core writes (docs/schema/).
@@ -62,7 +63,7 @@ __all__ = [
     "StatementLine",
     "StatementSubtotal",
     "SubjectChoice",
-    "TriageEntry",
+    "TriageEntryDict",
     "TriageStatus",
     "VatInfo",
     "WebhookDelivery",
@@ -191,8 +192,9 @@ class Hold(TypedDict):
     message: str
 
 
-class TriageEntry(TypedDict):
-    """One line of a triage report (``docs/cli.md``)."""
+class TriageEntryDict(TypedDict):
+    """One line of a triage report (``docs/cli.md``, a line of ``mentor triage --json``), as
+    ``TriageEntry.to_dict()`` returns it (``triage`` returned it up to 0.2)."""
 
     reference: Optional[str]
     line: int
