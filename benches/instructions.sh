@@ -11,7 +11,7 @@ cargo build --release -q -p mentor-benches --example instructions
 bin="${CARGO_TARGET_DIR:-target}/release/examples/instructions"
 out="$(mktemp)"
 trap 'rm -f "$out"' EXIT
-for op in decision_typed decision_text decision_text_to_value validate registration triage replay statement statement_typed; do
+for op in decision_typed decision_text decision_json_text decision_text_to_value validate registration triage replay statement statement_typed; do
   valgrind --tool=callgrind --callgrind-out-file="$out" --toggle-collect='*measure_*' "$bin" "$op" 2>&1 |
     sed -n "s/.*Collected : \([0-9]*\).*/$op \1/p"
 done

@@ -12,7 +12,7 @@ use std::hint::black_box;
 use chrono::{TimeZone, Utc};
 use mentor_benches::{NUMBERS, Rng, application_logs, form, forms_jsonl, situation};
 use mentor_core::billing::{BillingContract, BillingPeriod, Session, statement};
-use mentor_core::eligibility::{WorkingSituation, evaluate, evaluate_json};
+use mentor_core::eligibility::{WorkingSituation, evaluate, evaluate_json, evaluate_json_text};
 use mentor_core::lifecycle::{Aggregate, read_log};
 use mentor_core::policy::{BillingPolicy, Policy};
 use mentor_core::recruitment::{Application, ApplicationChange};
@@ -38,6 +38,14 @@ fn measure_decision_text(texts: &[String], p: &Policy) -> usize {
                 .map(|s| evaluate(&s, p))
         })
         .count()
+}
+/// Text in, text out, 10,000 times on the situation of mentor-wasm/bench (a SIRET checked):
+/// what `evaluateEligibilityJson` does inside the module, compiled natively.
+#[inline(never)]
+fn measure_decision_json_text(text: &str, p: &Policy) -> usize {
+    (0..10_000)
+        .map(|_| evaluate_json_text(black_box(text), p, Lang::En).map_or(0, |out| black_box(out).len()))
+        .sum()
 }
 #[inline(never)]
 fn measure_decision_text_to_value(texts: &[String], p: &Policy) -> usize {
@@ -139,6 +147,10 @@ fn main() {
         "decision_typed" => measure_decision_typed(&fr, &policy),
         "decision_text" => measure_decision_text(&texts, &policy),
         "decision_text_to_value" => measure_decision_text_to_value(&texts, &policy),
+        "decision_json_text" => measure_decision_json_text(
+            r#"{"country":"FR","status":"freelancer","business":{"legal_form":"micro_entrepreneur","registration_number":"732 829 320 00074"}}"#,
+            &policy,
+        ),
         "validate" => measure_validate(&forms, &policy),
         "registration" => measure_registration(&inputs),
         "triage" => measure_triage(&text, &policy),
