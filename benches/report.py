@@ -7,7 +7,9 @@ Reads, all from the same run:
   in benches/engines/README.md: runner, environment, agreement, results, sizes);
 - the end-to-end triage runs: target/bench-results/triage.json (benches/triage_memory.py);
 - the reference service's load run: target/bench-results/server.json (benches/server/run.sh;
-  issue 21 sets no target: its figures are reported as measured).
+  issue 21 sets no target: its figures are reported as measured);
+- and, copied as it is, benches/where-the-time-goes.md: the hand-written, dated analysis of the
+  rows that miss their target (instruction counts, profiles, the commands that made them).
 
 Every figure is a median; every ratio is computed from figures of this run. The targets table
 says met / missed for each target (TARGETS, and issue 8); it never hides a missing figure
@@ -194,6 +196,16 @@ def triage_section(root: Path) -> List[str]:
     return out + ["", runs.get("note", ""), ""]
 
 
+def where_the_time_goes(root: Path) -> List[str]:
+    """The hand-written analysis of the rows that miss their target (instruction counts and
+    profiles, dated, with the commands that made them), copied as it is: a run's figures are
+    above it, its explanations are not computed."""
+    path = root / "benches" / "where-the-time-goes.md"
+    if not path.exists():
+        return []
+    return ["## Where the time goes in the missed rows", "", path.read_text().rstrip(), ""]
+
+
 def server_section(root: Path) -> List[str]:
     """The reference service under load (issue 21: requests/s and p99 of two routes, no target)."""
     path = root / "target" / "bench-results" / "server.json"
@@ -206,11 +218,11 @@ def server_section(root: Path) -> List[str]:
         f"wrk, {run['connections']} connections, {run['seconds']} s per route, {run['cores']} cores shared by the "
         "service (release build, SQLite) and wrk. Issue 21 sets no target for these figures: they are reported as measured.",
         "",
-        "| figure | requests/s | p99 |",
+        "| route | requests/s | p99 latency |",
         "|---|---|---|",
     ]
-    for label, route in [("Reference service: POST /applications requests/s, p99", "POST /applications"),
-                         ("POST /webhooks/docusign requests/s, p99", "POST /webhooks/docusign")]:
+    for label, route in [("`POST /applications` (a new form, stored)", "POST /applications"),
+                         ("`POST /webhooks/docusign` (a signed delivery, verified and applied)", "POST /webhooks/docusign")]:
         r = by_route.get(route)
         if r is None:
             out.append(f"| {label} | not measured | not measured |")
@@ -387,6 +399,7 @@ def main() -> None:
     else:
         size_row.append("| ≥ 3× smaller than ZEN's browser build (issue 8) | — | — | not measured | ? |")
     lines += size_row + triage_targets(root) + [""]
+    lines += where_the_time_goes(root)
     lines += ["## Rust (criterion medians)", ""]
     lines += ["Engines: the same 10,000 cases (seed 42); \"one decision\" cycles through 1,000 of them, so it is an average over the mix of rows.", ""]
     lines += table(rust, elements) + [""]
