@@ -417,7 +417,8 @@ fn the_same_form_submitted_twice_is_a_duplicate_not_a_second_application() {
 }
 
 /// `docs/lifecycles.md`: selecting drafts a contract from the eligibility decision; sending it moves the
-/// application to `contract_sent`; the last signature moves it to `contract_signed`.
+/// application to `contract_sent`; the last signature moves it to `contract_signed`; an
+/// amendment's contract, sent and signed later, moves nothing.
 #[test]
 fn selecting_drafts_a_contract_and_signing_it_moves_the_application() {
     use mentor_core::contract::{self, Contract, ContractChange as K, SignerRole, Terms};
@@ -486,5 +487,45 @@ fn selecting_drafts_a_contract_and_signing_it_moves_the_application() {
     }
     assert!(contract.is_fully_signed());
     assert_eq!(app.state(), Some(S::ContractSigned));
+    assert_eq!(app.contract_id(), Some("c-1"));
+
+    // An amendment's contract moves nothing: sending and signing version 2 leaves the
+    // application where the first contract took it.
+    let event = |at, change| Event {
+        at,
+        actor: Actor::System,
+        change,
+    };
+    contract.apply(&event(at, K::Activated)).unwrap();
+    let terms_v2 = Terms::from_json(
+        &json!({"version": 2, "currency": "EUR", "rates": {"mentoring": "40.00"}, "billing": "monthly",
+        "start_date": "2027-01-01", "notice_period_days": 30}),
+    )
+    .unwrap();
+    let (amended, drafted_v2) = contract::amend(&contract, "c-2", terms_v2, at).unwrap();
+    let before = contract.state();
+    contract.apply(&amended).unwrap();
+    assert_eq!(contract.application_change(before), None);
+    let mut amendment = Contract::default();
+    amendment.apply(&drafted_v2).unwrap();
+    assert_eq!(amendment.supersedes(), Some("c-1"));
+    for change in [
+        K::Sent {
+            provider: None,
+            request_id: None,
+        },
+        K::Signed {
+            signer: SignerRole::ContractingParty,
+        },
+        K::Signed {
+            signer: SignerRole::Company,
+        },
+    ] {
+        at += Duration::hours(1);
+        let before = amendment.state();
+        amendment.apply(&event(at, change)).unwrap();
+        assert_eq!(amendment.application_change(before), None);
+    }
+    assert!(amendment.is_fully_signed());
     assert_eq!(app.contract_id(), Some("c-1"));
 }

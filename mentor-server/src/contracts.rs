@@ -46,36 +46,19 @@ pub async fn draft(
     Path(application_id): Path<String>,
     body: Bytes,
 ) -> Result<(StatusCode, Json<Value>), ApiError> {
-    let request = json_body(&body, lang)?;
-    let Value::Object(request) = request else {
-        return Err(ApiError::fields(
-            &[mentor_core::FieldError::new(
-                "",
-                mentor_core::ErrorCode::InvalidType,
-            )],
-            lang,
-        ));
-    };
-    for key in request.keys() {
-        if ![
+    let request = object_body(
+        &body,
+        &[
             "contract_id",
             "terms",
             "vat",
             "vat_number",
             "signers",
             "working_situation",
-        ]
-        .contains(&key.as_str())
-        {
-            return Err(ApiError::fields(
-                &[mentor_core::FieldError::new(
-                    key.clone(),
-                    mentor_core::ErrorCode::UnknownField,
-                )],
-                lang,
-            ));
-        }
-    }
+        ],
+        lang,
+    )?;
+    let given_id = given_contract_id(&request, lang)?;
     let terms = Terms::from_json(request.get("terms").unwrap_or(&Value::Null))
         .map_err(|e| ApiError::input(e, Some("terms"), lang))?;
     let now = Utc::now();
@@ -83,10 +66,9 @@ pub async fn draft(
         let (_gate, mut tx) = service.store.begin().await?;
         let form = application_form(&mut tx, &application_id, lang).await?;
         let decision = decision(&service, &form, request.get("working_situation"), lang)?;
-        let contract_id = request
-            .get("contract_id")
-            .and_then(Value::as_str)
-            .map_or_else(|| format!("contract-{application_id}"), str::to_owned);
+        let contract_id = given_id
+            .clone()
+            .unwrap_or_else(|| format!("contract-{application_id}"));
         let drafted = contract::draft(&contract_id, &decision, terms.clone(), now).map_err(|e| {
             ApiError::new(
                 StatusCode::CONFLICT,
@@ -166,19 +148,7 @@ pub async fn amend(
     let request = object_body(&body, &["contract_id", "terms"], lang)?;
     let terms = Terms::from_json(request.get("terms").unwrap_or(&Value::Null))
         .map_err(|e| ApiError::input(e, Some("terms"), lang))?;
-    let given_id = match request.get("contract_id") {
-        None => None,
-        Some(Value::String(given)) => Some(given.clone()),
-        Some(_) => {
-            return Err(ApiError::fields(
-                &[FieldError::new(
-                    "contract_id",
-                    mentor_core::ErrorCode::InvalidType,
-                )],
-                lang,
-            ));
-        }
-    };
+    let given_id = given_contract_id(&request, lang)?;
     let now = Utc::now();
     let (new_id, application_id, drafted) = retrying!(lang, async {
         let (_gate, mut tx) = service.store.begin().await?;
@@ -274,6 +244,21 @@ fn object_body(body: &Bytes, allowed: &[&str], lang: Lang) -> Result<Map<String,
         ));
     }
     Ok(request)
+}
+
+/// The request's `contract_id`, when given: a string, or 422 `invalid_type` at `contract_id`.
+fn given_contract_id(request: &Map<String, Value>, lang: Lang) -> Result<Option<String>, ApiError> {
+    match request.get("contract_id") {
+        None => Ok(None),
+        Some(Value::String(given)) => Ok(Some(given.clone())),
+        Some(_) => Err(ApiError::fields(
+            &[FieldError::new(
+                "contract_id",
+                mentor_core::ErrorCode::InvalidType,
+            )],
+            lang,
+        )),
+    }
 }
 
 /// The stored form of an application: 404 when unknown, 409 `erased` once erased.

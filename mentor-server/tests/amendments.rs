@@ -167,6 +167,20 @@ async fn amendments(db: Db) {
     assert_eq!(amended["application_id"], "app-1");
     let (_, old) = t.operator("GET", &format!("/contracts/{id}"), None).await;
     assert_eq!(old["state"], "amended", "{old}");
+    // Sending the amendment's contract leaves the application where the first contract took
+    // it: nothing is applied to it, and nothing refused.
+    let (_, application_before) = t.operator("GET", "/applications/app-1", None).await;
+    let (status, answer) = t
+        .operator(
+            "POST",
+            &format!("/contracts/{new_id}/events"),
+            Some(json!({"type": "sent", "actor": "system", "provider": "docusign", "request_id": "env-amend-v2"})),
+        )
+        .await;
+    assert_eq!(status, StatusCode::CREATED, "{answer}");
+    assert!(answer.get("application_refused").is_none(), "{answer}");
+    let (_, application_after) = t.operator("GET", "/applications/app-1", None).await;
+    assert_eq!(application_after, application_before);
     // Amended once: not again.
     let (status, answer) = t
         .operator(

@@ -281,6 +281,10 @@ impl Contract {
     /// given the contract's state before that event and the contract after it. Call it after
     /// each accepted contract event and apply what it returns to the application.
     ///
+    /// An amendment's contract (one that [`supersedes`](Self::supersedes) another) moves
+    /// nothing: the application followed the first contract and is past `contract_signed`
+    /// by then (`docs/lifecycles.md`: an amendment replaces an active contract).
+    ///
     /// ```
     /// use mentor_core::contract::{Contract, ContractState};
     /// use mentor_core::recruitment::ApplicationChange;
@@ -293,6 +297,9 @@ impl Contract {
         before: Option<ContractState>,
     ) -> Option<crate::recruitment::ApplicationChange> {
         use crate::recruitment::ApplicationChange;
+        if self.supersedes().is_some() {
+            return None;
+        }
         let contract_id = self.id()?.to_owned();
         match (before, self.state?) {
             (Some(ContractState::Draft), ContractState::Sent) => {
