@@ -10,7 +10,7 @@ use mentor_core::application;
 use mentor_core::lifecycle::{Actor, Aggregate, Event, Replay, Vocabulary};
 use mentor_core::recruitment::{Application, ApplicationChange, ApplicationState, DuplicateKey};
 use mentor_core::triage::{self, Record, Status, Triage};
-use mentor_core::{Lang, Localized};
+use mentor_core::{ErrorCode, FieldError, Lang, Localized};
 use serde::Deserialize;
 use serde_json::{Value, json};
 use sqlx::Row;
@@ -237,12 +237,37 @@ pub(crate) fn view(id: &str, log: &[Event<ApplicationChange>], lang: Lang) -> Va
     value
 }
 
-/// Reads an event posted to a log: `at` defaults to the server's clock.
+/// How far past the service's clock a posted event may be dated: the sender's clock may run a
+/// little ahead.
+const CLOCK_SKEW: chrono::TimeDelta = chrono::TimeDelta::minutes(5);
+
+/// Reads an event posted to a log: `at` defaults to the server's clock, and may not be later
+/// than the clock (give or take [`CLOCK_SKEW`]). A log only grows forward in time (the core
+/// refuses an event dated before the one before it, `event_before_previous`), so one event
+/// dated years ahead would freeze the log for good.
+///
+/// # Errors
+/// 422 `invalid_input`: the body's reading errors, or `out_of_range` at `at` for a date in
+/// the future.
 pub(crate) fn posted_event(body: &[u8], now: DateTime<Utc>, lang: Lang) -> Result<Value, ApiError> {
     let mut value = json_body(body, lang)?;
     if let Value::Object(map) = &mut value {
-        if !map.contains_key("at") {
-            map.insert("at".to_owned(), Value::from(now.to_rfc3339()));
+        match map
+            .get("at")
+            .and_then(Value::as_str)
+            .map(DateTime::parse_from_rfc3339)
+        {
+            Some(Ok(at)) if at.with_timezone(&Utc) > now + CLOCK_SKEW => {
+                return Err(ApiError::fields(
+                    &[FieldError::new("at", ErrorCode::OutOfRange)],
+                    lang,
+                ));
+            }
+            // Absent: now. Not a date: the core's reading says so, with the rest.
+            _ if !map.contains_key("at") => {
+                map.insert("at".to_owned(), Value::from(now.to_rfc3339()));
+            }
+            _ => {}
         }
     }
     Ok(value)
@@ -251,8 +276,9 @@ pub(crate) fn posted_event(body: &[u8], now: DateTime<Utc>, lang: Lang) -> Resul
 /// `POST /applications/{id}/events`: one lifecycle event (`docs/lifecycles.md`), applied by
 /// the core; `at` defaults to the server's clock. 201 with the application as
 /// `GET /applications/{id}` shows it; 409 with the core's refusal (`{"code", "aggregate",
-/// "state", "event", "message"}`) when the transition table does not allow it; 422 when the
-/// body is not an event.
+/// "state", "event", "message"}`) when the transition table does not allow it, or
+/// `erasure_route` for an `erased` event (erasure is `DELETE /applicants/{email}`); 422 when
+/// the body is not an event or is dated in the future.
 #[utoipa::path(post, path = "/applications/{id}/events", tag = "applications",
     params(("id" = String, Path), ("lang" = Option<String>, Query)), security(("operator" = [])),
     request_body(content = Object, description = "An application event"),
@@ -268,6 +294,7 @@ pub async fn post_event(
 ) -> Result<(StatusCode, Json<Value>), ApiError> {
     let value = posted_event(&body, Utc::now(), lang)?;
     let event = Event::<ApplicationChange>::from_json(&value).map_err(|e| ApiError::input(e, None, lang))?;
+    refuse_erasure(event.change_name(), lang)?;
     let log = retrying!(lang, async {
         let (_gate, mut tx) = service.store.begin().await?;
         let mut log = application_log(&mut tx, &id, lang).await?;
@@ -290,6 +317,19 @@ pub async fn post_event(
     })?;
     tracing::info!(application = %id, event = event.change_name(), "application event");
     Ok((StatusCode::CREATED, Json(view(&id, &log, lang))))
+}
+
+/// An `erased` event posted to an events route is refused (409 `erasure_route`): alone it would
+/// mark the log erased and leave the stored form, with its e-mail and name, in place. Erasure
+/// is `DELETE /applicants/{email}` ([`crate::erasure`]), which does both.
+///
+/// # Errors
+/// 409 `erasure_route` when `change` is `erased`.
+pub(crate) fn refuse_erasure(change: &str, lang: Lang) -> Result<(), ApiError> {
+    if change == "erased" {
+        return Err(ApiError::own(StatusCode::CONFLICT, codes::ERASURE_ROUTE, lang));
+    }
+    Ok(())
 }
 
 /// Keeps the `state` column (the queue's filter) in step with the log.

@@ -11,11 +11,12 @@ use mentor_core::contract::{self, ContractChange, Terms};
 use mentor_core::eligibility::{self, Decision, WorkingSituation};
 use mentor_core::esign::Hints;
 use mentor_core::lifecycle::{Aggregate, Event, Replay};
+use mentor_core::recruitment::{Application, ApplicationChange};
 use mentor_core::{FieldError, InputError, Lang, Localized, application};
 use serde_json::{Map, Value, json};
 use sqlx::Row;
 
-use crate::applications::{posted_event, read_tx};
+use crate::applications::{ChangeName, posted_event, read_tx, refuse_erasure};
 use crate::billing::{chain_terms, stored_invoicing_party, stored_vat};
 use crate::error::{ApiError, codes};
 use crate::request::{AnswerLang, Operator, json_body};
@@ -30,8 +31,9 @@ use crate::{Shared, retrying};
 /// `working_situation` is the situation as settled at the interview (INT-5), in place of the
 /// form's; `vat` is the invoicing party's VAT status, which billing needs and the contract
 /// does not hold; `signers` gives the provider's recipient ids. 201 with the contract; 409
-/// with the core's code when it cannot be drafted (`not_eligible`, `no_contracting_party`)
-/// or the application has a contract; 422 with field errors.
+/// with the core's code when it cannot be drafted (`not_eligible`, `no_contracting_party`),
+/// when the application could not take `contract_sent` (the core's refusal: only a selected
+/// application gets a contract), or the application has a contract; 422 with field errors.
 #[utoipa::path(post, path = "/applications/{id}/contract", tag = "contracts",
     params(("id" = String, Path), ("lang" = Option<String>, Query)), security(("operator" = [])),
     request_body(content = Object, description = "Terms, VAT status, signers"),
@@ -69,6 +71,7 @@ pub async fn draft(
         let contract_id = given_id
             .clone()
             .unwrap_or_else(|| format!("contract-{application_id}"));
+        ready_for_contract(&mut tx, &application_id, &contract_id, now, lang).await?;
         let drafted = contract::draft(&contract_id, &decision, terms.clone(), now).map_err(|e| {
             ApiError::new(
                 StatusCode::CONFLICT,
@@ -246,6 +249,34 @@ fn object_body(body: &Bytes, allowed: &[&str], lang: Lang) -> Result<Map<String,
     Ok(request)
 }
 
+/// Whether the application may have its contract now: the core's transition table must let
+/// it take `contract_sent` for that contract (from `selected`), as sending the contract will
+/// ask. A submitted, rejected or withdrawn application gets no contract (409 with the core's
+/// refusal, `transition_not_allowed`, its state and the event).
+///
+/// # Errors
+/// 404 for an unknown application; 409 with the refusal; a storage error.
+async fn ready_for_contract(
+    tx: &mut Tx,
+    application_id: &str,
+    contract_id: &str,
+    now: chrono::DateTime<Utc>,
+    lang: Lang,
+) -> Result<(), ApiError> {
+    let log = crate::applications::application_log(tx, application_id, lang).await?;
+    let mut application = Application::replay(&log).map_err(|_| store::corrupt())?;
+    let sent = Event {
+        at: application.last_event_at().map_or(now, |last| last.max(now)),
+        actor: mentor_core::lifecycle::Actor::System,
+        change: ApplicationChange::ContractSent {
+            contract_id: contract_id.to_owned(),
+        },
+    };
+    application
+        .apply(&sent)
+        .map_err(|refused| ApiError::new(StatusCode::CONFLICT, refused.to_json(lang)))
+}
+
 /// The request's `contract_id`, when given: a string, or 422 `invalid_type` at `contract_id`.
 fn given_contract_id(request: &Map<String, Value>, lang: Lang) -> Result<Option<String>, ApiError> {
     match request.get("contract_id") {
@@ -382,7 +413,8 @@ pub async fn show(
 /// the server's clock. A `sent` event naming the provider and its envelope id (`request_id`)
 /// links the envelope to the contract, and the deliveries kept for that envelope are applied
 /// at once. The application follows (`contract_sent`, `contract_signed`). 201 with the
-/// contract; 409 with the core's refusal; 422 when the body is not an event.
+/// contract; 409 with the core's refusal, or `erasure_route` for an `erased` event (erasure is
+/// `DELETE /applicants/{email}`); 422 when the body is not an event or is dated in the future.
 #[utoipa::path(post, path = "/contracts/{id}/events", tag = "contracts",
     params(("id" = String, Path), ("lang" = Option<String>, Query)), security(("operator" = [])),
     request_body(content = Object, description = "A contract event"),
@@ -399,6 +431,7 @@ pub async fn post_event(
 ) -> Result<(StatusCode, Json<Value>), ApiError> {
     let value = posted_event(&body, Utc::now(), lang)?;
     let event = Event::<ContractChange>::from_json(&value).map_err(|e| ApiError::input(e, None, lang))?;
+    refuse_erasure(event.change_name(), lang)?;
     let (stored, refused) = retrying!(lang, async {
         let (_gate, mut tx) = service.store.begin().await?;
         let mut stored = read_contract(&mut tx, &id, lang).await?;

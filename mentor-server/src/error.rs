@@ -96,6 +96,15 @@ pub mod codes {
             "les données personnelles de la candidature ont été effacées",
         ),
     );
+    /// `erasure_route`: an `erased` event posted to an events route; erasure goes through
+    /// `DELETE /applicants/{email}`, which removes the stored personal data with the event.
+    pub const ERASURE_ROUTE: (&str, Text) = (
+        "erasure_route",
+        Text::new(
+            "an erasure goes through DELETE /applicants/{email}, which also removes the stored personal data",
+            "un effacement passe par DELETE /applicants/{email}, qui retire aussi les données personnelles enregistrées",
+        ),
+    );
     /// `provider_not_configured`: no webhook secret for this provider.
     pub const PROVIDER_NOT_CONFIGURED: (&str, Text) = (
         "provider_not_configured",

@@ -4,7 +4,7 @@
 use axum::extract::{FromRequestParts, Query};
 use axum::http::StatusCode;
 use axum::http::request::Parts;
-use mentor_core::{FieldError, Lang};
+use mentor_core::Lang;
 use serde::Deserialize;
 use serde_json::Value;
 use subtle::ConstantTimeEq;
@@ -40,7 +40,8 @@ impl<S: Send + Sync> FromRequestParts<S> for AnswerLang {
 }
 
 /// Proof that the request carries the operator's token (`Authorization: Bearer TOKEN`, the
-/// token from the environment variable `MENTOR_SERVER_TOKEN`), compared in constant time.
+/// scheme's name in any case; the token from the environment variable `MENTOR_SERVER_TOKEN`),
+/// compared in constant time.
 /// Without a configured token every operator route answers 401: an operator endpoint is
 /// never open by default.
 #[derive(Clone, Copy, Debug)]
@@ -61,7 +62,10 @@ impl FromRequestParts<Shared> for Operator {
             .headers
             .get(axum::http::header::AUTHORIZATION)
             .and_then(|v| v.to_str().ok())
-            .and_then(|v| v.strip_prefix("Bearer "))
+            .and_then(|v| v.split_once(' '))
+            // The scheme's name is case-insensitive (RFC 9110 §11.1): `bearer` is `Bearer`.
+            .filter(|(scheme, _)| scheme.eq_ignore_ascii_case("bearer"))
+            .map(|(_, token)| token.trim_matches(' '))
             .ok_or_else(refused)?;
         if bool::from(given.as_bytes().ct_eq(expected.as_bytes())) {
             Ok(Operator)
@@ -71,11 +75,17 @@ impl FromRequestParts<Shared> for Operator {
     }
 }
 
-/// Reads a JSON body: a body that is not JSON is a 422 with the core's `invalid_json` field
-/// error (its line and column, never its content).
+/// Reads a JSON body as every reader of the library reads JSON text
+/// ([`mentor_core::wire::parse_value_bytes`]): a key given twice in one object is
+/// `duplicate_key` at its path (serde_json alone would keep the last value, and a form or an
+/// event would say what its sender did not mean), nesting too deep is `too_deep`, anything
+/// else that is not JSON is `invalid_json` (its line and column, never its content). A UTF-8
+/// byte order mark before the text is ignored (RFC 8259 §8.1), as `mentor triage` and the
+/// Python package do.
 ///
 /// # Errors
-/// 422 `invalid_input`.
+/// 422 `invalid_input` with that one field error.
 pub fn json_body(body: &[u8], lang: Lang) -> Result<Value, ApiError> {
-    serde_json::from_slice(body).map_err(|e| ApiError::fields(&[FieldError::invalid_json(&e)], lang))
+    let body = body.strip_prefix(b"\xEF\xBB\xBF").unwrap_or(body);
+    mentor_core::wire::parse_value_bytes(body).map_err(|e| ApiError::fields(&[e], lang))
 }
