@@ -56,6 +56,12 @@
 //!   (`contract_sent`, `contract_signed`) is applied to the application in the same
 //!   transaction; when the application refuses it (withdrawn meanwhile), the contract event
 //!   still stands and the answer says so.
+//! - Erasure leaves no copy of the form in the database's files as far as the database
+//!   allows: SQLite runs with `secure_delete` (deleted content is zeroed) and, after an
+//!   erasure, checkpoints and truncates its write-ahead log (`mentor.db-wal`); PostgreSQL keeps
+//!   old row versions as dead tuples until `VACUUM`, which the erasure runs on `applications`
+//!   and `events` (it frees the space, it does not zero it; PostgreSQL's WAL, replicas and
+//!   backups are the operator's to expire) ([`Store::purge_erased`]).
 //! - An amendment is a new contract (the core's `contract::amend`), for the same application,
 //!   with the VAT status of the one it supersedes. A statement bills the sessions posted to
 //!   the contract asked about, each with the version of the terms in force on its date among

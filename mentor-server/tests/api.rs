@@ -273,6 +273,39 @@ async fn erasure_on_postgres() {
     erasure(Db::Postgres).await;
 }
 
+/// Whether `needle` is in the bytes of the file at `path` (a missing file holds nothing).
+fn file_holds(path: &std::path::Path, needle: &str) -> bool {
+    let bytes = std::fs::read(path).unwrap_or_default();
+    bytes.windows(needle.len()).any(|w| w == needle.as_bytes())
+}
+
+#[tokio::test]
+async fn an_erased_form_leaves_the_sqlite_files() {
+    let t = TestService::start(Db::Sqlite).await.unwrap();
+    let email = "zq7-unique-erasure-probe@example.org";
+    let (status, _) = t.apply(&form(email, "E-DISK")).await;
+    assert_eq!(status, StatusCode::CREATED);
+    let db = std::path::PathBuf::from(t.url.strip_prefix("sqlite://").unwrap());
+    let wal = db.with_file_name("mentor.db-wal");
+    assert!(
+        file_holds(&wal, email),
+        "the form is in the write-ahead log first"
+    );
+    // Copied into the database file itself, as SQLite's automatic checkpoints do.
+    sqlx::query("PRAGMA wal_checkpoint(TRUNCATE)")
+        .execute(t.service.store.pool())
+        .await
+        .unwrap();
+    assert!(file_holds(&db, email), "the form is in the database file");
+    let (status, answer) = t.operator("DELETE", &format!("/applicants/{email}"), None).await;
+    assert_eq!(status, StatusCode::OK, "{answer}");
+    assert!(!file_holds(&db, email), "the erased form is still in mentor.db");
+    assert!(
+        !file_holds(&wal, email),
+        "the erased form is still in mentor.db-wal"
+    );
+}
+
 #[tokio::test]
 async fn openapi_and_page() {
     let t = TestService::start(Db::Sqlite).await.unwrap();
