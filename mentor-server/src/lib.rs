@@ -62,6 +62,8 @@
 //!   old row versions as dead tuples until `VACUUM`, which the erasure runs on `applications`
 //!   and `events` (it frees the space, it does not zero it; PostgreSQL's WAL, replicas and
 //!   backups are the operator's to expire) ([`Store::purge_erased`]).
+//! - Sessions are checked when posted against what the contract can bill (the core's
+//!   statement on the batch, month by month): a stored session never blocks a statement.
 //! - An amendment is a new contract (the core's `contract::amend`), for the same application,
 //!   with the VAT status of the one it supersedes. A statement bills the sessions posted to
 //!   the contract asked about, each with the version of the terms in force on its date among
