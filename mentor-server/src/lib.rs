@@ -62,6 +62,9 @@
 //!   old row versions as dead tuples until `VACUUM`, which the erasure runs on `applications`
 //!   and `events` (it frees the space, it does not zero it; PostgreSQL's WAL, replicas and
 //!   backups are the operator's to expire) ([`Store::purge_erased`]).
+//! - `pending_deliveries` is bounded: [`settlement::MAX_PENDING`] events per provider
+//!   (Concord's deliveries are unsigned, so anyone can send some). Beyond it a delivery that
+//!   would add one answers 503 `too_many_pending`, and the kept ones, the oldest, stay.
 //! - Sessions are checked when posted against what the contract can bill (the core's
 //!   statement on the batch, month by month): a stored session never blocks a statement.
 //! - An amendment is a new contract (the core's `contract::amend`), for the same application,

@@ -306,6 +306,65 @@ async fn an_erased_form_leaves_the_sqlite_files() {
     );
 }
 
+/// A Concord delivery (unsigned) for the envelope `uid`.
+async fn concord(t: &TestService, uid: &str, at: &str) -> (StatusCode, Value) {
+    let body = json!({"uid": uid, "status": "CURRENT_CONTRACT", "updatedAt": at});
+    t.send(
+        "POST",
+        "/webhooks/concord?lang=fr",
+        &[],
+        body.to_string().into_bytes(),
+    )
+    .await
+}
+
+async fn pending_count(t: &TestService) -> i64 {
+    sqlx::query_scalar("SELECT COUNT(*) FROM pending_deliveries WHERE provider = 'concord'")
+        .fetch_one(t.service.store.pool())
+        .await
+        .unwrap()
+}
+
+#[tokio::test]
+async fn anonymous_deliveries_cannot_fill_the_database() {
+    let t = TestService::start(Db::Sqlite).await.unwrap();
+    let max = mentor_server::settlement::MAX_PENDING;
+    // Kept deliveries up to one below the cap, written directly.
+    let mut tx = t.service.store.pool().begin().await.unwrap();
+    for i in 0..max - 1 {
+        sqlx::query(
+            "INSERT INTO pending_deliveries (dedupe_key, provider, request_id, event, received_at) \
+             VALUES ($1, 'concord', $2, '{}', '2026-01-01T00:00:00Z')",
+        )
+        .bind(format!("filler-{i}"))
+        .bind(format!("agr-filler-{i}"))
+        .execute(&mut *tx)
+        .await
+        .unwrap();
+    }
+    tx.commit().await.unwrap();
+    let (status, answer) = concord(&t, "agr-last", "2026-11-20T10:15:30Z").await;
+    assert_eq!(status, StatusCode::ACCEPTED, "the last place is taken: {answer}");
+    assert_eq!(pending_count(&t).await, max);
+    let (status, answer) = concord(&t, "agr-one-too-many", "2026-11-20T10:15:30Z").await;
+    assert_eq!(
+        (status, answer["code"].as_str()),
+        (StatusCode::SERVICE_UNAVAILABLE, Some("too_many_pending")),
+        "{answer}"
+    );
+    assert!(
+        answer["message"]
+            .as_str()
+            .unwrap()
+            .starts_with("trop de notifications"),
+        "{answer}"
+    );
+    assert_eq!(pending_count(&t).await, max, "nothing kept, the oldest stay");
+    // A repeat of a kept delivery is still answered as kept.
+    let (status, answer) = concord(&t, "agr-last", "2026-11-20T10:15:30Z").await;
+    assert_eq!(status, StatusCode::ACCEPTED, "{answer}");
+}
+
 #[tokio::test]
 async fn openapi_and_page() {
     let t = TestService::start(Db::Sqlite).await.unwrap();
