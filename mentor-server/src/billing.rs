@@ -5,8 +5,8 @@ use std::collections::{BTreeMap, BTreeSet};
 
 use axum::Json;
 use axum::body::Bytes;
-use axum::extract::{Path, Query, State};
-use axum::http::StatusCode;
+use axum::extract::{Path, State};
+use axum::http::{StatusCode, Uri};
 use mentor_core::billing::{
     self, BillingContract, BillingPeriod, InvoicingParty, ReceivedInvoice, Session, StatementError,
 };
@@ -20,6 +20,7 @@ use sqlx::Row;
 use crate::applications::read_tx;
 use crate::contracts::{invoicing_party, read_contract};
 use crate::error::{ApiError, codes};
+use crate::query::Params;
 use crate::request::{AnswerLang, Operator, json_body};
 use crate::settlement::StoredContract;
 use crate::store::{Tx, corrupt};
@@ -128,7 +129,8 @@ pub struct StatementQuery {
 /// sessions (the core's `billing::statement`, with the policy's billing shares and time
 /// zone): lines, subtotals, VAT treatment and mention, totals. Each session is priced with
 /// the version of the terms in force on its date among those of the contract's chain of
-/// amendments (`chain_terms`): an amendment's rates apply from its own start date. 422 `invalid_period`, or
+/// amendments (`chain_terms`): an amendment's rates apply from its own start date. 422 at
+/// `period` (`required`, `invalid_period`, `duplicate_key`), or
 /// `invalid_sessions` with the sessions that cannot be billed.
 #[utoipa::path(get, path = "/contracts/{id}/statement", tag = "billing",
     params(("id" = String, Path), StatementQuery), security(("operator" = [])),
@@ -140,9 +142,10 @@ pub async fn statement(
     _operator: Operator,
     AnswerLang(lang): AnswerLang,
     Path(id): Path<String>,
-    Query(query): Query<StatementQuery>,
+    uri: Uri,
 ) -> Result<Json<Value>, ApiError> {
-    let period = BillingPeriod::parse(&query.period).ok_or_else(|| {
+    let params = Params::of(&uri)?;
+    let period = BillingPeriod::parse(params.required("period", lang)?).ok_or_else(|| {
         ApiError::fields(
             &[FieldError::new("period", mentor_core::ErrorCode::InvalidPeriod)],
             lang,

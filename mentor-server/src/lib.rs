@@ -25,7 +25,8 @@
 //! | `DELETE /applicants/{email}` | operator | erases an applicant's personal data, keeps ids |
 //!
 //! Every answer is JSON (but `/` and the demo's files); errors are `{"code", "message", …}` with the core's stable
-//! codes, messages in `?lang=en|fr`. Operator routes need `Authorization: Bearer TOKEN`, the
+//! codes, messages in `?lang=en|fr`. A query parameter that is wrong is a 422 with a field error
+//! at its name, as a body's field is ([`query`]). Operator routes need `Authorization: Bearer TOKEN`, the
 //! token being the environment variable `MENTOR_SERVER_TOKEN`; when it is unset they all
 //! answer 401. Bodies are limited to 1 MiB (413).
 //!
@@ -81,6 +82,7 @@ pub mod erasure;
 pub mod error;
 pub mod openapi;
 pub mod page;
+pub mod query;
 pub mod request;
 pub mod routes;
 pub mod settlement;

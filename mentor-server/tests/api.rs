@@ -175,8 +175,42 @@ async fn errors_are_json() {
         .await;
     assert_eq!(fr["errors"][0]["code"], en["errors"][0]["code"]);
     assert_ne!(fr["errors"][0]["message"], en["errors"][0]["message"]);
-    let (status, _) = t.send("POST", "/applications?lang=de", &[], Vec::new()).await;
-    assert_eq!(status, StatusCode::BAD_REQUEST);
+    // A wrong query parameter: 422 with a field error at its name, in the answer's language
+    // when it is known.
+    let field_error = |answer: &Value| {
+        (
+            answer["code"].as_str().map(str::to_owned),
+            answer["errors"][0]["path"].as_str().map(str::to_owned),
+            answer["errors"][0]["code"].as_str().map(str::to_owned),
+        )
+    };
+    let owned = |path: &str, code: &str| {
+        (
+            Some("invalid_input".to_owned()),
+            Some(path.to_owned()),
+            Some(code.to_owned()),
+        )
+    };
+    let (status, answer) = t.send("POST", "/applications?lang=de", &[], Vec::new()).await;
+    assert_eq!(status, StatusCode::UNPROCESSABLE_ENTITY, "{answer}");
+    assert_eq!(field_error(&answer), owned("lang", "invalid_enum"), "{answer}");
+    assert_eq!(
+        answer["errors"][0]["message"],
+        "this value is not one of the allowed values: expected one of `en`, `fr`",
+        "{answer}"
+    );
+    let (status, answer) = t
+        .send("POST", "/applications?lang=fr&lang=en", &[], Vec::new())
+        .await;
+    assert_eq!(status, StatusCode::UNPROCESSABLE_ENTITY, "{answer}");
+    assert_eq!(field_error(&answer), owned("lang", "duplicate_key"), "{answer}");
+    let (status, answer) = t.operator("GET", "/queue?now=yesterday&lang=fr", None).await;
+    assert_eq!(status, StatusCode::UNPROCESSABLE_ENTITY, "{answer}");
+    assert_eq!(field_error(&answer), owned("now", "invalid_datetime"), "{answer}");
+    assert_eq!(answer["message"], "l'entrée comporte des erreurs", "{answer}");
+    let (status, answer) = t.operator("GET", "/contracts/c-1/statement", None).await;
+    assert_eq!(status, StatusCode::UNPROCESSABLE_ENTITY, "{answer}");
+    assert_eq!(field_error(&answer), owned("period", "required"), "{answer}");
 
     // Operator routes: no token, a wrong token, a token of another length.
     for auth in [
