@@ -231,6 +231,12 @@ impl ApiError {
         }
     }
 
+    /// The JSON body.
+    #[must_use]
+    pub fn body(&self) -> &Value {
+        &self.body
+    }
+
     /// The HTTP status.
     #[must_use]
     pub fn status(&self) -> StatusCode {
