@@ -270,3 +270,46 @@ fn load_prints_each_record_and_fails_on_a_refusal() {
     assert_eq!(String::from_utf8(output.stdout).unwrap(), "line 1: 201 app-1\n");
     assert_eq!(output.status.code(), Some(0));
 }
+
+/// A delivery for a provider with no secret configured answers 503 and is logged at WARN, once
+/// a minute per provider: a configuration to fix or a stranger's request, not an ERROR.
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn an_unconfigured_provider_is_a_warning() {
+    let dir = tempfile::tempdir().unwrap();
+    let database = format!("sqlite://{}", dir.path().join("mentor.db").display());
+    let port = free_port();
+    let mut server = Command::new(env!("CARGO_BIN_EXE_mentor-server"))
+        .args(["--listen", &format!("127.0.0.1:{port}"), "--database", &database])
+        .env("MENTOR_SERVER_TOKEN", TOKEN)
+        .env("RUST_LOG", "warn")
+        .env("NO_COLOR", "1")
+        .stdout(Stdio::null())
+        .stderr(Stdio::piped())
+        .spawn()
+        .unwrap();
+    wait_ready(port).await;
+    for _ in 0..3 {
+        let (status, answer) = request(port, "POST", "/webhooks/yousign", &[], b"{}")
+            .await
+            .unwrap();
+        assert_eq!(
+            (status, answer["code"].as_str()),
+            (503, Some("provider_not_configured"))
+        );
+    }
+    let status = Command::new("kill")
+        .args(["-TERM", &server.id().to_string()])
+        .status()
+        .unwrap();
+    assert!(status.success());
+    let mut log = String::new();
+    std::io::Read::read_to_string(&mut server.stderr.take().unwrap(), &mut log).unwrap();
+    assert!(server.wait().unwrap().success());
+    assert!(!log.contains("ERROR"), "{log}");
+    let warned: Vec<&str> = log
+        .lines()
+        .filter(|l| l.contains("WARN") && l.contains("no secret configured"))
+        .collect();
+    assert_eq!(warned.len(), 1, "once a minute: {log}");
+    assert!(warned[0].contains("provider=\"yousign\""), "{log}");
+}
