@@ -3,8 +3,8 @@
 
 use axum::Json;
 use axum::body::Bytes;
-use axum::extract::{Path, Query, State};
-use axum::http::StatusCode;
+use axum::extract::{Path, State};
+use axum::http::{StatusCode, Uri};
 use chrono::{DateTime, Utc};
 use mentor_core::application;
 use mentor_core::lifecycle::{Actor, Aggregate, Event, Replay, Vocabulary};
@@ -16,6 +16,7 @@ use serde_json::{Value, json};
 use sqlx::Row;
 
 use crate::error::{ApiError, codes};
+use crate::query::Params;
 use crate::request::{AnswerLang, Operator, json_body};
 use crate::store::{self, Kind, Tx};
 use crate::{Shared, retrying};
@@ -143,19 +144,15 @@ pub struct QueueQuery {
 #[utoipa::path(get, path = "/queue", tag = "applications", params(QueueQuery),
     security(("operator" = [])),
     responses((status = 200, description = "The queue", body = Vec<Object>),
-        (status = 401, description = "No operator token", body = Object)))]
+        (status = 401, description = "No operator token", body = Object),
+        (status = 422, description = "A wrong query parameter (`lang`, `now`)", body = Object)))]
 pub async fn queue(
     State(service): State<Shared>,
     _operator: Operator,
     AnswerLang(lang): AnswerLang,
-    Query(query): Query<QueueQuery>,
+    uri: Uri,
 ) -> Result<Json<Value>, ApiError> {
-    let now = match query.now.as_deref() {
-        None => Utc::now(),
-        Some(text) => DateTime::parse_from_rfc3339(text)
-            .map(|d| d.with_timezone(&Utc))
-            .map_err(|_| ApiError::own(StatusCode::BAD_REQUEST, codes::BAD_REQUEST, lang))?,
-    };
+    let now = Params::of(&uri)?.instant("now", lang)?.unwrap_or_else(Utc::now);
     let states: Vec<&str> = QUEUE_STATES.iter().map(|s| s.name()).collect();
     let rows = sqlx::query(
         "SELECT id, form FROM applications WHERE form IS NOT NULL AND state IN ($1, $2, $3) ORDER BY position",

@@ -1,16 +1,17 @@
 //! Billing (`docs/billing.md`; BIL-1, CON-1): sessions posted per contract, the monthly
 //! statement and the check of a received invoice, all computed by the core.
 
-use std::collections::BTreeSet;
+use std::collections::{BTreeMap, BTreeSet};
 
 use axum::Json;
 use axum::body::Bytes;
-use axum::extract::{Path, Query, State};
-use axum::http::StatusCode;
+use axum::extract::{Path, State};
+use axum::http::{StatusCode, Uri};
 use mentor_core::billing::{
     self, BillingContract, BillingPeriod, InvoicingParty, ReceivedInvoice, Session, StatementError,
 };
 use mentor_core::contract::Terms;
+use mentor_core::policy::BillingPolicy;
 use mentor_core::{FieldError, Lang, Localized};
 use serde::Deserialize;
 use serde_json::{Map, Value, json};
@@ -19,15 +20,20 @@ use sqlx::Row;
 use crate::applications::read_tx;
 use crate::contracts::{invoicing_party, read_contract};
 use crate::error::{ApiError, codes};
+use crate::query::Params;
 use crate::request::{AnswerLang, Operator, json_body};
 use crate::settlement::StoredContract;
 use crate::store::{Tx, corrupt};
 use crate::{Shared, retrying};
 
 /// `POST /contracts/{id}/sessions`: a JSON array of sessions (`docs/billing.md`), stored all
-/// or none. 201 `{"stored": n}`; 422 with every field error (`[2].status`); 409
-/// `duplicate_session` (with `session_id`) when a session id was already posted for the
-/// contract, or appears twice in the array.
+/// or none. 201 `{"stored": n}`; 422 with every field error (`[2].status`), including a
+/// session id that appears twice in the array (`[2].session_id` `duplicate_session`, first
+/// seen at its 1-based position) and the sessions the contract cannot bill, as its statement
+/// would refuse them (the core's `billing::statement` on the batch, month by month:
+/// `[2].session_type` `unknown_session_type`, `[2].started_at` `no_terms_in_force`), so that
+/// no stored session can block a month's statement; 409 `duplicate_session` (with
+/// `session_id`) when a session id was already posted for the contract.
 #[utoipa::path(post, path = "/contracts/{id}/sessions", tag = "billing",
     params(("id" = String, Path), ("lang" = Option<String>, Query)), security(("operator" = [])),
     request_body(content = Vec<Object>, description = "Sessions"),
@@ -50,13 +56,32 @@ pub async fn post_sessions(
         ));
     };
     let sessions = Session::list_from_json(&items).map_err(|e| ApiError::fields(&e.errors, lang))?;
-    let mut ids = std::collections::BTreeSet::new();
-    if let Some(twice) = sessions.iter().find(|s| !ids.insert(s.session_id())) {
-        return Err(duplicate(twice.session_id(), lang));
+    let mut first_seen = std::collections::HashMap::new();
+    let repeated: Vec<FieldError> = sessions
+        .iter()
+        .enumerate()
+        .filter_map(|(index, s)| match first_seen.entry(s.session_id()) {
+            std::collections::hash_map::Entry::Occupied(first) => Some(
+                FieldError::with(
+                    "session_id",
+                    mentor_core::ErrorCode::DuplicateSession,
+                    mentor_core::error::Detail::FirstSeenAt(first.get() + 1),
+                )
+                .under(&format!("[{index}]")),
+            ),
+            std::collections::hash_map::Entry::Vacant(slot) => {
+                slot.insert(index);
+                None
+            }
+        })
+        .collect();
+    if !repeated.is_empty() {
+        return Err(ApiError::fields(&repeated, lang));
     }
     let stored = retrying!(lang, async {
         let (_gate, mut tx) = service.store.begin().await?;
-        read_contract(&mut tx, &id, lang).await?;
+        let contract = billing_contract(&mut tx, &id, lang).await?;
+        check_billable(&contract, &sessions, &service.policy.billing, lang)?;
         for session in &sessions {
             let known =
                 sqlx::query("SELECT session_id FROM sessions WHERE contract_id = $1 AND session_id = $2")
@@ -104,7 +129,8 @@ pub struct StatementQuery {
 /// sessions (the core's `billing::statement`, with the policy's billing shares and time
 /// zone): lines, subtotals, VAT treatment and mention, totals. Each session is priced with
 /// the version of the terms in force on its date among those of the contract's chain of
-/// amendments (`chain_terms`): an amendment's rates apply from its own start date. 422 `invalid_period`, or
+/// amendments (`chain_terms`): an amendment's rates apply from its own start date. 422 at
+/// `period` (`required`, `invalid_period`, `duplicate_key`), or
 /// `invalid_sessions` with the sessions that cannot be billed.
 #[utoipa::path(get, path = "/contracts/{id}/statement", tag = "billing",
     params(("id" = String, Path), StatementQuery), security(("operator" = [])),
@@ -116,9 +142,10 @@ pub async fn statement(
     _operator: Operator,
     AnswerLang(lang): AnswerLang,
     Path(id): Path<String>,
-    Query(query): Query<StatementQuery>,
+    uri: Uri,
 ) -> Result<Json<Value>, ApiError> {
-    let period = BillingPeriod::parse(&query.period).ok_or_else(|| {
+    let params = Params::of(&uri)?;
+    let period = BillingPeriod::parse(params.required("period", lang)?).ok_or_else(|| {
         ApiError::fields(
             &[FieldError::new("period", mentor_core::ErrorCode::InvalidPeriod)],
             lang,
@@ -126,7 +153,7 @@ pub async fn statement(
     })?;
     let (contract, sessions) = billing_inputs(&service, &id, lang).await?;
     let made = billing::statement(&contract, &sessions, period, &service.policy.billing)
-        .map_err(|e| statement_refused(&e, lang))?;
+        .map_err(|e| statement_refused(&e, &sessions, lang))?;
     Ok(Json(made.to_json(lang)))
 }
 
@@ -150,7 +177,7 @@ pub async fn check_invoice(
     let invoice = ReceivedInvoice::from_json(&value).map_err(|e| ApiError::input(e, None, lang))?;
     let (contract, sessions) = billing_inputs(&service, &id, lang).await?;
     let made = billing::statement(&contract, &sessions, invoice.period, &service.policy.billing)
-        .map_err(|e| statement_refused(&e, lang))?;
+        .map_err(|e| statement_refused(&e, &sessions, lang))?;
     Ok(Json(billing::check_invoice(&made, &invoice).to_json(lang)))
 }
 
@@ -162,11 +189,7 @@ async fn billing_inputs(
     lang: Lang,
 ) -> Result<(BillingContract, Vec<Session>), ApiError> {
     let mut tx = read_tx(service).await?;
-    let stored = read_contract(&mut tx, id, lang).await?;
-    let invoicing = stored_invoicing_party(&mut tx, &stored, lang).await?;
-    let versions = chain_terms(&mut tx, &stored).await?;
-    let contract =
-        BillingContract::new(id, invoicing, versions).map_err(|e| ApiError::input(e, None, lang))?;
+    let contract = billing_contract(&mut tx, id, lang).await?;
     let rows = sqlx::query("SELECT body FROM sessions WHERE contract_id = $1 ORDER BY session_id")
         .bind(id)
         .fetch_all(&mut *tx)
@@ -179,6 +202,62 @@ async fn billing_inputs(
         sessions.push(Session::from_json(&value).map_err(|_| corrupt())?);
     }
     Ok((contract, sessions))
+}
+
+/// The contract `id` as billing reads it: the terms of its chain of amendments
+/// ([`chain_terms`]) and its invoicing party with the stored VAT status.
+///
+/// # Errors
+/// 404 for an unknown contract; 422 when its invoicing party does not read; a database error.
+async fn billing_contract(tx: &mut Tx, id: &str, lang: Lang) -> Result<BillingContract, ApiError> {
+    let stored = read_contract(tx, id, lang).await?;
+    let invoicing = stored_invoicing_party(tx, &stored, lang).await?;
+    let versions = chain_terms(tx, &stored).await?;
+    BillingContract::new(id, invoicing, versions).map_err(|e| ApiError::input(e, None, lang))
+}
+
+/// Refuses (422, field errors under each session's index in `sessions`) the sessions that the
+/// statement of their month would refuse: the core's `billing::statement`, run on the
+/// sessions of each billing month of the batch (in the policy's time zone), decides.
+fn check_billable(
+    contract: &BillingContract,
+    sessions: &[Session],
+    policy: &BillingPolicy,
+    lang: Lang,
+) -> Result<(), ApiError> {
+    let zone = policy.time_zone.tz();
+    let mut months: BTreeMap<BillingPeriod, (Vec<usize>, Vec<Session>)> = BTreeMap::new();
+    for (index, session) in sessions.iter().enumerate() {
+        let month = months
+            .entry(BillingPeriod::of(session.started_at(), zone))
+            .or_default();
+        month.0.push(index);
+        month.1.push(session.clone());
+    }
+    let mut errors: Vec<(usize, FieldError)> = Vec::new();
+    for (period, (indices, month)) in &months {
+        match billing::statement(contract, month, *period, policy) {
+            Ok(_) => {}
+            Err(StatementError::Sessions(problems)) => {
+                for problem in problems {
+                    let index = indices.get(problem.index).copied().unwrap_or(problem.index);
+                    errors.extend(
+                        problem
+                            .errors
+                            .into_iter()
+                            .map(|e| (index, e.under(&format!("[{index}]")))),
+                    );
+                }
+            }
+            Err(other) => return Err(statement_refused(&other, &[], lang)),
+        }
+    }
+    if errors.is_empty() {
+        return Ok(());
+    }
+    errors.sort_by_key(|(index, _)| *index);
+    let errors: Vec<FieldError> = errors.into_iter().map(|(_, e)| e).collect();
+    Err(ApiError::fields(&errors, lang))
 }
 
 /// The stored VAT part of a contract's invoicing party (`vat`, `vat_number`), as given when
@@ -248,12 +327,18 @@ async fn linked(tx: &mut Tx, id: &str, seen: &mut BTreeSet<String>) -> Result<St
     StoredContract::read(tx, id).await?.ok_or_else(corrupt)
 }
 
-fn statement_refused(error: &StatementError, lang: Lang) -> ApiError {
+/// The 422 of a statement that cannot be made; each session that cannot be billed is named by
+/// its `session_id` (read in `sessions`, the statement's input), `index` being its position
+/// there.
+fn statement_refused(error: &StatementError, sessions: &[Session], lang: Lang) -> ApiError {
     let mut body = json!({"code": error.code(), "message": error.message(lang)});
-    if let (StatementError::Sessions(sessions), Value::Object(map)) = (error, &mut body) {
-        let errors: Vec<Value> = sessions
+    if let (StatementError::Sessions(problems), Value::Object(map)) = (error, &mut body) {
+        let errors: Vec<Value> = problems
             .iter()
-            .map(|s| json!({"index": s.index, "errors": s.errors.to_json(lang)}))
+            .map(|s| {
+                json!({"session_id": sessions.get(s.index).map(Session::session_id),
+                    "index": s.index, "errors": s.errors.to_json(lang)})
+            })
             .collect();
         map.insert("sessions".to_owned(), Value::Array(errors));
     }

@@ -20,7 +20,10 @@ use crate::{Shared, retrying};
 /// each offer: the address itself is not stored), and the contracts drafted for them: the
 /// stored form and duplicate key are deleted; the event logs are rewritten by the core
 /// without personal data and end with an `erased` event (dated by the server's clock). Ids,
-/// states, scores, terms and sessions stay. 200 `{"erased": [application ids]}`; 404 when no
+/// states, scores, terms and sessions stay. Once committed, the old pages are purged from
+/// the disk ([`Store::purge_erased`](crate::Store::purge_erased): SQLite's write-ahead log is
+/// checkpointed and truncated, deleted content having been zeroed; PostgreSQL's touched tables
+/// are vacuumed). 200 `{"erased": [application ids]}`; 404 when no
 /// application has this address (or all were erased already).
 #[utoipa::path(delete, path = "/applicants/{email}", tag = "applications",
     params(("email" = String, Path), ("lang" = Option<String>, Query)), security(("operator" = [])),
@@ -84,6 +87,7 @@ pub async fn erase(
     if erased.is_empty() {
         return Err(ApiError::not_found(lang));
     }
+    service.store.purge_erased().await?;
     tracing::info!(applications = ?erased, "applicant erased");
     Ok(Json(json!({"erased": erased})))
 }

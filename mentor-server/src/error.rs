@@ -113,6 +113,15 @@ pub mod codes {
             "ce fournisseur de signature électronique n'est pas configuré sur le service",
         ),
     );
+    /// `too_many_pending`: the provider has [`MAX_PENDING`](crate::settlement::MAX_PENDING)
+    /// signature events waiting for their envelope already; the delivery is not kept.
+    pub const TOO_MANY_PENDING: (&str, Text) = (
+        "too_many_pending",
+        Text::new(
+            "too many deliveries of this provider are waiting for their envelope; retry later",
+            "trop de notifications de ce fournisseur attendent leur enveloppe ; réessayez plus tard",
+        ),
+    );
     /// `unknown_provider`.
     pub const UNKNOWN_PROVIDER: (&str, Text) = (
         "unknown_provider",
@@ -203,6 +212,29 @@ impl ApiError {
     #[must_use]
     pub fn is_retryable(&self) -> bool {
         self.retry
+    }
+
+    /// The stable code of the answer (`code`), if it has one.
+    #[must_use]
+    pub fn code(&self) -> Option<&str> {
+        self.body.get("code").and_then(Value::as_str)
+    }
+
+    /// The same error with its message in `lang`, when it is one of the service's own
+    /// `codes` (a message written before the caller's language was known).
+    #[must_use]
+    pub fn in_lang(self, own: (&str, Text), lang: Lang) -> ApiError {
+        if self.code() == Some(own.0) {
+            ApiError::own(self.status, own, lang)
+        } else {
+            self
+        }
+    }
+
+    /// The JSON body.
+    #[must_use]
+    pub fn body(&self) -> &Value {
+        &self.body
     }
 
     /// The HTTP status.

@@ -25,7 +25,8 @@
 //! | `DELETE /applicants/{email}` | operator | erases an applicant's personal data, keeps ids |
 //!
 //! Every answer is JSON (but `/` and the demo's files); errors are `{"code", "message", …}` with the core's stable
-//! codes, messages in `?lang=en|fr`. Operator routes need `Authorization: Bearer TOKEN`, the
+//! codes, messages in `?lang=en|fr`. A query parameter that is wrong is a 422 with a field error
+//! at its name, as a body's field is ([`query`]). Operator routes need `Authorization: Bearer TOKEN`, the
 //! token being the environment variable `MENTOR_SERVER_TOKEN`; when it is unset they all
 //! answer 401. Bodies are limited to 1 MiB (413).
 //!
@@ -56,6 +57,17 @@
 //!   (`contract_sent`, `contract_signed`) is applied to the application in the same
 //!   transaction; when the application refuses it (withdrawn meanwhile), the contract event
 //!   still stands and the answer says so.
+//! - Erasure leaves no copy of the form in the database's files as far as the database
+//!   allows: SQLite runs with `secure_delete` (deleted content is zeroed) and, after an
+//!   erasure, checkpoints and truncates its write-ahead log (`mentor.db-wal`); PostgreSQL keeps
+//!   old row versions as dead tuples until `VACUUM`, which the erasure runs on `applications`
+//!   and `events` (it frees the space, it does not zero it; PostgreSQL's WAL, replicas and
+//!   backups are the operator's to expire) ([`Store::purge_erased`]).
+//! - `pending_deliveries` is bounded: [`settlement::MAX_PENDING`] events per provider
+//!   (Concord's deliveries are unsigned, so anyone can send some). Beyond it a delivery that
+//!   would add one answers 503 `too_many_pending`, and the kept ones, the oldest, stay.
+//! - Sessions are checked when posted against what the contract can bill (the core's
+//!   statement on the batch, month by month): a stored session never blocks a statement.
 //! - An amendment is a new contract (the core's `contract::amend`), for the same application,
 //!   with the VAT status of the one it supersedes. A statement bills the sessions posted to
 //!   the contract asked about, each with the version of the terms in force on its date among
@@ -70,6 +82,7 @@ pub mod erasure;
 pub mod error;
 pub mod openapi;
 pub mod page;
+pub mod query;
 pub mod request;
 pub mod routes;
 pub mod settlement;

@@ -34,7 +34,9 @@ struct Cli {
 #[derive(Subcommand, Debug)]
 enum Command {
     /// Submits every form of a file (a JSON array or JSON Lines, as `mentor triage` reads) to
-    /// the database, as `POST /applications` would, and prints one line per form.
+    /// the database, as `POST /applications` would, and prints one line per form on stdout:
+    /// its status and id, or its code and field errors (path and code). Exit status 1 when any
+    /// form was refused.
     Load {
         /// The forms (docs/examples/applications.jsonl).
         file: PathBuf,
@@ -48,7 +50,7 @@ async fn main() -> ExitCode {
         .with_writer(std::io::stderr)
         .init();
     match run(Cli::parse()).await {
-        Ok(()) => ExitCode::SUCCESS,
+        Ok(code) => code,
         Err(message) => {
             eprintln!("mentor-server: {message}");
             ExitCode::from(2)
@@ -56,7 +58,8 @@ async fn main() -> ExitCode {
     }
 }
 
-async fn run(cli: Cli) -> Result<(), String> {
+/// Serves, or loads (exit status 1 when a record was refused); `Err` is exit status 2.
+async fn run(cli: Cli) -> Result<ExitCode, String> {
     let policy = match &cli.policy {
         Some(path) => {
             let text = std::fs::read_to_string(path).map_err(|e| format!("{}: {e}", path.display()))?;
@@ -75,7 +78,13 @@ async fn run(cli: Cli) -> Result<(), String> {
         web: web_dir(cli.web),
     });
     if let Some(Command::Load { file }) = cli.command {
-        return load(service, &file).await;
+        return load(service, &file).await.map(|all_taken| {
+            if all_taken {
+                ExitCode::SUCCESS
+            } else {
+                ExitCode::from(1)
+            }
+        });
     }
     match &service.web {
         Some(web) if mentor_server::page::demo_index(web).is_none() => tracing::warn!(
@@ -96,7 +105,8 @@ async fn run(cli: Cli) -> Result<(), String> {
     axum::serve(listener, router(service))
         .with_graceful_shutdown(shutdown())
         .await
-        .map_err(|e| e.to_string())
+        .map_err(|e| e.to_string())?;
+    Ok(ExitCode::SUCCESS)
 }
 
 /// The web directory: the one given, or the source tree's `mentor-wasm/` when it exists at
@@ -109,38 +119,77 @@ fn web_dir(given: Option<PathBuf>) -> Option<PathBuf> {
     source.join("demo").is_dir().then_some(source)
 }
 
-/// Submits each form of `file` through the router, as a client would.
-async fn load(service: mentor_server::Shared, file: &std::path::Path) -> Result<(), String> {
+/// Submits each form of `file` through the router, as a client would, and prints one line per
+/// record on stdout: `line N: 201 ID`, or the refusal, `line N: 422 invalid_input:
+/// applicant.email invalid_email, …` (each field error's path and code, never a value). A
+/// record that is not JSON is refused here as `POST /applications` refuses such a body (422
+/// `invalid_input`, the core's `invalid_json`). `Ok(false)` when any record was refused.
+async fn load(service: mentor_server::Shared, file: &std::path::Path) -> Result<bool, String> {
+    use std::io::Write as _;
     use tower::ServiceExt as _;
     let text = std::fs::read_to_string(file).map_err(|e| format!("{}: {e}", file.display()))?;
     let app = router(service);
+    let mut all_taken = true;
+    let mut out = std::io::stdout().lock();
     for record in mentor_core::triage::read_records(&text) {
         let line = record.line();
-        let body = match record.value() {
-            Ok(value) => value.to_string(),
-            Err(_) => {
-                eprintln!("line {line}: not JSON, skipped");
-                continue;
+        let (status, answer) = match record.value() {
+            Ok(value) => {
+                let request = axum::http::Request::post("/applications")
+                    .header("content-type", "application/json")
+                    .body(axum::body::Body::from(value.to_string()))
+                    .map_err(|e| e.to_string())?;
+                let response = app.clone().oneshot(request).await.map_err(|e| e.to_string())?;
+                let status = response.status().as_u16();
+                let bytes = axum::body::to_bytes(response.into_body(), usize::MAX)
+                    .await
+                    .map_err(|e| e.to_string())?;
+                (status, serde_json::from_slice(&bytes).unwrap_or_default())
+            }
+            Err(error) => {
+                let refused = mentor_server::error::ApiError::fields(&[error], mentor_core::Lang::En);
+                (refused.status().as_u16(), refused.body().clone())
             }
         };
-        let request = axum::http::Request::post("/applications")
-            .header("content-type", "application/json")
-            .body(axum::body::Body::from(body))
-            .map_err(|e| e.to_string())?;
-        let response = app.clone().oneshot(request).await.map_err(|e| e.to_string())?;
-        let status = response.status();
-        let bytes = axum::body::to_bytes(response.into_body(), usize::MAX)
-            .await
-            .map_err(|e| e.to_string())?;
-        let answer: serde_json::Value = serde_json::from_slice(&bytes).unwrap_or_default();
-        let what = answer
-            .get("id")
-            .or_else(|| answer.get("code"))
-            .and_then(serde_json::Value::as_str)
-            .unwrap_or("");
-        eprintln!("line {line}: {} {what}", status.as_u16());
+        if !(200..300).contains(&status) {
+            all_taken = false;
+        }
+        writeln!(out, "line {line}: {}", result_line(status, &answer)).map_err(|e| e.to_string())?;
     }
-    Ok(())
+    Ok(all_taken)
+}
+
+/// What `load` prints of one answer: the status, then the id (taken) or the code, and each
+/// field error as `path code` (`(record)` for the record itself).
+fn result_line(status: u16, answer: &serde_json::Value) -> String {
+    use serde_json::Value;
+    let text = |key: &str| answer.get(key).and_then(Value::as_str).unwrap_or("");
+    let mut line = format!(
+        "{status} {}",
+        if status < 300 { text("id") } else { text("code") }
+    );
+    let errors: Vec<String> = answer
+        .get("errors")
+        .and_then(Value::as_array)
+        .map(|errors| {
+            errors
+                .iter()
+                .map(|e| {
+                    let path = e.get("path").and_then(Value::as_str).unwrap_or("");
+                    let code = e.get("code").and_then(Value::as_str).unwrap_or("");
+                    format!("{} {code}", if path.is_empty() { "(record)" } else { path })
+                })
+                .collect()
+        })
+        .unwrap_or_default();
+    if !errors.is_empty() {
+        line.push_str(": ");
+        line.push_str(&errors.join(", "));
+    }
+    if let Some(first) = answer.get("first").and_then(Value::as_str) {
+        line.push_str(&format!(" (first: {first})"));
+    }
+    line
 }
 
 /// Resolves on Ctrl-C or SIGTERM: the server stops taking connections and finishes the

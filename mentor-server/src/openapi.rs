@@ -74,9 +74,16 @@ impl Modify for CommonAnswers {
             for operation in operations.into_iter().flatten() {
                 let responses = &mut operation.responses.responses;
                 for (status, description) in [
-                    ("400", "The request cannot be read (`bad_request`)"),
+                    (
+                        "400",
+                        "The request cannot be read (`bad_request`: a query string that does not decode)",
+                    ),
                     ("401", "An operator route without a valid token (`unauthorized`)"),
                     ("413", "The body is over 1 MiB (`payload_too_large`)"),
+                    (
+                        "422",
+                        "A wrong query parameter: field errors at its name (`lang`…)",
+                    ),
                     (
                         "503",
                         "Too many concurrent writes (`busy`), or a provider not configured",

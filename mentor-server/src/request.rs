@@ -1,11 +1,10 @@
 //! What every route reads the same way: the answer's language (`?lang=en|fr`), the operator's
 //! bearer token, a JSON body.
 
-use axum::extract::{FromRequestParts, Query};
+use axum::extract::FromRequestParts;
 use axum::http::StatusCode;
 use axum::http::request::Parts;
 use mentor_core::Lang;
-use serde::Deserialize;
 use serde_json::Value;
 use subtle::ConstantTimeEq;
 
@@ -13,29 +12,15 @@ use crate::Shared;
 use crate::error::{ApiError, codes};
 
 /// The language of the answer's messages: `?lang=en` (the default) or `?lang=fr`. Any other
-/// value is a 400.
+/// value, or `lang` twice, is a 422 at `lang` ([`Params::lang`](crate::query::Params::lang)).
 #[derive(Clone, Copy, Debug)]
 pub struct AnswerLang(pub Lang);
-
-#[derive(Deserialize)]
-struct LangQuery {
-    lang: Option<String>,
-}
 
 impl<S: Send + Sync> FromRequestParts<S> for AnswerLang {
     type Rejection = ApiError;
 
-    async fn from_request_parts(parts: &mut Parts, state: &S) -> Result<Self, Self::Rejection> {
-        let query = Query::<LangQuery>::from_request_parts(parts, state)
-            .await
-            .map_err(|_| ApiError::own(StatusCode::BAD_REQUEST, codes::BAD_REQUEST, Lang::En))?;
-        match query.0.lang.as_deref() {
-            None | Some("") => Ok(AnswerLang(Lang::En)),
-            Some(code) => code
-                .parse()
-                .map(AnswerLang)
-                .map_err(|_| ApiError::own(StatusCode::BAD_REQUEST, codes::BAD_REQUEST, Lang::En)),
-        }
+    async fn from_request_parts(parts: &mut Parts, _state: &S) -> Result<Self, Self::Rejection> {
+        crate::query::Params::of(&parts.uri)?.lang().map(AnswerLang)
     }
 }
 

@@ -1,6 +1,8 @@
 //! The router: every route, the body limit, JSON errors for whatever axum answers itself
 //! (unknown route, wrong method, body too large), and request logs without personal data.
 
+use std::time::Duration;
+
 use axum::Router;
 use axum::body::Body;
 use axum::extract::{DefaultBodyLimit, MatchedPath};
@@ -9,6 +11,7 @@ use axum::middleware::{self, Next};
 use axum::response::{IntoResponse, Response};
 use axum::routing::{delete, get, post};
 use mentor_core::Lang;
+use tower_http::classify::ServerErrorsFailureClass;
 use tower_http::services::{ServeDir, ServeFile};
 use tower_http::trace::TraceLayer;
 
@@ -51,13 +54,25 @@ pub fn router(service: Shared) -> Router {
         .layer(
             // The span names the route's template (`/applicants/{email}`), never the URI: a
             // path or query may hold an e-mail address.
-            TraceLayer::new_for_http().make_span_with(|request: &Request<Body>| {
-                let route = request
-                    .extensions()
-                    .get::<MatchedPath>()
-                    .map_or("(unmatched)", MatchedPath::as_str);
-                tracing::info_span!("request", method = %request.method(), route)
-            }),
+            TraceLayer::new_for_http()
+                .make_span_with(|request: &Request<Body>| {
+                    let route = request
+                        .extensions()
+                        .get::<MatchedPath>()
+                        .map_or("(unmatched)", MatchedPath::as_str);
+                    tracing::info_span!("request", method = %request.method(), route)
+                })
+                // A 503 (a provider not configured, too many pending deliveries, a write that
+                // kept losing races) is a condition to watch, not a failure of the service:
+                // WARN; any other 5xx is an ERROR.
+                .on_failure(
+                    |class: ServerErrorsFailureClass, latency: Duration, _span: &tracing::Span| match class {
+                        ServerErrorsFailureClass::StatusCode(StatusCode::SERVICE_UNAVAILABLE) => {
+                            tracing::warn!(status = 503, ?latency, "service unavailable");
+                        }
+                        other => tracing::error!(classification = %other, ?latency, "response failed"),
+                    },
+                ),
         )
         .with_state(service)
 }

@@ -3,7 +3,9 @@
 //! follow-up event are written together, so that a delivery is either wholly stored or not at
 //! all. Events the core leaves unsettled are kept in `pending_deliveries` for a later try.
 
+use axum::http::StatusCode;
 use chrono::Utc;
+use mentor_core::Lang;
 use mentor_core::contract::{Contract, ContractChange};
 use mentor_core::esign::{self, Deliveries, Hints, Report, SignatureEvent};
 use mentor_core::lifecycle::{Actor, Aggregate, Event};
@@ -12,7 +14,7 @@ use serde_json::Value;
 use sqlx::Row;
 
 use crate::applications::set_state;
-use crate::error::ApiError;
+use crate::error::{ApiError, codes};
 use crate::store::{self, Kind, Tx, corrupt};
 
 /// A contract as stored: its id, its application, its log and the fold of it.
@@ -187,14 +189,47 @@ impl StoredContract {
     }
 }
 
+/// How many signature events of one provider `pending_deliveries` keeps at most. Deliveries
+/// to `/webhooks/concord` need no secret, so anyone can send events for envelopes no contract
+/// has: beyond this many, a new event is refused (503 `too_many_pending`, nothing of the
+/// delivery kept) and the events already kept, the oldest, stay until they apply.
+pub const MAX_PENDING: i64 = 10_000;
+
 /// Keeps a signature event that cannot apply yet (a repeat is kept once).
 ///
 /// # Errors
-/// A database error.
+/// A database error; 503 `too_many_pending` (in English: the webhook route answers it in the
+/// caller's language) when the event is new and the provider has [`MAX_PENDING`] events kept
+/// already.
 pub async fn keep_pending(tx: &mut Tx, event: &SignatureEvent) -> Result<(), ApiError> {
     let Some(request_id) = event.request_id.as_deref() else {
         return Ok(());
     };
+    let kept: i64 = sqlx::query_scalar("SELECT COUNT(*) FROM pending_deliveries WHERE provider = $1")
+        .bind(event.provider.name())
+        .fetch_one(&mut **tx)
+        .await
+        .map_err(|e| ApiError::storage(&e))?;
+    if kept >= MAX_PENDING {
+        let already = sqlx::query("SELECT dedupe_key FROM pending_deliveries WHERE dedupe_key = $1")
+            .bind(&event.dedupe_key)
+            .fetch_optional(&mut **tx)
+            .await
+            .map_err(|e| ApiError::storage(&e))?;
+        if already.is_some() {
+            return Ok(());
+        }
+        tracing::warn!(
+            provider = event.provider.name(),
+            kept,
+            "pending deliveries full: delivery refused"
+        );
+        return Err(ApiError::own(
+            StatusCode::SERVICE_UNAVAILABLE,
+            codes::TOO_MANY_PENDING,
+            Lang::En,
+        ));
+    }
     sqlx::query(
         "INSERT INTO pending_deliveries (dedupe_key, provider, request_id, event, received_at) \
          VALUES ($1, $2, $3, $4, $5) ON CONFLICT (dedupe_key) DO NOTHING",

@@ -93,6 +93,11 @@ impl Store {
                         sqlx::query("PRAGMA synchronous = NORMAL")
                             .execute(&mut *conn)
                             .await?;
+                        // Deleted content is overwritten with zeros, so that an erased form
+                        // does not stay in the file's free space ([`Store::purge_erased`]).
+                        sqlx::query("PRAGMA secure_delete = ON")
+                            .execute(&mut *conn)
+                            .await?;
                         Ok(())
                     })
                 });
@@ -111,6 +116,44 @@ impl Store {
         };
         store.migrate().await?;
         Ok(store)
+    }
+
+    /// Makes erased personal data leave the disk, after an erasure's commit. On SQLite, every
+    /// connection runs with `secure_delete` (deleted content is zeroed), but the write-ahead
+    /// log still holds the pages as they were before: `PRAGMA wal_checkpoint(TRUNCATE)` copies
+    /// the log into the file and truncates it. On PostgreSQL, an updated or deleted row stays
+    /// on disk as a dead tuple until it is vacuumed: `VACUUM` of `applications` and `events`
+    /// (the tables an erasure rewrites) marks those tuples' space free for reuse; it does not
+    /// zero it, so the bytes may stay in the data files until overwritten (PostgreSQL's own
+    /// write-ahead log, replicas and backups are the operator's, outside this service).
+    ///
+    /// # Errors
+    /// [`ApiError`] (`storage_error`) when the statement fails.
+    pub async fn purge_erased(&self) -> Result<(), ApiError> {
+        match self.backend {
+            Backend::Sqlite => {
+                // The gate: no write transaction runs meanwhile, so the checkpoint can
+                // copy every frame and truncate the log.
+                let _gate = match &self.write_gate {
+                    Some(gate) => Some(gate.lock().await),
+                    None => None,
+                };
+                sqlx::query("PRAGMA wal_checkpoint(TRUNCATE)")
+                    .execute(&self.pool)
+                    .await
+                    .map_err(|e| ApiError::storage(&e))?;
+            }
+            Backend::Postgres => {
+                // VACUUM cannot run inside a transaction: one statement each, on the pool.
+                for table in ["applications", "events"] {
+                    sqlx::query(&format!("VACUUM {table}"))
+                        .execute(&self.pool)
+                        .await
+                        .map_err(|e| ApiError::storage(&e))?;
+                }
+            }
+        }
+        Ok(())
     }
 
     /// Which database this is.

@@ -3,6 +3,8 @@
 //! envelope it names (`docs/esign.md`).
 
 use std::collections::BTreeMap;
+use std::sync::Mutex;
+use std::time::{Duration, Instant};
 
 use axum::Json;
 use axum::body::Bytes;
@@ -29,7 +31,10 @@ use crate::{Shared, retrying};
 /// "report": [the core's report per event]}` once stored (a repeat is a 200 `duplicate`);
 /// 202 `pending` when no contract has the envelope yet (kept, applied when a `sent` event
 /// names it); 401 with the core's code when the check fails (`bad_signature`…); 422
-/// `invalid_body`; 404 `unknown_provider`; 503 `provider_not_configured`.
+/// `invalid_body`; 404 `unknown_provider`; 503 `provider_not_configured` (logged at WARN,
+/// once a minute per provider); 503 `too_many_pending` when the provider already has
+/// [`MAX_PENDING`](crate::settlement::MAX_PENDING) events kept and this delivery would add
+/// one (nothing of it is kept; the kept ones, the oldest, stay).
 #[utoipa::path(post, path = "/webhooks/{provider}", tag = "webhooks",
     params(("provider" = String, Path), ("lang" = Option<String>, Query)),
     request_body(content = String, description = "The provider's delivery, raw"),
@@ -38,7 +43,7 @@ use crate::{Shared, retrying};
         (status = 401, description = "Signature check failed", body = Object),
         (status = 404, description = "Unknown provider", body = Object),
         (status = 422, description = "Not the provider's payload", body = Object),
-        (status = 503, description = "Provider not configured", body = Object)))]
+        (status = 503, description = "Provider not configured, or too many deliveries pending", body = Object)))]
 pub async fn receive(
     State(service): State<Shared>,
     AnswerLang(lang): AnswerLang,
@@ -53,6 +58,7 @@ pub async fn receive(
         (Some(secret), _) => secret,
         (None, Provider::Concord) => &unsigned,
         (None, _) => {
+            warn_unconfigured(provider);
             return Err(ApiError::own(
                 StatusCode::SERVICE_UNAVAILABLE,
                 codes::PROVIDER_NOT_CONFIGURED,
@@ -85,7 +91,8 @@ pub async fn receive(
             let answer = settle(&mut tx, provider, request_id.as_deref(), events, lang).await?;
             tx.commit().await.map_err(|e| ApiError::storage(&e))?;
             Ok(answer)
-        })?;
+        })
+        .map_err(|e| e.in_lang(codes::TOO_MANY_PENDING, lang))?;
         match answer {
             Settled::Applied(report) => reports.extend(report),
             Settled::Pending => pending = true,
@@ -99,6 +106,29 @@ pub async fn receive(
         StatusCode::OK
     };
     Ok((status, Json(json!({"outcome": outcome, "report": reports}))))
+}
+
+/// Logs, at WARN and once a minute per provider at most, that a delivery came for a provider
+/// with no secret configured (a configuration to fix, or a stranger's request: not a failure
+/// of the service).
+fn warn_unconfigured(provider: Provider) {
+    static LAST: Mutex<BTreeMap<&'static str, Instant>> = Mutex::new(BTreeMap::new());
+    let now = Instant::now();
+    let due = LAST.lock().is_ok_and(|mut last| {
+        let due = last
+            .get(provider.name())
+            .is_none_or(|at| now.duration_since(*at) >= Duration::from_secs(60));
+        if due {
+            last.insert(provider.name(), now);
+        }
+        due
+    });
+    if due {
+        tracing::warn!(
+            provider = provider.name(),
+            "webhook delivery for a provider with no secret configured (MENTOR_WEBHOOK_SECRET_<PROVIDER>): answered 503"
+        );
+    }
 }
 
 /// What became of one envelope's events.

@@ -175,8 +175,42 @@ async fn errors_are_json() {
         .await;
     assert_eq!(fr["errors"][0]["code"], en["errors"][0]["code"]);
     assert_ne!(fr["errors"][0]["message"], en["errors"][0]["message"]);
-    let (status, _) = t.send("POST", "/applications?lang=de", &[], Vec::new()).await;
-    assert_eq!(status, StatusCode::BAD_REQUEST);
+    // A wrong query parameter: 422 with a field error at its name, in the answer's language
+    // when it is known.
+    let field_error = |answer: &Value| {
+        (
+            answer["code"].as_str().map(str::to_owned),
+            answer["errors"][0]["path"].as_str().map(str::to_owned),
+            answer["errors"][0]["code"].as_str().map(str::to_owned),
+        )
+    };
+    let owned = |path: &str, code: &str| {
+        (
+            Some("invalid_input".to_owned()),
+            Some(path.to_owned()),
+            Some(code.to_owned()),
+        )
+    };
+    let (status, answer) = t.send("POST", "/applications?lang=de", &[], Vec::new()).await;
+    assert_eq!(status, StatusCode::UNPROCESSABLE_ENTITY, "{answer}");
+    assert_eq!(field_error(&answer), owned("lang", "invalid_enum"), "{answer}");
+    assert_eq!(
+        answer["errors"][0]["message"],
+        "this value is not one of the allowed values: expected one of `en`, `fr`",
+        "{answer}"
+    );
+    let (status, answer) = t
+        .send("POST", "/applications?lang=fr&lang=en", &[], Vec::new())
+        .await;
+    assert_eq!(status, StatusCode::UNPROCESSABLE_ENTITY, "{answer}");
+    assert_eq!(field_error(&answer), owned("lang", "duplicate_key"), "{answer}");
+    let (status, answer) = t.operator("GET", "/queue?now=yesterday&lang=fr", None).await;
+    assert_eq!(status, StatusCode::UNPROCESSABLE_ENTITY, "{answer}");
+    assert_eq!(field_error(&answer), owned("now", "invalid_datetime"), "{answer}");
+    assert_eq!(answer["message"], "l'entrée comporte des erreurs", "{answer}");
+    let (status, answer) = t.operator("GET", "/contracts/c-1/statement", None).await;
+    assert_eq!(status, StatusCode::UNPROCESSABLE_ENTITY, "{answer}");
+    assert_eq!(field_error(&answer), owned("period", "required"), "{answer}");
 
     // Operator routes: no token, a wrong token, a token of another length.
     for auth in [
@@ -271,6 +305,98 @@ async fn erasure_on_sqlite() {
 #[tokio::test]
 async fn erasure_on_postgres() {
     erasure(Db::Postgres).await;
+}
+
+/// Whether `needle` is in the bytes of the file at `path` (a missing file holds nothing).
+fn file_holds(path: &std::path::Path, needle: &str) -> bool {
+    let bytes = std::fs::read(path).unwrap_or_default();
+    bytes.windows(needle.len()).any(|w| w == needle.as_bytes())
+}
+
+#[tokio::test]
+async fn an_erased_form_leaves_the_sqlite_files() {
+    let t = TestService::start(Db::Sqlite).await.unwrap();
+    let email = "zq7-unique-erasure-probe@example.org";
+    let (status, _) = t.apply(&form(email, "E-DISK")).await;
+    assert_eq!(status, StatusCode::CREATED);
+    let db = std::path::PathBuf::from(t.url.strip_prefix("sqlite://").unwrap());
+    let wal = db.with_file_name("mentor.db-wal");
+    assert!(
+        file_holds(&wal, email),
+        "the form is in the write-ahead log first"
+    );
+    // Copied into the database file itself, as SQLite's automatic checkpoints do.
+    sqlx::query("PRAGMA wal_checkpoint(TRUNCATE)")
+        .execute(t.service.store.pool())
+        .await
+        .unwrap();
+    assert!(file_holds(&db, email), "the form is in the database file");
+    let (status, answer) = t.operator("DELETE", &format!("/applicants/{email}"), None).await;
+    assert_eq!(status, StatusCode::OK, "{answer}");
+    assert!(!file_holds(&db, email), "the erased form is still in mentor.db");
+    assert!(
+        !file_holds(&wal, email),
+        "the erased form is still in mentor.db-wal"
+    );
+}
+
+/// A Concord delivery (unsigned) for the envelope `uid`.
+async fn concord(t: &TestService, uid: &str, at: &str) -> (StatusCode, Value) {
+    let body = json!({"uid": uid, "status": "CURRENT_CONTRACT", "updatedAt": at});
+    t.send(
+        "POST",
+        "/webhooks/concord?lang=fr",
+        &[],
+        body.to_string().into_bytes(),
+    )
+    .await
+}
+
+async fn pending_count(t: &TestService) -> i64 {
+    sqlx::query_scalar("SELECT COUNT(*) FROM pending_deliveries WHERE provider = 'concord'")
+        .fetch_one(t.service.store.pool())
+        .await
+        .unwrap()
+}
+
+#[tokio::test]
+async fn anonymous_deliveries_cannot_fill_the_database() {
+    let t = TestService::start(Db::Sqlite).await.unwrap();
+    let max = mentor_server::settlement::MAX_PENDING;
+    // Kept deliveries up to one below the cap, written directly.
+    let mut tx = t.service.store.pool().begin().await.unwrap();
+    for i in 0..max - 1 {
+        sqlx::query(
+            "INSERT INTO pending_deliveries (dedupe_key, provider, request_id, event, received_at) \
+             VALUES ($1, 'concord', $2, '{}', '2026-01-01T00:00:00Z')",
+        )
+        .bind(format!("filler-{i}"))
+        .bind(format!("agr-filler-{i}"))
+        .execute(&mut *tx)
+        .await
+        .unwrap();
+    }
+    tx.commit().await.unwrap();
+    let (status, answer) = concord(&t, "agr-last", "2026-11-20T10:15:30Z").await;
+    assert_eq!(status, StatusCode::ACCEPTED, "the last place is taken: {answer}");
+    assert_eq!(pending_count(&t).await, max);
+    let (status, answer) = concord(&t, "agr-one-too-many", "2026-11-20T10:15:30Z").await;
+    assert_eq!(
+        (status, answer["code"].as_str()),
+        (StatusCode::SERVICE_UNAVAILABLE, Some("too_many_pending")),
+        "{answer}"
+    );
+    assert!(
+        answer["message"]
+            .as_str()
+            .unwrap()
+            .starts_with("trop de notifications"),
+        "{answer}"
+    );
+    assert_eq!(pending_count(&t).await, max, "nothing kept, the oldest stay");
+    // A repeat of a kept delivery is still answered as kept.
+    let (status, answer) = concord(&t, "agr-last", "2026-11-20T10:15:30Z").await;
+    assert_eq!(status, StatusCode::ACCEPTED, "{answer}");
 }
 
 #[tokio::test]

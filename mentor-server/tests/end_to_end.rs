@@ -354,6 +354,49 @@ async fn billing(t: &TestService, contract: &str) {
         answer["errors"][0]["path"].as_str().unwrap().starts_with("[0]."),
         "{answer}"
     );
+    // A session the contract has no rate for would block January's statement: refused at
+    // its index in the batch, with the core's code, and nothing of the batch is stored.
+    let mut unbillable = session("s-7", 29, "completed");
+    unbillable["session_type"] = json!("pair_programming");
+    let (status, answer) = t
+        .operator(
+            "POST",
+            &format!("{contract}/sessions"),
+            Some(json!([session("s-6", 28, "completed"), unbillable])),
+        )
+        .await;
+    assert_eq!(status, StatusCode::UNPROCESSABLE_ENTITY, "{answer}");
+    let paths: Vec<(&str, &str)> = answer["errors"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|e| (e["path"].as_str().unwrap(), e["code"].as_str().unwrap()))
+        .collect();
+    assert_eq!(paths, [("[1].session_type", "unknown_session_type")], "{answer}");
+    // A session id twice in one batch is said so, at the second one.
+    let (status, answer) = t
+        .operator(
+            "POST",
+            &format!("{contract}/sessions"),
+            Some(json!([
+                session("s-8", 28, "completed"),
+                session("s-8", 29, "completed")
+            ])),
+        )
+        .await;
+    assert_eq!(
+        (
+            status,
+            answer["errors"][0]["path"].as_str(),
+            answer["errors"][0]["code"].as_str()
+        ),
+        (
+            StatusCode::UNPROCESSABLE_ENTITY,
+            Some("[1].session_id"),
+            Some("duplicate_session")
+        ),
+        "{answer}"
+    );
 
     let (status, statement) = t
         .operator("GET", &format!("{contract}/statement?period=2026-01"), None)
@@ -370,6 +413,27 @@ async fn billing(t: &TestService, contract: &str) {
         .operator("GET", &format!("{contract}/statement?period=2026-13"), None)
         .await;
     assert_eq!(status, StatusCode::UNPROCESSABLE_ENTITY);
+    // A stored session that cannot be billed (stored before the check existed) is named by
+    // its id.
+    let contract_id = contract.rsplit('/').next().unwrap();
+    let mut stored = session("s-old", 3, "completed");
+    stored["started_at"] = json!("2026-03-03T17:00:00Z");
+    stored["session_type"] = json!("pair_programming");
+    sqlx::query("INSERT INTO sessions (contract_id, session_id, body) VALUES ($1, $2, $3)")
+        .bind(contract_id)
+        .bind("s-old")
+        .bind(stored.to_string())
+        .execute(t.service.store.pool())
+        .await
+        .unwrap();
+    let (status, answer) = t
+        .operator("GET", &format!("{contract}/statement?period=2026-03"), None)
+        .await;
+    assert_eq!(
+        (status, answer["sessions"][0]["session_id"].as_str()),
+        (StatusCode::UNPROCESSABLE_ENTITY, Some("s-old")),
+        "{answer}"
+    );
 
     let invoice = |total: &str| {
         json!({"invoice_number": "2026-001", "issued_on": "2026-02-02", "period": "2026-01",

@@ -232,3 +232,84 @@ async fn acknowledged_deliveries_survive_sigkill_on_sqlite() {
 async fn acknowledged_deliveries_survive_sigkill_on_postgres() {
     acknowledged_deliveries_survive_sigkill(Db::Postgres).await;
 }
+
+/// `mentor-server load FILE`: one line per record on stdout, each refusal with its field
+/// errors (path and code), and exit status 1 when a record was refused.
+#[test]
+fn load_prints_each_record_and_fails_on_a_refusal() {
+    let dir = tempfile::tempdir().unwrap();
+    let load = |database: &str, file: &std::path::Path| {
+        Command::new(env!("CARGO_BIN_EXE_mentor-server"))
+            .args(["--database", database, "load"])
+            .arg(file)
+            .env("RUST_LOG", "warn")
+            .output()
+            .unwrap()
+    };
+    let example =
+        std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("../docs/examples/applications.jsonl");
+    let database = format!("sqlite://{}", dir.path().join("example.db").display());
+    let output = load(&database, &example);
+    let stdout = String::from_utf8(output.stdout).unwrap();
+    let lines: Vec<&str> = stdout.lines().collect();
+    assert_eq!(lines.len(), 10, "{stdout}");
+    assert_eq!(lines[0], "line 1: 201 app-1");
+    // The example's two broken records: line 9's four field errors, line 10 not JSON.
+    assert_eq!(
+        lines[8],
+        "line 9: 422 invalid_input: favourite_colour unknown_field, applicant.email invalid_email, \
+         subjects[0].subject invalid_subject, subjects[0].level invalid_enum"
+    );
+    assert_eq!(lines[9], "line 10: 422 invalid_input: (record) invalid_json");
+    assert_eq!(output.status.code(), Some(1), "a record was refused");
+
+    let one = dir.path().join("one.jsonl");
+    std::fs::write(&one, format!("{}\n", common::form("load.ok@example.org", "L-1"))).unwrap();
+    let database = format!("sqlite://{}", dir.path().join("one.db").display());
+    let output = load(&database, &one);
+    assert_eq!(String::from_utf8(output.stdout).unwrap(), "line 1: 201 app-1\n");
+    assert_eq!(output.status.code(), Some(0));
+}
+
+/// A delivery for a provider with no secret configured answers 503 and is logged at WARN, once
+/// a minute per provider: a configuration to fix or a stranger's request, not an ERROR.
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn an_unconfigured_provider_is_a_warning() {
+    let dir = tempfile::tempdir().unwrap();
+    let database = format!("sqlite://{}", dir.path().join("mentor.db").display());
+    let port = free_port();
+    let mut server = Command::new(env!("CARGO_BIN_EXE_mentor-server"))
+        .args(["--listen", &format!("127.0.0.1:{port}"), "--database", &database])
+        .env("MENTOR_SERVER_TOKEN", TOKEN)
+        .env("RUST_LOG", "warn")
+        .env("NO_COLOR", "1")
+        .stdout(Stdio::null())
+        .stderr(Stdio::piped())
+        .spawn()
+        .unwrap();
+    wait_ready(port).await;
+    for _ in 0..3 {
+        let (status, answer) = request(port, "POST", "/webhooks/yousign", &[], b"{}")
+            .await
+            .unwrap();
+        assert_eq!(
+            (status, answer["code"].as_str()),
+            (503, Some("provider_not_configured"))
+        );
+    }
+    let status = Command::new("kill")
+        .args(["-TERM", &server.id().to_string()])
+        .status()
+        .unwrap();
+    assert!(status.success());
+    let mut log = String::new();
+    std::io::Read::read_to_string(&mut server.stderr.take().unwrap(), &mut log).unwrap();
+    assert!(server.wait().unwrap().success());
+    assert!(!log.contains("ERROR"), "{log}");
+    let warned: Vec<&str> = log
+        .lines()
+        .filter(|l| l.contains("WARN") && l.contains("no secret configured"))
+        .collect();
+    assert_eq!(warned.len(), 1, "once a minute: {log}");
+    assert!(warned[0].contains("provider=\"yousign\""), "{log}");
+}
