@@ -64,16 +64,26 @@ impl Params {
         }
     }
 
-    /// The instant of `name` (RFC 3339), `None` when absent.
+    /// The instant of `name` (RFC 3339), `None` when absent; no earlier than the domain's first
+    /// instant (`lifecycle::earliest_instant`, 2000-01-01), as `mentor triage --now` reads it.
     ///
     /// # Errors
-    /// 422 at `name`: `invalid_datetime`, or `duplicate_key`.
+    /// 422 at `name`: `invalid_datetime`, `out_of_range` before 2000, or `duplicate_key`.
     pub fn instant(&self, name: &str, lang: Lang) -> Result<Option<DateTime<Utc>>, ApiError> {
         self.single(name, lang)?
             .map(|text| {
-                DateTime::parse_from_rfc3339(text)
+                let at = DateTime::parse_from_rfc3339(text)
                     .map(|d| d.with_timezone(&Utc))
-                    .map_err(|_| ApiError::fields(&[FieldError::new(name, ErrorCode::InvalidDatetime)], lang))
+                    .map_err(|_| {
+                        ApiError::fields(&[FieldError::new(name, ErrorCode::InvalidDatetime)], lang)
+                    })?;
+                if at < mentor_core::lifecycle::earliest_instant() {
+                    return Err(ApiError::fields(
+                        &[FieldError::new(name, ErrorCode::OutOfRange)],
+                        lang,
+                    ));
+                }
+                Ok(at)
             })
             .transpose()
     }

@@ -174,3 +174,19 @@ async fn the_bearer_scheme_is_read_in_any_case() {
         .await;
     assert_eq!(status, StatusCode::UNAUTHORIZED);
 }
+
+#[tokio::test]
+async fn the_queue_is_not_ranked_before_2000() {
+    let t = TestService::start(Db::Sqlite).await.unwrap();
+    let (status, answer) = t.operator("GET", "/queue?now=0001-01-01T00:00:00Z", None).await;
+    assert_eq!(status, StatusCode::UNPROCESSABLE_ENTITY, "{answer}");
+    assert_eq!(
+        (
+            answer["errors"][0]["path"].as_str(),
+            answer["errors"][0]["code"].as_str()
+        ),
+        (Some("now"), Some("out_of_range"))
+    );
+    let (status, _) = t.operator("GET", "/queue?now=2000-01-01T00:00:00Z", None).await;
+    assert_eq!(status, StatusCode::OK);
+}
