@@ -61,8 +61,7 @@ pub async fn draft(
         lang,
     )?;
     let given_id = given_contract_id(&request, lang)?;
-    let terms = Terms::from_json(request.get("terms").unwrap_or(&Value::Null))
-        .map_err(|e| ApiError::input(e, Some("terms"), lang))?;
+    let terms = terms_of(&request, lang)?;
     let now = Utc::now();
     let stored = retrying!(lang, async {
         let (_gate, mut tx) = service.store.begin().await?;
@@ -149,8 +148,7 @@ pub async fn amend(
     body: Bytes,
 ) -> Result<(StatusCode, Json<Value>), ApiError> {
     let request = object_body(&body, &["contract_id", "terms"], lang)?;
-    let terms = Terms::from_json(request.get("terms").unwrap_or(&Value::Null))
-        .map_err(|e| ApiError::input(e, Some("terms"), lang))?;
+    let terms = terms_of(&request, lang)?;
     let given_id = given_contract_id(&request, lang)?;
     let now = Utc::now();
     let (new_id, application_id, drafted) = retrying!(lang, async {
@@ -275,6 +273,20 @@ async fn ready_for_contract(
     application
         .apply(&sent)
         .map_err(|refused| ApiError::new(StatusCode::CONFLICT, refused.to_json(lang)))
+}
+
+/// The request's `terms` (`docs/wire-format.md`, CON-1), read by the core.
+///
+/// # Errors
+/// 422: `required` at `terms` when absent; the terms' field errors under `terms`.
+fn terms_of(request: &Map<String, Value>, lang: Lang) -> Result<Terms, ApiError> {
+    let Some(terms) = request.get("terms") else {
+        return Err(ApiError::fields(
+            &[FieldError::new("terms", mentor_core::ErrorCode::Required)],
+            lang,
+        ));
+    };
+    Terms::from_json(terms).map_err(|e| ApiError::input(e, Some("terms"), lang))
 }
 
 /// The request's `contract_id`, when given: a string, or 422 `invalid_type` at `contract_id`.

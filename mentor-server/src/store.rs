@@ -11,7 +11,7 @@ use std::time::Duration;
 use mentor_core::lifecycle::{Change, Event};
 use serde_json::Value;
 use sqlx::any::{AnyPoolOptions, install_default_drivers};
-use sqlx::{Any, AnyPool, Row, Transaction};
+use sqlx::{Any, AnyPool, Connection, Row, Transaction};
 use tokio::sync::{Mutex, MutexGuard};
 
 use crate::error::ApiError;
@@ -103,6 +103,10 @@ impl Store {
                 });
         } else {
             options = options.max_connections(16);
+            // One connection first, alone: the pool retries until its acquire timeout and then
+            // says only "pool timed out", where this says why ("Connection refused", a bad
+            // password, an unknown database) at once.
+            sqlx::AnyConnection::connect(&url).await?.close().await?;
         }
         let pool = options.connect(&url).await?;
         if backend == Backend::Sqlite {

@@ -190,3 +190,47 @@ async fn the_queue_is_not_ranked_before_2000() {
     let (status, _) = t.operator("GET", "/queue?now=2000-01-01T00:00:00Z", None).await;
     assert_eq!(status, StatusCode::OK);
 }
+
+#[tokio::test]
+async fn terms_left_out_are_required() {
+    let t = TestService::start(Db::Sqlite).await.unwrap();
+    let id = submitted(&t, "no-terms@example.org").await;
+    let (status, answer) = t
+        .operator(
+            "POST",
+            &format!("/applications/{id}/contract"),
+            Some(json!({"vat": "franchise"})),
+        )
+        .await;
+    assert_eq!(status, StatusCode::UNPROCESSABLE_ENTITY, "{answer}");
+    assert_eq!(
+        (
+            answer["errors"][0]["path"].as_str(),
+            answer["errors"][0]["code"].as_str()
+        ),
+        (Some("terms"), Some("required"))
+    );
+    let (status, answer) = t
+        .operator("POST", "/contracts/contract-app-1/amendments", Some(json!({})))
+        .await;
+    assert_eq!(status, StatusCode::UNPROCESSABLE_ENTITY, "{answer}");
+    assert_eq!(
+        (
+            answer["errors"][0]["path"].as_str(),
+            answer["errors"][0]["code"].as_str()
+        ),
+        (Some("terms"), Some("required"))
+    );
+}
+
+#[tokio::test]
+async fn an_unreachable_postgresql_says_why_at_once() {
+    // Port 1 on the loopback: nothing listens there.
+    let started = std::time::Instant::now();
+    let error = mentor_server::Store::open("postgres://mentor@127.0.0.1:1/mentor")
+        .await
+        .unwrap_err()
+        .to_string();
+    assert!(error.to_lowercase().contains("refused"), "{error}");
+    assert!(started.elapsed() < std::time::Duration::from_secs(20), "{error}");
+}
