@@ -25,7 +25,7 @@ use mentor_core::policy::Policy;
 use mentor_core::recruitment::Application;
 use mentor_core::triage;
 use mentor_core::wire::{RecordReader, Unread};
-use mentor_core::{Lang, Localized, registration};
+use mentor_core::{ErrorCode, Lang, Localized, registration};
 use usage::BadValue;
 
 /// Batch files at least this large (4 MiB, about 7,000 forms) show a progress bar on a terminal.
@@ -224,23 +224,20 @@ fn parse_jobs(s: &str) -> Result<u16, BadValue> {
 /// `--now`: an RFC 3339 instant no earlier than the domain's first (2000-01-01), as every
 /// past event must be: `--now 0000-01-01` would make every form "submitted in the future".
 fn parse_now(s: &str) -> Result<DateTime<Utc>, BadValue> {
-    let now = DateTime::parse_from_rfc3339(s)
-        .map(|d| d.with_timezone(&Utc))
-        .map_err(|_| {
+    lifecycle::instant(s, "now").map_err(|e| {
+        if e.code == ErrorCode::OutOfRange {
+            let earliest = lifecycle::earliest_instant().format("%Y-%m-%d");
+            BadValue::new(
+                format!("`{s}` is before {earliest}, the earliest instant this tool accepts"),
+                format!("`{s}` est avant le {earliest}, le premier instant que cet outil accepte"),
+            )
+        } else {
             BadValue::new(
                 format!("`{s}` is not an RFC 3339 date-time such as 2026-11-30T09:00:00Z"),
                 format!("`{s}` n'est pas une date et heure RFC 3339 telle que 2026-11-30T09:00:00Z"),
             )
-        })?;
-    let earliest = lifecycle::earliest_instant();
-    if now < earliest {
-        let earliest = earliest.format("%Y-%m-%d");
-        return Err(BadValue::new(
-            format!("`{s}` is before {earliest}, the earliest instant this tool accepts"),
-            format!("`{s}` est avant le {earliest}, le premier instant que cet outil accepte"),
-        ));
-    }
-    Ok(now)
+        }
+    })
 }
 
 impl Command {

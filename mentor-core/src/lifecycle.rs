@@ -231,6 +231,34 @@ pub(crate) fn read_instant<'v, V: See<'v> + Copy>(
     Some(at)
 }
 
+/// An instant given as text outside a document (a query parameter, a command-line option such
+/// as `--now`), read by the rule of every instant of the wire format: RFC 3339 with any offset,
+/// stored in UTC, no earlier than [`earliest_instant`].
+///
+/// ```
+/// use mentor_core::lifecycle::instant;
+/// assert_eq!(instant("2026-11-30T10:00:00+01:00", "now").unwrap().to_rfc3339(), "2026-11-30T09:00:00+00:00");
+/// assert_eq!(instant("yesterday", "now").unwrap_err().code.as_str(), "invalid_datetime");
+/// let early = instant("0001-01-01T00:00:00Z", "now").unwrap_err();
+/// assert_eq!((early.path.as_str(), early.code.as_str()), ("now", "out_of_range"));
+/// ```
+///
+/// # Errors
+/// One [`FieldError`] at `name`: `invalid_datetime`, `out_of_range` before
+/// [`earliest_instant`], or `too_long` past 64 characters.
+pub fn instant(text: &str, name: &str) -> Result<DateTime<Utc>, FieldError> {
+    let mut r = Reader::new();
+    let value = Value::String(text.to_owned());
+    let root = Path::Root;
+    let at = read_instant(&mut r, Some(&value), &root.key(name), true);
+    r.finish(at).map_err(|e| {
+        e.errors
+            .into_iter()
+            .next()
+            .unwrap_or_else(|| FieldError::new(name, ErrorCode::InvalidDatetime))
+    })
+}
+
 /// The earliest instant an event of this domain may have: 2000-01-01T00:00:00Z, before any
 /// online mentoring platform. Earlier instants in the wire format (`0000-01-01`, a Unix epoch
 /// left by a default value) are typing or export mistakes.

@@ -64,27 +64,15 @@ impl Params {
         }
     }
 
-    /// The instant of `name` (RFC 3339), `None` when absent; no earlier than the domain's first
-    /// instant (`lifecycle::earliest_instant`, 2000-01-01), as `mentor triage --now` reads it.
+    /// The instant of `name`, `None` when absent, read by the core's rule for instants
+    /// ([`mentor_core::lifecycle::instant`]: RFC 3339, no earlier than 2000-01-01, as
+    /// `mentor triage --now` reads it).
     ///
     /// # Errors
     /// 422 at `name`: `invalid_datetime`, `out_of_range` before 2000, or `duplicate_key`.
     pub fn instant(&self, name: &str, lang: Lang) -> Result<Option<DateTime<Utc>>, ApiError> {
         self.single(name, lang)?
-            .map(|text| {
-                let at = DateTime::parse_from_rfc3339(text)
-                    .map(|d| d.with_timezone(&Utc))
-                    .map_err(|_| {
-                        ApiError::fields(&[FieldError::new(name, ErrorCode::InvalidDatetime)], lang)
-                    })?;
-                if at < mentor_core::lifecycle::earliest_instant() {
-                    return Err(ApiError::fields(
-                        &[FieldError::new(name, ErrorCode::OutOfRange)],
-                        lang,
-                    ));
-                }
-                Ok(at)
-            })
+            .map(|text| mentor_core::lifecycle::instant(text, name).map_err(|e| ApiError::fields(&[e], lang)))
             .transpose()
     }
 
