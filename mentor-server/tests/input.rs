@@ -23,6 +23,12 @@ async fn submitted(t: &TestService, email: &str) -> String {
     answer["id"].as_str().unwrap().to_owned()
 }
 
+/// The path and code of an answer's first field error.
+fn first_error(answer: &Value) -> (Option<&str>, Option<&str>) {
+    let error = &answer["errors"][0];
+    (error["path"].as_str(), error["code"].as_str())
+}
+
 /// An operator's request with a raw body.
 async fn raw(t: &TestService, path: &str, body: &[u8]) -> (StatusCode, Value) {
     let auth = format!("Bearer {TOKEN}");
@@ -43,13 +49,7 @@ async fn a_key_given_twice_is_refused_not_read_as_its_last_value() {
     )
     .await;
     assert_eq!(status, StatusCode::UNPROCESSABLE_ENTITY, "{answer}");
-    assert_eq!(
-        (
-            answer["errors"][0]["path"].as_str(),
-            answer["errors"][0]["code"].as_str()
-        ),
-        (Some("type"), Some("duplicate_key"))
-    );
+    assert_eq!(first_error(&answer), (Some("type"), Some("duplicate_key")));
     let (_, application) = t.operator("GET", &format!("/applications/{id}"), None).await;
     assert_eq!(application["state"], "submitted", "{application}");
 
@@ -81,13 +81,7 @@ async fn an_event_dated_in_the_future_is_refused() {
         )
         .await;
     assert_eq!(status, StatusCode::UNPROCESSABLE_ENTITY, "{answer}");
-    assert_eq!(
-        (
-            answer["errors"][0]["path"].as_str(),
-            answer["errors"][0]["code"].as_str()
-        ),
-        (Some("at"), Some("out_of_range"))
-    );
+    assert_eq!(first_error(&answer), (Some("at"), Some("out_of_range")));
     // The log is not frozen: the next event, dated now, is applied.
     let (status, answer) = t
         .operator(
@@ -180,13 +174,7 @@ async fn the_queue_is_not_ranked_before_2000() {
     let t = TestService::start(Db::Sqlite).await.unwrap();
     let (status, answer) = t.operator("GET", "/queue?now=0001-01-01T00:00:00Z", None).await;
     assert_eq!(status, StatusCode::UNPROCESSABLE_ENTITY, "{answer}");
-    assert_eq!(
-        (
-            answer["errors"][0]["path"].as_str(),
-            answer["errors"][0]["code"].as_str()
-        ),
-        (Some("now"), Some("out_of_range"))
-    );
+    assert_eq!(first_error(&answer), (Some("now"), Some("out_of_range")));
     let (status, _) = t.operator("GET", "/queue?now=2000-01-01T00:00:00Z", None).await;
     assert_eq!(status, StatusCode::OK);
 }
@@ -203,24 +191,12 @@ async fn terms_left_out_are_required() {
         )
         .await;
     assert_eq!(status, StatusCode::UNPROCESSABLE_ENTITY, "{answer}");
-    assert_eq!(
-        (
-            answer["errors"][0]["path"].as_str(),
-            answer["errors"][0]["code"].as_str()
-        ),
-        (Some("terms"), Some("required"))
-    );
+    assert_eq!(first_error(&answer), (Some("terms"), Some("required")));
     let (status, answer) = t
         .operator("POST", "/contracts/contract-app-1/amendments", Some(json!({})))
         .await;
     assert_eq!(status, StatusCode::UNPROCESSABLE_ENTITY, "{answer}");
-    assert_eq!(
-        (
-            answer["errors"][0]["path"].as_str(),
-            answer["errors"][0]["code"].as_str()
-        ),
-        (Some("terms"), Some("required"))
-    );
+    assert_eq!(first_error(&answer), (Some("terms"), Some("required")));
 }
 
 #[tokio::test]
